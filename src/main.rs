@@ -1,1 +1,96 @@
-fn main(){}
+//! The `agenda-bot` binary: CLI entry point (exit 0 answer or nothing found, 1 failure, 2 usage).
+
+use agenda_bot::{cli, config::Config, query::Scope};
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "agenda-bot",
+    version,
+    about = "Cited answers about the ASEAN defence-cooperation agenda"
+)]
+struct Cli {
+    /// Path to the configuration file.
+    #[arg(long, global = true, default_value = "config.toml")]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Validate the corpus and (re)build the index if it changed.
+    Index,
+    /// Find a meeting: /meeting AMIM-21, "21st intelligence meeting", "who attended".
+    Meeting(QueryArgs),
+    /// Find an initiative: expected outcome and timeline.
+    Initiative(QueryArgs),
+    /// Find a cooperation mechanism or body by name or acronym.
+    Mechanism(QueryArgs),
+    /// Ask any question; statements and facts are searched together.
+    Ask(QueryArgs),
+    /// Offline prompt taking the lines a Discord user types (/meeting AMIM-21, /ask ...).
+    Console,
+}
+
+#[derive(clap::Args)]
+struct QueryArgs {
+    /// The query, as a team member would type it.
+    #[arg(required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
+    query: Vec<String>,
+    /// Print JSON with a top-level `results` array.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let config = Config::load(&cli.config)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let query = |scope: Scope, args: QueryArgs, out: &mut dyn std::io::Write| -> Result<()> {
+        let idx = cli::open_index(&config)?;
+        cli::run_query(&idx, scope, &args.query.join(" "), args.json, out)
+    };
+    match cli.command {
+        Cmd::Index => cli::build(&config, &mut out),
+        Cmd::Meeting(a) => query(Scope::Meeting, a, &mut out),
+        Cmd::Initiative(a) => query(Scope::Initiative, a, &mut out),
+        Cmd::Mechanism(a) => query(Scope::Mechanism, a, &mut out),
+        Cmd::Ask(a) => query(Scope::Ask, a, &mut out),
+        Cmd::Console => {
+            let idx = cli::open_index(&config)?;
+            let interactive = std::io::stdin().is_terminal();
+            cli::console(&idx, &mut std::io::stdin().lock(), &mut out, interactive)
+        }
+    }
+}
+
+/// Output piped into `head` and closed early is not a failure.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,214 @@
+//! Text analysis shared by indexing, querying and highlighting: one tokenizer, so they always agree.
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
+
+/// Name under which the analyzer is registered in the tantivy index.
+pub const TOKENIZER: &str = "agenda";
+
+/// Lowercase, ASCII-fold, `21st` → `21`, drop English stop words, stem.
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(OrdinalFilter)
+        .filter(
+            StopWordFilter::new(Language::English).expect("English stop words ship with tantivy"),
+        )
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// One analysed token: its indexed form, where it sits in the text, and its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub text: String,
+    pub from: usize,
+    pub to: usize,
+    pub position: usize,
+}
+
+/// Analyses `text` with the shared analyzer.
+pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Term> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        out.push(Term {
+            text: t.text.clone(),
+            from: t.offset_from,
+            to: t.offset_to,
+            position: t.position,
+        });
+    }
+    out
+}
+
+/// Words that carry no meaning in a question put to the bot ("who", "tell me about").
+/// They are dropped from queries only; statements are indexed with them.
+pub fn is_question_filler(word: &str) -> bool {
+    const FILLER: &[&str] = &[
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "whats",
+        "when",
+        "where",
+        "which",
+        "why",
+        "how",
+        "did",
+        "do",
+        "does",
+        "done",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "tell",
+        "me",
+        "us",
+        "about",
+        "please",
+        "know",
+        "give",
+        "show",
+        "list",
+        "find",
+        "any",
+        "anything",
+        "info",
+        "information",
+        "details",
+        "detail",
+        "hey",
+        "hi",
+        "hello",
+        "bot",
+        "you",
+        "i",
+        "we",
+        "our",
+        "my",
+        "get",
+        "there",
+        "it",
+        "its",
+        "s",
+        "t",
+        "much",
+        "many",
+        "some",
+        "happen",
+        "happened",
+        "held",
+        "take",
+        "took",
+        "place",
+        "going",
+        "on",
+        "new",
+        "latest",
+        "up",
+    ];
+    FILLER.contains(&word)
+}
+
+/// Turns ordinal numbers into their number: `21st` → `21`, `3rd` → `3`, so "21st meeting" meets "AMIM-21".
+#[derive(Clone, Copy, Debug)]
+pub struct OrdinalFilter;
+
+impl TokenFilter for OrdinalFilter {
+    type Tokenizer<T: Tokenizer> = OrdinalFilterWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
+        OrdinalFilterWrapper(tokenizer)
+    }
+}
+
+#[derive(Clone)]
+pub struct OrdinalFilterWrapper<T>(T);
+
+impl<T: Tokenizer> Tokenizer for OrdinalFilterWrapper<T> {
+    type TokenStream<'a> = OrdinalStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        OrdinalStream(self.0.token_stream(text))
+    }
+}
+
+pub struct OrdinalStream<S>(S);
+
+impl<S: TokenStream> TokenStream for OrdinalStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.0.advance() {
+            return false;
+        }
+        let text = &mut self.0.token_mut().text;
+        if let Some(n) = ordinal_number(text) {
+            text.truncate(n);
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.0.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.0.token_mut()
+    }
+}
+
+/// Length of the digits of a lowercase ordinal like `21st`, if it is one.
+fn ordinal_number(word: &str) -> Option<usize> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &word[digits..];
+    (digits > 0 && matches!(suffix, "st" | "nd" | "rd" | "th")).then_some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        terms(&mut analyzer(), s)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn ordinals_stems_and_stop_words() {
+        assert_eq!(
+            texts("The 21st ASEAN Meeting (AMIM-21)"),
+            ["21", "asean", "meet", "amim", "21"]
+        );
+        assert_eq!(texts("exercises Exercise"), ["exercis", "exercis"]);
+        assert_eq!(texts("Timor-Lester’s"), ["timor", "lester", "s"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "Défense 3rd";
+        let t = terms(&mut analyzer(), text);
+        assert_eq!(&text[t[0].from..t[0].to], "Défense");
+        assert_eq!(t[1].text, "3");
+        assert_eq!(&text[t[1].from..t[1].to], "3rd");
+    }
+}

@@ -1,0 +1,381 @@
+//! Index: the tantivy schema, atomic builds into generations, and opening the current one read-only.
+
+pub mod aliases;
+
+use crate::analysis::{self, TOKENIZER};
+use crate::corpus::{corpus_files, Corpus, CorpusErrors, Fact};
+use aliases::{Alias, AliasRegistry};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+};
+use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument};
+
+/// Bumped whenever the schema, the analysis or what goes into a document changes:
+/// an index of another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 2;
+
+const CURRENT: &str = "CURRENT";
+const MANIFEST: &str = "manifest.json";
+const FACTS: &str = "facts.json";
+const ALIASES: &str = "aliases.json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error(transparent)]
+    Corpus(#[from] CorpusErrors),
+    #[error("no index at {0} yet; build it with `agenda-bot index`")]
+    Missing(PathBuf),
+    #[error("index at {path}: {message}")]
+    Broken { path: PathBuf, message: String },
+    #[error("index I/O at {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("tantivy: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
+    move |source| IndexError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What a generation was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub fingerprint: String,
+    pub built_at: String,
+    pub statements: usize,
+    pub paragraphs: usize,
+    pub facts: usize,
+}
+
+/// The fields of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// "paragraph" or a fact kind.
+    pub kind: Field,
+    /// `statement-id#N` for a paragraph, the fact id for a fact.
+    pub id: Field,
+    /// Names and aliases of a fact (empty for paragraphs); weighted highest.
+    pub names: Field,
+    /// Statement title, or the fact's title.
+    pub title: Field,
+    /// Paragraph text, or all the fact's text.
+    pub body: Field,
+    pub statement: Field,
+    pub number: Field,
+    pub source: Field,
+    pub date: Field,
+    pub url: Field,
+}
+
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        kind: b.add_text_field("kind", STRING | STORED),
+        id: b.add_text_field("id", STRING | STORED),
+        names: b.add_text_field("names", text.clone()),
+        title: b.add_text_field("title", text.clone() | STORED),
+        body: b.add_text_field("body", text | STORED),
+        statement: b.add_text_field("statement", STRING | STORED),
+        number: b.add_u64_field("number", STORED),
+        source: b.add_text_field("source", STORED),
+        date: b.add_text_field("date", STORED),
+        url: b.add_text_field("url", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// An open index: tantivy plus the facts and aliases built with it.
+pub struct AgendaIndex {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+    pub facts: Vec<Fact>,
+    fact_pos: HashMap<String, usize>,
+    pub aliases: AliasRegistry,
+    pub manifest: Manifest,
+    /// The generation directory, when on disk.
+    pub dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for AgendaIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AgendaIndex")
+            .field("manifest", &self.manifest)
+            .field("dir", &self.dir)
+            .finish()
+    }
+}
+
+impl AgendaIndex {
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.fact_pos.get(id).map(|&i| &self.facts[i])
+    }
+
+    /// Builds an index in memory (tests, benchmarks).
+    pub fn build_in_ram(corpus: &Corpus) -> Result<AgendaIndex, IndexError> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        index.tokenizers().register(TOKENIZER, analysis::analyzer());
+        write_documents(&index, fields, corpus)?;
+        let manifest = manifest_for(corpus, "in-memory".into());
+        let aliases = AliasRegistry::from_corpus(corpus);
+        AgendaIndex::assemble(
+            index,
+            fields,
+            corpus.facts.clone(),
+            aliases.aliases,
+            manifest,
+            None,
+        )
+    }
+
+    fn assemble(
+        index: Index,
+        fields: Fields,
+        facts: Vec<Fact>,
+        aliases: Vec<Alias>,
+        manifest: Manifest,
+        dir: Option<PathBuf>,
+    ) -> Result<AgendaIndex, IndexError> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let fact_pos = facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id().to_string(), i))
+            .collect();
+        Ok(AgendaIndex {
+            index,
+            reader,
+            fields,
+            facts,
+            fact_pos,
+            aliases: AliasRegistry::new(aliases),
+            manifest,
+            dir,
+        })
+    }
+
+    /// Opens the current generation under `root`, read-only (mmap).
+    pub fn open(root: &Path) -> Result<AgendaIndex, IndexError> {
+        let dir =
+            current_generation(root)?.ok_or_else(|| IndexError::Missing(root.to_path_buf()))?;
+        let broken = |message: String| IndexError::Broken {
+            path: dir.clone(),
+            message,
+        };
+        let manifest: Manifest = read_json(&dir.join(MANIFEST)).map_err(broken)?;
+        if manifest.schema_version != SCHEMA_VERSION {
+            return Err(broken(format!(
+                "schema version {} is not this program's {SCHEMA_VERSION}",
+                manifest.schema_version
+            )));
+        }
+        let facts: Vec<Fact> = read_json(&dir.join(FACTS)).map_err(broken)?;
+        let aliases: Vec<Alias> = read_json(&dir.join(ALIASES)).map_err(broken)?;
+        let index = Index::open_in_dir(&dir)?;
+        index.tokenizers().register(TOKENIZER, analysis::analyzer());
+        let (_, fields) = schema();
+        AgendaIndex::assemble(index, fields, facts, aliases, manifest, Some(dir))
+    }
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn manifest_for(corpus: &Corpus, fingerprint: String) -> Manifest {
+    Manifest {
+        schema_version: SCHEMA_VERSION,
+        fingerprint,
+        built_at: jiff::Timestamp::now().to_string(),
+        statements: corpus.statements.len(),
+        paragraphs: corpus.statements.iter().map(|s| s.paragraphs.len()).sum(),
+        facts: corpus.facts.len(),
+    }
+}
+
+fn write_documents(index: &Index, f: Fields, corpus: &Corpus) -> Result<(), IndexError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let mut writer = index.writer_with_num_threads(threads, 64_000_000 * threads)?;
+    for s in &corpus.statements {
+        let date = s.published.clone().unwrap_or_default();
+        let url = s.url.clone().unwrap_or_default();
+        for p in &s.paragraphs {
+            writer.add_document(doc!(
+                f.kind => "paragraph",
+                f.id => format!("{}#{}", s.id, p.number),
+                f.title => s.title.as_str(),
+                f.body => p.text.as_str(),
+                f.statement => s.id.as_str(),
+                f.number => u64::from(p.number),
+                f.source => s.source.as_str(),
+                f.date => date.as_str(),
+                f.url => url.as_str(),
+            ))?;
+        }
+    }
+    for fact in &corpus.facts {
+        let mut d = TantivyDocument::default();
+        d.add_text(f.kind, fact.kind().as_str());
+        d.add_text(f.id, fact.id());
+        for name in fact.names() {
+            d.add_text(f.names, &name);
+        }
+        d.add_text(f.title, fact.title());
+        d.add_text(f.body, fact.search_text());
+        writer.add_document(d)?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+/// Hash of the corpus files (paths and bytes) and the schema version.
+pub fn fingerprint(corpus_root: &Path) -> Result<String, IndexError> {
+    let mut h = blake3::Hasher::new();
+    h.update(&SCHEMA_VERSION.to_le_bytes());
+    let files = corpus_files(corpus_root).map_err(io_err(corpus_root))?;
+    for path in files {
+        let rel = path.strip_prefix(corpus_root).unwrap_or(&path);
+        h.update(rel.to_string_lossy().as_bytes());
+        h.update(&[0]);
+        let bytes = std::fs::read(&path).map_err(io_err(&path))?;
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(&bytes);
+    }
+    Ok(h.finalize().to_hex().to_string())
+}
+
+/// The generation directory `CURRENT` names, if any.
+pub fn current_generation(root: &Path) -> Result<Option<PathBuf>, IndexError> {
+    let pointer = root.join(CURRENT);
+    match std::fs::read_to_string(&pointer) {
+        Ok(name) => {
+            let name = name.trim();
+            if name.is_empty() || name.contains('/') || name.contains("..") {
+                return Err(IndexError::Broken {
+                    path: pointer,
+                    message: format!("names no generation: {name:?}"),
+                });
+            }
+            Ok(Some(root.join(name)))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_err(&pointer)(e)),
+    }
+}
+
+/// What `ensure_built` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildOutcome {
+    /// The current generation already matches the corpus.
+    UpToDate,
+    /// A new generation was built and made current.
+    Built,
+}
+
+/// Rebuilds the index under `root` when the corpus (or the schema) changed; leaves it alone otherwise.
+/// A corpus that does not validate is refused and the current generation stays in service.
+pub fn ensure_built(corpus_root: &Path, root: &Path) -> Result<BuildOutcome, IndexError> {
+    let fingerprint = fingerprint(corpus_root)?;
+    if let Some(dir) = current_generation(root)? {
+        if let Ok(m) = read_json::<Manifest>(&dir.join(MANIFEST)) {
+            if m.fingerprint == fingerprint && m.schema_version == SCHEMA_VERSION && dir.is_dir() {
+                return Ok(BuildOutcome::UpToDate);
+            }
+        }
+    }
+    let corpus = Corpus::load(corpus_root)?;
+    build_generation(&corpus, root, fingerprint)?;
+    Ok(BuildOutcome::Built)
+}
+
+/// Always builds a new generation from `corpus` aside, then swaps `CURRENT` to it atomically.
+pub fn build_generation(
+    corpus: &Corpus,
+    root: &Path,
+    fingerprint: String,
+) -> Result<PathBuf, IndexError> {
+    std::fs::create_dir_all(root).map_err(io_err(root))?;
+    let stamp = jiff::Timestamp::now().as_nanosecond();
+    let name = format!("gen-{stamp}-{}", &fingerprint[..12.min(fingerprint.len())]);
+    let tmp = root.join(format!(".building-{name}"));
+    std::fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+
+    let (schema, fields) = schema();
+    let index = Index::create_in_dir(&tmp, schema)?;
+    index.tokenizers().register(TOKENIZER, analysis::analyzer());
+    write_documents(&index, fields, corpus)?;
+    let manifest = manifest_for(corpus, fingerprint);
+    let aliases = AliasRegistry::from_corpus(corpus);
+    write_json_synced(&tmp.join(FACTS), &corpus.facts)?;
+    write_json_synced(&tmp.join(ALIASES), &aliases.aliases)?;
+    write_json_synced(&tmp.join(MANIFEST), &manifest)?;
+
+    let dir = root.join(&name);
+    std::fs::rename(&tmp, &dir).map_err(io_err(&dir))?;
+    let pointer_tmp = root.join(format!(".{CURRENT}.tmp"));
+    std::fs::write(&pointer_tmp, &name).map_err(io_err(&pointer_tmp))?;
+    std::fs::File::open(&pointer_tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(io_err(&pointer_tmp))?;
+    let previous = current_generation(root).ok().flatten();
+    std::fs::rename(&pointer_tmp, root.join(CURRENT)).map_err(io_err(root))?;
+    if let Ok(d) = std::fs::File::open(root) {
+        let _ = d.sync_all();
+    }
+    collect_garbage(root, &dir, previous.as_deref());
+    Ok(dir)
+}
+
+fn write_json_synced<T: Serialize + ?Sized>(path: &Path, value: &T) -> Result<(), IndexError> {
+    let bytes = serde_json::to_vec(value).map_err(|e| IndexError::Broken {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    std::fs::write(path, bytes).map_err(io_err(path))?;
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(io_err(path))
+}
+
+/// Removes old generations and abandoned builds, keeping the current and the previous one
+/// (a reader may still have the previous one open).
+fn collect_garbage(root: &Path, current: &Path, previous: Option<&Path>) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        let stale = (name.starts_with("gen-") || name.starts_with(".building-"))
+            && path != current
+            && Some(path.as_path()) != previous;
+        if stale && path.is_dir() {
+            if let Err(e) = std::fs::remove_dir_all(&path) {
+                tracing::warn!(path = %path.display(), error = %e, "could not remove an old index generation");
+            }
+        }
+    }
+}

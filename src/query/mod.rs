@@ -1,0 +1,506 @@
+//! Query: a request (scope + user text) → ranked answers, each carrying cited, highlighted snippets.
+
+mod fuzzy;
+pub mod snippet;
+
+use crate::analysis;
+use crate::corpus::{split_cite, Fact, FactKind};
+use crate::index::aliases::Target;
+use crate::index::AgendaIndex;
+use serde::Serialize;
+use snippet::Snippet;
+use std::collections::{HashMap, HashSet};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+/// What the user asked for: a kind of fact, or anything (`/ask`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Meeting,
+    Initiative,
+    Mechanism,
+    Ask,
+}
+
+impl Scope {
+    pub fn kind(self) -> Option<FactKind> {
+        match self {
+            Scope::Meeting => Some(FactKind::Meeting),
+            Scope::Initiative => Some(FactKind::Initiative),
+            Scope::Mechanism => Some(FactKind::Mechanism),
+            Scope::Ask => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Meeting => "meeting",
+            Scope::Initiative => "initiative",
+            Scope::Mechanism => "mechanism",
+            Scope::Ask => "ask",
+        }
+    }
+}
+
+/// The longest user text considered; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 400;
+/// Snippet budget in bytes.
+pub const SNIPPET_BYTES: usize = 280;
+/// Citations kept per fact.
+pub const MAX_CITATIONS: usize = 4;
+/// Share of the question's weight a result must match to be shown.
+const COVERAGE_FLOOR: f32 = 0.5;
+/// Results scoring below this share of the best are dropped.
+const RELATIVE_FLOOR: f32 = 0.2;
+
+/// A passage of a statement that an answer cites.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    pub statement_id: String,
+    pub statement_title: String,
+    pub source: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub paragraph: u32,
+    pub snippet: Snippet,
+    /// The words of the question found in this paragraph.
+    pub matched: Vec<String>,
+}
+
+impl Citation {
+    /// `statement-id#N`
+    pub fn reference(&self) -> String {
+        format!("{}#{}", self.statement_id, self.paragraph)
+    }
+}
+
+/// One result: a fact with its citations, or a passage of a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub score: f32,
+    pub fact: Option<Fact>,
+    pub citations: Vec<Citation>,
+}
+
+impl Hit {
+    /// "meeting", "initiative", "mechanism", "area", or "statement" for a passage.
+    pub fn kind(&self) -> &'static str {
+        self.fact
+            .as_ref()
+            .map_or("statement", |f| f.kind().as_str())
+    }
+
+    pub fn id(&self) -> String {
+        match &self.fact {
+            Some(f) => f.id().to_string(),
+            None => self
+                .citations
+                .first()
+                .map(Citation::reference)
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match &self.fact {
+            Some(f) => f.title(),
+            None => self
+                .citations
+                .first()
+                .map(|c| c.statement_title.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The answer to one request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub scope: Scope,
+    pub query: String,
+    pub results: Vec<Hit>,
+    /// Close names, offered when nothing was found.
+    pub suggestions: Vec<String>,
+    /// The request asked for every fact of the scope ("all", or nothing).
+    pub listing: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error("searching the index failed: {0}")]
+    Search(#[from] tantivy::TantivyError),
+}
+
+/// A content word of the question, with the indexed terms that stand for it.
+#[derive(Debug, Clone)]
+struct Concept {
+    /// Exact term, or the close terms found for a typo.
+    variants: Vec<String>,
+    exact: bool,
+    weight: f32,
+}
+
+/// Answers `text` within `scope`; odd text never fails (only index I/O can).
+pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, QueryError> {
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    let searcher = index.reader.searcher();
+    let mut analyzer = analysis::analyzer();
+    let f = index.fields;
+
+    let content: Vec<analysis::Term> = analysis::terms(&mut analyzer, &text)
+        .into_iter()
+        .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
+        .collect();
+    let wants_listing = content.is_empty()
+        || matches!(
+            text.trim().to_lowercase().as_str(),
+            "all" | "list" | "everything" | "*"
+        );
+    if wants_listing && scope != Scope::Ask {
+        return Ok(listing(index, &searcher, scope));
+    }
+
+    let total_docs = searcher.num_docs().max(1) as f32;
+    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
+    let mut concepts: Vec<Concept> = Vec::new();
+    let mut seen = HashSet::new();
+    for t in &content {
+        if !seen.insert(t.text.clone()) {
+            continue;
+        }
+        let df = searcher.doc_freq(&Term::from_field_text(f.body, &t.text))?;
+        if df > 0 {
+            concepts.push(Concept {
+                variants: vec![t.text.clone()],
+                exact: true,
+                weight: idf(df),
+            });
+            continue;
+        }
+        let close = fuzzy::close_terms(&searcher, f.body, &t.text)?;
+        let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
+        concepts.push(Concept {
+            variants: close.into_iter().map(|(term, _)| term).collect(),
+            exact: false,
+            weight,
+        });
+    }
+
+    // Aliases: facts named in the question, and the other spelling of acronyms.
+    let mut named_facts: Vec<String> = Vec::new();
+    let mut expansions: Vec<String> = Vec::new();
+    for hit in index.aliases.find(&text) {
+        match &hit.alias.target {
+            Target::Fact(id) => {
+                let in_scope = index
+                    .fact(id)
+                    .is_some_and(|fact| scope.kind().is_none_or(|k| fact.kind() == k));
+                if in_scope && !named_facts.contains(id) {
+                    named_facts.push(id.clone());
+                }
+            }
+            Target::Expansion(other) => expansions.push(other.clone()),
+        }
+    }
+
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let term_query = |field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
+        let q = TermQuery::new(
+            Term::from_field_text(field, text),
+            IndexRecordOption::WithFreqs,
+        );
+        (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
+    };
+    for c in &concepts {
+        let scale = if c.exact { 1.0 } else { 0.7 };
+        for v in &c.variants {
+            should.push(term_query(f.names, v, 3.0 * scale));
+            should.push(term_query(f.title, v, 1.2 * scale));
+            should.push(term_query(f.body, v, scale));
+        }
+    }
+    for phrase in quoted_phrases(&text) {
+        let terms: Vec<(usize, Term)> = analysis::terms(&mut analyzer, &phrase)
+            .into_iter()
+            .map(|t| (t.position, Term::from_field_text(f.body, &t.text)))
+            .collect();
+        if terms.len() >= 2 {
+            should.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new_with_offset(terms)),
+                    2.0,
+                )),
+            ));
+        }
+    }
+    for other in &expansions {
+        for t in analysis::terms(&mut analyzer, other) {
+            should.push(term_query(f.body, &t.text, 0.3));
+        }
+    }
+    for id in &named_facts {
+        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
+        should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 12.0))));
+    }
+    if should.is_empty() {
+        return Ok(nothing_found(index, scope, &text));
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
+    if let Some(kind) = scope.kind() {
+        let q = TermQuery::new(
+            Term::from_field_text(f.kind, kind.as_str()),
+            IndexRecordOption::Basic,
+        );
+        clauses.push((Occur::Must, Box::new(q)));
+    }
+    let query = BooleanQuery::new(clauses);
+    let top = searcher.search(&query, &TopDocs::with_limit(40))?;
+
+    let total_weight: f32 = concepts.iter().map(|c| c.weight).sum();
+    let wanted: HashSet<String> = concepts
+        .iter()
+        .flat_map(|c| c.variants.iter().cloned())
+        .collect();
+    let limit = if scope == Scope::Ask { 6 } else { 5 };
+    let mut results: Vec<Hit> = Vec::new();
+    let mut cited: HashSet<String> = HashSet::new();
+    let mut passages_seen: HashSet<String> = HashSet::new();
+    let best = top.first().map_or(0.0, |t| t.0);
+    for (score, addr) in top {
+        if results.len() >= limit || score < best * RELATIVE_FLOOR {
+            break;
+        }
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let kind = text_of(&doc, f.kind);
+        let id = text_of(&doc, f.id);
+        let named = named_facts.contains(&id);
+        let body = text_of(&doc, f.body);
+        let doc_terms: HashSet<String> = analysis::terms(&mut analyzer, &body)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let covered: f32 = concepts
+            .iter()
+            .filter(|c| c.variants.iter().any(|v| doc_terms.contains(v)))
+            .map(|c| c.weight)
+            .sum();
+        if !named && (total_weight <= 0.0 || covered / total_weight < COVERAGE_FLOOR) {
+            continue;
+        }
+        if kind == "paragraph" {
+            if cited.contains(&id) || !passages_seen.insert(body.trim().to_string()) {
+                continue;
+            }
+            let citation = citation_from_doc(&doc, index, &wanted, &mut analyzer);
+            cited.insert(id);
+            results.push(Hit {
+                score,
+                fact: None,
+                citations: vec![citation],
+            });
+        } else if let Some(fact) = index.fact(&id) {
+            let citations = fact_citations(index, &searcher, fact, &wanted, &mut analyzer)?;
+            for c in &citations {
+                cited.insert(c.reference());
+                passages_seen.insert(String::new());
+            }
+            results.push(Hit {
+                score,
+                fact: Some(fact.clone()),
+                citations,
+            });
+        }
+    }
+    // A passage listed before the fact that cites it is dropped in favour of the fact.
+    let fact_cites: HashSet<String> = results
+        .iter()
+        .filter(|h| h.fact.is_some())
+        .flat_map(|h| h.citations.iter().map(Citation::reference))
+        .collect();
+    results.retain(|h| h.fact.is_some() || !fact_cites.contains(&h.id()));
+    if results.is_empty() {
+        return Ok(nothing_found(index, scope, &text));
+    }
+    Ok(Answer {
+        scope,
+        query: text,
+        results,
+        suggestions: Vec::new(),
+        listing: false,
+    })
+}
+
+fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
+    // Suggest only for text that has words of substance.
+    let substance: Vec<String> = analysis::terms(&mut analysis::analyzer(), text)
+        .into_iter()
+        .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
+        .map(|t| text[t.from..t.to].to_string())
+        .collect();
+    let facts: Vec<Fact> = index
+        .facts
+        .iter()
+        .filter(|f| scope.kind().is_none_or(|k| f.kind() == k))
+        .cloned()
+        .collect();
+    Answer {
+        scope,
+        query: text.to_string(),
+        results: Vec::new(),
+        suggestions: if substance.is_empty() {
+            Vec::new()
+        } else {
+            index.aliases.suggest(&substance.join(" "), &facts, 5)
+        },
+        listing: false,
+    }
+}
+
+/// Every fact of the scope's kind: meetings newest first, others by name.
+fn listing(index: &AgendaIndex, searcher: &Searcher, scope: Scope) -> Answer {
+    let mut facts: Vec<&Fact> = index
+        .facts
+        .iter()
+        .filter(|f| scope.kind().is_none_or(|k| f.kind() == k))
+        .collect();
+    facts.sort_by(|a, b| {
+        let date = |f: &Fact| match f {
+            Fact::Meeting(m) => m.when.as_ref().map(|w| w.start),
+            _ => None,
+        };
+        date(b).cmp(&date(a)).then_with(|| a.name().cmp(b.name()))
+    });
+    let mut analyzer = analysis::analyzer();
+    let results = facts
+        .into_iter()
+        .map(|fact| Hit {
+            score: 0.0,
+            citations: fact_citations(index, searcher, fact, &HashSet::new(), &mut analyzer)
+                .unwrap_or_default()
+                .into_iter()
+                .take(1)
+                .collect(),
+            fact: Some(fact.clone()),
+        })
+        .collect();
+    Answer {
+        scope,
+        query: String::new(),
+        results,
+        suggestions: Vec::new(),
+        listing: true,
+    }
+}
+
+/// The fact's cited paragraphs, fetched from the index, best matching first.
+fn fact_citations(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    fact: &Fact,
+    wanted: &HashSet<String>,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+) -> Result<Vec<Citation>, QueryError> {
+    let mut out: Vec<(usize, usize, Citation)> = Vec::new();
+    for (order, cite) in fact.cites().iter().enumerate() {
+        if split_cite(cite).is_none() {
+            continue;
+        }
+        let Some(addr) = paragraph_address(index, searcher, cite)? else {
+            continue;
+        };
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let c = citation_from_doc(&doc, index, wanted, analyzer);
+        out.push((c.matched.len(), order, c));
+    }
+    out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Paragraphs with matches when there are some; otherwise the fact's first citation alone.
+    let matched = out.iter().filter(|c| c.0 > 0).count();
+    out.truncate(matched.max(1));
+    let mut seen = HashSet::new();
+    Ok(out
+        .into_iter()
+        .map(|(_, _, c)| c)
+        .filter(|c| seen.insert(c.snippet.text.clone()))
+        .take(MAX_CITATIONS)
+        .collect())
+}
+
+fn paragraph_address(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    id: &str,
+) -> Result<Option<DocAddress>, QueryError> {
+    let q = TermQuery::new(
+        Term::from_field_text(index.fields.id, id),
+        IndexRecordOption::Basic,
+    );
+    Ok(searcher
+        .search(&q, &TopDocs::with_limit(1))?
+        .first()
+        .map(|t| t.1))
+}
+
+fn citation_from_doc(
+    doc: &TantivyDocument,
+    index: &AgendaIndex,
+    wanted: &HashSet<String>,
+    _analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+) -> Citation {
+    let f = index.fields;
+    let body = text_of(doc, f.body);
+    let snippet = snippet::make(&body, wanted, SNIPPET_BYTES);
+    let non_empty = |s: String| (!s.is_empty()).then_some(s);
+    Citation {
+        statement_id: text_of(doc, f.statement),
+        statement_title: text_of(doc, f.title),
+        source: text_of(doc, f.source),
+        date: non_empty(text_of(doc, f.date)),
+        url: non_empty(text_of(doc, f.url)),
+        paragraph: doc
+            .get_first(f.number)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0) as u32,
+        matched: snippet.matched_words(),
+        snippet,
+    }
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Text between straight or curly double quotes.
+fn quoted_phrases(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for c in text.chars() {
+        match (c, current.as_mut()) {
+            ('"' | '“' | '”', None) => current = Some(String::new()),
+            ('"' | '“' | '”', Some(_)) => out.extend(current.take()),
+            (c, Some(s)) => s.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Counts, for tests and diagnostics: how many facts of each kind the index holds.
+pub fn fact_counts(index: &AgendaIndex) -> HashMap<&'static str, usize> {
+    let mut m = HashMap::new();
+    for f in &index.facts {
+        *m.entry(f.kind().as_str()).or_insert(0) += 1;
+    }
+    m
+}

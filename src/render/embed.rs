@@ -1,0 +1,297 @@
+//! Discord replies as plain values (embed specs) that already obey Discord's size limits.
+
+use super::marked_snippet;
+use crate::query::{Answer, Citation, Hit};
+use serde::Serialize;
+
+/// Discord's documented message and embed limits (characters).
+pub mod limits {
+    pub const CONTENT: usize = 2000;
+    pub const TITLE: usize = 256;
+    pub const DESCRIPTION: usize = 4096;
+    pub const FIELD_NAME: usize = 256;
+    pub const FIELD_VALUE: usize = 1024;
+    pub const FIELDS: usize = 25;
+    pub const FOOTER: usize = 2048;
+    pub const EMBED_TOTAL: usize = 6000;
+    pub const EMBEDS: usize = 10;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldSpec {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct EmbedSpec {
+    pub title: String,
+    pub description: String,
+    pub url: Option<String>,
+    pub color: u32,
+    pub fields: Vec<FieldSpec>,
+    pub footer: Option<String>,
+}
+
+impl EmbedSpec {
+    /// Characters Discord counts towards the 6000 total.
+    pub fn size(&self) -> usize {
+        chars(&self.title)
+            + chars(&self.description)
+            + self.footer.as_deref().map_or(0, chars)
+            + self
+                .fields
+                .iter()
+                .map(|f| chars(&f.name) + chars(&f.value))
+                .sum::<usize>()
+    }
+
+    /// Adds a field if the embed has room for one; both parts are fitted to their limits.
+    pub fn push_field(&mut self, name: &str, value: &str, inline: bool) -> bool {
+        if self.fields.len() >= limits::FIELDS {
+            return false;
+        }
+        let name = fit(name, limits::FIELD_NAME);
+        let value = fit(value, limits::FIELD_VALUE);
+        if name.trim().is_empty() || value.trim().is_empty() {
+            return false;
+        }
+        self.fields.push(FieldSpec {
+            name,
+            value,
+            inline,
+        });
+        true
+    }
+}
+
+/// A whole reply: text content plus embeds, within every limit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Reply {
+    pub content: Option<String>,
+    pub embeds: Vec<EmbedSpec>,
+}
+
+impl Reply {
+    pub fn total_embed_size(&self) -> usize {
+        self.embeds.iter().map(EmbedSpec::size).sum()
+    }
+
+    /// True when every Discord limit holds (used by tests and as a last check before sending).
+    pub fn within_limits(&self) -> bool {
+        self.content
+            .as_deref()
+            .is_none_or(|c| chars(c) <= limits::CONTENT)
+            && self.embeds.len() <= limits::EMBEDS
+            && self.total_embed_size() <= limits::EMBED_TOTAL
+            && self.embeds.iter().all(|e| {
+                chars(&e.title) <= limits::TITLE
+                    && chars(&e.description) <= limits::DESCRIPTION
+                    && e.footer
+                        .as_deref()
+                        .is_none_or(|f| chars(f) <= limits::FOOTER)
+                    && e.fields.len() <= limits::FIELDS
+                    && e.fields.iter().all(|f| {
+                        chars(&f.name) <= limits::FIELD_NAME
+                            && chars(&f.value) <= limits::FIELD_VALUE
+                    })
+            })
+    }
+
+    /// A plain text reply, fitted to the content limit.
+    pub fn text(text: &str) -> Reply {
+        Reply {
+            content: Some(fit(text, limits::CONTENT)),
+            embeds: Vec::new(),
+        }
+    }
+}
+
+pub fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Fits `s` into `max` characters, cutting at a word boundary when one is near and ending with `…`.
+pub fn fit(s: &str, max: usize) -> String {
+    if chars(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let keep: String = s.chars().take(max - 1).collect();
+    let cut = match keep.rfind(char::is_whitespace) {
+        Some(i) if chars(&keep[i..]) <= max / 5 + 1 => keep[..i].trim_end().to_string(),
+        _ => keep,
+    };
+    // Never leave a dangling bold marker or escape behind.
+    let mut cut = cut;
+    if cut.matches("**").count() % 2 == 1 {
+        if let Some(i) = cut.rfind("**") {
+            cut.truncate(i);
+        }
+    }
+    while cut.ends_with('\\') {
+        cut.pop();
+    }
+    format!("{}…", cut.trim_end())
+}
+
+/// Escapes Discord Markdown in corpus or user text and defuses mentions (`@everyone`, `<@&123>`).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200B}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const COLOR_MEETING: u32 = 0x2E86C1;
+const COLOR_INITIATIVE: u32 = 0x28B463;
+const COLOR_MECHANISM: u32 = 0xAF7AC5;
+const COLOR_AREA: u32 = 0xF5B041;
+const COLOR_PASSAGE: u32 = 0x95A5A6;
+const COLOR_NOTHING: u32 = 0x7F8C8D;
+
+/// Renders an answer as a Discord reply, packing results and citations into the limits.
+pub fn answer(a: &Answer) -> Reply {
+    if a.results.is_empty() {
+        let mut description = format!(
+            "Nothing in the statements matches “{}”.",
+            escape(&fit(a.query.trim(), 200))
+        );
+        if !a.suggestions.is_empty() {
+            description.push_str("\nDid you mean: ");
+            description.push_str(
+                &a.suggestions
+                    .iter()
+                    .map(|s| format!("**{}**", escape(s)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            description.push('?');
+        }
+        return Reply {
+            content: None,
+            embeds: vec![EmbedSpec {
+                title: "Nothing found".into(),
+                description: fit(&description, limits::DESCRIPTION),
+                color: COLOR_NOTHING,
+                ..EmbedSpec::default()
+            }],
+        };
+    }
+    let mut reply = Reply::default();
+    let mut left_out = 0;
+    for hit in &a.results {
+        let full = hit_embed(hit, usize::MAX);
+        let room = limits::EMBED_TOTAL - reply.total_embed_size();
+        let embed = if full.size() <= room {
+            Some(full)
+        } else {
+            // Try with fewer citations before giving up on this result.
+            (0..hit.citations.len())
+                .rev()
+                .map(|n| hit_embed(hit, n))
+                .find(|e| e.size() <= room)
+        };
+        match embed {
+            Some(e) if reply.embeds.len() < limits::EMBEDS => reply.embeds.push(e),
+            _ => left_out += 1,
+        }
+    }
+    if left_out > 0 {
+        reply.content = Some(format!(
+            "{left_out} more result{} did not fit; ask with more words to narrow it down.",
+            if left_out == 1 { "" } else { "s" }
+        ));
+    }
+    reply
+}
+
+fn hit_embed(hit: &Hit, max_citations: usize) -> EmbedSpec {
+    let mut e = EmbedSpec {
+        title: fit(&hit.title(), limits::TITLE),
+        ..EmbedSpec::default()
+    };
+    match &hit.fact {
+        Some(fact) => {
+            e.color = match fact.kind() {
+                crate::corpus::FactKind::Meeting => COLOR_MEETING,
+                crate::corpus::FactKind::Initiative => COLOR_INITIATIVE,
+                crate::corpus::FactKind::Mechanism => COLOR_MECHANISM,
+                crate::corpus::FactKind::Area => COLOR_AREA,
+            };
+            let mut description = String::new();
+            for (label, value) in fact.fields() {
+                let line = format!("**{}:** {}\n", escape(&label), escape(&value));
+                if chars(&description) + chars(&line) > 1500 {
+                    break;
+                }
+                description.push_str(&line);
+            }
+            e.description = fit(description.trim_end(), limits::DESCRIPTION);
+            e.footer = Some(format!("{} · {}", fact.kind().as_str(), fact.id()));
+        }
+        None => {
+            e.color = COLOR_PASSAGE;
+            e.footer = Some("statement passage".into());
+        }
+    }
+    for c in hit.citations.iter().take(max_citations) {
+        let (name, value) = citation_field(c);
+        e.push_field(&name, &value, false);
+    }
+    e
+}
+
+/// A citation as an embed field: "¶3 · Title" over "snippet — source, date · link".
+pub fn citation_field(c: &Citation) -> (String, String) {
+    let name = format!("¶{} · {}", c.paragraph, c.statement_title);
+    let mut tail = format!("— {}", escape(&c.source));
+    tail.push_str(&format!(
+        ", {}",
+        c.date.as_deref().unwrap_or("date unknown")
+    ));
+    if let Some(url) = &c.url {
+        if url.starts_with("https://") || url.starts_with("http://") {
+            tail.push_str(&format!(" · [link]({url})"));
+        }
+    }
+    let budget = limits::FIELD_VALUE - chars(&tail) - 1;
+    let snippet = marked_snippet(&c.snippet, "**", "**", &escape);
+    let value = format!("{}\n{tail}", fit(&snippet, budget));
+    (fit(&name, limits::FIELD_NAME), value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_at_a_word_with_an_ellipsis() {
+        assert_eq!(fit("short", 10), "short");
+        let cut = fit("alpha beta gamma delta", 14);
+        assert_eq!(cut, "alpha beta…");
+        assert!(chars(&cut) <= 14);
+        assert_eq!(fit("**bold text here**", 12), "…");
+    }
+
+    #[test]
+    fn escape_defuses_mentions_and_markdown() {
+        let s = escape("@everyone <@&123> *x* [a](b) a_b");
+        assert!(!s.contains("@everyone") && !s.contains("<@&"), "{s}");
+        assert!(
+            s.contains("\\*x\\*") && s.contains("\\[a\\]") && s.contains("a\\_b"),
+            "{s}"
+        );
+    }
+}

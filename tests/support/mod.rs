@@ -1,0 +1,3 @@
+//! Shared support code for integration tests (`mod support;` in a test crate).
+
+pub mod fake_discord;
