@@ -39,8 +39,8 @@ enum Cmd {
 
 #[derive(clap::Args)]
 struct QueryArgs {
-    /// The query, as a team member would type it.
-    #[arg(required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
+    /// The query, as a team member would type it (put `--` before text starting with `-`).
+    #[arg(required = true, num_args = 1..)]
     query: Vec<String>,
     /// Print JSON with a top-level `results` array.
     #[arg(long)]

@@ -369,7 +369,15 @@ fn collect_garbage(root: &Path, current: &Path, previous: Option<&Path>) {
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
-        let stale = (name.starts_with("gen-") || name.starts_with(".building-"))
+        // A build under way in another process is young; an abandoned one (killed) is not.
+        let abandoned = name.starts_with(".building-")
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(600));
+        let stale = (name.starts_with("gen-") || abandoned)
             && path != current
             && Some(path.as_path()) != previous;
         if stale && path.is_dir() {

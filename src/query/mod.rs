@@ -53,6 +53,8 @@ pub const SNIPPET_BYTES: usize = 280;
 pub const MAX_CITATIONS: usize = 4;
 /// Share of the question's weight a result must match to be shown.
 const COVERAGE_FLOOR: f32 = 0.5;
+/// Score multiplier for facts against paragraphs in `/ask`.
+const FACT_BOOST: f32 = 1.5;
 /// Results scoring below this share of the best are dropped.
 const RELATIVE_FLOOR: f32 = 0.2;
 
@@ -184,6 +186,21 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
             });
             continue;
         }
+        if let Some(parts) = split_compound(&searcher, f.body, &mut analyzer, &text[t.from..t.to])?
+        {
+            // "taskforce" → "task" + "force": two words the index knows.
+            for part in parts {
+                let df = searcher.doc_freq(&Term::from_field_text(f.body, &part))?;
+                if seen.insert(part.clone()) {
+                    concepts.push(Concept {
+                        variants: vec![part],
+                        exact: true,
+                        weight: idf(df),
+                    });
+                }
+            }
+            continue;
+        }
         let close = fuzzy::close_terms(&searcher, f.body, &t.text)?;
         let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
         concepts.push(Concept {
@@ -263,7 +280,17 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         clauses.push((Occur::Must, Box::new(q)));
     }
     let query = BooleanQuery::new(clauses);
-    let top = searcher.search(&query, &TopDocs::with_limit(40))?;
+    let mut top = searcher.search(&query, &TopDocs::with_limit(40))?;
+    // A fact gathers what paragraphs say piecemeal: on a tie-ish score, the fact answers better.
+    if scope == Scope::Ask {
+        for (score, addr) in &mut top {
+            let doc: TantivyDocument = searcher.doc(*addr)?;
+            if text_of(&doc, f.kind) != "paragraph" {
+                *score *= FACT_BOOST;
+            }
+        }
+        top.sort_by(|a, b| b.0.total_cmp(&a.0));
+    }
 
     let total_weight: f32 = concepts.iter().map(|c| c.weight).sum();
     let wanted: HashSet<String> = concepts
@@ -479,6 +506,38 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_string()
+}
+
+/// Splits an unknown word into two words the index knows ("taskforce" → task, forc), if it can.
+fn split_compound(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    word: &str,
+) -> Result<Option<Vec<String>>, QueryError> {
+    let word = word.to_lowercase();
+    if word.chars().count() < 6 || !word.is_ascii() {
+        return Ok(None);
+    }
+    for cut in 3..=word.len() - 3 {
+        let (a, b) = word.split_at(cut);
+        let parts: Vec<String> = [a, b]
+            .iter()
+            .flat_map(|p| analysis::terms(analyzer, p))
+            .map(|t| t.text)
+            .collect();
+        if parts.len() != 2 {
+            continue;
+        }
+        let mut known = true;
+        for p in &parts {
+            known &= searcher.doc_freq(&Term::from_field_text(field, p))? > 0;
+        }
+        if known {
+            return Ok(Some(parts));
+        }
+    }
+    Ok(None)
 }
 
 /// Text between straight or curly double quotes.
