@@ -11,4 +11,5 @@ pub mod corpus;
 pub mod dates;
 pub mod index;
 pub mod query;
+pub mod reload;
 pub mod render;

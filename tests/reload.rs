@@ -1,0 +1,99 @@
+//! Hot reload: a valid corpus change swaps in a new index; a broken one is refused and nothing changes.
+
+use agenda_bot::index::{self, AgendaIndex};
+use agenda_bot::query::{self, Scope};
+use agenda_bot::reload::{self, ReloadEvent};
+use std::path::Path;
+use std::time::Duration;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+const NEW_MECHANISM: &str = "\n[[mechanism]]\nid = \"adsom\"\nacronym = \"ADSOM\"\nname = \"ASEAN Defence Senior Officials' Meeting\"\ncites = [\"cyber-centre#1\"]\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn watcher_swaps_valid_changes_and_refuses_broken_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let idx_dir = tmp.path().join("index");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus"),
+        &corpus,
+    );
+    index::ensure_built(&corpus, &idx_dir).unwrap();
+
+    let (events_tx, mut events) = tokio::sync::mpsc::unbounded_channel();
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let watcher = tokio::spawn(reload::watch(
+        corpus.clone(),
+        idx_dir.clone(),
+        Duration::from_millis(150),
+        stop_rx,
+        move |e| {
+            let _ = events_tx.send(e);
+        },
+    ));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    let facts = corpus.join("facts/facts.toml");
+    let mut text = std::fs::read_to_string(&facts).unwrap();
+    text.push_str(NEW_MECHANISM);
+    std::fs::write(&facts, &text).unwrap();
+    let event = tokio::time::timeout(Duration::from_secs(15), events.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    let ReloadEvent::Swapped(new) = event else {
+        panic!("expected a swap, got {event:?}")
+    };
+    let a = query::answer(&new, Scope::Mechanism, "ADSOM").unwrap();
+    assert_eq!(a.results[0].id(), "adsom");
+    let good = index::current_generation(&idx_dir).unwrap();
+
+    std::fs::write(
+        &facts,
+        text.replace(
+            "cites = [\"cyber-centre#1\"]\n",
+            "cites = [\"cyber-centre#7\"]\n",
+        ),
+    )
+    .unwrap();
+    let event = tokio::time::timeout(Duration::from_secs(15), events.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    let ReloadEvent::Refused(errors) = event else {
+        panic!("expected a refusal, got {event:?}")
+    };
+    assert!(errors.to_string().contains("facts.toml:"), "{errors}");
+    assert_eq!(
+        index::current_generation(&idx_dir).unwrap(),
+        good,
+        "the index in service is unchanged"
+    );
+    let still = AgendaIndex::open(&idx_dir).unwrap();
+    assert_eq!(
+        query::answer(&still, Scope::Mechanism, "ADSOM")
+            .unwrap()
+            .results[0]
+            .id(),
+        "adsom"
+    );
+
+    stop_tx.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(5), watcher)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+}
