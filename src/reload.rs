@@ -69,12 +69,7 @@ pub async fn watch(
                     return Ok(());
                 }
                 // Debounce: wait until the directory has been quiet for `debounce`.
-                loop {
-                    match tokio::time::timeout(debounce, rx.recv()).await {
-                        Ok(Some(())) => continue,
-                        Ok(None) | Err(_) => break,
-                    }
-                }
+                while let Ok(Some(())) = tokio::time::timeout(debounce, rx.recv()).await {}
                 if let Some(event) = reload_once(corpus_dir.clone(), index_dir.clone()).await {
                     match &event {
                         ReloadEvent::Swapped(idx) => tracing::info!(facts = idx.facts.len(), "corpus changed: new index in service"),
