@@ -5,6 +5,8 @@
 //! transport only implements [`runner::DigestSender`].
 
 pub mod milestones;
+pub mod schedule;
+pub mod state;
 
 use crate::index::AgendaIndex;
 use crate::query::{citations_for, Citation};
