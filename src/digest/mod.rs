@@ -5,6 +5,7 @@
 //! transport only implements [`runner::DigestSender`].
 
 pub mod milestones;
+pub mod runner;
 pub mod schedule;
 pub mod state;
 
