@@ -4,6 +4,7 @@
 //! Everything here is pure or takes its clock, storage and transport as parameters; the Discord
 //! transport only implements [`runner::DigestSender`].
 
+pub mod ics;
 pub mod milestones;
 pub mod runner;
 pub mod schedule;
