@@ -1,12 +1,16 @@
 //! Command-line transport: `index`, the query commands, and an offline `console`.
 
 use crate::command::{self, Command};
-use crate::config::Config;
+use crate::config::{Config, DigestConfig};
+use crate::digest;
 use crate::index::{self, AgendaIndex, BuildOutcome, IndexError};
 use crate::query::{self, Scope};
 use crate::render;
 use anyhow::{Context, Result};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 
 /// Opens the index for answering, building it first when the corpus changed.
 /// A corpus with errors is reported and the last good index keeps answering.
@@ -72,8 +76,20 @@ pub fn run_query(
 }
 
 /// `agenda-bot console`: reads lines as a Discord user would type them and prints the rendered reply.
+/// `/upcoming` uses the default `[digest]` settings; see [`console_with`].
 pub fn console(
     idx: &AgendaIndex,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    interactive: bool,
+) -> Result<()> {
+    console_with(idx, &DigestConfig::default(), input, out, interactive)
+}
+
+/// [`console`], with `/upcoming` taking its time zone and default days from `digest`.
+pub fn console_with(
+    idx: &AgendaIndex,
+    digest: &DigestConfig,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     interactive: bool,
@@ -107,7 +123,7 @@ pub fn console(
                 };
                 render::text::write_answer(out, &answer, marks)?;
             }
-            Command::Upcoming { days } => upcoming_text(idx, days, out)?,
+            Command::Upcoming { days } => upcoming_text(idx, digest, days, out)?,
             Command::Help => writeln!(out, "{}", command::HELP)?,
             Command::Unknown { name } => writeln!(out, "Unknown command /{name}. Try /help.")?,
         }
@@ -116,7 +132,142 @@ pub fn console(
     Ok(())
 }
 
-fn upcoming_text(_idx: &AgendaIndex, _days: Option<u32>, out: &mut dyn Write) -> Result<()> {
-    writeln!(out, "/upcoming is not available in this build yet.")?;
+/// Console `/upcoming [days]`: today's digest in the configured time zone.
+fn upcoming_text(
+    idx: &AgendaIndex,
+    settings: &DigestConfig,
+    days: Option<u32>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let today = today_in(settings)?;
+    let d = digest::upcoming(idx, today, days.unwrap_or(settings.days));
+    render::digest::write_text(out, &d)?;
     Ok(())
+}
+
+/// The digest's time zone (`digest.timezone`).
+pub fn digest_timezone(settings: &DigestConfig) -> Result<TimeZone> {
+    TimeZone::get(&settings.timezone)
+        .with_context(|| format!("digest.timezone {:?}", settings.timezone))
+}
+
+/// Today's date in the digest's time zone.
+pub fn today_in(settings: &DigestConfig) -> Result<Date> {
+    let tz = digest_timezone(settings)?;
+    Ok(jiff::Timestamp::now().to_zoned(tz).date())
+}
+
+/// `agenda-bot upcoming`: the milestones in `date ..= date + days` (defaults: today in the
+/// configured time zone, `digest.days`), as text or JSON.
+pub fn upcoming(
+    idx: &AgendaIndex,
+    settings: &DigestConfig,
+    date: Option<Date>,
+    days: Option<u32>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let today = match date {
+        Some(d) => d,
+        None => today_in(settings)?,
+    };
+    let d = digest::upcoming(idx, today, days.unwrap_or(settings.days));
+    if json {
+        // Serialised first so that a closed pipe is an I/O error (quietly ignored by `main`).
+        let text = serde_json::to_string_pretty(&render::digest::json(&d))?;
+        writeln!(out, "{text}")?;
+    } else {
+        render::digest::write_text(out, &d)?;
+    }
+    Ok(())
+}
+
+/// `agenda-bot ics`: every milestone as an iCalendar feed, to `output` (replaced atomically)
+/// or to `out`. DTSTAMP is the index's build time, so the feed only changes with the corpus.
+pub fn ics(idx: &AgendaIndex, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let feed = digest::ics::feed(idx, digest::ics::index_stamp(idx));
+    match output {
+        Some(path) => digest::state::write_atomic(path, feed.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => out.write_all(feed.as_bytes())?,
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::digest::test_support::shipped_index;
+
+    fn run(f: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> String {
+        let mut buf = Vec::new();
+        f(&mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn upcoming_command_prints_text_and_json() {
+        let idx = shipped_index();
+        let settings = DigestConfig::default();
+        let date = Some(jiff::civil::date(2026, 11, 22));
+        let text = run(|out| upcoming(&idx, &settings, date, Some(60), false, out));
+        assert!(text.contains("Lao PDR Defence Capacity Building"), "{text}");
+        let json = run(|out| upcoming(&idx, &settings, date, Some(60), true, out));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["results"][0]["id"], "lao-pdr-defence-capacity-building");
+        // The default window is `digest.days` (30).
+        let short = run(|out| upcoming(&idx, &settings, date, None, true, out));
+        let v: serde_json::Value = serde_json::from_str(&short).unwrap();
+        assert_eq!(v["days"], 30);
+        assert_eq!(v["through"], "2026-12-22");
+        // Nothing of the shipped corpus is dated in 2030.
+        let empty = run(|out| {
+            upcoming(
+                &idx,
+                &settings,
+                Some(jiff::civil::date(2030, 1, 1)),
+                None,
+                false,
+                out,
+            )
+        });
+        assert_eq!(empty, "Nothing upcoming in the next 30 days.\n");
+    }
+
+    #[test]
+    fn console_upcoming_uses_the_digest() {
+        let idx = shipped_index();
+        let settings = DigestConfig {
+            days: 45,
+            ..DigestConfig::default()
+        };
+        // Today is the real today, so either wording may come; the window length may not.
+        let mut input: &[u8] = b"/upcoming 7\n/upcoming\n";
+        let out = run(|out| console_with(&idx, &settings, &mut input, out, false));
+        assert!(!out.contains("not available"), "{out}");
+        let firsts: Vec<&str> = out
+            .lines()
+            .filter(|l| l.starts_with("Nothing upcoming") || l.starts_with("Upcoming in"))
+            .collect();
+        assert_eq!(firsts.len(), 2, "{out}");
+        for (line, days) in firsts.iter().zip([7, 45]) {
+            assert!(
+                line.starts_with(&format!("Nothing upcoming in the next {days} days."))
+                    || line.starts_with(&format!("Upcoming in the next {days} days (")),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn ics_writes_the_feed_to_a_file_or_the_output() {
+        let idx = shipped_index();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed").join("agenda.ics");
+        let printed = run(|out| ics(&idx, None, out));
+        assert!(run(|out| ics(&idx, Some(&path), out)).is_empty());
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(written, printed);
+        assert!(written.contains("UID:lao-pdr-defence-capacity-building-ends@agenda-bot"));
+    }
 }

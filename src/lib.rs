@@ -9,6 +9,7 @@ pub mod command;
 pub mod config;
 pub mod corpus;
 pub mod dates;
+pub mod digest;
 pub mod index;
 pub mod query;
 pub mod reload;

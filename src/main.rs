@@ -35,6 +35,38 @@ enum Cmd {
     Ask(QueryArgs),
     /// Offline prompt taking the lines a Discord user types (/meeting AMIM-21, /ask ...).
     Console,
+    /// Milestones coming up: initiative starts, ends and deadlines, and meetings, with citations.
+    Upcoming(UpcomingArgs),
+    /// Write every milestone as an iCalendar (.ics) feed.
+    Ics(IcsArgs),
+}
+
+#[derive(clap::Args)]
+struct UpcomingArgs {
+    /// First day of the window, YYYY-MM-DD [default: today in digest.timezone].
+    #[arg(long, value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+    /// How many days ahead to look [default: digest.days].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=3660))]
+    days: Option<u32>,
+    /// Print JSON with a top-level `results` array.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct IcsArgs {
+    /// Write the feed to this file (replaced atomically) instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let s = s.trim();
+    let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    ok.then(|| s.parse().ok())
+        .flatten()
+        .ok_or_else(|| format!("{s:?} is not a date like 2026-11-22"))
 }
 
 #[derive(clap::Args)]
@@ -82,7 +114,16 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Console => {
             let idx = cli::open_index(&config)?;
             let interactive = std::io::stdin().is_terminal();
-            cli::console(&idx, &mut std::io::stdin().lock(), &mut out, interactive)
+            let mut input = std::io::stdin().lock();
+            cli::console_with(&idx, &config.digest, &mut input, &mut out, interactive)
+        }
+        Cmd::Upcoming(a) => {
+            let idx = cli::open_index(&config)?;
+            cli::upcoming(&idx, &config.digest, a.date, a.days, a.json, &mut out)
+        }
+        Cmd::Ics(a) => {
+            let idx = cli::open_index(&config)?;
+            cli::ics(&idx, a.output.as_deref(), &mut out)
         }
     }
 }

@@ -428,6 +428,32 @@ fn listing(index: &AgendaIndex, searcher: &Searcher, scope: Scope) -> Answer {
     }
 }
 
+/// Every paragraph the fact cites that the index holds, in the fact's `cites` order, each
+/// snippet centred on (and highlighting) the words of the fact's name. The first is the fact's
+/// main source.
+pub fn citations_for(index: &AgendaIndex, fact: &Fact) -> Vec<Citation> {
+    let searcher = index.reader.searcher();
+    let mut analyzer = analysis::analyzer();
+    let name: HashSet<String> = analysis::terms(&mut analyzer, fact.name())
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let mut out = Vec::new();
+    for cite in fact.cites() {
+        if split_cite(cite).is_none() {
+            continue;
+        }
+        let Ok(Some(addr)) = paragraph_address(index, &searcher, cite) else {
+            continue;
+        };
+        let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else {
+            continue;
+        };
+        out.push(citation_from_doc(&doc, index, &name, &mut analyzer));
+    }
+    out
+}
+
 /// The fact's cited paragraphs, fetched from the index, best matching first.
 fn fact_citations(
     index: &AgendaIndex,

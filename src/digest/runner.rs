@@ -1,0 +1,764 @@
+//! The daily digest loop, independent of any transport: it asks a [`Clock`] for the time,
+//! builds the digest from the current index, hands it to a [`DigestSender`] per channel, and
+//! records each success in the state file.
+//!
+//! Guarantees:
+//!
+//! * At most one successful post per channel and local date: a channel is only offered when
+//!   its last posted date (from `state_dir/digest-state.json`) is before today, and the state
+//!   is saved right after each successful send, before the next channel is tried.
+//! * Catch-up: started after the post time, the runner posts today's digest at once to the
+//!   channels that have not had it (one post, not one per missed day).
+//! * Retryable failures (429, 5xx) are retried with exponential backoff (honouring
+//!   `retry_after` when given), at most [`RetryPolicy::max_attempts`] sends in all. A send is
+//!   never repeated after it succeeded. Permanent failures, and retryable ones that run out of
+//!   attempts, are logged and the channel is left alone until the next day.
+//! * `when_empty = "skip"`: with nothing upcoming nothing is sent (and nothing recorded).
+//! * Shutdown is honoured while waiting; a send already under way is finished and recorded
+//!   first, so a restart cannot post it twice.
+
+use super::schedule::{due_today, next_run};
+use super::state::{StateError, StateStore};
+use super::upcoming;
+use crate::config::{parse_hhmm, Config, WhenEmpty};
+use crate::index::AgendaIndex;
+use crate::render::digest::reply as render_reply;
+use crate::render::embed::Reply;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+use std::collections::HashSet;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Why a send failed, as the transport sees it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// Worth trying again: rate limited (429) or a server error (5xx), or a network failure.
+    /// `retry_after` is the wait the server asked for, if it said.
+    #[error("temporary failure ({}): {message}", status_text(*status))]
+    Retryable {
+        status: Option<u16>,
+        retry_after: Option<Duration>,
+        message: String,
+    },
+    /// Will fail again: missing permissions, unknown channel, invalid message.
+    #[error("permanent failure ({}): {message}", status_text(*status))]
+    Permanent {
+        status: Option<u16>,
+        message: String,
+    },
+}
+
+fn status_text(status: Option<u16>) -> String {
+    status.map_or_else(|| "no HTTP status".into(), |s| format!("HTTP {s}"))
+}
+
+impl SendError {
+    /// Classifies an HTTP status: 429 and 5xx are retryable, anything else permanent.
+    pub fn from_status(
+        status: u16,
+        retry_after: Option<Duration>,
+        message: impl Into<String>,
+    ) -> SendError {
+        let message = message.into();
+        if status == 429 || (500..=599).contains(&status) {
+            SendError::Retryable {
+                status: Some(status),
+                retry_after,
+                message,
+            }
+        } else {
+            SendError::Permanent {
+                status: Some(status),
+                message,
+            }
+        }
+    }
+
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, SendError::Retryable { .. })
+    }
+
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            SendError::Retryable { retry_after, .. } => *retry_after,
+            SendError::Permanent { .. } => None,
+        }
+    }
+}
+
+/// Posts a rendered digest to a channel. The Discord transport implements this with serenity;
+/// tests with a recording fake.
+///
+/// Contract: return `Ok(())` only once the message was accepted; classify failures with
+/// [`SendError::from_status`] (or build the variants directly: timeouts and connection errors
+/// are [`SendError::Retryable`]). Do not retry inside `send`: the runner does, with backoff.
+/// `reply` is already within Discord's limits. Implementations may be written as `async fn`.
+pub trait DigestSender: Send + Sync {
+    fn send(
+        &self,
+        channel_id: u64,
+        reply: &Reply,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
+}
+
+/// The time, and waiting for a time. [`SystemClock`] is the real one; tests use a fake.
+pub trait Clock: Send + Sync {
+    fn now(&self) -> Timestamp;
+    /// Returns at (or after) `t`; at once when `t` is not in the future.
+    fn sleep_until(&self, t: Timestamp) -> impl Future<Output = ()> + Send;
+}
+
+impl<T: DigestSender + ?Sized> DigestSender for Arc<T> {
+    fn send(
+        &self,
+        channel_id: u64,
+        reply: &Reply,
+    ) -> impl Future<Output = Result<(), SendError>> + Send {
+        (**self).send(channel_id, reply)
+    }
+}
+
+impl<T: Clock + ?Sized> Clock for Arc<T> {
+    fn now(&self) -> Timestamp {
+        (**self).now()
+    }
+    fn sleep_until(&self, t: Timestamp) -> impl Future<Output = ()> + Send {
+        (**self).sleep_until(t)
+    }
+}
+
+/// Wall-clock time; sleeps in steps of at most five minutes so a suspended machine or a
+/// clock change is noticed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+
+    async fn sleep_until(&self, t: Timestamp) {
+        const STEP: Duration = Duration::from_secs(300);
+        loop {
+            let left = t.duration_since(Timestamp::now());
+            if left <= SignedDuration::ZERO {
+                return;
+            }
+            let left = Duration::try_from(left).unwrap_or(STEP);
+            tokio::time::sleep(left.min(STEP)).await;
+        }
+    }
+}
+
+/// How failed sends are retried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Sends per channel and day, the first one included.
+    pub max_attempts: u32,
+    /// Wait after the first failure; doubled after each further one.
+    pub base_delay: Duration,
+    /// Longest wait between two attempts (also caps a server's `retry_after`).
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 5,
+            base_delay: Duration::from_secs(2),
+            max_delay: Duration::from_secs(300),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait after the `failures`-th failed attempt (1-based): `base · 2^(failures-1)`,
+    /// at least the server's `retry_after`, at most `max_delay`.
+    pub fn delay(&self, failures: u32, retry_after: Option<Duration>) -> Duration {
+        let exp = self
+            .base_delay
+            .saturating_mul(1u32 << failures.saturating_sub(1).min(20));
+        exp.max(retry_after.unwrap_or_default()).min(self.max_delay)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DigestError {
+    #[error("digest configuration: {0}")]
+    Config(String),
+    #[error(transparent)]
+    State(#[from] StateError),
+}
+
+enum Outcome {
+    Sent,
+    GaveUp,
+    Shutdown,
+}
+
+/// Runs the daily digest until `shutdown` completes, with the default [`RetryPolicy`].
+///
+/// `index_source` is called for each day's digest, so a reindexed corpus is used from the next
+/// post on. Returns at once (`Ok`) when no channel is configured; fails only when the
+/// configuration is unusable or the state file is unreadable (a corrupt state is not reset).
+pub async fn run_digest<I, C, S, F>(
+    config: Config,
+    index_source: I,
+    clock: C,
+    sender: S,
+    shutdown: F,
+) -> Result<(), DigestError>
+where
+    I: Fn() -> Arc<AgendaIndex> + Send + Sync,
+    C: Clock,
+    S: DigestSender,
+    F: Future<Output = ()> + Send,
+{
+    run_digest_with(
+        config,
+        RetryPolicy::default(),
+        index_source,
+        clock,
+        sender,
+        shutdown,
+    )
+    .await
+}
+
+/// [`run_digest`] with an explicit retry policy.
+pub async fn run_digest_with<I, C, S, F>(
+    config: Config,
+    policy: RetryPolicy,
+    index_source: I,
+    clock: C,
+    sender: S,
+    shutdown: F,
+) -> Result<(), DigestError>
+where
+    I: Fn() -> Arc<AgendaIndex> + Send + Sync,
+    C: Clock,
+    S: DigestSender,
+    F: Future<Output = ()> + Send,
+{
+    let d = &config.digest;
+    let time = parse_hhmm(&d.time)
+        .ok_or_else(|| DigestError::Config(format!("digest.time {:?} is not HH:MM", d.time)))?;
+    let tz = TimeZone::get(&d.timezone)
+        .map_err(|e| DigestError::Config(format!("digest.timezone {:?}: {e}", d.timezone)))?;
+    let mut store = StateStore::open(&config.state_dir)?;
+    let channels = d.channel_ids.clone();
+    if channels.is_empty() {
+        tracing::info!("no digest channels configured; the daily digest is off");
+        return Ok(());
+    }
+    tracing::info!(
+        channels = channels.len(),
+        time = %d.time,
+        timezone = %d.timezone,
+        state = %store.path().display(),
+        "daily digest scheduled"
+    );
+    let mut shutdown = std::pin::pin!(shutdown);
+    // (channel, date) pairs settled without a post: skipped as empty, or given up on.
+    let mut settled: HashSet<(u64, Date)> = HashSet::new();
+    loop {
+        let now = clock.now();
+        let due: Vec<(u64, Date)> = due_today(now, time, &tz, &channels, store.state())
+            .into_iter()
+            .filter(|k| !settled.contains(k))
+            .collect();
+        if let Some(&(_, date)) = due.first() {
+            settled.retain(|(_, d)| *d >= date);
+            let index = index_source();
+            let digest = upcoming(&index, date, d.days);
+            if digest.is_empty() && d.when_empty == WhenEmpty::Skip {
+                tracing::info!(%date, "nothing upcoming; digest skipped (when_empty = skip)");
+                settled.extend(due);
+            } else {
+                let reply = render_reply(&digest, &tz);
+                for (channel, date) in due {
+                    match post(&sender, &clock, &policy, channel, &reply, shutdown.as_mut()).await {
+                        Outcome::Sent => {
+                            tracing::info!(channel, %date, milestones = digest.len(), "digest posted");
+                            if let Err(e) = store.mark_posted(channel, date) {
+                                tracing::error!(channel, %date, error = %e,
+                                    "digest posted but the state could not be saved; a restart today may post it again");
+                            }
+                        }
+                        Outcome::GaveUp => {
+                            settled.insert((channel, date));
+                        }
+                        Outcome::Shutdown => return Ok(()),
+                    }
+                }
+            }
+        }
+        let now = clock.now();
+        let mut next = next_run(now, time, &tz);
+        if next <= now {
+            // Today's time is exactly now and was just handled.
+            let later = now
+                .checked_add(SignedDuration::from_nanos(1))
+                .unwrap_or(now);
+            next = next_run(later, time, &tz);
+        }
+        tokio::select! {
+            biased;
+            () = shutdown.as_mut() => return Ok(()),
+            () = clock.sleep_until(next) => {}
+        }
+    }
+}
+
+/// One channel's post, with retries. The send itself is never raced against shutdown.
+async fn post<C: Clock, S: DigestSender, F: Future<Output = ()>>(
+    sender: &S,
+    clock: &C,
+    policy: &RetryPolicy,
+    channel: u64,
+    reply: &Reply,
+    mut shutdown: std::pin::Pin<&mut F>,
+) -> Outcome {
+    if !reply.within_limits() {
+        tracing::error!(channel, "digest reply exceeds Discord's limits; not sent");
+        return Outcome::GaveUp;
+    }
+    let attempts = policy.max_attempts.max(1);
+    for attempt in 1..=attempts {
+        match sender.send(channel, reply).await {
+            Ok(()) => return Outcome::Sent,
+            Err(e) if e.is_retryable() && attempt < attempts => {
+                let wait = policy.delay(attempt, e.retry_after());
+                tracing::warn!(channel, attempt, error = %e, wait = ?wait, "digest send failed; retrying");
+                let wait = SignedDuration::try_from(wait).unwrap_or(SignedDuration::MAX);
+                let until = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
+                tokio::select! {
+                    biased;
+                    () = shutdown.as_mut() => return Outcome::Shutdown,
+                    () = clock.sleep_until(until) => {}
+                }
+            }
+            Err(e) => {
+                tracing::error!(channel, attempt, error = %e, "digest not posted; trying again tomorrow");
+                return Outcome::GaveUp;
+            }
+        }
+    }
+    Outcome::GaveUp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::DigestConfig;
+    use crate::digest::state::{DigestState, FILE_NAME};
+    use crate::digest::test_support::shipped_index;
+    use jiff::civil::date as d;
+    use std::collections::VecDeque;
+    use std::path::Path;
+    use std::sync::Mutex;
+    use tokio::sync::Notify;
+
+    /// Virtual time: sleeping moves the clock; a sleep past `stop_after` parks and signals idle.
+    struct FakeClock {
+        now: Mutex<Timestamp>,
+        stop_after: Timestamp,
+        idle: Notify,
+    }
+
+    impl FakeClock {
+        fn new(start: &str, stop_after: &str) -> Arc<FakeClock> {
+            Arc::new(FakeClock {
+                now: Mutex::new(start.parse().unwrap()),
+                stop_after: stop_after.parse().unwrap(),
+                idle: Notify::new(),
+            })
+        }
+    }
+
+    impl Clock for FakeClock {
+        fn now(&self) -> Timestamp {
+            *self.now.lock().unwrap()
+        }
+
+        async fn sleep_until(&self, t: Timestamp) {
+            if t > self.stop_after {
+                self.idle.notify_one();
+                std::future::pending::<()>().await;
+            }
+            {
+                let mut now = self.now.lock().unwrap();
+                *now = (*now).max(t);
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+
+    #[derive(Debug, Clone)]
+    struct Call {
+        channel: u64,
+        at: Timestamp,
+        reply: Reply,
+        ok: bool,
+    }
+
+    /// Records every send; answers from `script` first, then `Ok`.
+    struct FakeSender {
+        clock: Arc<FakeClock>,
+        script: Mutex<VecDeque<Result<(), SendError>>>,
+        calls: Mutex<Vec<Call>>,
+    }
+
+    impl FakeSender {
+        fn new(clock: &Arc<FakeClock>, script: Vec<Result<(), SendError>>) -> Arc<FakeSender> {
+            Arc::new(FakeSender {
+                clock: clock.clone(),
+                script: Mutex::new(script.into()),
+                calls: Mutex::new(Vec::new()),
+            })
+        }
+
+        fn calls(&self) -> Vec<Call> {
+            self.calls.lock().unwrap().clone()
+        }
+
+        /// (channel, UTC instant) of the successful sends.
+        fn posts(&self) -> Vec<(u64, String)> {
+            self.calls()
+                .into_iter()
+                .filter(|c| c.ok)
+                .map(|c| (c.channel, c.at.to_string()))
+                .collect()
+        }
+    }
+
+    impl DigestSender for FakeSender {
+        async fn send(&self, channel_id: u64, reply: &Reply) -> Result<(), SendError> {
+            let result = self.script.lock().unwrap().pop_front().unwrap_or(Ok(()));
+            self.calls.lock().unwrap().push(Call {
+                channel: channel_id,
+                at: self.clock.now(),
+                reply: reply.clone(),
+                ok: result.is_ok(),
+            });
+            result
+        }
+    }
+
+    fn config(state_dir: &Path, channels: &[u64], when_empty: WhenEmpty) -> Config {
+        Config {
+            corpus_dir: "corpus".into(),
+            index_dir: "index".into(),
+            state_dir: state_dir.to_path_buf(),
+            discord: Default::default(),
+            digest: DigestConfig {
+                channel_ids: channels.to_vec(),
+                time: "08:00".into(),
+                timezone: "Asia/Vientiane".into(),
+                days: 60,
+                when_empty,
+            },
+        }
+    }
+
+    /// Runs the loop until the clock is asked to sleep past its stop time.
+    async fn run(
+        config: Config,
+        clock: &Arc<FakeClock>,
+        sender: &Arc<FakeSender>,
+    ) -> Result<(), DigestError> {
+        let idle = clock.clone();
+        let shutdown = async move { idle.idle.notified().await };
+        tokio::time::timeout(
+            Duration::from_secs(20),
+            run_digest(
+                config,
+                shipped_index,
+                clock.clone(),
+                sender.clone(),
+                shutdown,
+            ),
+        )
+        .await
+        .expect("the digest loop stops when the fake clock runs out")
+    }
+
+    fn state(dir: &Path) -> DigestState {
+        StateStore::open(dir).unwrap().state().clone()
+    }
+
+    #[tokio::test]
+    async fn posts_once_per_channel_per_day_at_the_post_time() {
+        let dir = tempfile::tempdir().unwrap();
+        // 07:00 in Vientiane on 20 November, until the 22nd's post is done.
+        let clock = FakeClock::new("2026-11-20T00:00:00Z", "2026-11-22T12:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        run(
+            config(dir.path(), &[10, 20], WhenEmpty::Post),
+            &clock,
+            &sender,
+        )
+        .await
+        .unwrap();
+        let mut expected = Vec::new();
+        for day in ["20", "21", "22"] {
+            for ch in [10, 20] {
+                expected.push((ch, format!("2026-11-{day}T01:00:00Z")));
+            }
+        }
+        assert_eq!(sender.posts(), expected);
+        assert_eq!(sender.calls().len(), 6);
+        let s = state(dir.path());
+        assert_eq!(s.last_posted(10), Some(d(2026, 11, 22)));
+        assert_eq!(s.last_posted(20), Some(d(2026, 11, 22)));
+        // The digest is the real one: the Lao initiative ends within 60 days of 20 November.
+        let reply = &sender.calls()[0].reply;
+        assert!(reply.within_limits());
+        assert!(reply.embeds[0].fields[0]
+            .name
+            .contains("Lao PDR Defence Capacity Building"));
+    }
+
+    #[tokio::test]
+    async fn restart_does_not_repost_and_catches_up_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = config(dir.path(), &[10, 20], WhenEmpty::Post);
+        // First run: 22 November, posts at 08:00 local and stops at noon.
+        let clock = FakeClock::new("2026-11-22T00:00:00Z", "2026-11-22T05:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        run(cfg.clone(), &clock, &sender).await.unwrap();
+        assert_eq!(sender.posts().len(), 2);
+        // Restart the same afternoon with the same state: nothing today, then the 23rd.
+        let clock = FakeClock::new("2026-11-22T08:00:00Z", "2026-11-23T02:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        run(cfg.clone(), &clock, &sender).await.unwrap();
+        assert_eq!(
+            sender.posts(),
+            vec![
+                (10, "2026-11-23T01:00:00Z".to_string()),
+                (20, "2026-11-23T01:00:00Z".to_string()),
+            ]
+        );
+        // A channel added later, started after the post time: caught up at once, only it.
+        let mut cfg = cfg;
+        cfg.digest.channel_ids.push(30);
+        let clock = FakeClock::new("2026-11-23T09:15:00Z", "2026-11-23T20:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        run(cfg, &clock, &sender).await.unwrap();
+        assert_eq!(
+            sender.posts(),
+            vec![(30, "2026-11-23T09:15:00Z".to_string())]
+        );
+    }
+
+    #[tokio::test]
+    async fn catch_up_after_the_post_time_posts_once_now() {
+        let dir = tempfile::tempdir().unwrap();
+        // 17:00 in Vientiane: today's 08:00 post is overdue.
+        let clock = FakeClock::new("2026-11-22T10:00:00Z", "2026-11-23T00:59:59Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        run(config(dir.path(), &[10], WhenEmpty::Post), &clock, &sender)
+            .await
+            .unwrap();
+        assert_eq!(
+            sender.posts(),
+            vec![(10, "2026-11-22T10:00:00Z".to_string())]
+        );
+        assert_eq!(state(dir.path()).last_posted(10), Some(d(2026, 11, 22)));
+    }
+
+    #[tokio::test]
+    async fn rate_limit_is_retried_after_the_wait_without_double_posting() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FakeClock::new("2026-11-22T00:00:00Z", "2026-11-22T12:00:00Z");
+        let sender = FakeSender::new(
+            &clock,
+            vec![Err(SendError::from_status(
+                429,
+                Some(Duration::from_secs(30)),
+                "slow down",
+            ))],
+        );
+        run(
+            config(dir.path(), &[10, 20], WhenEmpty::Post),
+            &clock,
+            &sender,
+        )
+        .await
+        .unwrap();
+        let calls: Vec<(u64, String, bool)> = sender
+            .calls()
+            .into_iter()
+            .map(|c| (c.channel, c.at.to_string(), c.ok))
+            .collect();
+        assert_eq!(
+            calls,
+            vec![
+                (10, "2026-11-22T01:00:00Z".to_string(), false),
+                (10, "2026-11-22T01:00:30Z".to_string(), true),
+                (20, "2026-11-22T01:00:30Z".to_string(), true),
+            ]
+        );
+        assert_eq!(state(dir.path()).last_posted(10), Some(d(2026, 11, 22)));
+    }
+
+    #[tokio::test]
+    async fn retries_are_bounded_with_growing_waits() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FakeClock::new("2026-11-22T00:00:00Z", "2026-11-23T00:00:00Z");
+        let errors = (0..10)
+            .map(|_| Err(SendError::from_status(503, None, "unavailable")))
+            .collect();
+        let sender = FakeSender::new(&clock, errors);
+        run(config(dir.path(), &[10], WhenEmpty::Post), &clock, &sender)
+            .await
+            .unwrap();
+        let at: Vec<String> = sender.calls().iter().map(|c| c.at.to_string()).collect();
+        assert_eq!(
+            at,
+            [
+                "2026-11-22T01:00:00Z",
+                "2026-11-22T01:00:02Z",
+                "2026-11-22T01:00:06Z",
+                "2026-11-22T01:00:14Z",
+                "2026-11-22T01:00:30Z",
+            ]
+        );
+        // Not posted, not recorded, and not tried again the same day.
+        assert_eq!(state(dir.path()).last_posted(10), None);
+    }
+
+    #[tokio::test]
+    async fn permanent_failure_is_not_retried_and_other_channels_still_post() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FakeClock::new("2026-11-22T00:00:00Z", "2026-11-23T12:00:00Z");
+        let sender = FakeSender::new(
+            &clock,
+            vec![Err(SendError::from_status(403, None, "Missing Access"))],
+        );
+        run(
+            config(dir.path(), &[10, 20], WhenEmpty::Post),
+            &clock,
+            &sender,
+        )
+        .await
+        .unwrap();
+        let calls: Vec<(u64, String, bool)> = sender
+            .calls()
+            .into_iter()
+            .map(|c| (c.channel, c.at.to_string(), c.ok))
+            .collect();
+        assert_eq!(
+            calls,
+            vec![
+                (10, "2026-11-22T01:00:00Z".to_string(), false),
+                (20, "2026-11-22T01:00:00Z".to_string(), true),
+                // The next day channel 10 is tried again.
+                (10, "2026-11-23T01:00:00Z".to_string(), true),
+                (20, "2026-11-23T01:00:00Z".to_string(), true),
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn when_empty_skip_sends_nothing_and_post_sends_a_note() {
+        // Nothing in the corpus is dated in 2030.
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FakeClock::new("2030-01-01T00:00:00Z", "2030-01-02T12:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        run(config(dir.path(), &[10], WhenEmpty::Skip), &clock, &sender)
+            .await
+            .unwrap();
+        assert!(sender.calls().is_empty());
+        assert_eq!(state(dir.path()).last_posted(10), None);
+
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FakeClock::new("2030-01-01T00:00:00Z", "2030-01-01T12:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        run(config(dir.path(), &[10], WhenEmpty::Post), &clock, &sender)
+            .await
+            .unwrap();
+        let calls = sender.calls();
+        assert_eq!(calls.len(), 1);
+        assert_eq!(
+            calls[0].reply.content.as_deref(),
+            Some("Nothing upcoming in the next 60 days.")
+        );
+    }
+
+    #[tokio::test]
+    async fn corrupt_state_stops_the_runner_with_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "{oops").unwrap();
+        let clock = FakeClock::new("2026-11-22T10:00:00Z", "2026-11-23T00:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        let e = run(config(dir.path(), &[10], WhenEmpty::Post), &clock, &sender)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains(FILE_NAME), "{e}");
+        assert!(sender.calls().is_empty());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap(),
+            "{oops"
+        );
+    }
+
+    #[tokio::test]
+    async fn shutdown_during_backoff_leaves_the_day_unposted() {
+        let dir = tempfile::tempdir().unwrap();
+        // The clock stops one second into the first backoff wait.
+        let clock = FakeClock::new("2026-11-22T01:00:00Z", "2026-11-22T01:00:01Z");
+        let sender = FakeSender::new(
+            &clock,
+            vec![Err(SendError::from_status(502, None, "bad gateway"))],
+        );
+        run(config(dir.path(), &[10], WhenEmpty::Post), &clock, &sender)
+            .await
+            .unwrap();
+        assert_eq!(sender.calls().len(), 1);
+        assert_eq!(state(dir.path()).last_posted(10), None);
+    }
+
+    #[test]
+    fn status_classification_and_backoff() {
+        assert!(SendError::from_status(429, None, "").is_retryable());
+        assert!(SendError::from_status(500, None, "").is_retryable());
+        assert!(SendError::from_status(503, None, "").is_retryable());
+        assert!(!SendError::from_status(403, None, "").is_retryable());
+        assert!(!SendError::from_status(404, None, "").is_retryable());
+        assert!(!SendError::from_status(400, None, "").is_retryable());
+        let e = SendError::from_status(429, Some(Duration::from_secs(3)), "x");
+        assert_eq!(e.retry_after(), Some(Duration::from_secs(3)));
+        assert_eq!(e.to_string(), "temporary failure (HTTP 429): x");
+        let p = RetryPolicy::default();
+        assert_eq!(p.delay(1, None), Duration::from_secs(2));
+        assert_eq!(p.delay(3, None), Duration::from_secs(8));
+        assert_eq!(
+            p.delay(1, Some(Duration::from_secs(30))),
+            Duration::from_secs(30)
+        );
+        assert_eq!(p.delay(30, None), Duration::from_secs(300));
+        assert_eq!(
+            p.delay(1, Some(Duration::from_secs(9999))),
+            Duration::from_secs(300)
+        );
+    }
+
+    #[test]
+    fn the_loop_can_be_spawned() {
+        fn assert_send<T: Send + 'static>(_: &T) {}
+        let clock = FakeClock::new("2026-11-22T00:00:00Z", "2026-11-22T00:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        let fut = run_digest(
+            config(Path::new("/nonexistent"), &[1], WhenEmpty::Post),
+            shipped_index,
+            SystemClock,
+            sender,
+            std::future::pending::<()>(),
+        );
+        assert_send(&fut);
+    }
+}
