@@ -9,6 +9,8 @@ pub mod command;
 pub mod config;
 pub mod corpus;
 pub mod dates;
+#[cfg(feature = "discord")]
+pub mod discord;
 pub mod index;
 pub mod query;
 pub mod render;
