@@ -88,7 +88,7 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
     match result {
         Ok(results) => {
             tracing::info!(
-                command = "chat",
+                command = %"chat",
                 user = msg.author.id.get(),
                 latency_ms = started.elapsed().as_millis() as u64,
                 results,
@@ -97,7 +97,7 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
         }
         Err(e) => {
             tracing::error!(
-                command = "chat",
+                command = %"chat",
                 user = msg.author.id.get(),
                 error = format!("{e:#}"),
                 "answering a chat question failed"

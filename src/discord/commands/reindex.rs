@@ -102,7 +102,7 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     if !admin {
         send::deliver(ctx, &refusal(), true).await?;
         tracing::info!(
-            command = "reindex",
+            command = %"reindex",
             user = ctx.author().id.get(),
             latency_ms = started.elapsed().as_millis() as u64,
             results = 0,
