@@ -615,6 +615,24 @@ async fn questions_in_chat_get_a_reply() {
         .unwrap()
         .contains("/meeting"));
 
+    // A direct message needs no mention.
+    let dm_channel = 880_000_000_000_000_001_u64;
+    let mid4 = 710_000_000_000_000_006;
+    run.fake
+        .dispatch(
+            "MESSAGE_CREATE",
+            dm_message_create(mid4, dm_channel, ALICE, "what is AMIC?", false),
+        )
+        .await;
+    let dm = format!("/api/v10/channels/{dm_channel}/messages$");
+    let sent = run
+        .fake
+        .wait_for(|r| r.is("POST", &dm) && r.ok(), T)
+        .await
+        .expect("a reply to the direct message");
+    assert!(first_title(&sent.body).contains("AMIC"), "{}", sent.body);
+    assert_no_mentions(&sent.body);
+
     // The ignored ones were dispatched first; by now they would have been answered.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let replies: Vec<String> = run
@@ -631,7 +649,8 @@ async fn questions_in_chat_get_a_reply() {
         .collect();
     assert_eq!(
         replies,
-        [mid.to_string(), mid2.to_string(), mid3.to_string()]
+        [mid, mid2, mid3, mid4].map(|m| m.to_string()),
+        "only the messages meant for the bot are answered"
     );
     run.stop().await;
 }
