@@ -180,10 +180,11 @@ fn application<'a>(ctx: Context<'a>) -> Result<poise::ApplicationContext<'a, Dat
     }
 }
 
-fn acknowledged(result: serenity::Result<()>) -> serenity::Result<()> {
+/// A callback refused as "already acknowledged" did get through (on an earlier attempt).
+fn acknowledged(result: serenity::Result<()>) -> Result<(), Error> {
     match result {
         Err(e) if discord_code(&e) == Some(ALREADY_ACKNOWLEDGED) => Ok(()),
-        other => other,
+        other => Ok(other?),
     }
 }
 
