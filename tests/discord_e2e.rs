@@ -975,3 +975,23 @@ async fn the_token_never_reaches_the_log() {
         "part of the token leaked into the log"
     );
 }
+
+/// `agenda-bot run` without `DISCORD_TOKEN` stops at once with a clear message (before the index
+/// or the network are touched).
+#[test]
+fn run_without_a_token_explains_itself() {
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
+        .arg("--config")
+        .arg(&config)
+        .arg("run")
+        .env_remove("DISCORD_TOKEN")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("DISCORD_TOKEN is not set") && stderr.contains("export DISCORD_TOKEN="),
+        "{stderr}"
+    );
+}

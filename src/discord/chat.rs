@@ -7,18 +7,24 @@ use super::{send, Data, Error, USER_ERROR};
 use crate::command::{self, Command};
 use crate::query::{self, Scope};
 use crate::render::embed::{escape, fit, Reply};
-use serenity::all::{Context as SerenityContext, Message, UserId};
+use serenity::all::{Context as SerenityContext, Message, MessageType, UserId};
 use std::time::Instant;
 
-/// Whether the bot answers this message: never a bot's (its own included); otherwise a mention of
-/// the bot, a message in an answer channel, or a direct message.
-pub fn should_answer(msg: &Message, bot: UserId, answer_channel_ids: &[u64]) -> bool {
-    if msg.author.bot || msg.author.id == bot {
-        return false;
+/// The question in this message, if the bot should answer it: never a bot's (its own included)
+/// or a system message; otherwise a mention of the bot, a message in an answer channel, or a
+/// direct message. A bare mention or an empty direct message is answered (with the help); an
+/// answer-channel message without text (an image, a sticker) is not.
+pub fn question_in(msg: &Message, bot: UserId, answer_channel_ids: &[u64]) -> Option<String> {
+    if msg.author.bot
+        || msg.author.id == bot
+        || !matches!(msg.kind, MessageType::Regular | MessageType::InlineReply)
+    {
+        return None;
     }
-    mentions(msg, bot)
-        || answer_channel_ids.contains(&msg.channel_id.get())
-        || msg.guild_id.is_none()
+    let addressed = mentions(msg, bot) || msg.guild_id.is_none();
+    let in_answer_channel = answer_channel_ids.contains(&msg.channel_id.get());
+    let text = question_text(&msg.content, bot);
+    (addressed || (in_answer_channel && !text.is_empty())).then_some(text)
 }
 
 fn mentions(msg: &Message, bot: UserId) -> bool {
@@ -68,11 +74,10 @@ pub fn reply_for(index: &crate::index::AgendaIndex, text: &str) -> Result<(Reply
 /// Handles one MESSAGE_CREATE.
 pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Result<(), Error> {
     let bot = ctx.cache.current_user().id;
-    if !should_answer(msg, bot, &data.config.discord.answer_channel_ids) {
+    let Some(text) = question_in(msg, bot, &data.config.discord.answer_channel_ids) else {
         return Ok(());
-    }
+    };
     let started = Instant::now();
-    let text = question_text(&msg.content, bot);
     let index = data.index.load_full();
     let answered = tokio::task::spawn_blocking(move || reply_for(&index, &text))
         .await
@@ -113,6 +118,71 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    const BOT: u64 = 111;
+    const ANSWER_CHANNEL: u64 = 9;
+
+    fn message(content: &str, channel: u64, guild: bool, mention: bool) -> serde_json::Value {
+        let mut m = json!({
+            "id": "1", "channel_id": channel.to_string(),
+            "author": {"id": "42", "username": "alice"},
+            "content": content, "timestamp": "2025-01-01T00:00:00.000000+00:00",
+            "edited_timestamp": null, "tts": false, "mention_everyone": false,
+            "mentions": if mention { json!([{"id": BOT.to_string(), "username": "bot", "bot": true}]) } else { json!([]) },
+            "mention_roles": [], "attachments": [], "embeds": [], "pinned": false, "type": 0
+        });
+        if guild {
+            m["guild_id"] = json!("5");
+        }
+        m
+    }
+
+    fn question(m: serde_json::Value) -> Option<String> {
+        let msg: Message = serde_json::from_value(m).expect("message parses");
+        question_in(&msg, UserId::new(BOT), &[ANSWER_CHANNEL])
+    }
+
+    #[test]
+    fn who_gets_an_answer() {
+        let q = |content: &str, channel, guild, mention| {
+            question(message(content, channel, guild, mention))
+        };
+        assert_eq!(
+            q("<@111> what is AOE?", 3, true, true).as_deref(),
+            Some("what is AOE?")
+        );
+        assert_eq!(
+            q("<@111>", 3, true, true).as_deref(),
+            Some(""),
+            "bare mention: help"
+        );
+        assert_eq!(q("what is AOE?", 3, true, false), None, "not addressed");
+        assert_eq!(
+            q("what is AOE?", ANSWER_CHANNEL, true, false).as_deref(),
+            Some("what is AOE?")
+        );
+        assert_eq!(
+            q("", ANSWER_CHANNEL, true, false),
+            None,
+            "an image in an answer channel"
+        );
+        assert_eq!(
+            q("what is AOE?", 3, false, false).as_deref(),
+            Some("what is AOE?"),
+            "DM"
+        );
+
+        let mut from_bot = message("<@111> hi", 3, true, true);
+        from_bot["author"]["bot"] = json!(true);
+        assert_eq!(question(from_bot), None);
+        let mut own = message("what is AOE?", ANSWER_CHANNEL, true, false);
+        own["author"]["id"] = json!(BOT.to_string());
+        assert_eq!(question(own), None);
+        let mut pinned = message("", ANSWER_CHANNEL, true, false);
+        pinned["type"] = json!(6);
+        assert_eq!(question(pinned), None, "system message");
+    }
 
     #[test]
     fn mentions_are_stripped() {
