@@ -158,21 +158,6 @@ pub fn reply_message(reply: &Reply, to: &Message) -> CreateMessage {
     m
 }
 
-/// A poise reply (used where poise sends for us, e.g. its built-in error messages).
-pub fn poise_reply(reply: &Reply, ephemeral: bool) -> poise::CreateReply {
-    let reply = checked(reply);
-    let mut r = poise::CreateReply::default()
-        .ephemeral(ephemeral)
-        .allowed_mentions(no_mentions());
-    for e in embeds(&reply) {
-        r = r.embed(e);
-    }
-    if let Some(content) = &reply.content {
-        r = r.content(content.clone());
-    }
-    r
-}
-
 fn application<'a>(ctx: Context<'a>) -> Result<poise::ApplicationContext<'a, Data, Error>, Error> {
     match ctx {
         poise::Context::Application(app) => Ok(app),
