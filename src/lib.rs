@@ -10,6 +10,8 @@ pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod digest;
+#[cfg(feature = "discord")]
+pub mod discord;
 pub mod index;
 pub mod query;
 pub mod reload;

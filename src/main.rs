@@ -39,6 +39,9 @@ enum Cmd {
     Upcoming(UpcomingArgs),
     /// Write every milestone as an iCalendar (.ics) feed.
     Ics(IcsArgs),
+    /// Run the Discord bot (token from DISCORD_TOKEN) until SIGINT/SIGTERM.
+    #[cfg(feature = "discord")]
+    Run,
 }
 
 #[derive(clap::Args)]
@@ -81,9 +84,16 @@ struct QueryArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The bot logs one info line per command; the CLI stays quiet unless asked.
+    let default_filter = if cli.is_bot() {
+        "warn,agenda_bot=info"
+    } else {
+        "warn"
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| default_filter.into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -94,6 +104,16 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+impl Cli {
+    fn is_bot(&self) -> bool {
+        #[cfg(feature = "discord")]
+        if matches!(self.command, Cmd::Run) {
+            return true;
+        }
+        false
     }
 }
 
@@ -125,6 +145,11 @@ fn run(cli: Cli) -> Result<()> {
             let idx = cli::open_index(&config)?;
             cli::ics(&idx, a.output.as_deref(), &mut out)
         }
+        #[cfg(feature = "discord")]
+        Cmd::Run => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?
+            .block_on(agenda_bot::discord::run(config.clone())),
     }
 }
 

@@ -274,6 +274,24 @@ fn off_topic_questions_find_nothing() {
     }
 }
 
+/// Regression: `/meeting AMIM-22` answered with AMIM-21 because the bare acronym named it.
+#[test]
+fn a_meeting_number_that_does_not_exist_is_not_answered_by_another() {
+    let a = ask(Scope::Meeting, "AMIM-22");
+    assert!(
+        a.results.is_empty(),
+        "{:?}",
+        a.results.iter().map(|h| h.id()).collect::<Vec<_>>()
+    );
+    assert!(
+        a.suggestions.iter().any(|s| s.contains("AMIM-21")),
+        "{:?}",
+        a.suggestions
+    );
+    top(Scope::Meeting, "AMIM 21", "amim-21");
+    top(Scope::Meeting, "AMIM", "amim-21");
+}
+
 #[test]
 fn nothing_found_offers_close_names() {
     let a = ask(Scope::Mechanism, "AJIP");

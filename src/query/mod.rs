@@ -210,15 +210,22 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         });
     }
 
+    // Numbers in the question ("AMIM-22", "22nd"): a series acronym alone does not name another number.
+    let numbers: Vec<u32> = content
+        .iter()
+        .filter(|t| t.text.len() <= 4)
+        .filter_map(|t| t.text.parse().ok())
+        .collect();
     // Aliases: facts named in the question, and the other spelling of acronyms.
     let mut named_facts: Vec<String> = Vec::new();
     let mut expansions: Vec<String> = Vec::new();
     for hit in index.aliases.find(&text) {
         match &hit.alias.target {
             Target::Fact(id) => {
-                let in_scope = index
-                    .fact(id)
-                    .is_some_and(|fact| scope.kind().is_none_or(|k| fact.kind() == k));
+                let in_scope = index.fact(id).is_some_and(|fact| {
+                    scope.kind().is_none_or(|k| fact.kind() == k)
+                        && !contradicts_number(fact, &numbers)
+                });
                 if in_scope && !named_facts.contains(id) {
                     named_facts.push(id.clone());
                 }
@@ -366,13 +373,21 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
     })
 }
 
+/// A numbered meeting is not the one asked for when the question gives other numbers only.
+fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
+    match fact {
+        Fact::Meeting(m) => m
+            .number
+            .is_some_and(|n| !numbers.is_empty() && !numbers.contains(&n)),
+        _ => false,
+    }
+}
+
 fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
     // Suggest only for text that has words of substance.
-    let substance: Vec<String> = analysis::terms(&mut analysis::analyzer(), text)
-        .into_iter()
-        .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
-        .map(|t| text[t.from..t.to].to_string())
-        .collect();
+    let has_substance = analysis::terms(&mut analysis::analyzer(), text)
+        .iter()
+        .any(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()));
     let facts: Vec<Fact> = index
         .facts
         .iter()
@@ -383,10 +398,10 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
         scope,
         query: text.to_string(),
         results: Vec::new(),
-        suggestions: if substance.is_empty() {
+        suggestions: if !has_substance {
             Vec::new()
         } else {
-            index.aliases.suggest(&substance.join(" "), &facts, 5)
+            index.aliases.suggest(text, &facts, 5)
         },
         listing: false,
     }

@@ -7,19 +7,52 @@ pub mod text;
 
 use crate::query::snippet::{is_table_rule, Snippet};
 
-/// A table row `| a | b |` reads as `a · b`; other lines are kept.
-pub fn prettify_line(line: &str) -> String {
+/// Byte ranges of a table row's cells (`| a | b |` → the ranges of `a` and `b`), if it is one.
+fn table_cells(line: &str) -> Option<Vec<(usize, usize)>> {
     let t = line.trim();
-    if t.starts_with('|') && t.ends_with('|') && t.len() > 1 {
-        t.trim_matches('|')
-            .split('|')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    } else {
-        line.to_string()
+    if !(t.len() > 1 && t.starts_with('|') && t.ends_with('|')) {
+        return None;
     }
+    let mut cells = Vec::new();
+    let mut cell_start = None;
+    for (i, c) in line.char_indices() {
+        if c == '|' {
+            if let Some(from) = cell_start {
+                let cell: &str = &line[from..i];
+                let lead = cell.len() - cell.trim_start().len();
+                let trail = cell.len() - cell.trim_end().len();
+                if !cell.trim().is_empty() {
+                    cells.push((from + lead, i - trail));
+                }
+            }
+            cell_start = Some(i + 1);
+        }
+    }
+    Some(cells)
+}
+
+/// `line[from..to]` escaped, with the highlights inside it wrapped by `open`/`close`.
+fn mark_range(
+    line: &str,
+    (from, to): (usize, usize),
+    highlights: &[(usize, usize)],
+    (open, close): (&str, &str),
+    escape: &dyn Fn(&str) -> String,
+) -> String {
+    let mut out = String::new();
+    let mut at = from;
+    for &(a, b) in highlights {
+        if a < at || b > to {
+            continue;
+        }
+        out.push_str(&escape(&line[at..a]));
+        out.push_str(open);
+        out.push_str(&escape(&line[a..b]));
+        out.push_str(close);
+        at = b;
+    }
+    out.push_str(&escape(&line[at..to]));
+    out
 }
 
 /// Writes a snippet with its matches wrapped by `mark`, escaping the rest with `escape`,
@@ -42,25 +75,50 @@ pub fn marked_snippet(
         if is_table_rule(line.trim()) {
             continue;
         }
-        let mut piece = String::new();
-        let mut at = 0;
-        for &(a, b) in &s.highlights {
-            if a < start || b > start + line.len() {
-                continue;
-            }
-            let (a, b) = (a - start, b - start);
-            piece.push_str(&escape(&line[at..a]));
-            piece.push_str(open);
-            piece.push_str(&escape(&line[a..b]));
-            piece.push_str(close);
-            at = b;
-        }
-        piece.push_str(&escape(&line[at..]));
-        lines.push(prettify_line(&piece));
+        // Highlights relative to this line.
+        let local: Vec<(usize, usize)> = s
+            .highlights
+            .iter()
+            .filter(|&&(a, b)| a >= start && b <= start + line.len())
+            .map(|&(a, b)| (a - start, b - start))
+            .collect();
+        let marks = (open, close);
+        let rendered = match table_cells(line) {
+            // A table row reads as `a · b`.
+            Some(cells) => cells
+                .into_iter()
+                .map(|cell| mark_range(line, cell, &local, marks, escape))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            None => mark_range(line, (0, line.len()), &local, marks, escape),
+        };
+        lines.push(rendered);
     }
     out.push_str(&lines.join("\n"));
     if s.cut_after {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows_read_as_cells_with_marks_and_escapes() {
+        let text = "| Area | Focus |\n|---|---|\n| Maritime_Security | Strengthen border patrols |";
+        let from = text.find("patrols").unwrap();
+        let s = Snippet {
+            text: text.to_string(),
+            highlights: vec![(from, from + "patrols".len())],
+            cut_before: false,
+            cut_after: true,
+        };
+        let escape = |t: &str| t.replace('_', "\\_");
+        assert_eq!(
+            marked_snippet(&s, "**", "**", &escape),
+            "Area · Focus\nMaritime\\_Security · Strengthen border **patrols**…"
+        );
+    }
 }

@@ -1,0 +1,14 @@
+//! `/ask`: any question; statements and facts are searched together.
+
+use super::{Context, Error};
+use crate::query::Scope;
+
+/// Any question; answers cite the statements
+#[poise::command(slash_command)]
+pub async fn ask(
+    ctx: Context<'_>,
+    #[description = "Your question, e.g. who attended the intelligence meeting?"] question: String,
+    #[description = "Show the answer to you only"] private: Option<bool>,
+) -> Result<(), Error> {
+    super::answer(ctx, Scope::Ask, &question, private.unwrap_or(false)).await
+}

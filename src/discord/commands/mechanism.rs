@@ -1,0 +1,22 @@
+//! `/mechanism`: a cooperation mechanism or body by name or acronym.
+
+use super::{Context, Error};
+use crate::corpus::FactKind;
+use crate::query::Scope;
+use serenity::all::CreateAutocompleteResponse;
+
+async fn complete(ctx: Context<'_>, typed: &str) -> CreateAutocompleteResponse {
+    super::complete(ctx, FactKind::Mechanism, typed)
+}
+
+/// A cooperation mechanism or body (AJIIP, AOE, AMIC, ADMM...)
+#[poise::command(slash_command)]
+pub async fn mechanism(
+    ctx: Context<'_>,
+    #[description = "Mechanism name or acronym (AJIIP, AOE...), or a question about it"]
+    #[autocomplete = "complete"]
+    query: String,
+    #[description = "Show the answer to you only"] private: Option<bool>,
+) -> Result<(), Error> {
+    super::answer(ctx, Scope::Mechanism, &query, private.unwrap_or(false)).await
+}

@@ -1,0 +1,182 @@
+//! `/reindex` (admins only): rebuilds the index from the corpus on a blocking thread and swaps it in;
+//! answers keep coming from the old index meanwhile, and stay with it when the corpus is broken.
+
+use super::{send, Context, Error};
+use crate::corpus::CorpusErrors;
+use crate::index::{self, AgendaIndex, BuildOutcome, IndexError, Manifest};
+use crate::render::embed::{escape, fit, limits, EmbedSpec, Reply};
+use serenity::all::{Permissions, RoleId};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const COLOR_OK: u32 = 0x28B463;
+const COLOR_ERROR: u32 = 0xC0392B;
+
+/// An admin has Manage Server (or Administrator) or one of the configured admin roles.
+pub fn is_admin(
+    permissions: Option<Permissions>,
+    roles: &[RoleId],
+    admin_role_ids: &[u64],
+) -> bool {
+    permissions.is_some_and(|p| p.manage_guild() || p.administrator())
+        || roles.iter().any(|r| admin_role_ids.contains(&r.get()))
+}
+
+fn refusal() -> Reply {
+    Reply::text(
+        "Sorry, only server admins (Manage Server, or a role listed in `admin_role_ids`) can \
+         rebuild the index. Answers keep coming from the current index.",
+    )
+}
+
+fn rebuilt(outcome: BuildOutcome, m: &Manifest, took: Duration) -> Reply {
+    let title = match outcome {
+        BuildOutcome::Built => "Index rebuilt",
+        BuildOutcome::UpToDate => "Index already up to date",
+    };
+    Reply {
+        content: None,
+        embeds: vec![EmbedSpec {
+            title: title.into(),
+            description: format!(
+                "{} statements, {} paragraphs, {} facts ({} ms). Answers now come from this index.",
+                m.statements,
+                m.paragraphs,
+                m.facts,
+                took.as_millis()
+            ),
+            color: COLOR_OK,
+            ..EmbedSpec::default()
+        }],
+    }
+}
+
+/// The corpus errors as `file:line: message` lines (paths relative to the corpus), as many as fit.
+pub fn corpus_errors_reply(errors: &CorpusErrors, corpus_dir: &Path) -> Reply {
+    let n = errors.0.len();
+    let mut description = String::from(
+        "Nothing changed: the index in service keeps answering. Fix these and run /reindex again.\n",
+    );
+    let budget = limits::DESCRIPTION - 40;
+    let mut shown = 0;
+    for e in &errors.0 {
+        let file = e.file.strip_prefix(corpus_dir).unwrap_or(&e.file);
+        let line = format!(
+            "\n`{}:{}` {}",
+            file.display().to_string().replace('`', "'"),
+            e.line,
+            escape(&fit(&e.message, 300))
+        );
+        if description.chars().count() + line.chars().count() > budget {
+            break;
+        }
+        description.push_str(&line);
+        shown += 1;
+    }
+    if shown < n {
+        description.push_str(&format!("\n…and {} more.", n - shown));
+    }
+    Reply {
+        content: None,
+        embeds: vec![EmbedSpec {
+            title: format!("The corpus has {n} error{}", if n == 1 { "" } else { "s" }),
+            description: fit(&description, limits::DESCRIPTION),
+            color: COLOR_ERROR,
+            ..EmbedSpec::default()
+        }],
+    }
+}
+
+/// Rebuild the index from the corpus (admins only)
+#[poise::command(slash_command)]
+pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
+    let started = Instant::now();
+    let data = ctx.data();
+    let admin = match ctx {
+        poise::Context::Application(app) => app.interaction.member.as_ref().is_some_and(|m| {
+            is_admin(m.permissions, &m.roles, &data.config.discord.admin_role_ids)
+        }),
+        poise::Context::Prefix(_) => false,
+    };
+    if !admin {
+        send::deliver(ctx, &refusal(), true).await?;
+        tracing::info!(
+            command = %"reindex",
+            user = ctx.author().id.get(),
+            latency_ms = started.elapsed().as_millis() as u64,
+            results = 0,
+            "refused: not an admin"
+        );
+        return Ok(());
+    }
+    send::defer(ctx, true).await?;
+    // One rebuild at a time; answers are not held up by this lock.
+    let _rebuilding = data.reindex_lock.lock().await;
+    let corpus_dir = data.config.corpus_dir.clone();
+    let index_dir = data.config.index_dir.clone();
+    let built = tokio::task::spawn_blocking(move || {
+        let outcome = index::ensure_built(&corpus_dir, &index_dir)?;
+        Ok::<_, IndexError>((outcome, AgendaIndex::open(&index_dir)?))
+    })
+    .await?;
+    let (reply, results) = match built {
+        Ok((outcome, fresh)) => {
+            let reply = rebuilt(outcome, &fresh.manifest, started.elapsed());
+            let facts = fresh.manifest.facts;
+            data.index.store(Arc::new(fresh));
+            (reply, facts)
+        }
+        Err(IndexError::Corpus(errors)) => {
+            tracing::warn!("{errors}");
+            (corpus_errors_reply(&errors, &data.config.corpus_dir), 0)
+        }
+        Err(e) => {
+            tracing::error!(error = format!("{e:#}"), "reindex failed");
+            let reply = Reply::text(
+                "The index could not be rebuilt (see the bot's log). The current index keeps answering.",
+            );
+            (reply, 0)
+        }
+    };
+    send::deliver(ctx, &reply, true).await?;
+    super::log_command(ctx, started, results);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::CorpusError;
+    use std::path::PathBuf;
+
+    #[test]
+    fn admins_by_permission_or_role() {
+        let roles = [RoleId::new(7)];
+        assert!(is_admin(Some(Permissions::MANAGE_GUILD), &[], &[]));
+        assert!(is_admin(Some(Permissions::ADMINISTRATOR), &[], &[]));
+        assert!(is_admin(Some(Permissions::empty()), &roles, &[7]));
+        assert!(!is_admin(Some(Permissions::SEND_MESSAGES), &roles, &[8]));
+        assert!(!is_admin(None, &[], &[7]));
+    }
+
+    #[test]
+    fn many_corpus_errors_fit_the_limits() {
+        let errors = CorpusErrors(
+            (1..=500)
+                .map(|i| CorpusError {
+                    file: PathBuf::from("/c/facts/meetings.toml"),
+                    line: i,
+                    message: format!("unknown field `x{i}` *@everyone*"),
+                })
+                .collect(),
+        );
+        let reply = corpus_errors_reply(&errors, Path::new("/c"));
+        assert!(reply.within_limits());
+        let d = &reply.embeds[0].description;
+        assert!(d.contains("`facts/meetings.toml:1` unknown field"), "{d}");
+        assert!(d.contains("more."), "{d}");
+        assert!(!d.contains("@everyone"), "{d}");
+        assert_eq!(reply.embeds[0].title, "The corpus has 500 errors");
+    }
+}

@@ -1,0 +1,405 @@
+//! The Discord transport (feature `discord`): poise 0.7 on serenity 0.12.
+//!
+//! - [`commands`]: one file per slash command and the one list they are registered from;
+//! - [`chat`]: questions asked by mentioning the bot, in answer channels, or by direct message;
+//! - [`send`]: the only place replies are turned into serenity builders and sent (empty allowed
+//!   mentions everywhere, bounded retry on 429/5xx);
+//! - [`autocomplete`]: choices for the `query` options from the facts in memory.
+//!
+//! [`Bot::start`] runs the bot against Discord, or against any base URL given as `api_proxy` (the
+//! tests' fake Discord); [`run`] is the `agenda-bot run` subcommand.
+
+pub mod autocomplete;
+pub mod chat;
+pub mod commands;
+pub mod send;
+
+use crate::config::{self, Config};
+use crate::index::AgendaIndex;
+use anyhow::{bail, Context as _};
+use arc_swap::ArcSwap;
+use serenity::all::{ClientBuilder, FullEvent, GatewayIntents, GuildId, HttpBuilder, ShardManager};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::task::JoinHandle;
+
+pub type Error = anyhow::Error;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// The index in service. Readers take a snapshot (`load`/`load_full`) per request; `/reindex`
+/// swaps in a new one without ever blocking them.
+pub type SharedIndex = Arc<ArcSwap<AgendaIndex>>;
+
+/// Wraps an open index for sharing with the bot.
+pub fn shared_index(index: AgendaIndex) -> SharedIndex {
+    Arc::new(ArcSwap::from_pointee(index))
+}
+
+/// What every user sees when something fails on our side; the cause goes to the log only.
+pub const USER_ERROR: &str =
+    "Sorry, something went wrong while answering. Please try again in a moment.";
+
+/// The gateway intents: guild and direct messages with their content (for questions in chat).
+pub fn intents() -> GatewayIntents {
+    GatewayIntents::GUILD_MESSAGES
+        | GatewayIntents::DIRECT_MESSAGES
+        | GatewayIntents::MESSAGE_CONTENT
+}
+
+/// State shared by every command and event.
+pub struct Data {
+    pub config: Arc<Config>,
+    pub index: SharedIndex,
+    /// Serialises `/reindex` runs (answers never wait on it).
+    pub reindex_lock: tokio::sync::Mutex<()>,
+}
+
+/// How to start the bot.
+pub struct BotOptions {
+    pub config: Config,
+    pub index: SharedIndex,
+    /// The bot token (from `DISCORD_TOKEN` via [`config::discord_token`]); never logged.
+    pub token: String,
+    /// Tests only: the base URL of a fake Discord REST API (`http://127.0.0.1:PORT`). Requests then
+    /// go there with serenity's ratelimiter off (required for the proxy to apply), and the bot
+    /// refuses to start unless the gateway it is sent to is on the same host.
+    pub api_proxy: Option<String>,
+}
+
+impl std::fmt::Debug for BotOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BotOptions")
+            .field("config", &self.config)
+            .field("index", &self.index.load().manifest)
+            .field("token", &"[redacted]")
+            .field("api_proxy", &self.api_proxy)
+            .finish()
+    }
+}
+
+/// A running bot.
+pub struct BotHandle {
+    shard_manager: Arc<ShardManager>,
+    client: JoinHandle<Result<(), serenity::Error>>,
+    index: SharedIndex,
+}
+
+impl BotHandle {
+    /// The index in service (swapped by `/reindex`).
+    pub fn index(&self) -> &SharedIndex {
+        &self.index
+    }
+
+    /// The shard manager, to stop the bot from elsewhere.
+    pub fn shard_manager(&self) -> Arc<ShardManager> {
+        self.shard_manager.clone()
+    }
+
+    /// Waits until the client stops (after [`Self::shutdown`] or a fatal gateway error).
+    pub async fn wait(&mut self) -> anyhow::Result<()> {
+        (&mut self.client)
+            .await
+            .context("the Discord client task failed")?
+            .context("the Discord client stopped")
+    }
+
+    /// Closes the gateway connection and waits (up to 10 s) for the client to stop.
+    pub async fn shutdown(mut self) -> anyhow::Result<()> {
+        self.shard_manager.shutdown_all().await;
+        match tokio::time::timeout(Duration::from_secs(10), self.wait()).await {
+            Ok(result) => result,
+            Err(_) => {
+                self.client.abort();
+                bail!("the Discord client did not stop within 10 s")
+            }
+        }
+    }
+}
+
+/// The bot.
+pub struct Bot;
+
+impl Bot {
+    /// Connects to Discord (or the `api_proxy`) and starts answering; returns once the client runs.
+    pub async fn start(options: BotOptions) -> anyhow::Result<BotHandle> {
+        let BotOptions {
+            config,
+            index,
+            token,
+            api_proxy,
+        } = options;
+        let http = match &api_proxy {
+            // Tests: everything to the fake; serenity only honours the proxy with its
+            // ratelimiter off (then 429/5xx come back as errors and `send` retries them).
+            Some(url) => HttpBuilder::new(&token)
+                .proxy(url.trim_end_matches('/'))
+                .ratelimiter_disabled(true),
+            None => HttpBuilder::new(&token),
+        }
+        .default_allowed_mentions(send::no_mentions())
+        .build();
+        drop(token);
+
+        let data = Data {
+            config: Arc::new(config),
+            index: index.clone(),
+            reindex_lock: tokio::sync::Mutex::new(()),
+        };
+        let framework = poise::Framework::builder()
+            .options(framework_options())
+            .initialize_owners(false)
+            .setup(move |ctx, ready, framework| {
+                Box::pin(async move {
+                    tracing::info!(user = %ready.user.name, "connected to Discord");
+                    register(ctx, &framework.options().commands, &data.config).await;
+                    Ok(data)
+                })
+            })
+            .build();
+        let client = ClientBuilder::new_with_http(http, intents())
+            .framework(framework)
+            .await
+            .context("cannot create the Discord client")?;
+        if let Some(proxy) = &api_proxy {
+            let gateway = client.ws_url.lock().await.clone();
+            if host_of(&gateway) != host_of(proxy) {
+                bail!(
+                    "the API at {proxy} did not hand out a gateway on its own host (got {gateway}); \
+                     refusing to connect"
+                );
+            }
+        }
+        let shard_manager = client.shard_manager.clone();
+        let mut client = client;
+        let task = tokio::spawn(async move { client.start().await });
+        Ok(BotHandle {
+            shard_manager,
+            client: task,
+            index,
+        })
+    }
+}
+
+/// `http://127.0.0.1:8080/x` → `127.0.0.1`.
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?']).next().unwrap_or(rest);
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, a)| a);
+    match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(v6),
+        None => authority.split(':').next().unwrap_or(authority),
+    }
+}
+
+fn framework_options() -> poise::FrameworkOptions<Data, Error> {
+    poise::FrameworkOptions {
+        commands: commands::all(),
+        on_error: |error| Box::pin(on_error(error)),
+        event_handler: |framework, event| Box::pin(on_event(framework, event)),
+        // poise's own messages (if any) can ping nobody either.
+        allowed_mentions: Some(send::no_mentions()),
+        ..Default::default()
+    }
+}
+
+async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &FullEvent,
+) -> Result<(), Error> {
+    if let FullEvent::Message { new_message } = event {
+        chat::on_message(framework.serenity_context, framework.user_data, new_message).await?;
+    }
+    Ok(())
+}
+
+/// Registers the commands in each configured guild (instant), or globally when none is configured.
+async fn register(
+    ctx: &serenity::all::Context,
+    commands: &[poise::Command<Data, Error>],
+    config: &Config,
+) {
+    let guilds = &config.discord.guild_ids;
+    if guilds.is_empty() {
+        match send::with_retry("register commands", || {
+            poise::builtins::register_globally(ctx, commands)
+        })
+        .await
+        {
+            Ok(()) => tracing::info!(commands = commands.len(), "commands registered globally"),
+            Err(e) => tracing::error!(error = format!("{e:#}"), "registering commands failed"),
+        }
+        return;
+    }
+    for &guild in guilds {
+        let guild_id = GuildId::new(guild);
+        match send::with_retry("register commands", || {
+            poise::builtins::register_in_guild(ctx, commands, guild_id)
+        })
+        .await
+        {
+            Ok(()) => tracing::info!(guild, commands = commands.len(), "commands registered"),
+            Err(e) => tracing::error!(
+                guild,
+                error = format!("{e:#}"),
+                "registering commands failed"
+            ),
+        }
+    }
+}
+
+/// Every poise/serenity error ends here: the cause goes to the log (`{:#}`), the user gets a
+/// short message.
+async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    use poise::FrameworkError as E;
+    let user_text: Option<&'static str> = match &error {
+        E::Command { error, ctx, .. } => {
+            tracing::error!(
+                command = %ctx.command().name,
+                user = ctx.author().id.get(),
+                error = format!("{error:#}"),
+                "command failed"
+            );
+            Some(USER_ERROR)
+        }
+        E::ArgumentParse {
+            error, input, ctx, ..
+        } => {
+            tracing::warn!(
+                command = %ctx.command().name,
+                user = ctx.author().id.get(),
+                input = ?input,
+                error = %error,
+                "could not read the command's options"
+            );
+            Some("Sorry, I could not read that command's options. Pick the command from Discord's list and try again.")
+        }
+        E::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
+            tracing::warn!(
+                command = %ctx.command().name,
+                description,
+                "the command Discord sent does not match the registered one"
+            );
+            Some("Sorry, that command looks out of date. Please try again in a minute.")
+        }
+        E::CommandPanic { payload, ctx, .. } => {
+            tracing::error!(
+                command = %ctx.command().name,
+                panic = payload.as_deref().unwrap_or("(no message)"),
+                "command panicked"
+            );
+            Some(USER_ERROR)
+        }
+        E::UnknownInteraction { interaction, .. } => {
+            tracing::warn!(
+                command = %interaction.data.name,
+                "an interaction for a command this bot does not have"
+            );
+            return;
+        }
+        E::EventHandler { error, event, .. } => {
+            tracing::error!(
+                event = event.snake_case_name(),
+                error = format!("{error:#}"),
+                "event handler failed"
+            );
+            return;
+        }
+        E::Setup { error, .. } => {
+            tracing::error!(error = format!("{error:#}"), "setup failed");
+            return;
+        }
+        // Cooldowns, permission and guild checks...: poise's own short messages will do (they
+        // go out with the framework's empty allowed mentions).
+        _ => None,
+    };
+    match (user_text, error.ctx()) {
+        (Some(text), Some(ctx)) => {
+            let reply = crate::render::embed::Reply::text(text);
+            if let Err(e) = send::deliver(ctx, &reply, true).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "could not tell the user about the error"
+                );
+            }
+        }
+        (Some(_), None) => {}
+        (None, _) => {
+            if let Err(e) = poise::builtins::on_error(error).await {
+                tracing::error!(error = format!("{e:#}"), "while handling an error");
+            }
+        }
+    }
+}
+
+/// `agenda-bot run`: the bot until SIGINT/SIGTERM.
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let token = config::discord_token().context(
+        "DISCORD_TOKEN is not set: export DISCORD_TOKEN=<the bot token from the Discord developer portal>",
+    )?;
+    let index = tokio::task::spawn_blocking({
+        let config = config.clone();
+        move || crate::cli::open_index(&config)
+    })
+    .await??;
+    tracing::info!(
+        statements = index.manifest.statements,
+        facts = index.manifest.facts,
+        "index open"
+    );
+    let mut bot = Bot::start(BotOptions {
+        config,
+        index: shared_index(index),
+        token,
+        api_proxy: None,
+    })
+    .await?;
+    let shard_manager = bot.shard_manager();
+    tokio::select! {
+        result = bot.wait() => return result,
+        signal = shutdown_signal() => tracing::info!("{signal}: shutting down"),
+    }
+    shard_manager.shutdown_all().await;
+    match tokio::time::timeout(Duration::from_secs(10), bot.wait()).await {
+        Ok(result) => result,
+        Err(_) => bail!("the Discord client did not stop within 10 s"),
+    }
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = term.recv() => "SIGTERM",
+            },
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM; Ctrl-C still works");
+                let _ = tokio::signal::ctrl_c().await;
+                "SIGINT"
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+        "Ctrl-C"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("http://127.0.0.1:8080"), "127.0.0.1");
+        assert_eq!(host_of("ws://127.0.0.1:9/x?v=10"), "127.0.0.1");
+        assert_eq!(host_of("wss://gateway.discord.gg"), "gateway.discord.gg");
+        assert_eq!(host_of("http://[::1]:80/"), "::1");
+    }
+}

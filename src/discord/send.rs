@@ -1,0 +1,275 @@
+//! Replies leave the bot here, and only here: [`Reply`] / [`EmbedSpec`] values → serenity builders,
+//! always with empty allowed mentions (nobody can be pinged), sent with a small bounded retry.
+//!
+//! With `ratelimiter_disabled(true)` (the test setup) serenity sends every request once and turns a
+//! 429 or 5xx into an error at once, so [`with_retry`] retries those (never a 4xx) a few times.
+//! A reply is never sent twice: a deferred answer is an edit of `@original` (idempotent), a chat
+//! reply carries a nonce that Discord enforces, and an `Ok` is never retried.
+
+use super::{Context, Data, Error};
+use crate::render::embed::{EmbedSpec, Reply};
+use serenity::all::{
+    CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
+    EditInteractionResponse, Http, HttpError, Message, Nonce,
+};
+use std::future::Future;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// Attempts per request, the first included.
+pub const MAX_ATTEMPTS: u32 = 3;
+/// Wait before the first retry; the second waits twice as long. (serenity does not pass a 429's
+/// `retry_after` on when its ratelimiter is off, so this is a fixed, small backoff.)
+pub const RETRY_DELAY: Duration = Duration::from_millis(250);
+/// Discord's "Interaction has already been acknowledged": a retried callback whose first attempt
+/// did get through.
+const ALREADY_ACKNOWLEDGED: isize = 40060;
+
+/// Empty allowed mentions: no user, role, `@everyone` or replied-to user is ever pinged.
+pub fn no_mentions() -> CreateAllowedMentions {
+    CreateAllowedMentions::new()
+}
+
+/// The HTTP status of a failed request, if it got that far.
+pub fn status_of(e: &serenity::Error) -> Option<u16> {
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => Some(r.status_code.as_u16()),
+        _ => None,
+    }
+}
+
+fn discord_code(e: &serenity::Error) -> Option<isize> {
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => Some(r.error.code),
+        _ => None,
+    }
+}
+
+/// 429 and 5xx are worth another try; everything else (400, 403, 404, ...) is final.
+pub fn is_retryable(e: &serenity::Error) -> bool {
+    matches!(status_of(e), Some(429 | 500..=599))
+}
+
+/// Runs `call` until it succeeds, fails for good, or [`MAX_ATTEMPTS`] are used up.
+pub async fn with_retry<T, F, Fut>(what: &'static str, mut call: F) -> serenity::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = serenity::Result<T>>,
+{
+    let mut attempt = 1;
+    loop {
+        match call().await {
+            Err(e) if attempt < MAX_ATTEMPTS && is_retryable(&e) => {
+                let delay = RETRY_DELAY * attempt;
+                tracing::warn!(
+                    request = what,
+                    attempt,
+                    status = status_of(&e),
+                    delay_ms = delay.as_millis() as u64,
+                    "Discord did not take the request; retrying"
+                );
+                tokio::time::sleep(delay).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// A reply that breaks a Discord limit (it should not happen: render fits everything) is replaced
+/// by a short notice rather than rejected by Discord.
+fn checked(reply: &Reply) -> std::borrow::Cow<'_, Reply> {
+    if reply.within_limits() {
+        std::borrow::Cow::Borrowed(reply)
+    } else {
+        tracing::error!(
+            embeds = reply.embeds.len(),
+            size = reply.total_embed_size(),
+            "a rendered reply exceeds Discord's limits; sending a notice instead"
+        );
+        std::borrow::Cow::Owned(Reply::text(
+            "The answer is too large to show here; ask with more words to narrow it down.",
+        ))
+    }
+}
+
+/// One embed spec → serenity's builder.
+pub fn embed(spec: &EmbedSpec) -> CreateEmbed {
+    let mut e = CreateEmbed::new().colour(spec.color);
+    if !spec.title.is_empty() {
+        e = e.title(&spec.title);
+    }
+    if !spec.description.is_empty() {
+        e = e.description(&spec.description);
+    }
+    if let Some(url) = &spec.url {
+        e = e.url(url);
+    }
+    for f in &spec.fields {
+        e = e.field(&f.name, &f.value, f.inline);
+    }
+    if let Some(footer) = &spec.footer {
+        e = e.footer(CreateEmbedFooter::new(footer));
+    }
+    e
+}
+
+fn embeds(reply: &Reply) -> Vec<CreateEmbed> {
+    reply.embeds.iter().map(embed).collect()
+}
+
+/// The initial interaction response (callback type 4).
+pub fn interaction_message(reply: &Reply, ephemeral: bool) -> CreateInteractionResponseMessage {
+    let reply = checked(reply);
+    let mut m = CreateInteractionResponseMessage::new()
+        .embeds(embeds(&reply))
+        .allowed_mentions(no_mentions())
+        .ephemeral(ephemeral);
+    if let Some(content) = &reply.content {
+        m = m.content(content);
+    }
+    m
+}
+
+/// The edit of a deferred response (`PATCH .../messages/@original`).
+pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
+    let reply = checked(reply);
+    EditInteractionResponse::new()
+        .content(reply.content.clone().unwrap_or_default())
+        .embeds(embeds(&reply))
+        .allowed_mentions(no_mentions())
+}
+
+/// A channel message replying to `to` (chat questions).
+pub fn reply_message(reply: &Reply, to: &Message) -> CreateMessage {
+    let reply = checked(reply);
+    let mut m = CreateMessage::new()
+        .embeds(embeds(&reply))
+        .allowed_mentions(no_mentions())
+        .reference_message(to)
+        // Discord drops a second message with the same nonce from the same author, so a retry
+        // after a 5xx that did create the message cannot post the answer twice.
+        .nonce(Nonce::String(to.id.to_string()))
+        .enforce_nonce(true);
+    if let Some(content) = &reply.content {
+        m = m.content(content);
+    }
+    m
+}
+
+fn application<'a>(ctx: Context<'a>) -> Result<poise::ApplicationContext<'a, Data, Error>, Error> {
+    match ctx {
+        poise::Context::Application(app) => Ok(app),
+        poise::Context::Prefix(_) => Err(anyhow::anyhow!("prefix commands are not supported")),
+    }
+}
+
+/// A callback refused as "already acknowledged" did get through (on an earlier attempt).
+fn acknowledged(result: serenity::Result<()>) -> Result<(), Error> {
+    match result {
+        Err(e) if discord_code(&e) == Some(ALREADY_ACKNOWLEDGED) => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Acknowledges the interaction within Discord's 3 s ("thinking…"); the answer follows as an edit.
+pub async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), Error> {
+    let app = application(ctx)?;
+    if app.has_sent_initial_response.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    let interaction: &CommandInteraction = app.interaction;
+    let http = &ctx.serenity_context().http;
+    let response = CreateInteractionResponse::Defer(
+        CreateInteractionResponseMessage::new().ephemeral(ephemeral),
+    );
+    acknowledged(
+        with_retry("defer", || {
+            interaction.create_response(http, response.clone())
+        })
+        .await,
+    )?;
+    app.has_sent_initial_response.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Delivers `reply` for this interaction: the edit of a deferred response, or the initial
+/// response when nothing was sent yet.
+pub async fn deliver(ctx: Context<'_>, reply: &Reply, ephemeral: bool) -> Result<(), Error> {
+    let app = application(ctx)?;
+    let interaction: &CommandInteraction = app.interaction;
+    let http: &Http = &ctx.serenity_context().http;
+    if app.has_sent_initial_response.load(Ordering::SeqCst) {
+        let edit = edit_response(reply);
+        with_retry("edit reply", || {
+            interaction.edit_response(http, edit.clone())
+        })
+        .await?;
+    } else {
+        let response = CreateInteractionResponse::Message(interaction_message(reply, ephemeral));
+        acknowledged(
+            with_retry("reply", || {
+                interaction.create_response(http, response.clone())
+            })
+            .await,
+        )?;
+        app.has_sent_initial_response.store(true, Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+/// Replies to a chat message in its channel.
+pub async fn reply_to(http: &Http, to: &Message, reply: &Reply) -> serenity::Result<Message> {
+    let message = reply_message(reply, to);
+    with_retry("chat reply", || {
+        to.channel_id.send_message(http, message.clone())
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::embed::FieldSpec;
+
+    fn spec() -> Reply {
+        Reply {
+            content: Some("1 more result did not fit".into()),
+            embeds: vec![EmbedSpec {
+                title: "T".into(),
+                description: "D".into(),
+                url: None,
+                color: 0x123456,
+                fields: vec![FieldSpec {
+                    name: "¶2 · S".into(),
+                    value: "**x**".into(),
+                    inline: false,
+                }],
+                footer: Some("meeting · amim-21".into()),
+            }],
+        }
+    }
+
+    #[test]
+    fn every_builder_carries_empty_allowed_mentions() {
+        let reply = spec();
+        let msg = serde_json::to_value(interaction_message(&reply, true)).unwrap();
+        assert_eq!(msg["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(msg["flags"], 64);
+        assert_eq!(msg["embeds"][0]["fields"][0]["name"], "¶2 · S");
+        let edit = serde_json::to_value(edit_response(&reply)).unwrap();
+        assert_eq!(edit["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(edit["content"], "1 more result did not fit");
+        assert_eq!(edit["embeds"][0]["footer"]["text"], "meeting · amim-21");
+    }
+
+    #[test]
+    fn oversized_replies_become_a_notice() {
+        let mut reply = spec();
+        reply.embeds[0].title = "x".repeat(300);
+        let edit = serde_json::to_value(edit_response(&reply)).unwrap();
+        assert!(edit["embeds"].as_array().unwrap().is_empty(), "{edit}");
+        assert!(edit["content"].as_str().unwrap().contains("too large"));
+    }
+}
