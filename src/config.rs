@@ -135,7 +135,7 @@ impl Config {
             let line = e
                 .span()
                 .map_or(1, |s| crate::corpus::line_of(text, s.start));
-            invalid(line, e.message().trim().to_string())
+            invalid(line, crate::corpus::toml_message(&e))
         })?;
         let line_of_key = |key: &str| {
             text.find(key)

@@ -382,7 +382,7 @@ pub(super) fn parse_file(path: &Path, text: &str) -> Result<ParsedFile, Vec<Corp
         vec![CorpusError {
             file: path.to_path_buf(),
             line: e.span().map_or(1, |s| line_of(text, s.start)),
-            message: e.message().trim().to_string(),
+            message: super::toml_message(&e),
         }]
     })?;
     let facts = (file.meeting.into_iter())

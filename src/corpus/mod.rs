@@ -156,6 +156,20 @@ impl Corpus {
     }
 }
 
+/// A TOML error's message, never empty (some errors carry their text only in `Display`).
+pub fn toml_message(e: &toml::de::Error) -> String {
+    let message = e.message().trim();
+    if !message.is_empty() {
+        return message.to_string();
+    }
+    let shown = e.to_string();
+    let last = shown
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('|'));
+    last.map_or_else(|| "invalid TOML".to_string(), |l| l.trim().to_string())
+}
+
 /// 1-based line of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
@@ -164,4 +178,20 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (found by fuzzing): a TOML error with an empty message gave an empty report.
+    #[test]
+    fn toml_errors_always_have_a_message() {
+        for text in ["A=", "x = ", "[[", "a = \"\n"] {
+            let e = Corpus::from_sources(&[(PathBuf::from("facts/f.toml"), text.to_string())])
+                .unwrap_err();
+            assert!(!e.0[0].message.is_empty(), "{text:?}: {:?}", e.0);
+            assert_eq!(e.0[0].line, 1, "{text:?}");
+        }
+    }
 }

@@ -101,7 +101,10 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Statement, Vec<CorpusErro
         let line = e
             .span()
             .map_or(fm_line, |s| fm_line + line_of(front, s.start) - 1);
-        vec![err(line, format!("front matter: {}", e.message()))]
+        vec![err(
+            line,
+            format!("front matter: {}", super::toml_message(&e)),
+        )]
     })?;
 
     let mut errors = Vec::new();
