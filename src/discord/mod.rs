@@ -4,7 +4,8 @@
 //! - [`chat`]: questions asked by mentioning the bot, in answer channels, or by direct message;
 //! - [`send`]: the only place replies are turned into serenity builders and sent (empty allowed
 //!   mentions everywhere, bounded retry on 429/5xx);
-//! - [`autocomplete`]: choices for the `query` options from the facts in memory.
+//! - [`autocomplete`]: choices for the `query` options from the facts in memory;
+//! - [`digest`]: the daily digest posted to `digest.channel_ids`, run next to the bot.
 //!
 //! [`Bot::start`] runs the bot against Discord, or against any base URL given as `api_proxy` (the
 //! tests' fake Discord); [`run`] is the `agenda-bot run` subcommand.
@@ -12,6 +13,7 @@
 pub mod autocomplete;
 pub mod chat;
 pub mod commands;
+pub mod digest;
 pub mod send;
 
 use crate::config::{self, Config};
@@ -52,6 +54,8 @@ pub struct Data {
     pub index: SharedIndex,
     /// Serialises `/reindex` runs (answers never wait on it).
     pub reindex_lock: tokio::sync::Mutex<()>,
+    /// "Now", for `/upcoming` and the digest: the system clock unless a test set its own.
+    pub clock: digest::SharedClock,
 }
 
 /// How to start the bot.
@@ -121,7 +125,16 @@ pub struct Bot;
 
 impl Bot {
     /// Connects to Discord (or the `api_proxy`) and starts answering; returns once the client runs.
+    /// With `digest.channel_ids` set, the daily digest runs too, until [`BotHandle::shutdown`].
     pub async fn start(options: BotOptions) -> anyhow::Result<BotHandle> {
+        Self::start_with_clock(options, digest::SharedClock::system()).await
+    }
+
+    /// [`Self::start`] on another clock (tests: "now" for the digest and `/upcoming`).
+    pub async fn start_with_clock(
+        options: BotOptions,
+        clock: digest::SharedClock,
+    ) -> anyhow::Result<BotHandle> {
         let BotOptions {
             config,
             index,
@@ -138,12 +151,16 @@ impl Bot {
         }
         .default_allowed_mentions(send::no_mentions())
         .build();
+        let digest_http = (!config.digest.channel_ids.is_empty())
+            .then(|| Arc::new(digest::http(&token, api_proxy.as_deref())));
         drop(token);
 
+        let config = Arc::new(config);
         let data = Data {
-            config: Arc::new(config),
+            config: config.clone(),
             index: index.clone(),
             reindex_lock: tokio::sync::Mutex::new(()),
+            clock: clock.clone(),
         };
         let framework = poise::Framework::builder()
             .options(framework_options())
@@ -171,7 +188,16 @@ impl Bot {
         }
         let shard_manager = client.shard_manager.clone();
         let mut client = client;
-        let task = tokio::spawn(async move { client.start().await });
+        // The digest lives as long as the client: stopped (a post under way finished) before
+        // `wait`/`shutdown` return.
+        let digest = digest_http.and_then(|http| digest::start(&config, &index, &clock, http));
+        let task = tokio::spawn(async move {
+            let result = client.start().await;
+            if let Some(digest) = digest {
+                digest.stop().await;
+            }
+            result
+        });
         Ok(BotHandle {
             shard_manager,
             client: task,

@@ -5,6 +5,9 @@
 //! 429 or 5xx into an error at once, so [`with_retry`] retries those (never a 4xx) a few times.
 //! A reply is never sent twice: a deferred answer is an edit of `@original` (idempotent), a chat
 //! reply carries a nonce that Discord enforces, and an `Ok` is never retried.
+//!
+//! The daily digest's message is built here too ([`channel_message`]), but sent by
+//! [`super::digest`] once per attempt, without [`with_retry`]: the digest runner does the retrying.
 
 use super::{Context, Data, Error};
 use crate::render::embed::{EmbedSpec, Reply};
@@ -158,6 +161,22 @@ pub fn reply_message(reply: &Reply, to: &Message) -> CreateMessage {
     m
 }
 
+/// A channel message of its own (the daily digest): no reference, and a `nonce` that Discord
+/// enforces, so a retry after a 5xx or a timeout that did create the message cannot post it twice.
+/// `nonce` must be at most 25 characters.
+pub fn channel_message(reply: &Reply, nonce: &str) -> CreateMessage {
+    let reply = checked(reply);
+    let mut m = CreateMessage::new()
+        .embeds(embeds(&reply))
+        .allowed_mentions(no_mentions())
+        .nonce(Nonce::String(nonce.to_string()))
+        .enforce_nonce(true);
+    if let Some(content) = &reply.content {
+        m = m.content(content);
+    }
+    m
+}
+
 fn application<'a>(ctx: Context<'a>) -> Result<poise::ApplicationContext<'a, Data, Error>, Error> {
     match ctx {
         poise::Context::Application(app) => Ok(app),
@@ -262,6 +281,20 @@ mod tests {
         assert_eq!(edit["allowed_mentions"]["parse"], serde_json::json!([]));
         assert_eq!(edit["content"], "1 more result did not fit");
         assert_eq!(edit["embeds"][0]["footer"]["text"], "meeting · amim-21");
+    }
+
+    #[test]
+    fn channel_messages_carry_an_enforced_nonce_and_no_reference() {
+        let msg = serde_json::to_value(channel_message(&spec(), "d0123456789abcdef")).unwrap();
+        assert_eq!(msg["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(msg["nonce"], "d0123456789abcdef");
+        assert_eq!(msg["enforce_nonce"], true);
+        assert!(
+            msg.get("message_reference").is_none_or(|r| r.is_null()),
+            "{msg}"
+        );
+        assert_eq!(msg["content"], "1 more result did not fit");
+        assert_eq!(msg["embeds"][0]["fields"][0]["name"], "¶2 · S");
     }
 
     #[test]

@@ -1,0 +1,260 @@
+//! The daily digest over Discord: [`DiscordDigestSender`] implements the runner's
+//! [`DigestSender`] with `POST /channels/{id}/messages`, and [`start`] runs
+//! [`run_digest`] next to the bot.
+//!
+//! **One request per attempt.** The runner retries (with backoff, at most
+//! `RetryPolicy::max_attempts` sends), so the sender must not: it uses its own HTTP client with
+//! serenity's ratelimiter off, because that ratelimiter silently re-sends a request on every 429
+//! (without bound). With the ratelimiter off serenity also drops a 429's `retry_after`, so the
+//! runner waits its own backoff (2 s, 4 s, 8 s, …). One message per channel and day needs no
+//! pre-emptive rate limiting.
+//!
+//! **No double posts.** Every message carries a nonce derived from the channel and the message
+//! (the same for every retry of one post) with `enforce_nonce`, so a retry after a 5xx or a
+//! timeout that did create the message is dropped by Discord.
+
+use super::{send, SharedIndex};
+use crate::config::Config;
+use crate::digest::runner::{run_digest, Clock, DigestSender, SendError, SystemClock};
+use crate::render::embed::Reply;
+use jiff::Timestamp;
+use serenity::all::{ChannelId, Http, HttpBuilder, HttpError};
+use serenity::http::{LightMethod, Request, Route};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// The clock the bot runs on: [`SystemClock`] in production; tests pass their own to
+/// [`super::Bot::start_with_clock`] to set "now" for the digest and `/upcoming`.
+#[derive(Clone)]
+pub struct SharedClock(Arc<dyn DynClock>);
+
+impl SharedClock {
+    /// The wall clock.
+    pub fn system() -> SharedClock {
+        SharedClock::new(SystemClock)
+    }
+
+    pub fn new(clock: impl Clock + 'static) -> SharedClock {
+        SharedClock(Arc::new(clock))
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.0.now()
+    }
+}
+
+impl Default for SharedClock {
+    fn default() -> Self {
+        SharedClock::system()
+    }
+}
+
+impl std::fmt::Debug for SharedClock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SharedClock").field(&self.now()).finish()
+    }
+}
+
+impl Clock for SharedClock {
+    fn now(&self) -> Timestamp {
+        self.0.now()
+    }
+
+    fn sleep_until(&self, t: Timestamp) -> impl Future<Output = ()> + Send {
+        self.0.sleep_until(t)
+    }
+}
+
+/// [`Clock`] as a trait object (its `sleep_until` returns `impl Future`, which `dyn` cannot).
+trait DynClock: Send + Sync {
+    fn now(&self) -> Timestamp;
+    fn sleep_until(&self, t: Timestamp) -> Pin<Box<dyn Future<Output = ()> + Send + '_>>;
+}
+
+impl<C: Clock> DynClock for C {
+    fn now(&self) -> Timestamp {
+        Clock::now(self)
+    }
+
+    fn sleep_until(&self, t: Timestamp) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        Box::pin(Clock::sleep_until(self, t))
+    }
+}
+
+/// The digest's own HTTP client: serenity's ratelimiter off (see the module docs), the same
+/// proxy as the bot's (tests), empty allowed mentions by default.
+pub fn http(token: &str, api_proxy: Option<&str>) -> Http {
+    let builder = HttpBuilder::new(token).ratelimiter_disabled(true);
+    match api_proxy {
+        Some(url) => builder.proxy(url.trim_end_matches('/')),
+        None => builder,
+    }
+    .default_allowed_mentions(send::no_mentions())
+    .build()
+}
+
+/// Posts digests with one `POST /channels/{id}/messages` per call.
+#[derive(Debug, Clone)]
+pub struct DiscordDigestSender {
+    http: Arc<Http>,
+}
+
+impl DiscordDigestSender {
+    /// `http` should come from [`http`] (ratelimiter off), or retries stack up inside serenity.
+    pub fn new(http: Arc<Http>) -> DiscordDigestSender {
+        DiscordDigestSender { http }
+    }
+}
+
+impl DigestSender for DiscordDigestSender {
+    async fn send(&self, channel_id: u64, reply: &Reply) -> Result<(), SendError> {
+        if channel_id == 0 {
+            return Err(SendError::Permanent {
+                status: None,
+                message: "channel id 0 is not a Discord channel".into(),
+            });
+        }
+        let message = send::channel_message(reply, &nonce(channel_id, reply));
+        let body = serde_json::to_vec(&message).map_err(|e| SendError::Permanent {
+            status: None,
+            message: format!("cannot serialise the message: {e}"),
+        })?;
+        let route = Route::ChannelMessages {
+            channel_id: ChannelId::new(channel_id),
+        };
+        // `Http::request` checks the status only: a 2xx is a posted message, whatever its body.
+        match self
+            .http
+            .request(Request::new(route, LightMethod::Post).body(Some(body)))
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) => Err(classify(&e)),
+        }
+    }
+}
+
+/// serenity's error → [`SendError`]: 429 and 5xx retryable, other statuses permanent; a request
+/// that got no response (connection refused, timeout) is retryable (the nonce guards against a
+/// double post); anything else (a bad URL or header) is permanent.
+pub fn classify(e: &serenity::Error) -> SendError {
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => {
+            let status = r.status_code.as_u16();
+            // code -1: serenity could not read Discord's JSON (a 429's body has no code).
+            let message = if r.error.code == -1 || r.error.message.is_empty() {
+                r.status_code
+                    .canonical_reason()
+                    .unwrap_or("request failed")
+                    .to_string()
+            } else {
+                r.error.message.clone()
+            };
+            SendError::from_status(status, None, message)
+        }
+        serenity::Error::Http(HttpError::Request(_)) => SendError::Retryable {
+            status: None,
+            retry_after: None,
+            message: e.to_string(),
+        },
+        other => SendError::Permanent {
+            status: None,
+            message: other.to_string(),
+        },
+    }
+}
+
+/// The nonce of one post: 25 characters (Discord's maximum) from BLAKE3 of the channel and the
+/// message, so every retry of a post carries the same one.
+pub fn nonce(channel_id: u64, reply: &Reply) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&channel_id.to_le_bytes());
+    hasher.update(&serde_json::to_vec(reply).unwrap_or_default());
+    let hex = hasher.finalize().to_hex();
+    format!("d{}", &hex[..24])
+}
+
+/// The running digest loop.
+#[derive(Debug)]
+pub struct DigestTask {
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<()>,
+}
+
+impl DigestTask {
+    /// Stops the loop and waits for it: a post under way is finished and recorded first.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        if let Err(e) = self.task.await {
+            tracing::error!(error = %e, "the digest task failed");
+        }
+    }
+}
+
+/// Starts the daily digest when `digest.channel_ids` is not empty: today's digest comes from
+/// the index in service at post time. The loop ends when the returned task is stopped (or
+/// dropped); an unusable state file stops it with an error in the log, the bot goes on.
+pub fn start(
+    config: &Config,
+    index: &SharedIndex,
+    clock: &SharedClock,
+    http: Arc<Http>,
+) -> Option<DigestTask> {
+    if config.digest.channel_ids.is_empty() {
+        return None;
+    }
+    let (stop, stopped) = oneshot::channel::<()>();
+    let index = index.clone();
+    let run = run_digest(
+        config.clone(),
+        move || index.load_full(),
+        clock.clone(),
+        DiscordDigestSender::new(http),
+        // Sent or dropped: either way, stop.
+        async move {
+            let _ = stopped.await;
+        },
+    );
+    let task = tokio::spawn(async move {
+        if let Err(e) = run.await {
+            tracing::error!(error = format!("{e:#}"), "the daily digest stopped");
+        }
+    });
+    Some(DigestTask { stop, task })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nonces_are_stable_per_post_and_fit_discord() {
+        let a = Reply::text("Upcoming in the next 30 days");
+        let b = Reply::text("Upcoming in the next 31 days");
+        let n = nonce(10, &a);
+        assert_eq!(n.chars().count(), 25);
+        assert_eq!(n, nonce(10, &a.clone()), "the same post, the same nonce");
+        assert_ne!(n, nonce(11, &a), "another channel");
+        assert_ne!(n, nonce(10, &b), "another message");
+    }
+
+    #[test]
+    fn the_shared_clock_is_a_clock() {
+        fn assert_clock<C: Clock + Clone + 'static>(_: &C) {}
+        let clock = SharedClock::system();
+        assert_clock(&clock);
+        let before = Timestamp::now();
+        assert!(clock.now() >= before);
+    }
+
+    #[test]
+    fn network_failures_are_retryable_and_bad_input_is_not() {
+        let e = serenity::Error::Http(HttpError::InvalidPort);
+        assert!(!classify(&e).is_retryable());
+        let e = serenity::Error::Other("boom");
+        assert!(!classify(&e).is_retryable());
+    }
+}
