@@ -309,6 +309,7 @@ async fn ready_registers_every_command_in_the_guild() {
             "initiative",
             "mechanism",
             "ask",
+            "upcoming",
             "help",
             "reindex"
         ]
@@ -355,7 +356,7 @@ async fn without_guilds_commands_are_registered_globally() {
         .wait_for(|r| r.is("PUT", GLOBAL_COMMANDS), T)
         .await
         .unwrap();
-    assert_eq!(put.body.as_array().unwrap().len(), 6);
+    assert_eq!(put.body.as_array().unwrap().len(), 7);
     assert_eq!(
         run.fake
             .count(|r| r.is("PUT", "/api/v10/applications/*/guilds/")),

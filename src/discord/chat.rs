@@ -2,11 +2,13 @@
 //! `answer_channel_ids`, or is a direct message gets an answer from the `/ask` engine as a reply.
 //! `command::parse_line` lets people type `/meeting AMIM-21` in chat too.
 
-use super::commands::help_reply;
+use super::commands::{help_reply, upcoming_reply};
 use super::{send, Data, Error, USER_ERROR};
 use crate::command::{self, Command};
+use crate::config::DigestConfig;
 use crate::query::{self, Scope};
 use crate::render::embed::{escape, fit, Reply};
+use jiff::Timestamp;
 use serenity::all::{Context as SerenityContext, Message, MessageType, UserId};
 use std::time::Instant;
 
@@ -43,8 +45,14 @@ pub fn question_text(content: &str, bot: UserId) -> String {
         .join(" ")
 }
 
-/// The reply to a chat line, and how many results it holds.
-pub fn reply_for(index: &crate::index::AgendaIndex, text: &str) -> Result<(Reply, usize), Error> {
+/// The reply to a chat line, and how many results it holds. `/upcoming [days]` looks ahead from
+/// `now`'s date in `digest.timezone`.
+pub fn reply_for(
+    index: &crate::index::AgendaIndex,
+    text: &str,
+    digest: &DigestConfig,
+    now: Timestamp,
+) -> Result<(Reply, usize), Error> {
     if text.trim().is_empty() {
         return Ok((help_reply(), 0));
     }
@@ -57,10 +65,7 @@ pub fn reply_for(index: &crate::index::AgendaIndex, text: &str) -> Result<(Reply
             (crate::render::embed::answer(&answer), answer.results.len())
         }
         Command::Help => (help_reply(), 0),
-        Command::Upcoming { .. } => (
-            Reply::text("/upcoming is not available in this build yet."),
-            0,
-        ),
+        Command::Upcoming { days } => upcoming_reply(index, digest, now, days)?,
         Command::Unknown { name } => (
             Reply::text(&format!(
                 "Unknown command /{}. Try /help.",
@@ -79,7 +84,9 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
     };
     let started = Instant::now();
     let index = data.index.load_full();
-    let answered = tokio::task::spawn_blocking(move || reply_for(&index, &text))
+    let digest = data.config.digest.clone();
+    let now = data.clock.now();
+    let answered = tokio::task::spawn_blocking(move || reply_for(&index, &text, &digest, now))
         .await
         .map_err(Error::from)
         .and_then(|r| r);
@@ -182,6 +189,20 @@ mod tests {
         let mut pinned = message("", ANSWER_CHANNEL, true, false);
         pinned["type"] = json!(6);
         assert_eq!(question(pinned), None, "system message");
+    }
+
+    #[test]
+    fn upcoming_typed_in_chat_lists_the_milestones() {
+        let index = crate::digest::test_support::shipped_index();
+        let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
+        let (reply, n) = reply_for(&index, "/upcoming 60", &DigestConfig::default(), now).unwrap();
+        assert_eq!(n, 1);
+        assert_eq!(
+            reply.embeds[0].fields[0].name,
+            "Ends: Lao PDR Defence Capacity Building"
+        );
+        let (reply, _) = reply_for(&index, "/upcoming 0", &DigestConfig::default(), now).unwrap();
+        assert!(reply.content.unwrap().starts_with("Pick between"));
     }
 
     #[test]

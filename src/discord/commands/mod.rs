@@ -9,9 +9,11 @@ mod initiative;
 mod mechanism;
 mod meeting;
 mod reindex;
+mod upcoming;
 
 pub use help::help_reply;
 pub use reindex::{corpus_errors_reply, is_admin};
+pub use upcoming::upcoming_reply;
 
 use super::autocomplete;
 use super::{send, Context, Data, Error};
@@ -28,6 +30,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         initiative::initiative(),
         mechanism::mechanism(),
         ask::ask(),
+        upcoming::upcoming(),
         help::help(),
         reindex::reindex(),
     ]
