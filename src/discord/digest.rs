@@ -11,7 +11,8 @@
 //!
 //! **No double posts.** Every message carries a nonce derived from the channel and the message
 //! (the same for every retry of one post) with `enforce_nonce`, so a retry after a 5xx or a
-//! timeout that did create the message is dropped by Discord.
+//! timeout that did create the message is dropped by Discord. A send gets [`SEND_TIMEOUT`] to be
+//! answered.
 
 use super::{send, SharedIndex};
 use crate::config::Config;
@@ -23,6 +24,7 @@ use serenity::http::{LightMethod, Request, Route};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -96,6 +98,9 @@ pub fn http(token: &str, api_proxy: Option<&str>) -> Http {
     .build()
 }
 
+/// How long one send may take before it counts as a (retryable) failure.
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// Posts digests with one `POST /channels/{id}/messages` per call.
 #[derive(Debug, Clone)]
 pub struct DiscordDigestSender {
@@ -126,13 +131,18 @@ impl DigestSender for DiscordDigestSender {
             channel_id: ChannelId::new(channel_id),
         };
         // `Http::request` checks the status only: a 2xx is a posted message, whatever its body.
-        match self
+        // serenity sets no timeout; a hung request would hold up the loop (and shutdown).
+        let request = self
             .http
-            .request(Request::new(route, LightMethod::Post).body(Some(body)))
-            .await
-        {
-            Ok(_) => Ok(()),
-            Err(e) => Err(classify(&e)),
+            .request(Request::new(route, LightMethod::Post).body(Some(body)));
+        match tokio::time::timeout(SEND_TIMEOUT, request).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(e)) => Err(classify(&e)),
+            Err(_) => Err(SendError::Retryable {
+                status: None,
+                retry_after: None,
+                message: format!("no answer within {} s", SEND_TIMEOUT.as_secs()),
+            }),
         }
     }
 }
