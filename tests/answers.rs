@@ -314,6 +314,19 @@ fn listing_a_kind() {
     assert_eq!(a.results.len(), 3);
     let a = ask(Scope::Mechanism, "list");
     assert_eq!(a.results.len(), 5);
+    let a = ask(Scope::Ask, "list the cooperation areas");
+    assert!(
+        a.listing && a.results.iter().all(|h| h.kind() == "area"),
+        "{:?}",
+        a.results.len()
+    );
+    assert_eq!(a.results.len(), 7);
+    let a = ask(Scope::Ask, "which mechanisms are there?");
+    assert!(a.listing && a.results.len() == 5);
+    // A plural with a subject is a question, not a listing.
+    let a = ask(Scope::Ask, "which meetings took place in Vientiane?");
+    assert!(!a.listing);
+    assert!(a.results.iter().take(2).any(|h| h.id() == "amim-21"));
 }
 
 #[test]

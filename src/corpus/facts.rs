@@ -302,7 +302,8 @@ impl Fact {
 
     /// All searchable text of the fact, one field per line.
     pub fn search_text(&self) -> String {
-        let mut text = self.names().join("\n");
+        // The kind is searchable too: "which initiatives…", "list the cooperation areas".
+        let mut text = format!("{}\n{}", self.kind().as_str(), self.names().join("\n"));
         for (label, value) in self.fields() {
             text.push('\n');
             text.push_str(&label);
@@ -325,7 +326,7 @@ fn field_synonyms(label: &str) -> Option<&'static str> {
         "Observers" => "observer observed attended",
         "Place" => "venue location city country hosted",
         "Date" => "day held scheduled",
-        "Timeline" => "schedule deadline start end dates",
+        "Timeline" => "schedule planned deadline start end dates until",
         "Expected outcome" => "outcome goal result aim objective",
         "Theme" => "motto slogan",
         "Topics" => "discussed agenda issues focus",

@@ -165,8 +165,11 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
             text.trim().to_lowercase().as_str(),
             "all" | "list" | "everything" | "*"
         );
-    if wants_listing && scope != Scope::Ask {
-        return Ok(listing(index, &searcher, scope));
+    if let Some(kind) = scope.kind().filter(|_| wants_listing) {
+        return Ok(listing(index, &searcher, scope, kind));
+    }
+    if let Some(kind) = listing_intent(&text, &content, scope) {
+        return Ok(listing(index, &searcher, scope, kind));
     }
 
     let total_docs = searcher.num_docs().max(1) as f32;
@@ -308,9 +311,10 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
     let mut results: Vec<Hit> = Vec::new();
     let mut cited: HashSet<String> = HashSet::new();
     let mut passages_seen: HashSet<String> = HashSet::new();
-    let best = top.first().map_or(0.0, |t| t.0);
+    // The relative floor counts from the best result that passes the coverage floor.
+    let mut best: Option<f32> = None;
     for (score, addr) in top {
-        if results.len() >= limit || score < best * RELATIVE_FLOOR {
+        if results.len() >= limit || best.is_some_and(|b| score < b * RELATIVE_FLOOR) {
             break;
         }
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -330,6 +334,7 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         if !named && (total_weight <= 0.0 || covered / total_weight < COVERAGE_FLOOR) {
             continue;
         }
+        best.get_or_insert(score);
         if kind == "paragraph" {
             if cited.contains(&id) || !passages_seen.insert(body.trim().to_string()) {
                 continue;
@@ -408,12 +413,44 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
 }
 
 /// Every fact of the scope's kind: meetings newest first, others by name.
-fn listing(index: &AgendaIndex, searcher: &Searcher, scope: Scope) -> Answer {
-    let mut facts: Vec<&Fact> = index
-        .facts
-        .iter()
-        .filter(|f| scope.kind().is_none_or(|k| f.kind() == k))
-        .collect();
+/// "list the cooperation areas", "which meetings are there", "all initiatives": a kind of fact named
+/// in the plural with nothing else of substance asks for the list of that kind.
+fn listing_intent(text: &str, content: &[analysis::Term], scope: Scope) -> Option<FactKind> {
+    const PLURALS: &[(&str, FactKind)] = &[
+        ("meetings", FactKind::Meeting),
+        ("initiatives", FactKind::Initiative),
+        ("mechanisms", FactKind::Mechanism),
+        ("bodies", FactKind::Mechanism),
+        ("areas", FactKind::Area),
+        ("focuses", FactKind::Area),
+    ];
+    const QUALIFIERS: &[&str] = &[
+        "all",
+        "every",
+        "known",
+        "cooperation",
+        "security",
+        "strategic",
+        "defence",
+        "defense",
+        "asean",
+        "exist",
+        "existing",
+    ];
+    let mut kind = None;
+    for t in content {
+        let word = text[t.from..t.to].to_lowercase();
+        if let Some((_, k)) = PLURALS.iter().find(|(p, _)| *p == word) {
+            kind = Some(*k);
+        } else if !QUALIFIERS.contains(&word.as_str()) {
+            return None;
+        }
+    }
+    kind.filter(|k| scope.kind().is_none_or(|s| s == *k))
+}
+
+fn listing(index: &AgendaIndex, searcher: &Searcher, scope: Scope, kind: FactKind) -> Answer {
+    let mut facts: Vec<&Fact> = index.facts.iter().filter(|f| f.kind() == kind).collect();
     facts.sort_by(|a, b| {
         let date = |f: &Fact| match f {
             Fact::Meeting(m) => m.when.as_ref().map(|w| w.start),
