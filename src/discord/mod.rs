@@ -12,6 +12,7 @@
 pub mod autocomplete;
 pub mod chat;
 pub mod commands;
+pub mod hot_reload;
 pub mod send;
 
 use crate::config::{self, Config};
@@ -52,6 +53,22 @@ pub struct Data {
     pub index: SharedIndex,
     /// Serialises `/reindex` runs (answers never wait on it).
     pub reindex_lock: tokio::sync::Mutex<()>,
+    /// Test-only knobs (all off in production).
+    pub test_hooks: TestHooks,
+}
+
+/// Test-only knobs for [`BotOptions`]; `TestHooks::default()` (all off) everywhere else.
+#[derive(Debug, Clone, Default)]
+pub struct TestHooks {
+    /// Every query command (`/meeting`, `/initiative`, `/mechanism`, `/ask`) waits this long after
+    /// acknowledging the interaction and before searching: an answer slower than Discord's 3 s
+    /// (`tests/discord_faults.rs`).
+    pub answer_delay: Option<Duration>,
+    /// The HTTP client serenity uses, with serenity's rate limiter **on** as in production (unlike
+    /// `api_proxy`): the tests' client resolves every host to the fake Discord on 127.0.0.1 and
+    /// trusts only the fake's test CA. The bot then refuses to start unless the gateway it is sent
+    /// to is on a loopback address.
+    pub http_client: Option<reqwest::Client>,
 }
 
 /// How to start the bot.
@@ -64,6 +81,8 @@ pub struct BotOptions {
     /// go there with serenity's ratelimiter off (required for the proxy to apply), and the bot
     /// refuses to start unless the gateway it is sent to is on the same host.
     pub api_proxy: Option<String>,
+    /// Tests only; `TestHooks::default()` otherwise.
+    pub test_hooks: TestHooks,
 }
 
 impl std::fmt::Debug for BotOptions {
@@ -73,6 +92,7 @@ impl std::fmt::Debug for BotOptions {
             .field("index", &self.index.load().manifest)
             .field("token", &"[redacted]")
             .field("api_proxy", &self.api_proxy)
+            .field("test_hooks", &self.test_hooks)
             .finish()
     }
 }
@@ -82,6 +102,7 @@ pub struct BotHandle {
     shard_manager: Arc<ShardManager>,
     client: JoinHandle<Result<(), serenity::Error>>,
     index: SharedIndex,
+    watcher: Option<hot_reload::CorpusWatcher>,
 }
 
 impl BotHandle {
@@ -103,8 +124,12 @@ impl BotHandle {
             .context("the Discord client stopped")
     }
 
-    /// Closes the gateway connection and waits (up to 10 s) for the client to stop.
+    /// Stops the corpus watcher, closes the gateway connection and waits (up to 10 s) for the
+    /// client to stop.
     pub async fn shutdown(mut self) -> anyhow::Result<()> {
+        if let Some(watcher) = self.watcher.take() {
+            watcher.stop().await;
+        }
         self.shard_manager.shutdown_all().await;
         match tokio::time::timeout(Duration::from_secs(10), self.wait()).await {
             Ok(result) => result,
@@ -127,6 +152,7 @@ impl Bot {
             index,
             token,
             api_proxy,
+            test_hooks,
         } = options;
         let http = match &api_proxy {
             // Tests: everything to the fake; serenity only honours the proxy with its
@@ -134,17 +160,27 @@ impl Bot {
             Some(url) => HttpBuilder::new(&token)
                 .proxy(url.trim_end_matches('/'))
                 .ratelimiter_disabled(true),
-            None => HttpBuilder::new(&token),
+            None => match &test_hooks.http_client {
+                Some(client) => HttpBuilder::new(&token).client(client.clone()),
+                None => HttpBuilder::new(&token),
+            },
         }
         .default_allowed_mentions(send::no_mentions())
         .build();
         drop(token);
+        let own_http_client = test_hooks.http_client.is_some();
 
         let data = Data {
             config: Arc::new(config),
             index: index.clone(),
             reindex_lock: tokio::sync::Mutex::new(()),
+            test_hooks,
         };
+        let (corpus_dir, index_dir) = (
+            data.config.corpus_dir.clone(),
+            data.config.index_dir.clone(),
+        );
+        let watch_corpus = data.config.discord.watch_corpus;
         let framework = poise::Framework::builder()
             .options(framework_options())
             .initialize_owners(false)
@@ -168,7 +204,18 @@ impl Bot {
                      refusing to connect"
                 );
             }
+        } else if own_http_client {
+            let gateway = client.ws_url.lock().await.clone();
+            if !is_loopback(host_of(&gateway)) {
+                bail!(
+                    "the test HTTP client was sent to the gateway {gateway}; refusing to connect"
+                );
+            }
         }
+        let watcher = match watch_corpus {
+            true => hot_reload::CorpusWatcher::start(corpus_dir, index_dir, index.clone()).await,
+            false => None,
+        };
         let shard_manager = client.shard_manager.clone();
         let mut client = client;
         let task = tokio::spawn(async move { client.start().await });
@@ -176,6 +223,7 @@ impl Bot {
             shard_manager,
             client: task,
             index,
+            watcher,
         })
     }
 }
@@ -189,6 +237,14 @@ fn host_of(url: &str) -> &str {
         Some(v6) => v6.split(']').next().unwrap_or(v6),
         None => authority.split(':').next().unwrap_or(authority),
     }
+}
+
+/// `127.x.x.x`, `::1` or `localhost`.
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn framework_options() -> poise::FrameworkOptions<Data, Error> {
@@ -353,6 +409,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         index: shared_index(index),
         token,
         api_proxy: None,
+        test_hooks: TestHooks::default(),
     })
     .await?;
     let shard_manager = bot.shard_manager();
@@ -401,5 +458,7 @@ mod tests {
         assert_eq!(host_of("ws://127.0.0.1:9/x?v=10"), "127.0.0.1");
         assert_eq!(host_of("wss://gateway.discord.gg"), "gateway.discord.gg");
         assert_eq!(host_of("http://[::1]:80/"), "::1");
+        assert!(is_loopback("127.0.0.1") && is_loopback("127.3.2.1") && is_loopback("::1"));
+        assert!(!is_loopback("gateway.discord.gg") && !is_loopback("10.0.0.1"));
     }
 }
