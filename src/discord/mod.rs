@@ -216,6 +216,7 @@ impl Bot {
             true => hot_reload::CorpusWatcher::start(corpus_dir, index_dir, index.clone()).await,
             false => None,
         };
+        send::spawn_bucket_pruner(&client.http);
         let shard_manager = client.shard_manager.clone();
         let mut client = client;
         let task = tokio::spawn(async move { client.start().await });
