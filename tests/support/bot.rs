@@ -114,6 +114,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// How to start the bot.
+#[derive(Default)]
 pub struct Setup {
     /// `[discord] watch_corpus`.
     pub watch_corpus: bool,
@@ -123,17 +124,6 @@ pub struct Setup {
     pub tls: bool,
     /// Changes the corpus after its index was built and opened, before the bot starts.
     pub edit_after_index: Option<fn(&Path)>,
-}
-
-impl Default for Setup {
-    fn default() -> Self {
-        Setup {
-            watch_corpus: false,
-            answer_delay: None,
-            tls: false,
-            edit_after_index: None,
-        }
-    }
 }
 
 pub struct BotUnderTest {

@@ -449,6 +449,17 @@ impl FakeDiscord {
         self.inner.requests.send_modify(Vec::clear);
     }
 
+    /// The requests recorded so far, forgetting them, in one step (none can slip in between, as
+    /// between [`requests`](Self::requests) and [`clear_requests`](Self::clear_requests)): keeps
+    /// the log small in long runs while every request is still accounted for.
+    pub fn take_requests(&self) -> Vec<Recorded> {
+        let mut taken = Vec::new();
+        self.inner
+            .requests
+            .send_modify(|reqs| taken = std::mem::take(reqs));
+        taken
+    }
+
     /// Number of recorded requests matching `pred`.
     pub fn count(&self, pred: impl Fn(&Recorded) -> bool) -> usize {
         self.inner
