@@ -1,8 +1,11 @@
 //! Replies leave the bot here, and only here: [`Reply`] / [`EmbedSpec`] values → serenity builders,
 //! always with empty allowed mentions (nobody can be pinged), sent with a small bounded retry.
 //!
-//! With `ratelimiter_disabled(true)` (the test setup) serenity sends every request once and turns a
-//! 429 or 5xx into an error at once, so [`with_retry`] retries those (never a 4xx) a few times.
+//! In production serenity's rate limiter is on: it waits out a 429's `Retry-After` and resends by
+//! itself, and [`with_retry`] retries what is left, 5xx (never a 4xx), a few times
+//! (`tests/discord_faults.rs`). With `ratelimiter_disabled(true)` (the `api_proxy` test setup)
+//! serenity sends every request once and a 429 reaches [`with_retry`] too, without its
+//! `Retry-After`. [`spawn_bucket_pruner`] keeps the rate limiter's memory bounded.
 //! A reply is never sent twice: a deferred answer is an edit of `@original` (idempotent), a chat
 //! reply carries a nonce that Discord enforces, and an `Ok` is never retried.
 
