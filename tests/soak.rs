@@ -14,6 +14,7 @@
 
 mod support;
 
+use agenda_bot::discord::send::PRUNE_EVERY;
 use std::time::{Duration, Instant};
 use support::bot::*;
 use support::fake_discord::*;
@@ -75,14 +76,19 @@ fn soak_n() -> usize {
         .unwrap_or(300)
 }
 
-/// VmRSS of this process, in KiB.
-fn rss_kib() -> u64 {
+/// A number field of /proc/self/status (`VmRSS` in KiB, `Threads`).
+fn status(field: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmRSS in /proc/self/status")
+        .unwrap_or_else(|| panic!("{field} in /proc/self/status"))
+}
+
+/// VmRSS of this process, in KiB.
+fn rss_kib() -> u64 {
+    status("VmRSS")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -343,15 +349,17 @@ async fn soak_every_reply_arrives_once_and_memory_stays_flat() {
         i = end;
         if i % 1000 == 0 {
             println!(
-                "soak: {i:>6} interactions: RSS {} KiB, live heap {} KiB",
+                "soak: {i:>6} interactions: RSS {} KiB, live heap {} KiB, {} threads",
                 rss_kib(),
-                live_kib()
+                live_kib(),
+                status("Threads")
             );
         }
     }
     let elapsed = started.elapsed();
-    // Late duplicates would come within the retry delays.
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    // Late duplicates would come within the retry delays; and let the rate limiter's idle buckets
+    // be pruned once more (the live heap holds the last PRUNE_EVERY's worth until then).
+    tokio::time::sleep(PRUNE_EVERY + Duration::from_millis(500)).await;
     tally.account(bot.fake.take_requests());
     let (rss_end, live_end) = (rss_kib(), live_kib());
     let rss_start = marks.rss_start.expect("measured after the warm-up");

@@ -31,7 +31,7 @@ pub const RETRY_DELAY: Duration = Duration::from_millis(250);
 const ALREADY_ACKNOWLEDGED: isize = 40060;
 
 /// How often [`spawn_bucket_pruner`] forgets idle rate-limit buckets.
-pub const PRUNE_EVERY: Duration = Duration::from_secs(5);
+pub const PRUNE_EVERY: Duration = Duration::from_secs(2);
 
 /// Forgets the rate-limit buckets of serenity's rate limiter that hold no limit in force (never
 /// limited, or their reset time has passed: such a bucket acts exactly like a new one) and that no
