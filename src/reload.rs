@@ -45,7 +45,20 @@ pub async fn watch(
     corpus_dir: PathBuf,
     index_dir: PathBuf,
     debounce: Duration,
+    shutdown: tokio::sync::watch::Receiver<bool>,
+    on_event: impl FnMut(ReloadEvent) + Send,
+) -> notify::Result<()> {
+    let (armed, _) = tokio::sync::oneshot::channel();
+    watch_armed(corpus_dir, index_dir, debounce, shutdown, armed, on_event).await
+}
+
+/// [`watch`], telling `armed` once the watch is in place: a change made after that is seen.
+pub async fn watch_armed(
+    corpus_dir: PathBuf,
+    index_dir: PathBuf,
+    debounce: Duration,
     mut shutdown: tokio::sync::watch::Receiver<bool>,
+    armed: tokio::sync::oneshot::Sender<()>,
     mut on_event: impl FnMut(ReloadEvent) + Send,
 ) -> notify::Result<()> {
     let (tx, mut rx) = mpsc::unbounded_channel();
@@ -57,6 +70,7 @@ pub async fn watch(
         }
     })?;
     watcher.watch(&corpus_dir, RecursiveMode::Recursive)?;
+    let _ = armed.send(());
     loop {
         tokio::select! {
             changed = shutdown.changed() => {

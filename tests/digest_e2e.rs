@@ -112,6 +112,7 @@ fn config(state_dir: &Path, channels: &[u64]) -> Config {
             guild_ids: vec![GUILD],
             answer_channel_ids: vec![],
             admin_role_ids: vec![],
+            watch_corpus: false,
         },
         digest: DigestConfig {
             channel_ids: channels.to_vec(),
@@ -144,6 +145,7 @@ impl Running {
                 index: discord::shared_index(index),
                 token: "digest-e2e-token".into(),
                 api_proxy: Some(fake.rest_url()),
+                test_hooks: Default::default(),
             },
             SharedClock::new(clock.clone()),
         )

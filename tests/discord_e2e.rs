@@ -130,6 +130,8 @@ impl Running {
                 guild_ids: guild.into_iter().collect(),
                 answer_channel_ids: vec![ANSWER_CHANNEL],
                 admin_role_ids: vec![ADMIN_ROLE],
+                // /reindex is tested here; hot reload in tests/discord_hot_reload.rs.
+                watch_corpus: false,
             },
             digest: DigestConfig::default(),
         };
@@ -139,6 +141,7 @@ impl Running {
             index: discord::shared_index(index),
             token: token.to_string(),
             api_proxy: Some(fake.rest_url()),
+            test_hooks: Default::default(),
         })
         .await
         .expect("bot starts");

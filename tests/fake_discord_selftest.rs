@@ -435,6 +435,7 @@ async fn real_serenity_client_against_fake() {
 async fn heartbeats_are_acked() {
     let fake = FakeDiscord::start_with(FakeOptions {
         heartbeat_interval_ms: 100,
+        ..FakeOptions::default()
     })
     .await;
     let mut run = start_client(&fake).await;

@@ -97,3 +97,46 @@ async fn watcher_swaps_valid_changes_and_refuses_broken_ones() {
         .unwrap()
         .unwrap();
 }
+
+/// The bot's watcher and `/reindex` (or two reloads) may rebuild at the same moment: every rebuild
+/// then succeeds or finds the index up to date, and `CURRENT` always names a generation that is
+/// there and opens.
+#[test]
+fn concurrent_rebuilds_never_break_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let idx_dir = tmp.path().join("index");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus"),
+        &corpus,
+    );
+    index::ensure_built(&corpus, &idx_dir).unwrap();
+    let facts = corpus.join("facts/facts.toml");
+    let original = std::fs::read_to_string(&facts).unwrap();
+    for round in 0..8 {
+        // A change, then several rebuilders racing for it.
+        let mut text = original.clone();
+        text.push_str(&NEW_MECHANISM.replace("adsom", &format!("adsom{round}")));
+        std::fs::write(&facts, &text).unwrap();
+        let results: Vec<_> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| reload::rebuild(&corpus, &idx_dir).map(|r| r.is_some())))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for r in &results {
+            assert!(
+                r.is_ok(),
+                "round {round}: a concurrent rebuild failed: {results:?}"
+            );
+        }
+        let current = index::current_generation(&idx_dir).unwrap().unwrap();
+        assert!(
+            current.is_dir(),
+            "round {round}: CURRENT names a missing {current:?}"
+        );
+        let idx = AgendaIndex::open(&idx_dir).unwrap();
+        let a = query::answer(&idx, Scope::Mechanism, &format!("adsom{round}")).unwrap();
+        assert_eq!(a.results[0].id(), format!("adsom{round}"), "round {round}");
+    }
+}

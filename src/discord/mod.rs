@@ -14,6 +14,7 @@ pub mod autocomplete;
 pub mod chat;
 pub mod commands;
 pub mod digest;
+pub mod hot_reload;
 pub mod send;
 
 use crate::config::{self, Config};
@@ -56,6 +57,22 @@ pub struct Data {
     pub reindex_lock: tokio::sync::Mutex<()>,
     /// "Now", for `/upcoming` and the digest: the system clock unless a test set its own.
     pub clock: digest::SharedClock,
+    /// Test-only knobs (all off in production).
+    pub test_hooks: TestHooks,
+}
+
+/// Test-only knobs for [`BotOptions`]; `TestHooks::default()` (all off) everywhere else.
+#[derive(Debug, Clone, Default)]
+pub struct TestHooks {
+    /// Every query command (`/meeting`, `/initiative`, `/mechanism`, `/ask`) waits this long after
+    /// acknowledging the interaction and before searching: an answer slower than Discord's 3 s
+    /// (`tests/discord_faults.rs`).
+    pub answer_delay: Option<Duration>,
+    /// The HTTP client serenity uses, with serenity's rate limiter **on** as in production (unlike
+    /// `api_proxy`): the tests' client resolves every host to the fake Discord on 127.0.0.1 and
+    /// trusts only the fake's test CA. The bot then refuses to start unless the gateway it is sent
+    /// to is on a loopback address.
+    pub http_client: Option<reqwest::Client>,
 }
 
 /// How to start the bot.
@@ -68,6 +85,8 @@ pub struct BotOptions {
     /// go there with serenity's ratelimiter off (required for the proxy to apply), and the bot
     /// refuses to start unless the gateway it is sent to is on the same host.
     pub api_proxy: Option<String>,
+    /// Tests only; `TestHooks::default()` otherwise.
+    pub test_hooks: TestHooks,
 }
 
 impl std::fmt::Debug for BotOptions {
@@ -77,6 +96,7 @@ impl std::fmt::Debug for BotOptions {
             .field("index", &self.index.load().manifest)
             .field("token", &"[redacted]")
             .field("api_proxy", &self.api_proxy)
+            .field("test_hooks", &self.test_hooks)
             .finish()
     }
 }
@@ -86,6 +106,7 @@ pub struct BotHandle {
     shard_manager: Arc<ShardManager>,
     client: JoinHandle<Result<(), serenity::Error>>,
     index: SharedIndex,
+    watcher: Option<hot_reload::CorpusWatcher>,
 }
 
 impl BotHandle {
@@ -107,8 +128,12 @@ impl BotHandle {
             .context("the Discord client stopped")
     }
 
-    /// Closes the gateway connection and waits (up to 10 s) for the client to stop.
+    /// Stops the corpus watcher, closes the gateway connection and waits (up to 10 s) for the
+    /// client to stop.
     pub async fn shutdown(mut self) -> anyhow::Result<()> {
+        if let Some(watcher) = self.watcher.take() {
+            watcher.stop().await;
+        }
         self.shard_manager.shutdown_all().await;
         match tokio::time::timeout(Duration::from_secs(10), self.wait()).await {
             Ok(result) => result,
@@ -140,6 +165,7 @@ impl Bot {
             index,
             token,
             api_proxy,
+            test_hooks,
         } = options;
         let http = match &api_proxy {
             // Tests: everything to the fake; serenity only honours the proxy with its
@@ -147,13 +173,17 @@ impl Bot {
             Some(url) => HttpBuilder::new(&token)
                 .proxy(url.trim_end_matches('/'))
                 .ratelimiter_disabled(true),
-            None => HttpBuilder::new(&token),
+            None => match &test_hooks.http_client {
+                Some(client) => HttpBuilder::new(&token).client(client.clone()),
+                None => HttpBuilder::new(&token),
+            },
         }
         .default_allowed_mentions(send::no_mentions())
         .build();
         let digest_http = (!config.digest.channel_ids.is_empty())
             .then(|| Arc::new(digest::http(&token, api_proxy.as_deref())));
         drop(token);
+        let own_http_client = test_hooks.http_client.is_some();
 
         let config = Arc::new(config);
         let data = Data {
@@ -161,7 +191,13 @@ impl Bot {
             index: index.clone(),
             reindex_lock: tokio::sync::Mutex::new(()),
             clock: clock.clone(),
+            test_hooks,
         };
+        let (corpus_dir, index_dir) = (
+            data.config.corpus_dir.clone(),
+            data.config.index_dir.clone(),
+        );
+        let watch_corpus = data.config.discord.watch_corpus;
         let framework = poise::Framework::builder()
             .options(framework_options())
             .initialize_owners(false)
@@ -185,7 +221,19 @@ impl Bot {
                      refusing to connect"
                 );
             }
+        } else if own_http_client {
+            let gateway = client.ws_url.lock().await.clone();
+            if !is_loopback(host_of(&gateway)) {
+                bail!(
+                    "the test HTTP client was sent to the gateway {gateway}; refusing to connect"
+                );
+            }
         }
+        let watcher = match watch_corpus {
+            true => hot_reload::CorpusWatcher::start(corpus_dir, index_dir, index.clone()).await,
+            false => None,
+        };
+        send::spawn_bucket_pruner(&client.http);
         let shard_manager = client.shard_manager.clone();
         let mut client = client;
         // The digest lives as long as the client: stopped (a post under way finished) before
@@ -202,6 +250,7 @@ impl Bot {
             shard_manager,
             client: task,
             index,
+            watcher,
         })
     }
 }
@@ -215,6 +264,14 @@ fn host_of(url: &str) -> &str {
         Some(v6) => v6.split(']').next().unwrap_or(v6),
         None => authority.split(':').next().unwrap_or(authority),
     }
+}
+
+/// `127.x.x.x`, `::1` or `localhost`.
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn framework_options() -> poise::FrameworkOptions<Data, Error> {
@@ -379,6 +436,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         index: shared_index(index),
         token,
         api_proxy: None,
+        test_hooks: TestHooks::default(),
     })
     .await?;
     let shard_manager = bot.shard_manager();
@@ -427,5 +485,7 @@ mod tests {
         assert_eq!(host_of("ws://127.0.0.1:9/x?v=10"), "127.0.0.1");
         assert_eq!(host_of("wss://gateway.discord.gg"), "gateway.discord.gg");
         assert_eq!(host_of("http://[::1]:80/"), "::1");
+        assert!(is_loopback("127.0.0.1") && is_loopback("127.3.2.1") && is_loopback("::1"));
+        assert!(!is_loopback("gateway.discord.gg") && !is_loopback("10.0.0.1"));
     }
 }

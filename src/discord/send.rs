@@ -1,8 +1,11 @@
 //! Replies leave the bot here, and only here: [`Reply`] / [`EmbedSpec`] values → serenity builders,
 //! always with empty allowed mentions (nobody can be pinged), sent with a small bounded retry.
 //!
-//! With `ratelimiter_disabled(true)` (the test setup) serenity sends every request once and turns a
-//! 429 or 5xx into an error at once, so [`with_retry`] retries those (never a 4xx) a few times.
+//! In production serenity's rate limiter is on: it waits out a 429's `Retry-After` and resends by
+//! itself, and [`with_retry`] retries what is left, 5xx (never a 4xx), a few times
+//! (`tests/discord_faults.rs`). With `ratelimiter_disabled(true)` (the `api_proxy` test setup)
+//! serenity sends every request once and a 429 reaches [`with_retry`] too, without its
+//! `Retry-After`. [`spawn_bucket_pruner`] keeps the rate limiter's memory bounded.
 //! A reply is never sent twice: a deferred answer is an edit of `@original` (idempotent), a chat
 //! reply carries a nonce that Discord enforces, and an `Ok` is never retried.
 //!
@@ -18,7 +21,8 @@ use serenity::all::{
 };
 use std::future::Future;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 /// Attempts per request, the first included.
 pub const MAX_ATTEMPTS: u32 = 3;
@@ -28,6 +32,55 @@ pub const RETRY_DELAY: Duration = Duration::from_millis(250);
 /// Discord's "Interaction has already been acknowledged": a retried callback whose first attempt
 /// did get through.
 const ALREADY_ACKNOWLEDGED: isize = 40060;
+
+/// How often [`spawn_bucket_pruner`] forgets idle rate-limit buckets.
+pub const PRUNE_EVERY: Duration = Duration::from_secs(2);
+
+/// Forgets the rate-limit buckets of serenity's rate limiter that hold no limit in force (never
+/// limited, or their reset time has passed: such a bucket acts exactly like a new one) and that no
+/// request is using. Returns how many were dropped.
+///
+/// serenity 0.12.5 keys the interaction-callback route by interaction id, so its rate limiter
+/// adds a bucket for **every** interaction and never removes one: about 150 bytes of heap per
+/// interaction for the life of the process (measured by `tests/soak.rs`).
+pub async fn prune_idle_buckets(ratelimiter: &serenity::http::Ratelimiter) -> usize {
+    let routes = ratelimiter.routes();
+    let mut routes = routes.write().await;
+    let before = routes.len();
+    let now = SystemTime::now();
+    routes.retain(|_, bucket| {
+        // In use by a request (it holds a clone between its pre- and post-hook): keep.
+        if Arc::strong_count(bucket) > 1 {
+            return true;
+        }
+        match bucket.try_lock() {
+            Ok(limit) => limit.reset().is_some_and(|reset| reset > now),
+            Err(_) => true,
+        }
+    });
+    before - routes.len()
+}
+
+/// With serenity's rate limiter on (production), prunes its idle buckets every [`PRUNE_EVERY`]
+/// (see [`prune_idle_buckets`]) for as long as the client's `Http` lives.
+pub fn spawn_bucket_pruner(http: &Arc<Http>) {
+    if http.ratelimiter.is_none() {
+        return;
+    }
+    let http = Arc::downgrade(http);
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(PRUNE_EVERY).await;
+            let Some(http) = http.upgrade() else {
+                return;
+            };
+            if let Some(ratelimiter) = &http.ratelimiter {
+                let pruned = prune_idle_buckets(ratelimiter).await;
+                tracing::trace!(pruned, "idle rate-limit buckets forgotten");
+            }
+        }
+    });
+}
 
 /// Empty allowed mentions: no user, role, `@everyone` or replied-to user is ever pinged.
 pub fn no_mentions() -> CreateAllowedMentions {
@@ -281,6 +334,34 @@ mod tests {
         assert_eq!(edit["allowed_mentions"]["parse"], serde_json::json!([]));
         assert_eq!(edit["content"], "1 more result did not fit");
         assert_eq!(edit["embeds"][0]["footer"]["text"], "meeting · amim-21");
+    }
+
+    #[tokio::test]
+    async fn idle_rate_limit_buckets_are_pruned_unless_in_use() {
+        use serenity::all::InteractionId;
+        use serenity::http::{Ratelimiter, Route};
+        let ratelimiter = Ratelimiter::new(reqwest::Client::new(), "Bot x");
+        let routes = ratelimiter.routes();
+        let mut in_use = None;
+        for id in 1..=100u64 {
+            let route = Route::InteractionResponse {
+                interaction_id: InteractionId::new(id),
+                token: "t",
+            };
+            let bucket = Arc::new(tokio::sync::Mutex::new(Default::default()));
+            if id == 7 {
+                in_use = Some(bucket.clone());
+            }
+            routes
+                .write()
+                .await
+                .insert(route.ratelimiting_bucket(), bucket);
+        }
+        assert_eq!(prune_idle_buckets(&ratelimiter).await, 99);
+        assert_eq!(routes.read().await.len(), 1, "the bucket in use is kept");
+        drop(in_use);
+        assert_eq!(prune_idle_buckets(&ratelimiter).await, 1);
+        assert!(routes.read().await.is_empty());
     }
 
     #[test]

@@ -297,22 +297,73 @@ pub enum BuildOutcome {
 
 /// Rebuilds the index under `root` when the corpus (or the schema) changed; leaves it alone otherwise.
 /// A corpus that does not validate is refused and the current generation stays in service.
+///
+/// Builds are serialised by an exclusive lock on `root/build.lock` (`flock`, released when the
+/// holder ends, even by SIGKILL): the bot's corpus watcher, `/reindex` and `agenda-bot index` in
+/// another process may all rebuild at once, and unserialised they would overwrite each other's
+/// `CURRENT` and collect each other's fresh generations. An up-to-date index is recognised without
+/// the lock (so a read-only `root` that is current still opens).
 pub fn ensure_built(corpus_root: &Path, root: &Path) -> Result<BuildOutcome, IndexError> {
+    if up_to_date(root, &fingerprint(corpus_root)?)? {
+        return Ok(BuildOutcome::UpToDate);
+    }
+    let _lock = build_lock(root)?;
+    // Whoever held the lock before may have built this very corpus.
     let fingerprint = fingerprint(corpus_root)?;
-    if let Some(dir) = current_generation(root)? {
-        if let Ok(m) = read_json::<Manifest>(&dir.join(MANIFEST)) {
-            if m.fingerprint == fingerprint && m.schema_version == SCHEMA_VERSION && dir.is_dir() {
-                return Ok(BuildOutcome::UpToDate);
-            }
-        }
+    if up_to_date(root, &fingerprint)? {
+        return Ok(BuildOutcome::UpToDate);
     }
     let corpus = Corpus::load(corpus_root)?;
-    build_generation(&corpus, root, fingerprint)?;
+    build_generation_locked(&corpus, root, fingerprint)?;
     Ok(BuildOutcome::Built)
 }
 
-/// Always builds a new generation from `corpus` aside, then swaps `CURRENT` to it atomically.
+/// The current generation was built from a corpus with this fingerprint, by this schema.
+fn up_to_date(root: &Path, fingerprint: &str) -> Result<bool, IndexError> {
+    let Some(dir) = current_generation(root)? else {
+        return Ok(false);
+    };
+    Ok(read_json::<Manifest>(&dir.join(MANIFEST)).is_ok_and(|m| {
+        m.fingerprint == fingerprint && m.schema_version == SCHEMA_VERSION && dir.is_dir()
+    }))
+}
+
+/// The lock file that serialises builds under an index root.
+pub const BUILD_LOCK: &str = "build.lock";
+
+/// Waits for the exclusive build lock of `root` (creating `root` if needed).
+fn build_lock(root: &Path) -> Result<tantivy::directory::DirectoryLock, IndexError> {
+    use tantivy::directory::{Directory, Lock, MmapDirectory};
+    std::fs::create_dir_all(root).map_err(io_err(root))?;
+    let dir = MmapDirectory::open(root).map_err(|e| IndexError::Broken {
+        path: root.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    dir.acquire_lock(&Lock {
+        filepath: PathBuf::from(BUILD_LOCK),
+        is_blocking: true,
+    })
+    .map_err(|e| IndexError::Broken {
+        path: root.join(BUILD_LOCK),
+        message: match e {
+            tantivy::directory::error::LockError::IoError(io) => format!("cannot lock: {io}"),
+            other => format!("cannot lock: {other}"),
+        },
+    })
+}
+
+/// Always builds a new generation from `corpus` aside, then swaps `CURRENT` to it atomically
+/// (under the build lock, see [`ensure_built`]).
 pub fn build_generation(
+    corpus: &Corpus,
+    root: &Path,
+    fingerprint: String,
+) -> Result<PathBuf, IndexError> {
+    let _lock = build_lock(root)?;
+    build_generation_locked(corpus, root, fingerprint)
+}
+
+fn build_generation_locked(
     corpus: &Corpus,
     root: &Path,
     fingerprint: String,

@@ -24,10 +24,22 @@
 //! - Closing the socket (`drop_gateway`) makes the shard reconnect to the same gateway URL and
 //!   send RESUME (op 6) right away; the fake answers RESUMED and the session continues.
 //!
+//! Two ways to point the bot at it:
+//! - `api_proxy` = [`FakeDiscord::rest_url`] (plain HTTP): serenity's ratelimiter must be off for
+//!   the proxy to apply, so 429s reach the application as errors (the e2e tests);
+//! - [`FakeOptions::tls`] + [`FakeDiscord::discord_client`]: the REST API is served over TLS as
+//!   `discord.com` (test CA in `tests/fixtures/tls`), and the client resolves **every** host name
+//!   to this fake and trusts only that CA. serenity then runs exactly as in production, rate
+//!   limiter on, requesting `https://discord.com/api/v10/...` (the fault tests).
+//!
+//! [`FakeDiscord::enforce_interaction_deadline`] makes the fake hold the bot to Discord's 3 s rule
+//! for the first response to an interaction (later: 404 "Unknown interaction", code 10062).
+//!
 //! Everything here is loopback only; nothing talks to the real Discord.
 
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -278,15 +290,21 @@ struct GatewayState {
 pub struct FakeOptions {
     /// Heartbeat interval announced in HELLO, in milliseconds.
     pub heartbeat_interval_ms: u64,
+    /// Serve the REST API over TLS as `discord.com` (use [`FakeDiscord::discord_client`]).
+    pub tls: bool,
 }
 
 impl Default for FakeOptions {
     fn default() -> Self {
         FakeOptions {
             heartbeat_interval_ms: HEARTBEAT_INTERVAL_MS,
+            tls: false,
         }
     }
 }
+
+/// Discord's deadline for the first response to an interaction.
+pub const INTERACTION_DEADLINE: Duration = Duration::from_secs(3);
 
 struct Inner {
     rest_addr: SocketAddr,
@@ -297,6 +315,10 @@ struct Inner {
     gateway: watch::Sender<GatewayState>,
     next_id: AtomicU64,
     tasks: Mutex<Vec<AbortHandle>>,
+    /// When set, interaction callbacks later than this after the dispatch are refused.
+    deadline: Mutex<Option<Duration>>,
+    /// Interaction id → when its INTERACTION_CREATE was sent (only while a deadline is set).
+    dispatched: Mutex<HashMap<String, Instant>>,
 }
 
 impl Inner {
@@ -351,14 +373,20 @@ impl FakeDiscord {
             gateway: watch::channel(GatewayState::default()).0,
             next_id: AtomicU64::new(800_000_000_000_000_001),
             tasks: Mutex::new(Vec::new()),
+            deadline: Mutex::new(None),
+            dispatched: Mutex::new(HashMap::new()),
         });
 
         let app = Router::new()
             .fallback(rest_handler)
             .with_state(inner.clone());
-        let rest_task = tokio::spawn(async move {
-            let _ = axum::serve(rest_listener, app).await;
-        });
+        let rest_task = if inner.options.tls {
+            tokio::spawn(serve_tls(rest_listener, app))
+        } else {
+            tokio::spawn(async move {
+                let _ = axum::serve(rest_listener, app).await;
+            })
+        };
         inner.track(rest_task.abort_handle());
 
         let gateway_task = tokio::spawn(accept_loop(gateway_listener, Arc::downgrade(&inner)));
@@ -370,6 +398,31 @@ impl FakeDiscord {
     /// `http://127.0.0.1:PORT`, for `HttpBuilder::proxy`.
     pub fn rest_url(&self) -> String {
         format!("http://{}", self.inner.rest_addr)
+    }
+
+    /// With [`FakeOptions::tls`]: a client for serenity's `HttpBuilder::client` that sends every
+    /// host name (discord.com included) to this fake, trusts only the fake's test CA and ignores
+    /// proxy settings from the environment, so nothing it sends can leave 127.0.0.1.
+    pub fn discord_client(&self) -> reqwest::Client {
+        assert!(
+            self.inner.options.tls,
+            "discord_client needs FakeOptions::tls"
+        );
+        let ca = reqwest::Certificate::from_pem(TEST_CA_PEM.as_bytes()).expect("test CA parses");
+        reqwest::Client::builder()
+            .no_proxy()
+            .tls_built_in_root_certs(false)
+            .add_root_certificate(ca)
+            .dns_resolver(Arc::new(EveryHostIsHere(self.inner.rest_addr)))
+            .build()
+            .expect("the test client builds")
+    }
+
+    /// From now on, the first response to an interaction dispatched after this call must reach
+    /// the fake within `deadline` of the dispatch (Discord: 3 s, [`INTERACTION_DEADLINE`]);
+    /// a later callback is answered 404 `{"message": "Unknown interaction", "code": 10062}`.
+    pub fn enforce_interaction_deadline(&self, deadline: Duration) {
+        *self.inner.deadline.lock().unwrap() = Some(deadline);
     }
 
     /// `ws://127.0.0.1:PORT`, what `GET /api/v10/gateway` returns.
@@ -394,6 +447,17 @@ impl FakeDiscord {
     /// Forget the requests recorded so far.
     pub fn clear_requests(&self) {
         self.inner.requests.send_modify(Vec::clear);
+    }
+
+    /// The requests recorded so far, forgetting them, in one step (none can slip in between, as
+    /// between [`requests`](Self::requests) and [`clear_requests`](Self::clear_requests)): keeps
+    /// the log small in long runs while every request is still accounted for.
+    pub fn take_requests(&self) -> Vec<Recorded> {
+        let mut taken = Vec::new();
+        self.inner
+            .requests
+            .send_modify(|reqs| taken = std::mem::take(reqs));
+        taken
     }
 
     /// Number of recorded requests matching `pred`.
@@ -545,6 +609,12 @@ impl FakeDiscord {
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
             let conn = self.ready_connection(deadline).await?;
+            if event == "INTERACTION_CREATE" && self.inner.deadline.lock().unwrap().is_some() {
+                if let Some(id) = data["id"].as_str() {
+                    let mut dispatched = self.inner.dispatched.lock().unwrap();
+                    dispatched.insert(id.to_string(), Instant::now());
+                }
+            }
             let (ack, ack_rx) = oneshot::channel();
             let cmd = ConnCmd::Dispatch {
                 t: event.to_string(),
@@ -645,9 +715,16 @@ async fn rest_handler(
     let path = uri.path().to_string();
     let (body_json, files) = parse_body(&headers, &body);
 
-    let response = match inner.take_fault(method.as_str(), &path) {
-        Some((status, custom)) => fault_response(status, custom),
-        None => route(&inner, &method, &path, &body_json, &files),
+    let response = if too_late(&inner, &method, &path) {
+        json_response(
+            StatusCode::NOT_FOUND,
+            json!({"message": "Unknown interaction", "code": 10062}),
+        )
+    } else {
+        match inner.take_fault(method.as_str(), &path) {
+            Some((status, custom)) => fault_response(status, custom),
+            None => route(&inner, &method, &path, &body_json, &files),
+        }
     };
 
     let recorded = Recorded {
@@ -665,6 +742,76 @@ async fn rest_handler(
     };
     inner.requests.send_modify(|reqs| reqs.push(recorded));
     response
+}
+
+/// An interaction callback past the enforced deadline (see `enforce_interaction_deadline`).
+fn too_late(inner: &Inner, method: &Method, path: &str) -> bool {
+    let Some(deadline) = *inner.deadline.lock().unwrap() else {
+        return false;
+    };
+    let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    match (method.as_str(), segments.as_slice()) {
+        ("POST", ["interactions", id, _token, "callback"]) => {
+            let dispatched = inner.dispatched.lock().unwrap();
+            dispatched.get(*id).is_some_and(|t| t.elapsed() > deadline)
+        }
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// TLS (FakeOptions::tls)
+// ---------------------------------------------------------------------------------------------
+
+/// The test CA the fake's `discord.com` certificate is signed by (`tests/fixtures/tls`).
+pub const TEST_CA_PEM: &str = include_str!("../fixtures/tls/ca.pem");
+const TLS_CERT_PEM: &str = include_str!("../fixtures/tls/discord.com.pem");
+const TLS_KEY_PEM: &str = include_str!("../fixtures/tls/discord.com.key");
+
+/// Resolves every host name to the fake's REST address.
+struct EveryHostIsHere(SocketAddr);
+
+impl reqwest::dns::Resolve for EveryHostIsHere {
+    fn resolve(&self, _name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let addr = self.0;
+        Box::pin(async move { Ok(Box::new(std::iter::once(addr)) as reqwest::dns::Addrs) })
+    }
+}
+
+fn tls_acceptor() -> tokio_rustls::TlsAcceptor {
+    use tokio_rustls::rustls;
+    use tokio_rustls::rustls::pki_types::pem::PemObject;
+    use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_slice_iter(TLS_CERT_PEM.as_bytes())
+            .collect::<Result<_, _>>()
+            .expect("test certificate parses");
+    let key = PrivateKeyDer::from_pem_slice(TLS_KEY_PEM.as_bytes()).expect("test key parses");
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .expect("test certificate and key match");
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    tokio_rustls::TlsAcceptor::from(Arc::new(config))
+}
+
+async fn serve_tls(listener: TcpListener, app: Router) {
+    let acceptor = tls_acceptor();
+    while let Ok((tcp, _)) = listener.accept().await {
+        let (acceptor, app) = (acceptor.clone(), app.clone());
+        tokio::spawn(async move {
+            let Ok(tls) = acceptor.accept(tcp).await else {
+                return;
+            };
+            let service = hyper_util::service::TowerToHyperService::new(app);
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(tls), service)
+                .await;
+        });
+    }
 }
 
 fn json_response(status: StatusCode, body: Value) -> Response {

@@ -45,6 +45,9 @@ pub(crate) async fn answer(
 ) -> Result<(), Error> {
     let started = Instant::now();
     send::defer(ctx, private).await?;
+    if let Some(delay) = ctx.data().test_hooks.answer_delay {
+        tokio::time::sleep(delay).await;
+    }
     let index = ctx.data().index.load_full();
     let text = text.to_string();
     let answer = tokio::task::spawn_blocking(move || query::answer(&index, scope, &text)).await??;

@@ -124,7 +124,8 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
         Ok((outcome, fresh)) => {
             let reply = rebuilt(outcome, &fresh.manifest, started.elapsed());
             let facts = fresh.manifest.facts;
-            data.index.store(Arc::new(fresh));
+            // The corpus watcher may have swapped in a later build meanwhile: keep that one.
+            crate::discord::hot_reload::swap_in(&data.index, Arc::new(fresh));
             (reply, facts)
         }
         Err(IndexError::Corpus(errors)) => {

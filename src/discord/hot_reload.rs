@@ -1,0 +1,176 @@
+//! Hot reload in the bot (`[discord] watch_corpus`, on by default): [`crate::reload::watch`] on
+//! `corpus_dir`; each valid change is rebuilt into a new generation and swapped into the
+//! [`SharedIndex`], a broken one is refused (logged with its `file:line` list by the watcher) and
+//! the index in service keeps answering. `/reindex` still works and may race the watcher: builds
+//! are serialised by the index's build lock, and [`swap_in`] never replaces a newer index with an
+//! older one, whichever finishes last.
+
+use super::SharedIndex;
+use crate::index::AgendaIndex;
+use crate::reload::{self, ReloadEvent};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{oneshot, watch};
+use tokio::task::JoinHandle;
+
+/// How long the corpus must stay quiet before a rebuild (an editor's save is several events).
+pub const DEBOUNCE: Duration = Duration::from_millis(500);
+
+/// Puts `fresh` in service unless the index in service was built later (`manifest.built_at`).
+/// Returns whether `fresh` is now in service.
+pub fn swap_in(index: &SharedIndex, fresh: Arc<AgendaIndex>) -> bool {
+    let mut swapped = false;
+    index.rcu(|current| {
+        swapped = !built_later(current, &fresh);
+        if swapped {
+            fresh.clone()
+        } else {
+            current.clone()
+        }
+    });
+    swapped
+}
+
+/// `a` was built strictly after `b` (unreadable build times count as older).
+fn built_later(a: &AgendaIndex, b: &AgendaIndex) -> bool {
+    let at = |i: &AgendaIndex| i.manifest.built_at.parse::<jiff::Timestamp>().ok();
+    match (at(a), at(b)) {
+        (Some(a), Some(b)) => a > b,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// What the bot does with a reload event (the watcher has logged it already).
+fn apply(index: &SharedIndex, event: ReloadEvent) {
+    match event {
+        ReloadEvent::Swapped(fresh) => {
+            let facts = fresh.manifest.facts;
+            if swap_in(index, fresh) {
+                tracing::info!(facts, "hot reload: the new index answers from now on");
+            } else {
+                tracing::info!("hot reload: a newer index is already in service");
+            }
+        }
+        // Logged by `reload::watch` with the `file:line: message` list / the cause.
+        ReloadEvent::Refused(_) | ReloadEvent::Failed(_) => {}
+    }
+}
+
+/// The running watcher; stopped by [`CorpusWatcher::stop`] (or when dropped).
+pub struct CorpusWatcher {
+    stop: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl CorpusWatcher {
+    /// Starts watching and returns once the watch is in place, after one catch-up check (a change
+    /// made between opening the index and arming the watch is picked up too). `None`, logged,
+    /// when the directory cannot be watched (e.g. the inotify limit): `/reindex` still works.
+    pub async fn start(
+        corpus_dir: PathBuf,
+        index_dir: PathBuf,
+        index: SharedIndex,
+    ) -> Option<CorpusWatcher> {
+        let (stop, stop_rx) = watch::channel(false);
+        let (armed_tx, armed_rx) = oneshot::channel();
+        let task = tokio::spawn({
+            let (corpus_dir, index_dir, index) =
+                (corpus_dir.clone(), index_dir.clone(), index.clone());
+            async move {
+                let on_event = move |event| apply(&index, event);
+                let watched = reload::watch_armed(
+                    corpus_dir.clone(),
+                    index_dir,
+                    DEBOUNCE,
+                    stop_rx,
+                    armed_tx,
+                    on_event,
+                )
+                .await;
+                if let Err(e) = watched {
+                    tracing::error!(
+                        corpus = %corpus_dir.display(),
+                        error = %e,
+                        "cannot watch the corpus: hot reload is off (/reindex still works)"
+                    );
+                }
+            }
+        });
+        let watcher = CorpusWatcher {
+            stop,
+            task: Some(task),
+        };
+        if armed_rx.await.is_err() {
+            return None; // the watch failed, and said so
+        }
+        if let Some(event) = reload::reload_once(corpus_dir.clone(), index_dir).await {
+            match &event {
+                ReloadEvent::Refused(e) => tracing::warn!(
+                    "the corpus changed since the index was opened and is refused, the index in \
+                     service is unchanged: {e}"
+                ),
+                ReloadEvent::Failed(e) => {
+                    tracing::error!("the corpus changed but could not be indexed: {e}")
+                }
+                ReloadEvent::Swapped(_) => {}
+            }
+            apply(&index, event);
+        }
+        tracing::info!(corpus = %corpus_dir.display(), "watching the corpus for changes");
+        Some(watcher)
+    }
+
+    /// Stops the watcher and waits (up to 5 s) for it; a rebuild under way is finished first.
+    pub async fn stop(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            let abort = task.abort_handle();
+            if tokio::time::timeout(Duration::from_secs(5), task)
+                .await
+                .is_err()
+            {
+                tracing::warn!("the corpus watcher did not stop within 5 s");
+                abort.abort();
+            }
+        }
+    }
+}
+
+impl Drop for CorpusWatcher {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use std::path::Path;
+
+    fn built_at(at: &str) -> Arc<AgendaIndex> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+        let mut idx = AgendaIndex::build_in_ram(&Corpus::load(&root).unwrap()).unwrap();
+        idx.manifest.built_at = at.to_string();
+        Arc::new(idx)
+    }
+
+    #[test]
+    fn an_older_build_never_replaces_a_newer_one() {
+        let shared = crate::discord::shared_index(
+            Arc::try_unwrap(built_at("2026-01-01T00:00:01Z")).unwrap(),
+        );
+        let newer = built_at("2026-01-01T00:00:02.5Z");
+        assert!(swap_in(&shared, newer.clone()));
+        assert!(Arc::ptr_eq(&shared.load_full(), &newer));
+        // The watcher's build finished first, /reindex's older one stores last: kept out.
+        assert!(!swap_in(&shared, built_at("2026-01-01T00:00:02Z")));
+        assert!(Arc::ptr_eq(&shared.load_full(), &newer));
+        // Same time or unreadable: the fresh one goes in.
+        assert!(swap_in(&shared, built_at("2026-01-01T00:00:02.5Z")));
+        assert!(!swap_in(&shared, built_at("not a time")));
+        assert!(swap_in(&shared, built_at("2026-01-01T00:00:03Z")));
+    }
+}
