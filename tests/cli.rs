@@ -1,5 +1,8 @@
 //! The `agenda-bot` binary end to end: exit codes, JSON shape, first-use build, console, broken corpus.
 
+mod common;
+
+use common::copy_dir;
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,19 +12,6 @@ struct Setup {
     _tmp: tempfile::TempDir,
     config: PathBuf,
     corpus: PathBuf,
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// A config over a private copy of the shipped corpus and a fresh index directory.

@@ -1,9 +1,12 @@
 //! Corpus parsing and validation: every error names its file and line, all are reported at once,
 //! and a broken corpus never replaces the last good index.
 
+mod common;
+
 use agenda_bot::corpus::{Corpus, CorpusError, Fact};
 use agenda_bot::index::{self, AgendaIndex, BuildOutcome, IndexError};
 use agenda_bot::query::{self, Scope};
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 
 const STATEMENT: &str = "+++\nid = \"s1\"\ntitle = \"T\"\nsource = \"S\"\npublished = \"2024-09-03\"\n+++\n\nFirst paragraph.\n\nSecond paragraph.\n";
@@ -23,19 +26,6 @@ fn errors(files: &[(&str, &str)]) -> Vec<CorpusError> {
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

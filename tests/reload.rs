@@ -1,23 +1,13 @@
 //! Hot reload: a valid corpus change swaps in a new index; a broken one is refused and nothing changes.
 
+mod common;
+
 use agenda_bot::index::{self, AgendaIndex};
 use agenda_bot::query::{self, Scope};
 use agenda_bot::reload::{self, ReloadEvent};
+use common::copy_dir;
 use std::path::Path;
 use std::time::Duration;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 const NEW_MECHANISM: &str = "\n[[mechanism]]\nid = \"adsom\"\nacronym = \"ADSOM\"\nname = \"ASEAN Defence Senior Officials' Meeting\"\ncites = [\"cyber-centre#1\"]\n";
 

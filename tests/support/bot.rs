@@ -100,18 +100,7 @@ pub async fn wait_for_log(needles: &[&str], timeout: Duration) -> Option<String>
 // The bot under test
 // ---------------------------------------------------------------------------------------------
 
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+pub use super::common::copy_dir;
 
 /// How to start the bot.
 #[derive(Default)]
