@@ -246,7 +246,10 @@ fn match_long_form(acronym: &str, candidate: &[&str]) -> Option<String> {
 /// Small words a long form may skip ("Association of Southeast Asian Nations").
 fn skippable(word: &[char]) -> bool {
     let w: String = word.iter().collect();
-    matches!(w.as_str(), "of" | "and" | "the" | "for" | "in" | "on" | "to" | "at" | "de")
+    matches!(
+        w.as_str(),
+        "of" | "and" | "the" | "for" | "in" | "on" | "to" | "at" | "de"
+    )
 }
 
 /// Aligns letters `i..` of the acronym, the previous one having matched `words[w][o]`;
