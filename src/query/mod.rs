@@ -167,89 +167,11 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         return Ok(listing(index, &searcher, scope));
     }
 
-    let total_docs = searcher.num_docs().max(1) as f32;
-    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
-    let mut concepts: Vec<Concept> = Vec::new();
-    let mut seen = HashSet::new();
-    for t in &content {
-        if !seen.insert(t.text.clone()) {
-            continue;
-        }
-        let df = searcher.doc_freq(&Term::from_field_text(f.body, &t.text))?;
-        if df > 0 {
-            concepts.push(Concept {
-                variants: vec![t.text.clone()],
-                exact: true,
-                weight: idf(df),
-            });
-            continue;
-        }
-        let close = fuzzy::close_terms(&searcher, f.body, &t.text)?;
-        let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
-        concepts.push(Concept {
-            variants: close.into_iter().map(|(term, _)| term).collect(),
-            exact: false,
-            weight,
-        });
-    }
-
-    // Aliases: facts named in the question, and the other spelling of acronyms.
-    let mut named_facts: Vec<String> = Vec::new();
-    let mut expansions: Vec<String> = Vec::new();
-    for hit in index.aliases.find(&text) {
-        match &hit.alias.target {
-            Target::Fact(id) => {
-                let in_scope = index
-                    .fact(id)
-                    .is_some_and(|fact| scope.kind().is_none_or(|k| fact.kind() == k));
-                if in_scope && !named_facts.contains(id) {
-                    named_facts.push(id.clone());
-                }
-            }
-            Target::Expansion(other) => expansions.push(other.clone()),
-        }
-    }
-
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let term_query = |field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
-        let q = TermQuery::new(
-            Term::from_field_text(field, text),
-            IndexRecordOption::WithFreqs,
-        );
-        (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
-    };
-    for c in &concepts {
-        let scale = if c.exact { 1.0 } else { 0.7 };
-        for v in &c.variants {
-            should.push(term_query(f.names, v, 3.0 * scale));
-            should.push(term_query(f.title, v, 1.2 * scale));
-            should.push(term_query(f.body, v, scale));
-        }
-    }
-    for phrase in quoted_phrases(&text) {
-        let terms: Vec<(usize, Term)> = analysis::terms(&mut analyzer, &phrase)
-            .into_iter()
-            .map(|t| (t.position, Term::from_field_text(f.body, &t.text)))
-            .collect();
-        if terms.len() >= 2 {
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(PhraseQuery::new_with_offset(terms)),
-                    2.0,
-                )),
-            ));
-        }
-    }
-    for other in &expansions {
-        for t in analysis::terms(&mut analyzer, other) {
-            should.push(term_query(f.body, &t.text, 0.3));
-        }
-    }
-    for id in &named_facts {
-        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
-        should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 12.0))));
-    }
+    let Plan {
+        concepts,
+        named_facts,
+        should,
+    } = plan(index, &searcher, &mut analyzer, scope, &text, &content)?;
     if should.is_empty() {
         return Ok(nothing_found(index, scope, &text));
     }
@@ -337,6 +259,167 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         suggestions: Vec::new(),
         listing: false,
     })
+}
+
+/// The query built from a question: its concepts (with fuzzy variants), the facts it names, and
+/// the scoring clauses (terms in names, titles and bodies; quoted phrases; acronym expansions).
+struct Plan {
+    concepts: Vec<Concept>,
+    named_facts: Vec<String>,
+    should: Vec<(Occur, Box<dyn Query>)>,
+}
+
+fn plan(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    scope: Scope,
+    text: &str,
+    content: &[analysis::Term],
+) -> Result<Plan, QueryError> {
+    let f = index.fields;
+    let total_docs = searcher.num_docs().max(1) as f32;
+    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
+    let mut concepts: Vec<Concept> = Vec::new();
+    let mut seen = HashSet::new();
+    for t in content {
+        if !seen.insert(t.text.clone()) {
+            continue;
+        }
+        let df = searcher.doc_freq(&Term::from_field_text(f.body, &t.text))?;
+        if df > 0 {
+            concepts.push(Concept {
+                variants: vec![t.text.clone()],
+                exact: true,
+                weight: idf(df),
+            });
+            continue;
+        }
+        let close = fuzzy::close_terms(searcher, f.body, &t.text)?;
+        let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
+        concepts.push(Concept {
+            variants: close.into_iter().map(|(term, _)| term).collect(),
+            exact: false,
+            weight,
+        });
+    }
+
+    // Aliases: facts named in the question, and the other spelling of acronyms.
+    let mut named_facts: Vec<String> = Vec::new();
+    let mut expansions: Vec<String> = Vec::new();
+    for hit in index.aliases.find(text) {
+        match &hit.alias.target {
+            Target::Fact(id) => {
+                let in_scope = index
+                    .fact(id)
+                    .is_some_and(|fact| scope.kind().is_none_or(|k| fact.kind() == k));
+                if in_scope && !named_facts.contains(id) {
+                    named_facts.push(id.clone());
+                }
+            }
+            Target::Expansion(other) => expansions.push(other.clone()),
+        }
+    }
+
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let term_query = |field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
+        let q = TermQuery::new(
+            Term::from_field_text(field, text),
+            IndexRecordOption::WithFreqs,
+        );
+        (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
+    };
+    for c in &concepts {
+        let scale = if c.exact { 1.0 } else { 0.7 };
+        for v in &c.variants {
+            should.push(term_query(f.names, v, 3.0 * scale));
+            should.push(term_query(f.title, v, 1.2 * scale));
+            should.push(term_query(f.body, v, scale));
+        }
+    }
+    for phrase in quoted_phrases(text) {
+        let terms: Vec<(usize, Term)> = analysis::terms(analyzer, &phrase)
+            .into_iter()
+            .map(|t| (t.position, Term::from_field_text(f.body, &t.text)))
+            .collect();
+        if terms.len() >= 2 {
+            should.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new_with_offset(terms)),
+                    2.0,
+                )),
+            ));
+        }
+    }
+    for other in &expansions {
+        for t in analysis::terms(analyzer, other) {
+            should.push(term_query(f.body, &t.text, 0.3));
+        }
+    }
+    for id in &named_facts {
+        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
+        should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 12.0))));
+    }
+    Ok(Plan {
+        concepts,
+        named_facts,
+        should,
+    })
+}
+
+/// Search and snippets alone: the `k` best statement paragraphs for `text`, each with its snippet
+/// (no facts, no coverage floor, no rendering). The benchmark compares this with FTS5.
+pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citation>, QueryError> {
+    let searcher = index.reader.searcher();
+    let mut analyzer = analysis::analyzer();
+    let f = index.fields;
+    let content: Vec<analysis::Term> = analysis::terms(&mut analyzer, text)
+        .into_iter()
+        .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
+        .collect();
+    let plan = plan(index, &searcher, &mut analyzer, Scope::Ask, text, &content)?;
+    if plan.should.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted: HashSet<String> = plan
+        .concepts
+        .iter()
+        .flat_map(|c| c.variants.iter().cloned())
+        .collect();
+    // Facts are few: rank everything and skip them, rather than intersect with the `kind` term
+    // (which would score every match); only when facts crowd out the paragraphs, intersect.
+    let query = BooleanQuery::new(plan.should);
+    let limit = k + 16;
+    let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
+    let mut out = Vec::with_capacity(k);
+    let crowded = top.len() == limit;
+    for (_, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        if text_of(&doc, f.kind) != "paragraph" {
+            continue;
+        }
+        out.push(citation_from_doc(&doc, index, &wanted, &mut analyzer));
+        if out.len() == k {
+            return Ok(out);
+        }
+    }
+    if crowded {
+        out.clear();
+        let paragraphs = TermQuery::new(
+            Term::from_field_text(f.kind, "paragraph"),
+            IndexRecordOption::Basic,
+        );
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(query) as Box<dyn Query>),
+            (Occur::Must, Box::new(paragraphs)),
+        ]);
+        for (_, addr) in searcher.search(&query, &TopDocs::with_limit(k))? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(citation_from_doc(&doc, index, &wanted, &mut analyzer));
+        }
+    }
+    Ok(out)
 }
 
 fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
