@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
 
 /// What the user asked for: a kind of fact, or anything (`/ask`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -171,20 +171,36 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         concepts,
         named_facts,
         should,
-    } = plan(index, &searcher, &mut analyzer, scope, &text, &content)?;
+    } = plan(
+        index,
+        &searcher,
+        &mut analyzer,
+        scope,
+        &text,
+        &content,
+        false,
+    )?;
     if should.is_empty() {
         return Ok(nothing_found(index, scope, &text));
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
-    if let Some(kind) = scope.kind() {
-        let q = TermQuery::new(
-            Term::from_field_text(f.kind, kind.as_str()),
-            IndexRecordOption::Basic,
-        );
-        clauses.push((Occur::Must, Box::new(q)));
-    }
-    let query = BooleanQuery::new(clauses);
+    // Unscoped, the disjunction is the whole query, so tantivy can rank it with block-max WAND
+    // (wrapped in a one-clause conjunction it would score every matching document).
+    let query = match scope.kind() {
+        None => BooleanQuery::new(should),
+        Some(kind) => {
+            let q = TermQuery::new(
+                Term::from_field_text(f.kind, kind.as_str()),
+                IndexRecordOption::Basic,
+            );
+            BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(should)) as Box<dyn Query>,
+                ),
+                (Occur::Must, Box::new(q)),
+            ])
+        }
+    };
     let top = searcher.search(&query, &TopDocs::with_limit(40))?;
 
     let total_weight: f32 = concepts.iter().map(|c| c.weight).sum();
@@ -276,6 +292,7 @@ fn plan(
     scope: Scope,
     text: &str,
     content: &[analysis::Term],
+    paragraphs_only: bool,
 ) -> Result<Plan, QueryError> {
     let f = index.fields;
     let total_docs = searcher.num_docs().max(1) as f32;
@@ -322,19 +339,30 @@ fn plan(
     }
 
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let term_query = |field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
-        let q = TermQuery::new(
-            Term::from_field_text(field, text),
-            IndexRecordOption::WithFreqs,
-        );
-        (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
-    };
+    // A clause for a term absent from its field adds nothing to any score, but it would turn the
+    // disjunction into one tantivy cannot rank with block-max WAND (an empty posting list reads
+    // no frequencies): such clauses are left out.
+    let term_query =
+        |field, text: &str, boost: f32| -> Result<Option<(Occur, Box<dyn Query>)>, QueryError> {
+            let term = Term::from_field_text(field, text);
+            if searcher.doc_freq(&term)? == 0 {
+                return Ok(None);
+            }
+            let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            Ok(Some((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(q), boost)),
+            )))
+        };
     for c in &concepts {
         let scale = if c.exact { 1.0 } else { 0.7 };
         for v in &c.variants {
-            should.push(term_query(f.names, v, 3.0 * scale));
-            should.push(term_query(f.title, v, 1.2 * scale));
-            should.push(term_query(f.body, v, scale));
+            // Only facts have names: a paragraph's score does not depend on these clauses.
+            if !paragraphs_only {
+                should.extend(term_query(f.names, v, 3.0 * scale)?);
+            }
+            should.extend(term_query(f.title, v, 1.2 * scale)?);
+            should.extend(term_query(f.body, v, scale)?);
         }
     }
     for phrase in quoted_phrases(text) {
@@ -354,11 +382,14 @@ fn plan(
     }
     for other in &expansions {
         for t in analysis::terms(analyzer, other) {
-            should.push(term_query(f.body, &t.text, 0.3));
+            should.extend(term_query(f.body, &t.text, 0.3)?);
         }
     }
-    for id in &named_facts {
-        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
+    for id in named_facts.iter().filter(|_| !paragraphs_only) {
+        let q = TermQuery::new(
+            Term::from_field_text(f.id, id),
+            IndexRecordOption::WithFreqs,
+        );
         should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 12.0))));
     }
     Ok(Plan {
@@ -378,7 +409,15 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
         .into_iter()
         .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
         .collect();
-    let plan = plan(index, &searcher, &mut analyzer, Scope::Ask, text, &content)?;
+    let plan = plan(
+        index,
+        &searcher,
+        &mut analyzer,
+        Scope::Ask,
+        text,
+        &content,
+        true,
+    )?;
     if plan.should.is_empty() {
         return Ok(Vec::new());
     }
@@ -387,24 +426,34 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
         .iter()
         .flat_map(|c| c.variants.iter().cloned())
         .collect();
-    // Facts are few: rank everything and skip them, rather than intersect with the `kind` term
-    // (which would score every match); only when facts crowd out the paragraphs, intersect.
+    // Facts are few (and, without the name clauses, rank like paragraphs): rank everything and
+    // skip them, rather than intersect with the `kind` term (which would score every match and
+    // lose block-max WAND). When facts crowd the paragraphs out (a series acronym is in the body
+    // of every meeting of the series), look deeper; the first `k` paragraphs of a longer ranking
+    // are the same `k` paragraphs.
     let query = BooleanQuery::new(plan.should);
-    let limit = k + 16;
-    let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
     let mut out = Vec::with_capacity(k);
-    let crowded = top.len() == limit;
-    for (_, addr) in top {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        if text_of(&doc, f.kind) != "paragraph" {
-            continue;
+    let mut limit = k + 3;
+    loop {
+        let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
+        let exhausted = top.len() < limit;
+        let addrs: Vec<DocAddress> = top.into_iter().map(|t| t.1).collect();
+        let is_paragraph = paragraph_mask(index, &searcher, &addrs)?;
+        out.clear();
+        for (addr, _) in addrs.into_iter().zip(is_paragraph).filter(|p| p.1) {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(citation_from_doc(&doc, index, &wanted, &mut analyzer));
+            if out.len() == k {
+                return Ok(out);
+            }
         }
-        out.push(citation_from_doc(&doc, index, &wanted, &mut analyzer));
-        if out.len() == k {
-            return Ok(out);
+        if exhausted || limit > 4_096 {
+            break;
         }
+        limit *= 8;
     }
-    if crowded {
+    if out.len() < k {
+        // Still crowded: only paragraphs, by intersection.
         out.clear();
         let paragraphs = TermQuery::new(
             Term::from_field_text(f.kind, "paragraph"),
@@ -422,6 +471,35 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
     Ok(out)
 }
 
+/// Which of `addrs` are statement paragraphs, read from the postings of `kind:paragraph`
+/// (no stored document is fetched).
+fn paragraph_mask(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    addrs: &[DocAddress],
+) -> Result<Vec<bool>, QueryError> {
+    let term = Term::from_field_text(index.fields.kind, "paragraph");
+    let mut order: Vec<usize> = (0..addrs.len()).collect();
+    order.sort_by_key(|&i| (addrs[i].segment_ord, addrs[i].doc_id));
+    let mut out = vec![false; addrs.len()];
+    let mut current: Option<(u32, Option<tantivy::postings::SegmentPostings>)> = None;
+    for i in order {
+        let a = addrs[i];
+        if current.as_ref().is_none_or(|c| c.0 != a.segment_ord) {
+            let postings = searcher
+                .segment_reader(a.segment_ord)
+                .inverted_index(index.fields.kind)?
+                .read_postings(&term, IndexRecordOption::Basic)
+                .map_err(tantivy::TantivyError::from)?;
+            current = Some((a.segment_ord, postings));
+        }
+        if let Some((_, Some(p))) = current.as_mut() {
+            out[i] = p.seek(a.doc_id) == a.doc_id;
+        }
+    }
+    Ok(out)
+}
+
 fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
     // Suggest only for text that has words of substance.
     let substance: Vec<String> = analysis::terms(&mut analysis::analyzer(), text)
@@ -429,12 +507,10 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
         .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
         .map(|t| text[t.from..t.to].to_string())
         .collect();
-    let facts: Vec<Fact> = index
+    let facts = index
         .facts
         .iter()
-        .filter(|f| scope.kind().is_none_or(|k| f.kind() == k))
-        .cloned()
-        .collect();
+        .filter(|f| scope.kind().is_none_or(|k| f.kind() == k));
     Answer {
         scope,
         query: text.to_string(),
@@ -442,7 +518,7 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
         suggestions: if substance.is_empty() {
             Vec::new()
         } else {
-            index.aliases.suggest(&substance.join(" "), &facts, 5)
+            index.aliases.suggest(&substance.join(" "), facts, 5)
         },
         listing: false,
     }
@@ -536,11 +612,11 @@ fn citation_from_doc(
     doc: &TantivyDocument,
     index: &AgendaIndex,
     wanted: &HashSet<String>,
-    _analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
 ) -> Citation {
     let f = index.fields;
     let body = text_of(doc, f.body);
-    let snippet = snippet::make(&body, wanted, SNIPPET_BYTES);
+    let snippet = snippet::make_with(analyzer, &body, wanted, SNIPPET_BYTES);
     let non_empty = |s: String| (!s.is_empty()).then_some(s);
     Citation {
         statement_id: text_of(doc, f.statement),
