@@ -10,7 +10,14 @@ use tantivy::tokenizer::{
 pub const TOKENIZER: &str = "agenda";
 
 /// Lowercase, ASCII-fold, `21st` → `21`, drop English stop words, stem.
+///
+/// Built once and cloned (the stop-word set is shared; each clone has its own stem cache).
 pub fn analyzer() -> TextAnalyzer {
+    static PROTOTYPE: std::sync::OnceLock<TextAnalyzer> = std::sync::OnceLock::new();
+    PROTOTYPE.get_or_init(build_analyzer).clone()
+}
+
+fn build_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(48))
         .filter(LowerCaser)
@@ -177,68 +184,72 @@ impl<S: TokenStream> TokenStream for OrdinalStream<S> {
 }
 
 /// The English Snowball stemmer (the one tantivy's `Stemmer` runs), remembering the stems it has
-/// computed: words follow Zipf's law, so almost every token of a large build is a repeat, and a
-/// hash lookup is several times cheaper than stemming. Output is identical to `Stemmer`'s.
+/// computed: words follow Zipf's law, so almost every token of a large build, and most words of
+/// the paragraphs a query re-reads for snippets, are repeats, and a hash lookup is several times
+/// cheaper than stemming. Output is identical to `Stemmer`'s.
 #[derive(Clone, Copy, Debug)]
 pub struct CachedStemmer;
 
-/// Stems remembered per analyzer instance (a vocabulary's worth; past that, words are stemmed
-/// without being remembered).
+/// Stems remembered per thread (a vocabulary's worth; past that, words are stemmed without being
+/// remembered).
 const STEM_CACHE_MAX: usize = 200_000;
+
+thread_local! {
+    /// One cache per thread (indexing threads, query threads): no locking on the token path.
+    static STEMS: std::cell::RefCell<HashMap<String, String, FxBuild>> =
+        std::cell::RefCell::new(HashMap::default());
+}
 
 impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            cache: HashMap::new(),
-        }
+        CachedStemmerFilter { inner: tokenizer }
     }
 }
 
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    cache: HashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            cache: &mut self.cache,
         }
     }
 }
 
-pub struct CachedStemmerStream<'a, S> {
+pub struct CachedStemmerStream<S> {
     tail: S,
     stemmer: rust_stemmers::Stemmer,
-    cache: &'a mut HashMap<String, String>,
 }
 
-impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
+impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let text = &mut self.tail.token_mut().text;
-        if let Some(stem) = self.cache.get(text.as_str()) {
-            if stem != text {
-                text.clear();
-                text.push_str(stem);
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(text.as_str()) {
+                if stem != text {
+                    text.clear();
+                    text.push_str(stem);
+                }
+                return;
             }
-            return true;
-        }
-        let stem = self.stemmer.stem(text).into_owned();
-        if self.cache.len() < STEM_CACHE_MAX {
-            self.cache.insert(text.clone(), stem.clone());
-        }
-        *text = stem;
+            let stem = self.stemmer.stem(text).into_owned();
+            if cache.len() < STEM_CACHE_MAX {
+                cache.insert(text.clone(), stem.clone());
+            }
+            *text = stem;
+        });
         true
     }
 
@@ -248,6 +259,41 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
+    }
+}
+
+/// The Fx hash (as in rustc): short keys, no need for DoS resistance in a stem cache.
+#[derive(Clone, Copy, Default)]
+pub struct FxBuild;
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

@@ -559,7 +559,7 @@ fn vocabulary(rng: &mut Rng, n: usize) -> Vec<String> {
         let syllables = rng.range(2, 4);
         let mut w = String::new();
         for _ in 0..syllables {
-            w.push_str(*rng.pick(SYLLABLES));
+            w.push_str(SYLLABLES[rng.below(SYLLABLES.len())]);
         }
         if seen.insert(w.clone()) {
             words.push(w);
@@ -997,7 +997,7 @@ fn fact_files(g: &mut Generator) -> Vec<(PathBuf, String)> {
         let y = g.rng.range(2022, 2027);
         let timeline = match g.rng.below(6) {
             0 => format!("Q{} {y}", g.rng.range(1, 4)),
-            1 => format!("{y} – {}", y + g.rng.range(1, 3) as usize),
+            1 => format!("{y} – {}", y + g.rng.range(1, 3)),
             2 => format!("by end-{y}"),
             3 => format!("H{} {y}", g.rng.range(1, 2)),
             4 => format!("mid-{y}"),

@@ -437,12 +437,12 @@ fn child_serve(
     let set: QuerySet = serde_json::from_slice(&std::fs::read(queries)?)?;
     let mut out = ServeResult::default();
     enum Open {
-        Ours(AgendaIndex),
+        Ours(Box<AgendaIndex>),
         Fts5(rusqlite::Connection),
         Scan(Scan),
     }
     let open = match engine {
-        Engine::Ours => Open::Ours(AgendaIndex::open(index)?),
+        Engine::Ours => Open::Ours(Box::new(AgendaIndex::open(index)?)),
         Engine::Fts5 => Open::Fts5(fts5_open(index, false)?),
         Engine::Scan => {
             let corpus = Corpus::load(corpus_dir)?;

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 /// What the user asked for: a kind of fact, or anything (`/ask`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -342,18 +342,18 @@ fn plan(
     // A clause for a term absent from its field adds nothing to any score, but it would turn the
     // disjunction into one tantivy cannot rank with block-max WAND (an empty posting list reads
     // no frequencies): such clauses are left out.
-    let term_query =
-        |field, text: &str, boost: f32| -> Result<Option<(Occur, Box<dyn Query>)>, QueryError> {
-            let term = Term::from_field_text(field, text);
-            if searcher.doc_freq(&term)? == 0 {
-                return Ok(None);
-            }
-            let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-            Ok(Some((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(q), boost)),
-            )))
-        };
+    type Clause = (Occur, Box<dyn Query>);
+    let term_query = |field, text: &str, boost: f32| -> Result<Option<Clause>, QueryError> {
+        let term = Term::from_field_text(field, text);
+        if searcher.doc_freq(&term)? == 0 {
+            return Ok(None);
+        }
+        let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+        Ok(Some((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(q), boost)),
+        )))
+    };
     for c in &concepts {
         let scale = if c.exact { 1.0 } else { 0.7 };
         for v in &c.variants {
@@ -437,11 +437,17 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
     loop {
         let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
         let exhausted = top.len() < limit;
-        let addrs: Vec<DocAddress> = top.into_iter().map(|t| t.1).collect();
-        let is_paragraph = paragraph_mask(index, &searcher, &addrs)?;
         out.clear();
-        for (addr, _) in addrs.into_iter().zip(is_paragraph).filter(|p| p.1) {
+        for (_, addr) in top {
+            // Facts have names and paragraphs none: the field norm tells them apart without
+            // fetching the document (the kind is checked again on the fetched one).
+            if has_names(index, &searcher, addr)? {
+                continue;
+            }
             let doc: TantivyDocument = searcher.doc(addr)?;
+            if text_of(&doc, f.kind) != "paragraph" {
+                continue;
+            }
             out.push(citation_from_doc(&doc, index, &wanted, &mut analyzer));
             if out.len() == k {
                 return Ok(out);
@@ -471,33 +477,17 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
     Ok(out)
 }
 
-/// Which of `addrs` are statement paragraphs, read from the postings of `kind:paragraph`
-/// (no stored document is fetched).
-fn paragraph_mask(
+/// Whether the document has tokens in `names` (only facts do).
+fn has_names(
     index: &AgendaIndex,
     searcher: &Searcher,
-    addrs: &[DocAddress],
-) -> Result<Vec<bool>, QueryError> {
-    let term = Term::from_field_text(index.fields.kind, "paragraph");
-    let mut order: Vec<usize> = (0..addrs.len()).collect();
-    order.sort_by_key(|&i| (addrs[i].segment_ord, addrs[i].doc_id));
-    let mut out = vec![false; addrs.len()];
-    let mut current: Option<(u32, Option<tantivy::postings::SegmentPostings>)> = None;
-    for i in order {
-        let a = addrs[i];
-        if current.as_ref().is_none_or(|c| c.0 != a.segment_ord) {
-            let postings = searcher
-                .segment_reader(a.segment_ord)
-                .inverted_index(index.fields.kind)?
-                .read_postings(&term, IndexRecordOption::Basic)
-                .map_err(tantivy::TantivyError::from)?;
-            current = Some((a.segment_ord, postings));
-        }
-        if let Some((_, Some(p))) = current.as_mut() {
-            out[i] = p.seek(a.doc_id) == a.doc_id;
-        }
-    }
-    Ok(out)
+    addr: DocAddress,
+) -> Result<bool, QueryError> {
+    let norms = searcher
+        .segment_reader(addr.segment_ord)
+        .fieldnorms_readers()
+        .get_field(index.fields.names)?;
+    Ok(norms.is_some_and(|n| n.fieldnorm_id(addr.doc_id) > 0))
 }
 
 fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
