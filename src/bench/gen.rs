@@ -443,6 +443,9 @@ const AREAS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Bumped whenever the generator's output changes (cached corpora are keyed by it).
+pub const VERSION: u32 = 1;
+
 /// What was generated.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GenStats {

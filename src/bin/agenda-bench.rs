@@ -60,6 +60,10 @@ struct Cli {
     notes: Option<PathBuf>,
     #[arg(long, default_value_t = SEED)]
     seed: u64,
+    /// Measure nothing: render the report again from the results JSON of an earlier run (to
+    /// change --notes or --before; the figures and the command recorded stay that run's).
+    #[arg(long)]
+    render: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -560,7 +564,11 @@ fn run_size(
     let label = size_label(paragraphs);
     let dir = work.join(&label);
     let corpus_dir = dir.join("corpus");
-    let marker = corpus_dir.join(format!(".generated-{}-{paragraphs}", cli.seed));
+    let marker = corpus_dir.join(format!(
+        ".generated-v{}-{}-{paragraphs}",
+        gen::VERSION,
+        cli.seed
+    ));
     let mut result = SizeResult {
         paragraphs,
         ..SizeResult::default()
@@ -1158,6 +1166,21 @@ fn run(cli: &Cli) -> Result<()> {
     if sizes.is_empty() {
         bail!("no sizes given");
     }
+    let before = match &cli.before {
+        Some(p) => Some(serde_json::from_slice::<Report>(&std::fs::read(p)?)?),
+        None => None,
+    };
+    let notes = match &cli.notes {
+        Some(p) => Some(std::fs::read_to_string(p)?),
+        None => None,
+    };
+    if let Some(results) = &cli.render {
+        let report: Report = serde_json::from_slice(&std::fs::read(results)?)?;
+        let md = markdown(&report, before.as_ref(), notes.as_deref());
+        std::fs::write(&cli.out, md)?;
+        log(format!("report rendered to {}", cli.out.display()));
+        return Ok(());
+    }
     let per_class = cli.queries.unwrap_or(if cli.quick { 20 } else { 200 });
     let cold_runs = if cli.quick { 1 } else { 5 };
     let (work, temporary) = match &cli.work {
@@ -1168,14 +1191,6 @@ fn run(cli: &Cli) -> Result<()> {
         ),
     };
     std::fs::create_dir_all(&work)?;
-    let before = match &cli.before {
-        Some(p) => Some(serde_json::from_slice::<Report>(&std::fs::read(p)?)?),
-        None => None,
-    };
-    let notes = match &cli.notes {
-        Some(p) => Some(std::fs::read_to_string(p)?),
-        None => None,
-    };
     let mut report = Report {
         command: command_line(),
         date: jiff::Zoned::now().strftime("%Y-%m-%d %H:%M %Z").to_string(),

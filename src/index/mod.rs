@@ -148,7 +148,10 @@ impl AgendaIndex {
     /// Builds an index in memory (tests, benchmarks).
     pub fn build_in_ram(corpus: &Corpus) -> Result<AgendaIndex, IndexError> {
         let (schema, fields) = schema();
-        let index = Index::create_in_ram(schema);
+        let index = Index::builder()
+            .schema(schema)
+            .settings(index_settings())
+            .create_in_ram()?;
         index.tokenizers().register(TOKENIZER, analysis::analyzer());
         write_documents(&index, fields, corpus)?;
         let manifest = manifest_for(corpus, "in-memory".into());
@@ -316,6 +319,16 @@ fn manifest_for(corpus: &Corpus, fingerprint: String) -> Manifest {
     }
 }
 
+/// Document-store blocks of 4 KiB (tantivy's default is 16 KiB): every stored document fetched
+/// (a snippet, a citation) decompresses its whole block, and a query fetches a few scattered
+/// ones; the store grows by a few percent.
+fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_blocksize: 4_096,
+        ..tantivy::IndexSettings::default()
+    }
+}
+
 fn write_documents(index: &Index, f: Fields, corpus: &Corpus) -> Result<(), IndexError> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -341,6 +354,20 @@ fn write_documents(index: &Index, f: Fields, corpus: &Corpus) -> Result<(), Inde
             ))?;
         }
     }
+    writer.commit()?;
+    // Each indexing thread leaves at least one segment (one per 64 MB of postings). Queries run
+    // per segment (a term lookup, a block-max WAND pass and a top-k heap in each), so one
+    // segment answers several times faster at 1M paragraphs; merging costs about a tenth of the
+    // build.
+    let paragraphs = index.searchable_segment_ids()?;
+    if paragraphs.len() > 1 {
+        writer.merge(&paragraphs).wait()?;
+    }
+    let paragraphs: std::collections::HashSet<_> =
+        index.searchable_segment_ids()?.into_iter().collect();
+    // Facts go to a segment of their own: a search for passages skips it whole (see
+    // `query::passages`) instead of wading through facts that outrank paragraphs. Scores do
+    // not change: tantivy's statistics are index-wide.
     for fact in &corpus.facts {
         let mut d = TantivyDocument::default();
         d.add_text(f.kind, fact.kind().as_str());
@@ -353,13 +380,13 @@ fn write_documents(index: &Index, f: Fields, corpus: &Corpus) -> Result<(), Inde
         writer.add_document(d)?;
     }
     writer.commit()?;
-    // Each indexing thread leaves at least one segment (one per 64 MB of postings). Queries run
-    // per segment (a term lookup, a block-max WAND pass and a top-k heap in each), so a single
-    // segment answers several times faster at 1M paragraphs; merging costs about a tenth of the
-    // build.
-    let segments = index.searchable_segment_ids()?;
-    if segments.len() > 1 {
-        writer.merge(&segments).wait()?;
+    let facts: Vec<_> = index
+        .searchable_segment_ids()?
+        .into_iter()
+        .filter(|id| !paragraphs.contains(id))
+        .collect();
+    if facts.len() > 1 {
+        writer.merge(&facts).wait()?;
     }
     writer.wait_merging_threads()?;
     Ok(())
@@ -438,7 +465,10 @@ pub fn build_generation(
     std::fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
 
     let (schema, fields) = schema();
-    let index = Index::create_in_dir(&tmp, schema)?;
+    let index = Index::builder()
+        .schema(schema)
+        .settings(index_settings())
+        .create_in_dir(&tmp)?;
     index.tokenizers().register(TOKENIZER, analysis::analyzer());
     write_documents(&index, fields, corpus)?;
     let manifest = manifest_for(corpus, fingerprint);

@@ -2,6 +2,7 @@
 
 mod fuzzy;
 pub mod snippet;
+mod union;
 
 use crate::analysis;
 use crate::corpus::{split_cite, Fact, FactKind};
@@ -185,23 +186,21 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
     }
     // Unscoped, the disjunction is the whole query, so tantivy can rank it with block-max WAND
     // (wrapped in a one-clause conjunction it would score every matching document).
-    let query = match scope.kind() {
-        None => BooleanQuery::new(should),
+    let union = union::PrunedUnion { clauses: should };
+    let query: Box<dyn Query> = match scope.kind() {
+        None => Box::new(union),
         Some(kind) => {
             let q = TermQuery::new(
                 Term::from_field_text(f.kind, kind.as_str()),
                 IndexRecordOption::Basic,
             );
-            BooleanQuery::new(vec![
-                (
-                    Occur::Must,
-                    Box::new(BooleanQuery::new(should)) as Box<dyn Query>,
-                ),
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(union) as Box<dyn Query>),
                 (Occur::Must, Box::new(q)),
-            ])
+            ]))
         }
     };
-    let top = searcher.search(&query, &TopDocs::with_limit(40))?;
+    let top = searcher.search(query.as_ref(), &TopDocs::with_limit(40))?;
 
     let total_weight: f32 = concepts.iter().map(|c| c.weight).sum();
     let wanted: HashSet<String> = concepts
@@ -282,7 +281,8 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
 struct Plan {
     concepts: Vec<Concept>,
     named_facts: Vec<String>,
-    should: Vec<(Occur, Box<dyn Query>)>,
+    /// Clauses to OR, each with the single term it searches, when it does.
+    should: Vec<(Option<Term>, Box<dyn Query>)>,
 }
 
 fn plan(
@@ -338,19 +338,19 @@ fn plan(
         }
     }
 
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut should: Vec<(Option<Term>, Box<dyn Query>)> = Vec::new();
     // A clause for a term absent from its field adds nothing to any score, but it would turn the
     // disjunction into one tantivy cannot rank with block-max WAND (an empty posting list reads
-    // no frequencies): such clauses are left out.
-    type Clause = (Occur, Box<dyn Query>);
+    // no frequencies): such clauses are left out (and per segment, see `union`).
+    type Clause = (Option<Term>, Box<dyn Query>);
     let term_query = |field, text: &str, boost: f32| -> Result<Option<Clause>, QueryError> {
         let term = Term::from_field_text(field, text);
         if searcher.doc_freq(&term)? == 0 {
             return Ok(None);
         }
-        let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
         Ok(Some((
-            Occur::Should,
+            Some(term),
             Box::new(BoostQuery::new(Box::new(q), boost)),
         )))
     };
@@ -372,7 +372,7 @@ fn plan(
             .collect();
         if terms.len() >= 2 {
             should.push((
-                Occur::Should,
+                None,
                 Box::new(BoostQuery::new(
                     Box::new(PhraseQuery::new_with_offset(terms)),
                     2.0,
@@ -386,11 +386,9 @@ fn plan(
         }
     }
     for id in named_facts.iter().filter(|_| !paragraphs_only) {
-        let q = TermQuery::new(
-            Term::from_field_text(f.id, id),
-            IndexRecordOption::WithFreqs,
-        );
-        should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 12.0))));
+        let term = Term::from_field_text(f.id, id);
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        should.push((Some(term), Box::new(BoostQuery::new(Box::new(q), 12.0))));
     }
     Ok(Plan {
         concepts,
@@ -431,11 +429,19 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
     // lose block-max WAND). When facts crowd the paragraphs out (a series acronym is in the body
     // of every meeting of the series), look deeper; the first `k` paragraphs of a longer ranking
     // are the same `k` paragraphs.
-    let query = BooleanQuery::new(plan.should);
+    let query = union::PrunedUnion {
+        clauses: plan.should,
+    };
     let mut out = Vec::with_capacity(k);
-    let mut limit = k + 3;
+    let mut limit = k;
     loop {
-        let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
+        let top = searcher.search(
+            &query,
+            &ParagraphSegments {
+                top: TopDocs::with_limit(limit),
+                kind: f.kind,
+            },
+        )?;
         let exhausted = top.len() < limit;
         out.clear();
         for (_, addr) in top {
@@ -475,6 +481,50 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
         }
     }
     Ok(out)
+}
+
+/// [`TopDocs`] over the segments that hold paragraphs: the index writes facts to a segment of
+/// their own, which this skips whole.
+struct ParagraphSegments {
+    top: TopDocs,
+    kind: tantivy::schema::Field,
+}
+
+impl tantivy::collector::Collector for ParagraphSegments {
+    type Fruit = <TopDocs as tantivy::collector::Collector>::Fruit;
+    type Child = <TopDocs as tantivy::collector::Collector>::Child;
+
+    fn for_segment(
+        &self,
+        segment_ord: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        self.top.for_segment(segment_ord, reader)
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.top.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<Self::Child as tantivy::collector::SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<Self::Fruit> {
+        self.top.merge_fruits(fruits)
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn tantivy::query::Weight,
+        segment_ord: u32,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<<Self::Child as tantivy::collector::SegmentCollector>::Fruit> {
+        let paragraph = Term::from_field_text(self.kind, "paragraph");
+        if reader.inverted_index(self.kind)?.doc_freq(&paragraph)? == 0 {
+            return Ok(Default::default());
+        }
+        self.top.collect_segment(weight, segment_ord, reader)
+    }
 }
 
 /// Whether the document has tokens in `names` (only facts do).
@@ -652,4 +702,110 @@ pub fn fact_counts(index: &AgendaIndex) -> HashMap<&'static str, usize> {
         *m.entry(f.kind().as_str()).or_insert(0) += 1;
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::queries::{self, CLASSES};
+    use crate::corpus::Corpus;
+
+    fn generated_index() -> (Corpus, AgendaIndex) {
+        let (sources, _) = crate::bench::gen::generate_sources(3_000, 8);
+        let corpus = Corpus::from_sources(&sources).unwrap();
+        let index = AgendaIndex::build_in_ram(&corpus).unwrap();
+        (corpus, index)
+    }
+
+    #[test]
+    fn facts_get_a_segment_of_their_own() {
+        let (corpus, index) = generated_index();
+        let searcher = index.reader.searcher();
+        let paragraph = Term::from_field_text(index.fields.kind, "paragraph");
+        let mut sizes: Vec<(u32, u32)> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| {
+                let p = r
+                    .inverted_index(index.fields.kind)
+                    .unwrap()
+                    .doc_freq(&paragraph)
+                    .unwrap();
+                (p, r.num_docs() - p)
+            })
+            .collect();
+        sizes.sort();
+        assert_eq!(sizes, [(0, corpus.facts.len() as u32), (3_000, 0)]);
+    }
+
+    /// `passages` (per-segment pruned union, facts' segment skipped, WAND) finds the same
+    /// paragraphs as the plain tantivy query intersected with `kind:paragraph`, scored exhaustively.
+    #[test]
+    fn passages_agree_with_an_exhaustive_paragraph_search() {
+        let (corpus, index) = generated_index();
+        let searcher = index.reader.searcher();
+        let set = queries::generate(&corpus, 15, 8);
+        let mut compared = 0;
+        for class in CLASSES {
+            for q in set.class(class) {
+                let got: Vec<String> = passages(&index, q, 5)
+                    .unwrap()
+                    .iter()
+                    .map(Citation::reference)
+                    .collect();
+                let mut analyzer = analysis::analyzer();
+                let content: Vec<analysis::Term> = analysis::terms(&mut analyzer, q)
+                    .into_iter()
+                    .filter(|t| !analysis::is_question_filler(&q[t.from..t.to].to_lowercase()))
+                    .collect();
+                let plan = plan(
+                    &index,
+                    &searcher,
+                    &mut analyzer,
+                    Scope::Ask,
+                    q,
+                    &content,
+                    true,
+                )
+                .unwrap();
+                let clauses: Vec<(Occur, Box<dyn Query>)> = plan
+                    .should
+                    .into_iter()
+                    .map(|(_, c)| (Occur::Should, c))
+                    .collect();
+                let kind = TermQuery::new(
+                    Term::from_field_text(index.fields.kind, "paragraph"),
+                    IndexRecordOption::Basic,
+                );
+                let reference = BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>,
+                    ),
+                    (Occur::Must, Box::new(kind)),
+                ]);
+                let top = searcher
+                    .search(&reference, &TopDocs::with_limit(6))
+                    .unwrap();
+                // Compare where the fifth place is not tied with the sixth.
+                if top.len() == 6 && (top[4].0 - top[5].0).abs() < 1e-4 {
+                    continue;
+                }
+                let mut want: Vec<String> = top
+                    .iter()
+                    .take(5)
+                    .map(|(_, a)| {
+                        let d: TantivyDocument = searcher.doc(*a).unwrap();
+                        text_of(&d, index.fields.id)
+                    })
+                    .collect();
+                let mut got_sorted = got.clone();
+                want.sort();
+                got_sorted.sort();
+                assert_eq!(got_sorted, want, "{q}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 40, "{compared}");
+    }
 }
