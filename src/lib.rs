@@ -4,6 +4,7 @@
 //! → [`render`] (embeds and text) → transports (CLI, Discord, digest).
 
 pub mod analysis;
+pub mod bench;
 pub mod cli;
 pub mod command;
 pub mod config;

@@ -26,6 +26,9 @@ pub struct Alias {
 pub struct AliasRegistry {
     pub aliases: Vec<Alias>,
     by_key: HashMap<String, Vec<usize>>,
+    /// Squashed names of each fact (its `Target::Fact` aliases), for suggestions; made on the
+    /// first suggestion, not at open.
+    fact_keys: std::sync::OnceLock<HashMap<String, Vec<String>>>,
     longest_words: usize,
 }
 
@@ -39,10 +42,34 @@ pub struct AliasHit<'a> {
 }
 
 pub fn squash(text: &str) -> String {
+    if text.is_ascii() {
+        // The common case, without the general Unicode lowercasing.
+        let mut out = String::with_capacity(text.len());
+        out.extend(
+            text.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return out;
+    }
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// How many words [`words`] finds, without collecting them.
+fn word_count(text: &str) -> usize {
+    let mut n = 0;
+    let mut inside = false;
+    for c in text.chars() {
+        let a = c.is_alphanumeric();
+        if a && !inside {
+            n += 1;
+        }
+        inside = a;
+    }
+    n
 }
 
 /// Word spans (alphanumeric runs) of `text`.
@@ -67,21 +94,34 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 
 impl AliasRegistry {
     pub fn new(aliases: Vec<Alias>) -> AliasRegistry {
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::with_capacity(aliases.len());
         let mut longest_words = 1;
         for (i, a) in aliases.iter().enumerate() {
             let key = squash(&a.text);
             if key.len() < 2 {
                 continue;
             }
-            longest_words = longest_words.max(words(&a.text).len());
+            longest_words = longest_words.max(word_count(&a.text));
             by_key.entry(key).or_default().push(i);
         }
         AliasRegistry {
             aliases,
             by_key,
+            fact_keys: std::sync::OnceLock::new(),
             longest_words: longest_words.min(12),
         }
+    }
+
+    fn fact_keys(&self) -> &HashMap<String, Vec<String>> {
+        self.fact_keys.get_or_init(|| {
+            let mut keys: HashMap<String, Vec<String>> = HashMap::new();
+            for a in &self.aliases {
+                if let Target::Fact(id) = &a.target {
+                    keys.entry(id.clone()).or_default().push(squash(&a.text));
+                }
+            }
+            keys
+        })
     }
 
     /// Builds the registry from the facts' names and the statements' "Long Form (ACRONYM)" pairs.
@@ -146,20 +186,39 @@ impl AliasRegistry {
     }
 
     /// Names close to `text` (for "did you mean"), best first.
-    pub fn suggest(&self, text: &str, facts: &[Fact], limit: usize) -> Vec<String> {
+    pub fn suggest<'f>(
+        &self,
+        text: &str,
+        facts: impl IntoIterator<Item = &'f Fact>,
+        limit: usize,
+    ) -> Vec<String> {
         let key = squash(text);
         if key.is_empty() {
             return Vec::new();
         }
+        let key: Vec<char> = key.chars().collect();
+        let max = key.len() / 4 + 1;
+        let matcher = Myers::new(&key);
         let mut scored: Vec<(usize, String)> = Vec::new();
+        let mut name: Vec<char> = Vec::new();
         for fact in facts {
-            let best = fact
-                .names()
-                .iter()
-                .map(|n| similarity_distance(&key, &squash(n)))
-                .min()
-                .unwrap_or(usize::MAX);
-            if best <= key.chars().count() / 4 + 1 {
+            let mut best = usize::MAX;
+            let mut consider = |n: &str| {
+                name.clear();
+                name.extend(n.chars());
+                let d = match &matcher {
+                    Some(m) if !name.is_empty() => Some(m.distance(&name)).filter(|&d| d <= max),
+                    _ => distance_within(&key, &name, max),
+                };
+                if let Some(d) = d {
+                    best = best.min(d);
+                }
+            };
+            match self.fact_keys().get(fact.id()) {
+                Some(keys) => keys.iter().for_each(|k| consider(k)),
+                None => fact.names().iter().for_each(|n| consider(&squash(n))),
+            }
+            if best <= max {
                 scored.push((best, fact.title()));
             }
         }
@@ -170,23 +229,105 @@ impl AliasRegistry {
 }
 
 /// Edit distance of `a` to the closest substring-or-prefix of `b` (so "amim" is close to "amim21").
+#[cfg(test)]
 fn similarity_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// Myers' bit-parallel approximate matcher for a pattern of 1 to 64 characters: the same
+/// semi-global distance as [`distance_within`] (free start and end in the text), one text
+/// character per handful of word operations.
+struct Myers {
+    len: usize,
+    /// Bit i set where the pattern has the character at i: ASCII by table, the rest by list.
+    ascii: [u64; 128],
+    other: Vec<(char, u64)>,
+}
+
+impl Myers {
+    fn new(pattern: &[char]) -> Option<Myers> {
+        if pattern.is_empty() || pattern.len() > 64 {
+            return None;
+        }
+        let mut m = Myers {
+            len: pattern.len(),
+            ascii: [0; 128],
+            other: Vec::new(),
+        };
+        for (i, &c) in pattern.iter().enumerate() {
+            let bit = 1u64 << i;
+            if c.is_ascii() {
+                m.ascii[c as usize] |= bit;
+            } else if let Some(e) = m.other.iter_mut().find(|e| e.0 == c) {
+                e.1 |= bit;
+            } else {
+                m.other.push((c, bit));
+            }
+        }
+        Some(m)
+    }
+
+    fn peq(&self, c: char) -> u64 {
+        if c.is_ascii() {
+            self.ascii[c as usize]
+        } else {
+            self.other.iter().find(|e| e.0 == c).map_or(0, |e| e.1)
+        }
+    }
+
+    /// The pattern's edit distance to the closest substring of `text` (non-empty).
+    fn distance(&self, text: &[char]) -> usize {
+        let top = 1u64 << (self.len - 1);
+        let (mut pv, mut mv) = (u64::MAX, 0u64);
+        let mut score = self.len;
+        let mut best = score;
+        for &c in text {
+            let eq = self.peq(c);
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let mut ph = mv | !(xh | pv);
+            let mut mh = pv & xh;
+            if ph & top != 0 {
+                score += 1;
+            } else if mh & top != 0 {
+                score -= 1;
+            }
+            ph <<= 1;
+            mh <<= 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+            best = best.min(score);
+        }
+        best
+    }
+}
+
+/// [`similarity_distance`] when it is at most `max`, else `None` (found out early: a row's
+/// minimum never decreases from one row to the next).
+fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.is_empty() || b.is_empty() {
-        return a.len().max(b.len());
+        let d = a.len().max(b.len());
+        return (d <= max).then_some(d);
     }
     // Semi-global alignment: free start and end in `b`.
     let mut prev: Vec<usize> = vec![0; b.len() + 1];
+    let mut cur: Vec<usize> = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != cb);
             cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
         }
-        prev = cur;
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev.into_iter().min().unwrap_or(usize::MAX)
+    prev.into_iter().min().filter(|&d| d <= max)
 }
 
 /// "Long Form Words (ACRONYM)" pairs, by the Schwartz–Hearst rule: the acronym's letters appear in
@@ -297,6 +438,70 @@ mod tests {
                 ("ASEAN Our Eyes".to_string(), "AOE".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn myers_agrees_with_the_dynamic_programme() {
+        let mut rng = crate::bench::Rng::new(11);
+        let alphabet: Vec<char> = "abcé12".chars().collect();
+        for _ in 0..3_000 {
+            let a: Vec<char> = (0..rng.range(1, 12))
+                .map(|_| *rng.pick(&alphabet))
+                .collect();
+            let b: Vec<char> = (0..rng.range(1, 30))
+                .map(|_| *rng.pick(&alphabet))
+                .collect();
+            let want = distance_within(&a, &b, usize::MAX).unwrap();
+            assert_eq!(Myers::new(&a).unwrap().distance(&b), want, "{a:?} {b:?}");
+        }
+        let long: Vec<char> = "x".repeat(64).chars().collect();
+        assert_eq!(Myers::new(&long).unwrap().distance(&['x']), 63);
+        assert!(Myers::new(&[]).is_none());
+    }
+
+    #[test]
+    fn squash_and_word_count_agree_with_the_general_forms() {
+        for t in [
+            "AMIM-21",
+            "ASEAN Our Eyes",
+            "Défense Ünité",
+            "a  b-c",
+            "",
+            "Lao PDR’s",
+        ] {
+            let general: String = t
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(squash(t), general, "{t}");
+            assert_eq!(word_count(t), words(t).len(), "{t}");
+        }
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words = [
+            "amim",
+            "amim21",
+            "aoe",
+            "asean",
+            "cyber",
+            "cybersecurity",
+            "x",
+            "maritime",
+        ];
+        for a in words {
+            for b in words {
+                let full = similarity_distance(a, b);
+                let a: Vec<char> = a.chars().collect();
+                let b: Vec<char> = b.chars().collect();
+                for max in 0..6 {
+                    let want = (full <= max).then_some(full);
+                    assert_eq!(distance_within(&a, &b, max), want, "{a:?} {b:?} {max}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod fuzzy;
 pub mod snippet;
+mod union;
 
 use crate::analysis;
 use crate::corpus::{split_cite, Fact, FactKind};
@@ -172,130 +173,43 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         return Ok(listing(index, &searcher, scope, kind));
     }
 
-    let total_docs = searcher.num_docs().max(1) as f32;
-    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
-    let mut concepts: Vec<Concept> = Vec::new();
-    let mut seen = HashSet::new();
-    for t in &content {
-        if !seen.insert(t.text.clone()) {
-            continue;
-        }
-        let df = searcher.doc_freq(&Term::from_field_text(f.body, &t.text))?;
-        if df > 0 {
-            concepts.push(Concept {
-                variants: vec![t.text.clone()],
-                exact: true,
-                weight: idf(df),
-            });
-            continue;
-        }
-        if let Some(parts) = split_compound(&searcher, f.body, &mut analyzer, &text[t.from..t.to])?
-        {
-            // "taskforce" → "task" + "force": two words the index knows.
-            for part in parts {
-                let df = searcher.doc_freq(&Term::from_field_text(f.body, &part))?;
-                if seen.insert(part.clone()) {
-                    concepts.push(Concept {
-                        variants: vec![part],
-                        exact: true,
-                        weight: idf(df),
-                    });
-                }
-            }
-            continue;
-        }
-        let close = fuzzy::close_terms(&searcher, f.body, &t.text)?;
-        let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
-        concepts.push(Concept {
-            variants: close.into_iter().map(|(term, _)| term).collect(),
-            exact: false,
-            weight,
-        });
-    }
-
-    // Numbers in the question ("AMIM-22", "22nd"): a series acronym alone does not name another number.
-    let numbers: Vec<u32> = content
-        .iter()
-        .filter(|t| t.text.len() <= 4)
-        .filter_map(|t| t.text.parse().ok())
-        .collect();
-    // Aliases: facts named in the question, and the other spelling of acronyms.
-    let mut named_facts: Vec<String> = Vec::new();
-    let mut expansions: Vec<String> = Vec::new();
-    for hit in index.aliases.find(&text) {
-        match &hit.alias.target {
-            Target::Fact(id) => {
-                let in_scope = index.fact(id).is_some_and(|fact| {
-                    scope.kind().is_none_or(|k| fact.kind() == k)
-                        && !contradicts_number(fact, &numbers)
-                });
-                if in_scope && !named_facts.contains(id) {
-                    named_facts.push(id.clone());
-                }
-            }
-            Target::Expansion(other) => expansions.push(other.clone()),
-        }
-    }
-
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let term_query = |field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
-        let q = TermQuery::new(
-            Term::from_field_text(field, text),
-            IndexRecordOption::WithFreqs,
-        );
-        (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
-    };
-    for c in &concepts {
-        let scale = if c.exact { 1.0 } else { 0.7 };
-        for v in &c.variants {
-            should.push(term_query(f.names, v, 3.0 * scale));
-            should.push(term_query(f.title, v, 1.2 * scale));
-            should.push(term_query(f.body, v, scale));
-        }
-    }
-    for phrase in quoted_phrases(&text) {
-        let terms: Vec<(usize, Term)> = analysis::terms(&mut analyzer, &phrase)
-            .into_iter()
-            .map(|t| (t.position, Term::from_field_text(f.body, &t.text)))
-            .collect();
-        if terms.len() >= 2 {
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(PhraseQuery::new_with_offset(terms)),
-                    2.0,
-                )),
-            ));
-        }
-    }
-    for other in &expansions {
-        for t in analysis::terms(&mut analyzer, other) {
-            should.push(term_query(f.body, &t.text, 0.3));
-        }
-    }
-    for id in &named_facts {
-        let q = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
-        should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 12.0))));
-    }
+    let Plan {
+        concepts,
+        named_facts,
+        should,
+    } = plan(
+        index,
+        &searcher,
+        &mut analyzer,
+        scope,
+        &text,
+        &content,
+        false,
+    )?;
     if should.is_empty() {
         return Ok(nothing_found(index, scope, &text));
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
-    if let Some(kind) = scope.kind() {
-        let q = TermQuery::new(
-            Term::from_field_text(f.kind, kind.as_str()),
-            IndexRecordOption::Basic,
-        );
-        clauses.push((Occur::Must, Box::new(q)));
-    }
-    let query = BooleanQuery::new(clauses);
-    let mut top = searcher.search(&query, &TopDocs::with_limit(40))?;
+    // Unscoped, the disjunction is the whole query, so tantivy can rank it with block-max WAND
+    // (wrapped in a one-clause conjunction it would score every matching document).
+    let union = union::PrunedUnion { clauses: should };
+    let query: Box<dyn Query> = match scope.kind() {
+        None => Box::new(union),
+        Some(kind) => {
+            let q = TermQuery::new(
+                Term::from_field_text(f.kind, kind.as_str()),
+                IndexRecordOption::Basic,
+            );
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(union) as Box<dyn Query>),
+                (Occur::Must, Box::new(q)),
+            ]))
+        }
+    };
+    let mut top = searcher.search(query.as_ref(), &TopDocs::with_limit(40))?;
     // A fact gathers what paragraphs say piecemeal: on a tie-ish score, the fact answers better.
     if scope == Scope::Ask {
         for (score, addr) in &mut top {
-            let doc: TantivyDocument = searcher.doc(*addr)?;
-            if text_of(&doc, f.kind) != "paragraph" {
+            if has_names(index, &searcher, *addr)? {
                 *score *= FACT_BOOST;
             }
         }
@@ -388,17 +302,300 @@ fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
     }
 }
 
+/// The query built from a question: its concepts (with fuzzy variants), the facts it names, and
+/// the scoring clauses (terms in names, titles and bodies; quoted phrases; acronym expansions).
+struct Plan {
+    concepts: Vec<Concept>,
+    named_facts: Vec<String>,
+    /// Clauses to OR, each with the single term it searches, when it does.
+    should: Vec<(Option<Term>, Box<dyn Query>)>,
+}
+
+fn plan(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    scope: Scope,
+    text: &str,
+    content: &[analysis::Term],
+    paragraphs_only: bool,
+) -> Result<Plan, QueryError> {
+    let f = index.fields;
+    let total_docs = searcher.num_docs().max(1) as f32;
+    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
+    let mut concepts: Vec<Concept> = Vec::new();
+    let mut seen = HashSet::new();
+    for t in content {
+        if !seen.insert(t.text.clone()) {
+            continue;
+        }
+        let df = searcher.doc_freq(&Term::from_field_text(f.body, &t.text))?;
+        if df > 0 {
+            concepts.push(Concept {
+                variants: vec![t.text.clone()],
+                exact: true,
+                weight: idf(df),
+            });
+            continue;
+        }
+        if let Some(parts) = split_compound(searcher, f.body, analyzer, &text[t.from..t.to])? {
+            // "taskforce" → "task" + "force": two words the index knows.
+            for part in parts {
+                let df = searcher.doc_freq(&Term::from_field_text(f.body, &part))?;
+                if seen.insert(part.clone()) {
+                    concepts.push(Concept {
+                        variants: vec![part],
+                        exact: true,
+                        weight: idf(df),
+                    });
+                }
+            }
+            continue;
+        }
+        let close = fuzzy::close_terms(searcher, f.body, &t.text)?;
+        let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
+        concepts.push(Concept {
+            variants: close.into_iter().map(|(term, _)| term).collect(),
+            exact: false,
+            weight,
+        });
+    }
+
+    // Numbers in the question ("AMIM-22", "22nd"): a series acronym alone does not name another number.
+    let numbers: Vec<u32> = content
+        .iter()
+        .filter(|t| t.text.len() <= 4)
+        .filter_map(|t| t.text.parse().ok())
+        .collect();
+    // Aliases: facts named in the question, and the other spelling of acronyms.
+    let mut named_facts: Vec<String> = Vec::new();
+    let mut expansions: Vec<String> = Vec::new();
+    for hit in index.aliases.find(text) {
+        match &hit.alias.target {
+            Target::Fact(id) => {
+                let in_scope = index.fact(id).is_some_and(|fact| {
+                    scope.kind().is_none_or(|k| fact.kind() == k)
+                        && !contradicts_number(fact, &numbers)
+                });
+                if in_scope && !named_facts.contains(id) {
+                    named_facts.push(id.clone());
+                }
+            }
+            Target::Expansion(other) => expansions.push(other.clone()),
+        }
+    }
+
+    let mut should: Vec<(Option<Term>, Box<dyn Query>)> = Vec::new();
+    // A clause for a term absent from its field adds nothing to any score, but it would turn the
+    // disjunction into one tantivy cannot rank with block-max WAND (an empty posting list reads
+    // no frequencies): such clauses are left out (and per segment, see `union`).
+    type Clause = (Option<Term>, Box<dyn Query>);
+    let term_query = |field, text: &str, boost: f32| -> Result<Option<Clause>, QueryError> {
+        let term = Term::from_field_text(field, text);
+        if searcher.doc_freq(&term)? == 0 {
+            return Ok(None);
+        }
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        Ok(Some((
+            Some(term),
+            Box::new(BoostQuery::new(Box::new(q), boost)),
+        )))
+    };
+    for c in &concepts {
+        let scale = if c.exact { 1.0 } else { 0.7 };
+        for v in &c.variants {
+            // Only facts have names: a paragraph's score does not depend on these clauses.
+            if !paragraphs_only {
+                should.extend(term_query(f.names, v, 3.0 * scale)?);
+            }
+            should.extend(term_query(f.title, v, 1.2 * scale)?);
+            should.extend(term_query(f.body, v, scale)?);
+        }
+    }
+    for phrase in quoted_phrases(text) {
+        let terms: Vec<(usize, Term)> = analysis::terms(analyzer, &phrase)
+            .into_iter()
+            .map(|t| (t.position, Term::from_field_text(f.body, &t.text)))
+            .collect();
+        if terms.len() >= 2 {
+            should.push((
+                None,
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new_with_offset(terms)),
+                    2.0,
+                )),
+            ));
+        }
+    }
+    for other in &expansions {
+        for t in analysis::terms(analyzer, other) {
+            should.extend(term_query(f.body, &t.text, 0.3)?);
+        }
+    }
+    for id in named_facts.iter().filter(|_| !paragraphs_only) {
+        let term = Term::from_field_text(f.id, id);
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        should.push((Some(term), Box::new(BoostQuery::new(Box::new(q), 12.0))));
+    }
+    Ok(Plan {
+        concepts,
+        named_facts,
+        should,
+    })
+}
+
+/// Search and snippets alone: the `k` best statement paragraphs for `text`, each with its snippet
+/// (no facts, no coverage floor, no rendering). The benchmark compares this with FTS5.
+pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citation>, QueryError> {
+    let searcher = index.reader.searcher();
+    let mut analyzer = analysis::analyzer();
+    let f = index.fields;
+    let content: Vec<analysis::Term> = analysis::terms(&mut analyzer, text)
+        .into_iter()
+        .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
+        .collect();
+    let plan = plan(
+        index,
+        &searcher,
+        &mut analyzer,
+        Scope::Ask,
+        text,
+        &content,
+        true,
+    )?;
+    if plan.should.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted: HashSet<String> = plan
+        .concepts
+        .iter()
+        .flat_map(|c| c.variants.iter().cloned())
+        .collect();
+    // Facts are few (and, without the name clauses, rank like paragraphs): rank everything and
+    // skip them, rather than intersect with the `kind` term (which would score every match and
+    // lose block-max WAND). When facts crowd the paragraphs out (a series acronym is in the body
+    // of every meeting of the series), look deeper; the first `k` paragraphs of a longer ranking
+    // are the same `k` paragraphs.
+    let query = union::PrunedUnion {
+        clauses: plan.should,
+    };
+    let mut out = Vec::with_capacity(k);
+    let mut limit = k;
+    loop {
+        let top = searcher.search(
+            &query,
+            &ParagraphSegments {
+                top: TopDocs::with_limit(limit),
+                kind: f.kind,
+            },
+        )?;
+        let exhausted = top.len() < limit;
+        out.clear();
+        for (_, addr) in top {
+            // Facts have names and paragraphs none: the field norm tells them apart without
+            // fetching the document (the kind is checked again on the fetched one).
+            if has_names(index, &searcher, addr)? {
+                continue;
+            }
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if text_of(&doc, f.kind) != "paragraph" {
+                continue;
+            }
+            out.push(citation_from_doc(&doc, index, &wanted, &mut analyzer));
+            if out.len() == k {
+                return Ok(out);
+            }
+        }
+        if exhausted || limit > 4_096 {
+            break;
+        }
+        limit *= 8;
+    }
+    if out.len() < k {
+        // Still crowded: only paragraphs, by intersection.
+        out.clear();
+        let paragraphs = TermQuery::new(
+            Term::from_field_text(f.kind, "paragraph"),
+            IndexRecordOption::Basic,
+        );
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(query) as Box<dyn Query>),
+            (Occur::Must, Box::new(paragraphs)),
+        ]);
+        for (_, addr) in searcher.search(&query, &TopDocs::with_limit(k))? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(citation_from_doc(&doc, index, &wanted, &mut analyzer));
+        }
+    }
+    Ok(out)
+}
+
+/// [`TopDocs`] over the segments that hold paragraphs: the index writes facts to a segment of
+/// their own, which this skips whole.
+struct ParagraphSegments {
+    top: TopDocs,
+    kind: tantivy::schema::Field,
+}
+
+impl tantivy::collector::Collector for ParagraphSegments {
+    type Fruit = <TopDocs as tantivy::collector::Collector>::Fruit;
+    type Child = <TopDocs as tantivy::collector::Collector>::Child;
+
+    fn for_segment(
+        &self,
+        segment_ord: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        self.top.for_segment(segment_ord, reader)
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.top.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<Self::Child as tantivy::collector::SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<Self::Fruit> {
+        self.top.merge_fruits(fruits)
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn tantivy::query::Weight,
+        segment_ord: u32,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<<Self::Child as tantivy::collector::SegmentCollector>::Fruit> {
+        let paragraph = Term::from_field_text(self.kind, "paragraph");
+        if reader.inverted_index(self.kind)?.doc_freq(&paragraph)? == 0 {
+            return Ok(Default::default());
+        }
+        self.top.collect_segment(weight, segment_ord, reader)
+    }
+}
+
+/// Whether the document has tokens in `names` (only facts do).
+fn has_names(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    addr: DocAddress,
+) -> Result<bool, QueryError> {
+    let norms = searcher
+        .segment_reader(addr.segment_ord)
+        .fieldnorms_readers()
+        .get_field(index.fields.names)?;
+    Ok(norms.is_some_and(|n| n.fieldnorm_id(addr.doc_id) > 0))
+}
+
 fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
     // Suggest only for text that has words of substance.
     let has_substance = analysis::terms(&mut analysis::analyzer(), text)
         .iter()
         .any(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()));
-    let facts: Vec<Fact> = index
+    let facts = index
         .facts
         .iter()
-        .filter(|f| scope.kind().is_none_or(|k| f.kind() == k))
-        .cloned()
-        .collect();
+        .filter(|f| scope.kind().is_none_or(|k| f.kind() == k));
     Answer {
         scope,
         query: text.to_string(),
@@ -406,7 +603,7 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, text: &str) -> Answer {
         suggestions: if !has_substance {
             Vec::new()
         } else {
-            index.aliases.suggest(text, &facts, 5)
+            index.aliases.suggest(text, facts, 5)
         },
         listing: false,
     }
@@ -558,11 +755,11 @@ fn citation_from_doc(
     doc: &TantivyDocument,
     index: &AgendaIndex,
     wanted: &HashSet<String>,
-    _analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
 ) -> Citation {
     let f = index.fields;
     let body = text_of(doc, f.body);
-    let snippet = snippet::make(&body, wanted, SNIPPET_BYTES);
+    let snippet = snippet::make_with(analyzer, &body, wanted, SNIPPET_BYTES);
     let non_empty = |s: String| (!s.is_empty()).then_some(s);
     Citation {
         statement_id: text_of(doc, f.statement),
@@ -640,4 +837,110 @@ pub fn fact_counts(index: &AgendaIndex) -> HashMap<&'static str, usize> {
         *m.entry(f.kind().as_str()).or_insert(0) += 1;
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::queries::{self, CLASSES};
+    use crate::corpus::Corpus;
+
+    fn generated_index() -> (Corpus, AgendaIndex) {
+        let (sources, _) = crate::bench::gen::generate_sources(3_000, 8);
+        let corpus = Corpus::from_sources(&sources).unwrap();
+        let index = AgendaIndex::build_in_ram(&corpus).unwrap();
+        (corpus, index)
+    }
+
+    #[test]
+    fn facts_get_a_segment_of_their_own() {
+        let (corpus, index) = generated_index();
+        let searcher = index.reader.searcher();
+        let paragraph = Term::from_field_text(index.fields.kind, "paragraph");
+        let mut sizes: Vec<(u32, u32)> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| {
+                let p = r
+                    .inverted_index(index.fields.kind)
+                    .unwrap()
+                    .doc_freq(&paragraph)
+                    .unwrap();
+                (p, r.num_docs() - p)
+            })
+            .collect();
+        sizes.sort();
+        assert_eq!(sizes, [(0, corpus.facts.len() as u32), (3_000, 0)]);
+    }
+
+    /// `passages` (per-segment pruned union, facts' segment skipped, WAND) finds the same
+    /// paragraphs as the plain tantivy query intersected with `kind:paragraph`, scored exhaustively.
+    #[test]
+    fn passages_agree_with_an_exhaustive_paragraph_search() {
+        let (corpus, index) = generated_index();
+        let searcher = index.reader.searcher();
+        let set = queries::generate(&corpus, 15, 8);
+        let mut compared = 0;
+        for class in CLASSES {
+            for q in set.class(class) {
+                let got: Vec<String> = passages(&index, q, 5)
+                    .unwrap()
+                    .iter()
+                    .map(Citation::reference)
+                    .collect();
+                let mut analyzer = analysis::analyzer();
+                let content: Vec<analysis::Term> = analysis::terms(&mut analyzer, q)
+                    .into_iter()
+                    .filter(|t| !analysis::is_question_filler(&q[t.from..t.to].to_lowercase()))
+                    .collect();
+                let plan = plan(
+                    &index,
+                    &searcher,
+                    &mut analyzer,
+                    Scope::Ask,
+                    q,
+                    &content,
+                    true,
+                )
+                .unwrap();
+                let clauses: Vec<(Occur, Box<dyn Query>)> = plan
+                    .should
+                    .into_iter()
+                    .map(|(_, c)| (Occur::Should, c))
+                    .collect();
+                let kind = TermQuery::new(
+                    Term::from_field_text(index.fields.kind, "paragraph"),
+                    IndexRecordOption::Basic,
+                );
+                let reference = BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>,
+                    ),
+                    (Occur::Must, Box::new(kind)),
+                ]);
+                let top = searcher
+                    .search(&reference, &TopDocs::with_limit(6))
+                    .unwrap();
+                // Compare where the fifth place is not tied with the sixth.
+                if top.len() == 6 && (top[4].0 - top[5].0).abs() < 1e-4 {
+                    continue;
+                }
+                let mut want: Vec<String> = top
+                    .iter()
+                    .take(5)
+                    .map(|(_, a)| {
+                        let d: TantivyDocument = searcher.doc(*a).unwrap();
+                        text_of(&d, index.fields.id)
+                    })
+                    .collect();
+                let mut got_sorted = got.clone();
+                want.sort();
+                got_sorted.sort();
+                assert_eq!(got_sorted, want, "{q}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 40, "{compared}");
+    }
 }

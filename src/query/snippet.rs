@@ -83,7 +83,18 @@ pub fn is_table_rule(line: &str) -> bool {
 
 /// Builds the snippet of `text` best covering `wanted` (analysed terms), at most about `max` bytes.
 pub fn make(text: &str, wanted: &HashSet<String>, max: usize) -> Snippet {
-    let tokens = analysis::terms(&mut analysis::analyzer(), text);
+    make_with(&mut analysis::analyzer(), text, wanted, max)
+}
+
+/// [`make`] with an analyzer the caller already has (building one per snippet costs more than
+/// the snippet).
+pub fn make_with(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    text: &str,
+    wanted: &HashSet<String>,
+    max: usize,
+) -> Snippet {
+    let tokens = analysis::terms(analyzer, text);
     let hits: Vec<(usize, usize, &str)> = tokens
         .iter()
         .filter(|t| wanted.contains(&t.text))
