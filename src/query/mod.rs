@@ -10,7 +10,7 @@ use crate::index::aliases::Target;
 use crate::index::AgendaIndex;
 use serde::Serialize;
 use snippet::Snippet;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
@@ -262,10 +262,7 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
             });
         } else if let Some(fact) = index.fact(&id) {
             let citations = fact_citations(index, &searcher, fact, &wanted, &mut analyzer)?;
-            for c in &citations {
-                cited.insert(c.reference());
-                passages_seen.insert(String::new());
-            }
+            cited.extend(citations.iter().map(Citation::reference));
             results.push(Hit {
                 score,
                 fact: Some(fact.clone()),
@@ -828,15 +825,6 @@ fn quoted_phrases(text: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// Counts, for tests and diagnostics: how many facts of each kind the index holds.
-pub fn fact_counts(index: &AgendaIndex) -> HashMap<&'static str, usize> {
-    let mut m = HashMap::new();
-    for f in &index.facts {
-        *m.entry(f.kind().as_str()).or_insert(0) += 1;
-    }
-    m
 }
 
 #[cfg(test)]
