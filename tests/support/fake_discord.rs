@@ -1182,7 +1182,15 @@ async fn gateway_connection(stream: TcpStream, inner: Arc<Inner>) {
                 let Ok(v) = serde_json::from_str::<Value>(&payload) else {
                     continue;
                 };
-                inner.gateway.send_modify(|st| st.received.push(v.clone()));
+                // Recorded in one step with the RESUME list, so a test that saw the frame arrive
+                // also sees it in `resumes()` (regression: the RESUME list lagged behind and a
+                // test indexing `resumes()[0]` right after the wait failed under load).
+                inner.gateway.send_modify(|st| {
+                    st.received.push(v.clone());
+                    if v.get("op").and_then(Value::as_u64) == Some(6) {
+                        st.resumes.push(v.clone());
+                    }
+                });
                 // HEARTBEAT -> ACK; IDENTIFY -> READY; RESUME -> RESUMED; anything else ignored.
                 let (reply, now_ready) = match v.get("op").and_then(Value::as_u64) {
                     Some(1) => (json!({"op": 11}), false),
@@ -1208,10 +1216,7 @@ async fn gateway_connection(stream: TcpStream, inner: Arc<Inner>) {
                         });
                         (ready, true)
                     }
-                    Some(6) => {
-                        inner.gateway.send_modify(|st| st.resumes.push(v.clone()));
-                        (json!({"op": 0, "s": next_seq(), "t": "RESUMED", "d": {}}), true)
-                    }
+                    Some(6) => (json!({"op": 0, "s": next_seq(), "t": "RESUMED", "d": {}}), true),
                     _ => continue,
                 };
                 if sink.send(text(reply)).await.is_err() {
