@@ -12,7 +12,6 @@ use agenda_bot::config::{Config, DigestConfig, DiscordConfig};
 use agenda_bot::discord::{self, Bot, BotHandle, BotOptions};
 use agenda_bot::index::{self, AgendaIndex};
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -35,18 +34,7 @@ const GLOBAL_COMMANDS: &str = "/api/v10/applications/111111111111111111/commands
 // Log capture: one subscriber for the whole test binary, writing into a buffer.
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Clone)]
-struct LogBuffer(Arc<Mutex<Vec<u8>>>);
-
-impl Write for LogBuffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use support::bot::LogBuffer;
 
 /// Everything the bot and its Discord libraries log at trace level, the rest (reqwest, hyper,
 /// tungstenite...) at debug. (tungstenite's trace level is left out because the fake *server*

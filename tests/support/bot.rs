@@ -31,7 +31,7 @@ pub const GUILD_COMMANDS: &str =
 // ---------------------------------------------------------------------------------------------
 
 #[derive(Clone)]
-pub struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+pub struct LogBuffer(pub Arc<Mutex<Vec<u8>>>);
 
 impl Write for LogBuffer {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
