@@ -1,11 +1,11 @@
 //! Command-line transport: `index`, the query commands, and an offline `console`.
 
-use crate::command::{self, Command};
 use crate::config::{Config, DigestConfig};
-use crate::digest;
-use crate::index::{self, AgendaIndex, BuildOutcome, IndexError};
-use crate::query::{self, Scope};
-use crate::render;
+use agenda_core::command::{self, Command};
+use agenda_core::digest;
+use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError};
+use agenda_core::query::{self, Scope};
+use agenda_core::render;
 use anyhow::{Context, Result};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -185,7 +185,7 @@ pub fn upcoming(
 /// `agenda-bot ics`: every milestone as an iCalendar feed, to `output` (replaced atomically)
 /// or to `out`. DTSTAMP is the index's build time, so the feed only changes with the corpus.
 pub fn ics(idx: &AgendaIndex, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    let feed = digest::ics::feed(idx, digest::ics::index_stamp(idx));
+    let feed = render::ics::feed(idx, render::ics::index_stamp(idx));
     match output {
         Some(path) => digest::state::write_atomic(path, feed.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
@@ -197,7 +197,7 @@ pub fn ics(idx: &AgendaIndex, output: Option<&Path>, out: &mut dyn Write) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::digest::test_support::shipped_index;
+    use agenda_core::testing::shipped_index;
 
     fn run(f: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> String {
         let mut buf = Vec::new();

@@ -152,8 +152,8 @@ impl Config {
         };
         let config: Config = toml::from_str(text).map_err(|e| {
             let start = e.span().map(|s| s.start);
-            let line = start.map_or(1, |s| crate::corpus::line_of(text, s));
-            let message = crate::corpus::toml_message(&e);
+            let line = start.map_or(1, |s| agenda_core::corpus::line_of(text, s));
+            let message = agenda_core::corpus::toml_message(&e);
             // serde names an unknown or missing key itself, but not the key of a value of the
             // wrong type ("invalid type: string \"yes\", expected a boolean"): name it.
             match start.and_then(|s| key_of_value_at(text, s)) {

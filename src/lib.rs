@@ -1,19 +1,12 @@
-//! agenda-bot: a cited-answer engine over the ASEAN defence-cooperation agenda, with a Discord transport.
+//! agenda-bot: the transports over [`agenda_core`] — the CLI and its console, the Discord bot,
+//! the daily digest runner and the corpus hot reload.
 //!
-//! Flow: [`corpus`] (files → statements and facts) → [`index`] (tantivy) → [`query`] (cited answers)
-//! → [`render`] (embeds and text) → transports (CLI, Discord, digest).
+//! Flow: [`agenda_core`] (corpus → index → query / digest → render) → here (cli, discord, digest
+//! runner). Config is parsed here, once, into typed values the core takes as parameters.
 
-pub mod analysis;
-pub mod bench;
 pub mod cli;
-pub mod command;
 pub mod config;
-pub mod corpus;
-pub mod dates;
-pub mod digest;
+pub mod digest_runner;
 #[cfg(feature = "discord")]
 pub mod discord;
-pub mod index;
-pub mod query;
 pub mod reload;
-pub mod render;

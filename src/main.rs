@@ -1,6 +1,7 @@
 //! The `agenda-bot` binary: CLI entry point (exit 0 answer or nothing found, 1 failure, 2 usage).
 
-use agenda_bot::{cli, config::Config, query::Scope};
+use agenda_bot::{cli, config::Config};
+use agenda_core::query::Scope;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;

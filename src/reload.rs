@@ -1,7 +1,7 @@
 //! Hot reload: watch the corpus directory and swap in a new index only when the corpus is valid.
 
-use crate::corpus::CorpusErrors;
-use crate::index::{self, AgendaIndex, BuildOutcome, IndexError};
+use agenda_core::corpus::CorpusErrors;
+use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError};
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,9 +1,9 @@
 //! Questions asked the way team members ask them, against the shipped corpus: the right entity
 //! comes first and its citations point at the paragraphs that say so, with the words marked.
 
-use agenda_bot::corpus::{Corpus, Fact};
-use agenda_bot::index::AgendaIndex;
-use agenda_bot::query::{self, Answer, Scope};
+use agenda_core::corpus::{Corpus, Fact};
+use agenda_core::index::AgendaIndex;
+use agenda_core::query::{self, Answer, Scope};
 use std::path::Path;
 use std::sync::OnceLock;
 

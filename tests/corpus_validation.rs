@@ -3,9 +3,9 @@
 
 mod common;
 
-use agenda_bot::corpus::{Corpus, CorpusError, Fact};
-use agenda_bot::index::{self, AgendaIndex, BuildOutcome, IndexError};
-use agenda_bot::query::{self, Scope};
+use agenda_core::corpus::{Corpus, CorpusError, Fact};
+use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError};
+use agenda_core::query::{self, Scope};
 use common::copy_dir;
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! A rebuild killed with SIGKILL half way leaves an index that the next start opens and answers from.
 
-use agenda_bot::index::{self, AgendaIndex};
-use agenda_bot::query::{self, Scope};
+use agenda_core::index::{self, AgendaIndex};
+use agenda_core::query::{self, Scope};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;

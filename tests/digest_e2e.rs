@@ -9,12 +9,12 @@
 mod support;
 
 use agenda_bot::config::{Config, DigestConfig, DiscordConfig, WhenEmpty};
-use agenda_bot::corpus::Corpus;
-use agenda_bot::digest::runner::Clock;
-use agenda_bot::digest::state::StateStore;
+use agenda_bot::digest_runner::Clock;
 use agenda_bot::discord::digest::SharedClock;
 use agenda_bot::discord::{self, Bot, BotHandle, BotOptions};
-use agenda_bot::index::AgendaIndex;
+use agenda_core::corpus::Corpus;
+use agenda_core::digest::state::StateStore;
+use agenda_core::index::AgendaIndex;
 use jiff::civil::{date, Date};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{json, Value};

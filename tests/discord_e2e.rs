@@ -10,7 +10,7 @@ mod support;
 
 use agenda_bot::config::{Config, DigestConfig, DiscordConfig};
 use agenda_bot::discord::{self, Bot, BotHandle, BotOptions};
-use agenda_bot::index::{self, AgendaIndex};
+use agenda_core::index::{self, AgendaIndex};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -465,7 +465,7 @@ async fn private_answers_are_ephemeral_and_nothing_found_says_so() {
         .as_str()
         .unwrap();
     assert!(
-        description.contains(agenda_bot::command::HELP),
+        description.contains(agenda_core::command::HELP),
         "{description}"
     );
     assert_no_mentions(&help.body["data"]);

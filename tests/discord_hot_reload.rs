@@ -5,7 +5,7 @@
 
 mod support;
 
-use agenda_bot::index;
+use agenda_core::index;
 use std::time::Duration;
 use support::bot::*;
 

@@ -7,7 +7,7 @@
 
 mod support;
 
-use agenda_bot::index;
+use agenda_core::index;
 use serde_json::json;
 use std::time::Duration;
 use support::bot::*;

@@ -4,11 +4,11 @@
 //! CI runs a few thousand cases per target; `FUZZ_CASES=1000000 cargo test --release --test fuzz`
 //! runs a million each (see RELIABILITY.md).
 
-use agenda_bot::corpus::Corpus;
-use agenda_bot::dates;
-use agenda_bot::index::AgendaIndex;
-use agenda_bot::query::{self, Scope};
-use agenda_bot::render;
+use agenda_core::corpus::Corpus;
+use agenda_core::dates;
+use agenda_core::index::AgendaIndex;
+use agenda_core::query::{self, Scope};
+use agenda_core::render;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::path::{Path, PathBuf};

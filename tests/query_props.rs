@@ -1,9 +1,9 @@
 //! Property: no query text, however odd, panics or errors, and what comes back is well formed.
 
-use agenda_bot::corpus::Corpus;
-use agenda_bot::index::AgendaIndex;
-use agenda_bot::query::{self, Scope};
-use agenda_bot::render;
+use agenda_core::corpus::Corpus;
+use agenda_core::index::AgendaIndex;
+use agenda_core::query::{self, Scope};
+use agenda_core::render;
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;

@@ -2,9 +2,9 @@
 
 mod common;
 
-use agenda_bot::index::{self, AgendaIndex};
-use agenda_bot::query::{self, Scope};
 use agenda_bot::reload::{self, ReloadEvent};
+use agenda_core::index::{self, AgendaIndex};
+use agenda_core::query::{self, Scope};
 use common::copy_dir;
 use std::path::Path;
 use std::time::Duration;

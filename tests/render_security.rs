@@ -1,9 +1,9 @@
 //! Corpus text cannot ping anyone or break an embed: mentions are defused and Markdown escaped.
 
-use agenda_bot::corpus::Corpus;
-use agenda_bot::index::AgendaIndex;
-use agenda_bot::query::{self, Scope};
-use agenda_bot::render::embed::{self, limits};
+use agenda_core::corpus::Corpus;
+use agenda_core::index::AgendaIndex;
+use agenda_core::query::{self, Scope};
+use agenda_core::render::embed::{self, limits};
 use std::path::Path;
 
 fn fixture_index() -> AgendaIndex {

@@ -3,10 +3,10 @@
 //! After a deliberate change: `INSTA_UPDATE=always cargo test --test render_snapshots`, then read
 //! the `.snap` diffs before committing them.
 
-use agenda_bot::corpus::Corpus;
-use agenda_bot::index::AgendaIndex;
-use agenda_bot::query::{self, Scope};
-use agenda_bot::render::embed::{self, Reply};
+use agenda_core::corpus::Corpus;
+use agenda_core::index::AgendaIndex;
+use agenda_core::query::{self, Scope};
+use agenda_core::render::embed::{self, Reply};
 use std::path::Path;
 use std::sync::OnceLock;
 

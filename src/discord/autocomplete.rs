@@ -2,8 +2,8 @@
 //! aliases of the facts of that kind (held in memory by the index), prefix matches before substring
 //! matches, within Discord's limits (25 choices, 100 characters per name and value).
 
-use crate::corpus::{Fact, FactKind};
-use crate::render::embed::fit;
+use agenda_core::corpus::{Fact, FactKind};
+use agenda_core::render::embed::fit;
 
 /// Discord shows at most 25 choices.
 pub const MAX_CHOICES: usize = 25;
@@ -117,7 +117,7 @@ pub fn choices(facts: &[Fact], kind: FactKind, typed: &str) -> Vec<Choice> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Corpus;
+    use agenda_core::corpus::Corpus;
     use std::path::Path;
 
     fn facts() -> Vec<Fact> {
@@ -174,7 +174,8 @@ mod tests {
                 "x".repeat(150)
             );
             let parsed: toml::Value = toml::from_str(&toml).unwrap();
-            let m: crate::corpus::Mechanism = parsed["mechanism"][0].clone().try_into().unwrap();
+            let m: agenda_core::corpus::Mechanism =
+                parsed["mechanism"][0].clone().try_into().unwrap();
             many.push(Fact::Mechanism(m));
         }
         let c = choices(&many, FactKind::Mechanism, "mech");

@@ -4,10 +4,10 @@
 
 use super::commands::{help_reply, upcoming_reply};
 use super::{send, Data, Error, USER_ERROR};
-use crate::command::{self, Command};
 use crate::config::DigestConfig;
-use crate::query::{self, Scope};
-use crate::render::embed::{escape, fit, Reply};
+use agenda_core::command::{self, Command};
+use agenda_core::query::{self, Scope};
+use agenda_core::render::embed::{escape, fit, Reply};
 use jiff::Timestamp;
 use serenity::all::{Context as SerenityContext, Message, MessageType, UserId};
 use std::time::Instant;
@@ -48,7 +48,7 @@ pub fn question_text(content: &str, bot: UserId) -> String {
 /// The reply to a chat line, and how many results it holds. `/upcoming [days]` looks ahead from
 /// `now`'s date in `digest.timezone`.
 pub fn reply_for(
-    index: &crate::index::AgendaIndex,
+    index: &agenda_core::index::AgendaIndex,
     text: &str,
     digest: &DigestConfig,
     now: Timestamp,
@@ -62,7 +62,10 @@ pub fn reply_for(
                 return Ok((help_reply(), 0));
             }
             let answer = query::answer(index, scope, &text)?;
-            (crate::render::embed::answer(&answer), answer.results.len())
+            (
+                agenda_core::render::embed::answer(&answer),
+                answer.results.len(),
+            )
         }
         Command::Help => (help_reply(), 0),
         Command::Upcoming { days } => upcoming_reply(index, digest, now, days)?,
@@ -193,7 +196,7 @@ mod tests {
 
     #[test]
     fn upcoming_typed_in_chat_lists_the_milestones() {
-        let index = crate::digest::test_support::shipped_index();
+        let index = agenda_core::testing::shipped_index();
         let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
         let (reply, n) = reply_for(&index, "/upcoming 60", &DigestConfig::default(), now).unwrap();
         assert_eq!(n, 1);

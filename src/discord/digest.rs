@@ -16,8 +16,8 @@
 
 use super::{send, SharedIndex};
 use crate::config::Config;
-use crate::digest::runner::{run_digest, Clock, DigestSender, SendError, SystemClock};
-use crate::render::embed::Reply;
+use crate::digest_runner::{run_digest, Clock, DigestSender, SendError, SystemClock};
+use agenda_core::render::embed::Reply;
 use jiff::Timestamp;
 use serenity::all::{ChannelId, Http, HttpBuilder, HttpError};
 use serenity::http::{LightMethod, Request, Route};

@@ -6,8 +6,8 @@
 //! older one, whichever finishes last.
 
 use super::SharedIndex;
-use crate::index::AgendaIndex;
 use crate::reload::{self, ReloadEvent};
+use agenda_core::index::AgendaIndex;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -147,7 +147,7 @@ impl Drop for CorpusWatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Corpus;
+    use agenda_core::corpus::Corpus;
     use std::path::Path;
 
     fn built_at(at: &str) -> Arc<AgendaIndex> {

@@ -18,7 +18,7 @@ pub mod hot_reload;
 pub mod send;
 
 use crate::config::{self, Config};
-use crate::index::AgendaIndex;
+use agenda_core::index::AgendaIndex;
 use anyhow::{bail, Context as _};
 use arc_swap::ArcSwap;
 use serenity::all::{ClientBuilder, FullEvent, GatewayIntents, GuildId, HttpBuilder, ShardManager};
@@ -399,7 +399,7 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     };
     match (user_text, error.ctx()) {
         (Some(text), Some(ctx)) => {
-            let reply = crate::render::embed::Reply::text(text);
+            let reply = agenda_core::render::embed::Reply::text(text);
             if let Err(e) = send::deliver(ctx, &reply, true).await {
                 tracing::warn!(
                     error = format!("{e:#}"),

@@ -13,7 +13,7 @@
 //! [`super::digest`] once per attempt, without [`with_retry`]: the digest runner does the retrying.
 
 use super::{Context, Data, Error};
-use crate::render::embed::{EmbedSpec, Reply};
+use agenda_core::render::embed::{EmbedSpec, Reply};
 use serenity::all::{
     CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,
     CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
@@ -303,7 +303,7 @@ pub async fn reply_to(http: &Http, to: &Message, reply: &Reply) -> serenity::Res
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::embed::FieldSpec;
+    use agenda_core::render::embed::FieldSpec;
 
     fn spec() -> Reply {
         Reply {

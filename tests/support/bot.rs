@@ -10,7 +10,7 @@
 use super::fake_discord::*;
 use agenda_bot::config::{Config, DigestConfig, DiscordConfig};
 use agenda_bot::discord::{self, Bot, BotHandle, BotOptions, SharedIndex, TestHooks};
-use agenda_bot::index::{self, AgendaIndex};
+use agenda_core::index::{self, AgendaIndex};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};

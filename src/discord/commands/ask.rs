@@ -1,7 +1,7 @@
 //! `/ask`: any question; statements and facts are searched together.
 
 use super::{Context, Error};
-use crate::query::Scope;
+use agenda_core::query::Scope;
 
 /// Any question; answers cite the statements
 #[poise::command(slash_command)]

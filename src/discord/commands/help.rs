@@ -1,8 +1,8 @@
 //! `/help`: what the bot can do (`command::HELP`), shown to the caller only.
 
 use super::{send, Context, Error};
-use crate::command::HELP;
-use crate::render::embed::{EmbedSpec, Reply};
+use agenda_core::command::HELP;
+use agenda_core::render::embed::{EmbedSpec, Reply};
 use std::time::Instant;
 
 /// The help text as a reply: the command list in a code block, so its columns line up.

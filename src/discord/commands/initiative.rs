@@ -1,8 +1,8 @@
 //! `/initiative`: an initiative with its expected outcome and timeline.
 
 use super::{Context, Error};
-use crate::corpus::FactKind;
-use crate::query::Scope;
+use agenda_core::corpus::FactKind;
+use agenda_core::query::Scope;
 use serenity::all::CreateAutocompleteResponse;
 
 async fn complete(ctx: Context<'_>, typed: &str) -> CreateAutocompleteResponse {

@@ -1,8 +1,8 @@
 //! `/mechanism`: a cooperation mechanism or body by name or acronym.
 
 use super::{Context, Error};
-use crate::corpus::FactKind;
-use crate::query::Scope;
+use agenda_core::corpus::FactKind;
+use agenda_core::query::Scope;
 use serenity::all::CreateAutocompleteResponse;
 
 async fn complete(ctx: Context<'_>, typed: &str) -> CreateAutocompleteResponse {

@@ -1,8 +1,8 @@
 //! `/meeting`: a meeting by name, handle (AMIM-21) or question.
 
 use super::{Context, Error};
-use crate::corpus::FactKind;
-use crate::query::Scope;
+use agenda_core::corpus::FactKind;
+use agenda_core::query::Scope;
 use serenity::all::CreateAutocompleteResponse;
 
 async fn complete(ctx: Context<'_>, typed: &str) -> CreateAutocompleteResponse {

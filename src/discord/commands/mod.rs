@@ -17,9 +17,9 @@ pub use upcoming::upcoming_reply;
 
 use super::autocomplete;
 use super::{send, Context, Data, Error};
-use crate::corpus::FactKind;
-use crate::query::{self, Scope};
-use crate::render;
+use agenda_core::corpus::FactKind;
+use agenda_core::query::{self, Scope};
+use agenda_core::render;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
 use std::time::Instant;
 

@@ -2,9 +2,9 @@
 //! answers keep coming from the old index meanwhile, and stay with it when the corpus is broken.
 
 use super::{send, Context, Error};
-use crate::corpus::CorpusErrors;
-use crate::index::{self, AgendaIndex, BuildOutcome, IndexError, Manifest};
-use crate::render::embed::{escape, fit, limits, EmbedSpec, Reply};
+use agenda_core::corpus::CorpusErrors;
+use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError, Manifest};
+use agenda_core::render::embed::{escape, fit, limits, EmbedSpec, Reply};
 use serenity::all::{Permissions, RoleId};
 use std::path::Path;
 use std::sync::Arc;
@@ -148,7 +148,7 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::CorpusError;
+    use agenda_core::corpus::CorpusError;
     use std::path::PathBuf;
 
     #[test]

@@ -3,9 +3,9 @@
 
 use super::{send, Context, Error};
 use crate::config::DigestConfig;
-use crate::digest;
-use crate::index::AgendaIndex;
-use crate::render::{self, embed::Reply};
+use agenda_core::digest;
+use agenda_core::index::AgendaIndex;
+use agenda_core::render::{self, embed::Reply};
 use anyhow::Context as _;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -65,7 +65,7 @@ pub async fn upcoming(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::digest::test_support::shipped_index;
+    use agenda_core::testing::shipped_index;
 
     fn settings() -> DigestConfig {
         DigestConfig {

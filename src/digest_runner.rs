@@ -17,13 +17,13 @@
 //! * Shutdown is honoured while waiting; a send already under way is finished and recorded
 //!   first, so a restart cannot post it twice.
 
-use super::schedule::{due_today, next_run};
-use super::state::{StateError, StateStore};
-use super::upcoming;
 use crate::config::{parse_hhmm, Config, WhenEmpty};
-use crate::index::AgendaIndex;
-use crate::render::digest::reply as render_reply;
-use crate::render::embed::Reply;
+use agenda_core::digest::schedule::{due_today, next_run};
+use agenda_core::digest::state::{StateError, StateStore};
+use agenda_core::digest::upcoming;
+use agenda_core::index::AgendaIndex;
+use agenda_core::render::digest::reply as render_reply;
+use agenda_core::render::embed::Reply;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
@@ -354,8 +354,8 @@ async fn post<C: Clock, S: DigestSender, F: Future<Output = ()>>(
 mod tests {
     use super::*;
     use crate::config::DigestConfig;
-    use crate::digest::state::{DigestState, FILE_NAME};
-    use crate::digest::test_support::shipped_index;
+    use agenda_core::digest::state::{DigestState, FILE_NAME};
+    use agenda_core::testing::shipped_index;
     use jiff::civil::date as d;
     use std::collections::VecDeque;
     use std::path::Path;

@@ -2,6 +2,7 @@
 
 pub mod digest;
 pub mod embed;
+pub mod ics;
 pub mod json;
 pub mod text;
 

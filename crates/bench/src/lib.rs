@@ -1,6 +1,5 @@
 //! Benchmark support: a deterministic synthetic corpus in the real corpus format, query sets drawn
-//! from it, and the naive substring-scan baseline. Used by the `agenda-bench` binary and by tests;
-//! it needs no extra dependency, so it is always built.
+//! from it, and the naive substring-scan baseline. Used by the `agenda-bench` binary and by tests.
 
 pub mod gen;
 pub mod queries;

@@ -2,7 +2,7 @@
 //! typo, and acronyms / meeting handles.
 
 use super::Rng;
-use crate::corpus::{Corpus, Fact};
+use agenda_core::corpus::{Corpus, Fact};
 use serde::{Deserialize, Serialize};
 
 /// The query classes, in report order.
@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn query_sets_are_deterministic_and_full() {
-        let (sources, _) = crate::bench::gen::generate_sources(2_000, 5);
+        let (sources, _) = crate::gen::generate_sources(2_000, 5);
         let corpus = Corpus::from_sources(&sources).unwrap();
         let a = generate(&corpus, 30, 9);
         let b = generate(&corpus, 30, 9);

@@ -440,20 +440,20 @@ mod tests {
         );
     }
 
-    #[test]
-    fn myers_agrees_with_the_dynamic_programme() {
-        let mut rng = crate::bench::Rng::new(11);
-        let alphabet: Vec<char> = "abcé12".chars().collect();
-        for _ in 0..3_000 {
-            let a: Vec<char> = (0..rng.range(1, 12))
-                .map(|_| *rng.pick(&alphabet))
-                .collect();
-            let b: Vec<char> = (0..rng.range(1, 30))
-                .map(|_| *rng.pick(&alphabet))
-                .collect();
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
+        #[test]
+        fn myers_agrees_with_the_dynamic_programme(
+            a in proptest::collection::vec(proptest::sample::select(vec!['a', 'b', 'c', 'é', '1', '2']), 1..12),
+            b in proptest::collection::vec(proptest::sample::select(vec!['a', 'b', 'c', 'é', '1', '2']), 1..30),
+        ) {
             let want = distance_within(&a, &b, usize::MAX).unwrap();
-            assert_eq!(Myers::new(&a).unwrap().distance(&b), want, "{a:?} {b:?}");
+            proptest::prop_assert_eq!(Myers::new(&a).unwrap().distance(&b), want);
         }
+    }
+
+    #[test]
+    fn myers_edge_cases() {
         let long: Vec<char> = "x".repeat(64).chars().collect();
         assert_eq!(Myers::new(&long).unwrap().distance(&['x']), 63);
         assert!(Myers::new(&[]).is_none());

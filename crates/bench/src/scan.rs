@@ -1,8 +1,8 @@
 //! The naive baseline: every paragraph (and fact text) in memory, searched by case-insensitive
 //! substring matching on each query, top results by the number of query words they contain.
 
-use crate::corpus::Corpus;
-use crate::query::SNIPPET_BYTES;
+use agenda_core::corpus::Corpus;
+use agenda_core::query::SNIPPET_BYTES;
 
 struct Doc {
     id: String,
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn finds_words_and_phrases_case_insensitively() {
-        let (sources, _) = crate::bench::gen::generate_sources(500, 3);
+        let (sources, _) = crate::gen::generate_sources(500, 3);
         let corpus = Corpus::from_sources(&sources).unwrap();
         let scan = Scan::build(&corpus);
         let p = &corpus.statements[0].paragraphs[1];

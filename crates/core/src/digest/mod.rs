@@ -1,12 +1,11 @@
-//! Digest: the milestones coming up in a window of days, grouped for a daily post, `/upcoming`
-//! and the calendar feed; plus the schedule, state and loop that post it once a day.
+//! Digest planning: the milestones coming up in a window of days, grouped for a daily post,
+//! `/upcoming` and the calendar feed; plus the schedule and the posted-state file.
 //!
-//! Everything here is pure or takes its clock, storage and transport as parameters; the Discord
-//! transport only implements [`runner::DigestSender`].
+//! Everything here is pure or takes its clock and storage as parameters; the loop that posts a
+//! digest once a day is the bot's (`agenda-bot`'s `digest_runner`), and rendering is in
+//! [`crate::render::digest`] and [`crate::render::ics`].
 
-pub mod ics;
 pub mod milestones;
-pub mod runner;
 pub mod schedule;
 pub mod state;
 
@@ -210,30 +209,11 @@ pub fn upcoming(index: &AgendaIndex, today: Date, days: u32) -> Digest {
 }
 
 #[cfg(test)]
-pub(crate) mod test_support {
-    use crate::corpus::Corpus;
-    use crate::index::AgendaIndex;
-    use std::path::Path;
-    use std::sync::{Arc, OnceLock};
-
-    /// The shipped corpus, indexed in memory once per test run.
-    pub fn shipped_index() -> Arc<AgendaIndex> {
-        static INDEX: OnceLock<Arc<AgendaIndex>> = OnceLock::new();
-        INDEX
-            .get_or_init(|| {
-                let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-                let corpus = Corpus::load(&root).expect("the shipped corpus loads");
-                Arc::new(AgendaIndex::build_in_ram(&corpus).expect("the shipped corpus indexes"))
-            })
-            .clone()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::test_support::shipped_index;
     use super::*;
     use crate::dates::Precision;
+    use crate::testing::shipped_index;
     use jiff::civil::date as d;
 
     const LAO: &str = "lao-pdr-defence-capacity-building";

@@ -441,6 +441,46 @@ fn plan(
     })
 }
 
+/// The plain tantivy query that [`passages`] answers with its pruned, per-segment search: the same
+/// clauses, as one exhaustive query over `kind:paragraph`. Tests and the benchmark check the two
+/// agree.
+pub fn exhaustive_paragraph_query(
+    index: &AgendaIndex,
+    text: &str,
+) -> Result<Box<dyn Query>, QueryError> {
+    let searcher = index.reader.searcher();
+    let mut analyzer = analysis::analyzer();
+    let content: Vec<analysis::Term> = analysis::terms(&mut analyzer, text)
+        .into_iter()
+        .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
+        .collect();
+    let plan = plan(
+        index,
+        &searcher,
+        &mut analyzer,
+        Scope::Ask,
+        text,
+        &content,
+        true,
+    )?;
+    let clauses: Vec<(Occur, Box<dyn Query>)> = plan
+        .should
+        .into_iter()
+        .map(|(_, c)| (Occur::Should, c))
+        .collect();
+    let kind = TermQuery::new(
+        Term::from_field_text(index.fields.kind, "paragraph"),
+        IndexRecordOption::Basic,
+    );
+    Ok(Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>,
+        ),
+        (Occur::Must, Box::new(kind)),
+    ])))
+}
+
 /// Search and snippets alone: the `k` best statement paragraphs for `text`, each with its snippet
 /// (no facts, no coverage floor, no rendering). The benchmark compares this with FTS5.
 pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citation>, QueryError> {
@@ -825,110 +865,4 @@ fn quoted_phrases(text: &str) -> Vec<String> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bench::queries::{self, CLASSES};
-    use crate::corpus::Corpus;
-
-    fn generated_index() -> (Corpus, AgendaIndex) {
-        let (sources, _) = crate::bench::gen::generate_sources(3_000, 8);
-        let corpus = Corpus::from_sources(&sources).unwrap();
-        let index = AgendaIndex::build_in_ram(&corpus).unwrap();
-        (corpus, index)
-    }
-
-    #[test]
-    fn facts_get_a_segment_of_their_own() {
-        let (corpus, index) = generated_index();
-        let searcher = index.reader.searcher();
-        let paragraph = Term::from_field_text(index.fields.kind, "paragraph");
-        let mut sizes: Vec<(u32, u32)> = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| {
-                let p = r
-                    .inverted_index(index.fields.kind)
-                    .unwrap()
-                    .doc_freq(&paragraph)
-                    .unwrap();
-                (p, r.num_docs() - p)
-            })
-            .collect();
-        sizes.sort();
-        assert_eq!(sizes, [(0, corpus.facts.len() as u32), (3_000, 0)]);
-    }
-
-    /// `passages` (per-segment pruned union, facts' segment skipped, WAND) finds the same
-    /// paragraphs as the plain tantivy query intersected with `kind:paragraph`, scored exhaustively.
-    #[test]
-    fn passages_agree_with_an_exhaustive_paragraph_search() {
-        let (corpus, index) = generated_index();
-        let searcher = index.reader.searcher();
-        let set = queries::generate(&corpus, 15, 8);
-        let mut compared = 0;
-        for class in CLASSES {
-            for q in set.class(class) {
-                let got: Vec<String> = passages(&index, q, 5)
-                    .unwrap()
-                    .iter()
-                    .map(Citation::reference)
-                    .collect();
-                let mut analyzer = analysis::analyzer();
-                let content: Vec<analysis::Term> = analysis::terms(&mut analyzer, q)
-                    .into_iter()
-                    .filter(|t| !analysis::is_question_filler(&q[t.from..t.to].to_lowercase()))
-                    .collect();
-                let plan = plan(
-                    &index,
-                    &searcher,
-                    &mut analyzer,
-                    Scope::Ask,
-                    q,
-                    &content,
-                    true,
-                )
-                .unwrap();
-                let clauses: Vec<(Occur, Box<dyn Query>)> = plan
-                    .should
-                    .into_iter()
-                    .map(|(_, c)| (Occur::Should, c))
-                    .collect();
-                let kind = TermQuery::new(
-                    Term::from_field_text(index.fields.kind, "paragraph"),
-                    IndexRecordOption::Basic,
-                );
-                let reference = BooleanQuery::new(vec![
-                    (
-                        Occur::Must,
-                        Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>,
-                    ),
-                    (Occur::Must, Box::new(kind)),
-                ]);
-                let top = searcher
-                    .search(&reference, &TopDocs::with_limit(6))
-                    .unwrap();
-                // Compare where the fifth place is not tied with the sixth.
-                if top.len() == 6 && (top[4].0 - top[5].0).abs() < 1e-4 {
-                    continue;
-                }
-                let mut want: Vec<String> = top
-                    .iter()
-                    .take(5)
-                    .map(|(_, a)| {
-                        let d: TantivyDocument = searcher.doc(*a).unwrap();
-                        text_of(&d, index.fields.id)
-                    })
-                    .collect();
-                let mut got_sorted = got.clone();
-                want.sort();
-                got_sorted.sort();
-                assert_eq!(got_sorted, want, "{q}");
-                compared += 1;
-            }
-        }
-        assert!(compared > 40, "{compared}");
-    }
 }

@@ -280,8 +280,8 @@ pub fn milestone_field(m: &Milestone, tz: &TimeZone, with_snippet: bool) -> Fiel
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::digest::test_support::shipped_index;
     use crate::digest::{upcoming, What};
+    use crate::testing::shipped_index;
     use jiff::civil::date as d;
 
     fn vientiane() -> TimeZone {

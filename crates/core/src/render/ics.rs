@@ -2,7 +2,7 @@
 //! its precision (the end of "2024 – 2026" spans all of 2026), with a stable UID and a fixed
 //! DTSTAMP so the same index always gives the same bytes.
 
-use super::milestones::{self, Milestone};
+use crate::digest::milestones::{self, Milestone};
 use crate::index::AgendaIndex;
 use crate::query::citations_for;
 use icalendar::{Calendar, Component, Event, Property};
@@ -68,7 +68,7 @@ pub fn description(m: &Milestone) -> String {
             c.paragraph
         ));
         // Table rows read "a · b · c"; cut ends show an ellipsis.
-        let snippet = crate::render::marked_snippet(&c.snippet, "", "", &|s| s.to_string());
+        let snippet = super::marked_snippet(&c.snippet, "", "", &|s| s.to_string());
         d.push_str(&format!("“{}”\n", snippet.trim()));
         if let Some(url) = &c.url {
             d.push_str(url);
@@ -131,7 +131,7 @@ pub fn feed(index: &AgendaIndex, dtstamp: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::digest::test_support::shipped_index;
+    use crate::testing::shipped_index;
     use std::collections::BTreeMap;
     use std::str::FromStr;
 

@@ -1,7 +1,7 @@
 //! A deterministic synthetic corpus in the real format: statement `.md` files (TOML front matter,
 //! paragraphs separated by blank lines) and fact TOML files (meetings with acronyms, numbers and
 //! dates; initiatives with timelines; mechanisms with acronyms; areas), every fact citing
-//! paragraphs that really mention it, so that [`crate::corpus::Corpus::load`] accepts it.
+//! paragraphs that really mention it, so that [`agenda_core::corpus::Corpus::load`] accepts it.
 //!
 //! Words follow a Zipf-like law over a vocabulary of English function words, defence-cooperation
 //! words and pronounceable made-up words; sentences carry meeting handles (`AMIM-21`), acronyms,
@@ -1094,7 +1094,7 @@ pub fn generate_sources(paragraphs: usize, seed: u64) -> (Vec<(PathBuf, String)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Corpus, Fact};
+    use agenda_core::corpus::{Corpus, Fact};
 
     #[test]
     fn generated_corpus_validates_and_is_deterministic() {
@@ -1126,7 +1126,7 @@ mod tests {
         for f in corpus.facts.iter().take(50) {
             if let Fact::Meeting(m) = f {
                 let handle = format!("{}-{}", m.acronym.as_ref().unwrap(), m.number.unwrap());
-                let (sid, n) = crate::corpus::split_cite(&m.cites[0]).unwrap();
+                let (sid, n) = agenda_core::corpus::split_cite(&m.cites[0]).unwrap();
                 let p = corpus.statement(sid).unwrap().paragraph(n).unwrap();
                 assert!(p.text.contains(&handle), "{handle} not in {}", p.text);
             }

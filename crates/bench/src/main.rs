@@ -1,20 +1,20 @@
 //! agenda-bench: index build and answer speed of our engine against SQLite FTS5 and a naive
 //! substring scan, on synthetic corpora of 10k, 100k and 1M paragraphs.
 //!
-//!     cargo run --release --features bench --bin agenda-bench -- --sizes 10k,100k,1m --out BENCHMARKS.md
-//!     cargo run --features bench --bin agenda-bench -- --sizes 10k --quick --out "$(mktemp)"
+//!     cargo run --release -p agenda-bench -- --sizes 10k,100k,1m --out BENCHMARKS.md
+//!     cargo run -p agenda-bench -- --sizes 10k --quick --out "$(mktemp)"
 //!
 //! Each build, each query run and each cold start happens in a child process of this binary
 //! (`build-only`, `serve`, `cold`), so that peak and serving memory belong to one engine alone.
 
-use agenda_bot::bench::queries::{self, QuerySet, CLASSES};
-use agenda_bot::bench::scan::Scan;
-use agenda_bot::bench::{gen, parse_size, size_label};
-use agenda_bot::command::{self, Command};
-use agenda_bot::corpus::Corpus;
-use agenda_bot::index::{self, AgendaIndex};
-use agenda_bot::query;
-use agenda_bot::render;
+use agenda_bench::queries::{self, QuerySet, CLASSES};
+use agenda_bench::scan::Scan;
+use agenda_bench::{gen, parse_size, size_label};
+use agenda_core::command::{self, Command};
+use agenda_core::corpus::Corpus;
+use agenda_core::index::{self, AgendaIndex};
+use agenda_core::query;
+use agenda_core::render;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::{Deserialize, Serialize};
@@ -1019,7 +1019,7 @@ fn markdown(report: &Report, before: Option<&Report>, notes: Option<&str>) -> St
         m.cpu, m.cores, m.memory_gib, m.kernel
     ));
     md.push_str(
-        "Engines, on the same generated corpus (statements + facts, see `src/bench/gen.rs`) and \
+        "Engines, on the same generated corpus (statements + facts, see `crates/bench/src/gen.rs`) and \
          the same queries:\n\n\
          * **ours**: the tantivy index (`index::build_generation`, opened with \
          `AgendaIndex::open`). *search+snippets* is `query::passages` (analysis, fuzzy \
@@ -1217,13 +1217,18 @@ fn run(cli: &Cli) -> Result<()> {
         print!("{}", size_table(s));
     }
     println!();
-    for t in targets(&report) {
-        let r = match t.pass {
-            Some(true) => "PASS",
-            Some(false) => "MISS",
-            None => "—",
-        };
-        println!("{r:4}  {}: {}", t.name, t.measured);
+    if cfg!(debug_assertions) {
+        // A debug build (the CI smoke run) measures the code path, not its speed.
+        println!("debug build: targets are judged only in a --release run");
+    } else {
+        for t in targets(&report) {
+            let r = match t.pass {
+                Some(true) => "PASS",
+                Some(false) => "MISS",
+                None => "—",
+            };
+            println!("{r:4}  {}: {}", t.name, t.measured);
+        }
     }
     std::fs::write(&cli.out, md).with_context(|| format!("cannot write {}", cli.out.display()))?;
     if let Some(j) = &cli.json {
@@ -1241,10 +1246,7 @@ fn command_line() -> String {
     } else {
         " --release"
     };
-    format!(
-        "cargo run{profile} --features bench --bin agenda-bench -- {}",
-        args.join(" ")
-    )
+    format!("cargo run{profile} -p agenda-bench -- {}", args.join(" "))
 }
 
 fn main() -> Result<()> {

@@ -1,0 +1,17 @@
+//! agenda-core: the transport-free core of agenda-bot, a cited-answer engine over the ASEAN
+//! defence-cooperation agenda.
+//!
+//! Flow, one direction: [`corpus`] (files → statements and facts) → [`index`] (tantivy schema, build,
+//! open) → [`query`] (a request → ranked, cited answers) and [`digest`] (milestones in a window of
+//! days) → [`render`] (answers and digests → embed specs, text, JSON, iCalendar). Transports (CLI,
+//! Discord, the digest runner) live in the `agenda-bot` crate; nothing here does network I/O.
+
+pub mod analysis;
+pub mod command;
+pub mod corpus;
+pub mod dates;
+pub mod digest;
+pub mod index;
+pub mod query;
+pub mod render;
+pub mod testing;
