@@ -146,8 +146,8 @@ fn broken_toml_syntax_and_broken_statements_in_one_report() {
 #[test]
 fn duplicate_statement_ids_are_refused() {
     let errs = errors(&[
-        ("statements/a.md", STATEMENT),
-        ("statements/b.md", STATEMENT),
+        ("statements/2024/s1.md", STATEMENT),
+        ("statements/2025/s1.md", STATEMENT),
     ]);
     assert!(
         errs[0].message.contains("duplicate statement id"),
@@ -213,4 +213,111 @@ fn a_schema_change_forces_a_rebuild() {
         BuildOutcome::Built
     );
     AgendaIndex::open(&idx).unwrap();
+}
+
+/// Issue 13: an unknown or missing field stopped every other check of its file (four mistakes
+/// reported one), and `missing field` did not say which fact.
+#[test]
+fn every_mistake_of_a_fact_file_is_reported_naming_its_fact() {
+    let facts = "\
+[[meeting]]
+id = \"m1\"
+name = \"Meeting\"
+dte = \"3 September 2024\"
+cites = [\"s1#1\"]
+
+[[meeting]]
+id = \"m2\"
+number = \"twenty\"
+cites = [\"s1#2\"]
+
+[[initiative]]
+id = \"i1\"
+name = \"I\"
+timeline = \"whenever\"
+cites = [\"s1#7\"]
+
+[[mechanism]]
+name = \"No id\"
+cites = [\"s1#1\"]
+
+[[meting]]
+id = \"typo\"
+";
+    let errs = errors(&[("statements/s1.md", STATEMENT), ("facts/f.toml", facts)]);
+    let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
+    let expect = [
+        "facts/f.toml:4: meeting #1 (\"m1\"): unknown field `dte`, expected one of",
+        "facts/f.toml:7: meeting #2 (\"m2\"): missing field `name`",
+        "facts/f.toml:9: meeting #2 (\"m2\"): `number`: invalid type: string \"twenty\", expected u32",
+        "facts/f.toml:15: initiative \"i1\": timeline: unrecognised date \"whenever\"",
+        "facts/f.toml:16: initiative \"i1\": citation \"s1#7\": statement \"s1\" has 2 paragraphs, not 7",
+        "facts/f.toml:18: mechanism #1: missing field `id`",
+        "facts/f.toml:22: unknown kind `meting`",
+    ];
+    for want in expect {
+        assert!(
+            shown.iter().any(|e| e.starts_with(want)),
+            "no error starting {want:?} in {shown:#?}"
+        );
+    }
+    assert_eq!(shown.len(), expect.len(), "{shown:#?}");
+}
+
+/// Issue 13: three mistakes in statements passed silently.
+#[test]
+fn statement_mistakes_that_passed_silently_are_reported() {
+    let errs = errors(&[
+        (
+            "statements/s1.md",
+            "+++\nid = \"s1\"\ntitle = \"T\"\nsource = \"S\"\npublished = \"21 Nov 2024\"\n+++\n\nText.\n",
+        ),
+        (
+            "statements/wrong-name.md",
+            "+++\nid = \"s2\"\ntitle = \"T\"\nsource = \"S\"\n+++\n\nText.\n",
+        ),
+        (
+            "statements/s3.md",
+            "+++\nid = \"s3\"\ntitel = \"T\"\nsource = 7\n+++\n\nText.\n",
+        ),
+    ]);
+    let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
+    let expect = [
+        "statements/s1.md:5: front matter: published: \"21 Nov 2024\" must be written YYYY-MM-DD, YYYY-MM or YYYY (did you mean \"2024-11-21\"?)",
+        "statements/s3.md:2: front matter: missing field `title`",
+        "statements/s3.md:3: front matter: unknown field `titel`",
+        "statements/s3.md:4: front matter: `source`: invalid type: integer `7`, expected a string",
+        "statements/wrong-name.md:2: statement id \"s2\" differs from the file name \"wrong-name.md\"",
+    ];
+    for want in expect {
+        assert!(
+            shown.iter().any(|e| e.starts_with(want)),
+            "no error starting {want:?} in {shown:#?}"
+        );
+    }
+    assert_eq!(shown.len(), expect.len(), "{shown:#?}");
+}
+
+/// Issue 13: a `.txt` file in `corpus/statements/` was ignored without a word.
+#[test]
+fn a_file_the_corpus_does_not_read_is_a_warning_and_triggers_a_rebuild() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let idx = tmp.path().join("index");
+    copy_dir(&fixture(), &corpus);
+    index::ensure_built(&corpus, &idx).unwrap();
+    std::fs::write(corpus.join("statements/pasted.txt"), "A title\n\nText.\n").unwrap();
+    std::fs::write(corpus.join("statements/.draft.swp"), "editor file").unwrap();
+    let loaded = Corpus::load(&corpus).unwrap();
+    let shown: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].ends_with("statements/pasted.txt:1: ignored: statements are `.md` files with front matter; turn pasted text into one with `agenda-bot add FILE`"),
+        "{shown:?}"
+    );
+    assert_eq!(
+        index::ensure_built(&corpus, &idx).unwrap(),
+        BuildOutcome::Built,
+        "a new stray file rebuilds, so its warning is logged"
+    );
 }

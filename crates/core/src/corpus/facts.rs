@@ -1,6 +1,6 @@
 //! Fact files: meetings, initiatives, mechanisms and areas, each citing statement paragraphs.
 
-use super::{line_of, statement::valid_id, CorpusError, Statement};
+use super::{line_of, schema, statement::valid_id, CorpusError, Statement};
 use crate::dates::{self, DateRange};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -334,29 +334,40 @@ fn field_synonyms(label: &str) -> Option<&'static str> {
     })
 }
 
+/// A fact file's entries, each table with its span (unknown kinds are found separately).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FactsFile {
     #[serde(default)]
-    meeting: Vec<Spanned<Meeting>>,
+    meeting: Vec<Spanned<toml::Table>>,
     #[serde(default)]
-    initiative: Vec<Spanned<Initiative>>,
+    initiative: Vec<Spanned<toml::Table>>,
     #[serde(default)]
-    mechanism: Vec<Spanned<Mechanism>>,
+    mechanism: Vec<Spanned<toml::Table>>,
     #[serde(default)]
-    area: Vec<Spanned<Area>>,
+    area: Vec<Spanned<toml::Table>>,
 }
+
+/// The keys every fact must have, with the placeholders that let checking go on without them.
+const REQUIRED: &[(&str, fn() -> toml::Value)] = &[
+    ("id", schema::empty_string),
+    ("name", schema::empty_string),
+    ("cites", schema::empty_array),
+];
 
 /// A parsed fact with where it was written.
 pub(super) struct Located {
     fact: Fact,
     span: Range<usize>,
+    /// Keys that were missing or mistyped (already reported; their values are placeholders).
+    bad_keys: Vec<String>,
 }
 
 pub(super) struct ParsedFile {
     path: PathBuf,
     text: String,
     facts: Vec<Located>,
+    /// Schema problems of entries (reported by [`resolve`] with the rest).
+    schema_errors: Vec<CorpusError>,
 }
 
 impl ParsedFile {
@@ -378,37 +389,109 @@ impl ParsedFile {
     }
 }
 
+/// Line of the line that sets `key` (`key = …`) inside `span` of `text`, else the span's first line.
+pub(super) fn key_line(text: &str, span: &Range<usize>, key: &str) -> usize {
+    let entry = text.get(span.clone()).unwrap_or("");
+    let mut offset = span.start;
+    for line in entry.split_inclusive('\n') {
+        let t = line.trim_start();
+        let rest = t.strip_prefix(key).map(str::trim_start);
+        if rest.is_some_and(|r| r.starts_with('=') || r.starts_with('.')) {
+            return line_of(text, offset);
+        }
+        offset += line.len();
+    }
+    line_of(text, span.start)
+}
+
+/// Line of a top-level key: `[[key]]`, `[key]` or `key = …`.
+fn top_key_line(text: &str, key: &str) -> usize {
+    let headers = [format!("[[{key}]]"), format!("[{key}]")];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if headers.iter().any(|h| t.starts_with(h.as_str())) {
+            return line_of(text, offset);
+        }
+        offset += line.len();
+    }
+    key_line(text, &(0..text.len()), key)
+}
+
+/// Parses one fact file, reporting every schema problem of every entry (each named by kind,
+/// position and id), not just the first.
 pub(super) fn parse_file(path: &Path, text: &str) -> Result<ParsedFile, Vec<CorpusError>> {
-    let file: FactsFile = toml::from_str(text).map_err(|e| {
-        vec![CorpusError {
-            file: path.to_path_buf(),
-            line: e.span().map_or(1, |s| line_of(text, s.start)),
-            message: super::toml_message(&e),
-        }]
-    })?;
-    let facts = (file.meeting.into_iter())
-        .map(|m| (m.span(), Fact::Meeting(m.into_inner())))
-        .chain(
-            file.initiative
-                .into_iter()
-                .map(|i| (i.span(), Fact::Initiative(i.into_inner()))),
-        )
-        .chain(
-            file.mechanism
-                .into_iter()
-                .map(|m| (m.span(), Fact::Mechanism(m.into_inner()))),
-        )
-        .chain(
-            file.area
-                .into_iter()
-                .map(|a| (a.span(), Fact::Area(a.into_inner()))),
-        )
-        .map(|(span, fact)| Located { fact, span })
-        .collect();
+    let err = |line: usize, message: String| CorpusError {
+        file: path.to_path_buf(),
+        line,
+        message,
+    };
+    let syntax = |e: toml::de::Error| {
+        vec![err(
+            e.span().map_or(1, |s| line_of(text, s.start)),
+            super::toml_message(&e),
+        )]
+    };
+    let top: toml::Table = toml::from_str(text).map_err(syntax)?;
+    let file: FactsFile = toml::from_str(text).map_err(syntax)?;
+    let mut errors = Vec::new();
+    for key in top.keys() {
+        if FactKind::parse(key).is_none() {
+            errors.push(err(
+                top_key_line(text, key),
+                format!(
+                    "unknown kind `{key}`: a fact file holds [[meeting]], [[initiative]], \
+                     [[mechanism]] and [[area]] entries"
+                ),
+            ));
+        }
+    }
+    let entries = [
+        (FactKind::Meeting, file.meeting),
+        (FactKind::Initiative, file.initiative),
+        (FactKind::Mechanism, file.mechanism),
+        (FactKind::Area, file.area),
+    ];
+    let mut facts = Vec::new();
+    for (kind, tables) in entries {
+        for (position, entry) in tables.into_iter().enumerate() {
+            let span = entry.span();
+            let table = entry.into_inner();
+            let label = match table.get("id").and_then(toml::Value::as_str) {
+                Some(id) => format!("{} #{} ({id:?})", kind.as_str(), position + 1),
+                None => format!("{} #{}", kind.as_str(), position + 1),
+            };
+            let checked = match kind {
+                FactKind::Meeting => schema::check(table, REQUIRED).map(Fact::Meeting),
+                FactKind::Initiative => schema::check(table, REQUIRED).map(Fact::Initiative),
+                FactKind::Mechanism => schema::check(table, REQUIRED).map(Fact::Mechanism),
+                FactKind::Area => schema::check(table, REQUIRED).map(Fact::Area),
+            };
+            for p in &checked.problems {
+                let line = match &p.key {
+                    Some(k) if !p.message.starts_with("missing") => key_line(text, &span, k),
+                    _ => line_of(text, span.start),
+                };
+                errors.push(err(line, format!("{label}: {}", p.message)));
+            }
+            if let Some(fact) = checked.value {
+                let bad_keys = checked.problems.into_iter().filter_map(|p| p.key).collect();
+                facts.push(Located {
+                    fact,
+                    span,
+                    bad_keys,
+                });
+            }
+        }
+    }
+    if !errors.is_empty() && facts.is_empty() {
+        return Err(errors);
+    }
     Ok(ParsedFile {
         path: path.to_path_buf(),
         text: text.to_string(),
         facts,
+        schema_errors: errors,
     })
 }
 
@@ -419,9 +502,21 @@ pub(super) fn resolve(
     errors: &mut Vec<CorpusError>,
 ) -> Vec<Fact> {
     let by_id: HashMap<&str, &Statement> = statements.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut files = files;
+    for file in &mut files {
+        errors.append(&mut file.schema_errors);
+    }
     let mut kinds: HashMap<String, (FactKind, PathBuf, usize)> = HashMap::new();
     for file in &files {
-        for Located { fact, span } in &file.facts {
+        for Located {
+            fact,
+            span,
+            bad_keys,
+        } in &file.facts
+        {
+            if bad_keys.iter().any(|k| k == "id") {
+                continue;
+            }
             let line = file.line_in(span, &format!("\"{}\"", fact.id()));
             if !valid_id(fact.id()) {
                 errors.push(file.error(
@@ -453,17 +548,23 @@ pub(super) fn resolve(
 
     let mut out = Vec::new();
     for file in &files {
-        for Located { fact, span } in &file.facts {
+        for Located {
+            fact,
+            span,
+            bad_keys,
+        } in &file.facts
+        {
             let mut fact = fact.clone();
             let span = span.clone();
             let kind = fact.kind().as_str();
-            if fact.name().trim().is_empty() {
+            let bad = |key: &str| bad_keys.iter().any(|k| k == key);
+            if fact.name().trim().is_empty() && !bad("name") {
                 errors.push(file.error(
                     file.line_in(&span, "name"),
                     format!("{kind} {:?}: `name` is empty", fact.id()),
                 ));
             }
-            if fact.cites().is_empty() {
+            if fact.cites().is_empty() && !bad("cites") {
                 errors.push(file.error(
                     file.line_in(&span, "cites"),
                     format!("{kind} {:?} cites no paragraph: every fact needs `cites = [\"statement-id#N\"]`", fact.id()),

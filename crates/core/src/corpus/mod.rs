@@ -1,6 +1,7 @@
 //! Corpus: statement files and fact files → typed, validated values (errors name file and line).
 
 mod facts;
+mod schema;
 mod statement;
 
 pub use facts::{split_cite, Area, Fact, FactKind, Initiative, Mechanism, Meeting, Priority};
@@ -47,6 +48,8 @@ impl fmt::Display for CorpusErrors {
 pub struct Corpus {
     pub statements: Vec<Statement>,
     pub facts: Vec<Fact>,
+    /// Problems that do not stop the corpus from loading (a file the corpus does not read).
+    pub warnings: Vec<CorpusError>,
 }
 
 /// The files that make a corpus, in a stable order (their content fingerprints the index).
@@ -63,21 +66,70 @@ pub fn corpus_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Files under `statements/` and `facts/` that the corpus does not read (a pasted `.txt`, a
+/// `.json`…), hidden files aside: each is worth a warning, since its content is silently unused.
+pub fn stray_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for (dir, ext) in [("statements", "md"), ("facts", "toml")] {
+        let dir = root.join(dir);
+        if dir.is_dir() {
+            walk_matching(
+                &dir,
+                &mut |p| !p.extension().is_some_and(|e| e == ext),
+                &mut files,
+            )?;
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    walk_matching(dir, &mut |p| p.extension().is_some_and(|e| e == ext), out)
+}
+
+fn walk_matching(
+    dir: &Path,
+    keep: &mut dyn FnMut(&Path) -> bool,
+    out: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
         if path.is_dir() {
-            walk(&path, ext, out)?;
-        } else if path.extension().is_some_and(|e| e == ext) {
+            walk_matching(&path, keep, out)?;
+        } else if keep(&path) {
             out.push(path);
         }
     }
     Ok(())
 }
 
+/// The warning for a file the corpus does not read.
+fn stray_warning(path: &Path) -> CorpusError {
+    let statements = path.components().any(|c| c.as_os_str() == "statements");
+    let message = if statements {
+        "ignored: statements are `.md` files with front matter; turn pasted text into one with \
+         `agenda-bot add FILE`"
+    } else {
+        "ignored: fact files are `.toml`"
+    };
+    CorpusError {
+        file: path.to_path_buf(),
+        line: 1,
+        message: message.to_string(),
+    }
+}
+
 impl Corpus {
     /// Loads `root/statements/**/*.md` and `root/facts/**/*.toml`, validating everything;
-    /// all problems are returned at once.
+    /// all problems are returned at once. Other files there are ignored with a warning (logged,
+    /// and kept in [`Corpus::warnings`]).
     pub fn load(root: &Path) -> Result<Corpus, CorpusErrors> {
         let files = corpus_files(root).map_err(|e| {
             CorpusErrors(vec![CorpusError {
@@ -98,7 +150,17 @@ impl Corpus {
                 }),
             }
         }
-        let corpus = Corpus::from_sources(&sources);
+        let corpus = Corpus::from_sources(&sources).map(|mut c| {
+            c.warnings = stray_files(root)
+                .unwrap_or_default()
+                .iter()
+                .map(|p| stray_warning(p))
+                .collect();
+            for w in &c.warnings {
+                tracing::warn!("{w}");
+            }
+            c
+        });
         match corpus {
             Ok(c) if errors.is_empty() => Ok(c),
             Ok(_) => Err(CorpusErrors(errors)),
@@ -144,7 +206,11 @@ impl Corpus {
         }
         let facts = facts::resolve(fact_files, &statements, &mut errors);
         if errors.is_empty() {
-            Ok(Corpus { statements, facts })
+            Ok(Corpus {
+                statements,
+                facts,
+                warnings: Vec::new(),
+            })
         } else {
             errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             Err(CorpusErrors(errors))

@@ -1,7 +1,8 @@
 //! Statement files: TOML front matter between `+++` lines, then paragraphs separated by blank lines.
 
-use super::{line_of, CorpusError};
-use crate::dates::{self, DateRange};
+use super::facts::key_line;
+use super::{line_of, schema, CorpusError};
+use crate::dates::{self, DateRange, Precision};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -59,6 +60,13 @@ struct FrontMatter {
     kind: Option<String>,
 }
 
+/// The front matter's required keys, with placeholders that let checking go on without them.
+const REQUIRED: &[(&str, fn() -> toml::Value)] = &[
+    ("id", schema::empty_string),
+    ("title", schema::empty_string),
+    ("source", schema::empty_string),
+];
+
 fn english() -> String {
     "en".to_string()
 }
@@ -97,7 +105,8 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Statement, Vec<CorpusErro
     };
     let front = &text[fm_start..fm_end];
     let fm_line = line_of(text, fm_start);
-    let meta: FrontMatter = toml::from_str(front).map_err(|e| {
+    let line_of_key = |key: &str| fm_line + key_line(front, &(0..front.len()), key) - 1;
+    let table: toml::Table = toml::from_str(front).map_err(|e| {
         let line = e
             .span()
             .map_or(fm_line, |s| fm_line + line_of(front, s.start) - 1);
@@ -106,33 +115,63 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Statement, Vec<CorpusErro
             format!("front matter: {}", super::toml_message(&e)),
         )]
     })?;
+    let checked = schema::check::<FrontMatter>(table, REQUIRED);
+    let mut errors: Vec<CorpusError> = checked
+        .problems
+        .iter()
+        .map(|p| {
+            let line = match &p.key {
+                Some(k) if !p.message.starts_with("missing") => line_of_key(k),
+                _ => fm_line,
+            };
+            err(line, format!("front matter: {}", p.message))
+        })
+        .collect();
+    let Some(meta) = checked.value.as_ref() else {
+        return Err(errors);
+    };
 
-    let mut errors = Vec::new();
-    let id_line = front
-        .find("id")
-        .map_or(fm_line, |i| fm_line + line_of(front, i) - 1);
-    if !valid_id(&meta.id) {
-        errors.push(err(
-            id_line,
-            format!(
-                "statement id {:?} must be lowercase letters, digits and '-' only",
-                meta.id
-            ),
-        ));
+    let id_line = line_of_key("id");
+    if !checked.is_bad("id") {
+        if !valid_id(&meta.id) {
+            errors.push(err(
+                id_line,
+                format!(
+                    "statement id {:?} must be lowercase letters, digits and '-' only",
+                    meta.id
+                ),
+            ));
+        } else if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+            if stem != meta.id {
+                errors.push(err(
+                    id_line,
+                    format!(
+                        "statement id {:?} differs from the file name {:?}: rename the file to \
+                         \"{}.md\" or set `id = \"{stem}\"`",
+                        meta.id,
+                        path.file_name().unwrap_or_default().to_string_lossy(),
+                        meta.id
+                    ),
+                ));
+            }
+        }
     }
     for (name, value) in [("title", &meta.title), ("source", &meta.source)] {
-        if value.trim().is_empty() {
-            errors.push(err(fm_line, format!("front matter: `{name}` is empty")));
+        if value.trim().is_empty() && !checked.is_bad(name) {
+            errors.push(err(
+                line_of_key(name),
+                format!("front matter: `{name}` is empty"),
+            ));
         }
     }
     let published_range = match &meta.published {
-        Some(p) => match dates::parse_when(p, None) {
+        Some(p) => match published_date(p) {
             Ok(r) => Some(r),
-            Err(e) => {
-                let line = front
-                    .find("published")
-                    .map_or(fm_line, |i| fm_line + line_of(front, i) - 1);
-                errors.push(err(line, format!("front matter: published: {e}")));
+            Err(message) => {
+                errors.push(err(
+                    line_of_key("published"),
+                    format!("front matter: published: {message}"),
+                ));
                 None
             }
         },
@@ -149,6 +188,9 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Statement, Vec<CorpusErro
     if !errors.is_empty() {
         return Err(errors);
     }
+    let Some(meta) = checked.value else {
+        return Err(errors);
+    };
     Ok(Statement {
         id: meta.id,
         title: meta.title.trim().to_string(),
@@ -162,6 +204,34 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Statement, Vec<CorpusErro
         id_line,
         published_range,
     })
+}
+
+/// A `published` value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` only (the README's forms), so that
+/// every statement shows its date the same way; another date form is refused with the ISO
+/// spelling to use instead.
+fn published_date(p: &str) -> Result<DateRange, String> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = p.trim().split('-').collect();
+    let iso = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    };
+    match dates::parse_when(p, None) {
+        Ok(r) if iso => Ok(r),
+        Ok(r) => {
+            let suggestion = match r.precision {
+                Precision::Day => r.start.to_string(),
+                Precision::Month => r.start.strftime("%Y-%m").to_string(),
+                _ => r.start.year().to_string(),
+            };
+            Err(format!(
+                "{p:?} must be written YYYY-MM-DD, YYYY-MM or YYYY (did you mean \"{suggestion}\"?)"
+            ))
+        }
+        Err(e) => Err(format!("{e}; write it YYYY-MM-DD, YYYY-MM or YYYY")),
+    }
 }
 
 /// Ids are used in citations (`id#3`) and file names: keep them simple.
@@ -218,7 +288,7 @@ mod tests {
     use super::*;
 
     fn parse_str(text: &str) -> Result<Statement, Vec<CorpusError>> {
-        parse(Path::new("s.md"), text)
+        parse(Path::new("a.md"), text)
     }
 
     #[test]

@@ -4,7 +4,7 @@ pub mod aliases;
 
 use crate::analysis::{self, TOKENIZER};
 use crate::corpus::{
-    corpus_files, Area, Corpus, CorpusErrors, Fact, Initiative, Mechanism, Meeting,
+    corpus_files, stray_files, Area, Corpus, CorpusErrors, Fact, Initiative, Mechanism, Meeting,
 };
 use aliases::{Alias, AliasRegistry};
 use serde::{Deserialize, Serialize};
@@ -404,6 +404,16 @@ pub fn fingerprint(corpus_root: &Path) -> Result<String, IndexError> {
         let bytes = std::fs::read(&path).map_err(io_err(&path))?;
         h.update(&(bytes.len() as u64).to_le_bytes());
         h.update(&bytes);
+    }
+    // A file the corpus ignores changes nothing but its warning: a new one rebuilds (and warns).
+    for path in stray_files(corpus_root).map_err(io_err(corpus_root))? {
+        h.update(b"stray\0");
+        h.update(
+            path.strip_prefix(corpus_root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .as_bytes(),
+        );
     }
     Ok(h.finalize().to_hex().to_string())
 }
