@@ -215,6 +215,18 @@ fn a_schema_change_forces_a_rebuild() {
     AgendaIndex::open(&idx).unwrap();
 }
 
+/// Each error shown starts with one of `expect` (file:line: message), and there are no others.
+fn assert_reported_exactly(errs: &[CorpusError], expect: &[&str]) {
+    let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
+    for want in expect {
+        assert!(
+            shown.iter().any(|e| e.starts_with(want)),
+            "no error starting {want:?} in {shown:#?}"
+        );
+    }
+    assert_eq!(shown.len(), expect.len(), "{shown:#?}");
+}
+
 /// Issue 13: an unknown or missing field stopped every other check of its file (four mistakes
 /// reported one), and `missing field` did not say which fact.
 #[test]
@@ -245,7 +257,6 @@ cites = [\"s1#1\"]
 id = \"typo\"
 ";
     let errs = errors(&[("statements/s1.md", STATEMENT), ("facts/f.toml", facts)]);
-    let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
     let expect = [
         "facts/f.toml:4: meeting #1 (\"m1\"): unknown field `dte`, expected one of",
         "facts/f.toml:7: meeting #2 (\"m2\"): missing field `name`",
@@ -255,13 +266,7 @@ id = \"typo\"
         "facts/f.toml:18: mechanism #1: missing field `id`",
         "facts/f.toml:22: unknown kind `meting`",
     ];
-    for want in expect {
-        assert!(
-            shown.iter().any(|e| e.starts_with(want)),
-            "no error starting {want:?} in {shown:#?}"
-        );
-    }
-    assert_eq!(shown.len(), expect.len(), "{shown:#?}");
+    assert_reported_exactly(&errs, &expect);
 }
 
 /// Issue 13: three mistakes in statements passed silently.
@@ -281,7 +286,6 @@ fn statement_mistakes_that_passed_silently_are_reported() {
             "+++\nid = \"s3\"\ntitel = \"T\"\nsource = 7\n+++\n\nText.\n",
         ),
     ]);
-    let shown: Vec<String> = errs.iter().map(ToString::to_string).collect();
     let expect = [
         "statements/s1.md:5: front matter: published: \"21 Nov 2024\" must be written YYYY-MM-DD, YYYY-MM or YYYY (did you mean \"2024-11-21\"?)",
         "statements/s3.md:2: front matter: missing field `title`",
@@ -289,13 +293,7 @@ fn statement_mistakes_that_passed_silently_are_reported() {
         "statements/s3.md:4: front matter: `source`: invalid type: integer `7`, expected a string",
         "statements/wrong-name.md:2: statement id \"s2\" differs from the file name \"wrong-name.md\"",
     ];
-    for want in expect {
-        assert!(
-            shown.iter().any(|e| e.starts_with(want)),
-            "no error starting {want:?} in {shown:#?}"
-        );
-    }
-    assert_eq!(shown.len(), expect.len(), "{shown:#?}");
+    assert_reported_exactly(&errs, &expect);
 }
 
 /// Issue 13: a `.txt` file in `corpus/statements/` was ignored without a word.
