@@ -1,0 +1,222 @@
+//! The plan of a search: the request's concepts (with typo variants), the facts it names, and
+//! the scoring clauses (terms in names, titles and bodies; quoted phrases; acronym expansions).
+
+use super::fuzzy;
+use super::request::Request;
+use super::{QueryError, Scope};
+use crate::analysis;
+use crate::corpus::Fact;
+use crate::index::aliases::Target;
+use crate::index::AgendaIndex;
+use std::collections::HashSet;
+use tantivy::query::{BoostQuery, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+/// A content word of the question, with the indexed terms that stand for it.
+#[derive(Debug, Clone)]
+pub(crate) struct Concept {
+    /// Exact term, or the close terms found for a typo.
+    pub(crate) variants: Vec<String>,
+    pub(crate) exact: bool,
+    pub(crate) weight: f32,
+}
+
+/// A scoring clause, with the single term it searches when it does (see `union`).
+pub(crate) type Clause = (Option<Term>, Box<dyn Query>);
+
+pub(crate) struct Plan {
+    pub(crate) concepts: Vec<Concept>,
+    pub(crate) named_facts: Vec<String>,
+    /// Clauses to OR.
+    pub(crate) should: Vec<Clause>,
+}
+
+impl Plan {
+    /// Every indexed term that stands for a word of the question (what snippets mark).
+    pub(crate) fn wanted(&self) -> HashSet<String> {
+        self.concepts
+            .iter()
+            .flat_map(|c| c.variants.iter().cloned())
+            .collect()
+    }
+}
+
+/// Plans the search for `request` in `scope`; `paragraphs_only` leaves out the clauses only facts
+/// can match.
+pub(crate) fn plan(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    scope: Scope,
+    request: &Request,
+    paragraphs_only: bool,
+) -> Result<Plan, QueryError> {
+    let f = index.fields;
+    let concepts = concepts(searcher, f.body, analyzer, request)?;
+
+    // Aliases: facts named in the question, and the other spelling of acronyms.
+    let mut named_facts: Vec<String> = Vec::new();
+    let mut expansions: Vec<String> = Vec::new();
+    for hit in index.aliases.find(&request.text) {
+        match &hit.alias.target {
+            Target::Fact(id) => {
+                let in_scope = index.fact(id).is_some_and(|fact| {
+                    scope.kind().is_none_or(|k| fact.kind() == k)
+                        && !contradicts_number(fact, &request.numbers)
+                });
+                if in_scope && !named_facts.contains(id) {
+                    named_facts.push(id.clone());
+                }
+            }
+            Target::Expansion(other) => expansions.push(other.clone()),
+        }
+    }
+
+    let mut should: Vec<Clause> = Vec::new();
+    // A clause for a term absent from its field adds nothing to any score, but it would turn the
+    // disjunction into one tantivy cannot rank with block-max WAND (an empty posting list reads
+    // no frequencies): such clauses are left out (and per segment, see `union`).
+    let term_query = |field, text: &str, boost: f32| -> Result<Option<Clause>, QueryError> {
+        let term = Term::from_field_text(field, text);
+        if searcher.doc_freq(&term)? == 0 {
+            return Ok(None);
+        }
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        Ok(Some((
+            Some(term),
+            Box::new(BoostQuery::new(Box::new(q), boost)),
+        )))
+    };
+    for c in &concepts {
+        let scale = if c.exact { 1.0 } else { 0.7 };
+        for v in &c.variants {
+            // Only facts have names: a paragraph's score does not depend on these clauses.
+            if !paragraphs_only {
+                should.extend(term_query(f.names, v, 3.0 * scale)?);
+            }
+            should.extend(term_query(f.title, v, 1.2 * scale)?);
+            should.extend(term_query(f.body, v, scale)?);
+        }
+    }
+    for phrase in &request.phrases {
+        let terms: Vec<(usize, Term)> = phrase
+            .iter()
+            .map(|t| (t.position, Term::from_field_text(f.body, &t.text)))
+            .collect();
+        if terms.len() >= 2 {
+            should.push((
+                None,
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new_with_offset(terms)),
+                    2.0,
+                )),
+            ));
+        }
+    }
+    for other in &expansions {
+        for t in analysis::terms(analyzer, other) {
+            should.extend(term_query(f.body, &t.text, 0.3)?);
+        }
+    }
+    for id in named_facts.iter().filter(|_| !paragraphs_only) {
+        let term = Term::from_field_text(f.id, id);
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        should.push((Some(term), Box::new(BoostQuery::new(Box::new(q), 12.0))));
+    }
+    Ok(Plan {
+        concepts,
+        named_facts,
+        should,
+    })
+}
+
+/// One concept per distinct content term: the term itself when the index has it, else the two
+/// words of a compound, else its close terms (typos), weighted by rarity.
+fn concepts(
+    searcher: &Searcher,
+    body: Field,
+    analyzer: &mut TextAnalyzer,
+    request: &Request,
+) -> Result<Vec<Concept>, QueryError> {
+    let total_docs = searcher.num_docs().max(1) as f32;
+    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
+    let exact = |text: String, df: u64| Concept {
+        variants: vec![text],
+        exact: true,
+        weight: idf(df),
+    };
+    let mut concepts: Vec<Concept> = Vec::new();
+    let mut seen = HashSet::new();
+    for t in &request.content {
+        if !seen.insert(t.text.clone()) {
+            continue;
+        }
+        let df = searcher.doc_freq(&Term::from_field_text(body, &t.text))?;
+        if df > 0 {
+            concepts.push(exact(t.text.clone(), df));
+            continue;
+        }
+        if let Some(parts) = split_compound(searcher, body, analyzer, request.word(t))? {
+            // "taskforce" → "task" + "force": two words the index knows.
+            for part in parts {
+                let df = searcher.doc_freq(&Term::from_field_text(body, &part))?;
+                if seen.insert(part.clone()) {
+                    concepts.push(exact(part, df));
+                }
+            }
+            continue;
+        }
+        let close = fuzzy::close_terms(searcher, body, &t.text)?;
+        let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
+        concepts.push(Concept {
+            variants: close.into_iter().map(|(term, _)| term).collect(),
+            exact: false,
+            weight,
+        });
+    }
+    Ok(concepts)
+}
+
+/// A numbered meeting is not the one asked for when the question gives other numbers only.
+fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
+    match fact {
+        Fact::Meeting(m) => m
+            .number
+            .is_some_and(|n| !numbers.is_empty() && !numbers.contains(&n)),
+        _ => false,
+    }
+}
+
+/// Splits an unknown word into two words the index knows ("taskforce" → task, forc), if it can.
+fn split_compound(
+    searcher: &Searcher,
+    field: Field,
+    analyzer: &mut TextAnalyzer,
+    word: &str,
+) -> Result<Option<Vec<String>>, QueryError> {
+    let word = word.to_lowercase();
+    if word.chars().count() < 6 || !word.is_ascii() {
+        return Ok(None);
+    }
+    for cut in 3..=word.len() - 3 {
+        let (a, b) = word.split_at(cut);
+        let parts: Vec<String> = [a, b]
+            .iter()
+            .flat_map(|p| analysis::terms(analyzer, p))
+            .map(|t| t.text)
+            .collect();
+        if parts.len() != 2 {
+            continue;
+        }
+        let mut known = true;
+        for p in &parts {
+            known &= searcher.doc_freq(&Term::from_field_text(field, p))? > 0;
+        }
+        if known {
+            return Ok(Some(parts));
+        }
+    }
+    Ok(None)
+}
