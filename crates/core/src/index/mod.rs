@@ -28,16 +28,16 @@ const ALIASES: &str = "aliases.json";
 pub enum IndexError {
     #[error(transparent)]
     Corpus(#[from] CorpusErrors),
-    #[error("no index at {0} yet; build it with `agenda-bot index`")]
+    #[error("no index at {} yet; build it with `agenda-bot index`", .0.display())]
     Missing(PathBuf),
-    #[error("index at {path}: {message}")]
+    #[error("index at {}: {message}", path.display())]
     Broken { path: PathBuf, message: String },
-    #[error("index I/O at {path}: {source}")]
+    #[error("index I/O at {}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("tantivy: {0}")]
+    #[error("the tantivy index failed")]
     Tantivy(#[from] tantivy::TantivyError),
 }
 
@@ -53,7 +53,9 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
 pub struct Manifest {
     pub schema_version: u32,
     pub fingerprint: String,
-    pub built_at: String,
+    /// When the build finished; stored as RFC 3339 text (`2026-11-22T05:00:00.123Z`), as
+    /// manifests always were.
+    pub built_at: jiff::Timestamp,
     pub statements: usize,
     pub paragraphs: usize,
     pub facts: usize,
@@ -312,7 +314,7 @@ fn manifest_for(corpus: &Corpus, fingerprint: String) -> Manifest {
     Manifest {
         schema_version: SCHEMA_VERSION,
         fingerprint,
-        built_at: jiff::Timestamp::now().to_string(),
+        built_at: jiff::Timestamp::now(),
         statements: corpus.statements.len(),
         paragraphs: corpus.statements.iter().map(|s| s.paragraphs.len()).sum(),
         facts: corpus.facts.len(),
@@ -531,16 +533,9 @@ fn build_generation_locked(
 
     let dir = root.join(&name);
     std::fs::rename(&tmp, &dir).map_err(io_err(&dir))?;
-    let pointer_tmp = root.join(format!(".{CURRENT}.tmp"));
-    std::fs::write(&pointer_tmp, &name).map_err(io_err(&pointer_tmp))?;
-    std::fs::File::open(&pointer_tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(io_err(&pointer_tmp))?;
     let previous = current_generation(root).ok().flatten();
-    std::fs::rename(&pointer_tmp, root.join(CURRENT)).map_err(io_err(root))?;
-    if let Ok(d) = std::fs::File::open(root) {
-        let _ = d.sync_all();
-    }
+    let pointer = root.join(CURRENT);
+    crate::atomic_file::write(&pointer, name.as_bytes()).map_err(io_err(&pointer))?;
     collect_garbage(root, &dir, previous.as_deref());
     Ok(dir)
 }
@@ -581,5 +576,20 @@ fn collect_garbage(root: &Path, current: &Path, previous: Option<&Path>) {
                 tracing::warn!(path = %path.display(), error = %e, "could not remove an old index generation");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod manifest_tests {
+    use super::Manifest;
+
+    /// Manifests written before `built_at` was typed (RFC 3339 text) still read, and are
+    /// written the same way.
+    #[test]
+    fn built_at_reads_and_writes_rfc3339_text() {
+        let old = r#"{"schema_version":4,"fingerprint":"f","built_at":"2026-01-01T00:00:02.5Z","statements":1,"paragraphs":2,"facts":3}"#;
+        let m: Manifest = serde_json::from_str(old).unwrap();
+        assert_eq!(m.built_at, "2026-01-01T00:00:02.5Z".parse().unwrap());
+        assert_eq!(serde_json::to_string(&m).unwrap(), old);
     }
 }

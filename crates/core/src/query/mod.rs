@@ -133,7 +133,7 @@ pub struct Answer {
 
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
-    #[error("searching the index failed: {0}")]
+    #[error("searching the index failed")]
     Search(#[from] tantivy::TantivyError),
 }
 
