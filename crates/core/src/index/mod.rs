@@ -37,8 +37,21 @@ pub enum IndexError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("index file {} cannot be used", path.display())]
+    File { path: PathBuf, source: FileError },
     #[error("the tantivy index failed")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// What is wrong with one of a generation's JSON files.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error("the thread reading it panicked")]
+    Panicked,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
@@ -198,7 +211,7 @@ impl AgendaIndex {
             path: dir.clone(),
             message,
         };
-        let manifest: Manifest = read_json(&dir.join(MANIFEST)).map_err(broken)?;
+        let manifest: Manifest = read_json(&dir.join(MANIFEST))?;
         if manifest.schema_version != SCHEMA_VERSION {
             return Err(broken(format!(
                 "schema version {} is not this program's {SCHEMA_VERSION}",
@@ -225,11 +238,15 @@ impl AgendaIndex {
             // term dictionaries) into the page cache with a few sequential reads, instead of one
             // page fault per 4 KiB on the first queries after a boot.
             prefetch(&dir, &["fieldnorm", "term"]);
-            (index, joined(facts.join()), joined(aliases.join()))
+            (
+                index,
+                joined(facts.join(), &dir.join(FACTS)),
+                joined(aliases.join(), &dir.join(ALIASES)),
+            )
         });
         let index = index?;
-        let facts = facts.map_err(broken)?;
-        let aliases = aliases.map_err(broken)?;
+        let facts = facts?;
+        let aliases = aliases?;
         index.tokenizers().register(TOKENIZER, analysis::analyzer());
         let (_, fields) = schema();
         AgendaIndex::assemble(index, fields, facts, aliases, manifest, Some(dir))
@@ -301,13 +318,23 @@ fn prefetch(dir: &Path, extensions: &[&str]) {
     }
 }
 
-fn joined<T>(r: std::thread::Result<Result<T, String>>) -> Result<T, String> {
-    r.unwrap_or_else(|_| Err("a thread reading the index panicked".into()))
+/// The result of a thread that read `path`.
+fn joined<T>(r: std::thread::Result<Result<T, IndexError>>, path: &Path) -> Result<T, IndexError> {
+    r.unwrap_or_else(|_| {
+        Err(IndexError::File {
+            path: path.to_path_buf(),
+            source: FileError::Panicked,
+        })
+    })
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, IndexError> {
+    let file_error = |source: FileError| IndexError::File {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = std::fs::read(path).map_err(|e| file_error(e.into()))?;
+    serde_json::from_slice(&bytes).map_err(|e| file_error(e.into()))
 }
 
 fn manifest_for(corpus: &Corpus, fingerprint: String) -> Manifest {
