@@ -24,10 +24,7 @@ pub fn open_index(config: &Config) -> Result<AgendaIndex> {
             if index::current_generation(&config.index_dir)?.is_none() {
                 return Err(errors).context("cannot build the index");
             }
-            tracing::warn!(
-                corpus = %config.corpus_dir.display(),
-                "{errors}; answering from the last good index"
-            );
+            tracing::warn!("answering from the last good index: {errors}");
         }
         Err(e) => return Err(e).context("cannot build the index"),
     }

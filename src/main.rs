@@ -106,8 +106,11 @@ fn main() -> ExitCode {
     if cli.is_bot() {
         logs.init();
     } else {
-        // A CLI user reads warnings (a broken corpus) as messages: `WARN the corpus has ...`.
-        logs.without_time().with_target(false).init();
+        // A CLI user reads warnings (a broken corpus) as messages: `WARN answering from ...`.
+        logs.without_time()
+            .with_target(false)
+            .with_ansi(std::io::stderr().is_terminal())
+            .init();
     }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
