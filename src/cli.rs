@@ -1,19 +1,19 @@
 //! Command-line transport: `index`, the query commands, and an offline `console`.
 
 use crate::config::{Config, DigestConfig};
-use agenda_core::command::{self, Command};
-use agenda_core::digest;
+use agenda_core::command::{self, Response};
+use agenda_core::digest::{self, Days};
 use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError};
 use agenda_core::query::{self, Scope};
 use agenda_core::render;
 use anyhow::{Context, Result};
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
 /// Opens the index for answering, building it first when the corpus changed.
-/// A corpus with errors is reported and the last good index keeps answering.
+/// A corpus with errors is reported (logged, and told on stderr in the CLI) and the last good
+/// index keeps answering.
 pub fn open_index(config: &Config) -> Result<AgendaIndex> {
     match index::ensure_built(&config.corpus_dir, &config.index_dir) {
         Ok(BuildOutcome::Built) => {
@@ -24,7 +24,7 @@ pub fn open_index(config: &Config) -> Result<AgendaIndex> {
             if index::current_generation(&config.index_dir)?.is_none() {
                 return Err(errors).context("cannot build the index");
             }
-            eprintln!("warning: {errors}\nwarning: answering from the last good index");
+            tracing::warn!("answering from the last good index: {errors}");
         }
         Err(e) => return Err(e).context("cannot build the index"),
     }
@@ -75,26 +75,27 @@ pub fn run_query(
     Ok(())
 }
 
-/// `agenda-bot console`: reads lines as a Discord user would type them and prints the rendered reply.
-/// `/upcoming` uses the default `[digest]` settings; see [`console_with`].
-pub fn console(
-    idx: &AgendaIndex,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-    interactive: bool,
-) -> Result<()> {
-    console_with(idx, &DigestConfig::default(), input, out, interactive)
+/// How the console talks to its user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsoleMode {
+    /// A person at a terminal: a greeting, a `> ` prompt, coloured highlights.
+    Terminal,
+    /// Lines piped in: each is echoed after `> ` before its reply, so the output reads as a
+    /// transcript.
+    Piped,
 }
 
-/// [`console`], with `/upcoming` taking its time zone and default days from `digest`.
-pub fn console_with(
+/// `agenda-bot console`: reads lines as a Discord user would type them and prints the reply
+/// chat would give ([`command::respond_to_line`]); `/upcoming` looks from today in
+/// `digest.timezone` over `digest.days`.
+pub fn console(
     idx: &AgendaIndex,
     digest: &DigestConfig,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
-    interactive: bool,
+    mode: ConsoleMode,
 ) -> Result<()> {
-    if interactive {
+    if mode == ConsoleMode::Terminal {
         writeln!(
             out,
             "agenda-bot console: type /help, a command, or a question; Ctrl-D to quit."
@@ -102,7 +103,7 @@ pub fn console_with(
     }
     let mut line = String::new();
     loop {
-        if interactive {
+        if mode == ConsoleMode::Terminal {
             write!(out, "> ")?;
             out.flush()?;
         }
@@ -110,51 +111,29 @@ pub fn console_with(
         if input.read_line(&mut line)? == 0 {
             break;
         }
-        if line.trim().is_empty() {
+        let typed = line.trim();
+        if typed.is_empty() {
             continue;
         }
-        match command::parse_line(&line) {
-            Command::Query { scope, text } => {
-                let answer = query::answer(idx, scope, &text)?;
-                let marks = if interactive {
-                    render::text::Marks::Ansi
-                } else {
-                    render::text::Marks::Plain
+        if mode == ConsoleMode::Piped {
+            writeln!(out, "> {typed}")?;
+        }
+        let from = digest.upcoming_from(jiff::Timestamp::now());
+        match command::respond_to_line(idx, typed, from)? {
+            Response::Answer(answer) => {
+                let marks = match mode {
+                    ConsoleMode::Terminal => render::text::Marks::Ansi,
+                    ConsoleMode::Piped => render::text::Marks::Plain,
                 };
                 render::text::write_answer(out, &answer, marks)?;
             }
-            Command::Upcoming { days } => upcoming_text(idx, digest, days, out)?,
-            Command::Help => writeln!(out, "{}", command::HELP)?,
-            Command::Unknown { name } => writeln!(out, "Unknown command /{name}. Try /help.")?,
+            Response::Upcoming(d) => render::digest::write_text(out, &d)?,
+            Response::Help => writeln!(out, "{}", command::HELP)?,
+            Response::Notice(notice) => writeln!(out, "{notice}")?,
         }
         writeln!(out)?;
     }
     Ok(())
-}
-
-/// Console `/upcoming [days]`: today's digest in the configured time zone.
-fn upcoming_text(
-    idx: &AgendaIndex,
-    settings: &DigestConfig,
-    days: Option<u32>,
-    out: &mut dyn Write,
-) -> Result<()> {
-    let today = today_in(settings)?;
-    let d = digest::upcoming(idx, today, days.unwrap_or(settings.days));
-    render::digest::write_text(out, &d)?;
-    Ok(())
-}
-
-/// The digest's time zone (`digest.timezone`).
-pub fn digest_timezone(settings: &DigestConfig) -> Result<TimeZone> {
-    TimeZone::get(&settings.timezone)
-        .with_context(|| format!("digest.timezone {:?}", settings.timezone))
-}
-
-/// Today's date in the digest's time zone.
-pub fn today_in(settings: &DigestConfig) -> Result<Date> {
-    let tz = digest_timezone(settings)?;
-    Ok(jiff::Timestamp::now().to_zoned(tz).date())
 }
 
 /// `agenda-bot upcoming`: the milestones in `date ..= date + days` (defaults: today in the
@@ -163,15 +142,12 @@ pub fn upcoming(
     idx: &AgendaIndex,
     settings: &DigestConfig,
     date: Option<Date>,
-    days: Option<u32>,
+    days: Option<Days>,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let today = match date {
-        Some(d) => d,
-        None => today_in(settings)?,
-    };
-    let d = digest::upcoming(idx, today, days.unwrap_or(settings.days));
+    let today = date.unwrap_or_else(|| settings.today(jiff::Timestamp::now()));
+    let d = digest::upcoming(idx, today, days.unwrap_or(settings.days).get());
     if json {
         // Serialised first so that a closed pipe is an I/O error (quietly ignored by `main`).
         let text = serde_json::to_string_pretty(&render::digest::json(&d))?;
@@ -187,7 +163,7 @@ pub fn upcoming(
 pub fn ics(idx: &AgendaIndex, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let feed = render::ics::feed(idx, render::ics::index_stamp(idx));
     match output {
-        Some(path) => digest::state::write_atomic(path, feed.as_bytes())
+        Some(path) => agenda_core::atomic_file::write(path, feed.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => out.write_all(feed.as_bytes())?,
     }
@@ -210,9 +186,9 @@ mod tests {
         let idx = shipped_index();
         let settings = DigestConfig::default();
         let date = Some(jiff::civil::date(2026, 11, 22));
-        let text = run(|out| upcoming(&idx, &settings, date, Some(60), false, out));
+        let text = run(|out| upcoming(&idx, &settings, date, Days::new(60).ok(), false, out));
         assert!(text.contains("Lao PDR Defence Capacity Building"), "{text}");
-        let json = run(|out| upcoming(&idx, &settings, date, Some(60), true, out));
+        let json = run(|out| upcoming(&idx, &settings, date, Days::new(60).ok(), true, out));
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["results"][0]["id"], "lao-pdr-defence-capacity-building");
         // The default window is `digest.days` (30).
@@ -238,12 +214,12 @@ mod tests {
     fn console_upcoming_uses_the_digest() {
         let idx = shipped_index();
         let settings = DigestConfig {
-            days: 45,
+            days: Days::new(45).unwrap(),
             ..DigestConfig::default()
         };
         // Today is the real today, so either wording may come; the window length may not.
         let mut input: &[u8] = b"/upcoming 7\n/upcoming\n";
-        let out = run(|out| console_with(&idx, &settings, &mut input, out, false));
+        let out = run(|out| console(&idx, &settings, &mut input, out, ConsoleMode::Piped));
         assert!(!out.contains("not available"), "{out}");
         let firsts: Vec<&str> = out
             .lines()

@@ -1,5 +1,10 @@
 //! Configuration: `config.toml`, strict (unknown keys are errors), secrets only from the environment.
 
+use agenda_core::command::UpcomingFrom;
+use agenda_core::digest::Days;
+use jiff::civil::{Date, Time};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -61,15 +66,15 @@ impl Default for DiscordConfig {
 pub struct DigestConfig {
     #[serde(default)]
     pub channel_ids: Vec<u64>,
-    /// Local time of the daily post, `HH:MM`.
-    #[serde(default = "default_time")]
-    pub time: String,
-    /// IANA time zone name, e.g. `Asia/Vientiane`.
-    #[serde(default = "default_timezone")]
-    pub timezone: String,
-    /// How many days ahead the digest looks.
-    #[serde(default = "default_days")]
-    pub days: u32,
+    /// Local time of the daily post, written `HH:MM` (24-hour).
+    #[serde(default = "default_time", deserialize_with = "hh_mm")]
+    pub time: Time,
+    /// The time zone of `time` and of "today", written as an IANA name, e.g. `Asia/Vientiane`.
+    #[serde(default = "default_timezone", deserialize_with = "iana_time_zone")]
+    pub timezone: TimeZone,
+    /// How many days ahead the digest (and `upcoming`, `/upcoming` without a count) looks.
+    #[serde(default)]
+    pub days: Days,
     /// With nothing upcoming: post a short note (`post`) or stay silent (`skip`).
     #[serde(default)]
     pub when_empty: WhenEmpty,
@@ -83,14 +88,57 @@ pub enum WhenEmpty {
     Skip,
 }
 
-fn default_time() -> String {
-    "08:00".into()
+/// The time zone used when `digest.timezone` is not set.
+pub const DEFAULT_TIMEZONE: &str = "Asia/Vientiane";
+
+fn default_time() -> Time {
+    Time::constant(8, 0, 0, 0)
 }
-fn default_timezone() -> String {
-    "Asia/Vientiane".into()
+
+/// [`DEFAULT_TIMEZONE`]; UTC only on a system without any time zone database.
+fn default_timezone() -> TimeZone {
+    TimeZone::get(DEFAULT_TIMEZONE).unwrap_or(TimeZone::UTC)
 }
-fn default_days() -> u32 {
-    30
+
+/// `"08:30"`: exactly two digits, a colon, two digits.
+fn hh_mm<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Time, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_hh_mm(&text)
+        .ok_or_else(|| serde::de::Error::custom(format!("{text:?} must be HH:MM (24-hour)")))
+}
+
+fn parse_hh_mm(text: &str) -> Option<Time> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    Time::new(h.parse().ok()?, m.parse().ok()?, 0, 0).ok()
+}
+
+fn iana_time_zone<'de, D: serde::Deserializer<'de>>(d: D) -> Result<TimeZone, D::Error> {
+    let name = String::deserialize(d)?;
+    TimeZone::get(&name)
+        .map_err(|_| serde::de::Error::custom(format!("{name:?} is not an IANA time zone name")))
+}
+
+impl DigestConfig {
+    /// The IANA name of the time zone, for logs.
+    pub fn timezone_name(&self) -> &str {
+        self.timezone.iana_name().unwrap_or("UTC")
+    }
+
+    /// Today's date in the digest's time zone, at `now`.
+    pub fn today(&self, now: Timestamp) -> Date {
+        now.to_zoned(self.timezone.clone()).date()
+    }
+
+    /// Where `/upcoming` looks from at `now`, in every transport.
+    pub fn upcoming_from(&self, now: Timestamp) -> UpcomingFrom {
+        UpcomingFrom {
+            today: self.today(now),
+            default_days: self.days,
+        }
+    }
 }
 
 impl Default for DigestConfig {
@@ -99,20 +147,22 @@ impl Default for DigestConfig {
             channel_ids: Vec::new(),
             time: default_time(),
             timezone: default_timezone(),
-            days: default_days(),
+            days: Days::default(),
             when_empty: WhenEmpty::Post,
         }
     }
 }
 
+/// Why the configuration cannot be used. The cause of [`ConfigError::Read`] is its `source()`
+/// (printed by `{:#}`), not part of its message.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}:{line}: {message}")]
+    #[error("{}:{line}: {message}", path.display())]
     Invalid {
         path: PathBuf,
         line: usize,
@@ -143,176 +193,41 @@ impl Config {
         Ok(config)
     }
 
-    /// Parses and checks values; paths stay as written.
+    /// Parses and checks every value in one pass; paths stay as written. An error names the
+    /// file, the line (from the span `toml` reports) and the dotted key (from the path
+    /// `serde_path_to_error` tracks): `config.toml:22: digest.days: Pick between 1 and 366 days`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let invalid = |line: usize, message: String| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            line,
-            message,
-        };
-        let config: Config = toml::from_str(text).map_err(|e| {
-            let start = e.span().map(|s| s.start);
-            let line = start.map_or(1, |s| agenda_core::corpus::line_of(text, s));
+        serde_path_to_error::deserialize(toml::Deserializer::new(text)).map_err(|e| {
+            let key = dotted_key(e.path());
+            let e = e.into_inner();
+            let line = e
+                .span()
+                .map_or(1, |s| agenda_core::corpus::line_of(text, s.start));
             let message = agenda_core::corpus::toml_message(&e);
-            // serde names an unknown or missing key itself, but not the key of a value of the
-            // wrong type ("invalid type: string \"yes\", expected a boolean"): name it.
-            match start.and_then(|s| key_of_value_at(text, s)) {
-                Some(key) if !message.contains(&key) => invalid(line, format!("{key}: {message}")),
-                _ => invalid(line, message),
-            }
-        })?;
-        let line_of_key = |key: &str| {
-            assignments(text)
-                .iter()
-                .find(|a| a.key == key)
-                .map_or(1, |a| a.line)
-        };
-        if parse_hhmm(&config.digest.time).is_none() {
-            return Err(invalid(
-                line_of_key("digest.time"),
-                format!(
-                    "digest.time {:?} must be HH:MM (24-hour)",
-                    config.digest.time
-                ),
-            ));
-        }
-        if jiff::tz::TimeZone::get(&config.digest.timezone).is_err() {
-            return Err(invalid(
-                line_of_key("digest.timezone"),
-                format!(
-                    "digest.timezone {:?} is not an IANA time zone name",
-                    config.digest.timezone
-                ),
-            ));
-        }
-        if config.digest.days == 0 || config.digest.days > 366 {
-            return Err(invalid(
-                line_of_key("digest.days"),
-                "digest.days must be between 1 and 366".into(),
-            ));
-        }
-        Ok(config)
-    }
-}
-
-/// One `key = value` of a TOML text, with its table: `digest.days` on line 22.
-#[derive(Debug, PartialEq)]
-struct Assignment {
-    /// The dotted key, table included.
-    key: String,
-    line: usize,
-    /// Byte offsets of the value: from after the `=` to the start of the next key or table.
-    value: std::ops::Range<usize>,
-}
-
-/// The assignments of a (config-sized) TOML text, by a light scan: table headers, `key = value`,
-/// values over several lines (arrays, inline tables), strings and comments. Enough to name and
-/// locate keys in error messages; the parsing proper is `toml`'s.
-fn assignments(text: &str) -> Vec<Assignment> {
-    let mut out: Vec<Assignment> = Vec::new();
-    let mut table = String::new();
-    let mut depth = 0i32;
-    let mut offset = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        if depth > 0 {
-            depth += bracket_depth(line);
-            continue;
-        }
-        let trimmed = line.trim_start();
-        let statement = trimmed.starts_with('[') || code(line).contains('=');
-        if statement {
-            if let Some(last) = out.last_mut() {
-                last.value.end = last.value.end.min(start);
-            }
-        }
-        if trimmed.starts_with('[') {
-            let inner = trimmed.trim_start_matches('[');
-            let inner = inner.split(']').next().unwrap_or("");
-            table = dotted(inner);
-        } else if let Some(eq) = code(line).find('=') {
-            let key = dotted(&line[..eq]);
-            depth += bracket_depth(&line[eq + 1..]);
-            out.push(Assignment {
-                key: if table.is_empty() {
-                    key
-                } else {
-                    format!("{table}.{key}")
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                // serde names an unknown or missing key itself, but not the key of a value of
+                // the wrong type ("invalid type: string \"yes\", expected a boolean").
+                message: match key {
+                    Some(key) if !message.contains(&key) => format!("{key}: {message}"),
+                    _ => message,
                 },
-                line: i + 1,
-                value: start + eq + 1..usize::MAX,
-            });
-        }
-    }
-    if let Some(last) = out.last_mut() {
-        last.value.end = last.value.end.min(text.len() + 1);
-    }
-    out
-}
-
-/// `digest . "days"` → `digest.days`.
-fn dotted(key: &str) -> String {
-    key.split('.')
-        .map(|p| p.trim().trim_matches(['"', '\'']))
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-/// The line up to its comment, with strings blanked out (so `=`, `[`, `#` in them do not count).
-fn code(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for c in line.chars() {
-        match quote {
-            Some(q) => {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' && q == '"' {
-                    escaped = true;
-                } else if c == q {
-                    quote = None;
-                }
-                out.push(if quote.is_none() { c } else { ' ' });
             }
-            None if c == '#' => break,
-            None => {
-                if c == '"' || c == '\'' {
-                    quote = Some(c);
-                }
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
-/// How much deeper in `[`/`{` the line leaves a value.
-fn bracket_depth(line: &str) -> i32 {
-    code(line)
-        .chars()
-        .map(|c| match c {
-            '[' | '{' => 1,
-            ']' | '}' => -1,
-            _ => 0,
         })
-        .sum()
+    }
 }
 
-/// The dotted key whose value holds byte `offset` (`None` when `offset` is on a key or header).
-fn key_of_value_at(text: &str, offset: usize) -> Option<String> {
-    assignments(text)
-        .into_iter()
-        .find(|a| a.value.contains(&offset))
-        .map(|a| a.key)
-}
-
-/// `"08:30"` → (8, 30).
-pub fn parse_hhmm(s: &str) -> Option<(i8, i8)> {
-    let (h, m) = s.trim().split_once(':')?;
-    let (h, m): (i8, i8) = (h.parse().ok()?, m.parse().ok()?);
-    ((0..24).contains(&h) && (0..60).contains(&m) && s.trim().len() == 5).then_some((h, m))
+/// `digest.days` from serde's path to a value (array positions left out: the line says which).
+fn dotted_key(path: &serde_path_to_error::Path) -> Option<String> {
+    let keys: Vec<&str> = path
+        .iter()
+        .filter_map(|segment| match segment {
+            serde_path_to_error::Segment::Map { key } => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
+    (!keys.is_empty()).then(|| keys.join("."))
 }
 
 /// The bot token, from `DISCORD_TOKEN` only. Never logged.
@@ -335,7 +250,7 @@ mod tests {
             "{:?}",
             c.corpus_dir
         );
-        assert!(c.digest.days > 0);
+        assert!(c.digest.days.get() > 0);
     }
 
     #[test]
@@ -441,18 +356,46 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("c.toml:6: digest.time"), "{e}");
-        let keys: Vec<(String, usize)> = assignments(text)
-            .into_iter()
-            .map(|a| (a.key, a.line))
-            .collect();
+    }
+
+    #[test]
+    fn values_are_typed_once() {
+        let text = "corpus_dir = \"c\"\nindex_dir = \"i\"\n[digest]\ntime = \"07:45\"\ntimezone = \"America/New_York\"\ndays = 366\n";
+        let c = Config::parse(Path::new("c.toml"), text).unwrap();
+        assert_eq!(c.digest.time, jiff::civil::time(7, 45, 0, 0));
+        assert_eq!(c.digest.timezone_name(), "America/New_York");
+        assert_eq!(c.digest.days, Days::new(366).unwrap());
+        let d = DigestConfig::default();
         assert_eq!(
-            keys,
-            [
-                ("corpus_dir".to_string(), 2),
-                ("index_dir".to_string(), 3),
-                ("digest.timezone".to_string(), 5),
-                ("digest.time".to_string(), 6)
-            ]
+            (d.time, d.timezone_name(), d.days),
+            (
+                jiff::civil::time(8, 0, 0, 0),
+                DEFAULT_TIMEZONE,
+                Days::DEFAULT
+            )
+        );
+        // 20:00 UTC on the 21st is already the 22nd in Vientiane (UTC+7).
+        let now: Timestamp = "2026-11-21T20:00:00Z".parse().unwrap();
+        assert_eq!(d.today(now), jiff::civil::date(2026, 11, 22));
+        for bad in ["8:00", "24:00", "08:60", "08:00:00", " 08:00", "0800"] {
+            assert_eq!(parse_hh_mm(bad), None, "{bad:?}");
+        }
+    }
+
+    /// Bug: a missing config file printed "No such file or directory" twice under `{:#}`,
+    /// once in the message and once as its source.
+    #[test]
+    fn a_read_error_prints_its_cause_once() {
+        let e = Config::load(Path::new("/nonexistent/nope.toml")).unwrap_err();
+        let shown = format!("{:#}", anyhow::Error::new(e));
+        assert_eq!(
+            shown.matches("No such file or directory").count(),
+            1,
+            "{shown}"
+        );
+        assert!(
+            shown.starts_with("cannot read /nonexistent/nope.toml: "),
+            "{shown}"
         );
     }
 }

@@ -17,15 +17,15 @@
 //! * Shutdown is honoured while waiting; a send already under way is finished and recorded
 //!   first, so a restart cannot post it twice.
 
-use crate::config::{parse_hhmm, Config, WhenEmpty};
+use crate::config::{Config, WhenEmpty};
 use agenda_core::digest::schedule::{due_today, next_run};
 use agenda_core::digest::state::{StateError, StateStore};
 use agenda_core::digest::upcoming;
+use agenda_core::error_chain::chain;
 use agenda_core::index::AgendaIndex;
 use agenda_core::render::digest::reply as render_reply;
 use agenda_core::render::embed::Reply;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use std::collections::HashSet;
 use std::future::Future;
@@ -153,7 +153,8 @@ impl Clock for SystemClock {
     }
 }
 
-/// How failed sends are retried.
+/// How failed sends are retried: the digest runner's posts, and every Discord request
+/// (`discord::send`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Sends per channel and day, the first one included.
@@ -185,10 +186,9 @@ impl RetryPolicy {
     }
 }
 
+/// Why the digest loop stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum DigestError {
-    #[error("digest configuration: {0}")]
-    Config(String),
     #[error(transparent)]
     State(#[from] StateError),
 }
@@ -202,8 +202,9 @@ enum Outcome {
 /// Runs the daily digest until `shutdown` completes, with the default [`RetryPolicy`].
 ///
 /// `index_source` is called for each day's digest, so a reindexed corpus is used from the next
-/// post on. Returns at once (`Ok`) when no channel is configured; fails only when the
-/// configuration is unusable or the state file is unreadable (a corrupt state is not reset).
+/// post on. Returns at once (`Ok`) when no channel is configured; fails only when the state
+/// file is unreadable (a corrupt state is not reset). The configuration is typed and checked
+/// when it is loaded.
 pub async fn run_digest<I, C, S, F>(
     config: Config,
     index_source: I,
@@ -244,10 +245,8 @@ where
     F: Future<Output = ()> + Send,
 {
     let d = &config.digest;
-    let time = parse_hhmm(&d.time)
-        .ok_or_else(|| DigestError::Config(format!("digest.time {:?} is not HH:MM", d.time)))?;
-    let tz = TimeZone::get(&d.timezone)
-        .map_err(|e| DigestError::Config(format!("digest.timezone {:?}: {e}", d.timezone)))?;
+    let time = (d.time.hour(), d.time.minute());
+    let tz = &d.timezone;
     let mut store = StateStore::open(&config.state_dir)?;
     let channels = d.channel_ids.clone();
     if channels.is_empty() {
@@ -256,8 +255,8 @@ where
     }
     tracing::info!(
         channels = channels.len(),
-        time = %d.time,
-        timezone = %d.timezone,
+        time = %d.time.strftime("%H:%M"),
+        timezone = d.timezone_name(),
         state = %store.path().display(),
         "daily digest scheduled"
     );
@@ -266,25 +265,25 @@ where
     let mut settled: HashSet<(u64, Date)> = HashSet::new();
     loop {
         let now = clock.now();
-        let due: Vec<(u64, Date)> = due_today(now, time, &tz, &channels, store.state())
+        let due: Vec<(u64, Date)> = due_today(now, time, tz, &channels, store.state())
             .into_iter()
             .filter(|k| !settled.contains(k))
             .collect();
         if let Some(&(_, date)) = due.first() {
             settled.retain(|(_, d)| *d >= date);
             let index = index_source();
-            let digest = upcoming(&index, date, d.days);
+            let digest = upcoming(&index, date, d.days.get());
             if digest.is_empty() && d.when_empty == WhenEmpty::Skip {
                 tracing::info!(%date, "nothing upcoming; digest skipped (when_empty = skip)");
                 settled.extend(due);
             } else {
-                let reply = render_reply(&digest, &tz);
+                let reply = render_reply(&digest, tz);
                 for (channel, date) in due {
                     match post(&sender, &clock, &policy, channel, &reply, shutdown.as_mut()).await {
                         Outcome::Sent => {
                             tracing::info!(channel, %date, milestones = digest.len(), "digest posted");
                             if let Err(e) = store.mark_posted(channel, date) {
-                                tracing::error!(channel, %date, error = %e,
+                                tracing::error!(channel, %date, error = chain(&e),
                                     "digest posted but the state could not be saved; a restart today may post it again");
                             }
                         }
@@ -297,13 +296,13 @@ where
             }
         }
         let now = clock.now();
-        let mut next = next_run(now, time, &tz);
+        let mut next = next_run(now, time, tz);
         if next <= now {
             // Today's time is exactly now and was just handled.
             let later = now
                 .checked_add(SignedDuration::from_nanos(1))
                 .unwrap_or(now);
-            next = next_run(later, time, &tz);
+            next = next_run(later, time, tz);
         }
         tokio::select! {
             biased;
@@ -456,9 +455,9 @@ mod tests {
             discord: Default::default(),
             digest: DigestConfig {
                 channel_ids: channels.to_vec(),
-                time: "08:00".into(),
-                timezone: "Asia/Vientiane".into(),
-                days: 60,
+                time: jiff::civil::time(8, 0, 0, 0),
+                timezone: jiff::tz::TimeZone::get("Asia/Vientiane").unwrap(),
+                days: agenda_core::digest::Days::new(60).unwrap(),
                 when_empty,
             },
         }

@@ -1,6 +1,7 @@
 //! The `agenda-bot` binary: CLI entry point (exit 0 answer or nothing found, 1 failure, 2 usage).
 
 use agenda_bot::{cli, config::Config};
+use agenda_core::digest::Days;
 use agenda_core::query::Scope;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -50,9 +51,9 @@ struct UpcomingArgs {
     /// First day of the window, YYYY-MM-DD [default: today in digest.timezone].
     #[arg(long, value_parser = parse_date)]
     date: Option<jiff::civil::Date>,
-    /// How many days ahead to look [default: digest.days].
-    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=3660))]
-    days: Option<u32>,
+    /// How many days ahead to look, 1-366 [default: digest.days].
+    #[arg(long)]
+    days: Option<Days>,
     /// Print JSON with a top-level `results` array.
     #[arg(long)]
     json: bool,
@@ -65,12 +66,17 @@ struct IcsArgs {
     output: Option<PathBuf>,
 }
 
-fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+/// A `--date` that is not a calendar date written `YYYY-MM-DD`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0:?} is not a date like 2026-11-22")]
+struct NotADate(String);
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, NotADate> {
     let s = s.trim();
     let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
     ok.then(|| s.parse().ok())
         .flatten()
-        .ok_or_else(|| format!("{s:?} is not a date like 2026-11-22"))
+        .ok_or_else(|| NotADate(s.to_string()))
 }
 
 #[derive(clap::Args)]
@@ -91,13 +97,21 @@ fn main() -> ExitCode {
     } else {
         "warn"
     };
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| default_filter.into()),
         )
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    if cli.is_bot() {
+        logs.init();
+    } else {
+        // A CLI user reads warnings (a broken corpus) as messages: `WARN answering from ...`.
+        logs.without_time()
+            .with_target(false)
+            .with_ansi(std::io::stderr().is_terminal())
+            .init();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -134,9 +148,13 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Ask(a) => query(Scope::Ask, a, &mut out),
         Cmd::Console => {
             let idx = cli::open_index(&config)?;
-            let interactive = std::io::stdin().is_terminal();
+            let mode = if std::io::stdin().is_terminal() {
+                cli::ConsoleMode::Terminal
+            } else {
+                cli::ConsoleMode::Piped
+            };
             let mut input = std::io::stdin().lock();
-            cli::console_with(&idx, &config.digest, &mut input, &mut out, interactive)
+            cli::console(&idx, &config.digest, &mut input, &mut out, mode)
         }
         Cmd::Upcoming(a) => {
             let idx = cli::open_index(&config)?;

@@ -1,6 +1,7 @@
 //! Hot reload: watch the corpus directory and swap in a new index only when the corpus is valid.
 
 use agenda_core::corpus::CorpusErrors;
+use agenda_core::error_chain::chain;
 use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError};
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
@@ -16,7 +17,16 @@ pub enum ReloadEvent {
     /// The corpus has errors; the index in service is unchanged.
     Refused(CorpusErrors),
     /// Building or opening failed for another reason; the index in service is unchanged.
-    Failed(String),
+    Failed(ReloadError),
+}
+
+/// Why a rebuild failed, the corpus aside.
+#[derive(Debug, thiserror::Error)]
+pub enum ReloadError {
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error("the rebuild task did not finish")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 /// Rebuilds if the corpus changed. `Ok(None)` when it had not.
@@ -34,8 +44,8 @@ pub async fn reload_once(corpus_dir: PathBuf, index_dir: PathBuf) -> Option<Relo
         Ok(Ok(Some(idx))) => Some(ReloadEvent::Swapped(Arc::new(idx))),
         Ok(Ok(None)) => None,
         Ok(Err(IndexError::Corpus(e))) => Some(ReloadEvent::Refused(e)),
-        Ok(Err(e)) => Some(ReloadEvent::Failed(format!("{e:#}"))),
-        Err(e) => Some(ReloadEvent::Failed(format!("rebuild task: {e}"))),
+        Ok(Err(e)) => Some(ReloadEvent::Failed(e.into())),
+        Err(e) => Some(ReloadEvent::Failed(e.into())),
     }
 }
 
@@ -88,7 +98,7 @@ pub async fn watch_armed(
                     match &event {
                         ReloadEvent::Swapped(idx) => tracing::info!(facts = idx.facts.len(), "corpus changed: new index in service"),
                         ReloadEvent::Refused(e) => tracing::warn!("corpus change refused, the index in service is unchanged: {e}"),
-                        ReloadEvent::Failed(e) => tracing::error!("corpus change could not be indexed: {e}"),
+                        ReloadEvent::Failed(e) => tracing::error!("corpus change could not be indexed: {}", chain(e)),
                     }
                     on_event(event);
                 }

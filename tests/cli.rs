@@ -45,6 +45,23 @@ fn run(s: &Setup, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `agenda-bot console` with `input` piped in: its standard output.
+fn console(s: &Setup, input: &[u8]) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
+        .arg("--config")
+        .arg(&s.config)
+        .arg("console")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn json(out: &Output) -> Value {
     assert!(
         out.status.success(),
@@ -152,24 +169,10 @@ fn broken_corpus_is_reported_and_the_old_index_answers() {
 #[test]
 fn console_takes_discord_style_lines() {
     let s = setup();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
-        .arg("--config")
-        .arg(&s.config)
-        .arg("console")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"/meeting AMIM-21\n/help\n/bogus\nwho observed the intelligence meeting?\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = console(
+        &s,
+        b"/meeting AMIM-21\n/help\n/bogus\nwho observed the intelligence meeting?\n",
+    );
     assert!(
         text.contains("21st ASEAN Military Intelligence Meeting (AMIM-21)"),
         "{text}"
@@ -177,4 +180,60 @@ fn console_takes_discord_style_lines() {
     assert!(text.contains("/initiative <name or question>"), "{text}");
     assert!(text.contains("Unknown command /bogus"), "{text}");
     assert!(text.contains("Observers: Timor-Leste"), "{text}");
+}
+
+/// Bug: `--config nope.toml` printed "No such file or directory" twice, the cause being both in
+/// the message and its `source()`.
+#[test]
+fn a_missing_config_prints_its_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
+        .current_dir(dir.path())
+        .args(["--config", "nope.toml", "meeting", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end(),
+        "error: cannot read nope.toml: No such file or directory (os error 2)"
+    );
+}
+
+/// Bug: the console showed no prompt and did not echo piped lines, `/upcoming 9999` was
+/// accepted, `/ask` alone answered "Nothing found for “”".
+#[test]
+fn piped_console_reads_as_a_transcript_with_one_set_of_bounds() {
+    let s = setup();
+    let text = console(&s, b"/upcoming 9999\n\n/ask\n");
+    assert_eq!(
+        text,
+        "> /upcoming 9999\n\
+         Pick between 1 and 366 days (you asked for 9999).\n\
+         Usage: /upcoming [days] — milestones coming up (1-366 days, default 30)\n\n\
+         > /ask\n\
+         Ask a question after /ask.\n\
+         Usage: /ask <question> — any question; answers cite the statements\n\n"
+    );
+    // The CLI takes the same bound.
+    let out = run(&s, &["upcoming", "--days", "367"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("Pick between 1 and 366 days"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Bug: "Nothing found" echoed a 10,000-character question whole.
+#[test]
+fn nothing_found_echoes_a_long_question_shortened() {
+    let s = setup();
+    let text = console(&s, format!("{}\n", "zq".repeat(5000)).as_bytes());
+    let found = text
+        .lines()
+        .find(|l| l.starts_with("Nothing found for"))
+        .expect(&text[..200]);
+    assert!(found.chars().count() < 130, "{found}");
+    assert!(found.ends_with("…”."), "{found}");
 }

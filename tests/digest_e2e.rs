@@ -116,9 +116,9 @@ fn config(state_dir: &Path, channels: &[u64]) -> Config {
         },
         digest: DigestConfig {
             channel_ids: channels.to_vec(),
-            time: "08:00".into(),
-            timezone: "Asia/Vientiane".into(),
-            days: 60,
+            time: jiff::civil::time(8, 0, 0, 0),
+            timezone: jiff::tz::TimeZone::get("Asia/Vientiane").unwrap(),
+            days: agenda_core::digest::Days::new(60).unwrap(),
             when_empty: WhenEmpty::Post,
         },
     }
@@ -471,7 +471,7 @@ async fn upcoming_lists_the_milestones_from_the_bots_today() {
     // Noon in Vientiane on 22 November 2026; no digest channels (the digest is off).
     let clock = TestClock::at("2026-11-22T05:00:00Z");
     let mut cfg = config(dir.path(), &[]);
-    cfg.digest.days = 30;
+    cfg.digest.days = agenda_core::digest::Days::new(30).unwrap();
     let run = Running::start(cfg, &clock).await;
 
     // Registered with a bounded optional integer and the usual `private`.

@@ -2,12 +2,13 @@
 //! `answer_channel_ids`, or is a direct message gets an answer from the `/ask` engine as a reply.
 //! `command::parse_line` lets people type `/meeting AMIM-21` in chat too.
 
-use super::commands::{help_reply, upcoming_reply};
+use super::commands::help_reply;
 use super::{send, Data, Error, USER_ERROR};
 use crate::config::DigestConfig;
-use agenda_core::command::{self, Command};
-use agenda_core::query::{self, Scope};
-use agenda_core::render::embed::{escape, fit, Reply};
+use agenda_core::command::{self, Response};
+use agenda_core::index::AgendaIndex;
+use agenda_core::render::{self, embed::escape, embed::Reply};
+use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use serenity::all::{Context as SerenityContext, Message, MessageType, UserId};
 use std::time::Instant;
@@ -45,38 +46,27 @@ pub fn question_text(content: &str, bot: UserId) -> String {
         .join(" ")
 }
 
-/// The reply to a chat line, and how many results it holds. `/upcoming [days]` looks ahead from
-/// `now`'s date in `digest.timezone`.
+/// The reply to a chat line, and how many results it holds: [`command::respond_to_line`], as
+/// the console answers it, drawn by [`reply_of`]. `/upcoming [days]` looks ahead from `now`'s
+/// date in `digest.timezone`.
 pub fn reply_for(
-    index: &agenda_core::index::AgendaIndex,
+    index: &AgendaIndex,
     text: &str,
     digest: &DigestConfig,
     now: Timestamp,
 ) -> Result<(Reply, usize), Error> {
-    if text.trim().is_empty() {
-        return Ok((help_reply(), 0));
+    let response = command::respond_to_line(index, text, digest.upcoming_from(now))?;
+    Ok((reply_of(&response, &digest.timezone), response.results()))
+}
+
+/// A response drawn for Discord (chat and slash commands alike); digest dates in `tz`.
+pub fn reply_of(response: &Response, tz: &TimeZone) -> Reply {
+    match response {
+        Response::Answer(answer) => render::embed::answer(answer),
+        Response::Upcoming(digest) => render::digest::reply(digest, tz),
+        Response::Help => help_reply(),
+        Response::Notice(notice) => Reply::text(&escape(notice)),
     }
-    Ok(match command::parse_line(text) {
-        Command::Query { scope, text } => {
-            if text.trim().is_empty() && scope == Scope::Ask {
-                return Ok((help_reply(), 0));
-            }
-            let answer = query::answer(index, scope, &text)?;
-            (
-                agenda_core::render::embed::answer(&answer),
-                answer.results.len(),
-            )
-        }
-        Command::Help => (help_reply(), 0),
-        Command::Upcoming { days } => upcoming_reply(index, digest, now, days)?,
-        Command::Unknown { name } => (
-            Reply::text(&format!(
-                "Unknown command /{}. Try /help.",
-                escape(&fit(&name, 50))
-            )),
-            0,
-        ),
-    })
 }
 
 /// Handles one MESSAGE_CREATE.
@@ -206,6 +196,33 @@ mod tests {
         );
         let (reply, _) = reply_for(&index, "/upcoming 0", &DigestConfig::default(), now).unwrap();
         assert!(reply.content.unwrap().starts_with("Pick between"));
+    }
+
+    /// Bug: chat and the console had drifted apart; both now answer through
+    /// `command::respond_to_line`, chat escaping the user's words in a notice.
+    #[test]
+    fn chat_notices_are_the_consoles_escaped() {
+        let index = agenda_core::testing::shipped_index();
+        let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
+        let digest = DigestConfig::default();
+        let (reply, n) = reply_for(&index, "/ask", &digest, now).unwrap();
+        assert_eq!(n, 0);
+        assert_eq!(
+            reply.content.as_deref(),
+            Some("Ask a question after /ask.\nUsage: /ask <question\\> — any question; answers cite the statements")
+        );
+        let (reply, _) = reply_for(&index, "/upcoming abc", &digest, now).unwrap();
+        assert!(
+            reply.content.as_deref().unwrap().contains("not \"abc\""),
+            "{reply:?}"
+        );
+        let (reply, _) = reply_for(&index, "/b*ld", &digest, now).unwrap();
+        assert_eq!(
+            reply.content.as_deref(),
+            Some("Unknown command /b\\*ld. Try /help.")
+        );
+        let (reply, _) = reply_for(&index, "", &digest, now).unwrap();
+        assert_eq!(reply, help_reply(), "a bare mention gets the help");
     }
 
     #[test]

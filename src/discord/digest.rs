@@ -230,7 +230,10 @@ pub fn start(
     );
     let task = tokio::spawn(async move {
         if let Err(e) = run.await {
-            tracing::error!(error = format!("{e:#}"), "the daily digest stopped");
+            tracing::error!(
+                error = agenda_core::error_chain::chain(&e),
+                "the daily digest stopped"
+            );
         }
     });
     Some(DigestTask { stop, task })

@@ -13,6 +13,7 @@
 //! [`super::digest`] once per attempt, without [`with_retry`]: the digest runner does the retrying.
 
 use super::{Context, Data, Error};
+use crate::digest_runner::RetryPolicy;
 use agenda_core::render::embed::{EmbedSpec, Reply};
 use serenity::all::{
     CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,
@@ -24,11 +25,14 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-/// Attempts per request, the first included.
-pub const MAX_ATTEMPTS: u32 = 3;
-/// Wait before the first retry; the second waits twice as long. (serenity does not pass a 429's
-/// `retry_after` on when its ratelimiter is off, so this is a fixed, small backoff.)
-pub const RETRY_DELAY: Duration = Duration::from_millis(250);
+/// How a request is retried: 3 attempts, waiting 250 ms then 500 ms (the digest runner's
+/// [`RetryPolicy`], with a chat's patience). serenity does not pass a 429's `retry_after` on
+/// when its ratelimiter is off, so the waits are the policy's.
+pub const RETRY: RetryPolicy = RetryPolicy {
+    max_attempts: 3,
+    base_delay: Duration::from_millis(250),
+    max_delay: Duration::from_secs(2),
+};
 /// Discord's "Interaction has already been acknowledged": a retried callback whose first attempt
 /// did get through.
 const ALREADY_ACKNOWLEDGED: isize = 40060;
@@ -107,7 +111,7 @@ pub fn is_retryable(e: &serenity::Error) -> bool {
     matches!(status_of(e), Some(429 | 500..=599))
 }
 
-/// Runs `call` until it succeeds, fails for good, or [`MAX_ATTEMPTS`] are used up.
+/// Runs `call` until it succeeds, fails for good, or [`RETRY`]'s attempts are used up.
 pub async fn with_retry<T, F, Fut>(what: &'static str, mut call: F) -> serenity::Result<T>
 where
     F: FnMut() -> Fut,
@@ -116,8 +120,8 @@ where
     let mut attempt = 1;
     loop {
         match call().await {
-            Err(e) if attempt < MAX_ATTEMPTS && is_retryable(&e) => {
-                let delay = RETRY_DELAY * attempt;
+            Err(e) if attempt < RETRY.max_attempts && is_retryable(&e) => {
+                let delay = RETRY.delay(attempt, None);
                 tracing::warn!(
                     request = what,
                     attempt,
@@ -321,6 +325,12 @@ mod tests {
                 footer: Some("meeting · amim-21".into()),
             }],
         }
+    }
+
+    #[test]
+    fn chat_retries_wait_250_then_500_ms() {
+        assert_eq!(RETRY.delay(1, None), Duration::from_millis(250));
+        assert_eq!(RETRY.delay(2, None), Duration::from_millis(500));
     }
 
     #[test]

@@ -7,10 +7,12 @@
 //! Discord, the digest runner) live in the `agenda-bot` crate; nothing here does network I/O.
 
 pub mod analysis;
+pub mod atomic_file;
 pub mod command;
 pub mod corpus;
 pub mod dates;
 pub mod digest;
+pub mod error_chain;
 pub mod index;
 pub mod query;
 pub mod render;

@@ -1,7 +1,7 @@
 //! The slash commands, one file each, and the one list they are registered from ([`all`]).
 //!
-//! A query command is a few lines: options → [`answer`] (defer, `query::answer` on a blocking
-//! thread, `render::embed::answer`, deliver). Autocomplete reads the facts of the index in memory.
+//! A query command is a few lines: options → [`answer`] (defer, `command::respond` on a blocking
+//! thread, `chat::reply_of`, deliver). Autocomplete reads the facts of the index in memory.
 
 mod ask;
 mod help;
@@ -17,9 +17,9 @@ pub use upcoming::upcoming_reply;
 
 use super::autocomplete;
 use super::{send, Context, Data, Error};
+use agenda_core::command::{self, Command};
 use agenda_core::corpus::FactKind;
-use agenda_core::query::{self, Scope};
-use agenda_core::render;
+use agenda_core::query::Scope;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
 use std::time::Instant;
 
@@ -36,7 +36,9 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
     ]
 }
 
-/// Answers a query command: acknowledges at once, searches, renders and delivers the reply.
+/// Answers a query command: acknowledges at once, searches, renders and delivers the reply
+/// (through [`command::respond`], as chat and the console do: `/ask` without a question gets
+/// its usage).
 pub(crate) async fn answer(
     ctx: Context<'_>,
     scope: Scope,
@@ -48,11 +50,15 @@ pub(crate) async fn answer(
     if let Some(delay) = ctx.data().test_hooks.answer_delay {
         tokio::time::sleep(delay).await;
     }
-    let index = ctx.data().index.load_full();
-    let text = text.to_string();
-    let answer = tokio::task::spawn_blocking(move || query::answer(&index, scope, &text)).await??;
-    send::deliver(ctx, &render::embed::answer(&answer), private).await?;
-    log_command(ctx, started, answer.results.len());
+    let data = ctx.data();
+    let index = data.index.load_full();
+    let line = Command::query(scope, text);
+    let from = data.config.digest.upcoming_from(data.clock.now());
+    let response =
+        tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
+    let reply = super::chat::reply_of(&response, &data.config.digest.timezone);
+    send::deliver(ctx, &reply, private).await?;
+    log_command(ctx, started, response.results());
     Ok(())
 }
 

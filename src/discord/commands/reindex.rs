@@ -133,7 +133,10 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
             (corpus_errors_reply(&errors, &data.config.corpus_dir), 0)
         }
         Err(e) => {
-            tracing::error!(error = format!("{e:#}"), "reindex failed");
+            tracing::error!(
+                error = agenda_core::error_chain::chain(&e),
+                "reindex failed"
+            );
             let reply = Reply::text(
                 "The index could not be rebuilt (see the bot's log). The current index keeps answering.",
             );

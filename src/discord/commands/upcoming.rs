@@ -3,45 +3,31 @@
 
 use super::{send, Context, Error};
 use crate::config::DigestConfig;
-use agenda_core::digest;
+use crate::discord::chat::reply_of;
+use agenda_core::command::{self, Command};
 use agenda_core::index::AgendaIndex;
-use agenda_core::render::{self, embed::Reply};
-use anyhow::Context as _;
-use jiff::tz::TimeZone;
+use agenda_core::render::embed::Reply;
 use jiff::Timestamp;
 use std::time::Instant;
 
-/// The longest window `/upcoming` takes, as `digest.days`.
-pub const MAX_DAYS: u32 = 366;
-
 /// The reply to `/upcoming [days]` at `now`: the digest of `today ..= today + days` (default
-/// `digest.days`), today being `now`'s date in `digest.timezone`; and how many milestones it holds.
+/// `digest.days`, bounded by [`Days`] as in chat and the console), today being `now`'s date in
+/// `digest.timezone`; and how many milestones it holds.
 pub fn upcoming_reply(
     index: &AgendaIndex,
     settings: &DigestConfig,
     now: Timestamp,
     days: Option<u32>,
 ) -> Result<(Reply, usize), Error> {
-    let days = days.unwrap_or(settings.days);
-    if !(1..=MAX_DAYS).contains(&days) {
-        return Ok((
-            Reply::text(&format!(
-                "Pick between 1 and {MAX_DAYS} days (you asked for {days})."
-            )),
-            0,
-        ));
-    }
-    let tz = TimeZone::get(&settings.timezone)
-        .with_context(|| format!("digest.timezone {:?}", settings.timezone))?;
-    let today = now.to_zoned(tz.clone()).date();
-    let digest = digest::upcoming(index, today, days);
-    Ok((render::digest::reply(&digest, &tz), digest.len()))
+    let response = command::respond(index, Command::upcoming(days), settings.upcoming_from(now))?;
+    Ok((reply_of(&response, &settings.timezone), response.results()))
 }
 
 /// Milestones coming up: initiatives starting or ending, deadlines, meetings
 #[poise::command(slash_command)]
 pub async fn upcoming(
     ctx: Context<'_>,
+    // Discord's bound is a literal here; a test holds it to `Days::MAX`.
     #[description = "How many days ahead, 1-366 (default: the daily digest's)"]
     #[min = 1]
     #[max = 366]
@@ -65,14 +51,25 @@ pub async fn upcoming(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use agenda_core::digest::Days;
     use agenda_core::testing::shipped_index;
 
     fn settings() -> DigestConfig {
         DigestConfig {
-            timezone: "Asia/Vientiane".into(),
-            days: 30,
+            timezone: jiff::tz::TimeZone::get("Asia/Vientiane").unwrap(),
+            days: Days::new(30).unwrap(),
             ..DigestConfig::default()
         }
+    }
+
+    #[test]
+    fn the_slash_option_is_bounded_by_days() {
+        let registered =
+            serde_json::to_value(upcoming().create_as_slash_command().unwrap()).unwrap();
+        let days = &registered["options"][0];
+        assert_eq!(days["name"], "days");
+        assert_eq!(days["min_value"].as_f64(), Some(1.0));
+        assert_eq!(days["max_value"].as_f64(), Some(f64::from(Days::MAX)));
     }
 
     #[test]

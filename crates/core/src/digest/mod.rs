@@ -5,12 +5,14 @@
 //! digest once a day is the bot's (`agenda-bot`'s `digest_runner`), and rendering is in
 //! [`crate::render::digest`] and [`crate::render::ics`].
 
+mod days;
 pub mod milestones;
 pub mod schedule;
 pub mod state;
 
 use crate::index::AgendaIndex;
 use crate::query::{citations_for, Citation};
+pub use days::{Days, DaysError};
 use jiff::civil::Date;
 use jiff::Span;
 pub use milestones::{Milestone, What};

@@ -7,7 +7,6 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The file name under `state_dir`.
@@ -41,15 +40,25 @@ impl DigestState {
     }
 }
 
+/// The state file cannot be used; the cause is the `source()`, not part of the message.
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
-    #[error("digest state {path}: {source}")]
+    #[error("cannot use the digest state {}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("digest state {path} is corrupt ({message}); fix or remove it (removing it may repost today's digest)")]
-    Corrupt { path: PathBuf, message: String },
+    #[error("digest state {} is corrupt; fix or remove it (removing it may repost today's digest)", path.display())]
+    Corrupt { path: PathBuf, source: CorruptState },
+}
+
+/// What is wrong with a state file's content.
+#[derive(Debug, thiserror::Error)]
+pub enum CorruptState {
+    #[error("expected a JSON object")]
+    NotAnObject,
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
 }
 
 /// The state and the file it lives in.
@@ -64,9 +73,9 @@ impl StateStore {
     pub fn open(state_dir: &Path) -> Result<StateStore, StateError> {
         let path = state_dir.join(FILE_NAME);
         let state = match std::fs::read(&path) {
-            Ok(bytes) => parse(&bytes).map_err(|message| StateError::Corrupt {
+            Ok(bytes) => parse(&bytes).map_err(|source| StateError::Corrupt {
                 path: path.clone(),
-                message,
+                source,
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => DigestState::default(),
             Err(source) => return Err(StateError::Io { path, source }),
@@ -90,13 +99,13 @@ impl StateStore {
         self.save()
     }
 
-    /// Writes the state atomically: a temporary file beside it, fsynced, then renamed over it.
+    /// Writes the state atomically ([`crate::atomic_file::write`]).
     pub fn save(&self) -> Result<(), StateError> {
         let bytes = serde_json::to_vec_pretty(&self.state).map_err(|e| StateError::Corrupt {
             path: self.path.clone(),
-            message: e.to_string(),
+            source: e.into(),
         })?;
-        write_atomic(&self.path, &bytes).map_err(|source| StateError::Io {
+        crate::atomic_file::write(&self.path, &bytes).map_err(|source| StateError::Io {
             path: self.path.clone(),
             source,
         })
@@ -104,44 +113,12 @@ impl StateStore {
 }
 
 /// The file must be a JSON object of the [`DigestState`] shape (serde would also take an array).
-fn parse(bytes: &[u8]) -> Result<DigestState, String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+fn parse(bytes: &[u8]) -> Result<DigestState, CorruptState> {
+    let value: serde_json::Value = serde_json::from_slice(bytes)?;
     if !value.is_object() {
-        return Err("expected a JSON object".into());
+        return Err(CorruptState::NotAnObject);
     }
-    serde_json::from_value(value).map_err(|e| e.to_string())
-}
-
-/// Replaces `path` with `bytes` so that readers see the old or the new content, never a part:
-/// writes `.<name>.tmp-<pid>` in the same directory, fsyncs it, renames it over `path`, then
-/// fsyncs the directory. Creates the directory if needed.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result?;
-    // Make the rename itself durable (not possible on every platform; best effort).
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    Ok(serde_json::from_value(value)?)
 }
 
 #[cfg(test)]
@@ -191,14 +168,5 @@ mod tests {
             // The file is left as it was.
             assert_eq!(std::fs::read_to_string(&path).unwrap(), bad);
         }
-    }
-
-    #[test]
-    fn write_atomic_replaces_the_whole_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.json");
-        write_atomic(&path, b"a much longer first version").unwrap();
-        write_atomic(&path, b"short").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"short");
     }
 }

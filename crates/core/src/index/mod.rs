@@ -28,17 +28,30 @@ const ALIASES: &str = "aliases.json";
 pub enum IndexError {
     #[error(transparent)]
     Corpus(#[from] CorpusErrors),
-    #[error("no index at {0} yet; build it with `agenda-bot index`")]
+    #[error("no index at {} yet; build it with `agenda-bot index`", .0.display())]
     Missing(PathBuf),
-    #[error("index at {path}: {message}")]
+    #[error("index at {}: {message}", path.display())]
     Broken { path: PathBuf, message: String },
-    #[error("index I/O at {path}: {source}")]
+    #[error("index I/O at {}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("tantivy: {0}")]
+    #[error("index file {} cannot be used", path.display())]
+    File { path: PathBuf, source: FileError },
+    #[error("the tantivy index failed")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// What is wrong with one of a generation's JSON files.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error("the thread reading it panicked")]
+    Panicked,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
@@ -53,7 +66,9 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
 pub struct Manifest {
     pub schema_version: u32,
     pub fingerprint: String,
-    pub built_at: String,
+    /// When the build finished; stored as RFC 3339 text (`2026-11-22T05:00:00.123Z`), as
+    /// manifests always were.
+    pub built_at: jiff::Timestamp,
     pub statements: usize,
     pub paragraphs: usize,
     pub facts: usize,
@@ -196,7 +211,7 @@ impl AgendaIndex {
             path: dir.clone(),
             message,
         };
-        let manifest: Manifest = read_json(&dir.join(MANIFEST)).map_err(broken)?;
+        let manifest: Manifest = read_json(&dir.join(MANIFEST))?;
         if manifest.schema_version != SCHEMA_VERSION {
             return Err(broken(format!(
                 "schema version {} is not this program's {SCHEMA_VERSION}",
@@ -223,11 +238,15 @@ impl AgendaIndex {
             // term dictionaries) into the page cache with a few sequential reads, instead of one
             // page fault per 4 KiB on the first queries after a boot.
             prefetch(&dir, &["fieldnorm", "term"]);
-            (index, joined(facts.join()), joined(aliases.join()))
+            (
+                index,
+                joined(facts.join(), &dir.join(FACTS)),
+                joined(aliases.join(), &dir.join(ALIASES)),
+            )
         });
         let index = index?;
-        let facts = facts.map_err(broken)?;
-        let aliases = aliases.map_err(broken)?;
+        let facts = facts?;
+        let aliases = aliases?;
         index.tokenizers().register(TOKENIZER, analysis::analyzer());
         let (_, fields) = schema();
         AgendaIndex::assemble(index, fields, facts, aliases, manifest, Some(dir))
@@ -299,20 +318,30 @@ fn prefetch(dir: &Path, extensions: &[&str]) {
     }
 }
 
-fn joined<T>(r: std::thread::Result<Result<T, String>>) -> Result<T, String> {
-    r.unwrap_or_else(|_| Err("a thread reading the index panicked".into()))
+/// The result of a thread that read `path`.
+fn joined<T>(r: std::thread::Result<Result<T, IndexError>>, path: &Path) -> Result<T, IndexError> {
+    r.unwrap_or_else(|_| {
+        Err(IndexError::File {
+            path: path.to_path_buf(),
+            source: FileError::Panicked,
+        })
+    })
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, IndexError> {
+    let file_error = |source: FileError| IndexError::File {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = std::fs::read(path).map_err(|e| file_error(e.into()))?;
+    serde_json::from_slice(&bytes).map_err(|e| file_error(e.into()))
 }
 
 fn manifest_for(corpus: &Corpus, fingerprint: String) -> Manifest {
     Manifest {
         schema_version: SCHEMA_VERSION,
         fingerprint,
-        built_at: jiff::Timestamp::now().to_string(),
+        built_at: jiff::Timestamp::now(),
         statements: corpus.statements.len(),
         paragraphs: corpus.statements.iter().map(|s| s.paragraphs.len()).sum(),
         facts: corpus.facts.len(),
@@ -541,16 +570,9 @@ fn build_generation_locked(
 
     let dir = root.join(&name);
     std::fs::rename(&tmp, &dir).map_err(io_err(&dir))?;
-    let pointer_tmp = root.join(format!(".{CURRENT}.tmp"));
-    std::fs::write(&pointer_tmp, &name).map_err(io_err(&pointer_tmp))?;
-    std::fs::File::open(&pointer_tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(io_err(&pointer_tmp))?;
     let previous = current_generation(root).ok().flatten();
-    std::fs::rename(&pointer_tmp, root.join(CURRENT)).map_err(io_err(root))?;
-    if let Ok(d) = std::fs::File::open(root) {
-        let _ = d.sync_all();
-    }
+    let pointer = root.join(CURRENT);
+    crate::atomic_file::write(&pointer, name.as_bytes()).map_err(io_err(&pointer))?;
     collect_garbage(root, &dir, previous.as_deref());
     Ok(dir)
 }
@@ -591,5 +613,20 @@ fn collect_garbage(root: &Path, current: &Path, previous: Option<&Path>) {
                 tracing::warn!(path = %path.display(), error = %e, "could not remove an old index generation");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod manifest_tests {
+    use super::Manifest;
+
+    /// Manifests written before `built_at` was typed (RFC 3339 text) still read, and are
+    /// written the same way.
+    #[test]
+    fn built_at_reads_and_writes_rfc3339_text() {
+        let old = r#"{"schema_version":4,"fingerprint":"f","built_at":"2026-01-01T00:00:02.5Z","statements":1,"paragraphs":2,"facts":3}"#;
+        let m: Manifest = serde_json::from_str(old).unwrap();
+        assert_eq!(m.built_at, "2026-01-01T00:00:02.5Z".parse().unwrap());
+        assert_eq!(serde_json::to_string(&m).unwrap(), old);
     }
 }

@@ -161,12 +161,15 @@ const COLOR_AREA: u32 = 0xF5B041;
 const COLOR_PASSAGE: u32 = 0x95A5A6;
 const COLOR_NOTHING: u32 = 0x7F8C8D;
 
+/// How many characters of the query a "Nothing found" repeats (text and Discord alike).
+pub const QUERY_ECHO: usize = 100;
+
 /// Renders an answer as a Discord reply, packing results and citations into the limits.
 pub fn answer(a: &Answer) -> Reply {
     if a.results.is_empty() {
         let mut description = format!(
             "Nothing in the statements matches “{}”.",
-            escape(&fit(a.query.trim(), 200))
+            escape(&fit(a.query.trim(), QUERY_ECHO))
         );
         if !a.suggestions.is_empty() {
             description.push_str("\nDid you mean: ");

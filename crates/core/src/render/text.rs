@@ -13,7 +13,9 @@ pub enum Marks {
 
 pub fn write_answer(out: &mut dyn Write, a: &Answer, marks: Marks) -> io::Result<()> {
     if a.results.is_empty() {
-        writeln!(out, "Nothing found for “{}”.", a.query.trim())?;
+        // Bug: a 10,000-character question was echoed whole.
+        let echo = super::embed::fit(a.query.trim(), super::embed::QUERY_ECHO);
+        writeln!(out, "Nothing found for “{echo}”.")?;
         if !a.suggestions.is_empty() {
             writeln!(out, "Did you mean: {}?", a.suggestions.join(", "))?;
         }
