@@ -9,6 +9,9 @@ use tantivy::tokenizer::{
 /// Name under which the analyzer is registered in the tantivy index.
 pub const TOKENIZER: &str = "agenda";
 
+/// Tokens of this many bytes or more are not indexed (nor searched).
+pub const MAX_TOKEN_BYTES: usize = 48;
+
 /// Lowercase, ASCII-fold, `21st` → `21`, drop English stop words, stem.
 ///
 /// Built once and cloned (the stop-word set is shared; each clone has its own stem cache).
@@ -19,7 +22,7 @@ pub fn analyzer() -> TextAnalyzer {
 
 fn build_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(48))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(OrdinalFilter)
@@ -135,6 +138,35 @@ pub fn is_question_filler(word: &str) -> bool {
         "up",
     ];
     FILLER.contains(&word)
+}
+
+/// Whether the word at `text[from..to]` is question filler there: a filler word, unless it is
+/// written as a name, all in capitals in a text that is not ("US", "WHO") or a part of a
+/// capitalised hyphenated name ("ASEAN-US").
+pub fn is_filler_at(text: &str, from: usize, to: usize) -> bool {
+    let word = &text[from..to];
+    if !is_question_filler(&word.to_lowercase()) {
+        return false;
+    }
+    let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase);
+    if all_caps && text.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let in_compound = |c: char| c.is_alphanumeric() || c == '-';
+    let start = text[..from]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !in_compound(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[to..]
+        .find(|c: char| !in_compound(c))
+        .map_or(text.len(), |i| to + i);
+    let compound = text[start..end].trim_matches('-');
+    let hyphenated_name = compound.len() > word.len()
+        && compound.contains('-')
+        && compound.chars().any(char::is_uppercase);
+    !hyphenated_name
 }
 
 /// Turns ordinal numbers into their number: `21st` → `21`, `3rd` → `3`, so "21st meeting" meets "AMIM-21".
@@ -348,6 +380,25 @@ mod tests {
                 .collect();
             assert_eq!(a, b);
         }
+    }
+
+    /// Regression (issue 13, answers 1): "US" in "ASEAN-US" was dropped as the filler "us".
+    #[test]
+    fn names_in_capitals_or_hyphenated_are_never_filler() {
+        let filler = |text: &str, word: &str| {
+            let from = text.find(word).unwrap();
+            is_filler_at(text, from, from + word.len())
+        };
+        assert!(!filler(
+            "when is the second ASEAN-US maritime exercise",
+            "US"
+        ));
+        assert!(!filler("did the US attend", "US"));
+        assert!(!filler("WHEN IS THE ASEAN-US EXERCISE", "US"));
+        assert!(filler("WHO ATTENDED", "WHO"));
+        assert!(filler("tell us about AMIM", "us"));
+        assert!(filler("what is the follow-up", "up"));
+        assert!(filler("who attended", "who"));
     }
 
     #[test]

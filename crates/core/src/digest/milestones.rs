@@ -2,7 +2,8 @@
 //!
 //! An initiative's `period` gives two milestones, when it starts and when it ends, each at the
 //! precision of the timeline: the end of "2024 – 2026" is the year 2026 (1 January – 31 December
-//! 2026), the start of "Q3 2024 – Q1 2025" is Q3 2024. A deadline-style timeline ("by end-2025")
+//! 2026), the start of "Q3 2024 – Q1 2025" is Q3 2024; a period that is one block of its precision
+//! ("2025", "Q3 2024") gives the one milestone when it starts. A deadline-style timeline ("by end-2025")
 //! gives one [`What::Deadline`] milestone covering the target period. A meeting's `when` gives
 //! one [`What::Meeting`] milestone. Nothing vague is dropped: a milestone is in a window when its
 //! range overlaps the window, and its wording says how precise it is.
@@ -150,10 +151,17 @@ pub fn milestones_of(fact: &Fact) -> Vec<Milestone> {
             .collect(),
         Fact::Initiative(i) => match &i.period {
             Some(p) if p.deadline => vec![make(What::Deadline, p.clone(), p)],
-            Some(p) => vec![
-                make(What::Starts, unit_at(p, p.start), p),
-                make(What::Ends, unit_at(p, p.end), p),
-            ],
+            Some(p) => {
+                let starts = unit_at(p, p.start);
+                if starts.end >= p.end {
+                    vec![make(What::Starts, starts, p)]
+                } else {
+                    vec![
+                        make(What::Starts, starts, p),
+                        make(What::Ends, unit_at(p, p.end), p),
+                    ]
+                }
+            }
             None => Vec::new(),
         },
         Fact::Mechanism(_) | Fact::Area(_) => Vec::new(),
@@ -336,12 +344,27 @@ mod tests {
         );
     }
 
+    /// Regression (issue 13, answers 5): the timeline "2025" gave two milestones, "Starts: in
+    /// 2025" and "Ends: by 31 December 2025".
     #[test]
-    fn single_block_timeline_keeps_its_wording() {
+    fn single_block_timeline_is_one_milestone_with_its_wording() {
+        let ms = milestones_of(&initiative("2025"));
+        assert_eq!(
+            ranges(&initiative("2025")),
+            vec![(
+                What::Starts,
+                d(2025, 1, 1),
+                d(2025, 12, 31),
+                Precision::Year
+            )]
+        );
+        assert_eq!(ms[0].when(), "in 2025");
         let ms = milestones_of(&initiative("Q3 2024"));
-        assert_eq!(ms.len(), 2);
+        assert_eq!(ms.len(), 1);
         assert_eq!(ms[0].when(), "in Q3 2024 (1 July – 30 September 2024)");
-        assert_eq!(ms[1].when(), "by 30 September 2024 (Q3 2024)");
+        assert_eq!(ms[0].date(), d(2024, 7, 1));
+        assert_eq!(milestones_of(&initiative("3 September 2024")).len(), 1);
+        assert_eq!(milestones_of(&initiative("2024 – 2025")).len(), 2);
     }
 
     #[test]

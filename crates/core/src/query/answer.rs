@@ -1,9 +1,12 @@
 //! Answering a request: a listing when it asks for one, else the planned search, ranked, floored
 //! by coverage, each hit with its citations; close names when nothing is found.
 
-use super::citations::{citation_from_doc, fact_citations, text_of};
+use super::citations::{
+    citation_from_doc, citations_for, fact_citations, same_text, text_of, Wanted,
+};
 use super::collector::has_names;
-use super::plan::{plan, Plan};
+use super::passages::paragraph_kind;
+use super::plan::{phrase_query, plan, Plan};
 use super::request::Request;
 use super::{union, Answer, Citation, Hit, QueryError, Scope};
 use crate::analysis;
@@ -22,6 +25,8 @@ const COVERAGE_FLOOR: f32 = 0.5;
 const FACT_BOOST: f32 = 1.5;
 /// Results scoring below this share of the best are dropped.
 const RELATIVE_FLOOR: f32 = 0.2;
+/// Results shown for `/ask` (five for the scoped commands).
+const ASK_LIMIT: usize = 6;
 
 /// Answers `text` within `scope`; odd text never fails (only index I/O can).
 pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, QueryError> {
@@ -30,16 +35,19 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
     let request = Request::from_user(&mut analyzer, text);
 
     if let Some(kind) = scope.kind().filter(|_| request.wants_everything()) {
-        return Ok(listing(index, &searcher, scope, kind));
+        return Ok(listing(index, scope, kind));
     }
     if let Some(kind) = listing_intent(&request, scope) {
-        return Ok(listing(index, &searcher, scope, kind));
+        return Ok(listing(index, scope, kind));
     }
     let plan = plan(index, &searcher, &mut analyzer, scope, &request, false)?;
     if plan.should.is_empty() {
         return Ok(nothing_found(index, scope, &request));
     }
-    let results = search(index, &searcher, &mut analyzer, scope, plan)?;
+    let mut results = search(index, &searcher, &mut analyzer, scope, plan)?;
+    if scope == Scope::Ask {
+        add_phrase_passages(index, &searcher, &mut analyzer, &request, &mut results)?;
+    }
     if results.is_empty() {
         return Ok(nothing_found(index, scope, &request));
     }
@@ -52,8 +60,8 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
     })
 }
 
-/// Runs the plan and keeps the hits that cover enough of the question, facts with their
-/// citations, passages once each.
+/// Runs the plan and keeps the hits that cover enough of the question: facts with the citations
+/// that support it (a fact none of whose paragraphs does is left out), passages once each.
 fn search(
     index: &AgendaIndex,
     searcher: &Searcher,
@@ -63,6 +71,14 @@ fn search(
 ) -> Result<Vec<Hit>, QueryError> {
     let f = index.fields;
     let wanted = plan.wanted();
+    // A passage's focus: the words that do not name the facts the question names.
+    let named_names: Vec<String> = plan
+        .named_facts
+        .iter()
+        .filter_map(|id| index.fact(id))
+        .flat_map(Fact::names)
+        .collect();
+    let passage_wanted = Wanted::about(&wanted, &named_names, analyzer);
     let Plan {
         concepts,
         named_facts,
@@ -96,7 +112,7 @@ fn search(
     }
 
     let total_weight: f32 = concepts.iter().map(|c| c.weight).sum();
-    let limit = if scope == Scope::Ask { 6 } else { 5 };
+    let limit = if scope == Scope::Ask { ASK_LIMIT } else { 5 };
     let mut results: Vec<Hit> = Vec::new();
     let mut cited: HashSet<String> = HashSet::new();
     let mut passages_seen: HashSet<String> = HashSet::new();
@@ -125,10 +141,10 @@ fn search(
         }
         best.get_or_insert(score);
         if kind == "paragraph" {
-            if cited.contains(&id) || !passages_seen.insert(body.trim().to_string()) {
+            if cited.contains(&id) || !passages_seen.insert(same_text(&body)) {
                 continue;
             }
-            let citation = citation_from_doc(&doc, index, &wanted, analyzer);
+            let citation = citation_from_doc(&doc, index, &passage_wanted, analyzer);
             cited.insert(id);
             results.push(Hit {
                 score,
@@ -136,7 +152,11 @@ fn search(
                 citations: vec![citation],
             });
         } else if let Some(fact) = index.fact(&id) {
-            let citations = fact_citations(index, searcher, fact, &wanted, analyzer)?;
+            let about = Wanted::about(&wanted, &fact.names(), analyzer);
+            let citations = fact_citations(index, searcher, fact, &about, analyzer)?;
+            if citations.is_empty() {
+                continue;
+            }
             cited.extend(citations.iter().map(Citation::reference));
             results.push(Hit {
                 score,
@@ -153,6 +173,53 @@ fn search(
         .collect();
     results.retain(|h| h.fact.is_some() || !fact_cites.contains(&h.id()));
     Ok(results)
+}
+
+/// Regression (issue 13, answers 3): a fact crowded out the paragraph holding the quoted phrase.
+/// The best paragraph holding each quoted phrase is among the results, in place of the last one
+/// when the results are full.
+fn add_phrase_passages(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    request: &Request,
+    results: &mut Vec<Hit>,
+) -> Result<(), QueryError> {
+    for phrase in &request.phrases {
+        let Some(q) = phrase_query(index.fields.body, phrase) else {
+            continue;
+        };
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(q) as Box<dyn Query>),
+            (Occur::Must, Box::new(paragraph_kind(index))),
+        ]);
+        let Some(&(score, addr)) = searcher.search(&q, &TopDocs::with_limit(1))?.first() else {
+            continue;
+        };
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let id = text_of(&doc, index.fields.id);
+        let shown = results
+            .iter()
+            .any(|h| h.citations.iter().any(|c| c.reference() == id));
+        if shown {
+            continue;
+        }
+        if results.len() >= ASK_LIMIT {
+            results.pop();
+        }
+        let terms = phrase.iter().map(|t| t.text.clone()).collect();
+        results.push(Hit {
+            score,
+            fact: None,
+            citations: vec![citation_from_doc(
+                &doc,
+                index,
+                &Wanted::plain(terms),
+                analyzer,
+            )],
+        });
+    }
+    Ok(())
 }
 
 fn nothing_found(index: &AgendaIndex, scope: Scope, request: &Request) -> Answer {
@@ -210,8 +277,9 @@ fn listing_intent(request: &Request, scope: Scope) -> Option<FactKind> {
     kind.filter(|k| scope.kind().is_none_or(|s| s == *k))
 }
 
-/// Every fact of the scope's kind: meetings newest first, others by name.
-fn listing(index: &AgendaIndex, searcher: &Searcher, scope: Scope, kind: FactKind) -> Answer {
+/// Every fact of the scope's kind: meetings newest first, others by name, each citing its main
+/// source at the words of its name (an initiative's own table row).
+fn listing(index: &AgendaIndex, scope: Scope, kind: FactKind) -> Answer {
     let mut facts: Vec<&Fact> = index.facts.iter().filter(|f| f.kind() == kind).collect();
     facts.sort_by(|a, b| {
         let date = |f: &Fact| match f {
@@ -220,16 +288,11 @@ fn listing(index: &AgendaIndex, searcher: &Searcher, scope: Scope, kind: FactKin
         };
         date(b).cmp(&date(a)).then_with(|| a.name().cmp(b.name()))
     });
-    let mut analyzer = analysis::analyzer();
     let results = facts
         .into_iter()
         .map(|fact| Hit {
             score: 0.0,
-            citations: fact_citations(index, searcher, fact, &HashSet::new(), &mut analyzer)
-                .unwrap_or_default()
-                .into_iter()
-                .take(1)
-                .collect(),
+            citations: citations_for(index, fact).into_iter().take(1).collect(),
             fact: Some(fact.clone()),
         })
         .collect();

@@ -13,16 +13,68 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
+/// What a citation looks for. Every term is marked; the focus, the question's terms that are not
+/// in the names of what it asks about ("theme", "chaired" beside "AMIM-21"), chooses the sentence
+/// and puts the paragraphs that hold it first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Wanted {
+    pub(crate) terms: HashSet<String>,
+    pub(crate) focus: HashSet<String>,
+}
+
+impl Wanted {
+    /// Every term alike, no focus.
+    pub(crate) fn plain(terms: HashSet<String>) -> Wanted {
+        Wanted {
+            terms,
+            focus: HashSet::new(),
+        }
+    }
+
+    /// `terms`, focused on those not among the terms of `names`.
+    pub(crate) fn about(
+        terms: &HashSet<String>,
+        names: &[String],
+        analyzer: &mut TextAnalyzer,
+    ) -> Wanted {
+        let mut focus = terms.clone();
+        for name in names {
+            for t in analysis::terms(analyzer, name) {
+                focus.remove(&t.text);
+            }
+        }
+        Wanted {
+            terms: terms.clone(),
+            focus,
+        }
+    }
+
+    /// How well a citation supports the question: distinct focus terms marked, then distinct
+    /// terms marked.
+    fn support(&self, c: &Citation, analyzer: &mut TextAnalyzer) -> (usize, usize) {
+        let focused: HashSet<String> = c
+            .matched
+            .iter()
+            .flat_map(|w| analysis::terms(analyzer, w))
+            .map(|t| t.text)
+            .filter(|t| self.focus.contains(t))
+            .collect();
+        (focused.len(), c.matched.len())
+    }
+}
+
 /// Every paragraph the fact cites that the index holds, in the fact's `cites` order, each
 /// snippet centred on (and highlighting) the words of the fact's name. The first is the fact's
 /// main source.
 pub fn citations_for(index: &AgendaIndex, fact: &Fact) -> Vec<Citation> {
     let searcher = index.reader.searcher();
     let mut analyzer = analysis::analyzer();
-    let name: HashSet<String> = analysis::terms(&mut analyzer, fact.name())
-        .into_iter()
-        .map(|t| t.text)
-        .collect();
+    let name = Wanted::plain(
+        analysis::terms(&mut analyzer, fact.name())
+            .into_iter()
+            .map(|t| t.text)
+            .collect(),
+    );
     let mut out = Vec::new();
     for cite in fact.cites() {
         if split_cite(cite).is_none() {
@@ -39,15 +91,17 @@ pub fn citations_for(index: &AgendaIndex, fact: &Fact) -> Vec<Citation> {
     out
 }
 
-/// The fact's cited paragraphs, fetched from the index, best matching first.
+/// The fact's cited paragraphs that support the question (mark some of its words), best first:
+/// the ones holding the focus, then the most words, then in the fact's order; one of each text
+/// (see [`same_text`]). With nothing wanted, the fact's first citation alone.
 pub(crate) fn fact_citations(
     index: &AgendaIndex,
     searcher: &Searcher,
     fact: &Fact,
-    wanted: &HashSet<String>,
+    wanted: &Wanted,
     analyzer: &mut TextAnalyzer,
 ) -> Result<Vec<Citation>, QueryError> {
-    let mut out: Vec<(usize, usize, Citation)> = Vec::new();
+    let mut out: Vec<((usize, usize), usize, Citation)> = Vec::new();
     for (order, cite) in fact.cites().iter().enumerate() {
         if split_cite(cite).is_none() {
             continue;
@@ -57,19 +111,44 @@ pub(crate) fn fact_citations(
         };
         let doc: TantivyDocument = searcher.doc(addr)?;
         let c = citation_from_doc(&doc, index, wanted, analyzer);
-        out.push((c.matched.len(), order, c));
+        out.push((wanted.support(&c, analyzer), order, c));
     }
     out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    // Paragraphs with matches when there are some; otherwise the fact's first citation alone.
-    let matched = out.iter().filter(|c| c.0 > 0).count();
-    out.truncate(matched.max(1));
+    if wanted.terms.is_empty() {
+        out.truncate(1);
+    } else {
+        out.retain(|c| c.0 .1 > 0);
+    }
     let mut seen = HashSet::new();
     Ok(out
         .into_iter()
         .map(|(_, _, c)| c)
-        .filter(|c| seen.insert(c.snippet.text.clone()))
+        .filter(|c| seen.insert(same_text(&c.snippet.text)))
         .take(MAX_CITATIONS)
         .collect())
+}
+
+/// A key equal for two texts that read the same: a leading news dateline ("Vientiane (VNA) - ")
+/// dropped, case, spacing and punctuation ignored.
+pub(crate) fn same_text(text: &str) -> String {
+    let text = text.trim_start();
+    let body = [") - ", ") – ", ") — "]
+        .iter()
+        .filter_map(|dash| text.find(dash).map(|i| i + dash.len()))
+        .min()
+        .filter(|&end| {
+            let dateline = &text[..end];
+            dateline.starts_with(char::is_uppercase)
+                && dateline.contains(" (")
+                && dateline.split_whitespace().count() <= 7
+                && text[end..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .map_or(text, |end| &text[end..]);
+    body.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn paragraph_address(
@@ -87,16 +166,16 @@ fn paragraph_address(
         .map(|t| t.1))
 }
 
-/// A paragraph document as a citation, its snippet marking `wanted`.
+/// A paragraph document as a citation, its snippet marking the wanted terms.
 pub(crate) fn citation_from_doc(
     doc: &TantivyDocument,
     index: &AgendaIndex,
-    wanted: &HashSet<String>,
+    wanted: &Wanted,
     analyzer: &mut TextAnalyzer,
 ) -> Citation {
     let f = index.fields;
     let body = text_of(doc, f.body);
-    let snippet = snippet::make_with(analyzer, &body, wanted, SNIPPET_BYTES);
+    let snippet = snippet::make_with(analyzer, &body, &wanted.terms, &wanted.focus, SNIPPET_BYTES);
     let non_empty = |s: String| (!s.is_empty()).then_some(s);
     Citation {
         statement_id: text_of(doc, f.statement),
@@ -118,4 +197,26 @@ pub(crate) fn text_of(doc: &TantivyDocument, field: Field) -> String {
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (issue 10, citations): `meeting AMIM-21` cited ¶2 and ¶5, the same sentence,
+    /// ¶5 after the dateline "Vientiane (VNA) - ".
+    #[test]
+    fn a_dateline_does_not_make_a_text_different() {
+        let plain = "The 21st ASEAN Military Intelligence Meeting (AMIM-21) took place.";
+        for dated in [
+            "Vientiane (VNA) - The 21st ASEAN Military Intelligence Meeting (AMIM-21) took place.",
+            "Hanoi, 3 September (VNA) – The 21st ASEAN Military Intelligence Meeting (AMIM-21) took place",
+        ] {
+            assert_eq!(same_text(dated), same_text(plain), "{dated}");
+        }
+        assert_ne!(
+            same_text("The ASEAN Our Eyes (AOE) - a network. It grew."),
+            same_text("a network. It grew.")
+        );
+    }
 }

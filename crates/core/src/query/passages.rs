@@ -1,7 +1,7 @@
 //! Search and snippets alone, for the benchmark: the best statement paragraphs for a text, and the
 //! plain tantivy query they must agree with.
 
-use super::citations::{citation_from_doc, text_of};
+use super::citations::{citation_from_doc, text_of, Wanted};
 use super::collector::{has_names, ParagraphSegments};
 use super::plan::plan;
 use super::request::Request;
@@ -38,7 +38,8 @@ pub fn exhaustive_paragraph_query(
     ])))
 }
 
-fn paragraph_kind(index: &AgendaIndex) -> TermQuery {
+/// `kind:paragraph`.
+pub(crate) fn paragraph_kind(index: &AgendaIndex) -> TermQuery {
     TermQuery::new(
         Term::from_field_text(index.fields.kind, "paragraph"),
         IndexRecordOption::Basic,
@@ -56,7 +57,7 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
     if plan.should.is_empty() {
         return Ok(Vec::new());
     }
-    let wanted = plan.wanted();
+    let wanted = Wanted::plain(plan.wanted());
     // Facts are few (and, without the name clauses, rank like paragraphs): rank everything and
     // skip them, rather than intersect with the `kind` term (which would score every match and
     // lose block-max WAND). When facts crowd the paragraphs out (a series acronym is in the body

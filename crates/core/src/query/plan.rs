@@ -101,18 +101,8 @@ pub(crate) fn plan(
         }
     }
     for phrase in &request.phrases {
-        let terms: Vec<(usize, Term)> = phrase
-            .iter()
-            .map(|t| (t.position, Term::from_field_text(f.body, &t.text)))
-            .collect();
-        if terms.len() >= 2 {
-            should.push((
-                None,
-                Box::new(BoostQuery::new(
-                    Box::new(PhraseQuery::new_with_offset(terms)),
-                    2.0,
-                )),
-            ));
+        if let Some(q) = phrase_query(f.body, phrase) {
+            should.push((None, Box::new(BoostQuery::new(Box::new(q), 2.0))));
         }
     }
     for other in &expansions {
@@ -130,6 +120,15 @@ pub(crate) fn plan(
         named_facts,
         should,
     })
+}
+
+/// The query for a quoted phrase in `field`, when it has two words or more (one word is a term).
+pub(crate) fn phrase_query(field: Field, phrase: &[analysis::Term]) -> Option<PhraseQuery> {
+    let terms: Vec<(usize, Term)> = phrase
+        .iter()
+        .map(|t| (t.position, Term::from_field_text(field, &t.text)))
+        .collect();
+    (terms.len() >= 2).then(|| PhraseQuery::new_with_offset(terms))
 }
 
 /// One concept per distinct content term: the term itself when the index has it, else the two

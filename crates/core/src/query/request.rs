@@ -16,6 +16,8 @@ pub(crate) struct Request {
     pub(crate) phrases: Vec<Vec<analysis::Term>>,
     /// Numbers of up to four digits ("AMIM-22", "22nd").
     pub(crate) numbers: Vec<u32>,
+    /// A word too long to be indexed (48 bytes or more) was left out of the terms.
+    pub(crate) overlong_word: bool,
 }
 
 impl Request {
@@ -24,7 +26,7 @@ impl Request {
         let text = text.to_string();
         let content: Vec<analysis::Term> = analysis::terms(analyzer, &text)
             .into_iter()
-            .filter(|t| !analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
+            .filter(|t| !analysis::is_filler_at(&text, t.from, t.to))
             .collect();
         let phrases = quoted_phrases(&text)
             .into_iter()
@@ -35,11 +37,15 @@ impl Request {
             .filter(|t| t.text.len() <= 4)
             .filter_map(|t| t.text.parse().ok())
             .collect();
+        let overlong_word = text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.len() >= analysis::MAX_TOKEN_BYTES);
         Request {
             text,
             content,
             phrases,
             numbers,
+            overlong_word,
         }
     }
 
@@ -59,9 +65,9 @@ impl Request {
     }
 
     /// Whether the request asks for every fact of the scope ("all", "list", or no words of
-    /// substance).
+    /// substance; a word too long to index is not nothing).
     pub(crate) fn wants_everything(&self) -> bool {
-        self.content.is_empty()
+        (self.content.is_empty() && !self.overlong_word)
             || matches!(
                 self.text.trim().to_lowercase().as_str(),
                 "all" | "list" | "everything" | "*"
@@ -114,5 +120,20 @@ mod tests {
         assert!(r.text.starts_with("ab"));
         assert!(Request::new(&mut analysis::analyzer(), "who is it").wants_everything());
         assert!(Request::new(&mut analysis::analyzer(), " All ").wants_everything());
+    }
+
+    /// Regression (issue 10): one word of 48 characters or more made `meeting`, `initiative` and
+    /// `mechanism` list everything.
+    #[test]
+    fn an_overlong_word_is_not_a_request_for_everything() {
+        let r = Request::from_user(&mut analysis::analyzer(), &"x".repeat(48));
+        assert!(r.content.is_empty());
+        assert!(!r.wants_everything());
+        assert!(
+            Request::new(&mut analysis::analyzer(), &"x".repeat(47))
+                .content
+                .len()
+                == 1
+        );
     }
 }

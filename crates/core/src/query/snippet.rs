@@ -76,6 +76,15 @@ fn push_trimmed(out: &mut Vec<(usize, usize)>, line: &str, base: usize, from: us
     out.push((base + from + lead, base + to - trail));
 }
 
+/// Whether the sentence ending at `end` is a table's header row (the next line is its rule).
+fn is_table_header(text: &str, end: usize) -> bool {
+    text[..end].ends_with('|')
+        && text[end..]
+            .strip_prefix('\n')
+            .and_then(|rest| rest.lines().next())
+            .is_some_and(|line| is_table_rule(line.trim()))
+}
+
 /// `|---|---|`: a Markdown table's rule line.
 pub fn is_table_rule(line: &str) -> bool {
     line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
@@ -83,15 +92,26 @@ pub fn is_table_rule(line: &str) -> bool {
 
 /// Builds the snippet of `text` best covering `wanted` (analysed terms), at most about `max` bytes.
 pub fn make(text: &str, wanted: &HashSet<String>, max: usize) -> Snippet {
-    make_with(&mut analysis::analyzer(), text, wanted, max)
+    make_with(
+        &mut analysis::analyzer(),
+        text,
+        wanted,
+        &HashSet::new(),
+        max,
+    )
 }
 
 /// [`make`] with an analyzer the caller already has (building one per snippet costs more than
-/// the snippet).
+/// the snippet), and `focus`: the wanted terms that choose the sentence before the others (the
+/// asked field, "chaired", rather than the name of what is asked about, "ADMM-18").
+///
+/// A table row holding matches that is the best sentence is the whole snippet: its neighbours
+/// are other rows, about other things.
 pub fn make_with(
     analyzer: &mut tantivy::tokenizer::TextAnalyzer,
     text: &str,
     wanted: &HashSet<String>,
+    focus: &HashSet<String>,
     max: usize,
 ) -> Snippet {
     let tokens = analysis::terms(analyzer, text);
@@ -109,15 +129,22 @@ pub fn make_with(
             cut_after: false,
         };
     }
-    // Best sentence: most distinct matched terms, then most hits, then earliest.
+    // Best sentence: one with matches, not a table's header row (the rows say what the table
+    // says), most distinct focus terms, then most distinct matched terms, then most hits, then
+    // earliest.
     let score = |&(a, b): &(usize, usize)| {
         let inside: Vec<&str> = hits
             .iter()
             .filter(|h| h.0 >= a && h.1 <= b)
             .map(|h| h.2)
             .collect();
+        if inside.is_empty() {
+            return (false, false, 0, 0, 0);
+        }
         let distinct: HashSet<&str> = inside.iter().copied().collect();
-        (distinct.len(), inside.len())
+        let focused = distinct.iter().filter(|t| focus.contains(**t)).count();
+        let header = is_table_header(text, b);
+        (true, !header, focused, distinct.len(), inside.len())
     };
     let mut best = 0;
     let mut best_score = score(&sents[0]);
@@ -129,14 +156,15 @@ pub fn make_with(
         }
     }
     let (mut from, mut to) = sents[best];
+    let row = best_score.0 && text[from..to].starts_with('|');
     // Grow with the following sentences, then the preceding ones, while within budget.
     let mut next = best + 1;
-    while next < sents.len() && sents[next].1 - from <= max {
+    while !row && next < sents.len() && sents[next].1 - from <= max {
         to = sents[next].1;
         next += 1;
     }
     let mut prev = best;
-    while prev > 0 && to - sents[prev - 1].0 <= max {
+    while !row && prev > 0 && to - sents[prev - 1].0 <= max {
         prev -= 1;
         from = sents[prev].0;
     }
@@ -242,6 +270,42 @@ mod tests {
             "{}",
             s.text
         );
+    }
+
+    /// Regression (issue 13, answers 2): "who chaired ADMM-18" showed the sentence naming the
+    /// meeting, never the one naming the chair.
+    #[test]
+    fn the_focus_chooses_the_sentence() {
+        let text = "The 18th meeting (ADMM-18) was held in Vientiane. It was chaired by Laos.";
+        let all = wanted(&["admm", "18", "chair"]);
+        let s = make_with(
+            &mut analysis::analyzer(),
+            text,
+            &all,
+            &wanted(&["chair"]),
+            50,
+        );
+        assert_eq!(s.text, "It was chaired by Laos.");
+        assert_eq!(s.matched_words(), ["chaired"]);
+        let s = make(text, &all, 50);
+        assert_eq!(s.text, "The 18th meeting (ADMM-18) was held in Vientiane.");
+    }
+
+    /// Regression (issue 13, answers 6; issue 10, citations): a table citation showed the first
+    /// rows, not the row of the initiative.
+    #[test]
+    fn a_table_row_is_cited_alone() {
+        let text = "| Initiative | Timeline |\n|---|---|\n| Joint Exercises | 2024 |\n\
+                    | Capacity Building | 2026 |\n| Task Force | 2025 |";
+        let s = make(text, &wanted(&["capac", "build"]), 280);
+        assert_eq!(s.text, "| Capacity Building | 2026 |");
+        assert_eq!(s.matched_words(), ["Capacity", "Building"]);
+        assert!(s.cut_before && s.cut_after);
+        // The header row is chosen only when no other row matches.
+        let s = make(text, &wanted(&["timelin", "task"]), 280);
+        assert_eq!(s.text, "| Task Force | 2025 |");
+        let s = make(text, &wanted(&["timelin"]), 280);
+        assert_eq!(s.text, "| Initiative | Timeline |");
     }
 
     #[test]
