@@ -269,6 +269,7 @@ fn looks_like_heading(line: &str) -> bool {
         && !line.ends_with(['.', ':', ';', ',', '!'])
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !is_boilerplate(line)
+        && !is_caption(line)
 }
 
 /// Markdown: blocks separated by blank lines, `#` lines are headings; the project's front matter
@@ -345,7 +346,7 @@ fn finish(
         let body = dateline
             .as_ref()
             .map_or(p.text.as_str(), |d| &p.text[d.len..]);
-        if !p.heading && (is_caption(&p.text) || is_boilerplate(&p.text)) {
+        if is_caption(&p.text) || (!p.heading && is_boilerplate(&p.text)) {
             dropped += 1;
             continue;
         }
