@@ -335,14 +335,16 @@ pub fn run_cli(
             overrides: overrides.clone(),
             dry_run,
         };
+        let started = std::time::Instant::now();
         let a = add(&config.corpus_dir, &req).with_context(|| input.clone())?;
         let verb = if dry_run { "would add" } else { "added" };
         writeln!(
             out,
-            "{verb} statement {} ({}), {} dropped (repeats, captions)",
+            "{verb} statement {} ({}), {} dropped (repeats, captions) ({:.0?})",
             a.statement_id,
             a.statement_path.display(),
-            a.dropped
+            a.dropped,
+            started.elapsed()
         )?;
         writeln!(
             out,
