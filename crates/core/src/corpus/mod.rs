@@ -1,10 +1,12 @@
 //! Corpus: statement files and fact files → typed, validated values (errors name file and line).
 
 mod facts;
+mod origin;
 mod schema;
 mod statement;
 
 pub use facts::{split_cite, Area, Fact, FactKind, Initiative, Mechanism, Meeting, Priority};
+pub use origin::{is_extracted_file, Origin, EXTRACTED_DIR};
 pub use statement::{Paragraph, Statement};
 
 use std::fmt;
@@ -50,6 +52,11 @@ pub struct Corpus {
     pub facts: Vec<Fact>,
     /// Problems that do not stop the corpus from loading (a file the corpus does not read).
     pub warnings: Vec<CorpusError>,
+}
+
+/// Whether `id` may name a statement (lowercase letters, digits, '-').
+pub fn valid_statement_id(id: &str) -> bool {
+    statement::valid_id(id)
 }
 
 /// The files that make a corpus, in a stable order (their content fingerprints the index).
@@ -204,6 +211,7 @@ impl Corpus {
                 });
             }
         }
+        origin::apply(&mut fact_files);
         let facts = facts::resolve(fact_files, &statements, &mut errors);
         if errors.is_empty() {
             Ok(Corpus {

@@ -234,6 +234,9 @@ fn hit_embed(hit: &Hit, max_citations: usize) -> EmbedSpec {
                 crate::corpus::FactKind::Area => COLOR_AREA,
             };
             let mut description = String::new();
+            if !fact.origin().is_hand_written() {
+                description.push_str("*extracted automatically, not reviewed*\n");
+            }
             for (label, value) in fact.fields() {
                 let line = format!("**{}:** {}\n", escape(&label), escape(&value));
                 if chars(&description) + chars(&line) > 1500 {

@@ -35,7 +35,18 @@ fn write_hit(out: &mut dyn Write, hit: &Hit, marks: Marks) -> io::Result<()> {
         Marks::Ansi => ("\x1b[1m", "\x1b[0m"),
         Marks::Plain => ("", ""),
     };
-    writeln!(out, "{b}{}{r}  [{} {}]", hit.title(), hit.kind(), hit.id())?;
+    // An extracted fact is marked: no person has reviewed it yet.
+    let extracted = match &hit.fact {
+        Some(f) if !f.origin().is_hand_written() => ", extracted",
+        _ => "",
+    };
+    writeln!(
+        out,
+        "{b}{}{r}  [{} {}{extracted}]",
+        hit.title(),
+        hit.kind(),
+        hit.id()
+    )?;
     if let Some(fact) = &hit.fact {
         for (label, value) in fact.fields() {
             writeln!(out, "  {label}: {value}")?;

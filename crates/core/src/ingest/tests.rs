@@ -1,0 +1,173 @@
+use super::*;
+
+fn text(t: &str) -> Draft {
+    draft(t, Format::Text, &Overrides::default()).unwrap()
+}
+
+#[test]
+fn formats_from_names_then_from_the_text() {
+    assert_eq!(detect_format(Some("a.HTML"), ""), Format::Html);
+    assert_eq!(
+        detect_format(Some("https://x.org/news?id=3"), "Title\n\nBody."),
+        Format::Html
+    );
+    assert_eq!(detect_format(Some("a.md"), "Title"), Format::Markdown);
+    assert_eq!(detect_format(Some("a.txt"), "# Not markdown"), Format::Text);
+    assert_eq!(detect_format(None, "<!DOCTYPE html><html>"), Format::Html);
+    assert_eq!(
+        detect_format(None, "+++\nid = \"a\"\n+++\n"),
+        Format::Markdown
+    );
+    assert_eq!(
+        detect_format(None, "Title\n\n# Heading\n"),
+        Format::Markdown
+    );
+    assert_eq!(detect_format(None, "Title\nBody."), Format::Text);
+}
+
+#[test]
+fn header_lines_give_the_metadata_and_the_title_heads_the_text() {
+    let d = text("Title: ASEAN Navy Chiefs Meet\nSource: ASEAN Secretariat\nDate: 14 March 2027\n\nThe chiefs met.\n");
+    assert_eq!(d.title, "ASEAN Navy Chiefs Meet");
+    assert_eq!(d.source, "ASEAN Secretariat");
+    assert_eq!(d.published.as_deref(), Some("2027-03-14"));
+    assert_eq!(
+        d.paragraphs[0],
+        DraftParagraph {
+            text: "ASEAN Navy Chiefs Meet".into(),
+            heading: true
+        }
+    );
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
+}
+
+#[test]
+fn datelines_give_source_and_date_and_repeats_and_captions_go() {
+    let d = text("Chiefs meet in Kuala Lumpur\n\nThe chiefs met on Tuesday.\n\nDelegates pose for a photo. (Photo: Bernama)\n\nKuala Lumpur, 14 March 2027 – The chiefs met on Tuesday.\n\nHanoi (VNA) - More text.\n\nSee more\n");
+    assert_eq!(d.published.as_deref(), Some("2027-03-14"));
+    assert_eq!(d.source, "VNA");
+    let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Chiefs meet in Kuala Lumpur",
+            "The chiefs met on Tuesday.",
+            "Hanoi (VNA) - More text."
+        ]
+    );
+    assert_eq!(d.dropped, 3);
+}
+
+#[test]
+fn lists_stay_with_their_lead_in_and_tables_stay_whole() {
+    let d = text("A Title\nKey points included:\n- one\n- two\n| A | B |\n|---|---|\n| x | y |\nA closing line that runs\non to a second line.\n");
+    let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "A Title",
+            "Key points included:\n- one\n- two",
+            "| A | B |\n|---|---|\n| x | y |",
+            "A closing line that runs\non to a second line."
+        ]
+    );
+}
+
+#[test]
+fn markdown_with_and_without_front_matter() {
+    let with = draft(
+        "+++\nid = \"adsom-2027\"\ntitle = \"ADSOM meets\"\nsource = \"ASEAN\"\npublished = \"2027-05\"\n+++\n\n## Overview\n\nThe officials met\nin Manila.\n",
+        Format::Markdown,
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(with.id.as_deref(), Some("adsom-2027"));
+    assert_eq!(with.published.as_deref(), Some("2027-05"));
+    assert_eq!(with.paragraphs[1].text, "The officials met\nin Manila.");
+    let without = draft(
+        "# ADSOM meets\n\nText.\n",
+        Format::Markdown,
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(without.title, "ADSOM meets");
+    assert!(without.paragraphs[0].heading);
+}
+
+#[test]
+fn overrides_win_and_are_checked() {
+    let o = Overrides {
+        title: Some("Other".into()),
+        source: Some("Me".into()),
+        published: Some("2024-09-03".into()),
+        url: Some("https://x.org/a".into()),
+        id: Some("my-id".into()),
+    };
+    let d = draft("Title: T\nSource: S\n\nBody.\n", Format::Text, &o).unwrap();
+    assert_eq!(
+        (d.title.as_str(), d.source.as_str(), d.id.as_deref()),
+        ("Other", "Me", Some("my-id"))
+    );
+    let bad = |o: Overrides| draft("A Title\nBody.\n", Format::Text, &o).unwrap_err();
+    assert_eq!(
+        bad(Overrides {
+            id: Some("Bad Id".into()),
+            ..Overrides::default()
+        }),
+        IngestError::BadId("Bad Id".into())
+    );
+    assert!(matches!(
+        bad(Overrides {
+            published: Some("soon".into()),
+            ..Overrides::default()
+        }),
+        IngestError::BadPublished(_)
+    ));
+}
+
+#[test]
+fn bad_inputs_are_named() {
+    assert_eq!(check_bytes(b""), Err(IngestError::Empty));
+    assert_eq!(check_bytes(b"a\0b"), Err(IngestError::Binary));
+    assert_eq!(check_bytes(&[0xff, 0xfe]), Err(IngestError::Binary));
+    assert_eq!(
+        check_bytes(&vec![b'a'; MAX_INPUT_BYTES + 1]),
+        Err(IngestError::TooLarge(MAX_INPUT_BYTES + 1))
+    );
+    assert_eq!(
+        draft("Only A Title\n", Format::Text, &Overrides::default()),
+        Err(IngestError::NoText)
+    );
+    assert_eq!(
+        draft(
+            "One sentence.\nTwo sentences.\n",
+            Format::Text,
+            &Overrides::default()
+        ),
+        Err(IngestError::NoTitle)
+    );
+}
+
+#[test]
+fn the_statement_file_reads_back_with_the_same_paragraphs() {
+    let d = text("A \"quoted\" Title\nBody one.\n#hashtag line.\n");
+    let file = d.to_statement_file("a-title");
+    let c = crate::corpus::Corpus::from_sources(&[(
+        std::path::PathBuf::from("statements/a.md"),
+        file.clone(),
+    )])
+    .unwrap();
+    let s = &c.statements[0];
+    assert_eq!(s.title, "A \"quoted\" Title");
+    assert_eq!(s.source, UNKNOWN_SOURCE);
+    assert!(s.paragraphs[0].heading);
+    assert!(!s.paragraphs[2].heading, "{file}");
+    assert_eq!(
+        crate::ingest::content_hash(s.paragraphs.iter().map(|p| p.text.as_str())),
+        d.content_hash()
+    );
+    assert_eq!(
+        slug("Secretary-General of ASEAN & Lao PDR: Talks!"),
+        "secretary-general-of-asean-lao-pdr-talks"
+    );
+}
