@@ -153,7 +153,7 @@ fn the_statement_file_reads_back_with_the_same_paragraphs() {
     let d = text("A \"quoted\" Title\nBody one.\n#hashtag line.\n");
     let file = d.to_statement_file("a-title");
     let c = crate::corpus::Corpus::from_sources(&[(
-        std::path::PathBuf::from("statements/a.md"),
+        std::path::PathBuf::from("statements/a-title.md"),
         file.clone(),
     )])
     .unwrap();
