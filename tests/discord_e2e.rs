@@ -799,12 +799,14 @@ async fn reindex_is_for_admins_and_keeps_answering_on_a_broken_corpus() {
     run.fake.dispatch("INTERACTION_CREATE", by_role).await;
     let report = run.edited(id).await;
     let description = report.body["embeds"][0]["description"].as_str().unwrap();
-    assert_eq!(first_title(&report.body), "The corpus has 1 error");
+    // Both mistakes of the entry are named (issue 13: the unknown key used to hide the rest).
+    assert_eq!(first_title(&report.body), "The corpus has 2 errors");
     assert!(
         description.contains(&format!("facts/meetings.toml:{line}")),
         "{description}"
     );
     assert!(description.contains("bogus"), "{description}");
+    assert!(description.contains("cites no paragraph"), "{description}");
     assert_within_limits(&report.body);
     let id = 700_000_000_000_000_065;
     run.query(id, "meeting", "query", "AMIM-21").await;

@@ -44,7 +44,7 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
     if plan.should.is_empty() {
         return Ok(nothing_found(index, scope, &request));
     }
-    let mut results = search(index, &searcher, &mut analyzer, scope, plan)?;
+    let mut results = search(index, &searcher, &mut analyzer, scope, &request.text, plan)?;
     if scope == Scope::Ask {
         add_phrase_passages(index, &searcher, &mut analyzer, &request, &mut results)?;
     }
@@ -61,12 +61,14 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
 }
 
 /// Runs the plan and keeps the hits that cover enough of the question: facts with the citations
-/// that support it (a fact none of whose paragraphs does is left out), passages once each.
+/// that support it (a fact none of whose paragraphs does is left out, unless the question is one
+/// of its names), passages once each.
 fn search(
     index: &AgendaIndex,
     searcher: &Searcher,
     analyzer: &mut TextAnalyzer,
     scope: Scope,
+    text: &str,
     plan: Plan,
 ) -> Result<Vec<Hit>, QueryError> {
     let f = index.fields;
@@ -153,7 +155,11 @@ fn search(
             });
         } else if let Some(fact) = index.fact(&id) {
             let about = Wanted::about(&wanted, &fact.names(), analyzer);
-            let citations = fact_citations(index, searcher, fact, &about, analyzer)?;
+            let mut citations = fact_citations(index, searcher, fact, &about, analyzer)?;
+            if citations.is_empty() && is_one_of_its_names(fact, text) {
+                // Asked for by name: its main source stands, though it marks none of the words.
+                citations = citations_for(index, fact).into_iter().take(1).collect();
+            }
             if citations.is_empty() {
                 continue;
             }
@@ -173,6 +179,19 @@ fn search(
         .collect();
     results.retain(|h| h.fact.is_some() || !fact_cites.contains(&h.id()));
     Ok(results)
+}
+
+/// Whether the question is exactly one of the fact's names ("ADSOM", "asean our eyes"), case,
+/// spacing and punctuation aside.
+fn is_one_of_its_names(fact: &Fact, text: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let asked = key(text);
+    !asked.is_empty() && fact.names().iter().any(|n| key(n) == asked)
 }
 
 /// Regression (issue 13, answers 3): a fact crowded out the paragraph holding the quoted phrase.
