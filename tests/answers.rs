@@ -4,21 +4,13 @@
 use agenda_core::corpus::{Corpus, Fact};
 use agenda_core::index::AgendaIndex;
 use agenda_core::query::{self, Answer, Scope};
+use agenda_core::testing::{shipped_corpus as corpus, shipped_index};
 use std::path::Path;
 use std::sync::OnceLock;
 
-fn corpus() -> &'static Corpus {
-    static C: OnceLock<Corpus> = OnceLock::new();
-    C.get_or_init(|| Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap())
-}
-
-fn index() -> &'static AgendaIndex {
-    static I: OnceLock<AgendaIndex> = OnceLock::new();
-    I.get_or_init(|| AgendaIndex::build_in_ram(corpus()).unwrap())
-}
-
 fn ask(scope: Scope, text: &str) -> Answer {
-    let a = query::answer(index(), scope, text).unwrap_or_else(|e| panic!("{text:?} failed: {e}"));
+    let a = query::answer(&shipped_index(), scope, text)
+        .unwrap_or_else(|e| panic!("{text:?} failed: {e}"));
     assert_citations_are_real(&a);
     a
 }

@@ -8,32 +8,26 @@
 
 mod support;
 
-use agenda_bot::config::{Config, DigestConfig, DiscordConfig, WhenEmpty};
+use agenda_bot::config::{DigestConfig, WhenEmpty};
 use agenda_bot::digest_runner::Clock;
 use agenda_bot::discord::digest::SharedClock;
-use agenda_bot::discord::{self, Bot, BotHandle, BotOptions};
-use agenda_core::corpus::Corpus;
 use agenda_core::digest::state::StateStore;
-use agenda_core::index::AgendaIndex;
 use jiff::civil::{date, Date};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{json, Value};
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::Duration;
+use support::bot::*;
 use support::fake_discord::*;
+use support::limits::*;
+use support::logs::capture_logs;
 use tokio::sync::watch;
 
-const T: Duration = Duration::from_secs(15);
-const GUILD: u64 = 222_222_222_222_222_222;
-const CHANNEL: u64 = 333_333_333_333_333_333;
-const ALICE: u64 = 444_444_444_444_444_444;
 /// Digest channels.
 const X: u64 = 990_000_000_000_000_001;
 const Y: u64 = 990_000_000_000_000_002;
 const Z: u64 = 990_000_000_000_000_003;
-const GUILD_COMMANDS: &str =
-    "/api/v10/applications/111111111111111111/guilds/222222222222222222/commands$";
 const LAO: &str = "Ends: Lao PDR Defence Capacity Building";
 
 /// 08:00 in Vientiane (UTC+7) on 22 November 2026.
@@ -84,125 +78,34 @@ impl Clock for TestClock {
 // Harness
 // ---------------------------------------------------------------------------------------------
 
-fn init_logs() {
-    static INIT: OnceLock<()> = OnceLock::new();
-    INIT.get_or_init(|| {
-        let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,agenda_bot=info"));
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(filter)
-            .with_test_writer()
-            .try_init();
-    });
+/// The bot on `clock` with its state in `state_dir`; on `fake` if given (prepared, e.g. with
+/// faults armed).
+async fn start(
+    state_dir: &Path,
+    digest: DigestConfig,
+    clock: &Arc<TestClock>,
+    fake: Option<FakeDiscord>,
+) -> BotUnderTest {
+    capture_logs();
+    BotUnderTest::start(Setup {
+        digest,
+        state_dir: Some(state_dir.to_path_buf()),
+        clock: Some(SharedClock::new(clock.clone())),
+        fake,
+        ..Setup::default()
+    })
+    .await
 }
 
-fn shipped_index() -> AgendaIndex {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let corpus = Corpus::load(&root).expect("the shipped corpus loads");
-    AgendaIndex::build_in_ram(&corpus).expect("the shipped corpus indexes")
-}
-
-/// Digest at 08:00 Asia/Vientiane, 60 days ahead, to `channels`.
-fn config(state_dir: &Path, channels: &[u64]) -> Config {
-    Config {
-        corpus_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-        index_dir: state_dir.join("index-unused"),
-        state_dir: state_dir.to_path_buf(),
-        discord: DiscordConfig {
-            guild_ids: vec![GUILD],
-            answer_channel_ids: vec![],
-            admin_role_ids: vec![],
-            watch_corpus: false,
-        },
-        digest: DigestConfig {
-            channel_ids: channels.to_vec(),
-            time: jiff::civil::time(8, 0, 0, 0),
-            timezone: jiff::tz::TimeZone::get("Asia/Vientiane").unwrap(),
-            days: agenda_core::digest::Days::new(60).unwrap(),
-            when_empty: WhenEmpty::Post,
-        },
+/// The digest at 08:00 Asia/Vientiane, 60 days ahead, to `channels`.
+fn digest_config(channels: &[u64]) -> DigestConfig {
+    DigestConfig {
+        channel_ids: channels.to_vec(),
+        time: jiff::civil::time(8, 0, 0, 0),
+        timezone: jiff::tz::TimeZone::get("Asia/Vientiane").unwrap(),
+        days: agenda_core::digest::Days::new(60).unwrap(),
+        when_empty: WhenEmpty::Post,
     }
-}
-
-struct Running {
-    fake: FakeDiscord,
-    bot: Option<BotHandle>,
-}
-
-impl Running {
-    /// A fresh fake and the bot on `clock`, up once its commands are registered.
-    async fn start(config: Config, clock: &Arc<TestClock>) -> Running {
-        Self::start_on(FakeDiscord::start().await, config, clock).await
-    }
-
-    /// The bot on `fake` (prepared, e.g. with faults armed).
-    async fn start_on(fake: FakeDiscord, config: Config, clock: &Arc<TestClock>) -> Running {
-        init_logs();
-        let index = tokio::task::spawn_blocking(shipped_index).await.unwrap();
-        let bot = Bot::start_with_clock(
-            BotOptions {
-                config,
-                index: discord::shared_index(index),
-                token: "digest-e2e-token".into(),
-                api_proxy: Some(fake.rest_url()),
-                test_hooks: Default::default(),
-            },
-            SharedClock::new(clock.clone()),
-        )
-        .await
-        .expect("bot starts");
-        assert!(fake.wait_ready(T).await, "bot never identified");
-        fake.wait_for(|r| r.is("PUT", GUILD_COMMANDS) && r.ok(), T)
-            .await
-            .expect("commands registered");
-        Running {
-            fake,
-            bot: Some(bot),
-        }
-    }
-
-    /// Every digest request to `channel` so far: (status, body).
-    fn posts(&self, channel: u64) -> Vec<(u16, Value)> {
-        let path = messages_path(channel);
-        self.fake
-            .requests()
-            .into_iter()
-            .filter(|r| r.is("POST", &path))
-            .map(|r| (r.status, r.body))
-            .collect()
-    }
-
-    async fn wait_posted(&self, channel: u64) -> Value {
-        let path = messages_path(channel);
-        match self
-            .fake
-            .wait_for(|r| r.is("POST", &path) && r.ok(), T)
-            .await
-        {
-            Some(r) => r.body,
-            None => panic!("no digest in {channel}: {:?}", self.summary()),
-        }
-    }
-
-    fn summary(&self) -> Vec<(String, String, u16)> {
-        self.fake
-            .requests()
-            .iter()
-            .map(|r| (r.method.clone(), r.path.clone(), r.status))
-            .collect()
-    }
-
-    async fn stop(mut self) {
-        let bot = self.bot.take().unwrap();
-        tokio::time::timeout(T, bot.shutdown())
-            .await
-            .expect("shutdown in time")
-            .expect("clean shutdown");
-    }
-}
-
-fn messages_path(channel: u64) -> String {
-    format!("/api/v10/channels/{channel}/messages$")
 }
 
 fn last_posted(state_dir: &Path, channel: u64) -> Option<Date> {
@@ -232,43 +135,6 @@ async fn settle() {
 
 fn unix(t: &str) -> i64 {
     t.parse::<Timestamp>().unwrap().as_second()
-}
-
-fn assert_no_mentions(body: &Value) {
-    let am = &body["allowed_mentions"];
-    assert_eq!(am["parse"], json!([]), "{body}");
-    assert!(am["users"].as_array().is_none_or(|u| u.is_empty()), "{am}");
-    assert!(am["roles"].as_array().is_none_or(|r| r.is_empty()), "{am}");
-    assert_ne!(am["replied_user"], json!(true));
-}
-
-fn chars(v: &Value) -> usize {
-    v.as_str().map_or(0, |s| s.chars().count())
-}
-
-fn assert_within_limits(body: &Value) {
-    assert!(chars(&body["content"]) <= 2000);
-    let embeds = body["embeds"].as_array().cloned().unwrap_or_default();
-    assert!(embeds.len() <= 10);
-    let mut total = 0;
-    for e in &embeds {
-        let fields = e["fields"].as_array().cloned().unwrap_or_default();
-        assert!(fields.len() <= 25);
-        for f in &fields {
-            assert!(
-                chars(&f["name"]) <= 256 && chars(&f["value"]) <= 1024,
-                "{f}"
-            );
-        }
-        total += chars(&e["title"])
-            + chars(&e["description"])
-            + chars(&e["footer"]["text"])
-            + fields
-                .iter()
-                .map(|f| chars(&f["name"]) + chars(&f["value"]))
-                .sum::<usize>();
-    }
-    assert!(total <= 6000, "embeds total {total}");
 }
 
 /// The digest for 22 November 2026, 60 days: the Lao initiative ends by 31 December 2026.
@@ -307,7 +173,7 @@ async fn the_digest_is_posted_at_the_post_time_once_and_recorded() {
     let dir = tempfile::tempdir().unwrap();
     // 07:30 in Vientiane.
     let clock = TestClock::at("2026-11-22T00:30:00Z");
-    let run = Running::start(config(dir.path(), &[X]), &clock).await;
+    let run = start(dir.path(), digest_config(&[X]), &clock, None).await;
     settle().await;
     assert!(run.posts(X).is_empty(), "posted before 08:00");
     assert_eq!(last_posted(dir.path(), X), None);
@@ -337,14 +203,14 @@ async fn the_digest_is_posted_at_the_post_time_once_and_recorded() {
 async fn a_restart_the_same_day_does_not_post_again() {
     let dir = tempfile::tempdir().unwrap();
     let clock = TestClock::at(POST_TIME_22);
-    let first = Running::start(config(dir.path(), &[X]), &clock).await;
+    let first = start(dir.path(), digest_config(&[X]), &clock, None).await;
     first.wait_posted(X).await;
     wait_recorded(dir.path(), X, date(2026, 11, 22)).await;
     first.stop().await;
 
     // 13:00 in Vientiane, same state dir, a new bot (and a new fake to count its requests).
     clock.set("2026-11-22T06:00:00Z");
-    let second = Running::start(config(dir.path(), &[X]), &clock).await;
+    let second = start(dir.path(), digest_config(&[X]), &clock, None).await;
     // The digest loop started with the bot, before READY: a post would be here by now.
     settle().await;
     assert!(second.posts(X).is_empty(), "{:?}", second.summary());
@@ -375,7 +241,7 @@ async fn a_missed_post_is_caught_up_once_at_start() {
         .unwrap();
     // The clock stands still at 17:00: only the catch-up can post.
     let clock = TestClock::at("2026-11-22T10:00:00Z");
-    let run = Running::start(config(dir.path(), &[X]), &clock).await;
+    let run = start(dir.path(), digest_config(&[X]), &clock, None).await;
     let body = run.wait_posted(X).await;
     assert_is_the_22_november_digest(&body);
     wait_recorded(dir.path(), X, date(2026, 11, 22)).await;
@@ -398,7 +264,7 @@ async fn failures_are_retried_by_the_runner_and_posted_once() {
         1,
         json!({"message": "Missing Permissions", "code": 50013}),
     );
-    let run = Running::start_on(fake, config(dir.path(), &[X, Y, Z]), &clock).await;
+    let run = start(dir.path(), digest_config(&[X, Y, Z]), &clock, Some(fake)).await;
 
     // One request per attempt: while the test's clock stands still, the 429 is not retried
     // (the runner's backoff waits on that clock; nothing retries behind its back).
@@ -412,7 +278,7 @@ async fn failures_are_retried_by_the_runner_and_posted_once() {
 
     // The runner waits its backoff (2 s after the first failure) on the test's clock: move it
     // on in small steps until every channel has had its outcome.
-    let done = |run: &Running| {
+    let done = |run: &BotUnderTest| {
         run.posts(X).iter().any(|(s, _)| *s == 200)
             && run.posts(Y).iter().any(|(s, _)| *s == 200)
             && !run.posts(Z).is_empty()
@@ -470,9 +336,9 @@ async fn upcoming_lists_the_milestones_from_the_bots_today() {
     let dir = tempfile::tempdir().unwrap();
     // Noon in Vientiane on 22 November 2026; no digest channels (the digest is off).
     let clock = TestClock::at("2026-11-22T05:00:00Z");
-    let mut cfg = config(dir.path(), &[]);
-    cfg.digest.days = agenda_core::digest::Days::new(30).unwrap();
-    let run = Running::start(cfg, &clock).await;
+    let mut digest = digest_config(&[]);
+    digest.days = agenda_core::digest::Days::new(30).unwrap();
+    let run = start(dir.path(), digest, &clock, None).await;
 
     // Registered with a bounded optional integer and the usual `private`.
     let put = run

@@ -8,245 +8,37 @@
 
 mod support;
 
-use agenda_bot::config::{Config, DigestConfig, DiscordConfig};
-use agenda_bot::discord::{self, Bot, BotHandle, BotOptions};
-use agenda_core::index::{self, AgendaIndex};
-use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use agenda_bot::discord;
+use serde_json::json;
+use std::path::Path;
 use std::time::Duration;
-use support::common::copy_dir;
+use support::bot::*;
 use support::fake_discord::*;
+use support::limits::*;
+use support::logs::{capture_logs, log_text};
 
-const T: Duration = Duration::from_secs(15);
-const GUILD: u64 = 222_222_222_222_222_222;
-const CHANNEL: u64 = 333_333_333_333_333_333;
 const ANSWER_CHANNEL: u64 = 666_666_666_666_666_666;
-const ALICE: u64 = 444_444_444_444_444_444;
-const ADMIN_ROLE: u64 = 777_777_777_777_777_777;
 /// MANAGE_GUILD.
 const MANAGE_GUILD: &str = "32";
-const GUILD_COMMANDS: &str =
-    "/api/v10/applications/111111111111111111/guilds/222222222222222222/commands$";
-const GLOBAL_COMMANDS: &str = "/api/v10/applications/111111111111111111/commands$";
 
-// ---------------------------------------------------------------------------------------------
-// Log capture: one subscriber for the whole test binary, writing into a buffer.
-// ---------------------------------------------------------------------------------------------
-
-use support::bot::LogBuffer;
-
-/// Everything the bot and its Discord libraries log at trace level, the rest (reqwest, hyper,
-/// tungstenite...) at debug. (tungstenite's trace level is left out because the fake *server*
-/// runs in this process and logs the IDENTIFY frame it receives, token included, at trace.)
-fn logs() -> &'static LogBuffer {
-    static LOGS: OnceLock<LogBuffer> = OnceLock::new();
-    LOGS.get_or_init(|| {
-        let buffer = LogBuffer(Arc::new(Mutex::new(Vec::new())));
-        let writer = buffer.clone();
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new(
-                "debug,agenda_bot=trace,serenity=trace,poise=trace",
-            ))
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .try_init();
-        buffer
+/// The bot on a copy of the shipped corpus (changed by `edit_corpus` before the index is built),
+/// registered in [`GUILD`], answering every message in [`ANSWER_CHANNEL`], its logs captured.
+/// `/reindex` is tested here; hot reload in tests/discord_hot_reload.rs.
+async fn start(edit_corpus: impl FnOnce(&Path) + Send + 'static) -> BotUnderTest {
+    start_with(Setup {
+        edit_corpus: Some(Box::new(edit_corpus)),
+        ..Setup::default()
     })
+    .await
 }
 
-fn log_text() -> String {
-    String::from_utf8_lossy(&logs().0.lock().unwrap()).into_owned()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Harness
-// ---------------------------------------------------------------------------------------------
-
-struct Running {
-    fake: FakeDiscord,
-    bot: Option<BotHandle>,
-    corpus: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Running {
-    /// Starts the bot on a copy of the shipped corpus (changed by `edit_corpus` before the index is
-    /// built), registered in [`GUILD`], answering every message in [`ANSWER_CHANNEL`].
-    async fn start(edit_corpus: impl FnOnce(&Path)) -> Running {
-        Self::start_with("e2e-token", Some(GUILD), edit_corpus).await
-    }
-
-    async fn start_with(
-        token: &str,
-        guild: Option<u64>,
-        edit_corpus: impl FnOnce(&Path),
-    ) -> Running {
-        logs();
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-            &corpus,
-        );
-        edit_corpus(&corpus);
-        let index_dir = dir.path().join("index");
-        let (c, i) = (corpus.clone(), index_dir.clone());
-        let index = tokio::task::spawn_blocking(move || {
-            index::ensure_built(&c, &i).expect("index builds");
-            AgendaIndex::open(&i).expect("index opens")
-        })
-        .await
-        .unwrap();
-        let config = Config {
-            corpus_dir: corpus.clone(),
-            index_dir,
-            state_dir: dir.path().join("state"),
-            discord: DiscordConfig {
-                guild_ids: guild.into_iter().collect(),
-                answer_channel_ids: vec![ANSWER_CHANNEL],
-                admin_role_ids: vec![ADMIN_ROLE],
-                // /reindex is tested here; hot reload in tests/discord_hot_reload.rs.
-                watch_corpus: false,
-            },
-            digest: DigestConfig::default(),
-        };
-        let fake = FakeDiscord::start().await;
-        let bot = Bot::start(BotOptions {
-            config,
-            index: discord::shared_index(index),
-            token: token.to_string(),
-            api_proxy: Some(fake.rest_url()),
-            test_hooks: Default::default(),
-        })
-        .await
-        .expect("bot starts");
-        assert!(fake.wait_ready(T).await, "bot never identified");
-        let commands = if guild.is_some() {
-            GUILD_COMMANDS
-        } else {
-            GLOBAL_COMMANDS
-        };
-        let put = fake
-            .wait_for(|r| r.is("PUT", commands), T)
-            .await
-            .expect("commands registered");
-        assert!(put.ok());
-        Running {
-            fake,
-            bot: Some(bot),
-            corpus,
-            _dir: dir,
-        }
-    }
-
-    async fn slash(&self, id: u64, name: &str, options: Value, permissions: &str) {
-        self.fake
-            .dispatch(
-                "INTERACTION_CREATE",
-                slash_command(id, name, options, ALICE, permissions),
-            )
-            .await;
-    }
-
-    async fn query(&self, id: u64, name: &str, option: &str, text: &str) {
-        let options = json!([{"name": option, "type": 3, "value": text}]);
-        self.slash(id, name, options, "0").await;
-    }
-
-    /// The successful edit of interaction `id`'s deferred response.
-    async fn edited(&self, id: u64) -> Recorded {
-        let path = original_path(id);
-        self.fake
-            .wait_for(|r| r.is("PATCH", &path) && r.ok(), T)
-            .await
-            .unwrap_or_else(|| panic!("no reply for interaction {id}: {:#?}", self.summary()))
-    }
-
-    /// The callback of type `kind` for interaction `id`.
-    async fn callback(&self, id: u64, kind: u64) -> Recorded {
-        let path = callback_path(id);
-        self.fake
-            .wait_for(
-                |r| r.is("POST", &path) && r.ok() && r.body["type"] == kind,
-                T,
-            )
-            .await
-            .unwrap_or_else(|| panic!("no type {kind} callback for {id}: {:#?}", self.summary()))
-    }
-
-    fn summary(&self) -> Vec<(String, String, u16)> {
-        self.fake
-            .requests()
-            .iter()
-            .map(|r| (r.method.clone(), r.path.clone(), r.status))
-            .collect()
-    }
-
-    async fn stop(mut self) {
-        let bot = self.bot.take().unwrap();
-        tokio::time::timeout(T, bot.shutdown())
-            .await
-            .expect("shutdown in time")
-            .expect("clean shutdown");
-    }
-}
-
-fn callback_path(id: u64) -> String {
-    format!(
-        "/api/v10/interactions/{id}/{}/callback$",
-        interaction_token(id)
-    )
-}
-
-fn original_path(id: u64) -> String {
-    format!(
-        "/api/v10/webhooks/{APPLICATION_ID}/{}/messages/@original$",
-        interaction_token(id)
-    )
-}
-
-fn chars(v: &Value) -> usize {
-    v.as_str().map_or(0, |s| s.chars().count())
-}
-
-/// Discord's limits on a message body with embeds.
-fn assert_within_limits(body: &Value) {
-    assert!(chars(&body["content"]) <= 2000, "content too long");
-    let embeds = body["embeds"].as_array().cloned().unwrap_or_default();
-    assert!(embeds.len() <= 10);
-    let mut total = 0;
-    for e in &embeds {
-        assert!(chars(&e["title"]) <= 256, "title: {}", e["title"]);
-        assert!(chars(&e["description"]) <= 4096, "description");
-        assert!(chars(&e["footer"]["text"]) <= 2048, "footer");
-        let fields = e["fields"].as_array().cloned().unwrap_or_default();
-        assert!(fields.len() <= 25, "{} fields", fields.len());
-        for f in &fields {
-            assert!(
-                chars(&f["name"]) <= 256 && chars(&f["value"]) <= 1024,
-                "{f}"
-            );
-            assert!(chars(&f["name"]) > 0 && chars(&f["value"]) > 0, "{f}");
-        }
-        total += chars(&e["title"])
-            + chars(&e["description"])
-            + chars(&e["footer"]["text"])
-            + fields
-                .iter()
-                .map(|f| chars(&f["name"]) + chars(&f["value"]))
-                .sum::<usize>();
-    }
-    assert!(total <= 6000, "embeds total {total}");
-}
-
-fn assert_no_mentions(body: &Value) {
-    let am = &body["allowed_mentions"];
-    assert!(am.is_object(), "allowed_mentions missing: {body}");
-    assert_eq!(am["parse"], json!([]), "{am}");
-    assert!(am["users"].as_array().is_none_or(|u| u.is_empty()), "{am}");
-    assert!(am["roles"].as_array().is_none_or(|r| r.is_empty()), "{am}");
-    assert_ne!(am["replied_user"], json!(true));
+async fn start_with(setup: Setup) -> BotUnderTest {
+    capture_logs();
+    BotUnderTest::start(Setup {
+        answer_channel_ids: vec![ANSWER_CHANNEL],
+        ..setup
+    })
+    .await
 }
 
 /// The request is a message replying to message `id`.
@@ -257,20 +49,13 @@ fn replies_to(r: &Recorded, id: u64) -> bool {
         == Some(id)
 }
 
-fn first_title(body: &Value) -> String {
-    body["embeds"][0]["title"]
-        .as_str()
-        .unwrap_or("")
-        .to_string()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ready_registers_every_command_in_the_guild() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
     let put = run
         .fake
         .wait_for(|r| r.is("PUT", GUILD_COMMANDS), T)
@@ -329,7 +114,12 @@ async fn ready_registers_every_command_in_the_guild() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_guilds_commands_are_registered_globally() {
-    let run = Running::start_with("e2e-token-global", None, |_| {}).await;
+    let run = start_with(Setup {
+        token: Some("e2e-token-global".into()),
+        global_commands: true,
+        ..Setup::default()
+    })
+    .await;
     let put = run
         .fake
         .wait_for(|r| r.is("PUT", GLOBAL_COMMANDS), T)
@@ -346,7 +136,7 @@ async fn without_guilds_commands_are_registered_globally() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn meeting_defers_then_answers_with_a_cited_embed() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
     let id = 700_000_000_000_000_001;
     run.query(id, "meeting", "query", "AMIM-21").await;
     let defer = run.callback(id, 5).await;
@@ -386,7 +176,7 @@ async fn meeting_defers_then_answers_with_a_cited_embed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mechanism_initiative_and_ask_find_the_right_entity() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
     let cases = [
         (
             700_000_000_000_000_011,
@@ -435,7 +225,7 @@ async fn mechanism_initiative_and_ask_find_the_right_entity() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn private_answers_are_ephemeral_and_nothing_found_says_so() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
     let id = 700_000_000_000_000_021;
     let options = json!([
         {"name": "query", "type": 3, "value": "quantum teleportation summit"},
@@ -475,7 +265,7 @@ async fn private_answers_are_ephemeral_and_nothing_found_says_so() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn autocomplete_offers_fact_names() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
     let id = 700_000_000_000_000_031;
     run.fake
         .dispatch(
@@ -513,7 +303,7 @@ async fn autocomplete_offers_fact_names() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn questions_in_chat_get_a_reply() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
     let messages = format!("/api/v10/channels/{CHANNEL}/messages$");
 
     // Not for the bot: another channel, no mention; and a bot's message even with a mention.
@@ -639,7 +429,7 @@ async fn questions_in_chat_get_a_reply() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_limited_reply_is_retried_and_arrives_once() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
     let id = 700_000_000_000_000_041;
     run.fake.fail_next(&original_path(id), 429, 1);
     run.query(id, "meeting", "query", "AMIM-21").await;
@@ -700,7 +490,7 @@ async fn rate_limited_reply_is_retried_and_arrives_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_4xx_is_not_retried_and_the_user_gets_a_short_message() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
     let id = 700_000_000_000_000_051;
     run.fake.fail_next_with(
         &original_path(id),
@@ -747,7 +537,7 @@ async fn a_4xx_is_not_retried_and_the_user_gets_a_short_message() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reindex_is_for_admins_and_keeps_answering_on_a_broken_corpus() {
-    let run = Running::start(|_| {}).await;
+    let run = start(|_| {}).await;
 
     // Not an admin: a polite ephemeral refusal, nothing rebuilt.
     let id = 700_000_000_000_000_061;
@@ -819,7 +609,7 @@ async fn reindex_is_for_admins_and_keeps_answering_on_a_broken_corpus() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mentions_in_statements_and_questions_are_defused() {
-    let run = Running::start(|corpus| {
+    let run = start(|corpus| {
         std::fs::write(
             corpus.join("statements/ping-test.md"),
             "+++\nid = \"ping-test\"\ntitle = \"Notice on the joint patrol roster\"\nsource = \"Test desk\"\n+++\n\n\
@@ -888,7 +678,11 @@ async fn mentions_in_statements_and_questions_are_defused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_token_never_reaches_the_log() {
     let token = "MTE5-e2e-distinctive-Secret-Token.Xq7Zp9";
-    let run = Running::start_with(token, Some(GUILD), |_| {}).await;
+    let run = start_with(Setup {
+        token: Some(token.into()),
+        ..Setup::default()
+    })
+    .await;
     // The log buffer is shared by every test of this binary: this test's user is its own.
     const CAROL: u64 = 454_545_454_545_454_545;
     let id = 700_000_000_000_000_081;

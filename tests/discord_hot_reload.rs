@@ -8,6 +8,7 @@ mod support;
 use agenda_core::index;
 use std::time::Duration;
 use support::bot::*;
+use support::logs::*;
 
 const ADSOM: &str = "\n[[mechanism]]\nid = \"adsom\"\nacronym = \"ADSOM\"\nname = \"ASEAN Defence Senior Officials' Meeting\"\ncites = [\"amim-21-vna#7\"]\n";
 

@@ -1,4 +1,4 @@
-//! Self-test of `tests/support/fake_discord.rs`: a real serenity 0.12.5 client against the fake.
+//! Self-test of `tests/support/fake_discord/`: a real serenity 0.12.5 client against the fake.
 //!
 //! Findings pinned down here (serenity 0.12.5, `HttpBuilder::ratelimiter_disabled(true)`, which is
 //! the only mode that honours `.proxy(..)`):
@@ -29,12 +29,8 @@ use serenity::all::{
 use serenity::async_trait;
 use tokio::sync::mpsc;
 
+use support::bot::{callback_path, ALICE, CHANNEL, GLOBAL_COMMANDS as APP_COMMANDS, T};
 use support::fake_discord::*;
-
-const T: Duration = Duration::from_secs(15);
-const CHANNEL: u64 = 333_333_333_333_333_333;
-const ALICE: u64 = 444_444_444_444_444_444;
-const APP_COMMANDS: &str = "/api/v10/applications/111111111111111111/commands$";
 
 // ------------------------------------------------------------------------------------------
 // The client under test
@@ -195,13 +191,6 @@ async fn outcome_for(
     }
 }
 
-fn callback_path(id: u64) -> String {
-    format!(
-        "/api/v10/interactions/{id}/{}/callback$",
-        interaction_token(id)
-    )
-}
-
 struct Running {
     client_task: tokio::task::JoinHandle<serenity::Result<()>>,
     shard_manager: Arc<serenity::gateway::ShardManager>,
@@ -209,16 +198,8 @@ struct Running {
     raw_events: Arc<Mutex<Vec<String>>>,
 }
 
-/// `RUST_LOG=serenity=debug cargo test ...` shows what the client does.
-fn init_tracing() {
-    let _ = tracing_subscriber::fmt()
-        .with_test_writer()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .try_init();
-}
-
 async fn start_client(fake: &FakeDiscord) -> Running {
-    init_tracing();
+    support::logs::capture_logs();
     let http = HttpBuilder::new("fake-token")
         .proxy(fake.rest_url())
         .ratelimiter_disabled(true)
@@ -648,4 +629,78 @@ fn path_patterns() {
     assert!(!path_matches("/a$", "/ab"));
     assert!(!path_matches("/b", "/a/b"));
     assert!(path_matches("*", "/anything"));
+}
+
+/// The next text frame from a raw gateway client, as JSON.
+async fn next_frame<S>(ws: &mut S) -> Value
+where
+    S: futures_util::Stream<
+            Item = Result<
+                tokio_tungstenite::tungstenite::Message,
+                tokio_tungstenite::tungstenite::Error,
+            >,
+        > + Unpin,
+{
+    use futures_util::StreamExt;
+    loop {
+        let frame = tokio::time::timeout(T, ws.next())
+            .await
+            .expect("a frame in time")
+            .expect("the socket is open")
+            .expect("a websocket frame");
+        if let tokio_tungstenite::tungstenite::Message::Text(text) = frame {
+            return serde_json::from_str(&text).expect("JSON frame");
+        }
+    }
+}
+
+/// Regression (the flake of `discord_faults::a_dropped_gateway_is_resumed_and_answers_continue`,
+/// "no reply for interaction 730000000000000013"): on op 7 serenity opens a new socket and
+/// RESUMEs without closing the old one, and an INTERACTION_CREATE the fake wrote to the old
+/// socket in between was lost. Like Discord, the fake replays what the client missed on RESUME,
+/// and a RESUME takes the session over at once.
+#[tokio::test]
+async fn a_resume_replays_what_the_abandoned_socket_was_sent() {
+    use futures_util::SinkExt;
+    use tokio_tungstenite::tungstenite::Message as Frame;
+    let fake = FakeDiscord::start().await;
+    let (mut first, _) = tokio_tungstenite::connect_async(fake.gateway_url())
+        .await
+        .expect("gateway connects");
+    assert_eq!(next_frame(&mut first).await["op"], 10, "HELLO");
+    let identify = json!({"op": 2, "d": {"token": "Bot raw", "intents": 0, "properties": {}}});
+    first.send(Frame::Text(identify.to_string())).await.unwrap();
+    let ready = next_frame(&mut first).await;
+    assert_eq!(
+        (ready["t"].as_str(), ready["s"].as_u64()),
+        (Some("READY"), Some(1))
+    );
+
+    // The client abandons `first` without reading from it again; this goes to it.
+    let lost = fake
+        .dispatch("MESSAGE_CREATE", json!({"id": "1", "content": "missed"}))
+        .await;
+    let (mut second, _) = tokio_tungstenite::connect_async(fake.gateway_url())
+        .await
+        .expect("gateway connects again");
+    assert_eq!(next_frame(&mut second).await["op"], 10, "HELLO");
+    let resume =
+        json!({"op": 6, "d": {"token": "Bot raw", "session_id": "fake-session-1", "seq": 1}});
+    second.send(Frame::Text(resume.to_string())).await.unwrap();
+    let replayed = next_frame(&mut second).await;
+    assert_eq!(replayed["s"], lost);
+    assert_eq!(replayed["d"]["content"], "missed");
+    assert_eq!(next_frame(&mut second).await["t"], "RESUMED");
+
+    // The session is the new socket's now, though the old one is still open.
+    let next = fake
+        .dispatch("MESSAGE_CREATE", json!({"id": "2", "content": "after"}))
+        .await;
+    let frame = next_frame(&mut second).await;
+    assert_eq!(
+        (frame["s"].as_u64(), &frame["d"]["content"]),
+        (Some(next), &json!("after"))
+    );
+    assert_eq!(fake.identifies().len(), 1);
+    drop(first);
 }

@@ -6,13 +6,12 @@
 
 use agenda_core::corpus::Corpus;
 use agenda_core::dates;
-use agenda_core::index::AgendaIndex;
 use agenda_core::query::{self, Scope};
 use agenda_core::render;
+use agenda_core::testing::shipped_index;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 fn cases() -> u32 {
     std::env::var("FUZZ_CASES")
@@ -166,14 +165,6 @@ fn fuzz_date_normaliser() {
         .unwrap();
 }
 
-fn index() -> &'static AgendaIndex {
-    static I: OnceLock<AgendaIndex> = OnceLock::new();
-    I.get_or_init(|| {
-        let c = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
-        AgendaIndex::build_in_ram(&c).unwrap()
-    })
-}
-
 #[test]
 fn fuzz_query_path() {
     let scope = prop_oneof![
@@ -186,9 +177,10 @@ fn fuzz_query_path() {
         any::<String>(),
         mutated("who attended the 21st \"intelligence meeting\" AMIM-21 in Vientiane?".to_string()),
     ];
+    let index = shipped_index();
     runner()
         .run(&(scope, text), |(scope, text)| {
-            let a = query::answer(index(), scope, &text).expect("queries never fail on text");
+            let a = query::answer(&index, scope, &text).expect("queries never fail on text");
             prop_assert!(render::embed::answer(&a).within_limits());
             Ok(())
         })

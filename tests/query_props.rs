@@ -1,20 +1,9 @@
 //! Property: no query text, however odd, panics or errors, and what comes back is well formed.
 
-use agenda_core::corpus::Corpus;
-use agenda_core::index::AgendaIndex;
 use agenda_core::query::{self, Scope};
 use agenda_core::render;
+use agenda_core::testing::shipped_index;
 use proptest::prelude::*;
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn index() -> &'static AgendaIndex {
-    static I: OnceLock<AgendaIndex> = OnceLock::new();
-    I.get_or_init(|| {
-        let c = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
-        AgendaIndex::build_in_ram(&c).unwrap()
-    })
-}
 
 fn scope() -> impl Strategy<Value = Scope> {
     prop_oneof![
@@ -54,7 +43,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
     #[test]
     fn any_text_gets_an_answer_within_discord_limits(scope in scope(), text in text()) {
-        let a = query::answer(index(), scope, &text).expect("queries never fail on text");
+        let a = query::answer(&shipped_index(), scope, &text).expect("queries never fail on text");
         let reply = render::embed::answer(&a);
         prop_assert!(reply.within_limits());
         let shown = render::text::to_string(&a, render::text::Marks::Plain);

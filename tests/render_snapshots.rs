@@ -3,24 +3,12 @@
 //! After a deliberate change: `INSTA_UPDATE=always cargo test --test render_snapshots`, then read
 //! the `.snap` diffs before committing them.
 
-use agenda_core::corpus::Corpus;
-use agenda_core::index::AgendaIndex;
 use agenda_core::query::{self, Scope};
 use agenda_core::render::embed::{self, Reply};
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn index() -> &'static AgendaIndex {
-    static INDEX: OnceLock<AgendaIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
-            .expect("the shipped corpus loads");
-        AgendaIndex::build_in_ram(&corpus).expect("index builds")
-    })
-}
+use agenda_core::testing::shipped_index;
 
 fn reply(scope: Scope, text: &str) -> Reply {
-    let answer = query::answer(index(), scope, text).expect("query runs");
+    let answer = query::answer(&shipped_index(), scope, text).expect("query runs");
     let reply = embed::answer(&answer);
     assert!(reply.within_limits(), "{scope:?} {text}");
     reply

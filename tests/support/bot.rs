@@ -1,20 +1,21 @@
-//! The real bot (`agenda_bot::discord::Bot`) on a private copy of the shipped corpus, against its own
-//! [`FakeDiscord`]: the harness of the hot-reload, fault and soak tests.
+//! The one harness for a running bot: the real bot (`agenda_bot::discord::Bot`) on a private copy
+//! of the shipped corpus, against its own [`FakeDiscord`], used by the e2e, digest, fault,
+//! hot-reload, security and soak tests.
 //!
 //! [`Setup::tls`] runs serenity exactly as in production (rate limiter on, `https://discord.com`),
-//! with a client that can only reach the fake (see `fake_discord.rs`); otherwise the bot uses the
-//! fake as `api_proxy` (rate limiter off), like `tests/discord_e2e.rs`.
+//! with a client that can only reach the fake (see `fake_discord/mod.rs`); otherwise the bot uses
+//! the fake as `api_proxy` (rate limiter off).
 
 #![allow(dead_code)]
 
+use super::common::copy_dir;
 use super::fake_discord::*;
 use agenda_bot::config::{Config, DigestConfig, DiscordConfig};
+use agenda_bot::discord::digest::SharedClock;
 use agenda_bot::discord::{self, Bot, BotHandle, BotOptions, SharedIndex, TestHooks};
 use agenda_core::index::{self, AgendaIndex};
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 /// Every wait is bounded by this.
@@ -25,92 +26,37 @@ pub const ALICE: u64 = 444_444_444_444_444_444;
 pub const ADMIN_ROLE: u64 = 777_777_777_777_777_777;
 pub const GUILD_COMMANDS: &str =
     "/api/v10/applications/111111111111111111/guilds/222222222222222222/commands$";
+pub const GLOBAL_COMMANDS: &str = "/api/v10/applications/111111111111111111/commands$";
 
-// ---------------------------------------------------------------------------------------------
-// Log capture (opt-in: the soak test keeps logging off so that the buffer does not grow)
-// ---------------------------------------------------------------------------------------------
+/// A change to the copied corpus, made before its index is built.
+pub type CorpusEdit = Box<dyn FnOnce(&Path) + Send>;
 
-#[derive(Clone)]
-pub struct LogBuffer(pub Arc<Mutex<Vec<u8>>>);
-
-impl Write for LogBuffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Captures the bot's logs (`agenda_bot` at debug, the rest at info) for the whole test binary.
-pub fn capture_logs() -> &'static LogBuffer {
-    static LOGS: OnceLock<LogBuffer> = OnceLock::new();
-    LOGS.get_or_init(|| {
-        let buffer = LogBuffer(Arc::new(Mutex::new(Vec::new())));
-        let writer = buffer.clone();
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new(
-                "info,agenda_bot=debug,serenity=info",
-            ))
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .try_init();
-        buffer
-    })
-}
-
-/// What was logged so far (empty unless [`capture_logs`] was called).
-pub fn log_text() -> String {
-    capture_logs();
-    String::from_utf8_lossy(&capture_logs().0.lock().unwrap()).into_owned()
-}
-
-/// The log's records: a line starting with a timestamp, with the lines that continue it.
-pub fn log_records() -> Vec<String> {
-    let mut records: Vec<String> = Vec::new();
-    for line in log_text().lines() {
-        match records.last_mut() {
-            Some(last) if !line.starts_with(|c: char| c.is_ascii_digit()) => {
-                last.push('\n');
-                last.push_str(line);
-            }
-            _ => records.push(line.to_string()),
-        }
-    }
-    records
-}
-
-/// Waits until the log holds a record (a line and its continuation lines) with every one of
-/// `needles`; that record.
-pub async fn wait_for_log(needles: &[&str], timeout: Duration) -> Option<String> {
-    let deadline = tokio::time::Instant::now() + timeout;
-    loop {
-        let found = log_records()
-            .into_iter()
-            .find(|l| needles.iter().all(|n| l.contains(n)));
-        if found.is_some() || tokio::time::Instant::now() >= deadline {
-            return found;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The bot under test
-// ---------------------------------------------------------------------------------------------
-
-pub use super::common::copy_dir;
-
-/// How to start the bot.
+/// How to start the bot; `Setup::default()` is the bot in [`GUILD`] with no digest.
 #[derive(Default)]
 pub struct Setup {
+    /// The bot token (default `harness-token`).
+    pub token: Option<String>,
+    /// Register the commands globally instead of in [`GUILD`].
+    pub global_commands: bool,
+    /// `[discord] answer_channel_ids`.
+    pub answer_channel_ids: Vec<u64>,
     /// `[discord] watch_corpus`.
     pub watch_corpus: bool,
+    /// `[digest]`.
+    pub digest: DigestConfig,
+    /// The state directory, for a test that restarts the bot on the same state (default: a new
+    /// one in the bot's temp dir).
+    pub state_dir: Option<PathBuf>,
+    /// The clock of the digest and `/upcoming` (default: the wall clock).
+    pub clock: Option<SharedClock>,
+    /// A fake prepared by the test (faults armed); default: a new one.
+    pub fake: Option<FakeDiscord>,
     /// `TestHooks::answer_delay`.
     pub answer_delay: Option<Duration>,
     /// serenity as in production (rate limiter on) over TLS to the fake, instead of `api_proxy`.
     pub tls: bool,
+    /// Changes the copied corpus before its index is built.
+    pub edit_corpus: Option<CorpusEdit>,
     /// Changes the corpus after its index was built and opened, before the bot starts.
     pub edit_after_index: Option<fn(&Path)>,
 }
@@ -125,8 +71,8 @@ pub struct BotUnderTest {
 }
 
 impl BotUnderTest {
-    /// Copies the shipped corpus, builds its index, starts a fake Discord and the bot (commands
-    /// registered in [`GUILD`]), and waits until the commands are registered.
+    /// Copies the shipped corpus, builds its index, starts the bot against the fake and waits
+    /// until it has identified and registered its commands.
     pub async fn start(setup: Setup) -> BotUnderTest {
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("corpus");
@@ -134,6 +80,9 @@ impl BotUnderTest {
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
             &corpus,
         );
+        if let Some(edit) = setup.edit_corpus {
+            edit(&corpus);
+        }
         let index_dir = dir.path().join("index");
         let (c, i) = (corpus.clone(), index_dir.clone());
         let index = tokio::task::spawn_blocking(move || {
@@ -148,39 +97,55 @@ impl BotUnderTest {
         let config = Config {
             corpus_dir: corpus.clone(),
             index_dir: index_dir.clone(),
-            state_dir: dir.path().join("state"),
+            state_dir: setup.state_dir.unwrap_or_else(|| dir.path().join("state")),
             discord: DiscordConfig {
-                guild_ids: vec![GUILD],
-                answer_channel_ids: vec![],
+                guild_ids: if setup.global_commands {
+                    vec![]
+                } else {
+                    vec![GUILD]
+                },
+                answer_channel_ids: setup.answer_channel_ids,
                 admin_role_ids: vec![ADMIN_ROLE],
                 watch_corpus: setup.watch_corpus,
             },
-            digest: DigestConfig::default(),
+            digest: setup.digest,
         };
-        let fake = FakeDiscord::start_with(FakeOptions {
-            tls: setup.tls,
-            ..FakeOptions::default()
-        })
-        .await;
+        let fake = match setup.fake {
+            Some(fake) => fake,
+            None => {
+                FakeDiscord::start_with(FakeOptions {
+                    tls: setup.tls,
+                    ..FakeOptions::default()
+                })
+                .await
+            }
+        };
         let (api_proxy, http_client) = match setup.tls {
             true => (None, Some(fake.discord_client())),
             false => (Some(fake.rest_url()), None),
         };
-        let bot = Bot::start(BotOptions {
+        let options = BotOptions {
             config,
             index: discord::shared_index(index),
-            token: "harness-token".into(),
+            token: setup.token.unwrap_or_else(|| "harness-token".into()),
             api_proxy,
             test_hooks: TestHooks {
                 answer_delay: setup.answer_delay,
                 http_client,
             },
-        })
-        .await
-        .expect("bot starts");
+        };
+        let clock = setup.clock.unwrap_or_else(SharedClock::system);
+        let bot = Bot::start_with_clock(options, clock)
+            .await
+            .expect("bot starts");
         assert!(fake.wait_ready(T).await, "bot never identified");
+        let commands = if setup.global_commands {
+            GLOBAL_COMMANDS
+        } else {
+            GUILD_COMMANDS
+        };
         let put = fake
-            .wait_for(|r| r.is("PUT", GUILD_COMMANDS), T)
+            .wait_for(|r| r.is("PUT", commands), T)
             .await
             .expect("commands registered");
         assert!(put.ok());
@@ -234,6 +199,30 @@ impl BotUnderTest {
             .unwrap_or_else(|| panic!("no type {kind} callback for {id}: {:#?}", self.summary()))
     }
 
+    /// Every request to post a message in `channel` so far: (status, body).
+    pub fn posts(&self, channel: u64) -> Vec<(u16, Value)> {
+        let path = messages_path(channel);
+        self.fake
+            .requests()
+            .into_iter()
+            .filter(|r| r.is("POST", &path))
+            .map(|r| (r.status, r.body))
+            .collect()
+    }
+
+    /// The body of the first message posted in `channel` successfully.
+    pub async fn wait_posted(&self, channel: u64) -> Value {
+        let path = messages_path(channel);
+        match self
+            .fake
+            .wait_for(|r| r.is("POST", &path) && r.ok(), T)
+            .await
+        {
+            Some(r) => r.body,
+            None => panic!("nothing posted in {channel}: {:?}", self.summary()),
+        }
+    }
+
     /// (method, path, status) of every request so far.
     pub fn summary(&self) -> Vec<(String, String, u16)> {
         self.fake
@@ -263,6 +252,10 @@ impl BotUnderTest {
             .expect("clean shutdown");
         self._dir
     }
+}
+
+pub fn messages_path(channel: u64) -> String {
+    format!("/api/v10/channels/{channel}/messages$")
 }
 
 pub fn callback_path(id: u64) -> String {

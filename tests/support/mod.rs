@@ -1,6 +1,9 @@
-//! Shared support code for integration tests (`mod support;` in a test crate).
+//! Shared support code for integration tests (`mod support;` in a test crate): the running-bot
+//! harness, the fake Discord, log capture and the corpus helpers.
 
 pub mod bot;
 #[path = "../common/mod.rs"]
 pub mod common;
 pub mod fake_discord;
+pub mod limits;
+pub mod logs;

@@ -1,5 +1,6 @@
 //! Text analysis shared by indexing, querying and highlighting: one tokenizer, so they always agree.
 
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
@@ -228,7 +229,7 @@ const STEM_CACHE_MAX: usize = 200_000;
 
 thread_local! {
     /// One cache per thread (indexing threads, query threads): no locking on the token path.
-    static STEMS: std::cell::RefCell<HashMap<String, String, FxBuild>> =
+    static STEMS: std::cell::RefCell<HashMap<String, String, FxBuildHasher>> =
         std::cell::RefCell::new(HashMap::default());
 }
 
@@ -291,41 +292,6 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
-    }
-}
-
-/// The Fx hash (as in rustc): short keys, no need for DoS resistance in a stem cache.
-#[derive(Clone, Copy, Default)]
-pub struct FxBuild;
-
-impl std::hash::BuildHasher for FxBuild {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -9,7 +9,7 @@
 //! range overlaps the window, and its wording says how precise it is.
 
 use crate::corpus::{Fact, FactKind};
-use crate::dates::{DateRange, Precision};
+use crate::dates::{fmt_day, DateRange, Precision};
 use crate::query::Citation;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -124,11 +124,6 @@ impl Milestone {
             What::Ends => source(format!("by {}", fmt_day(self.range.end))),
         }
     }
-}
-
-/// "31 December 2026".
-pub fn fmt_day(d: Date) -> String {
-    d.strftime("%-d %B %Y").to_string()
 }
 
 /// The milestones of one fact, without citations, in the order start, end (or deadline).

@@ -239,6 +239,10 @@ fn similarity_distance(a: &str, b: &str) -> usize {
 /// Myers' bit-parallel approximate matcher for a pattern of 1 to 64 characters: the same
 /// semi-global distance as [`distance_within`] (free start and end in the text), one text
 /// character per handful of word operations.
+///
+/// Written here rather than taken from `strsim`: its distances (Levenshtein, OSA, Jaro…) compare
+/// whole strings, while "did you mean" needs the distance to the closest *substring* of a name
+/// ("amim" is close to "amim21"), which it does not offer.
 struct Myers {
     len: usize,
     /// Bit i set where the pattern has the character at i: ASCII by table, the rest by list.

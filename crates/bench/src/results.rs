@@ -1,0 +1,79 @@
+//! What the children report to the parent (as JSON on stdout) and the report is made of.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct BuildResult {
+    pub(crate) docs: usize,
+    pub(crate) secs: f64,
+    /// Peak RSS during the build (the loaded corpus included), KiB.
+    pub(crate) peak_rss_kb: u64,
+    /// RSS with the corpus loaded, before the build, KiB.
+    pub(crate) base_rss_kb: u64,
+    pub(crate) index_bytes: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct ClassResult {
+    /// Search + top-5 snippets, microseconds per query.
+    pub(crate) search_us: Vec<f64>,
+    /// Full command handler (ours only), microseconds per query.
+    pub(crate) handler_us: Vec<f64>,
+    /// Queries whose search found something.
+    pub(crate) found: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct ServeResult {
+    pub(crate) classes: BTreeMap<String, ClassResult>,
+    pub(crate) rss_anon_kb: u64,
+    pub(crate) rss_file_kb: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct ColdResult {
+    pub(crate) open_ms: f64,
+    pub(crate) total_ms: f64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct ColdSummary {
+    /// Median over runs, the index's files evicted from the page cache first.
+    pub(crate) evicted: ColdResult,
+    /// Median over runs with the files in the page cache.
+    pub(crate) warm: ColdResult,
+    /// Parent-side wall time of an evicted run (fork + exec + the above), median.
+    pub(crate) spawn_ms: f64,
+    pub(crate) runs: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct SizeResult {
+    pub(crate) paragraphs: usize,
+    pub(crate) statements: usize,
+    pub(crate) facts: usize,
+    pub(crate) corpus_bytes: usize,
+    pub(crate) queries_per_class: usize,
+    pub(crate) scan_queries_per_class: usize,
+    pub(crate) build: BTreeMap<String, BuildResult>,
+    pub(crate) serve: BTreeMap<String, ServeResult>,
+    pub(crate) cold: BTreeMap<String, ColdSummary>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Report {
+    pub(crate) command: String,
+    pub(crate) date: String,
+    pub(crate) machine: Machine,
+    pub(crate) sizes: Vec<SizeResult>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Machine {
+    pub(crate) cpu: String,
+    pub(crate) cores: usize,
+    pub(crate) memory_gib: f64,
+    pub(crate) kernel: String,
+    pub(crate) profile: String,
+}
