@@ -118,7 +118,7 @@ fn search(
     let mut results: Vec<Hit> = Vec::new();
     let mut cited: HashSet<String> = HashSet::new();
     let mut passages_seen: HashSet<String> = HashSet::new();
-    // The relative floor counts from the best result that passes the coverage floor.
+    // The relative floor counts from the best result shown (covered enough, and supported).
     let mut best: Option<f32> = None;
     for (score, addr) in top {
         if results.len() >= limit || best.is_some_and(|b| score < b * RELATIVE_FLOOR) {
@@ -141,8 +141,8 @@ fn search(
         if !named && (total_weight <= 0.0 || covered / total_weight < COVERAGE_FLOOR) {
             continue;
         }
-        best.get_or_insert(score);
         if kind == "paragraph" {
+            best.get_or_insert(score);
             if cited.contains(&id) || !passages_seen.insert(same_text(&body)) {
                 continue;
             }
@@ -163,6 +163,7 @@ fn search(
             if citations.is_empty() {
                 continue;
             }
+            best.get_or_insert(score);
             cited.extend(citations.iter().map(Citation::reference));
             results.push(Hit {
                 score,
