@@ -2,9 +2,11 @@
 
 mod facts;
 mod statement;
+pub mod thesaurus;
 
 pub use facts::{split_cite, Area, Fact, FactKind, Initiative, Mechanism, Meeting, Priority};
 pub use statement::{Paragraph, Statement};
+pub use thesaurus::Thesaurus;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -47,6 +49,8 @@ impl fmt::Display for CorpusErrors {
 pub struct Corpus {
     pub statements: Vec<Statement>,
     pub facts: Vec<Fact>,
+    /// `thesaurus.toml`: the team's equivalent forms (empty without the file).
+    pub thesaurus: Thesaurus,
 }
 
 /// The files that make a corpus, in a stable order (their content fingerprints the index).
@@ -59,8 +63,21 @@ pub fn corpus_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
         }
         walk(&dir, ext, &mut files)?;
     }
+    let thesaurus = root.join(thesaurus::FILE_NAME);
+    if thesaurus.is_file() {
+        files.push(thesaurus);
+    }
     files.sort();
     Ok(files)
+}
+
+/// Whether a corpus file is the thesaurus (`thesaurus.toml` outside `facts/`).
+fn is_thesaurus(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == thesaurus::FILE_NAME)
+        && path
+            .parent()
+            .and_then(Path::file_name)
+            .is_none_or(|d| d != "facts")
 }
 
 fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -114,8 +131,14 @@ impl Corpus {
         let mut errors = Vec::new();
         let mut statements = Vec::new();
         let mut fact_files = Vec::new();
+        let mut thesaurus = Thesaurus::default();
         for (path, text) in sources {
-            if path.extension().is_some_and(|e| e == "md") {
+            if is_thesaurus(path) {
+                match thesaurus::parse(path, text) {
+                    Ok(t) => thesaurus = t,
+                    Err(e) => errors.extend(e),
+                }
+            } else if path.extension().is_some_and(|e| e == "md") {
                 match statement::parse(path, text) {
                     Ok(s) => statements.push(s),
                     Err(e) => errors.extend(e),
@@ -144,7 +167,11 @@ impl Corpus {
         }
         let facts = facts::resolve(fact_files, &statements, &mut errors);
         if errors.is_empty() {
-            Ok(Corpus { statements, facts })
+            Ok(Corpus {
+                statements,
+                facts,
+                thesaurus,
+            })
         } else {
             errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             Err(CorpusErrors(errors))

@@ -1,13 +1,19 @@
 //! Query: a request (scope + user text) → ranked answers, each carrying cited, highlighted snippets.
 
+mod english;
+mod expand;
 mod fuzzy;
 pub mod snippet;
+pub mod time;
 mod union;
+
+pub use time::answer_on;
 
 use crate::analysis;
 use crate::corpus::{split_cite, Fact, FactKind};
 use crate::index::aliases::Target;
 use crate::index::AgendaIndex;
+use expand::Concept;
 use serde::Serialize;
 use snippet::Snippet;
 use std::collections::HashSet;
@@ -137,15 +143,6 @@ pub enum QueryError {
     Search(#[from] tantivy::TantivyError),
 }
 
-/// A content word of the question, with the indexed terms that stand for it.
-#[derive(Debug, Clone)]
-struct Concept {
-    /// Exact term, or the close terms found for a typo.
-    variants: Vec<String>,
-    exact: bool,
-    weight: f32,
-}
-
 /// Answers `text` within `scope`; odd text never fails (only index I/O can).
 pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, QueryError> {
     let text: String = text
@@ -217,10 +214,7 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
     }
 
     let total_weight: f32 = concepts.iter().map(|c| c.weight).sum();
-    let wanted: HashSet<String> = concepts
-        .iter()
-        .flat_map(|c| c.variants.iter().cloned())
-        .collect();
+    let wanted: HashSet<String> = concepts.iter().flat_map(Concept::marked).cloned().collect();
     let limit = if scope == Scope::Ask { 6 } else { 5 };
     let mut results: Vec<Hit> = Vec::new();
     let mut cited: HashSet<String> = HashSet::new();
@@ -242,7 +236,7 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
             .collect();
         let covered: f32 = concepts
             .iter()
-            .filter(|c| c.variants.iter().any(|v| doc_terms.contains(v)))
+            .filter(|c| c.covered_by(&doc_terms))
             .map(|c| c.weight)
             .sum();
         if !named && (total_weight <= 0.0 || covered / total_weight < COVERAGE_FLOOR) {
@@ -318,45 +312,7 @@ fn plan(
     paragraphs_only: bool,
 ) -> Result<Plan, QueryError> {
     let f = index.fields;
-    let total_docs = searcher.num_docs().max(1) as f32;
-    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
-    let mut concepts: Vec<Concept> = Vec::new();
-    let mut seen = HashSet::new();
-    for t in content {
-        if !seen.insert(t.text.clone()) {
-            continue;
-        }
-        let df = searcher.doc_freq(&Term::from_field_text(f.body, &t.text))?;
-        if df > 0 {
-            concepts.push(Concept {
-                variants: vec![t.text.clone()],
-                exact: true,
-                weight: idf(df),
-            });
-            continue;
-        }
-        if let Some(parts) = split_compound(searcher, f.body, analyzer, &text[t.from..t.to])? {
-            // "taskforce" → "task" + "force": two words the index knows.
-            for part in parts {
-                let df = searcher.doc_freq(&Term::from_field_text(f.body, &part))?;
-                if seen.insert(part.clone()) {
-                    concepts.push(Concept {
-                        variants: vec![part],
-                        exact: true,
-                        weight: idf(df),
-                    });
-                }
-            }
-            continue;
-        }
-        let close = fuzzy::close_terms(searcher, f.body, &t.text)?;
-        let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
-        concepts.push(Concept {
-            variants: close.into_iter().map(|(term, _)| term).collect(),
-            exact: false,
-            weight,
-        });
-    }
+    let concepts = expand::concepts(index, searcher, analyzer, text, content)?;
 
     // Numbers in the question ("AMIM-22", "22nd"): a series acronym alone does not name another number.
     let numbers: Vec<u32> = content
@@ -399,8 +355,8 @@ fn plan(
         )))
     };
     for c in &concepts {
-        let scale = if c.exact { 1.0 } else { 0.7 };
         for v in &c.variants {
+            let scale = c.scale(v);
             // Only facts have names: a paragraph's score does not depend on these clauses.
             if !paragraphs_only {
                 should.extend(term_query(f.names, v, 3.0 * scale)?);
@@ -408,6 +364,7 @@ fn plan(
             should.extend(term_query(f.title, v, 1.2 * scale)?);
             should.extend(term_query(f.body, v, scale)?);
         }
+        should.extend(c.phrase_clauses(index, searcher, !paragraphs_only)?);
     }
     for phrase in quoted_phrases(text) {
         let terms: Vec<(usize, Term)> = analysis::terms(analyzer, &phrase)
@@ -506,7 +463,8 @@ pub fn passages(index: &AgendaIndex, text: &str, k: usize) -> Result<Vec<Citatio
     let wanted: HashSet<String> = plan
         .concepts
         .iter()
-        .flat_map(|c| c.variants.iter().cloned())
+        .flat_map(Concept::marked)
+        .cloned()
         .collect();
     // Facts are few (and, without the name clauses, rank like paragraphs): rank everything and
     // skip them, rather than intersect with the `kind` term (which would score every match and
