@@ -5,18 +5,19 @@
 //! "task"); a misspelling is corrected to indexed words and to English words the index holds
 //! ("operatoins" → "operations").
 
-use super::{english, fuzzy, split_compound, QueryError};
+use super::plan::{split_compound, Clause};
+use super::{english, fuzzy, QueryError};
 use crate::analysis;
 use crate::index::AgendaIndex;
 use std::collections::HashSet;
-use tantivy::query::{BoostQuery, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BoostQuery, PhraseQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
 /// A content word (or a thesaurus form of several words) of the question, with the indexed
 /// terms that stand for it.
 #[derive(Debug, Clone)]
-pub(super) struct Concept {
+pub(crate) struct Concept {
     /// Single terms that stand for it: the word, its one-word synonyms, typo corrections.
     pub variants: Vec<String>,
     /// Synonyms of several words, each as its terms with their positions.
@@ -26,9 +27,6 @@ pub(super) struct Concept {
     pub typed: Vec<String>,
     pub weight: f32,
 }
-
-/// A scoring clause, with the single term it searches when it does.
-pub(super) type Clause = (Option<Term>, Box<dyn Query>);
 
 /// Score multiplier of a synonym or a typo correction against the words as typed.
 const OTHER_FORM: f32 = 0.7;
@@ -112,7 +110,7 @@ impl Concept {
 }
 
 /// The concepts of a question: `content` are its analysed words without question words.
-pub(super) fn concepts(
+pub(crate) fn concepts(
     index: &AgendaIndex,
     searcher: &Searcher,
     analyzer: &mut tantivy::tokenizer::TextAnalyzer,

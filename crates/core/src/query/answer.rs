@@ -1,0 +1,243 @@
+//! Answering a request: a listing when it asks for one, else the planned search, ranked, floored
+//! by coverage, each hit with its citations; close names when nothing is found.
+
+use super::citations::{citation_from_doc, fact_citations, text_of};
+use super::collector::has_names;
+use super::plan::{plan, Plan};
+use super::request::Request;
+use super::{union, Answer, Citation, Hit, QueryError, Scope};
+use crate::analysis;
+use crate::corpus::{Fact, FactKind};
+use crate::index::AgendaIndex;
+use std::collections::HashSet;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, TantivyDocument, Term};
+
+/// Share of the question's weight a result must match to be shown.
+const COVERAGE_FLOOR: f32 = 0.5;
+/// Score multiplier for facts against paragraphs in `/ask`.
+const FACT_BOOST: f32 = 1.5;
+/// Results scoring below this share of the best are dropped.
+const RELATIVE_FLOOR: f32 = 0.2;
+
+/// Answers `text` within `scope`; odd text never fails (only index I/O can).
+pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, QueryError> {
+    let searcher = index.reader.searcher();
+    let mut analyzer = analysis::analyzer();
+    let request = Request::from_user(&mut analyzer, text);
+
+    if let Some(kind) = scope.kind().filter(|_| request.wants_everything()) {
+        return Ok(listing(index, &searcher, scope, kind));
+    }
+    if let Some(kind) = listing_intent(&request, scope) {
+        return Ok(listing(index, &searcher, scope, kind));
+    }
+    let plan = plan(index, &searcher, &mut analyzer, scope, &request, false)?;
+    if plan.should.is_empty() {
+        return Ok(nothing_found(index, scope, &request));
+    }
+    let results = search(index, &searcher, &mut analyzer, scope, plan)?;
+    if results.is_empty() {
+        return Ok(nothing_found(index, scope, &request));
+    }
+    Ok(Answer {
+        scope,
+        query: request.text,
+        results,
+        suggestions: Vec::new(),
+        listing: false,
+    })
+}
+
+/// Runs the plan and keeps the hits that cover enough of the question, facts with their
+/// citations, passages once each.
+fn search(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    scope: Scope,
+    plan: Plan,
+) -> Result<Vec<Hit>, QueryError> {
+    let f = index.fields;
+    let wanted = plan.wanted();
+    let Plan {
+        concepts,
+        named_facts,
+        should,
+    } = plan;
+    // Unscoped, the disjunction is the whole query, so tantivy can rank it with block-max WAND
+    // (wrapped in a one-clause conjunction it would score every matching document).
+    let union = union::PrunedUnion { clauses: should };
+    let query: Box<dyn Query> = match scope.kind() {
+        None => Box::new(union),
+        Some(kind) => {
+            let q = TermQuery::new(
+                Term::from_field_text(f.kind, kind.as_str()),
+                IndexRecordOption::Basic,
+            );
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(union) as Box<dyn Query>),
+                (Occur::Must, Box::new(q)),
+            ]))
+        }
+    };
+    let mut top = searcher.search(query.as_ref(), &TopDocs::with_limit(40))?;
+    // A fact gathers what paragraphs say piecemeal: on a tie-ish score, the fact answers better.
+    if scope == Scope::Ask {
+        for (score, addr) in &mut top {
+            if has_names(index, searcher, *addr)? {
+                *score *= FACT_BOOST;
+            }
+        }
+        top.sort_by(|a, b| b.0.total_cmp(&a.0));
+    }
+
+    let total_weight: f32 = concepts.iter().map(|c| c.weight).sum();
+    let limit = if scope == Scope::Ask { 6 } else { 5 };
+    let mut results: Vec<Hit> = Vec::new();
+    let mut cited: HashSet<String> = HashSet::new();
+    let mut passages_seen: HashSet<String> = HashSet::new();
+    // The relative floor counts from the best result that passes the coverage floor.
+    let mut best: Option<f32> = None;
+    for (score, addr) in top {
+        if results.len() >= limit || best.is_some_and(|b| score < b * RELATIVE_FLOOR) {
+            break;
+        }
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let kind = text_of(&doc, f.kind);
+        let id = text_of(&doc, f.id);
+        let named = named_facts.contains(&id);
+        let body = text_of(&doc, f.body);
+        let doc_terms: HashSet<String> = analysis::terms(analyzer, &body)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let covered: f32 = concepts
+            .iter()
+            .filter(|c| c.covered_by(&doc_terms))
+            .map(|c| c.weight)
+            .sum();
+        if !named && (total_weight <= 0.0 || covered / total_weight < COVERAGE_FLOOR) {
+            continue;
+        }
+        best.get_or_insert(score);
+        if kind == "paragraph" {
+            if cited.contains(&id) || !passages_seen.insert(body.trim().to_string()) {
+                continue;
+            }
+            let citation = citation_from_doc(&doc, index, &wanted, analyzer);
+            cited.insert(id);
+            results.push(Hit {
+                score,
+                fact: None,
+                citations: vec![citation],
+            });
+        } else if let Some(fact) = index.fact(&id) {
+            let citations = fact_citations(index, searcher, fact, &wanted, analyzer)?;
+            cited.extend(citations.iter().map(Citation::reference));
+            results.push(Hit {
+                score,
+                fact: Some(fact.clone()),
+                citations,
+            });
+        }
+    }
+    // A passage listed before the fact that cites it is dropped in favour of the fact.
+    let fact_cites: HashSet<String> = results
+        .iter()
+        .filter(|h| h.fact.is_some())
+        .flat_map(|h| h.citations.iter().map(Citation::reference))
+        .collect();
+    results.retain(|h| h.fact.is_some() || !fact_cites.contains(&h.id()));
+    Ok(results)
+}
+
+fn nothing_found(index: &AgendaIndex, scope: Scope, request: &Request) -> Answer {
+    let facts = index
+        .facts
+        .iter()
+        .filter(|f| scope.kind().is_none_or(|k| f.kind() == k));
+    Answer {
+        scope,
+        query: request.text.clone(),
+        results: Vec::new(),
+        // Suggest only for text that has words of substance.
+        suggestions: if request.content.is_empty() {
+            Vec::new()
+        } else {
+            index.aliases.suggest(&request.text, facts, 5)
+        },
+        listing: false,
+    }
+}
+
+/// "list the cooperation areas", "which meetings are there", "all initiatives": a kind of fact named
+/// in the plural with nothing else of substance asks for the list of that kind.
+fn listing_intent(request: &Request, scope: Scope) -> Option<FactKind> {
+    const PLURALS: &[(&str, FactKind)] = &[
+        ("meetings", FactKind::Meeting),
+        ("initiatives", FactKind::Initiative),
+        ("mechanisms", FactKind::Mechanism),
+        ("bodies", FactKind::Mechanism),
+        ("areas", FactKind::Area),
+        ("focuses", FactKind::Area),
+    ];
+    const QUALIFIERS: &[&str] = &[
+        "all",
+        "every",
+        "known",
+        "cooperation",
+        "security",
+        "strategic",
+        "defence",
+        "defense",
+        "asean",
+        "exist",
+        "existing",
+    ];
+    let mut kind = None;
+    for t in &request.content {
+        let word = request.word(t).to_lowercase();
+        if let Some((_, k)) = PLURALS.iter().find(|(p, _)| *p == word) {
+            kind = Some(*k);
+        } else if !QUALIFIERS.contains(&word.as_str()) {
+            return None;
+        }
+    }
+    kind.filter(|k| scope.kind().is_none_or(|s| s == *k))
+}
+
+/// Every fact of the scope's kind: meetings newest first, others by name.
+fn listing(index: &AgendaIndex, searcher: &Searcher, scope: Scope, kind: FactKind) -> Answer {
+    let mut facts: Vec<&Fact> = index.facts.iter().filter(|f| f.kind() == kind).collect();
+    facts.sort_by(|a, b| {
+        let date = |f: &Fact| match f {
+            Fact::Meeting(m) => m.when.as_ref().map(|w| w.start),
+            _ => None,
+        };
+        date(b).cmp(&date(a)).then_with(|| a.name().cmp(b.name()))
+    });
+    let mut analyzer = analysis::analyzer();
+    let results = facts
+        .into_iter()
+        .map(|fact| Hit {
+            score: 0.0,
+            citations: fact_citations(index, searcher, fact, &HashSet::new(), &mut analyzer)
+                .unwrap_or_default()
+                .into_iter()
+                .take(1)
+                .collect(),
+            fact: Some(fact.clone()),
+        })
+        .collect();
+    Answer {
+        scope,
+        query: String::new(),
+        results,
+        suggestions: Vec::new(),
+        listing: true,
+    }
+}

@@ -1,0 +1,168 @@
+//! The plan of a search: the request's concepts (see `expand`), the facts it names, and
+//! the scoring clauses (terms in names, titles and bodies; quoted phrases; acronym expansions).
+
+use super::expand::{self, Concept};
+use super::request::Request;
+use super::{QueryError, Scope};
+use crate::analysis;
+use crate::corpus::Fact;
+use crate::index::aliases::Target;
+use crate::index::AgendaIndex;
+use std::collections::HashSet;
+use tantivy::query::{BoostQuery, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+/// A scoring clause, with the single term it searches when it does (see `union`).
+pub(crate) type Clause = (Option<Term>, Box<dyn Query>);
+
+pub(crate) struct Plan {
+    pub(crate) concepts: Vec<Concept>,
+    pub(crate) named_facts: Vec<String>,
+    /// Clauses to OR.
+    pub(crate) should: Vec<Clause>,
+}
+
+impl Plan {
+    /// Every indexed term that stands for a word of the question (what snippets mark).
+    pub(crate) fn wanted(&self) -> HashSet<String> {
+        self.concepts
+            .iter()
+            .flat_map(Concept::marked)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Plans the search for `request` in `scope`; `paragraphs_only` leaves out the clauses only facts
+/// can match.
+pub(crate) fn plan(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    scope: Scope,
+    request: &Request,
+    paragraphs_only: bool,
+) -> Result<Plan, QueryError> {
+    let f = index.fields;
+    let concepts = expand::concepts(index, searcher, analyzer, &request.text, &request.content)?;
+
+    // Aliases: facts named in the question, and the other spelling of acronyms.
+    let mut named_facts: Vec<String> = Vec::new();
+    let mut expansions: Vec<String> = Vec::new();
+    for hit in index.aliases.find(&request.text) {
+        match &hit.alias.target {
+            Target::Fact(id) => {
+                let in_scope = index.fact(id).is_some_and(|fact| {
+                    scope.kind().is_none_or(|k| fact.kind() == k)
+                        && !contradicts_number(fact, &request.numbers)
+                });
+                if in_scope && !named_facts.contains(id) {
+                    named_facts.push(id.clone());
+                }
+            }
+            Target::Expansion(other) => expansions.push(other.clone()),
+        }
+    }
+
+    let mut should: Vec<Clause> = Vec::new();
+    // A clause for a term absent from its field adds nothing to any score, but it would turn the
+    // disjunction into one tantivy cannot rank with block-max WAND (an empty posting list reads
+    // no frequencies): such clauses are left out (and per segment, see `union`).
+    let term_query = |field, text: &str, boost: f32| -> Result<Option<Clause>, QueryError> {
+        let term = Term::from_field_text(field, text);
+        if searcher.doc_freq(&term)? == 0 {
+            return Ok(None);
+        }
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        Ok(Some((
+            Some(term),
+            Box::new(BoostQuery::new(Box::new(q), boost)),
+        )))
+    };
+    for c in &concepts {
+        for v in &c.variants {
+            let scale = c.scale(v);
+            // Only facts have names: a paragraph's score does not depend on these clauses.
+            if !paragraphs_only {
+                should.extend(term_query(f.names, v, 3.0 * scale)?);
+            }
+            should.extend(term_query(f.title, v, 1.2 * scale)?);
+            should.extend(term_query(f.body, v, scale)?);
+        }
+        should.extend(c.phrase_clauses(index, searcher, !paragraphs_only)?);
+    }
+    for phrase in &request.phrases {
+        let terms: Vec<(usize, Term)> = phrase
+            .iter()
+            .map(|t| (t.position, Term::from_field_text(f.body, &t.text)))
+            .collect();
+        if terms.len() >= 2 {
+            should.push((
+                None,
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new_with_offset(terms)),
+                    2.0,
+                )),
+            ));
+        }
+    }
+    for other in &expansions {
+        for t in analysis::terms(analyzer, other) {
+            should.extend(term_query(f.body, &t.text, 0.3)?);
+        }
+    }
+    for id in named_facts.iter().filter(|_| !paragraphs_only) {
+        let term = Term::from_field_text(f.id, id);
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        should.push((Some(term), Box::new(BoostQuery::new(Box::new(q), 12.0))));
+    }
+    Ok(Plan {
+        concepts,
+        named_facts,
+        should,
+    })
+}
+
+/// A numbered meeting is not the one asked for when the question gives other numbers only.
+fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
+    match fact {
+        Fact::Meeting(m) => m
+            .number
+            .is_some_and(|n| !numbers.is_empty() && !numbers.contains(&n)),
+        _ => false,
+    }
+}
+
+/// Splits an unknown word into two words the index knows ("taskforce" → task, forc), if it can.
+pub(crate) fn split_compound(
+    searcher: &Searcher,
+    field: Field,
+    analyzer: &mut TextAnalyzer,
+    word: &str,
+) -> Result<Option<Vec<String>>, QueryError> {
+    let word = word.to_lowercase();
+    if word.chars().count() < 6 || !word.is_ascii() {
+        return Ok(None);
+    }
+    for cut in 3..=word.len() - 3 {
+        let (a, b) = word.split_at(cut);
+        let parts: Vec<String> = [a, b]
+            .iter()
+            .flat_map(|p| analysis::terms(analyzer, p))
+            .map(|t| t.text)
+            .collect();
+        if parts.len() != 2 {
+            continue;
+        }
+        let mut known = true;
+        for p in &parts {
+            known &= searcher.doc_freq(&Term::from_field_text(field, p))? > 0;
+        }
+        if known {
+            return Ok(Some(parts));
+        }
+    }
+    Ok(None)
+}
