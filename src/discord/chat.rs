@@ -45,6 +45,12 @@ pub fn question_text(content: &str, bot: UserId) -> String {
         .join(" ")
 }
 
+/// `now`'s date in `digest.timezone`: the day time words in questions count from.
+pub fn today(digest: &DigestConfig, now: Timestamp) -> Result<jiff::civil::Date, Error> {
+    let tz = jiff::tz::TimeZone::get(&digest.timezone)?;
+    Ok(now.to_zoned(tz).date())
+}
+
 /// The reply to a chat line, and how many results it holds. `/upcoming [days]` looks ahead from
 /// `now`'s date in `digest.timezone`.
 pub fn reply_for(
@@ -61,7 +67,7 @@ pub fn reply_for(
             if text.trim().is_empty() && scope == Scope::Ask {
                 return Ok((help_reply(), 0));
             }
-            let answer = query::answer(index, scope, &text)?;
+            let answer = query::answer_on(index, scope, &text, today(digest, now)?)?;
             (
                 agenda_core::render::embed::answer(&answer),
                 answer.results.len(),

@@ -1,6 +1,6 @@
 //! The slash commands, one file each, and the one list they are registered from ([`all`]).
 //!
-//! A query command is a few lines: options → [`answer`] (defer, `query::answer` on a blocking
+//! A query command is a few lines: options → [`answer`] (defer, `query::answer_on` on a blocking
 //! thread, `render::embed::answer`, deliver). Autocomplete reads the facts of the index in memory.
 
 mod ask;
@@ -50,7 +50,9 @@ pub(crate) async fn answer(
     }
     let index = ctx.data().index.load_full();
     let text = text.to_string();
-    let answer = tokio::task::spawn_blocking(move || query::answer(&index, scope, &text)).await??;
+    let today = super::chat::today(&ctx.data().config.digest, ctx.data().clock.now())?;
+    let answer = tokio::task::spawn_blocking(move || query::answer_on(&index, scope, &text, today))
+        .await??;
     send::deliver(ctx, &render::embed::answer(&answer), private).await?;
     log_command(ctx, started, answer.results.len());
     Ok(())
@@ -74,7 +76,7 @@ pub(crate) fn complete(
     typed: &str,
 ) -> CreateAutocompleteResponse {
     let index = ctx.data().index.load();
-    let choices = autocomplete::choices(&index.facts, kind, typed)
+    let choices = autocomplete::choices_with(&index.facts, &index.thesaurus, kind, typed)
         .into_iter()
         .map(|c| AutocompleteChoice::new(c.name, c.value))
         .collect();

@@ -99,6 +99,56 @@ impl Thesaurus {
         self.groups.iter().map(|g| g.forms.as_slice())
     }
 
+    /// `text` with one of its forms replaced by another form of the same group, for each form
+    /// found (whole words, any case): "mil ops" → "military ops", "mil operations". At most
+    /// `limit`, in the order found.
+    pub fn rewrites(&self, text: &str, limit: usize) -> Vec<String> {
+        let lower = text.to_lowercase();
+        // Offsets found in the lowercase text apply to the original only when lowercasing kept
+        // every length.
+        let text = if lower.len() == text.len() {
+            text
+        } else {
+            lower.as_str()
+        };
+        let is_boundary = |i: usize| {
+            i == 0
+                || i == lower.len()
+                || !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        };
+        let mut out: Vec<String> = Vec::new();
+        for group in &self.groups {
+            for form in &group.forms {
+                let form_lower = form.to_lowercase();
+                for (at, _) in lower.match_indices(&form_lower) {
+                    let end = at + form_lower.len();
+                    let whole = is_boundary(at)
+                        && (end == lower.len()
+                            || !lower[end..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric));
+                    if !whole {
+                        continue;
+                    }
+                    for other in group.forms.iter().filter(|o| *o != form) {
+                        let rewritten = format!("{}{other}{}", &text[..at], &text[end..]);
+                        if out.len() == limit {
+                            return out;
+                        }
+                        if !out.contains(&rewritten) {
+                            out.push(rewritten);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The groups whose forms occur in `words` (a question's analysed words), longest form
     /// first, without overlaps, left to right.
     pub fn find(&self, words: &[String]) -> Vec<ThesaurusMatch<'_>> {
@@ -292,6 +342,20 @@ forms = [
         let root = crate::testing::shipped_corpus_dir();
         let files = super::super::corpus_files(&root).unwrap();
         assert!(files.contains(&root.join(FILE_NAME)));
+    }
+
+    #[test]
+    fn rewrites_replace_whole_forms_only() {
+        let t = Thesaurus::new(vec![
+            vec!["ops".into(), "operations".into()],
+            vec!["mil".into(), "military".into()],
+        ]);
+        assert_eq!(
+            t.rewrites("Mil ops", 10),
+            ["Mil operations", "military ops"]
+        );
+        assert!(t.rewrites("milestones topsoil", 10).is_empty());
+        assert_eq!(t.rewrites("mil ops", 1).len(), 1);
     }
 
     #[test]
