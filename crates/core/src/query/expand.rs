@@ -166,8 +166,9 @@ pub(crate) fn concepts(
         concepts.push(concept);
     }
 
-    // Unknown English words weigh as the lightest known word: they are how the question is
-    // put ("talk about"), not a subject the corpus lacks.
+    // Unknown English words weigh as the lightest known word, but at least as a word found in a
+    // quarter of the documents: they are how the question is put ("talk about"), not a subject
+    // the corpus lacks, yet "ASEAN" (in nearly every document) does not answer "ASEAN Our Ayes".
     let mut plain_english: Vec<usize> = Vec::new();
     for t in content {
         if taken.iter().any(|&(from, to)| from <= t.from && t.to <= to)
@@ -229,8 +230,9 @@ pub(crate) fn concepts(
         .map(|c| c.weight)
         .reduce(f32::min);
     if let Some(w) = lightest_known {
+        let common = idf(searcher.num_docs() / 4);
         for &i in &plain_english {
-            concepts[i].weight = w;
+            concepts[i].weight = w.max(common);
         }
     }
     Ok(concepts)
@@ -361,7 +363,13 @@ mod tests {
 
     #[test]
     fn unknown_plain_words_alone_find_nothing() {
-        for text in ["thanks!", "good morning everyone", "submarines"] {
+        // "ayes" is a word: not corrected to "eyes", and "ASEAN" alone is too common to answer.
+        for text in [
+            "thanks!",
+            "good morning everyone",
+            "submarines",
+            "ASEAN Our Ayes",
+        ] {
             assert!(ask(Scope::Ask, text).results.is_empty(), "{text}");
         }
     }
