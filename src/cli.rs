@@ -52,15 +52,16 @@ pub fn build(config: &Config, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// One query command, printed as text or JSON.
+/// One query command on the date `today` (for time words), printed as text or JSON.
 pub fn run_query(
     idx: &AgendaIndex,
     scope: Scope,
     text: &str,
     json: bool,
+    today: Date,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let answer = query::answer(idx, scope, text)?;
+    let answer = query::answer_on(idx, scope, text, today)?;
     if json {
         serde_json::to_writer_pretty(&mut *out, &render::json::answer(&answer))?;
         writeln!(out)?;

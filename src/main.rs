@@ -191,7 +191,8 @@ fn run(cli: Cli) -> Result<()> {
     let mut out = stdout.lock();
     let query = |scope: Scope, args: QueryArgs, out: &mut dyn std::io::Write| -> Result<()> {
         let idx = cli::open_index(&config)?;
-        cli::run_query(&idx, scope, &args.query.join(" "), args.json, out)
+        let today = config.digest.today(jiff::Timestamp::now());
+        cli::run_query(&idx, scope, &args.query.join(" "), args.json, today, out)
     };
     match cli.command {
         Cmd::Index => cli::build(&config, &mut out),

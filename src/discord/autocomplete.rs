@@ -2,7 +2,7 @@
 //! aliases of the facts of that kind (held in memory by the index), prefix matches before substring
 //! matches, within Discord's limits (25 choices, 100 characters per name and value).
 
-use agenda_core::corpus::{Fact, FactKind};
+use agenda_core::corpus::{Fact, FactKind, Thesaurus};
 use agenda_core::render::embed::fit;
 
 /// Discord shows at most 25 choices.
@@ -80,8 +80,16 @@ fn truncate_chars(s: &str, max: usize) -> String {
 
 /// Choices for `typed` among the facts of `kind`, best first, one per fact.
 pub fn choices(facts: &[Fact], kind: FactKind, typed: &str) -> Vec<Choice> {
+    fact_choices(facts, kind, typed)
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// [`choices`], each with the id of its fact.
+fn fact_choices<'f>(facts: &'f [Fact], kind: FactKind, typed: &str) -> Vec<(&'f str, Choice)> {
     let typed = normalize(typed);
-    let mut ranked: Vec<(Rank, String, Choice)> = Vec::new();
+    let mut ranked: Vec<(Rank, String, &str, Choice)> = Vec::new();
     for fact in facts.iter().filter(|f| f.kind() == kind) {
         let best = candidates(fact)
             .into_iter()
@@ -104,14 +112,40 @@ pub fn choices(facts: &[Fact], kind: FactKind, typed: &str) -> Vec<Choice> {
                 .unwrap_or_else(|| truncate_chars(fact.name(), MAX_CHOICE_CHARS))
         };
         let name = fit(&label, MAX_CHOICE_CHARS);
-        ranked.push((r, name.to_lowercase(), Choice { name, value }));
+        ranked.push((r, name.to_lowercase(), fact.id(), Choice { name, value }));
     }
     ranked.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     ranked
         .into_iter()
         .take(MAX_CHOICES)
-        .map(|(_, _, c)| c)
+        .map(|(_, _, id, c)| (id, c))
         .collect()
+}
+
+/// [`choices`], then the choices for the text rewritten through the thesaurus ("mil ops" →
+/// "military operations"), after them and without repeats.
+pub fn choices_with(
+    facts: &[Fact],
+    thesaurus: &Thesaurus,
+    kind: FactKind,
+    typed: &str,
+) -> Vec<Choice> {
+    let mut out = fact_choices(facts, kind, typed);
+    let mut rewrites = thesaurus.rewrites(typed, 8);
+    // Two rewrites deep, for two abbreviations typed together.
+    let deeper: Vec<String> = rewrites
+        .iter()
+        .flat_map(|r| thesaurus.rewrites(r, 8))
+        .collect();
+    rewrites.extend(deeper);
+    for rewritten in rewrites {
+        for (id, c) in fact_choices(facts, kind, &rewritten) {
+            if out.len() < MAX_CHOICES && !out.iter().any(|o| o.0 == id) {
+                out.push((id, c));
+            }
+        }
+    }
+    out.into_iter().map(|(_, c)| c).collect()
 }
 
 #[cfg(test)]
@@ -123,6 +157,37 @@ mod tests {
     fn facts() -> Vec<Fact> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         Corpus::load(&root).expect("shipped corpus loads").facts
+    }
+
+    #[test]
+    fn the_thesaurus_completes_the_teams_abbreviations() {
+        let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
+        assert!(choices(&corpus.facts, FactKind::Meeting, "mil ops").is_empty());
+        let c = choices_with(
+            &corpus.facts,
+            &corpus.thesaurus,
+            FactKind::Meeting,
+            "mil ops",
+        );
+        assert!(c[0].name.contains("Military Operations"), "{c:?}");
+        let c = choices_with(
+            &corpus.facts,
+            &corpus.thesaurus,
+            FactKind::Meeting,
+            "Timor-Lester",
+        );
+        assert!(c.is_empty(), "no fact is named after the observer: {c:?}");
+        let c = choices_with(&corpus.facts, &corpus.thesaurus, FactKind::Mechanism, "CDF");
+        assert_eq!(c.len(), 1, "one choice per fact: {c:?}");
+        assert_eq!(c[0].value, "ACDFM", "{c:?}");
+        let c = choices_with(
+            &corpus.facts,
+            &corpus.thesaurus,
+            FactKind::Mechanism,
+            "intel comm",
+        );
+        assert!(choices(&corpus.facts, FactKind::Mechanism, "intel comm").is_empty());
+        assert!(c[0].name.contains("Intelligence Community"), "{c:?}");
     }
 
     #[test]

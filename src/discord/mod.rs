@@ -55,7 +55,8 @@ pub struct Data {
     pub index: SharedIndex,
     /// Serialises `/reindex` runs (answers never wait on it).
     pub reindex_lock: tokio::sync::Mutex<()>,
-    /// "Now", for `/upcoming` and the digest: the system clock unless a test set its own.
+    /// "Now", for `/upcoming`, the digest and time words in questions: the system clock unless a
+    /// test set its own.
     pub clock: digest::SharedClock,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,

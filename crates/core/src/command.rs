@@ -128,7 +128,9 @@ pub fn respond(
     upcoming: UpcomingFrom,
 ) -> Result<Response, QueryError> {
     Ok(match command {
-        Command::Query { scope, text } => Response::Answer(query::answer(index, scope, &text)?),
+        Command::Query { scope, text } => {
+            Response::Answer(query::answer_on(index, scope, &text, upcoming.today)?)
+        }
         Command::Upcoming { days } => {
             let days = days.unwrap_or(upcoming.default_days);
             Response::Upcoming(digest::upcoming(index, upcoming.today, days.get()))

@@ -80,7 +80,7 @@ pub(crate) fn complete(
     typed: &str,
 ) -> CreateAutocompleteResponse {
     let index = ctx.data().index.load();
-    let choices = autocomplete::choices(&index.facts, kind, typed)
+    let choices = autocomplete::choices_with(&index.facts, &index.thesaurus, kind, typed)
         .into_iter()
         .map(|c| AutocompleteChoice::new(c.name, c.value))
         .collect();

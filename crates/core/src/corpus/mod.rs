@@ -4,10 +4,12 @@ mod facts;
 mod origin;
 mod schema;
 mod statement;
+pub mod thesaurus;
 
 pub use facts::{split_cite, Area, Fact, FactKind, Initiative, Mechanism, Meeting, Priority};
 pub use origin::{is_extracted_file, Origin, EXTRACTED_DIR};
 pub use statement::{Paragraph, Statement};
+pub use thesaurus::Thesaurus;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -52,6 +54,8 @@ pub struct Corpus {
     pub facts: Vec<Fact>,
     /// Problems that do not stop the corpus from loading (a file the corpus does not read).
     pub warnings: Vec<CorpusError>,
+    /// `thesaurus.toml`: the team's equivalent forms (empty without the file).
+    pub thesaurus: Thesaurus,
 }
 
 /// Whether `id` may name a statement (lowercase letters, digits, '-').
@@ -68,6 +72,10 @@ pub fn corpus_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
             continue;
         }
         walk(&dir, ext, &mut files)?;
+    }
+    let thesaurus = root.join(thesaurus::FILE_NAME);
+    if thesaurus.is_file() {
+        files.push(thesaurus);
     }
     files.sort();
     Ok(files)
@@ -89,6 +97,15 @@ pub fn stray_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+/// Whether a corpus file is the thesaurus (`thesaurus.toml` outside `facts/`).
+fn is_thesaurus(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == thesaurus::FILE_NAME)
+        && path
+            .parent()
+            .and_then(Path::file_name)
+            .is_none_or(|d| d != "facts")
 }
 
 fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -183,8 +200,14 @@ impl Corpus {
         let mut errors = Vec::new();
         let mut statements = Vec::new();
         let mut fact_files = Vec::new();
+        let mut thesaurus = Thesaurus::default();
         for (path, text) in sources {
-            if path.extension().is_some_and(|e| e == "md") {
+            if is_thesaurus(path) {
+                match thesaurus::parse(path, text) {
+                    Ok(t) => thesaurus = t,
+                    Err(e) => errors.extend(e),
+                }
+            } else if path.extension().is_some_and(|e| e == "md") {
                 match statement::parse(path, text) {
                     Ok(s) => statements.push(s),
                     Err(e) => errors.extend(e),
@@ -218,6 +241,7 @@ impl Corpus {
                 statements,
                 facts,
                 warnings: Vec::new(),
+                thesaurus,
             })
         } else {
             errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

@@ -5,6 +5,7 @@ pub mod aliases;
 use crate::analysis::{self, TOKENIZER};
 use crate::corpus::{
     corpus_files, stray_files, Area, Corpus, CorpusErrors, Fact, Initiative, Mechanism, Meeting,
+    Thesaurus,
 };
 use aliases::{Alias, AliasRegistry};
 use serde::{Deserialize, Serialize};
@@ -17,12 +18,13 @@ use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 /// Bumped whenever the schema, the analysis or what goes into a document changes:
 /// an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 const CURRENT: &str = "CURRENT";
 const MANIFEST: &str = "manifest.json";
 const FACTS: &str = "facts.json";
 const ALIASES: &str = "aliases.json";
+const THESAURUS: &str = "thesaurus.json";
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -141,6 +143,8 @@ pub struct AgendaIndex {
     pub facts: Vec<Fact>,
     fact_pos: HashMap<String, usize>,
     pub aliases: AliasRegistry,
+    /// The corpus's thesaurus, which queries expand through.
+    pub thesaurus: Thesaurus,
     pub manifest: Manifest,
     /// The generation directory, when on disk.
     pub dir: Option<PathBuf>,
@@ -171,14 +175,18 @@ impl AgendaIndex {
         write_documents(&index, fields, corpus)?;
         let manifest = manifest_for(corpus, "in-memory".into());
         let aliases = AliasRegistry::from_corpus(corpus);
-        AgendaIndex::assemble(index, fields, corpus.facts.clone(), aliases, manifest, None)
+        let lookups = Lookups {
+            aliases,
+            thesaurus: corpus.thesaurus.clone(),
+        };
+        AgendaIndex::assemble(index, fields, corpus.facts.clone(), lookups, manifest, None)
     }
 
     fn assemble(
         index: Index,
         fields: Fields,
         facts: Vec<Fact>,
-        aliases: AliasRegistry,
+        Lookups { aliases, thesaurus }: Lookups,
         manifest: Manifest,
         dir: Option<PathBuf>,
     ) -> Result<AgendaIndex, IndexError> {
@@ -198,6 +206,7 @@ impl AgendaIndex {
             facts,
             fact_pos,
             aliases,
+            thesaurus,
             manifest,
             dir,
         })
@@ -221,8 +230,16 @@ impl AgendaIndex {
         // Facts and aliases are parsed on two threads while tantivy opens on this one: at 1M
         // paragraphs they are megabytes of JSON, the bulk of a cold start.
         let (index, facts, aliases) = std::thread::scope(|scope| {
-            let aliases =
-                scope.spawn(|| read_json::<Vec<Alias>>(&dir.join(ALIASES)).map(AliasRegistry::new));
+            let aliases = scope.spawn(|| {
+                let aliases = read_json::<Vec<Alias>>(&dir.join(ALIASES)).map(AliasRegistry::new);
+                let thesaurus = read_json::<Thesaurus>(&dir.join(THESAURUS));
+                aliases.and_then(|aliases| {
+                    Ok(Lookups {
+                        aliases,
+                        thesaurus: thesaurus?,
+                    })
+                })
+            });
             let facts = scope.spawn(|| {
                 read_json::<Vec<StoredFact>>(&dir.join(FACTS))
                     .map(|v| v.into_iter().map(Fact::from).collect::<Vec<Fact>>())
@@ -246,11 +263,17 @@ impl AgendaIndex {
         });
         let index = index?;
         let facts = facts?;
-        let aliases = aliases?;
+        let lookups = aliases?;
         index.tokenizers().register(TOKENIZER, analysis::analyzer());
         let (_, fields) = schema();
-        AgendaIndex::assemble(index, fields, facts, aliases, manifest, Some(dir))
+        AgendaIndex::assemble(index, fields, facts, lookups, manifest, Some(dir))
     }
+}
+
+/// The name lookups stored beside the tantivy index: aliases and the thesaurus.
+struct Lookups {
+    aliases: AliasRegistry,
+    thesaurus: Thesaurus,
 }
 
 /// Facts as a generation stores them: externally tagged (`{"meeting": {...}}`), which serde
@@ -566,6 +589,7 @@ fn build_generation_locked(
     let stored: Vec<StoredFactRef> = corpus.facts.iter().map(StoredFactRef::from).collect();
     write_json_synced(&tmp.join(FACTS), &stored)?;
     write_json_synced(&tmp.join(ALIASES), &aliases.aliases)?;
+    write_json_synced(&tmp.join(THESAURUS), &corpus.thesaurus)?;
     write_json_synced(&tmp.join(MANIFEST), &manifest)?;
 
     let dir = root.join(&name);

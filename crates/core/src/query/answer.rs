@@ -135,7 +135,7 @@ fn search(
             .collect();
         let covered: f32 = concepts
             .iter()
-            .filter(|c| c.variants.iter().any(|v| doc_terms.contains(v)))
+            .filter(|c| c.covered_by(&doc_terms))
             .map(|c| c.weight)
             .sum();
         if !named && (total_weight <= 0.0 || covered / total_weight < COVERAGE_FLOOR) {

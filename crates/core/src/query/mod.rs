@@ -7,17 +7,21 @@
 mod answer;
 mod citations;
 mod collector;
+mod english;
+mod expand;
 mod fuzzy;
 mod passages;
 mod plan;
 mod request;
 pub mod snippet;
+pub mod time;
 mod types;
 mod union;
 
 pub use answer::answer;
 pub use citations::citations_for;
 pub use passages::{exhaustive_paragraph_query, passages};
+pub use time::answer_on;
 pub use types::{Answer, Citation, Hit, QueryError, Scope};
 
 /// The longest user text considered; the rest is ignored.

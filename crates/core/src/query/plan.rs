@@ -1,7 +1,7 @@
-//! The plan of a search: the request's concepts (with typo variants), the facts it names, and
+//! The plan of a search: the request's concepts (see `expand`), the facts it names, and
 //! the scoring clauses (terms in names, titles and bodies; quoted phrases; acronym expansions).
 
-use super::fuzzy;
+use super::expand::{self, Concept};
 use super::request::Request;
 use super::{QueryError, Scope};
 use crate::analysis;
@@ -13,15 +13,6 @@ use tantivy::query::{BoostQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
-
-/// A content word of the question, with the indexed terms that stand for it.
-#[derive(Debug, Clone)]
-pub(crate) struct Concept {
-    /// Exact term, or the close terms found for a typo.
-    pub(crate) variants: Vec<String>,
-    pub(crate) exact: bool,
-    pub(crate) weight: f32,
-}
 
 /// A scoring clause, with the single term it searches when it does (see `union`).
 pub(crate) type Clause = (Option<Term>, Box<dyn Query>);
@@ -38,7 +29,8 @@ impl Plan {
     pub(crate) fn wanted(&self) -> HashSet<String> {
         self.concepts
             .iter()
-            .flat_map(|c| c.variants.iter().cloned())
+            .flat_map(Concept::marked)
+            .cloned()
             .collect()
     }
 }
@@ -54,7 +46,7 @@ pub(crate) fn plan(
     paragraphs_only: bool,
 ) -> Result<Plan, QueryError> {
     let f = index.fields;
-    let concepts = concepts(searcher, f.body, analyzer, request)?;
+    let concepts = expand::concepts(index, searcher, analyzer, &request.text, &request.content)?;
 
     // Aliases: facts named in the question, and the other spelling of acronyms.
     let mut named_facts: Vec<String> = Vec::new();
@@ -90,8 +82,8 @@ pub(crate) fn plan(
         )))
     };
     for c in &concepts {
-        let scale = if c.exact { 1.0 } else { 0.7 };
         for v in &c.variants {
+            let scale = c.scale(v);
             // Only facts have names: a paragraph's score does not depend on these clauses.
             if !paragraphs_only {
                 should.extend(term_query(f.names, v, 3.0 * scale)?);
@@ -99,6 +91,7 @@ pub(crate) fn plan(
             should.extend(term_query(f.title, v, 1.2 * scale)?);
             should.extend(term_query(f.body, v, scale)?);
         }
+        should.extend(c.phrase_clauses(index, searcher, !paragraphs_only)?);
     }
     for phrase in &request.phrases {
         if let Some(q) = phrase_query(f.body, phrase) {
@@ -131,53 +124,6 @@ pub(crate) fn phrase_query(field: Field, phrase: &[analysis::Term]) -> Option<Ph
     (terms.len() >= 2).then(|| PhraseQuery::new_with_offset(terms))
 }
 
-/// One concept per distinct content term: the term itself when the index has it, else the two
-/// words of a compound, else its close terms (typos), weighted by rarity.
-fn concepts(
-    searcher: &Searcher,
-    body: Field,
-    analyzer: &mut TextAnalyzer,
-    request: &Request,
-) -> Result<Vec<Concept>, QueryError> {
-    let total_docs = searcher.num_docs().max(1) as f32;
-    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
-    let exact = |text: String, df: u64| Concept {
-        variants: vec![text],
-        exact: true,
-        weight: idf(df),
-    };
-    let mut concepts: Vec<Concept> = Vec::new();
-    let mut seen = HashSet::new();
-    for t in &request.content {
-        if !seen.insert(t.text.clone()) {
-            continue;
-        }
-        let df = searcher.doc_freq(&Term::from_field_text(body, &t.text))?;
-        if df > 0 {
-            concepts.push(exact(t.text.clone(), df));
-            continue;
-        }
-        if let Some(parts) = split_compound(searcher, body, analyzer, request.word(t))? {
-            // "taskforce" → "task" + "force": two words the index knows.
-            for part in parts {
-                let df = searcher.doc_freq(&Term::from_field_text(body, &part))?;
-                if seen.insert(part.clone()) {
-                    concepts.push(exact(part, df));
-                }
-            }
-            continue;
-        }
-        let close = fuzzy::close_terms(searcher, body, &t.text)?;
-        let weight = close.first().map_or(idf(0), |&(_, df)| idf(df));
-        concepts.push(Concept {
-            variants: close.into_iter().map(|(term, _)| term).collect(),
-            exact: false,
-            weight,
-        });
-    }
-    Ok(concepts)
-}
-
 /// A numbered meeting is not the one asked for when the question gives other numbers only.
 fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
     match fact {
@@ -189,7 +135,7 @@ fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
 }
 
 /// Splits an unknown word into two words the index knows ("taskforce" → task, forc), if it can.
-fn split_compound(
+pub(crate) fn split_compound(
     searcher: &Searcher,
     field: Field,
     analyzer: &mut TextAnalyzer,

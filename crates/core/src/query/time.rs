@@ -1,0 +1,542 @@
+//! Time in questions, against the bot's clock: "what is due in 2026", "next meeting", "cyber
+//! milestones this year", "overdue" → a filter on the facts' milestones, combined with the
+//! question's other words.
+//!
+//! `today` is always a parameter: the CLI and the bot pass their clock's date, tests a fixed one.
+
+use super::{answer, citations_for, Answer, Hit, QueryError, Scope};
+use crate::corpus::{Fact, FactKind};
+use crate::dates::{self, Precision};
+use crate::digest::milestones::{self, Milestone, What};
+use crate::index::AgendaIndex;
+use jiff::civil::Date;
+use jiff::ToSpan;
+use std::ops::Range;
+
+/// How far ahead "upcoming", "soon" and "coming up" look.
+pub const UPCOMING_DAYS: i32 = 365;
+/// How far back "recently" looks.
+pub const RECENT_DAYS: i32 = 365;
+/// Results listed when the question is only about time.
+const MAX_LISTED: usize = 8;
+
+/// Which days a question asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Milestones that may fall within these days (inclusive).
+    Between(Date, Date),
+    /// The first milestone day from today on ("next meeting").
+    Next,
+    /// The last milestone day before today ("last meeting", "previous meeting").
+    Last,
+    /// Ends and deadlines already past ("overdue").
+    Overdue,
+}
+
+/// Which milestones a question asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Any,
+    /// Ends and deadlines ("due", "ending", "deadline").
+    Due,
+    /// Starts ("starting", "launched").
+    Starts,
+}
+
+/// The time part of a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeFilter {
+    pub window: Window,
+    pub event: Event,
+    /// A kind of fact named with the time words ("next meeting").
+    pub kind: Option<FactKind>,
+    /// Byte ranges of the question taken by the time, event and kind words.
+    pub spans: Vec<Range<usize>>,
+}
+
+/// A word of the question and where it is.
+#[derive(Debug, Clone)]
+struct Word {
+    lower: String,
+    span: Range<usize>,
+}
+
+fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let w = text[s..i].trim_matches(|c: char| !c.is_alphanumeric());
+                if !w.is_empty() {
+                    let from = s + text[s..i].find(w).unwrap_or(0);
+                    out.push(Word {
+                        lower: w.to_lowercase(),
+                        span: from..from + w.len(),
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words that introduce a date ("in September", "during Q3 2024").
+const DATE_LEADS: &[&str] = &["in", "during", "for", "of", "on", "by", "around", "from"];
+/// Words that are part of a time question and nothing else.
+const NOISE: &[&str] = &[
+    "milestone",
+    "milestones",
+    "event",
+    "events",
+    "date",
+    "dates",
+    "schedule",
+    "scheduled",
+    "calendar",
+    "planned",
+    "happening",
+    "expected",
+    "things",
+    "thing",
+    "anything",
+    "coming",
+];
+
+fn kind_word(w: &str) -> Option<FactKind> {
+    match w {
+        "meeting" | "meetings" | "mtg" | "mtgs" => Some(FactKind::Meeting),
+        "initiative" | "initiatives" | "project" | "projects" => Some(FactKind::Initiative),
+        _ => None,
+    }
+}
+
+fn event_word(w: &str) -> Option<Event> {
+    match w {
+        "due" | "deadline" | "deadlines" | "end" | "ends" | "ending" | "ended" | "finish"
+        | "finishes" | "finishing" | "finished" | "complete" | "completed" | "conclude"
+        | "concludes" => Some(Event::Due),
+        "start" | "starts" | "starting" | "started" | "begin" | "begins" | "beginning"
+        | "began" | "launch" | "launches" | "launched" | "launching" => Some(Event::Starts),
+        _ => None,
+    }
+}
+
+fn first_of_month(d: Date) -> Date {
+    d.first_of_month()
+}
+
+/// The window of "this/last/next year|month|week|quarter" around `today`.
+fn relative_period(which: &str, unit: &str, today: Date) -> Option<(Date, Date)> {
+    let step: i32 = match which {
+        "this" | "current" => 0,
+        "last" | "previous" | "past" => -1,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    let period = |start: Date, end: Date| Some((start, end));
+    match unit {
+        "year" => {
+            let y = today.year() + step as i16;
+            period(Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?)
+        }
+        "month" => {
+            let start = first_of_month(today).checked_add(step.months()).ok()?;
+            period(start, start.last_of_month())
+        }
+        "quarter" => {
+            let q0 = (today.month() - 1) / 3;
+            let start = Date::new(today.year(), q0 * 3 + 1, 1)
+                .ok()?
+                .checked_add((3 * step).months())
+                .ok()?;
+            period(start, start.checked_add(2.months()).ok()?.last_of_month())
+        }
+        "week" => {
+            let monday = today
+                .checked_sub(i64::from(today.weekday().to_monday_zero_offset()).days())
+                .ok()?
+                .checked_add((7 * step).days())
+                .ok()?;
+            period(monday, monday.checked_add(6.days()).ok()?)
+        }
+        _ => None,
+    }
+}
+
+fn days_from(today: Date, days: i32) -> Date {
+    today.checked_add(days.days()).unwrap_or(today)
+}
+
+impl TimeFilter {
+    /// The time part of `text`, if it has one. Event and kind words alone ("when does it end?")
+    /// are not a time question.
+    pub fn parse(text: &str, today: Date) -> Option<TimeFilter> {
+        let ws = words(text);
+        let mut window: Option<Window> = None;
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut i = 0;
+        let mut set = |w: Window, span: Range<usize>, window: &mut Option<Window>| {
+            // An explicit period wins over "upcoming"-like words said with it.
+            if !matches!(window, Some(Window::Between(..))) || matches!(w, Window::Between(..)) {
+                *window = Some(w);
+            }
+            spans.push(span);
+        };
+        while i < ws.len() {
+            let w = ws[i].lower.as_str();
+            let next = ws.get(i + 1).map(|w| w.lower.as_str());
+            let span = |n: usize| ws[i].span.start..ws[i + n - 1].span.end;
+            if let Some((from, to)) = next.and_then(|unit| relative_period(w, unit, today)) {
+                set(Window::Between(from, to), span(2), &mut window);
+                i += 2;
+                continue;
+            }
+            let single = match w {
+                "today" => Some(Window::Between(today, today)),
+                "tomorrow" => Some(Window::Between(days_from(today, 1), days_from(today, 1))),
+                "yesterday" => Some(Window::Between(days_from(today, -1), days_from(today, -1))),
+                "upcoming" | "soon" | "future" | "ahead" => {
+                    Some(Window::Between(today, days_from(today, UPCOMING_DAYS)))
+                }
+                "recent" | "recently" => {
+                    Some(Window::Between(days_from(today, -RECENT_DAYS), today))
+                }
+                "overdue" | "late" => Some(Window::Overdue),
+                "next" if next.is_none_or(|n| kind_word(n).is_some() || NOISE.contains(&n)) => {
+                    Some(Window::Next)
+                }
+                "last" | "previous" if next.is_some_and(|n| kind_word(n).is_some()) => {
+                    Some(Window::Last)
+                }
+                _ => None,
+            };
+            if let Some(found) = single {
+                set(found, span(1), &mut window);
+                i += 1;
+                continue;
+            }
+            if w == "coming" && next == Some("up") {
+                set(
+                    Window::Between(today, days_from(today, UPCOMING_DAYS)),
+                    span(2),
+                    &mut window,
+                );
+                i += 2;
+                continue;
+            }
+            // An explicit date: the longest run of words the date parser reads, led by a word
+            // such as "in" unless it holds a digit ("2026", "Q3 2024").
+            let led = i > 0 && DATE_LEADS.contains(&ws[i - 1].lower.as_str());
+            let mut found = None;
+            for n in (1..=5.min(ws.len() - i)).rev() {
+                let span = span(n);
+                let candidate = &text[span.clone()];
+                let has_digit = candidate.chars().any(|c| c.is_ascii_digit());
+                // "may" is a month only with a number ("May 2025").
+                if !has_digit && (!led || w == "may") {
+                    continue;
+                }
+                if let Ok(range) = dates::parse_when(candidate, Some(today.year())) {
+                    // A bare number is a year only with four digits ("21" is AMIM-21's).
+                    let plain_number = candidate.chars().all(|c| c.is_ascii_digit());
+                    if plain_number && candidate.len() != 4 {
+                        continue;
+                    }
+                    if range.precision == Precision::Day && !led {
+                        // "3 September 2024" alone is a date; "AMIM 21" is not: days need a lead.
+                        continue;
+                    }
+                    found = Some((n, range, span));
+                    break;
+                }
+            }
+            if let Some((n, range, span)) = found {
+                set(Window::Between(range.start, range.end), span, &mut window);
+                i += n;
+                continue;
+            }
+            i += 1;
+        }
+        let window = window?;
+        let mut event = Event::Any;
+        let mut kind = None;
+        for w in &ws {
+            if let Some(e) = event_word(&w.lower) {
+                event = e;
+                spans.push(w.span.clone());
+            } else if let Some(k) = kind_word(&w.lower) {
+                kind = Some(k);
+                spans.push(w.span.clone());
+            } else if NOISE.contains(&w.lower.as_str()) {
+                spans.push(w.span.clone());
+            }
+        }
+        // "in" of "in 2026", "up" of "coming up": lead words next to a taken span go too.
+        for w in &ws {
+            let lead = DATE_LEADS.contains(&w.lower.as_str()) || w.lower == "up";
+            let before_taken = spans
+                .iter()
+                .any(|s| s.start > w.span.end && text[w.span.end..s.start].trim().is_empty());
+            if lead && before_taken {
+                spans.push(w.span.clone());
+            }
+        }
+        spans.sort_by_key(|s| s.start);
+        Some(TimeFilter {
+            window,
+            event,
+            kind,
+            spans,
+        })
+    }
+
+    /// The question without its time words.
+    pub fn rest(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for s in &self.spans {
+            if s.start >= at {
+                out.push_str(&text[at..s.start]);
+                out.push(' ');
+                at = s.end;
+            }
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    fn wants(&self, m: &Milestone) -> bool {
+        let event = match self.event {
+            Event::Any => true,
+            Event::Due => m.what.dated_by_end(),
+            Event::Starts => m.what == What::Starts,
+        };
+        let kind = self.kind.is_none_or(|k| m.fact_kind == k);
+        let overdue = self.window != Window::Overdue || m.what.dated_by_end();
+        event && kind && overdue
+    }
+
+    /// The milestones the filter selects, best first: in a window, those wholly inside it before
+    /// those that only overlap it, then by date; the nearest first for next, last and overdue.
+    pub fn select(&self, all: Vec<Milestone>, today: Date) -> Vec<Milestone> {
+        let mut chosen: Vec<Milestone> = all.into_iter().filter(|m| self.wants(m)).collect();
+        match self.window {
+            Window::Between(from, to) => {
+                chosen.retain(|m| m.overlaps(from, to));
+                chosen.sort_by_key(|m| {
+                    let inside = from <= m.range.start && m.range.end <= to;
+                    (!inside, m.date())
+                });
+            }
+            Window::Next => {
+                chosen.retain(|m| m.date() >= today);
+                let first = chosen.iter().map(Milestone::date).min();
+                chosen.retain(|m| Some(m.date()) == first);
+            }
+            Window::Last => {
+                chosen.retain(|m| m.date() < today);
+                let last = chosen.iter().map(Milestone::date).max();
+                chosen.retain(|m| Some(m.date()) == last);
+            }
+            Window::Overdue => {
+                chosen.retain(|m| m.range.end < today);
+                chosen.sort_by_key(|m| std::cmp::Reverse(m.date()));
+            }
+        }
+        chosen
+    }
+}
+
+/// The scope that searches one kind of fact, if a command does.
+fn scope_of(kind: FactKind) -> Option<Scope> {
+    match kind {
+        FactKind::Meeting => Some(Scope::Meeting),
+        FactKind::Initiative => Some(Scope::Initiative),
+        FactKind::Mechanism => Some(Scope::Mechanism),
+        FactKind::Area => None,
+    }
+}
+
+/// Answers `text` within `scope` on the date `today`: a question with time words ("due in
+/// 2026", "next meeting", "this year", "overdue") gets the facts whose milestones match, among
+/// those its other words find (or all of them when it has no other words); any other question
+/// is answered as [`answer`] does.
+pub fn answer_on(
+    index: &AgendaIndex,
+    scope: Scope,
+    text: &str,
+    today: Date,
+) -> Result<Answer, QueryError> {
+    let Some(mut filter) = TimeFilter::parse(text, today) else {
+        return answer(index, scope, text);
+    };
+    if let Some(k) = scope.kind() {
+        filter.kind = Some(k);
+    }
+    let selected = filter.select(milestones::all(&index.facts), today);
+    let mut ids: Vec<&str> = Vec::new();
+    for m in &selected {
+        if !ids.contains(&m.fact_id.as_str()) {
+            ids.push(&m.fact_id);
+        }
+    }
+    let rest = filter.rest(text);
+    let narrowed_scope = match (scope, filter.kind.and_then(scope_of)) {
+        (Scope::Ask, Some(s)) => s,
+        _ => scope,
+    };
+    let by_words = answer(index, narrowed_scope, &rest)?;
+    let results: Vec<Hit> = if by_words.listing || by_words.results.is_empty() && !has_words(&rest)
+    {
+        // Only time words: every selected fact, in the filter's order.
+        ids.iter()
+            .filter_map(|id| index.fact(id))
+            .take(MAX_LISTED)
+            .map(|fact| listed(index, fact))
+            .collect()
+    } else {
+        by_words
+            .results
+            .into_iter()
+            .filter(|h| h.fact.as_ref().is_some_and(|f| ids.contains(&f.id())))
+            .collect()
+    };
+    Ok(Answer {
+        scope,
+        query: text.chars().take(super::MAX_QUERY_CHARS).collect(),
+        results,
+        suggestions: Vec::new(),
+        listing: false,
+    })
+}
+
+/// Whether the text has a word of substance (not a question word).
+fn has_words(text: &str) -> bool {
+    crate::analysis::terms(&mut crate::analysis::analyzer(), text)
+        .iter()
+        .any(|t| !crate::analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
+}
+
+fn listed(index: &AgendaIndex, fact: &Fact) -> Hit {
+    Hit {
+        score: 0.0,
+        citations: citations_for(index, fact).into_iter().take(1).collect(),
+        fact: Some(fact.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn window(text: &str, today: Date) -> Option<Window> {
+        TimeFilter::parse(text, today).map(|f| f.window)
+    }
+
+    #[test]
+    fn time_words_become_windows() {
+        let today = date(2025, 3, 10);
+        let periods = [
+            ("what is due in 2026", date(2026, 1, 1), date(2026, 12, 31)),
+            (
+                "what happened in September 2024",
+                date(2024, 9, 1),
+                date(2024, 9, 30),
+            ),
+            (
+                "cyber milestones this year",
+                date(2025, 1, 1),
+                date(2025, 12, 31),
+            ),
+            ("meetings last month", date(2025, 2, 1), date(2025, 2, 28)),
+            ("anything in Q3 2024?", date(2024, 7, 1), date(2024, 9, 30)),
+            ("upcoming", today, date(2026, 3, 10)),
+            ("next week", date(2025, 3, 17), date(2025, 3, 23)),
+        ];
+        for (text, from, to) in periods {
+            assert_eq!(
+                window(text, today),
+                Some(Window::Between(from, to)),
+                "{text}"
+            );
+        }
+        assert_eq!(window("next meeting", today), Some(Window::Next));
+        assert_eq!(window("the last meeting", today), Some(Window::Last));
+        assert_eq!(window("what is overdue?", today), Some(Window::Overdue));
+        // No time in these: names with numbers, event words alone.
+        for text in [
+            "AMIM-21",
+            "amim 21",
+            "21st meeting",
+            "when does it end?",
+            "who attended",
+        ] {
+            assert_eq!(window(text, today), None, "{text}");
+        }
+    }
+
+    fn ids(text: &str, today: Date) -> Vec<String> {
+        let index = crate::testing::shipped_index();
+        answer_on(&index, Scope::Ask, text, today)
+            .unwrap()
+            .results
+            .iter()
+            .map(Hit::id)
+            .collect()
+    }
+
+    /// Issue 10: time words are a milestone filter, on the clock given, combined with the words.
+    #[test]
+    fn time_questions_answer_from_the_milestones() {
+        let today = date(2025, 3, 10);
+        assert_eq!(
+            ids("what is due in 2026", today),
+            ["lao-pdr-defence-capacity-building"]
+        );
+        assert_eq!(
+            ids("what is overdue", today),
+            ["regional-cybersecurity-task-force"]
+        );
+        let september = ids("what happened in September 2024", today);
+        assert_eq!(september[..2], ["amim-21", "amom-14"]);
+        assert_eq!(
+            ids("next meeting", date(2024, 8, 20)),
+            ["amim-21", "amom-14"]
+        );
+        assert!(ids("next meeting", today).is_empty());
+        assert_eq!(
+            ids("cyber milestones this year", date(2024, 5, 1)),
+            ["regional-cybersecurity-task-force"]
+        );
+        assert!(ids("cyber milestones this year", today).is_empty());
+    }
+
+    #[test]
+    fn the_rest_keeps_the_other_words() {
+        let today = date(2025, 3, 10);
+        let text = "cyber milestones this year";
+        let f = TimeFilter::parse(text, today).unwrap();
+        assert_eq!(
+            f.rest(text).split_whitespace().collect::<Vec<_>>(),
+            ["cyber"]
+        );
+        let text = "exercises ending in 2025";
+        let f = TimeFilter::parse(text, today).unwrap();
+        assert_eq!(f.event, Event::Due);
+        assert_eq!(
+            f.rest(text).split_whitespace().collect::<Vec<_>>(),
+            ["exercises"]
+        );
+        let f = TimeFilter::parse("next meeting", today).unwrap();
+        assert_eq!(f.kind, Some(FactKind::Meeting));
+    }
+}
