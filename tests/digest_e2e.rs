@@ -425,12 +425,7 @@ async fn upcoming_lists_the_milestones_from_the_bots_today() {
     // Typed in chat.
     let mid = 730_000_000_000_000_001;
     let content = format!("{} /upcoming 60", bot_mention());
-    run.fake
-        .dispatch(
-            "MESSAGE_CREATE",
-            message_create(mid, CHANNEL, ALICE, &content, true),
-        )
-        .await;
+    run.say(mid, CHANNEL, &content, true).await;
     let sent = run
         .fake
         .wait_for(|r| r.is("POST", &messages_path(CHANNEL)) && r.ok(), T)

@@ -308,11 +308,7 @@ async fn questions_in_chat_get_a_reply() {
 
     // Not for the bot: another channel, no mention; and a bot's message even with a mention.
     let ignored = 710_000_000_000_000_001;
-    run.fake
-        .dispatch(
-            "MESSAGE_CREATE",
-            message_create(ignored, CHANNEL, ALICE, "who observed AMIM-21?", false),
-        )
+    run.say(ignored, CHANNEL, "who observed AMIM-21?", false)
         .await;
     let mut from_bot = message_create(
         710_000_000_000_000_002,
@@ -327,12 +323,7 @@ async fn questions_in_chat_get_a_reply() {
     // A mention anywhere in the text.
     let mid = 710_000_000_000_000_003;
     let content = format!("{} who observed AMIM-21?", bot_mention());
-    run.fake
-        .dispatch(
-            "MESSAGE_CREATE",
-            message_create(mid, CHANNEL, ALICE, &content, true),
-        )
-        .await;
+    run.say(mid, CHANNEL, &content, true).await;
     let sent = run
         .fake
         .wait_for(|r| r.is("POST", &messages) && r.ok(), T)
@@ -350,11 +341,7 @@ async fn questions_in_chat_get_a_reply() {
 
     // Every message in an answer channel, `/mechanism X` typed as text included.
     let mid2 = 710_000_000_000_000_004;
-    run.fake
-        .dispatch(
-            "MESSAGE_CREATE",
-            message_create(mid2, ANSWER_CHANNEL, ALICE, "/mechanism AJIIP", false),
-        )
+    run.say(mid2, ANSWER_CHANNEL, "/mechanism AJIIP", false)
         .await;
     let answer_channel = format!("/api/v10/channels/{ANSWER_CHANNEL}/messages$");
     let sent = run
@@ -371,12 +358,7 @@ async fn questions_in_chat_get_a_reply() {
 
     // A bare mention gets the help text.
     let mid3 = 710_000_000_000_000_005;
-    run.fake
-        .dispatch(
-            "MESSAGE_CREATE",
-            message_create(mid3, CHANNEL, ALICE, &bot_mention(), true),
-        )
-        .await;
+    run.say(mid3, CHANNEL, &bot_mention(), true).await;
     let help = run
         .fake
         .wait_for(|r| r.is("POST", &messages) && replies_to(r, mid3), T)
@@ -466,12 +448,7 @@ async fn rate_limited_reply_is_retried_and_arrives_once() {
     let messages = format!("/api/v10/channels/{CHANNEL}/messages$");
     run.fake.fail_next(&messages, 429, 1);
     let content = format!("{} what is AOE?", bot_mention());
-    run.fake
-        .dispatch(
-            "MESSAGE_CREATE",
-            message_create(mid, CHANNEL, ALICE, &content, true),
-        )
-        .await;
+    run.say(mid, CHANNEL, &content, true).await;
     run.fake
         .wait_for(|r| r.is("POST", &messages) && r.ok(), T)
         .await
@@ -634,12 +611,7 @@ async fn mentions_in_statements_and_questions_are_defused() {
     let messages = "/api/v10/channels/*/messages$";
     let mid = 710_000_000_000_000_071;
     let content = format!("{} @everyone <@&123> roster?", bot_mention());
-    run.fake
-        .dispatch(
-            "MESSAGE_CREATE",
-            message_create(mid, CHANNEL, ALICE, &content, true),
-        )
-        .await;
+    run.say(mid, CHANNEL, &content, true).await;
     let sent = run
         .fake
         .wait_for(|r| r.is("POST", messages) && r.ok(), T)
@@ -656,12 +628,7 @@ async fn mentions_in_statements_and_questions_are_defused() {
     // Nothing found: the question is echoed, defused.
     let mid = 710_000_000_000_000_072;
     let content = format!("{} @here <@&456> plugh xyzzy?", bot_mention());
-    run.fake
-        .dispatch(
-            "MESSAGE_CREATE",
-            message_create(mid, CHANNEL, ALICE, &content, true),
-        )
-        .await;
+    run.say(mid, CHANNEL, &content, true).await;
     let sent = run
         .fake
         .wait_for(|r| r.is("POST", messages) && replies_to(r, mid), T)

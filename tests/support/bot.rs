@@ -172,6 +172,17 @@ impl BotUnderTest {
             .await
     }
 
+    /// A message from [`ALICE`] in guild channel `channel`, mentioning the bot or not; returns
+    /// the sequence number of the dispatch.
+    pub async fn say(&self, id: u64, channel: u64, content: &str, mentions_bot: bool) -> u64 {
+        self.fake
+            .dispatch(
+                "MESSAGE_CREATE",
+                message_create(id, channel, ALICE, content, mentions_bot),
+            )
+            .await
+    }
+
     /// `/name option:text`; returns the sequence number of the dispatch.
     pub async fn query(&self, id: u64, name: &str, option: &str, text: &str) -> u64 {
         let options = json!([{"name": option, "type": 3, "value": text}]);

@@ -6,6 +6,7 @@ use super::payloads::bot_user;
 use super::{wait_watch, FakeDiscord, Inner, APPLICATION_ID, DISPATCH_WAIT, DROP_CLOSE_CODE};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::net::{TcpListener, TcpStream};
@@ -13,6 +14,10 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message;
+
+/// How many unacknowledged dispatches a RESUME can replay (the log stays small in long runs: the
+/// soak test measures this process's heap).
+const REPLAY_LIMIT: usize = 32;
 
 enum ConnCmd {
     /// Write a text frame; the ack says it went out.
@@ -49,8 +54,9 @@ pub(super) struct GatewayState {
     /// Last sequence number sent (kept across RESUME, reset by a new IDENTIFY).
     seq: u64,
     sessions: u64,
-    /// The dispatches of the current session, replayed by a RESUME from the client's sequence.
-    sent: Vec<Value>,
+    /// The latest dispatches of the current session not yet acknowledged by a heartbeat, at most
+    /// [`REPLAY_LIMIT`]: what a RESUME replays from the client's sequence number.
+    sent: VecDeque<Value>,
     identifies: Vec<Value>,
     resumes: Vec<Value>,
     /// Every frame the client sent, in order.
@@ -160,7 +166,10 @@ impl FakeDiscord {
                 };
                 st.seq += 1;
                 let frame = json!({"op": 0, "s": st.seq, "t": event, "d": data});
-                st.sent.push(frame.clone());
+                st.sent.push_back(frame.clone());
+                if st.sent.len() > REPLAY_LIMIT {
+                    st.sent.pop_front();
+                }
                 picked = Some((conn, frame, st.seq, st.sessions));
                 true
             });
@@ -243,7 +252,14 @@ pub(super) async fn accept_loop(listener: TcpListener, inner: std::sync::Weak<In
 fn answer(st: &mut GatewayState, frame: &Value, conn: &ConnHandle, inner: &Inner) -> Vec<Value> {
     st.received.push(frame.clone());
     match frame.get("op").and_then(Value::as_u64) {
-        Some(1) => vec![json!({"op": 11})],
+        Some(1) => {
+            // The heartbeat carries the last sequence number the client has seen.
+            if let Some(seen) = frame["d"].as_u64() {
+                st.sent
+                    .retain(|f| f["s"].as_u64().is_some_and(|s| s > seen));
+            }
+            vec![json!({"op": 11})]
+        }
         Some(2) => {
             st.identifies.push(frame.clone());
             st.sessions += 1;
