@@ -245,7 +245,7 @@ where
     F: Future<Output = ()> + Send,
 {
     let d = &config.digest;
-    let time = (d.time.hour(), d.time.minute());
+    let time = d.time;
     let tz = &d.timezone;
     let mut store = StateStore::open(&config.state_dir)?;
     let channels = d.channel_ids.clone();

@@ -1,11 +1,12 @@
-//! Questions in chat: a message that mentions the bot (anywhere), arrives in one of the
-//! `answer_channel_ids`, or is a direct message gets an answer from the `/ask` engine as a reply.
-//! `command::parse_line` lets people type `/meeting AMIM-21` in chat too.
+//! Questions in chat: a message that mentions the bot (anywhere), replies to one of its
+//! answers, arrives in one of the `answer_channel_ids`, or is a direct message gets an answer
+//! from the `/ask` engine as a reply. `command::parse_line` lets people type `/meeting AMIM-21`
+//! in chat too; a reply to an answer about a fact is asked about that fact ("who attended?").
 
 use super::commands::help_reply;
 use super::{send, Data, Error, USER_ERROR};
 use crate::config::DigestConfig;
-use agenda_core::command::{self, Response};
+use agenda_core::command::{self, FollowUp, Response};
 use agenda_core::index::AgendaIndex;
 use agenda_core::render::{self, embed::escape, embed::Reply};
 use jiff::tz::TimeZone;
@@ -24,10 +25,29 @@ pub fn question_in(msg: &Message, bot: UserId, answer_channel_ids: &[u64]) -> Op
     {
         return None;
     }
-    let addressed = mentions(msg, bot) || msg.guild_id.is_none();
+    let addressed = mentions(msg, bot) || msg.guild_id.is_none() || replies_to(msg, bot);
     let in_answer_channel = answer_channel_ids.contains(&msg.channel_id.get());
     let text = question_text(&msg.content, bot);
     (addressed || (in_answer_channel && !text.is_empty())).then_some(text)
+}
+
+/// The message replies to one of the bot's messages.
+fn replies_to(msg: &Message, bot: UserId) -> bool {
+    msg.referenced_message
+        .as_deref()
+        .is_some_and(|previous| previous.author.id == bot)
+}
+
+/// The entity of the bot's answer this message replies to (from the answer's embed footer).
+pub fn follow_up_of(msg: &Message, bot: UserId) -> Option<FollowUp> {
+    let previous = msg.referenced_message.as_deref()?;
+    if previous.author.id != bot {
+        return None;
+    }
+    previous
+        .embeds
+        .iter()
+        .find_map(|e| FollowUp::from_footer(&e.footer.as_ref()?.text))
 }
 
 fn mentions(msg: &Message, bot: UserId) -> bool {
@@ -48,14 +68,21 @@ pub fn question_text(content: &str, bot: UserId) -> String {
 
 /// The reply to a chat line, and how many results it holds: [`command::respond_to_line`], as
 /// the console answers it, drawn by [`reply_of`]. `/upcoming [days]` looks ahead from `now`'s
-/// date in `digest.timezone`.
+/// date in `digest.timezone`. A question following up `previous` is asked about its entity.
 pub fn reply_for(
     index: &AgendaIndex,
     text: &str,
+    previous: Option<&FollowUp>,
     digest: &DigestConfig,
     now: Timestamp,
 ) -> Result<(Reply, usize), Error> {
-    let response = command::respond_to_line(index, text, digest.upcoming_from(now))?;
+    let from = digest.upcoming_from(now);
+    let response = match previous {
+        Some(previous) if !text.trim().is_empty() => {
+            command::respond(index, command::parse_follow_up(text, previous), from)?
+        }
+        _ => command::respond_to_line(index, text, from)?,
+    };
     Ok((reply_of(&response, &digest.timezone), response.results()))
 }
 
@@ -76,13 +103,16 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
         return Ok(());
     };
     let started = Instant::now();
+    let previous = follow_up_of(msg, bot);
     let index = data.index.load_full();
     let digest = data.config.digest.clone();
     let now = data.clock.now();
-    let answered = tokio::task::spawn_blocking(move || reply_for(&index, &text, &digest, now))
-        .await
-        .map_err(Error::from)
-        .and_then(|r| r);
+    let answered = tokio::task::spawn_blocking(move || {
+        reply_for(&index, &text, previous.as_ref(), &digest, now)
+    })
+    .await
+    .map_err(Error::from)
+    .and_then(|r| r);
     let result = match answered {
         Ok((reply, results)) => send::reply_to(&ctx.http, msg, &reply)
             .await
@@ -188,13 +218,15 @@ mod tests {
     fn upcoming_typed_in_chat_lists_the_milestones() {
         let index = agenda_core::testing::shipped_index();
         let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
-        let (reply, n) = reply_for(&index, "/upcoming 60", &DigestConfig::default(), now).unwrap();
+        let (reply, n) =
+            reply_for(&index, "/upcoming 60", None, &DigestConfig::default(), now).unwrap();
         assert_eq!(n, 1);
         assert_eq!(
             reply.embeds[0].fields[0].name,
             "Ends: Lao PDR Defence Capacity Building"
         );
-        let (reply, _) = reply_for(&index, "/upcoming 0", &DigestConfig::default(), now).unwrap();
+        let (reply, _) =
+            reply_for(&index, "/upcoming 0", None, &DigestConfig::default(), now).unwrap();
         assert!(reply.content.unwrap().starts_with("Pick between"));
     }
 
@@ -205,24 +237,46 @@ mod tests {
         let index = agenda_core::testing::shipped_index();
         let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
         let digest = DigestConfig::default();
-        let (reply, n) = reply_for(&index, "/ask", &digest, now).unwrap();
+        let (reply, n) = reply_for(&index, "/ask", None, &digest, now).unwrap();
         assert_eq!(n, 0);
         assert_eq!(
             reply.content.as_deref(),
             Some("Ask a question after /ask.\nUsage: /ask <question\\> — any question; answers cite the statements")
         );
-        let (reply, _) = reply_for(&index, "/upcoming abc", &digest, now).unwrap();
+        let (reply, _) = reply_for(&index, "/upcoming abc", None, &digest, now).unwrap();
         assert!(
             reply.content.as_deref().unwrap().contains("not \"abc\""),
             "{reply:?}"
         );
-        let (reply, _) = reply_for(&index, "/b*ld", &digest, now).unwrap();
+        let (reply, _) = reply_for(&index, "/b*ld", None, &digest, now).unwrap();
         assert_eq!(
             reply.content.as_deref(),
             Some("Unknown command /b\\*ld. Try /help.")
         );
-        let (reply, _) = reply_for(&index, "", &digest, now).unwrap();
+        let (reply, _) = reply_for(&index, "", None, &digest, now).unwrap();
         assert_eq!(reply, help_reply(), "a bare mention gets the help");
+    }
+
+    #[test]
+    fn a_reply_to_an_answer_is_a_follow_up_of_its_entity() {
+        let mut previous = message("", 3, true, false);
+        previous["author"] = json!({"id": BOT.to_string(), "username": "bot", "bot": true});
+        previous["embeds"] = json!([{"title": "AMIM-21", "footer": {"text": "meeting · amim-21"}}]);
+        let mut m = message("when was it?", 3, true, false);
+        m["type"] = json!(19);
+        m["referenced_message"] = previous.clone();
+        let msg: Message = serde_json::from_value(m.clone()).unwrap();
+        let bot = UserId::new(BOT);
+        assert_eq!(question_in(&msg, bot, &[]).as_deref(), Some("when was it?"));
+        assert_eq!(
+            follow_up_of(&msg, bot),
+            FollowUp::from_footer("meeting · amim-21")
+        );
+        // A reply to someone else is neither addressed nor a follow-up.
+        m["referenced_message"]["author"] = json!({"id": "42", "username": "alice"});
+        let msg: Message = serde_json::from_value(m).unwrap();
+        assert_eq!(question_in(&msg, bot, &[]), None);
+        assert_eq!(follow_up_of(&msg, bot), None);
     }
 
     #[test]

@@ -88,6 +88,49 @@ pub fn parse_line(line: &str) -> Command {
     }
 }
 
+/// The entity of an earlier answer a follow-up is read against: "who attended?" in reply to
+/// the answer about AMIM-21 asks about AMIM-21.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub scope: Scope,
+    /// The fact's id, e.g. `amim-21`.
+    pub entity: String,
+}
+
+impl FollowUp {
+    /// The entity of an answer from its embed footer, `meeting · amim-21` (as
+    /// `render::embed::answer` writes it); `None` for passages, digests and notices.
+    pub fn from_footer(footer: &str) -> Option<FollowUp> {
+        let (kind, entity) = footer.split_once(" · ")?;
+        let scope = match kind {
+            "meeting" => Scope::Meeting,
+            "initiative" => Scope::Initiative,
+            "mechanism" => Scope::Mechanism,
+            _ => return None,
+        };
+        let entity = entity.trim();
+        (!entity.is_empty() && !entity.contains(char::is_whitespace)).then(|| FollowUp {
+            scope,
+            entity: entity.to_string(),
+        })
+    }
+}
+
+/// Parses a line typed as a follow-up of `previous`: a plain question is asked about its entity,
+/// in its scope; a command (`/upcoming`, `/meeting AOE`) is read as it stands.
+pub fn parse_follow_up(line: &str, previous: &FollowUp) -> Command {
+    match parse_line(line) {
+        Command::Query {
+            scope: Scope::Ask,
+            text,
+        } if !line.trim_start().starts_with('/') => Command::Query {
+            scope: previous.scope,
+            text: format!("{} {text}", previous.entity),
+        },
+        other => other,
+    }
+}
+
 /// What a line comes to, before a transport draws it (as text, or as Discord embeds).
 #[derive(Debug, Clone)]
 pub enum Response {
@@ -299,6 +342,53 @@ mod tests {
         };
         assert_eq!(a.results[0].id(), "amim-21");
         assert_eq!(r.results(), a.results.len());
+    }
+
+    #[test]
+    fn follow_ups_ask_about_the_previous_entity() {
+        let previous = FollowUp::from_footer("meeting · amim-21").unwrap();
+        assert_eq!(previous.scope, Scope::Meeting);
+        assert_eq!(
+            parse_follow_up("who attended?", &previous),
+            Command::Query {
+                scope: Scope::Meeting,
+                text: "amim-21 who attended?".into()
+            }
+        );
+        assert_eq!(
+            parse_follow_up("/upcoming", &previous),
+            Command::Upcoming { days: None }
+        );
+        assert_eq!(
+            parse_follow_up("/ask what is AOE?", &previous),
+            Command::Query {
+                scope: Scope::Ask,
+                text: "what is AOE?".into()
+            }
+        );
+        for footer in [
+            "statement passage",
+            "meeting · ",
+            "area · x",
+            "meeting·amim-21",
+        ] {
+            assert_eq!(FollowUp::from_footer(footer), None, "{footer:?}");
+        }
+        // Asked alone "when was it?" finds nothing; as a follow-up, the meeting.
+        let idx = shipped_index();
+        let from = UpcomingFrom {
+            today: jiff::civil::date(2026, 11, 22),
+            default_days: Days::DEFAULT,
+        };
+        let ids = |command| match respond(&idx, command, from).unwrap() {
+            Response::Answer(a) => a.results.iter().map(|h| h.id()).collect::<Vec<_>>(),
+            other => panic!("not an answer: {other:?}"),
+        };
+        assert!(ids(parse_line("when was it?")).is_empty());
+        assert_eq!(
+            ids(parse_follow_up("when was it?", &previous))[0],
+            "amim-21"
+        );
     }
 
     #[test]

@@ -1,0 +1,75 @@
+//! Follow-ups in Discord, end to end on the fake Discord: a reply to one of the bot's answers is
+//! read with that answer's entity as context ("when was it?" after the answer about AMIM-21;
+//! asked alone, it finds nothing).
+#![cfg(feature = "discord")]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::bot::*;
+use support::fake_discord::{bot_user, message_create};
+
+/// A message the bot sent earlier: an answer about `footer`'s fact (`meeting · amim-21`).
+fn bot_answer(id: u64, footer: &str) -> Value {
+    let mut m = message_create(id, CHANNEL, ALICE, "", false);
+    m["author"] = bot_user();
+    m["embeds"] = json!([{"title": "earlier answer", "footer": {"text": footer}}]);
+    m
+}
+
+/// `content` typed as a reply to `previous`, without mentioning the bot.
+fn reply(id: u64, content: &str, previous: Value) -> Value {
+    let mut m = message_create(id, CHANNEL, ALICE, content, false);
+    m["type"] = json!(19);
+    m["message_reference"] =
+        json!({"message_id": previous["id"], "channel_id": CHANNEL.to_string()});
+    m["referenced_message"] = previous;
+    m
+}
+
+fn replies_to(body: &Value, id: u64) -> bool {
+    body["message_reference"]["message_id"] == json!(id.to_string())
+}
+
+/// Sends `content` as message `id`, replying to `previous`, and returns the bot's reply body.
+async fn ask(bot: &BotUnderTest, id: u64, content: &str, previous: Value) -> Value {
+    let messages = format!("/api/v10/channels/{CHANNEL}/messages$");
+    bot.fake
+        .dispatch("MESSAGE_CREATE", reply(id, content, previous))
+        .await;
+    bot.fake
+        .wait_for(|r| r.is("POST", &messages) && replies_to(&r.body, id), T)
+        .await
+        .unwrap_or_else(|| panic!("{content:?} is answered"))
+        .body
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_to_an_answer_asks_about_its_entity() {
+    let bot = BotUnderTest::start(Setup::default()).await;
+    let amim = || bot_answer(730_000_000_000_000_001, "meeting · amim-21");
+
+    // Asked alone, "when was it?" finds nothing; as a follow-up, the meeting.
+    let body = ask(&bot, 730_000_000_000_000_002, "when was it?", amim()).await;
+    assert!(first_title(&body).contains("AMIM-21"), "{body}");
+
+    // A reply to somebody else's message is not addressed to the bot.
+    let mut other = amim();
+    other["author"] = json!({"id": ALICE.to_string(), "username": "alice"});
+    let ignored = 730_000_000_000_000_004;
+    bot.fake
+        .dispatch("MESSAGE_CREATE", reply(ignored, "who attended?", other))
+        .await;
+    // A command in a reply is answered as typed (and the ignored message never is).
+    let body = ask(&bot, 730_000_000_000_000_005, "/mechanism AOE", amim()).await;
+    assert!(first_title(&body).contains("AOE"), "{body}");
+    assert!(bot
+        .fake
+        .wait_for(
+            |r| replies_to(&r.body, ignored),
+            std::time::Duration::from_millis(200)
+        )
+        .await
+        .is_none());
+    bot.stop().await;
+}
