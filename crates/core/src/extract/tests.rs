@@ -19,19 +19,25 @@ fn statement(text: &str, format: Format, published: Option<&str>) -> Statement {
     corpus.statements[0].clone()
 }
 
-fn meeting<'a>(facts: &'a [Fact], id: &str) -> &'a Meeting {
+/// The fact of kind `as_kind` with id `id`.
+fn find<'a, T>(facts: &'a [Fact], id: &str, as_kind: fn(&'a Fact) -> Option<&'a T>) -> &'a T {
     facts
         .iter()
-        .find_map(|f| match f {
-            Fact::Meeting(m) if m.id == id => Some(m),
-            _ => None,
-        })
+        .filter(|f| f.id() == id)
+        .find_map(as_kind)
         .unwrap_or_else(|| {
             panic!(
-                "no meeting {id}: {:#?}",
+                "no {id}: {:?}",
                 facts.iter().map(Fact::id).collect::<Vec<_>>()
             )
         })
+}
+
+fn meeting<'a>(facts: &'a [Fact], id: &str) -> &'a Meeting {
+    find(facts, id, |f| match f {
+        Fact::Meeting(m) => Some(m),
+        _ => None,
+    })
 }
 
 #[test]
@@ -235,4 +241,57 @@ fn the_fact_file_loads_back_with_the_statement() {
     .unwrap();
     assert_eq!(corpus.facts.len(), facts.len());
     assert_eq!(corpus.facts, facts);
+}
+
+/// Rules found on statements the extractor had not seen (issue 9's fixture set): unnumbered
+/// meetings that took place, "-Plus" series, "X of Y" names, attendance in a later sentence.
+#[test]
+fn retreats_plus_meetings_and_attendance_in_later_sentences() {
+    let text = "Ministers meet in Langkawi\n\nLangkawi, 3 March 2026 – The ASEAN Defence Ministers' Meeting Retreat (ADMM Retreat) was held in Langkawi, Malaysia, on 3 March.\n\nThe retreat was attended by the defence ministers of the ASEAN member states and the Secretary-General of ASEAN. Timor-Leste took part as an observer.\n\nThey welcomed the Network of ASEAN Defence and Security Institutions (NADI) report.\n\nThe 13th ASEAN Defence Ministers' Meeting-Plus was held on 4 March with the defence ministers of Australia, China and Japan.\n\nThe 21st ASEAN Defence Ministers' Meeting is to be held in the Philippines in 2027, and the Philippines will chair the ADMM.\n";
+    let s = statement(text, Format::Text, None);
+    let facts = extract(&s);
+    let retreat = meeting(&facts, "admm-retreat-2026");
+    assert_eq!(retreat.date.as_deref(), Some("3 March"));
+    assert_eq!(retreat.place.as_deref(), Some("Langkawi, Malaysia"));
+    assert_eq!(
+        retreat.participants,
+        [
+            "The defence ministers of the ASEAN member states",
+            "Secretary-General of ASEAN"
+        ]
+    );
+    assert_eq!(retreat.observers, ["Timor-Leste"]);
+    let plus = meeting(&facts, "admm-plus-13");
+    assert_eq!(
+        plus.participants,
+        ["The defence ministers of Australia, China and Japan"]
+    );
+    let next = meeting(&facts, "admm-21");
+    assert_eq!(
+        (next.date.as_deref(), next.place.as_deref()),
+        (Some("2027"), Some("Philippines"))
+    );
+    assert_eq!(
+        find(&facts, "nadi", |f| match f {
+            Fact::Mechanism(m) => Some(m),
+            _ => None,
+        })
+        .category
+        .as_deref(),
+        Some("network")
+    );
+    assert_eq!(
+        find(&facts, "admm", |f| match f {
+            Fact::Mechanism(m) => Some(m),
+            _ => None,
+        })
+        .category
+        .as_deref(),
+        Some(MEETING_SERIES),
+        "named bare: 'chair the ADMM'"
+    );
+    assert!(
+        facts.iter().all(|f| f.id() != "admmr"),
+        "the retreat is a meeting, not a series"
+    );
 }

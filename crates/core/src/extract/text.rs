@@ -205,7 +205,11 @@ pub fn place_in(sentence: &str) -> Option<String> {
                 None => format!("{city}, {country}"),
             });
         }
-        if let Some(country) = COUNTRIES.iter().find(|c| name == **c) {
+        // "the Philippines in 2026": a country opening the name.
+        let country = COUNTRIES.iter().find(|c| {
+            name.starts_with(**c) && !name[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        });
+        if let Some(country) = country {
             return Some(country.to_string());
         }
     }
@@ -365,5 +369,13 @@ pub fn initials(name: &str) -> Option<String> {
         .filter_map(|w| bare(w).chars().next())
         .filter(|c| c.is_uppercase())
         .collect();
-    (letters.len() >= 3).then_some(letters)
+    // "ASEAN Defence Ministers' Meeting-Plus" → "ADMM-Plus".
+    let plus = name.ends_with("-Plus") || name.ends_with(" Plus");
+    (letters.len() >= 3).then(|| {
+        if plus {
+            format!("{}-Plus", letters.trim_end_matches('P'))
+        } else {
+            letters
+        }
+    })
 }
