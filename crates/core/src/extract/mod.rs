@@ -200,7 +200,8 @@ fn loose_pairs(text: &str, out: &mut Vec<Pair>) {
         };
         from = close;
         let short = &text[open + 1..close];
-        let letters: Vec<char> = short.chars().collect();
+        // A plural acronym keeps its "s": "Experts' Working Groups (EWGs)".
+        let letters: Vec<char> = short.strip_suffix('s').unwrap_or(short).chars().collect();
         if !(2..=10).contains(&letters.len())
             || !letters.iter().all(char::is_ascii_uppercase)
             || out.iter().any(|p| p.end == close + 1)
@@ -314,7 +315,10 @@ impl Extractor<'_> {
             let category = MECHANISM_HEADS
                 .iter()
                 .find(|(h, _)| {
-                    *h == head(&pair.long) || Some(*h) == head_before_of(&pair.long).as_deref()
+                    let last = head(&pair.long);
+                    *h == last
+                        || Some(*h) == last.strip_suffix('s')
+                        || Some(*h) == head_before_of(&pair.long).as_deref()
                 })
                 .map(|(_, c)| *c)
                 .or_else(|| {

@@ -247,7 +247,7 @@ fn the_fact_file_loads_back_with_the_statement() {
 /// meetings that took place, "-Plus" series, "X of Y" names, attendance in a later sentence.
 #[test]
 fn retreats_plus_meetings_and_attendance_in_later_sentences() {
-    let text = "Ministers meet in Langkawi\n\nLangkawi, 3 March 2026 – The ASEAN Defence Ministers' Meeting Retreat (ADMM Retreat) was held in Langkawi, Malaysia, on 3 March.\n\nThe retreat was attended by the defence ministers of the ASEAN member states and the Secretary-General of ASEAN. Timor-Leste took part as an observer.\n\nThey welcomed the Network of ASEAN Defence and Security Institutions (NADI) report.\n\nThe 13th ASEAN Defence Ministers' Meeting-Plus was held on 4 March with the defence ministers of Australia, China and Japan.\n\nThe 21st ASEAN Defence Ministers' Meeting is to be held in the Philippines in 2027, and the Philippines will chair the ADMM.\n";
+    let text = "Ministers meet in Langkawi\n\nLangkawi, 3 March 2026 – The ASEAN Defence Ministers' Meeting Retreat (ADMM Retreat) was held in Langkawi, Malaysia, on 3 March.\n\nThe retreat was attended by the defence ministers of the ASEAN member states and the Secretary-General of ASEAN. Timor-Leste took part as an observer.\n\nThey welcomed the Network of ASEAN Defence and Security Institutions (NADI) report and a work plan of the ADMM-Plus Experts' Working Groups (EWGs).\n\nThe 13th ASEAN Defence Ministers' Meeting-Plus was held on 4 March with the defence ministers of Australia, China and Japan.\n\nThe 21st ASEAN Defence Ministers' Meeting is to be held in the Philippines in 2027, and the Philippines will chair the ADMM.\n";
     let s = statement(text, Format::Text, None);
     let facts = extract(&s);
     let retreat = meeting(&facts, "admm-retreat-2026");
@@ -294,4 +294,11 @@ fn retreats_plus_meetings_and_attendance_in_later_sentences() {
         facts.iter().all(|f| f.id() != "admmr"),
         "the retreat is a meeting, not a series"
     );
+    let Some(Fact::Mechanism(ewgs)) = facts.iter().find(|f| f.id() == "ewgs") else {
+        panic!(
+            "a plural acronym: {:?}",
+            facts.iter().map(Fact::id).collect::<Vec<_>>()
+        )
+    };
+    assert_eq!(ewgs.name, "Experts' Working Groups");
 }
