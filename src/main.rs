@@ -104,7 +104,7 @@ struct FactsArgs {
 #[derive(clap::Args)]
 struct EvalArgs {
     /// The raw seed statements.
-    #[arg(long, default_value = "../shared/seeds")]
+    #[arg(long, default_value = "tests/fixtures/seeds")]
     seeds: PathBuf,
     /// The corpus whose hand-written facts are the gold set [default: the configured corpus].
     #[arg(long)]
