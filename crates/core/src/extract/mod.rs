@@ -251,7 +251,7 @@ fn loose_pairs(text: &str, out: &mut Vec<Pair>) {
 
 /// "21st" → 21.
 fn ordinal(word: &str) -> Option<u32> {
-    let w = bare(word).to_lowercase();
+    let w = bare(word).to_ascii_lowercase();
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w[digits.len()..];
     matches!(suffix, "st" | "nd" | "rd" | "th")
@@ -261,7 +261,7 @@ fn ordinal(word: &str) -> Option<u32> {
 
 fn head(name: &str) -> String {
     let last = name.split_whitespace().last().unwrap_or("");
-    let last = bare(last).to_lowercase();
+    let last = bare(last).to_ascii_lowercase();
     let last = last
         .trim_end_matches("'s")
         .trim_end_matches('\'')
@@ -277,7 +277,8 @@ fn head_before_of(name: &str) -> Option<String> {
 
 fn is_meeting_name(name: &str) -> bool {
     let h = head(name);
-    MEETING_HEADS.contains(&h.as_str()) || (h == "plus" && name.to_lowercase().contains("meeting"))
+    MEETING_HEADS.contains(&h.as_str())
+        || (h == "plus" && name.to_ascii_lowercase().contains("meeting"))
 }
 
 /// The word before byte `at`.
@@ -409,7 +410,7 @@ impl Extractor<'_> {
         }
 
         // "The same day, …" takes the date of the meeting spoken of before.
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         if lower.contains("the same day") {
             if let (Some(prev), Some(&now)) = (self.last_meeting, mentioned.first()) {
                 if prev != now {
@@ -505,7 +506,7 @@ impl Extractor<'_> {
         sentence: &str,
         cite: &str,
     ) -> Option<usize> {
-        let lower = sentence.to_lowercase();
+        let lower = sentence.to_ascii_lowercase();
         let held = [
             "was held",
             "took place",
@@ -569,7 +570,7 @@ impl Extractor<'_> {
     }
 
     fn numbered_meeting(&mut self, acronym: &str, number: u32, series: &str, cite: &str) -> usize {
-        let id = format!("{}-{number}", acronym.to_lowercase());
+        let id = format!("{}-{number}", acronym.to_ascii_lowercase());
         if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
             push_cite(&mut self.meetings[i].cites, cite.to_string());
             return i;
@@ -592,7 +593,7 @@ impl Extractor<'_> {
         push_cite(&mut m.cites, cite.to_string());
         if m.date.is_none() {
             // A meeting still to come may be known only by its year ("to be held … in 2026").
-            let lower = sentence.to_lowercase();
+            let lower = sentence.to_ascii_lowercase();
             let future = [
                 "to be held",
                 "will be held",
@@ -634,7 +635,7 @@ impl Extractor<'_> {
     }
 
     fn mechanism(&mut self, acronym: &str, name: &str, category: &str, sentence: &str, cite: &str) {
-        let id = acronym.to_lowercase();
+        let id = acronym.to_ascii_lowercase();
         if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
             push_cite(&mut m.cites, cite.to_string());
             return;
@@ -653,7 +654,7 @@ impl Extractor<'_> {
 
     /// "meeting between X and Y", "dialogue between …", "X convened with Y": one meeting per pair.
     fn bilateral(&mut self, text: &str, cite: &str) -> Option<usize> {
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         let mut found = None;
         for word in [
             "meeting between ",
@@ -824,7 +825,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
 
 /// Byte offset just after the first of `phrases` found (case-insensitive).
 fn after_phrase(sentence: &str, phrases: &[&str]) -> Option<usize> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     phrases
         .iter()
         .find_map(|p| lower.find(p).map(|i| i + p.len()))
@@ -832,7 +833,7 @@ fn after_phrase(sentence: &str, phrases: &[&str]) -> Option<usize> {
 
 /// Spans of "mechanisms such as A, B and C": every pair there is a mechanism, whatever its head.
 fn enumeration_spans(text: &str) -> Vec<std::ops::Range<usize>> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     for lead in [
         "mechanisms such as",
@@ -852,7 +853,7 @@ fn enumeration_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// A quoted title after "theme": `With the theme “ASEAN: Together for …”`.
 fn theme(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let at = lower.find("theme")?;
     let rest = &text[at..];
     let open = rest.find(['“', '"'])?;
@@ -869,7 +870,7 @@ fn theme(text: &str) -> Option<String> {
 /// "attended by X and Y", "with the participation of X".
 fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
     let (mut participants, mut observers) = (Vec::new(), Vec::new());
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let Some(at) = after_phrase(
         sentence,
         &[
@@ -907,7 +908,7 @@ fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
         if item.is_empty() {
             continue;
         }
-        let lower = item.to_lowercase();
+        let lower = item.to_ascii_lowercase();
         if let Some(who) = [" as an observer", " as observers", " as observer"]
             .iter()
             .find_map(|s| lower.find(s).map(|e| &item[..e]))
@@ -922,7 +923,7 @@ fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
 
 /// "Timor-Leste took part as an observer." → Timor-Leste.
 fn observer_sentence(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let end = [" as an observer", " as observers"]
         .iter()
         .find_map(|s| lower.find(s))?;

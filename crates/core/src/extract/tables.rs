@@ -81,7 +81,7 @@ pub fn extract(statement: &Statement) -> (Vec<Initiative>, Vec<Area>, Topics) {
         // Sentences that plan something with a timeline: "… agreed to establish the ASEAN Cyber
         // Defence Network by the end of 2027."
         for (_, sentence) in sentences(&p.text) {
-            let lower = sentence.to_lowercase();
+            let lower = sentence.to_ascii_lowercase();
             if [
                 "will be held",
                 "to be held",
@@ -229,7 +229,7 @@ fn initiative_name(item: &str) -> (String, Option<String>) {
 /// What a sentence plans, named before its timeline: the capitalised name after a planning verb,
 /// else the words between the verb and the timeline.
 fn planned_thing(head: &str) -> Option<String> {
-    let lower = head.to_lowercase();
+    let lower = head.to_ascii_lowercase();
     let verbs = [
         "establish",
         "launch",

@@ -302,3 +302,39 @@ fn retreats_plus_meetings_and_attendance_in_later_sentences() {
     };
     assert_eq!(ewgs.name, "Experts' Working Groups");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any text, multi-byte letters and the words the rules look for included, either becomes a
+    /// statement whose facts load back with it, or is refused with an error; never a panic.
+    #[test]
+    fn any_text_gives_facts_that_load_or_an_error(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "The", "21st", "ASEAN", "Defence", "Ministers'", "Meeting", "(ADMM-21)", "(ADMM)",
+                "was", "held", "in", "Vientiane,", "Laos", "on", "September", "3", "by", "the", "end",
+                "of", "2027.", "İstanbul", "ǅemal", "Ünal", "with", "attendance", "as", "an",
+                "observer.", "Timor-Lester", "chaired", "theme", "“T”", "between", "and", "X", "\n",
+                "\n\n", "- ", "| A | Timeline |\n|---|---|\n| B | Q3 2024 |", "–", "(Photo: X)",
+                "establish", "Network", "Centre", "(NADI)", "ﬁ", "Title:", "*", "Plus", "-Plus", "# H", "+++", "## ",
+            ]),
+            0..60,
+        )
+    ) {
+        let text = words.join(" ");
+        for format in [Format::Text, Format::Markdown] {
+            let overrides = Overrides { published: Some("2024-09-03".into()), ..Overrides::default() };
+            let Ok(d) = ingest::draft(&text, format, &overrides) else { continue };
+            let file = d.to_statement_file("s");
+            let corpus = Corpus::from_sources(&[(PathBuf::from("c/statements/s.md"), file.clone())]).unwrap();
+            let facts = extract(&corpus.statements[0]);
+            let toml = to_toml(&corpus.statements[0], &facts);
+            let back = Corpus::from_sources(&[
+                (PathBuf::from("c/statements/s.md"), file),
+                (PathBuf::from("c/facts/extracted/s.toml"), toml.clone()),
+            ]);
+            proptest::prop_assert!(back.is_ok(), "{text:?}\n{toml}\n{:?}", back.err());
+        }
+    }
+}

@@ -194,7 +194,11 @@ pub fn place_in(sentence: &str) -> Option<String> {
             .max_by_key(|(c, _)| c.len());
         if let Some((city, country)) = city {
             // "Vientiane, Laos" as written, or the country added.
-            let tail = after[city.len()..].trim_start_matches(',').trim_start();
+            let tail = after
+                .find(city)
+                .map_or("", |i| &after[i + city.len()..])
+                .trim_start_matches(',')
+                .trim_start();
             let written = COUNTRIES.iter().find(|c| {
                 tail.starts_with(**c)
                     && !tail[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
