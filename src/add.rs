@@ -38,7 +38,7 @@ pub struct Added {
 /// Why a statement was not added; `Display` is the one-line message for the person adding it.
 #[derive(Debug, thiserror::Error)]
 pub enum AddError {
-    #[error("{0}")]
+    #[error(transparent)]
     Input(#[from] IngestError),
     #[error("this text is already in the corpus as statement {existing:?}")]
     Duplicate { existing: String },

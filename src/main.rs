@@ -105,11 +105,14 @@ struct FactsArgs {
 #[derive(clap::Args)]
 struct EvalArgs {
     /// The raw seed statements.
-    #[arg(long, default_value = "../shared/seeds")]
+    #[arg(long, default_value = "tests/fixtures/seeds")]
     seeds: PathBuf,
     /// The corpus whose hand-written facts are the gold set [default: the configured corpus].
     #[arg(long)]
     gold: Option<PathBuf>,
+    /// Instead: a fixture set, NAME.txt/.md/.html with its gold facts in NAME.gold.toml.
+    #[arg(long)]
+    fixtures: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -233,9 +236,18 @@ fn run(cli: Cli) -> Result<()> {
             agenda_bot::add::list_facts(&corpus, a.statement.as_deref(), a.json, &mut out)
         }
         Cmd::EvalExtraction(a) => {
-            let gold = a.gold.unwrap_or_else(|| config.corpus_dir.clone());
-            let report = agenda_bot::extraction_eval::evaluate(&gold, &a.seeds)?;
+            use agenda_bot::extraction_eval::{evaluate, evaluate_fixtures};
+            let (report, skipped) = match &a.fixtures {
+                Some(dir) => evaluate_fixtures(dir)?,
+                None => {
+                    let gold = a.gold.unwrap_or_else(|| config.corpus_dir.clone());
+                    (evaluate(&gold, &a.seeds)?, Vec::new())
+                }
+            };
             std::io::Write::write_all(&mut out, report.table().as_bytes())?;
+            for s in skipped {
+                std::io::Write::write_all(&mut out, format!("skipped {s}\n").as_bytes())?;
+            }
             Ok(())
         }
         #[cfg(feature = "discord")]

@@ -253,6 +253,16 @@ fn the_library_call_refuses_duplicates_and_taken_ids_and_keeps_ids_unique() {
         dry_run: false,
     };
     let a = add(&s.corpus, &req(&text, None)).unwrap();
+    // The symptom: `upcoming` knew nothing of a statement added without hand-written facts.
+    let upcoming = ok(&run(
+        &s,
+        &["upcoming", "--date", "2026-11-22", "--days", "60"],
+    ));
+    assert!(
+        upcoming.contains("Lao PDR Defence Capacity Building"),
+        "{upcoming}"
+    );
+    assert!(upcoming.contains("by 31 December 2026"), "{upcoming}");
     assert_eq!(
         a.statement_id,
         "secretary-general-of-asean-and-lao-pdr-defence-minister"

@@ -83,6 +83,32 @@ pub fn extract(statement: &Statement) -> Vec<Fact> {
             push_cite(&mut main.cites, cite);
         }
     }
+    // A numbered meeting's series is a mechanism too when the statement names the series bare
+    // ("will chair the ADMM in 2026"), not only its numbered meetings ("AMIM-21").
+    let numbered: Vec<(String, String)> = x
+        .meetings
+        .iter()
+        .filter(|m| m.number.is_some())
+        .filter_map(|m| Some((m.acronym.clone()?, m.series.clone()?)))
+        .collect();
+    for (acronym, series) in numbered {
+        let bare_mention = statement
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .find(|p| contains_word(&p.text, &acronym));
+        if let (Some(p), true) = (bare_mention, series != acronym) {
+            let at = p.text.find(&acronym).unwrap_or(0);
+            let sentence = sentence_around(&p.text, at);
+            x.mechanism(
+                &acronym,
+                &series,
+                MEETING_SERIES,
+                sentence,
+                &cite(statement, p),
+            );
+        }
+    }
     let mut facts: Vec<Fact> = Vec::new();
     facts.extend(x.meetings.into_iter().map(Fact::Meeting));
     facts.extend(x.mechanisms.into_iter().map(Fact::Mechanism));
@@ -158,12 +184,74 @@ fn locate_pairs(text: &str) -> Vec<Pair> {
             end: from,
         });
     }
+    loose_pairs(text, &mut out);
     out
+}
+
+/// "(ACR)" pairs the Schwartz–Hearst miner leaves out because a word of the name has no letter
+/// in the acronym ("Network of ASEAN Defence and Security Institutions (NADI)"): the acronym's
+/// letters are, in order, initials of the capitalised words before it, the first and the last
+/// word included.
+fn loose_pairs(text: &str, out: &mut Vec<Pair>) {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| from + i) {
+        let Some(close) = text[open..].find(')').map(|i| open + i) else {
+            break;
+        };
+        from = close;
+        let short = &text[open + 1..close];
+        // A plural acronym keeps its "s": "Experts' Working Groups (EWGs)".
+        let letters: Vec<char> = short.strip_suffix('s').unwrap_or(short).chars().collect();
+        if !(2..=10).contains(&letters.len())
+            || !letters.iter().all(char::is_ascii_uppercase)
+            || out.iter().any(|p| p.end == close + 1)
+        {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = text[..open]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let window = &words[words.len().saturating_sub(letters.len() + 4)..];
+        let Some(&(_, last)) = window.last() else {
+            continue;
+        };
+        if bare(last).chars().next() != letters.last().copied() {
+            continue;
+        }
+        for start in 0..window.len() {
+            let names = &window[start..];
+            if !bare(names[0].1).starts_with(letters[0])
+                || !names
+                    .iter()
+                    .all(|(_, w)| text::capitalised(w) || text::connector(bare(w)))
+            {
+                continue;
+            }
+            let initials: Vec<char> = names
+                .iter()
+                .filter(|(_, w)| !text::connector(bare(w)))
+                .filter_map(|(_, w)| bare(w).chars().next())
+                .collect();
+            let mut it = initials.iter();
+            if letters.iter().all(|l| it.any(|c| c == l)) {
+                let long = text[names[0].0..open].trim_end().to_string();
+                out.push(Pair {
+                    long,
+                    short: short.to_string(),
+                    start: names[0].0,
+                    end: close + 1,
+                });
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|p| p.start);
 }
 
 /// "21st" → 21.
 fn ordinal(word: &str) -> Option<u32> {
-    let w = bare(word).to_lowercase();
+    let w = bare(word).to_ascii_lowercase();
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w[digits.len()..];
     matches!(suffix, "st" | "nd" | "rd" | "th")
@@ -173,7 +261,7 @@ fn ordinal(word: &str) -> Option<u32> {
 
 fn head(name: &str) -> String {
     let last = name.split_whitespace().last().unwrap_or("");
-    let last = bare(last).to_lowercase();
+    let last = bare(last).to_ascii_lowercase();
     let last = last
         .trim_end_matches("'s")
         .trim_end_matches('\'')
@@ -181,9 +269,16 @@ fn head(name: &str) -> String {
     last.rsplit('-').next().unwrap_or(last).to_string()
 }
 
+/// "Network of ASEAN Defence … Institutions" → "network": the head of an "X of Y" name.
+fn head_before_of(name: &str) -> Option<String> {
+    let (before, _) = name.split_once(" of ")?;
+    Some(head(before))
+}
+
 fn is_meeting_name(name: &str) -> bool {
     let h = head(name);
-    MEETING_HEADS.contains(&h.as_str()) || (h == "plus" && name.to_lowercase().contains("meeting"))
+    MEETING_HEADS.contains(&h.as_str())
+        || (h == "plus" && name.to_ascii_lowercase().contains("meeting"))
 }
 
 /// The word before byte `at`.
@@ -220,7 +315,12 @@ impl Extractor<'_> {
             }
             let category = MECHANISM_HEADS
                 .iter()
-                .find(|(h, _)| *h == head(&pair.long))
+                .find(|(h, _)| {
+                    let last = head(&pair.long);
+                    *h == last
+                        || Some(*h) == last.strip_suffix('s')
+                        || Some(*h) == head_before_of(&pair.long).as_deref()
+                })
                 .map(|(_, c)| *c)
                 .or_else(|| {
                     enumerated_mechanisms
@@ -254,7 +354,10 @@ impl Extractor<'_> {
                     self.describe_meeting(i, sentence, &cite);
                     mentioned.push(i);
                 }
-                None => self.mechanism(&acr, &name, MEETING_SERIES, sentence, &cite),
+                None => match self.occurrence(&acr, &name, text, at, sentence, &cite) {
+                    Some(i) => mentioned.push(i),
+                    None => self.mechanism(&acr, &name, MEETING_SERIES, sentence, &cite),
+                },
             }
         }
 
@@ -273,7 +376,14 @@ impl Extractor<'_> {
             if pairs.iter().any(|p| (p.start..p.end).contains(&at)) {
                 continue;
             }
-            let Some(series) = self.series_named(letters) else {
+            // A known series, or an acronym such as "ADMM-Plus" after an ordinal.
+            let core = letters.trim_end_matches("-Plus");
+            let acronym_like = letters != "ASEAN"
+                && core.len() >= 3
+                && core.chars().all(|c| c.is_ascii_uppercase());
+            let Some(series) = self.series_named(letters).or_else(|| {
+                (acronym_like && !token.contains(char::is_numeric)).then(|| letters.to_string())
+            }) else {
                 continue;
             };
             let i = self.numbered_meeting(letters, number, &series, &cite);
@@ -300,7 +410,7 @@ impl Extractor<'_> {
         }
 
         // "The same day, …" takes the date of the meeting spoken of before.
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         if lower.contains("the same day") {
             if let (Some(prev), Some(&now)) = (self.last_meeting, mentioned.first()) {
                 if prev != now {
@@ -336,6 +446,32 @@ impl Extractor<'_> {
                 push_cite(&mut self.meetings[i].cites, cite.clone());
             }
         }
+        // Who attended, from any sentence of a paragraph about the meeting ("The retreat was
+        // attended by …. Timor-Leste took part as an observer.").
+        if let Some(i) = target {
+            for (_, sentence) in sentences(text) {
+                let (participants, observers) = attendance(sentence);
+                let m = &mut self.meetings[i];
+                let before = m.participants.len() + m.observers.len();
+                for p in participants {
+                    let known = m
+                        .participants
+                        .iter()
+                        .any(|q| crate::ingest::normalise(q) == crate::ingest::normalise(&p));
+                    if !known {
+                        m.participants.push(p);
+                    }
+                }
+                for o in observers.into_iter().chain(observer_sentence(sentence)) {
+                    if !m.observers.contains(&o) {
+                        m.observers.push(o);
+                    }
+                }
+                if m.participants.len() + m.observers.len() > before {
+                    push_cite(&mut m.cites, cite.clone());
+                }
+            }
+        }
         // Mechanisms named where a meeting is named are the ones it discussed.
         for &i in &mentioned {
             for pair in &pairs {
@@ -358,9 +494,64 @@ impl Extractor<'_> {
         }
     }
 
+    /// "The ASEAN Defence Ministers' Meeting Retreat (ADMM Retreat) was held in Penang … on 26
+    /// February": one meeting of a series without a number, when its sentence says it took place
+    /// and when. Its id is its short name and year.
+    fn occurrence(
+        &mut self,
+        acr: &str,
+        name: &str,
+        text: &str,
+        at: usize,
+        sentence: &str,
+        cite: &str,
+    ) -> Option<usize> {
+        let lower = sentence.to_ascii_lowercase();
+        let held = [
+            "was held",
+            "took place",
+            "convened",
+            "opened",
+            "to be held",
+            "will be held",
+        ];
+        if !held.iter().any(|v| lower.contains(v)) {
+            return None;
+        }
+        let date = find_dates(sentence, self.year, false)
+            .into_iter()
+            .find(|d| {
+                matches!(d.lead.as_str(), "on" | "in" | "from")
+                    && matches!(
+                        d.when.precision,
+                        dates::Precision::Day | dates::Precision::Month
+                    )
+            })?;
+        // A short name in brackets right after the full one: "(ADMM Retreat)".
+        let after = text.get(at + name.len()..).unwrap_or("").trim_start();
+        let short = after
+            .strip_prefix('(')
+            .and_then(|r| r.split_once(')'))
+            .map(|(s, _)| s.trim().to_string())
+            .filter(|s| !s.is_empty() && s.len() <= 30)
+            .unwrap_or_else(|| acr.to_string());
+        let id = format!("{}-{}", fact_id(&short), date.when.start.year());
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return Some(i);
+        }
+        let mut m = new_meeting(id, name.to_string(), cite);
+        m.aliases = vec![short];
+        self.meetings.push(m);
+        let i = self.meetings.len() - 1;
+        self.describe_meeting(i, sentence, cite);
+        Some(i)
+    }
+
     /// The full name of a meeting series this statement has named by `acronym`.
     fn series_named(&self, acronym: &str) -> Option<String> {
-        if acronym.len() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        let letters = acronym.trim_end_matches("-Plus");
+        if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
         self.meetings
@@ -379,7 +570,7 @@ impl Extractor<'_> {
     }
 
     fn numbered_meeting(&mut self, acronym: &str, number: u32, series: &str, cite: &str) -> usize {
-        let id = format!("{}-{number}", acronym.to_lowercase());
+        let id = format!("{}-{number}", acronym.to_ascii_lowercase());
         if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
             push_cite(&mut self.meetings[i].cites, cite.to_string());
             return i;
@@ -401,12 +592,22 @@ impl Extractor<'_> {
         let m = &mut self.meetings[i];
         push_cite(&mut m.cites, cite.to_string());
         if m.date.is_none() {
+            // A meeting still to come may be known only by its year ("to be held … in 2026").
+            let lower = sentence.to_ascii_lowercase();
+            let future = [
+                "to be held",
+                "will be held",
+                "will take place",
+                "is scheduled",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
             let date = find_dates(sentence, year, false).into_iter().find(|d| {
                 matches!(d.lead.as_str(), "on" | "in" | "from" | "between")
-                    && matches!(
+                    && (matches!(
                         d.when.precision,
                         dates::Precision::Day | dates::Precision::Month
-                    )
+                    ) || (future && d.when.precision == dates::Precision::Year))
             });
             if let Some(d) = date {
                 m.date = Some(d.text);
@@ -434,7 +635,7 @@ impl Extractor<'_> {
     }
 
     fn mechanism(&mut self, acronym: &str, name: &str, category: &str, sentence: &str, cite: &str) {
-        let id = acronym.to_lowercase();
+        let id = acronym.to_ascii_lowercase();
         if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
             push_cite(&mut m.cites, cite.to_string());
             return;
@@ -453,7 +654,7 @@ impl Extractor<'_> {
 
     /// "meeting between X and Y", "dialogue between …", "X convened with Y": one meeting per pair.
     fn bilateral(&mut self, text: &str, cite: &str) -> Option<usize> {
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         let mut found = None;
         for word in [
             "meeting between ",
@@ -624,7 +825,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
 
 /// Byte offset just after the first of `phrases` found (case-insensitive).
 fn after_phrase(sentence: &str, phrases: &[&str]) -> Option<usize> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     phrases
         .iter()
         .find_map(|p| lower.find(p).map(|i| i + p.len()))
@@ -632,7 +833,7 @@ fn after_phrase(sentence: &str, phrases: &[&str]) -> Option<usize> {
 
 /// Spans of "mechanisms such as A, B and C": every pair there is a mechanism, whatever its head.
 fn enumeration_spans(text: &str) -> Vec<std::ops::Range<usize>> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     for lead in [
         "mechanisms such as",
@@ -652,7 +853,7 @@ fn enumeration_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// A quoted title after "theme": `With the theme “ASEAN: Together for …”`.
 fn theme(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let at = lower.find("theme")?;
     let rest = &text[at..];
     let open = rest.find(['“', '"'])?;
@@ -669,6 +870,7 @@ fn theme(text: &str) -> Option<String> {
 /// "attended by X and Y", "with the participation of X".
 fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
     let (mut participants, mut observers) = (Vec::new(), Vec::new());
+    let lower = sentence.to_ascii_lowercase();
     let Some(at) = after_phrase(
         sentence,
         &[
@@ -678,7 +880,14 @@ fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
             "participants included ",
             "brought together ",
         ],
-    ) else {
+    )
+    .or_else(|| {
+        // "… was held on 1 November with the defence ministers of …": "with the" shortly after
+        // "held".
+        let held = lower.find(" held ")?;
+        let with = lower[held..].find(" with the ")? + held;
+        (with - held <= 40).then_some(with + " with ".len())
+    }) else {
         return (participants, observers);
     };
     let clause = sentence[at..].trim_end_matches(['.', ';']);
@@ -687,12 +896,19 @@ fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
         .filter_map(|s| clause.find(s))
         .min()
         .map_or(clause, |e| &clause[..e]);
-    for item in clause.split(" as well as ").flat_map(|s| s.split(", ")) {
+    // Items are joined by "as well as", ", and" and "and the"; a list of countries inside one
+    // stays whole.
+    let items = clause
+        .split(" as well as ")
+        .flat_map(|s| s.split(", and "))
+        .flat_map(|s| s.split(" and the "));
+    for item in items {
+        let item = item.split(", including ").next().unwrap_or(item);
         let item = item.trim().trim_start_matches("and ").trim();
         if item.is_empty() {
             continue;
         }
-        let lower = item.to_lowercase();
+        let lower = item.to_ascii_lowercase();
         if let Some(who) = [" as an observer", " as observers", " as observer"]
             .iter()
             .find_map(|s| lower.find(s).map(|e| &item[..e]))
@@ -703,6 +919,26 @@ fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
         }
     }
     (participants, observers)
+}
+
+/// "Timor-Leste took part as an observer." → Timor-Leste.
+fn observer_sentence(sentence: &str) -> Option<String> {
+    let lower = sentence.to_ascii_lowercase();
+    let end = [" as an observer", " as observers"]
+        .iter()
+        .find_map(|s| lower.find(s))?;
+    let verb = [
+        " took part",
+        " attended",
+        " participated",
+        " joined",
+        " was present",
+    ]
+    .iter()
+    .filter_map(|v| lower[..end].rfind(v))
+    .max()?;
+    let who = name_at(sentence, 0)?;
+    (who.len() <= verb).then(|| text::fix_country(&strip_the(&who)))
 }
 
 fn clip(text: &str, max: usize) -> String {

@@ -55,7 +55,9 @@ pub fn extract(statement: &Statement) -> (Vec<Initiative>, Vec<Area>, Topics) {
                                 c == ',' || c == '.' || c == '(' || c == ')' || c.is_whitespace()
                             })
                             .to_string();
-                        for lead in [" by", " in", " from", " during", " until", " through"] {
+                        for lead in [
+                            " by", " in", " from", " during", " until", " through", " for",
+                        ] {
                             if let Some(stripped) = name.strip_suffix(lead) {
                                 name = stripped.to_string();
                             }
@@ -79,7 +81,7 @@ pub fn extract(statement: &Statement) -> (Vec<Initiative>, Vec<Area>, Topics) {
         // Sentences that plan something with a timeline: "… agreed to establish the ASEAN Cyber
         // Defence Network by the end of 2027."
         for (_, sentence) in sentences(&p.text) {
-            let lower = sentence.to_lowercase();
+            let lower = sentence.to_ascii_lowercase();
             if [
                 "will be held",
                 "to be held",
@@ -91,19 +93,15 @@ pub fn extract(statement: &Statement) -> (Vec<Initiative>, Vec<Area>, Topics) {
             {
                 continue;
             }
-            let Some(t) = find_dates(sentence, year, true).into_iter().next() else {
-                continue;
-            };
-            let Some(name) = planned_thing(sentence, t.range.start) else {
-                continue;
-            };
-            push_initiative(
-                &mut initiatives,
-                &name,
-                None,
-                Some((t.text.clone(), t.when.clone())),
-                &cite,
-            );
+            // Each timeline plans what is named between it and the one before.
+            let mut from = 0;
+            for t in find_dates(sentence, year, true) {
+                if let Some(name) = planned_thing(&sentence[from..t.range.start]) {
+                    let when = Some((t.text.clone(), t.when.clone()));
+                    push_initiative(&mut initiatives, &name, None, when, &cite);
+                }
+                from = t.range.end;
+            }
         }
     }
     outcomes_from_focus_tables(&mut initiatives, &areas);
@@ -187,6 +185,12 @@ fn push_initiative(
 /// outcome "Continuous engagement").
 fn initiative_name(item: &str) -> (String, Option<String>) {
     let item = item.trim().trim_end_matches('.');
+    // "a workshop on …, to be held" → "Workshop on …".
+    let item = item.split(", to be ").next().unwrap_or(item);
+    let item = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|a| item.strip_prefix(a))
+        .unwrap_or(item);
     let mut words: Vec<&str> = item.split_whitespace().collect();
     if words.len() > 2
         && words[0].ends_with("ing")
@@ -224,29 +228,34 @@ fn initiative_name(item: &str) -> (String, Option<String>) {
 
 /// What a sentence plans, named before its timeline: the capitalised name after a planning verb,
 /// else the words between the verb and the timeline.
-fn planned_thing(sentence: &str, timeline_at: usize) -> Option<String> {
-    let head = &sentence[..timeline_at];
-    let lower = head.to_lowercase();
+fn planned_thing(head: &str) -> Option<String> {
+    let lower = head.to_ascii_lowercase();
     let verbs = [
-        "establish ",
-        "launch ",
-        "develop ",
-        "implement ",
-        "complete ",
-        "set up ",
-        "operationalise ",
-        "operationalize ",
-        "conduct ",
-        "finalise ",
-        "finalize ",
-        "adopt ",
-        "create ",
-        "build ",
-        "hold ",
+        "establish",
+        "launch",
+        "develop",
+        "implement",
+        "complete",
+        "set up",
+        "operationalise",
+        "operationalize",
+        "conduct",
+        "finalise",
+        "finalize",
+        "adopt",
+        "create",
+        "build",
+        "hold",
     ];
+    // After the verb and the rest of its word ("adopted").
     let at = verbs
         .iter()
-        .filter_map(|v| lower.rfind(v).map(|i| i + v.len()))
+        .filter_map(|v| {
+            lower.rfind(v).map(|i| {
+                let end = i + v.len();
+                end + lower[end..].find(' ').unwrap_or(lower.len() - end)
+            })
+        })
         .max()?;
     let object = head[at..].trim();
     let object = object
@@ -260,7 +269,7 @@ fn planned_thing(sentence: &str, timeline_at: usize) -> Option<String> {
         .position(|w| {
             matches!(
                 bare(w),
-                "by" | "in" | "from" | "during" | "before" | "until"
+                "by" | "in" | "from" | "during" | "before" | "until" | "for" | "over"
             )
         })
         .unwrap_or(words.len());

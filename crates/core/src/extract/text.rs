@@ -194,7 +194,11 @@ pub fn place_in(sentence: &str) -> Option<String> {
             .max_by_key(|(c, _)| c.len());
         if let Some((city, country)) = city {
             // "Vientiane, Laos" as written, or the country added.
-            let tail = after[city.len()..].trim_start_matches(',').trim_start();
+            let tail = after
+                .find(city)
+                .map_or("", |i| &after[i + city.len()..])
+                .trim_start_matches(',')
+                .trim_start();
             let written = COUNTRIES.iter().find(|c| {
                 tail.starts_with(**c)
                     && !tail[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
@@ -205,7 +209,11 @@ pub fn place_in(sentence: &str) -> Option<String> {
                 None => format!("{city}, {country}"),
             });
         }
-        if let Some(country) = COUNTRIES.iter().find(|c| name == **c) {
+        // "the Philippines in 2026": a country opening the name.
+        let country = COUNTRIES.iter().find(|c| {
+            name.starts_with(**c) && !name[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        });
+        if let Some(country) = country {
             return Some(country.to_string());
         }
     }
@@ -365,5 +373,13 @@ pub fn initials(name: &str) -> Option<String> {
         .filter_map(|w| bare(w).chars().next())
         .filter(|c| c.is_uppercase())
         .collect();
-    (letters.len() >= 3).then_some(letters)
+    // "ASEAN Defence Ministers' Meeting-Plus" → "ADMM-Plus".
+    let plus = name.ends_with("-Plus") || name.ends_with(" Plus");
+    (letters.len() >= 3).then(|| {
+        if plus {
+            format!("{}-Plus", letters.trim_end_matches('P'))
+        } else {
+            letters
+        }
+    })
 }

@@ -334,9 +334,13 @@ fn finish(
     let mut kept: Vec<DraftParagraph> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut dropped = 0;
-    for p in paragraphs {
+    for (k, p) in paragraphs.into_iter().enumerate() {
         if p.text.is_empty() {
             continue;
+        }
+        if let Some((source, date)) = (k < 4 && !p.heading).then(|| byline(&p.text)).flatten() {
+            meta.source = meta.source.take().or(source);
+            meta.published = meta.published.take().or(date);
         }
         let dateline = (!p.heading).then(|| dateline(&p.text)).flatten();
         if let Some(d) = &dateline {
@@ -460,6 +464,25 @@ fn dateline(text: &str) -> Option<Dateline> {
             agency,
             date,
         })
+}
+
+/// An emphasised byline near the top, "*Ministry of Defence Malaysia, press release, 26 February
+/// 2025*": the publisher (its first part) and the date (the part that is one).
+fn byline(text: &str) -> Option<(Option<String>, Option<String>)> {
+    let inner = ["*", "_"]
+        .iter()
+        .find_map(|m| text.strip_prefix(m)?.strip_suffix(m))?
+        .trim_matches(['*', '_']);
+    if inner.contains('\n') || inner.split_whitespace().count() > 15 {
+        return None;
+    }
+    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+    let date = parts.iter().find_map(|p| published_form(p));
+    let source = parts
+        .first()
+        .filter(|p| published_form(p).is_none() && !p.is_empty())
+        .map(|p| p.to_string());
+    (date.is_some() || parts.len() > 1).then_some((source, date))
 }
 
 /// "… (Photo: VNA)", "Photo: …", "Caption: …" paragraphs.

@@ -171,3 +171,23 @@ fn the_statement_file_reads_back_with_the_same_paragraphs() {
         "secretary-general-of-asean-lao-pdr-talks"
     );
 }
+
+#[test]
+fn an_emphasised_byline_gives_publisher_and_date() {
+    let d = draft(
+        "# Retreat in Penang\n\n*Ministry of Defence Malaysia, press release, 26 February 2025*\n\nThe ministers met.\n",
+        Format::Markdown,
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(d.source, "Ministry of Defence Malaysia");
+    assert_eq!(d.published.as_deref(), Some("2025-02-26"));
+    // An emphasised sentence is not a byline.
+    let d = draft(
+        "# T\n\n*Read this first.*\n\nText.\n",
+        Format::Markdown,
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(d.source, UNKNOWN_SOURCE);
+}
