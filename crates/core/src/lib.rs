@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod dates;
 pub mod digest;
 pub mod index;
+pub mod ingest;
 pub mod query;
 pub mod render;
 pub mod testing;
