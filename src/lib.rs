@@ -9,4 +9,5 @@ pub mod config;
 pub mod digest_runner;
 #[cfg(feature = "discord")]
 pub mod discord;
+pub mod fetch;
 pub mod reload;
