@@ -4,10 +4,12 @@
 //! Flow: [`agenda_core`] (corpus → index → query / digest → render) → here (cli, discord, digest
 //! runner). Config is parsed here, once, into typed values the core takes as parameters.
 
+pub mod add;
 pub mod cli;
 pub mod config;
 pub mod digest_runner;
 #[cfg(feature = "discord")]
 pub mod discord;
+pub mod extraction_eval;
 pub mod fetch;
 pub mod reload;

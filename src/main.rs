@@ -40,6 +40,14 @@ enum Cmd {
     Upcoming(UpcomingArgs),
     /// Write every milestone as an iCalendar (.ics) feed.
     Ics(IcsArgs),
+    /// Add statements (text, Markdown; `-` reads standard input): writes the statement and its
+    /// extracted facts, then rebuilds the index.
+    Add(AddArgs),
+    /// List the extracted facts (not yet reviewed by a person) and the paragraphs they cite.
+    Facts(FactsArgs),
+    /// Re-extract the raw seed statements into an empty corpus and compare with the hand-written facts.
+    #[command(hide = true)]
+    EvalExtraction(EvalArgs),
     /// Run the Discord bot (token from DISCORD_TOKEN) until SIGINT/SIGTERM.
     #[cfg(feature = "discord")]
     Run,
@@ -56,6 +64,51 @@ struct UpcomingArgs {
     /// Print JSON with a top-level `results` array.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(clap::Args)]
+struct AddArgs {
+    /// Statement files (.txt pasted text, .md Markdown), or `-` for standard input.
+    #[arg(required = true, num_args = 1..)]
+    inputs: Vec<String>,
+    /// The title, when the text has none.
+    #[arg(long)]
+    title: Option<String>,
+    /// The publisher ("Vietnam News Agency (VNA)").
+    #[arg(long)]
+    source: Option<String>,
+    /// Publication date, YYYY-MM-DD (gives dates written without a year their year).
+    #[arg(long)]
+    published: Option<String>,
+    /// Where the statement was published.
+    #[arg(long)]
+    url: Option<String>,
+    /// The statement id (default: from the title).
+    #[arg(long)]
+    id: Option<String>,
+    /// Print what would be written; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(clap::Args)]
+struct FactsArgs {
+    /// Only the facts citing this statement.
+    #[arg(long)]
+    statement: Option<String>,
+    /// Print JSON with a top-level `results` array.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// The raw seed statements.
+    #[arg(long, default_value = "../shared/seeds")]
+    seeds: PathBuf,
+    /// The corpus whose hand-written facts are the gold set [default: the configured corpus].
+    #[arg(long)]
+    gold: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -145,6 +198,26 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Ics(a) => {
             let idx = cli::open_index(&config)?;
             cli::ics(&idx, a.output.as_deref(), &mut out)
+        }
+        Cmd::Add(a) => {
+            let overrides = agenda_core::ingest::Overrides {
+                title: a.title,
+                source: a.source,
+                published: a.published,
+                url: a.url,
+                id: a.id,
+            };
+            agenda_bot::add::run_cli(&config, &a.inputs, &overrides, a.dry_run, &mut out)
+        }
+        Cmd::Facts(a) => {
+            let corpus = agenda_core::corpus::Corpus::load(&config.corpus_dir)?;
+            agenda_bot::add::list_facts(&corpus, a.statement.as_deref(), a.json, &mut out)
+        }
+        Cmd::EvalExtraction(a) => {
+            let gold = a.gold.unwrap_or_else(|| config.corpus_dir.clone());
+            let report = agenda_bot::extraction_eval::evaluate(&gold, &a.seeds)?;
+            std::io::Write::write_all(&mut out, report.table().as_bytes())?;
+            Ok(())
         }
         #[cfg(feature = "discord")]
         Cmd::Run => tokio::runtime::Builder::new_multi_thread()

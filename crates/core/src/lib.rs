@@ -11,6 +11,7 @@ pub mod command;
 pub mod corpus;
 pub mod dates;
 pub mod digest;
+pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod query;

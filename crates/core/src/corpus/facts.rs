@@ -1,6 +1,6 @@
 //! Fact files: meetings, initiatives, mechanisms and areas, each citing statement paragraphs.
 
-use super::{line_of, statement::valid_id, CorpusError, Statement};
+use super::{line_of, statement::valid_id, CorpusError, Origin, Statement};
 use crate::dates::{self, DateRange};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -25,6 +25,9 @@ pub struct Meeting {
     /// The date as the statement writes it; a missing year comes from the first cited statement.
     pub date: Option<String>,
     pub place: Option<String>,
+    /// Who chaired it ("chaired by …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
     #[serde(default)]
     pub participants: Vec<String>,
     #[serde(default)]
@@ -39,6 +42,9 @@ pub struct Meeting {
     #[serde(default)]
     pub related: Vec<String>,
     pub summary: Option<String>,
+    /// Hand-written (the default) or extracted by `agenda-bot add`; set from the file's folder.
+    #[serde(default, skip_serializing_if = "Origin::is_hand_written")]
+    pub origin: Origin,
     pub cites: Vec<String>,
     /// Computed from `date`; never written in a fact file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,6 +64,9 @@ pub struct Initiative {
     pub timeline: Option<String>,
     pub area: Option<String>,
     pub summary: Option<String>,
+    /// Hand-written (the default) or extracted by `agenda-bot add`; set from the file's folder.
+    #[serde(default, skip_serializing_if = "Origin::is_hand_written")]
+    pub origin: Origin,
     pub cites: Vec<String>,
     /// Computed from `timeline`; never written in a fact file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,6 +84,9 @@ pub struct Mechanism {
     pub aliases: Vec<String>,
     pub category: Option<String>,
     pub description: Option<String>,
+    /// Hand-written (the default) or extracted by `agenda-bot add`; set from the file's folder.
+    #[serde(default, skip_serializing_if = "Origin::is_hand_written")]
+    pub origin: Origin,
     pub cites: Vec<String>,
 }
 
@@ -90,6 +102,9 @@ pub struct Area {
     #[serde(default)]
     pub priorities: Vec<Priority>,
     pub expected_outcome: Option<String>,
+    /// Hand-written (the default) or extracted by `agenda-bot add`; set from the file's folder.
+    #[serde(default, skip_serializing_if = "Origin::is_hand_written")]
+    pub origin: Origin,
     pub cites: Vec<String>,
 }
 
@@ -215,6 +230,24 @@ impl Fact {
         names
     }
 
+    pub fn origin(&self) -> Origin {
+        match self {
+            Fact::Meeting(m) => m.origin,
+            Fact::Initiative(i) => i.origin,
+            Fact::Mechanism(m) => m.origin,
+            Fact::Area(a) => a.origin,
+        }
+    }
+
+    pub fn set_origin(&mut self, origin: Origin) {
+        match self {
+            Fact::Meeting(m) => m.origin = origin,
+            Fact::Initiative(i) => i.origin = origin,
+            Fact::Mechanism(m) => m.origin = origin,
+            Fact::Area(a) => a.origin = origin,
+        }
+    }
+
     pub fn cites(&self) -> &[String] {
         match self {
             Fact::Meeting(m) => &m.cites,
@@ -243,6 +276,7 @@ impl Fact {
                     }),
                 );
                 push("Place", m.place.clone());
+                push("Chair", m.chair.clone());
                 push("Theme", m.theme.clone());
                 push("Participants", list(&m.participants));
                 push("Observers", list(&m.observers));
@@ -325,6 +359,7 @@ fn field_synonyms(label: &str) -> Option<&'static str> {
         "Participants" => "attended attendees attendance delegates delegations representatives",
         "Observers" => "observer observed attended",
         "Place" => "venue location city country hosted",
+        "Chair" => "chaired chairman chairperson presided",
         "Date" => "day held scheduled",
         "Timeline" => "schedule planned deadline start end dates until",
         "Expected outcome" => "outcome goal result aim objective",
@@ -349,14 +384,14 @@ struct FactsFile {
 
 /// A parsed fact with where it was written.
 pub(super) struct Located {
-    fact: Fact,
+    pub(super) fact: Fact,
     span: Range<usize>,
 }
 
 pub(super) struct ParsedFile {
-    path: PathBuf,
+    pub(super) path: PathBuf,
     text: String,
-    facts: Vec<Located>,
+    pub(super) facts: Vec<Located>,
 }
 
 impl ParsedFile {

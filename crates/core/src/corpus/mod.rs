@@ -1,9 +1,11 @@
 //! Corpus: statement files and fact files → typed, validated values (errors name file and line).
 
 mod facts;
+mod origin;
 mod statement;
 
 pub use facts::{split_cite, Area, Fact, FactKind, Initiative, Mechanism, Meeting, Priority};
+pub use origin::{is_extracted_file, Origin, EXTRACTED_DIR};
 pub use statement::{Paragraph, Statement};
 
 use std::fmt;
@@ -47,6 +49,11 @@ impl fmt::Display for CorpusErrors {
 pub struct Corpus {
     pub statements: Vec<Statement>,
     pub facts: Vec<Fact>,
+}
+
+/// Whether `id` may name a statement (lowercase letters, digits, '-').
+pub fn valid_statement_id(id: &str) -> bool {
+    statement::valid_id(id)
 }
 
 /// The files that make a corpus, in a stable order (their content fingerprints the index).
@@ -142,6 +149,7 @@ impl Corpus {
                 });
             }
         }
+        origin::apply(&mut fact_files);
         let facts = facts::resolve(fact_files, &statements, &mut errors);
         if errors.is_empty() {
             Ok(Corpus { statements, facts })

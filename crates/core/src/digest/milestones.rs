@@ -229,6 +229,7 @@ mod tests {
             timeline: Some(timeline.into()),
             area: None,
             summary: None,
+            origin: Default::default(),
             cites: vec![],
             period: Some(parse_when(timeline, Some(2024)).unwrap()),
         })
@@ -366,6 +367,7 @@ mod tests {
                 aliases: vec![],
                 date: date.map(str::to_string),
                 place: None,
+                chair: None,
                 participants: vec![],
                 observers: vec![],
                 theme: None,
@@ -373,6 +375,7 @@ mod tests {
                 mechanisms: vec![],
                 related: vec![],
                 summary: None,
+                origin: Default::default(),
                 cites: vec![],
                 when: date.map(|t| parse_when(t, Some(2024)).unwrap()),
             })

@@ -1,3 +1,623 @@
-//! Statements in: pasted text, Markdown and HTML turned into the corpus statement format.
+//! New statements from pasted text, Markdown or HTML → a [`Draft`] in the corpus statement format.
 
 pub mod html;
+
+use crate::dates::{self, Precision};
+use serde::Serialize;
+
+/// Larger inputs are refused: a press release is a few kilobytes.
+pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
+
+/// How the input is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// As pasted from a page: a title line, paragraphs, `- ` lists, Markdown table rows.
+    Text,
+    /// Markdown, with or without the project's `+++` TOML front matter.
+    Markdown,
+    /// A saved web page.
+    Html,
+}
+
+/// Values given by the person adding the statement; each one wins over what is detected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub id: Option<String>,
+}
+
+/// Why a text cannot become a statement; each message is one line for the person adding it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IngestError {
+    #[error("the input is empty")]
+    Empty,
+    #[error("the input is not text (binary data or not UTF-8)")]
+    Binary,
+    #[error("the input is {0} bytes; at most 1 MiB is accepted")]
+    TooLarge(usize),
+    #[error("the input has no text paragraphs")]
+    NoText,
+    #[error("no title found: start the text with a title line, or give one (--title)")]
+    NoTitle,
+    #[error("published date {0:?} is not a date like 2024-09-03, 2024-09 or 2024")]
+    BadPublished(String),
+    #[error("statement id {0:?} must be lowercase letters, digits and '-' only")]
+    BadId(String),
+    #[error("the front matter is not valid TOML: {0}")]
+    FrontMatter(String),
+    #[error("HTML input is not supported in this build yet")]
+    HtmlUnsupported,
+}
+
+/// One paragraph of a draft, in order; headings are written as `## …`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftParagraph {
+    pub text: String,
+    pub heading: bool,
+}
+
+/// A statement ready to be written: detected metadata (overrides applied) and its paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    pub title: String,
+    pub source: String,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// An id asked for (override or front matter); otherwise the caller derives one from the title.
+    pub id: Option<String>,
+    pub kind: Option<String>,
+    pub paragraphs: Vec<DraftParagraph>,
+    /// Repeated paragraphs, photo captions and page boilerplate left out.
+    pub dropped: usize,
+    /// What the reader should check ("no source found…").
+    pub notes: Vec<String>,
+}
+
+/// Source used when neither the text nor the person names one.
+pub const UNKNOWN_SOURCE: &str = "Unknown source";
+
+/// The format from a file name or URL, else from the text itself.
+pub fn detect_format(name: Option<&str>, text: &str) -> Format {
+    if let Some(name) = name {
+        let lower = name.to_ascii_lowercase();
+        let path = lower.split(['?', '#']).next().unwrap_or("");
+        if path.ends_with(".html") || path.ends_with(".htm") {
+            return Format::Html;
+        }
+        if path.ends_with(".md") || path.ends_with(".markdown") {
+            return Format::Markdown;
+        }
+        if path.ends_with(".txt") {
+            return Format::Text;
+        }
+    }
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
+        return Format::Html;
+    }
+    if name.is_some_and(|n| n.starts_with("http://") || n.starts_with("https://")) {
+        return Format::Html;
+    }
+    if head.starts_with("+++\n") || text.lines().any(|l| l.starts_with("# ")) {
+        return Format::Markdown;
+    }
+    Format::Text
+}
+
+/// Checks raw bytes before they are read as text: empty, binary, too large.
+pub fn check_bytes(bytes: &[u8]) -> Result<&str, IngestError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(IngestError::TooLarge(bytes.len()));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    if bytes.contains(&0) {
+        return Err(IngestError::Binary);
+    }
+    std::str::from_utf8(bytes).map_err(|_| IngestError::Binary)
+}
+
+/// Reads a statement from `text` as written in `format`; `overrides` win over what is detected.
+pub fn draft(text: &str, format: Format, overrides: &Overrides) -> Result<Draft, IngestError> {
+    check_bytes(text.as_bytes())?;
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let mut meta = Meta::default();
+    let blocks = match format {
+        // X2's `html::html_to_text` turns the page into the Text form; until it lands, refuse.
+        Format::Html => return Err(IngestError::HtmlUnsupported),
+        Format::Text => text_blocks(&text, &mut meta),
+        Format::Markdown => markdown_blocks(&text, &mut meta)?,
+    };
+    finish(blocks, meta, overrides)
+}
+
+/// What the text says about itself.
+#[derive(Default)]
+struct Meta {
+    title: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    id: Option<String>,
+    kind: Option<String>,
+}
+
+/// `Title:` / `Source:` / `Date:` / `URL:` header lines at the top of pasted text.
+fn header_line(line: &str, meta: &mut Meta) -> bool {
+    let Some((key, value)) = line.split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    if value.is_empty() {
+        return false;
+    }
+    let slot = match key.trim().to_ascii_lowercase().as_str() {
+        "title" | "headline" => &mut meta.title,
+        "source" | "publisher" => &mut meta.source,
+        "date" | "published" => &mut meta.published,
+        "url" | "link" => &mut meta.url,
+        _ => return false,
+    };
+    slot.get_or_insert_with(|| value.to_string());
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Plain,
+    List,
+    Table,
+}
+
+fn line_kind(line: &str) -> LineKind {
+    let t = line.trim_start();
+    if t.starts_with('|') {
+        LineKind::Table
+    } else if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") {
+        LineKind::List
+    } else {
+        LineKind::Plain
+    }
+}
+
+/// Pasted text: one paragraph per line, except that list items stay with the line leading them in
+/// ("…include:"), table rows stay together, and a line continuing a broken sentence joins it.
+fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
+    let mut lines = text.lines().map(str::trim_end).peekable();
+    while lines.peek().is_some_and(|l| l.trim().is_empty()) {
+        lines.next();
+    }
+    while lines.peek().is_some_and(|l| header_line(l, meta)) {
+        lines.next();
+    }
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut prev: Option<(LineKind, String)> = None;
+    for line in lines {
+        if line.trim().is_empty() {
+            prev = None;
+            continue;
+        }
+        let kind = line_kind(line);
+        let joins = match (&prev, kind) {
+            (Some((LineKind::Table, _)), LineKind::Table) => true,
+            (Some((LineKind::List, _)), LineKind::List) => true,
+            (Some((LineKind::Plain, p)), LineKind::List) => p.ends_with(':'),
+            (Some((LineKind::Plain, p)), LineKind::Plain) => {
+                !p.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')'])
+                    && line.trim_start().starts_with(|c: char| c.is_lowercase())
+            }
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(block) if joins => block.push(line.to_string()),
+            _ => out.push(vec![line.to_string()]),
+        }
+        prev = Some((kind, line.to_string()));
+    }
+    let mut paragraphs: Vec<DraftParagraph> = out
+        .into_iter()
+        .map(|lines| {
+            let text = lines.join("\n").trim().to_string();
+            DraftParagraph {
+                heading: lines.len() == 1 && looks_like_heading(&text),
+                text,
+            }
+        })
+        .collect();
+    if meta.title.is_none() {
+        // The title is the first heading-like line near the top (a lead paragraph may come first).
+        meta.title = paragraphs
+            .iter()
+            .take(3)
+            .find(|p| p.heading)
+            .map(|p| p.text.clone());
+    } else if let Some(title) = &meta.title {
+        if !paragraphs
+            .iter()
+            .take(3)
+            .any(|p| p.heading && &p.text == title)
+        {
+            paragraphs.insert(
+                0,
+                DraftParagraph {
+                    text: title.clone(),
+                    heading: true,
+                },
+            );
+        }
+    }
+    paragraphs
+}
+
+/// A short line with no sentence end, not a list item or table row, and not a lead-in.
+fn looks_like_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    line_kind(line) == LineKind::Plain
+        && (1..=20).contains(&words)
+        && line.chars().count() <= 160
+        && !line.ends_with(['.', ':', ';', ',', '!'])
+        && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !is_boilerplate(line)
+}
+
+/// Markdown: blocks separated by blank lines, `#` lines are headings; the project's front matter
+/// (`+++` TOML) gives the metadata.
+fn markdown_blocks(text: &str, meta: &mut Meta) -> Result<Vec<DraftParagraph>, IngestError> {
+    let mut body = text;
+    if let Some(rest) = text.strip_prefix("+++\n") {
+        if let Some(end) = rest.find("\n+++") {
+            let front = &rest[..end + 1];
+            let table: toml::Table =
+                toml::from_str(front).map_err(|e| IngestError::FrontMatter(e.message().into()))?;
+            let get = |k: &str| table.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            meta.title = get("title");
+            meta.source = get("source");
+            meta.published = get("published");
+            meta.url = get("url");
+            meta.id = get("id");
+            meta.kind = get("kind");
+            body = rest[end + 4..].trim_start_matches(|c| c != '\n');
+        }
+    }
+    let mut paragraphs = Vec::new();
+    let mut block: Vec<&str> = Vec::new();
+    let flush = |block: &mut Vec<&str>, out: &mut Vec<DraftParagraph>| {
+        if !block.is_empty() {
+            out.push(DraftParagraph {
+                text: block.join("\n").trim().to_string(),
+                heading: false,
+            });
+            block.clear();
+        }
+    };
+    for line in body.lines().map(str::trim_end) {
+        if line.trim().is_empty() {
+            flush(&mut block, &mut paragraphs);
+        } else if line.starts_with('#') {
+            flush(&mut block, &mut paragraphs);
+            let heading = line.trim_start_matches('#').trim();
+            if !heading.is_empty() {
+                if meta.title.is_none() && line.starts_with("# ") {
+                    meta.title = Some(heading.to_string());
+                }
+                paragraphs.push(DraftParagraph {
+                    text: heading.to_string(),
+                    heading: true,
+                });
+            }
+        } else {
+            block.push(line);
+        }
+    }
+    flush(&mut block, &mut paragraphs);
+    Ok(paragraphs)
+}
+
+/// Drops captions, boilerplate and repeats, reads the dateline, applies the overrides.
+fn finish(
+    paragraphs: Vec<DraftParagraph>,
+    mut meta: Meta,
+    overrides: &Overrides,
+) -> Result<Draft, IngestError> {
+    let mut kept: Vec<DraftParagraph> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut dropped = 0;
+    for p in paragraphs {
+        if p.text.is_empty() {
+            continue;
+        }
+        let dateline = (!p.heading).then(|| dateline(&p.text)).flatten();
+        if let Some(d) = &dateline {
+            meta.source = meta.source.take().or_else(|| d.agency.clone());
+            meta.published = meta.published.take().or_else(|| d.date.clone());
+        }
+        let body = dateline
+            .as_ref()
+            .map_or(p.text.as_str(), |d| &p.text[d.len..]);
+        if !p.heading && (is_caption(&p.text) || is_boilerplate(&p.text)) {
+            dropped += 1;
+            continue;
+        }
+        if !seen.insert(normalise(body)) {
+            dropped += 1;
+            continue;
+        }
+        kept.push(p);
+    }
+    if !kept.iter().any(|p| !p.heading) {
+        return Err(IngestError::NoText);
+    }
+    // A heading-like last line (a signature such as "VNA") heads nothing.
+    let many = kept.len() > 1;
+    if let Some(last) = kept.last_mut().filter(|_| many) {
+        last.heading = false;
+    }
+    let mut notes = Vec::new();
+    let title = overrides
+        .title
+        .clone()
+        .or(meta.title)
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .ok_or(IngestError::NoTitle)?;
+    let url = overrides.url.clone().or(meta.url);
+    let source = match overrides.source.clone().or(meta.source) {
+        Some(s) if !s.trim().is_empty() => s.trim().to_string(),
+        _ => {
+            let host = url.as_deref().and_then(url_host);
+            notes.push("no source found in the text: give it with --source".to_string());
+            host.unwrap_or_else(|| UNKNOWN_SOURCE.to_string())
+        }
+    };
+    let published = match overrides.published.clone().or(meta.published) {
+        Some(p) => Some(published_form(&p).ok_or(IngestError::BadPublished(p))?),
+        None => {
+            notes.push(
+                "no publication date found: dates without a year are left out (--published)"
+                    .to_string(),
+            );
+            None
+        }
+    };
+    let id = overrides.id.clone().or(meta.id);
+    if let Some(id) = &id {
+        if !crate::corpus::valid_statement_id(id) {
+            return Err(IngestError::BadId(id.clone()));
+        }
+    }
+    Ok(Draft {
+        title,
+        source,
+        published,
+        url,
+        id,
+        kind: meta.kind,
+        paragraphs: kept,
+        dropped,
+        notes,
+    })
+}
+
+/// "Vientiane (VNA) - " or "Kuala Lumpur, 14 March 2027 – " opening a paragraph.
+struct Dateline {
+    /// Bytes of the paragraph the dateline takes, dash and space included.
+    len: usize,
+    agency: Option<String>,
+    date: Option<String>,
+}
+
+fn dateline(text: &str) -> Option<Dateline> {
+    let first_line = text.lines().next()?;
+    let (pos, dash) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| first_line.find(d).map(|p| (p, *d)))
+        .min()?;
+    let head = &first_line[..pos];
+    if head.split_whitespace().count() > 8
+        || head.ends_with(['.', '!', '?'])
+        || !head.starts_with(|c: char| c.is_uppercase())
+    {
+        return None;
+    }
+    let mut agency = None;
+    let mut place = head;
+    if let (Some(open), true) = (head.rfind('('), head.ends_with(')')) {
+        let inner = &head[open + 1..head.len() - 1];
+        if !inner.is_empty() && inner.len() <= 12 && inner.chars().all(|c| c.is_uppercase()) {
+            agency = Some(inner.to_string());
+            place = head[..open].trim_end();
+        }
+    }
+    let mut date = None;
+    if let Some((city, when)) = place.split_once(',') {
+        match dates::parse_when(when.trim(), None) {
+            Ok(r) if r.precision == Precision::Day => {
+                date = Some(r.start.to_string());
+                place = city;
+            }
+            _ => {}
+        }
+    }
+    // The place part must look like a place name: capitalised words only.
+    let placeish = place
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    (placeish && (agency.is_some() || date.is_some() || place.split_whitespace().count() <= 3))
+        .then_some(Dateline {
+            len: pos + dash.len(),
+            agency,
+            date,
+        })
+}
+
+/// "… (Photo: VNA)", "Photo: …", "Caption: …" paragraphs.
+fn is_caption(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim();
+    [
+        "photo:",
+        "photo credit",
+        "image:",
+        "caption:",
+        "(photo",
+        "(image",
+        "photo by",
+        "file photo",
+    ]
+    .iter()
+    .any(|m| lower.starts_with(m) || (m.starts_with('(') && lower.contains(m)))
+        || (lower.ends_with(')')
+            && lower
+                .rsplit_once('(')
+                .is_some_and(|(_, t)| t.starts_with("photo")))
+}
+
+/// Page furniture pasted along with the text.
+fn is_boilerplate(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().trim_end_matches(['.', ':', '…']),
+        "see more"
+            | "read more"
+            | "share"
+            | "print"
+            | "related news"
+            | "advertisement"
+            | "back to top"
+    )
+}
+
+/// Whitespace- and case-insensitive form, for spotting repeats and duplicates.
+pub fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A publication date as the statement format writes it: day, month or year.
+fn published_form(text: &str) -> Option<String> {
+    let r = dates::parse_when(text.trim(), None).ok()?;
+    if r.deadline {
+        return None;
+    }
+    Some(match r.precision {
+        Precision::Day => r.start.to_string(),
+        Precision::Month => format!("{:04}-{:02}", r.start.year(), r.start.month()),
+        Precision::Year if r.start.month() == 1 && r.end.month() == 12 => {
+            format!("{:04}", r.start.year())
+        }
+        _ => return None,
+    })
+}
+
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// An id from a title: lowercase words joined by '-', at most 60 characters, cut at a word.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word: String = word
+            .chars()
+            .filter_map(|c| {
+                let c = c.to_ascii_lowercase();
+                c.is_ascii_alphanumeric().then_some(c)
+            })
+            .collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && out.len() + 1 + word.len() > 60 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word);
+    }
+    if out.is_empty() {
+        "statement".to_string()
+    } else {
+        out
+    }
+}
+
+#[derive(Serialize)]
+struct FrontMatterOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+}
+
+impl Draft {
+    /// The `corpus/statements/<id>.md` file: TOML front matter, then the paragraphs.
+    pub fn to_statement_file(&self, id: &str) -> String {
+        let front = FrontMatterOut {
+            id,
+            title: &self.title,
+            source: &self.source,
+            published: self.published.as_deref(),
+            url: self.url.as_deref(),
+            kind: self.kind.as_deref(),
+        };
+        let mut out = String::from("+++\n");
+        out.push_str(&toml::to_string(&front).expect("front matter of strings serialises"));
+        out.push_str("+++\n");
+        for p in &self.paragraphs {
+            out.push('\n');
+            if p.heading {
+                out.push_str("## ");
+            } else if p.text.starts_with('#') {
+                // Not a heading in the source: keep it from reading as one.
+                out.push('\\');
+            }
+            out.push_str(&p.text);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Content fingerprint: the same text pasted twice has the same hash, whatever its metadata.
+    pub fn content_hash(&self) -> String {
+        content_hash(self.paragraphs.iter().map(|p| p.text.as_str()))
+    }
+}
+
+/// Hash of a statement's paragraph texts, insensitive to case and spacing.
+pub fn content_hash<'a>(paragraphs: impl Iterator<Item = &'a str>) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for p in paragraphs {
+        hasher.update(normalise(p.trim_start_matches('\\')).as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher.finalize().to_hex()[..16].to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,727 @@
+//! Rule-based fact extraction from one statement: meetings, mechanisms, initiatives and areas,
+//! each citing the paragraphs it came from and marked `origin = "extracted"`.
+//!
+//! Every rule is a reading a reviewer can check against the cited paragraph: "Full Name (ACR)"
+//! pairs classified by their head noun, ordinals, "a meeting between X and Y", "took place in …
+//! on …", "with the theme “…”", tables by their header, list items led in by "initiatives", and
+//! timelines in prose.
+
+mod tables;
+pub mod text;
+mod toml_out;
+
+use crate::corpus::{Fact, Mechanism, Meeting, Origin, Paragraph, Statement};
+use crate::dates;
+use crate::index::aliases::acronym_pairs;
+use std::collections::HashMap;
+use text::{bare, capitalise_first, find_dates, initials, name_at, place_in, sentences};
+
+pub use toml_out::to_toml;
+
+/// Head nouns of a meeting's name.
+const MEETING_HEADS: &[&str] = &[
+    "meeting",
+    "summit",
+    "conference",
+    "retreat",
+    "consultation",
+    "consultations",
+    "talks",
+];
+
+/// Head nouns of a mechanism's or body's name, with the category they give.
+const MECHANISM_HEADS: &[(&str, &str)] = &[
+    ("programme", "programme"),
+    ("program", "programme"),
+    ("community", "community"),
+    ("infrastructure", "infrastructure"),
+    ("centre", "centre"),
+    ("center", "centre"),
+    ("group", "working group"),
+    ("collaboration", "collaboration"),
+    ("network", "network"),
+    ("forum", "forum"),
+    ("framework", "framework"),
+    ("mechanism", "mechanism"),
+    ("arrangement", "arrangement"),
+    ("council", "council"),
+    ("committee", "committee"),
+    ("secretariat", "secretariat"),
+    ("taskforce", "task force"),
+    ("force", "task force"),
+    ("academy", "academy"),
+    ("institute", "institute"),
+    ("hotline", "hotline"),
+    ("register", "register"),
+    ("exercise", "exercise"),
+    ("initiative", "initiative"),
+];
+
+/// Category of a meeting series kept as a mechanism (ADMM, ADMM-Plus, ADSOM…).
+pub const MEETING_SERIES: &str = "meeting series";
+
+/// Extracts the facts of one statement; ids are stable for the same text.
+pub fn extract(statement: &Statement) -> Vec<Fact> {
+    let mut x = Extractor {
+        statement,
+        year: statement.year(),
+        meetings: Vec::new(),
+        mechanisms: Vec::new(),
+        last_meeting: None,
+    };
+    for p in &statement.paragraphs {
+        if !p.heading {
+            x.paragraph(p);
+        }
+    }
+    let (initiatives, areas, topics) = tables::extract(statement);
+    if let Some(main) = x.meetings.first_mut() {
+        for (topic, cite) in topics {
+            if !main.topics.contains(&topic) {
+                main.topics.push(topic);
+            }
+            push_cite(&mut main.cites, cite);
+        }
+    }
+    let mut facts: Vec<Fact> = Vec::new();
+    facts.extend(x.meetings.into_iter().map(Fact::Meeting));
+    facts.extend(x.mechanisms.into_iter().map(Fact::Mechanism));
+    facts.extend(initiatives.into_iter().map(Fact::Initiative));
+    facts.extend(areas.into_iter().map(Fact::Area));
+    // One fact per id: a later one with the same id is the same thing named again.
+    let mut seen = std::collections::HashSet::new();
+    facts.retain(|f| seen.insert(f.id().to_string()));
+    for f in &mut facts {
+        f.set_origin(Origin::Extracted);
+    }
+    facts
+}
+
+pub(crate) fn cite(statement: &Statement, p: &Paragraph) -> String {
+    format!("{}#{}", statement.id, p.number)
+}
+
+fn push_cite(cites: &mut Vec<String>, cite: String) {
+    if !cites.contains(&cite) {
+        cites.push(cite);
+    }
+}
+
+/// An id from a name: lowercase words joined by '-'.
+pub fn fact_id(name: &str) -> String {
+    crate::ingest::slug(name)
+}
+
+struct Extractor<'a> {
+    statement: &'a Statement,
+    year: Option<i16>,
+    meetings: Vec<Meeting>,
+    mechanisms: Vec<Mechanism>,
+    /// Index of the meeting the text spoke of last ("the meeting", "the same day").
+    last_meeting: Option<usize>,
+}
+
+/// A "Full Name (ACR)" pair with where its name starts in the paragraph.
+struct Pair {
+    long: String,
+    short: String,
+    start: usize,
+    end: usize,
+}
+
+fn locate_pairs(text: &str) -> Vec<Pair> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (long, short) in acronym_pairs(text) {
+        let needle = format!("({short})");
+        let Some(open) = text[from..].find(&needle).map(|i| from + i) else {
+            continue;
+        };
+        from = open + needle.len();
+        // The same words as the miner's long form, but as written (apostrophes kept).
+        let n = long.split_whitespace().count();
+        let before: Vec<(usize, &str)> = text[..open]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        if before.len() < n {
+            continue;
+        }
+        let start = before[before.len() - n].0;
+        let written = text[start..open]
+            .trim_end()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        out.push(Pair {
+            long: written.to_string(),
+            short,
+            start,
+            end: from,
+        });
+    }
+    out
+}
+
+/// "21st" → 21.
+fn ordinal(word: &str) -> Option<u32> {
+    let w = bare(word).to_lowercase();
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    matches!(suffix, "st" | "nd" | "rd" | "th")
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+fn head(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let last = bare(last).to_lowercase();
+    let last = last
+        .trim_end_matches("'s")
+        .trim_end_matches('\'')
+        .trim_end_matches('’');
+    last.rsplit('-').next().unwrap_or(last).to_string()
+}
+
+fn is_meeting_name(name: &str) -> bool {
+    let h = head(name);
+    MEETING_HEADS.contains(&h.as_str()) || (h == "plus" && name.to_lowercase().contains("meeting"))
+}
+
+/// The word before byte `at`.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    text[..at].split_whitespace().last()
+}
+
+impl Extractor<'_> {
+    fn paragraph(&mut self, p: &Paragraph) {
+        let text = p.text.as_str();
+        let cite = cite(self.statement, p);
+        let pairs = locate_pairs(text);
+        let enumerated_mechanisms = enumeration_spans(text);
+        let mut mentioned: Vec<usize> = Vec::new();
+
+        for pair in &pairs {
+            let (letters, number) = match pair.short.rsplit_once('-') {
+                Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => {
+                    (l.to_string(), n.parse().ok())
+                }
+                _ => (pair.short.clone(), None),
+            };
+            let number = number.or_else(|| word_before(text, pair.start).and_then(ordinal));
+            let sentence = sentence_around(text, pair.start);
+            if is_meeting_name(&pair.long) {
+                if let Some(n) = number {
+                    let i = self.numbered_meeting(&letters, n, &pair.long, &cite);
+                    self.describe_meeting(i, sentence, &cite);
+                    mentioned.push(i);
+                } else {
+                    self.mechanism(&pair.short, &pair.long, MEETING_SERIES, sentence, &cite);
+                }
+                continue;
+            }
+            let category = MECHANISM_HEADS
+                .iter()
+                .find(|(h, _)| *h == head(&pair.long))
+                .map(|(_, c)| *c)
+                .or_else(|| {
+                    enumerated_mechanisms
+                        .iter()
+                        .any(|r| r.contains(&pair.start))
+                        .then_some("mechanism")
+                });
+            if let Some(category) = category {
+                self.mechanism(&pair.short, &pair.long, category, sentence, &cite);
+            }
+        }
+
+        // Named meetings without a parenthesised acronym: "the 18th ASEAN Defence Ministers'
+        // Meeting", and series such as "the ASEAN Chiefs of Defence Forces Meeting".
+        for (at, _) in text.match_indices("ASEAN ") {
+            if pairs.iter().any(|p| (p.start..p.end).contains(&at)) {
+                continue;
+            }
+            let Some(name) = name_at(text, at) else {
+                continue;
+            };
+            let name = cut_at_meeting_head(&name);
+            let Some(name) = name.filter(|n| is_meeting_name(n)) else {
+                continue;
+            };
+            let Some(acr) = initials(&name) else { continue };
+            let sentence = sentence_around(text, at);
+            match word_before(text, at).and_then(ordinal) {
+                Some(n) => {
+                    let i = self.numbered_meeting(&acr, n, &name, &cite);
+                    self.describe_meeting(i, sentence, &cite);
+                    mentioned.push(i);
+                }
+                None => self.mechanism(&acr, &name, MEETING_SERIES, sentence, &cite),
+            }
+        }
+
+        // A known series with a number: "the 22nd ADMM", "ADMM-22".
+        let words: Vec<(usize, &str)> = text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        for (k, &(at, word)) in words.iter().enumerate() {
+            let token = bare(word);
+            let (letters, number) = match token.rsplit_once('-') {
+                Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => (l, n.parse().ok()),
+                _ => (token, k.checked_sub(1).and_then(|j| ordinal(words[j].1))),
+            };
+            let Some(number) = number else { continue };
+            if pairs.iter().any(|p| (p.start..p.end).contains(&at)) {
+                continue;
+            }
+            let Some(series) = self.series_named(letters) else {
+                continue;
+            };
+            let i = self.numbered_meeting(letters, number, &series, &cite);
+            self.describe_meeting(i, sentence_around(text, at), &cite);
+            if !mentioned.contains(&i) {
+                mentioned.push(i);
+            }
+        }
+
+        // Handles of meetings already known: "AMIM-21 also focused on …".
+        for i in 0..self.meetings.len() {
+            let Some(handle) = Fact::Meeting(self.meetings[i].clone()).handle() else {
+                continue;
+            };
+            if !mentioned.contains(&i) && contains_word(text, &handle) {
+                push_cite(&mut self.meetings[i].cites, cite.clone());
+                mentioned.push(i);
+            }
+        }
+
+        // "a meeting between X and Y", "X convened with Y".
+        if let Some(i) = self.bilateral(text, &cite) {
+            mentioned.push(i);
+        }
+
+        // "The same day, …" takes the date of the meeting spoken of before.
+        let lower = text.to_lowercase();
+        if lower.contains("the same day") {
+            if let (Some(prev), Some(&now)) = (self.last_meeting, mentioned.first()) {
+                if prev != now {
+                    let (date, when) = (
+                        self.meetings[prev].date.clone(),
+                        self.meetings[prev].when.clone(),
+                    );
+                    let prev_id = self.meetings[prev].id.clone();
+                    let now_id = self.meetings[now].id.clone();
+                    let m = &mut self.meetings[now];
+                    if m.date.is_none() {
+                        m.date = date;
+                        m.when = when;
+                    }
+                    if !m.related.contains(&prev_id) {
+                        m.related.push(prev_id);
+                    }
+                    if !self.meetings[prev].related.contains(&now_id) {
+                        self.meetings[prev].related.push(now_id);
+                    }
+                }
+            }
+        }
+
+        // "With the theme “…”, the meeting …": the meeting named here, else the last one.
+        let target = mentioned.first().copied().or(self.last_meeting);
+        if let Some(i) = target {
+            if let Some(theme) = theme(text) {
+                self.meetings[i].theme.get_or_insert(theme);
+                push_cite(&mut self.meetings[i].cites, cite.clone());
+            }
+            if lower.contains("the meeting") || lower.contains("delegates") {
+                push_cite(&mut self.meetings[i].cites, cite.clone());
+            }
+        }
+        // Mechanisms named where a meeting is named are the ones it discussed.
+        for &i in &mentioned {
+            for pair in &pairs {
+                if let Some(m) = self
+                    .mechanisms
+                    .iter()
+                    .find(|m| m.acronym.as_deref() == Some(pair.short.as_str()))
+                {
+                    if m.category.as_deref() != Some(MEETING_SERIES)
+                        && !self.meetings[i].mechanisms.contains(&m.id)
+                    {
+                        let id = m.id.clone();
+                        self.meetings[i].mechanisms.push(id);
+                    }
+                }
+            }
+        }
+        if let Some(&last) = mentioned.last() {
+            self.last_meeting = Some(last);
+        }
+    }
+
+    /// The full name of a meeting series this statement has named by `acronym`.
+    fn series_named(&self, acronym: &str) -> Option<String> {
+        if acronym.len() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        self.meetings
+            .iter()
+            .find(|m| m.acronym.as_deref() == Some(acronym))
+            .and_then(|m| m.series.clone())
+            .or_else(|| {
+                self.mechanisms
+                    .iter()
+                    .find(|m| {
+                        m.acronym.as_deref() == Some(acronym)
+                            && m.category.as_deref() == Some(MEETING_SERIES)
+                    })
+                    .map(|m| m.name.clone())
+            })
+    }
+
+    fn numbered_meeting(&mut self, acronym: &str, number: u32, series: &str, cite: &str) -> usize {
+        let id = format!("{}-{number}", acronym.to_lowercase());
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return i;
+        }
+        let handle = format!("{acronym}-{number}");
+        self.meetings.push(Meeting {
+            acronym: Some(acronym.to_string()),
+            number: Some(number),
+            series: Some(series.to_string()),
+            aliases: vec![handle, format!("{} {acronym}", ordinal_word(number))],
+            ..new_meeting(id, format!("{} {series}", ordinal_word(number)), cite)
+        });
+        self.meetings.len() - 1
+    }
+
+    /// Date, place, chair, participants and observers from the sentence naming the meeting.
+    fn describe_meeting(&mut self, i: usize, sentence: &str, cite: &str) {
+        let year = self.year;
+        let m = &mut self.meetings[i];
+        push_cite(&mut m.cites, cite.to_string());
+        if m.date.is_none() {
+            let date = find_dates(sentence, year, false).into_iter().find(|d| {
+                matches!(d.lead.as_str(), "on" | "in" | "from" | "between")
+                    && matches!(
+                        d.when.precision,
+                        dates::Precision::Day | dates::Precision::Month
+                    )
+            });
+            if let Some(d) = date {
+                m.date = Some(d.text);
+                m.when = Some(d.when);
+            }
+        }
+        if m.place.is_none() {
+            m.place = place_in(sentence);
+        }
+        if m.chair.is_none() {
+            m.chair = after_phrase(sentence, &["chaired by ", "under the chairmanship of "])
+                .and_then(|at| name_at(sentence, at));
+        }
+        let (participants, observers) = attendance(sentence);
+        for p in participants {
+            if !m.participants.contains(&p) {
+                m.participants.push(p);
+            }
+        }
+        for o in observers {
+            if !m.observers.contains(&o) {
+                m.observers.push(o);
+            }
+        }
+    }
+
+    fn mechanism(&mut self, acronym: &str, name: &str, category: &str, sentence: &str, cite: &str) {
+        let id = acronym.to_lowercase();
+        if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
+            push_cite(&mut m.cites, cite.to_string());
+            return;
+        }
+        self.mechanisms.push(Mechanism {
+            id,
+            acronym: Some(acronym.to_string()),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            category: Some(category.to_string()),
+            description: Some(clip(sentence, 300)),
+            origin: Origin::Extracted,
+            cites: vec![cite.to_string()],
+        });
+    }
+
+    /// "meeting between X and Y", "dialogue between …", "X convened with Y": one meeting per pair.
+    fn bilateral(&mut self, text: &str, cite: &str) -> Option<usize> {
+        let lower = text.to_lowercase();
+        let mut found = None;
+        for word in [
+            "meeting between ",
+            "dialogue between ",
+            "talks between ",
+            "discussion between ",
+        ] {
+            if let Some(at) = lower.find(word) {
+                let from = at + word.len();
+                // The name reader takes "X and Y" as one name; the two sides are its halves.
+                let both = name_at(text, from)?;
+                let (first, second) = both.split_once(" and ")?;
+                found = Some((first.to_string(), second.to_string()));
+                break;
+            }
+        }
+        if found.is_none() {
+            for word in [" convened with ", " met with "] {
+                if let Some(at) = text.find(word) {
+                    let start = sentence_start(text, at);
+                    let first = name_at(text, start)?;
+                    let second = name_at(text, at + word.len())?;
+                    found = Some((first, second));
+                    break;
+                }
+            }
+        }
+        let (a, b) = found?;
+        let (a, b) = (strip_the(&a), strip_the(&b));
+        let key = |p: &[String]| {
+            let mut k: Vec<String> = p.iter().map(|s| crate::ingest::normalise(s)).collect();
+            k.sort();
+            k
+        };
+        let want = key(&[a.clone(), b.clone()]);
+        if let Some(i) = self
+            .meetings
+            .iter()
+            .position(|m| m.acronym.is_none() && key(&m.participants) == want)
+        {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return Some(i);
+        }
+        // The same two sides named differently ("of the Lao People's Democratic Republic" and "of
+        // Lao PDR") are still one meeting when the statement has only one such meeting.
+        // The shorter wording of each side is the statement's usual one.
+        if let Some(i) = self
+            .meetings
+            .iter()
+            .position(|m| m.acronym.is_none() && m.participants.len() == 2)
+        {
+            let m = &mut self.meetings[i];
+            push_cite(&mut m.cites, cite.to_string());
+            for (slot, new) in m.participants.iter_mut().zip([a, b]) {
+                if new.len() < slot.len() {
+                    *slot = new;
+                }
+            }
+            m.name = bilateral_name(&m.participants[0], &m.participants[1]);
+            m.aliases = vec![format!("{} and {}", m.participants[0], m.participants[1])];
+            return Some(i);
+        }
+        let mut m = new_meeting(
+            format!("{}-meeting", self.statement.id),
+            bilateral_name(&a, &b),
+            cite,
+        );
+        m.aliases = vec![format!("{a} and {b}")];
+        m.participants = vec![a, b];
+        self.meetings.push(m);
+        let i = self.meetings.len() - 1;
+        let sentence = text;
+        if let Some(d) = find_dates(sentence, self.year, false)
+            .into_iter()
+            .find(|d| d.lead == "on" && d.when.precision == dates::Precision::Day)
+        {
+            self.meetings[i].date = Some(d.text);
+            self.meetings[i].when = Some(d.when);
+        }
+        self.meetings[i].place = place_in(sentence);
+        Some(i)
+    }
+}
+
+/// The names the statement's own meeting is known by are kept; "the" in front is not.
+fn strip_the(name: &str) -> String {
+    name.strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name)
+        .to_string()
+}
+
+/// A meeting with a name and one citation, nothing else known yet.
+fn new_meeting(id: String, name: String, cite: &str) -> Meeting {
+    Meeting {
+        id,
+        name,
+        acronym: None,
+        number: None,
+        series: None,
+        aliases: Vec::new(),
+        date: None,
+        place: None,
+        chair: None,
+        participants: Vec::new(),
+        observers: Vec::new(),
+        theme: None,
+        topics: Vec::new(),
+        mechanisms: Vec::new(),
+        related: Vec::new(),
+        summary: None,
+        origin: Origin::Extracted,
+        cites: vec![cite.to_string()],
+        when: None,
+    }
+}
+
+fn bilateral_name(a: &str, b: &str) -> String {
+    format!("Meeting of the {a} and the {b}")
+}
+
+fn ordinal_word(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A name cut after its last meeting head noun ("ASEAN Defence Ministers Meeting and related").
+fn cut_at_meeting_head(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.iter().rposition(|w| is_meeting_name(w))?;
+    Some(
+        words[..=last]
+            .join(" ")
+            .trim_end_matches([',', '.'])
+            .to_string(),
+    )
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    })
+}
+
+/// The sentence of `text` holding byte `at`.
+fn sentence_around(text: &str, at: usize) -> &str {
+    sentences(text)
+        .into_iter()
+        .find(|(r, _)| r.contains(&at))
+        .map_or(text, |(_, s)| s)
+}
+
+fn sentence_start(text: &str, at: usize) -> usize {
+    sentences(text)
+        .into_iter()
+        .find(|(r, _)| r.contains(&at))
+        .map_or(0, |(r, _)| r.start)
+}
+
+/// Byte offset just after the first of `phrases` found (case-insensitive).
+fn after_phrase(sentence: &str, phrases: &[&str]) -> Option<usize> {
+    let lower = sentence.to_lowercase();
+    phrases
+        .iter()
+        .find_map(|p| lower.find(p).map(|i| i + p.len()))
+}
+
+/// Spans of "mechanisms such as A, B and C": every pair there is a mechanism, whatever its head.
+fn enumeration_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    for lead in [
+        "mechanisms such as",
+        "mechanisms including",
+        "mechanisms like",
+        "bodies such as",
+        "mechanisms, namely",
+        "mechanisms:",
+    ] {
+        for (i, _) in lower.match_indices(lead) {
+            let end = text[i..].find(". ").map_or(text.len(), |e| i + e);
+            out.push(i..end);
+        }
+    }
+    out
+}
+
+/// A quoted title after "theme": `With the theme “ASEAN: Together for …”`.
+fn theme(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = lower.find("theme")?;
+    let rest = &text[at..];
+    let open = rest.find(['“', '"'])?;
+    if open > 30 {
+        return None;
+    }
+    let inner = &rest[open + rest[open..].chars().next()?.len_utf8()..];
+    let close = inner.find(['”', '"'])?;
+    let theme = inner[..close].trim();
+    (!theme.is_empty()).then(|| theme.to_string())
+}
+
+/// Participants and observers: "with the attendance of X as well as Y as an observer",
+/// "attended by X and Y", "with the participation of X".
+fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
+    let (mut participants, mut observers) = (Vec::new(), Vec::new());
+    let Some(at) = after_phrase(
+        sentence,
+        &[
+            "with the attendance of ",
+            "attended by ",
+            "with the participation of ",
+            "participants included ",
+            "brought together ",
+        ],
+    ) else {
+        return (participants, observers);
+    };
+    let clause = sentence[at..].trim_end_matches(['.', ';']);
+    let clause = [", where", ", during", ", which", ", to "]
+        .iter()
+        .filter_map(|s| clause.find(s))
+        .min()
+        .map_or(clause, |e| &clause[..e]);
+    for item in clause.split(" as well as ").flat_map(|s| s.split(", ")) {
+        let item = item.trim().trim_start_matches("and ").trim();
+        if item.is_empty() {
+            continue;
+        }
+        let lower = item.to_lowercase();
+        if let Some(who) = [" as an observer", " as observers", " as observer"]
+            .iter()
+            .find_map(|s| lower.find(s).map(|e| &item[..e]))
+        {
+            observers.push(text::fix_country(strip_the(who.trim()).as_str()));
+        } else {
+            participants.push(capitalise_first(item));
+        }
+    }
+    (participants, observers)
+}
+
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
+/// The number of extracted facts of each kind, for one-line summaries.
+pub fn counts(facts: &[Fact]) -> HashMap<&'static str, usize> {
+    let mut out = HashMap::new();
+    for f in facts {
+        *out.entry(f.kind().as_str()).or_insert(0) += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,238 @@
+use super::text::{find_dates, place_in, sentences};
+use super::*;
+use crate::corpus::{Area, Corpus};
+use crate::ingest::{self, Format, Overrides};
+use std::path::PathBuf;
+
+const SEED_VNA: &str = include_str!("../../../../tests/fixtures/seeds/003_cda4d77ed1734233.txt");
+const SEED_ASEAN: &str = include_str!("../../../../tests/fixtures/seeds/000_f420d65c7550d6ba.txt");
+
+/// A statement read back from the text `add` would write.
+fn statement(text: &str, format: Format, published: Option<&str>) -> Statement {
+    let overrides = Overrides {
+        published: published.map(str::to_string),
+        ..Overrides::default()
+    };
+    let draft = ingest::draft(text, format, &overrides).unwrap();
+    let file = draft.to_statement_file("s");
+    let corpus = Corpus::from_sources(&[(PathBuf::from("statements/s.md"), file)]).unwrap();
+    corpus.statements[0].clone()
+}
+
+fn meeting<'a>(facts: &'a [Fact], id: &str) -> &'a Meeting {
+    facts
+        .iter()
+        .find_map(|f| match f {
+            Fact::Meeting(m) if m.id == id => Some(m),
+            _ => None,
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "no meeting {id}: {:#?}",
+                facts.iter().map(Fact::id).collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn dates_in_prose_keep_their_wording() {
+    let s = "took place in Vientiane, Laos, on September 3 with the attendance of 10 countries";
+    let found = find_dates(s, Some(2024), false);
+    assert_eq!(found[0].text, "September 3", "{found:?}");
+    assert_eq!(found[0].lead, "on");
+    for (text, want) in [
+        ("to be completed by the end of 2027.", "by the end of 2027"),
+        ("in the second half of 2027, the", "the second half of 2027"),
+        ("over 2027 – 2028 as planned", "2027 – 2028"),
+        ("starting H2 2027", "H2 2027"),
+        ("due by end-2025.", "by end-2025"),
+    ] {
+        let found = find_dates(text, None, true);
+        assert_eq!(found.first().map(|f| f.text.as_str()), Some(want), "{text}");
+    }
+    assert!(find_dates("representatives from 10 ASEAN countries", Some(2024), false).is_empty());
+}
+
+#[test]
+fn places_get_their_country() {
+    assert_eq!(
+        place_in("was held in Vientiane./.").as_deref(),
+        Some("Vientiane, Laos")
+    );
+    assert_eq!(
+        place_in("took place in Vientiane, Laos, on").as_deref(),
+        Some("Vientiane, Laos")
+    );
+    assert_eq!(
+        place_in("to be held in Kuala Lumpur in May 2027").as_deref(),
+        Some("Kuala Lumpur, Malaysia")
+    );
+    assert_eq!(place_in("held in the region"), None);
+}
+
+#[test]
+fn sentences_split_at_sentence_ends_only() {
+    let s: Vec<&str> = sentences("Gen. Tan spoke. The meeting ended.\n- an item")
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(s, ["Gen. Tan spoke.", "The meeting ended.", "- an item"]);
+}
+
+#[test]
+fn the_vna_seed_gives_its_meetings_and_mechanisms() {
+    let s = statement(SEED_VNA, Format::Text, Some("2024-09-03"));
+    let facts = extract(&s);
+    let amim = meeting(&facts, "amim-21");
+    assert_eq!(amim.name, "21st ASEAN Military Intelligence Meeting");
+    assert_eq!(amim.date.as_deref(), Some("September 3"));
+    assert_eq!(amim.place.as_deref(), Some("Vientiane, Laos"));
+    assert_eq!(amim.observers, ["Timor-Leste"]);
+    assert_eq!(
+        amim.participants,
+        ["Representatives from 10 ASEAN countries"]
+    );
+    assert_eq!(
+        amim.theme.as_deref(),
+        Some("ASEAN: Together for Peace, Security and Resilience")
+    );
+    assert_eq!(amim.mechanisms, ["ajiip", "aoe", "amic"]);
+    // "The same day, the 14th … was also held in Vientiane."
+    let amom = meeting(&facts, "amom-14");
+    assert_eq!(amom.date.as_deref(), Some("September 3"));
+    assert_eq!(amom.place.as_deref(), Some("Vientiane, Laos"));
+    let mechanisms: Vec<(&str, Option<&str>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Mechanism(m) => Some((m.id.as_str(), m.category.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        mechanisms,
+        [
+            ("acdfm", Some(MEETING_SERIES)),
+            ("admm", Some(MEETING_SERIES)),
+            ("ajiip", Some("programme")),
+            ("aoe", Some("mechanism")),
+            ("amic", Some("community")),
+        ]
+    );
+    // The organisation itself is not a mechanism.
+    assert!(facts.iter().all(|f| f.id() != "asean"));
+    assert!(facts
+        .iter()
+        .all(|f| f.origin() == Origin::Extracted && !f.cites().is_empty()));
+}
+
+#[test]
+fn the_asean_seed_gives_the_bilateral_meeting_tables_and_lists() {
+    let s = statement(SEED_ASEAN, Format::Text, None);
+    let facts = extract(&s);
+    let m = meeting(&facts, "s-meeting");
+    assert_eq!(
+        m.participants,
+        [
+            "Secretary-General of ASEAN",
+            "Minister of National Defence of Lao PDR"
+        ]
+    );
+    assert_eq!(m.date, None, "the statement gives no date");
+    assert!(
+        m.topics
+            .iter()
+            .any(|t| t.starts_with("Strengthening intelligence sharing")),
+        "{:?}",
+        m.topics
+    );
+    let initiative = |id: &str| {
+        facts
+            .iter()
+            .find_map(|f| match f {
+                Fact::Initiative(i) if i.id == id => Some(i),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no initiative {id}"))
+    };
+    let cyber = initiative("regional-cybersecurity-task-force");
+    assert_eq!(cyber.timeline.as_deref(), Some("Q3 2024"));
+    assert_eq!(
+        cyber.expected_outcome.as_deref(),
+        Some("Enhanced Threat Intelligence Sharing")
+    );
+    let dialogues = initiative("annual-asean-defense-dialogues");
+    assert_eq!(
+        dialogues.expected_outcome.as_deref(),
+        Some("Continuous engagement")
+    );
+    let areas: Vec<&Area> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Area(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(areas.len(), 7);
+    assert_eq!(
+        areas[0].category.as_deref(),
+        Some("security cooperation area")
+    );
+    assert_eq!(
+        areas[0].priorities[1].label.as_deref(),
+        Some("Lao PDR focus")
+    );
+}
+
+#[test]
+fn future_meetings_and_planned_things_become_dated_facts() {
+    let text = "ASEAN ministers meet\n\nKuala Lumpur, 14 March 2027 – The 21st ASEAN Defence Ministers' Meeting (ADMM-21) was held in Kuala Lumpur on 14 March, chaired by General Tan Sri Mohd Nizam, with the attendance of the defence ministers of the ASEAN member states.\n\nThe ministers agreed to establish the ASEAN Cyber Defence Network by the end of 2027.\n\nThe 22nd ADMM will be held in Manila, Philippines in May 2028.\n";
+    let s = statement(text, Format::Text, None);
+    assert_eq!(
+        s.published.as_deref(),
+        Some("2027-03-14"),
+        "from the dateline"
+    );
+    let facts = extract(&s);
+    let admm = meeting(&facts, "admm-21");
+    assert_eq!(admm.date.as_deref(), Some("14 March"));
+    assert_eq!(admm.place.as_deref(), Some("Kuala Lumpur, Malaysia"));
+    assert_eq!(admm.chair.as_deref(), Some("General Tan Sri Mohd Nizam"));
+    let Some(Fact::Initiative(net)) = facts
+        .iter()
+        .find(|f| f.kind() == crate::corpus::FactKind::Initiative)
+    else {
+        panic!("{facts:#?}")
+    };
+    assert_eq!(net.name, "ASEAN Cyber Defence Network");
+    assert_eq!(net.timeline.as_deref(), Some("by the end of 2027"));
+    let next = meeting(&facts, "admm-22");
+    assert_eq!(next.date.as_deref(), Some("May 2028"));
+    assert_eq!(next.place.as_deref(), Some("Manila, Philippines"));
+}
+
+#[test]
+fn the_fact_file_loads_back_with_the_statement() {
+    let s = statement(SEED_VNA, Format::Text, Some("2024-09-03"));
+    let facts = extract(&s);
+    let toml = to_toml(&s, &facts);
+    assert!(!toml.contains("when ="), "{toml}");
+    let corpus = Corpus::from_sources(&[
+        (
+            PathBuf::from("c/statements/s.md"),
+            ingest::draft(
+                SEED_VNA,
+                Format::Text,
+                &Overrides {
+                    published: Some("2024-09-03".into()),
+                    ..Overrides::default()
+                },
+            )
+            .unwrap()
+            .to_statement_file("s"),
+        ),
+        (PathBuf::from("c/facts/extracted/s.toml"), toml),
+    ])
+    .unwrap();
+    assert_eq!(corpus.facts.len(), facts.len());
+    assert_eq!(corpus.facts, facts);
+}

@@ -1,0 +1,369 @@
+//! Text helpers for extraction: sentences, capitalised names, places, timelines found in prose.
+
+use crate::dates::{self, DateRange};
+use std::ops::Range;
+
+/// Sentences of a paragraph with their byte ranges; list items and table rows are sentences too.
+pub fn sentences(text: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut start = line_start;
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if matches!(c, b'.' | b'!' | b'?') {
+                let next = line[i + 1..].chars().next();
+                let after = line[i + 1..].trim_start().chars().next();
+                let word_before = line[..i]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                let abbreviation = matches!(
+                    word_before,
+                    "Gen"
+                        | "Lt"
+                        | "Col"
+                        | "Maj"
+                        | "Dr"
+                        | "Mr"
+                        | "Mrs"
+                        | "Ms"
+                        | "No"
+                        | "Adm"
+                        | "Capt"
+                        | "Sr"
+                        | "Jr"
+                        | "St"
+                ) || (word_before.len() == 1
+                    && word_before.chars().all(char::is_uppercase));
+                if next.is_some_and(char::is_whitespace)
+                    && after.is_some_and(|a| a.is_uppercase() || a == '“' || a == '"')
+                    && !abbreviation
+                {
+                    let end = line_start + i + 1;
+                    push_sentence(text, start..end, &mut out);
+                    start = end;
+                }
+            }
+            i += 1;
+        }
+        let end = line_start + line.len();
+        push_sentence(text, start..end, &mut out);
+        line_start = end;
+    }
+    out
+}
+
+fn push_sentence<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<(Range<usize>, &'a str)>) {
+    let s = &text[range.clone()];
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = range.start + (s.len() - s.trim_start().len());
+    out.push((start..start + trimmed.len(), trimmed));
+}
+
+/// Small words a capitalised name may contain ("Chiefs of Defence Forces").
+pub fn connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "and" | "for" | "the" | "on" | "in" | "de" | "&"
+    )
+}
+
+/// Strips punctuation around a word, keeping inner hyphens and apostrophes.
+pub fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+pub fn capitalised(word: &str) -> bool {
+    bare(word).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The capitalised name starting at byte `from` of `text` (connectors allowed inside, not at the
+/// end; "the" only first): "the Minister of National Defence of Lao PDR underscores" → the name
+/// up to "PDR".
+pub fn name_at(text: &str, from: usize) -> Option<String> {
+    let rest = &text[from..];
+    let mut words: Vec<&str> = Vec::new();
+    let mut last_cap = 0;
+    for (i, w) in rest.split_whitespace().enumerate() {
+        let b = bare(w);
+        if b.is_empty() || w.starts_with('(') {
+            break;
+        }
+        let ends = w.ends_with([',', '.', ';', ':', ')', '”', '"']) || w.ends_with("'s");
+        if capitalised(w) {
+            words.push(w);
+            last_cap = words.len();
+            if ends {
+                break;
+            }
+        } else if (connector(b) && (i > 0 || b == "the")) && !ends {
+            words.push(w);
+        } else {
+            break;
+        }
+        if words.len() > 14 {
+            break;
+        }
+    }
+    words.truncate(last_cap);
+    while words.first().is_some_and(|w| connector(bare(w))) {
+        words.remove(0);
+    }
+    let name = words
+        .join(" ")
+        .trim_end_matches([',', '.', ';', ':', ')', '”', '"'])
+        .to_string();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Cities where ASEAN defence meetings are held, with their country.
+const CITIES: &[(&str, &str)] = &[
+    ("Vientiane", "Laos"),
+    ("Luang Prabang", "Laos"),
+    ("Kuala Lumpur", "Malaysia"),
+    ("Langkawi", "Malaysia"),
+    ("Putrajaya", "Malaysia"),
+    ("Penang", "Malaysia"),
+    ("Jakarta", "Indonesia"),
+    ("Bali", "Indonesia"),
+    ("Labuan Bajo", "Indonesia"),
+    ("Manila", "Philippines"),
+    ("Singapore", "Singapore"),
+    ("Bangkok", "Thailand"),
+    ("Pattaya", "Thailand"),
+    ("Hanoi", "Vietnam"),
+    ("Ha Noi", "Vietnam"),
+    ("Ho Chi Minh City", "Vietnam"),
+    ("Da Nang", "Vietnam"),
+    ("Phnom Penh", "Cambodia"),
+    ("Siem Reap", "Cambodia"),
+    ("Yangon", "Myanmar"),
+    ("Nay Pyi Taw", "Myanmar"),
+    ("Naypyidaw", "Myanmar"),
+    ("Naypyitaw", "Myanmar"),
+    ("Bandar Seri Begawan", "Brunei"),
+    ("Dili", "Timor-Leste"),
+];
+
+/// ASEAN member states, the observer and common names for them.
+pub const COUNTRIES: &[&str] = &[
+    "Brunei",
+    "Brunei Darussalam",
+    "Cambodia",
+    "Indonesia",
+    "Laos",
+    "Lao PDR",
+    "Malaysia",
+    "Myanmar",
+    "Philippines",
+    "the Philippines",
+    "Singapore",
+    "Thailand",
+    "Vietnam",
+    "Viet Nam",
+    "Timor-Leste",
+    "Australia",
+    "China",
+    "India",
+    "Japan",
+    "New Zealand",
+    "Republic of Korea",
+    "Russia",
+    "United States",
+];
+
+/// A place after "in"/"at" in `sentence`: "Vientiane, Laos" (a known city gets its country).
+pub fn place_in(sentence: &str) -> Option<String> {
+    for (i, _) in sentence
+        .match_indices(" in ")
+        .chain(sentence.match_indices(" at "))
+    {
+        let Some(name) = name_at(sentence, i + 4) else {
+            continue;
+        };
+        let after = &sentence[i + 4..];
+        let city = CITIES
+            .iter()
+            .filter(|(c, _)| name.starts_with(c))
+            .max_by_key(|(c, _)| c.len());
+        if let Some((city, country)) = city {
+            // "Vientiane, Laos" as written, or the country added.
+            let tail = after[city.len()..].trim_start_matches(',').trim_start();
+            let written = COUNTRIES.iter().find(|c| {
+                tail.starts_with(**c)
+                    && !tail[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+            });
+            return Some(match written {
+                Some(c) => format!("{city}, {c}"),
+                None if city == country => city.to_string(),
+                None => format!("{city}, {country}"),
+            });
+        }
+        if let Some(country) = COUNTRIES.iter().find(|c| name == **c) {
+            return Some(country.to_string());
+        }
+    }
+    None
+}
+
+/// A country name written with one slip ("Timor-Lester") → its spelling; anything else unchanged.
+pub fn fix_country(name: &str) -> String {
+    let lower = name.to_lowercase();
+    for c in COUNTRIES {
+        if c.len() >= 6 && edit_distance(&lower, &c.to_lowercase()) <= 1 {
+            return c.to_string();
+        }
+    }
+    name.to_string()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// A date or timeline found in prose, as written (without a leading "in"/"on"/"during").
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub range: Range<usize>,
+    pub text: String,
+    pub when: DateRange,
+    /// The word before it: "on", "in", "by"…, lowercased.
+    pub lead: String,
+}
+
+const TRIGGERS: &[&str] = &[
+    "by",
+    "from",
+    "between",
+    "no",
+    "not",
+    "before",
+    "prior",
+    "early",
+    "mid",
+    "late",
+    "end",
+    "the",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "last",
+    "beginning",
+    "middle",
+];
+
+fn may_start(word: &str) -> bool {
+    let w = bare(word).to_lowercase();
+    TRIGGERS.contains(&w.as_str())
+        || w.starts_with("mid-")
+        || w.starts_with("end-")
+        || dates::parse_when(&w, Some(2000)).is_ok()
+        || (w.len() == 2 && (w.starts_with('q') || w.starts_with('h')))
+        || {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+        }
+}
+
+/// Dates and timelines in `text`, longest first at each place, left to right, not overlapping.
+/// `year` completes dates written without one; with `need_year` those are skipped instead.
+pub fn find_dates(text: &str, year: Option<i16>, need_year: bool) -> Vec<Found> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !may_start(words[i].1) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for j in (i + 1..=(i + 9).min(words.len())).rev() {
+            let start = words[i].0;
+            let (last_at, last) = words[j - 1];
+            let end = last_at + last.len();
+            let candidate = text[start..end].trim_end_matches([',', '.', ';', ':', ')', '”']);
+            if candidate.len() < 4 || !candidate.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            // It must end on its date, not on a word the date reader lets pass ("…, the").
+            let tail = candidate.rsplit(char::is_whitespace).next().unwrap_or("");
+            if !tail.chars().any(|c| c.is_ascii_digit())
+                && dates::parse_when(tail, Some(2000)).is_err()
+            {
+                continue;
+            }
+            let has_year = candidate
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4);
+            if need_year && !has_year {
+                continue;
+            }
+            if let Ok(when) = dates::parse_when(candidate, year) {
+                found = Some((j, start, start + candidate.len(), when));
+                break;
+            }
+        }
+        match found {
+            Some((j, start, end, when)) => {
+                let lead = i
+                    .checked_sub(1)
+                    .map(|k| bare(words[k].1).to_lowercase())
+                    .unwrap_or_default();
+                out.push(Found {
+                    range: start..end,
+                    text: text[start..end].to_string(),
+                    when,
+                    lead,
+                });
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Upper-cases the first letter.
+pub fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "ASEAN Defence Ministers' Meeting" → "ADMM": ASEAN's own naming, initials of capitalised words.
+pub fn initials(name: &str) -> Option<String> {
+    if !name.starts_with("ASEAN ") {
+        return None;
+    }
+    let letters: String = name
+        .split_whitespace()
+        .filter(|w| !connector(bare(w)))
+        .filter_map(|w| bare(w).chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    (letters.len() >= 3).then_some(letters)
+}
