@@ -1,6 +1,8 @@
 //! `agenda_bot::fetch` against a local HTTP server on 127.0.0.1: a page, a 404, a page too large
 //! (declared and streamed), a slow page (timeout), a non-text page, redirects within and past the
-//! limit.
+//! limit; and `agenda-bot add URL` fetching a page into the corpus.
+
+mod common;
 
 use agenda_bot::fetch::{fetch, FetchError, Fetched, Limits};
 use axum::body::Body;
@@ -8,6 +10,8 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use std::path::Path;
+use std::process::{Command, Output};
 use std::time::Duration;
 
 const PAGE: &str =
@@ -60,6 +64,13 @@ async fn serve() -> String {
                     vec![0u8, 1, 2, 3],
                 )
                     .into_response()
+            }),
+        )
+        .route(
+            "/statement",
+            get(|| async {
+                let page = include_str!("fixtures/statements/acdfm-20-bali.html");
+                ([(header::CONTENT_TYPE, "text/html")], page)
             }),
         )
         .route("/moved", get(|| async { Redirect::temporary("/page") }))
@@ -173,4 +184,72 @@ async fn nothing_listening_is_unreachable() {
         err.to_string(),
         "the page could not be fetched (the server could not be reached)"
     );
+}
+
+/// `agenda-bot --config <a copy of the shipped corpus> add ARGS`, off the async runtime.
+async fn cli_add(corpus_root: &Path, args: Vec<String>) -> Output {
+    let config = corpus_root.join("config.toml");
+    tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
+            .arg("--config")
+            .arg(config)
+            .arg("add")
+            .args(args)
+            .env_remove("DISCORD_TOKEN")
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_adds_a_page_by_url_and_refuses_a_missing_one() {
+    let base = serve().await;
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &tmp.path().join("corpus"),
+    );
+    std::fs::write(
+        tmp.path().join("config.toml"),
+        "corpus_dir = \"corpus\"\nindex_dir = \"index\"\nstate_dir = \"state\"\n",
+    )
+    .unwrap();
+    let statements = || {
+        std::fs::read_dir(tmp.path().join("corpus/statements"))
+            .unwrap()
+            .count()
+    };
+
+    let missing = cli_add(tmp.path(), vec![format!("{base}/missing")]).await;
+    assert_eq!(missing.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        err.contains("the server answered HTTP 404 Not Found"),
+        "{err}"
+    );
+    assert_eq!(statements(), 2);
+
+    let url = format!("{base}/statement");
+    let added = cli_add(
+        tmp.path(),
+        vec![url.clone(), "--id".into(), "acdfm-20".into()],
+    )
+    .await;
+    let out = String::from_utf8_lossy(&added.stdout);
+    assert!(
+        added.status.success(),
+        "{out}\n{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert_eq!(statements(), 3);
+    let statement =
+        std::fs::read_to_string(tmp.path().join("corpus/statements/acdfm-20.md")).unwrap();
+    assert!(
+        statement.contains(&format!("url = \"{url}\"")),
+        "{statement}"
+    );
+    assert!(statement.contains("The 20th ASEAN Chiefs of Defence Forces Meeting (ACDFM-20)"));
+    assert!(!statement.contains("cookie"), "{statement}");
 }

@@ -319,6 +319,8 @@ struct Inner {
     deadline: Mutex<Option<Duration>>,
     /// Interaction id → when its INTERACTION_CREATE was sent (only while a deadline is set).
     dispatched: Mutex<HashMap<String, Instant>>,
+    /// The CDN: `/attachments/...` path → (content type, bytes), see `host_attachment`.
+    cdn: Mutex<HashMap<String, (String, Vec<u8>)>>,
 }
 
 impl Inner {
@@ -375,6 +377,7 @@ impl FakeDiscord {
             tasks: Mutex::new(Vec::new()),
             deadline: Mutex::new(None),
             dispatched: Mutex::new(HashMap::new()),
+            cdn: Mutex::new(HashMap::new()),
         });
 
         let app = Router::new()
@@ -393,6 +396,20 @@ impl FakeDiscord {
         inner.track(gateway_task.abort_handle());
 
         FakeDiscord { inner }
+    }
+
+    /// Serves `data` on the fake's CDN route (`GET /attachments/{channel}/{id}/{filename}` on
+    /// this server) and returns the attachment object Discord puts into `data.resolved`.
+    pub fn host_attachment(&self, filename: &str, content_type: &str, data: &[u8]) -> Value {
+        let id = self.inner.next_id();
+        let path = format!("/attachments/{DEFAULT_CHANNEL_ID}/{id}/{filename}");
+        let url = format!("{}{path}", self.rest_url());
+        let file = (content_type.to_string(), data.to_vec());
+        self.inner.cdn.lock().unwrap().insert(path, file);
+        json!({
+            "id": id, "filename": filename, "size": data.len(), "url": url, "proxy_url": url,
+            "content_type": content_type
+        })
     }
 
     /// `http://127.0.0.1:PORT`, for `HttpBuilder::proxy`.
@@ -833,7 +850,12 @@ fn route(
     files: &[RecordedFile],
 ) -> Response {
     let Some(rest) = path.strip_prefix("/api/v10/") else {
-        return not_found();
+        return match inner.cdn.lock().unwrap().get(path) {
+            Some((content_type, data)) if method == Method::GET => {
+                ([(header::CONTENT_TYPE, content_type.clone())], data.clone()).into_response()
+            }
+            _ => not_found(),
+        };
     };
     let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
     let ok = |v: Value| json_response(StatusCode::OK, v);

@@ -12,7 +12,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use std::collections::HashMap;
 
 /// Why a page gives no statement text.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum HtmlError {
     #[error("the HTML page has no text (no paragraphs outside navigation, banners and footers)")]
     NoText,
