@@ -2,6 +2,8 @@
 //! local HTTP server (both on 127.0.0.1), and every kind of bad input answered with an ephemeral
 //! one-line message while the corpus and the index in service stay as they were.
 
+#![cfg(feature = "discord")]
+
 mod support;
 
 use axum::http::{header, StatusCode};
