@@ -517,6 +517,18 @@ fn table(element: ElementRef<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any tag soup gives non-blank text or `NoText`, without panicking.
+        #[test]
+        fn tag_soup_gives_text_or_no_text(page in "(<(p|div|nav|table|tr|td|th|ul|li|h1|script|article|main|br|header|footer)( class=\"(cookie|share|content|x)\")?>|</(p|div|nav|table|tr|td|ul|li|h1|script|article|main)>|[A-Za-z .:|]{0,12}|\n){0,40}") {
+            match html_to_text(&page) {
+                Ok(text) => prop_assert!(!text.trim().is_empty()),
+                Err(HtmlError::NoText) => {}
+            }
+        }
+    }
 
     const NEWS_PAGE: &str = r##"<!doctype html>
 <html><head><title>Navy chiefs meet in Manila | Defence News</title>
