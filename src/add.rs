@@ -288,13 +288,16 @@ pub fn list_facts(
     Ok(())
 }
 
-/// Reads one input of `agenda-bot add`: a file, or `-` for standard input; size-capped.
+fn is_url(input: &str) -> bool {
+    input.starts_with("http://") || input.starts_with("https://")
+}
+
+/// Reads one input of `agenda-bot add`: a file, a URL (fetched), or `-` for standard input;
+/// size-capped.
 pub fn read_input(input: &str) -> anyhow::Result<String> {
     use anyhow::Context;
-    if input.starts_with("http://") || input.starts_with("https://") {
-        anyhow::bail!(
-            "fetching URLs is not in this build yet; save the page and add the file (--url {input})"
-        );
+    if is_url(input) {
+        return Ok(crate::fetch::fetch_blocking(input, &crate::fetch::Limits::default())?.text);
     }
     let cap = ingest::MAX_INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
@@ -329,10 +332,14 @@ pub fn run_cli(
     for input in inputs {
         let text = read_input(input).with_context(|| input.clone())?;
         let name = (input != "-").then(|| input.clone());
+        let mut overrides = overrides.clone();
+        if is_url(input) && overrides.url.is_none() {
+            overrides.url = Some(input.clone());
+        }
         let req = AddRequest {
             text,
             name,
-            overrides: overrides.clone(),
+            overrides,
             dry_run,
         };
         let started = std::time::Instant::now();

@@ -11,4 +11,5 @@ pub mod digest_runner;
 #[cfg(feature = "discord")]
 pub mod discord;
 pub mod extraction_eval;
+pub mod fetch;
 pub mod reload;

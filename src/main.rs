@@ -69,7 +69,8 @@ struct UpcomingArgs {
 
 #[derive(clap::Args)]
 struct AddArgs {
-    /// Statement files (.txt pasted text, .md Markdown), or `-` for standard input.
+    /// Statement files (.txt pasted text, .md Markdown, .html saved pages), http(s) URLs, or `-`
+    /// for standard input.
     #[arg(required = true, num_args = 1..)]
     inputs: Vec<String>,
     /// The title, when the text has none.

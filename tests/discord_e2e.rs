@@ -75,7 +75,8 @@ async fn ready_registers_every_command_in_the_guild() {
             "ask",
             "upcoming",
             "help",
-            "reindex"
+            "reindex",
+            "add"
         ]
     );
     let by_name = |n: &str| commands.iter().find(|c| c["name"] == n).unwrap();
@@ -125,7 +126,7 @@ async fn without_guilds_commands_are_registered_globally() {
         .wait_for(|r| r.is("PUT", GLOBAL_COMMANDS), T)
         .await
         .unwrap();
-    assert_eq!(put.body.as_array().unwrap().len(), 7);
+    assert_eq!(put.body.as_array().unwrap().len(), 8);
     assert_eq!(
         run.fake
             .count(|r| r.is("PUT", "/api/v10/applications/*/guilds/")),

@@ -3,6 +3,7 @@
 //! A query command is a few lines: options → [`answer`] (defer, `command::respond` on a blocking
 //! thread, `chat::reply_of`, deliver). Autocomplete reads the facts of the index in memory.
 
+mod add;
 mod ask;
 mod help;
 mod initiative;
@@ -33,6 +34,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         upcoming::upcoming(),
         help::help(),
         reindex::reindex(),
+        add::add(),
     ]
 }
 

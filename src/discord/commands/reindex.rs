@@ -23,6 +23,19 @@ pub fn is_admin(
         || roles.iter().any(|r| admin_role_ids.contains(&r.get()))
 }
 
+/// Whether the member who ran this slash command is an admin (see [`is_admin`]).
+pub(crate) fn invoked_by_admin(ctx: Context<'_>) -> bool {
+    let admin_role_ids = &ctx.data().config.discord.admin_role_ids;
+    match ctx {
+        poise::Context::Application(app) => app
+            .interaction
+            .member
+            .as_ref()
+            .is_some_and(|m| is_admin(m.permissions, &m.roles, admin_role_ids)),
+        poise::Context::Prefix(_) => false,
+    }
+}
+
 fn refusal() -> Reply {
     Reply::text(
         "Sorry, only server admins (Manage Server, or a role listed in `admin_role_ids`) can \
@@ -93,13 +106,7 @@ pub fn corpus_errors_reply(errors: &CorpusErrors, corpus_dir: &Path) -> Reply {
 pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     let started = Instant::now();
     let data = ctx.data();
-    let admin = match ctx {
-        poise::Context::Application(app) => app.interaction.member.as_ref().is_some_and(|m| {
-            is_admin(m.permissions, &m.roles, &data.config.discord.admin_role_ids)
-        }),
-        poise::Context::Prefix(_) => false,
-    };
-    if !admin {
+    if !invoked_by_admin(ctx) {
         send::deliver(ctx, &refusal(), true).await?;
         tracing::info!(
             command = %"reindex",

@@ -95,7 +95,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use serde_json::Value;
+use serde_json::{json, Value};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::AbortHandle;
@@ -163,6 +163,8 @@ pub(crate) struct Inner {
     deadline: Mutex<Option<Duration>>,
     /// Interaction id → when its INTERACTION_CREATE was sent (only while a deadline is set).
     dispatched: Mutex<HashMap<String, Instant>>,
+    /// The CDN: `/attachments/...` path → (content type, bytes), see `host_attachment`.
+    pub(super) cdn: Mutex<HashMap<String, (String, Vec<u8>)>>,
 }
 
 impl Inner {
@@ -219,6 +221,7 @@ impl FakeDiscord {
             tasks: Mutex::new(Vec::new()),
             deadline: Mutex::new(None),
             dispatched: Mutex::new(HashMap::new()),
+            cdn: Mutex::new(HashMap::new()),
         });
 
         let app = Router::new()
@@ -240,6 +243,20 @@ impl FakeDiscord {
         inner.track(gateway_task.abort_handle());
 
         FakeDiscord { inner }
+    }
+
+    /// Serves `data` on the fake's CDN route (`GET /attachments/{channel}/{id}/{filename}` on
+    /// this server) and returns the attachment object Discord puts into `data.resolved`.
+    pub fn host_attachment(&self, filename: &str, content_type: &str, data: &[u8]) -> Value {
+        let id = self.inner.next_id();
+        let path = format!("/attachments/{DEFAULT_CHANNEL_ID}/{id}/{filename}");
+        let url = format!("{}{path}", self.rest_url());
+        let file = (content_type.to_string(), data.to_vec());
+        self.inner.cdn.lock().unwrap().insert(path, file);
+        json!({
+            "id": id, "filename": filename, "size": data.len(), "url": url, "proxy_url": url,
+            "content_type": content_type
+        })
     }
 
     /// `http://127.0.0.1:PORT`, for `HttpBuilder::proxy`.

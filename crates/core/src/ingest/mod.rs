@@ -48,8 +48,8 @@ pub enum IngestError {
     BadId(String),
     #[error("the front matter is not valid TOML: {0}")]
     FrontMatter(String),
-    #[error("HTML input is not supported in this build yet")]
-    HtmlUnsupported,
+    #[error("{0}")]
+    Html(#[from] html::HtmlError),
 }
 
 /// One paragraph of a draft, in order; headings are written as `## …`.
@@ -134,8 +134,8 @@ pub fn draft(text: &str, format: Format, overrides: &Overrides) -> Result<Draft,
     let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let mut meta = Meta::default();
     let blocks = match format {
-        // X2's `html::html_to_text` turns the page into the Text form; until it lands, refuse.
-        Format::Html => return Err(IngestError::HtmlUnsupported),
+        // The page's main text, in the pasted form.
+        Format::Html => text_blocks(&html::html_to_text(&text)?, &mut meta),
         Format::Text => text_blocks(&text, &mut meta),
         Format::Markdown => markdown_blocks(&text, &mut meta)?,
     };
