@@ -96,6 +96,12 @@ impl Milestone {
         format!("{}: {}", self.what.label(), self.title)
     }
 
+    /// Whether the milestone marks when its fact is due: an end, a deadline, or the one milestone
+    /// of a timeline that is a single period ("Q3 2024" starts and ends in it).
+    pub fn is_due_date(&self) -> bool {
+        self.what.dated_by_end() || (self.what == What::Starts && self.range.end >= self.period.end)
+    }
+
     /// When, in words, with the precision visible: "by 31 December 2026 (2024 – 2026)",
     /// "in 2024 (2024 – 2026)", "in Q3 2024 (1 July – 30 September 2024)", "3 September 2024".
     pub fn when(&self) -> String {

@@ -156,9 +156,17 @@ fn search(
         } else if let Some(fact) = index.fact(&id) {
             let about = Wanted::about(&wanted, &fact.names(), analyzer);
             let mut citations = fact_citations(index, searcher, fact, &about, analyzer)?;
-            if citations.is_empty() && is_one_of_its_names(fact, text) {
-                // Asked for by name: its main source stands, though it marks none of the words.
-                citations = citations_for(index, fact).into_iter().take(1).collect();
+            let asked_by_name = about.focus.len() < about.terms.len();
+            if citations.is_empty() && asked_by_name {
+                // Found by words of its names that its paragraphs spell otherwise ("cyber" of the
+                // alias "cyber task force"): its main source, marked at its name, supports it when
+                // it holds the name, or when the question is exactly one of its names.
+                let exactly = is_one_of_its_names(fact, text);
+                citations = citations_for(index, fact)
+                    .into_iter()
+                    .filter(|c| exactly || !c.matched.is_empty())
+                    .take(1)
+                    .collect();
             }
             if citations.is_empty() {
                 continue;
@@ -182,8 +190,8 @@ fn search(
     Ok(results)
 }
 
-/// Whether the question is exactly one of the fact's names ("ADSOM", "asean our eyes"), case,
-/// spacing and punctuation aside.
+/// Whether the question is exactly the fact's id or one of its names ("ADSOM", "asean our
+/// eyes"), case, spacing and punctuation aside.
 fn is_one_of_its_names(fact: &Fact, text: &str) -> bool {
     let key = |s: &str| -> String {
         s.chars()
@@ -192,7 +200,7 @@ fn is_one_of_its_names(fact: &Fact, text: &str) -> bool {
             .collect()
     };
     let asked = key(text);
-    !asked.is_empty() && fact.names().iter().any(|n| key(n) == asked)
+    !asked.is_empty() && (key(fact.id()) == asked || fact.names().iter().any(|n| key(n) == asked))
 }
 
 /// Regression (issue 13, answers 3): a fact crowded out the paragraph holding the quoted phrase.

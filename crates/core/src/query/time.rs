@@ -316,11 +316,11 @@ impl TimeFilter {
     fn wants(&self, m: &Milestone) -> bool {
         let event = match self.event {
             Event::Any => true,
-            Event::Due => m.what.dated_by_end(),
+            Event::Due => m.is_due_date(),
             Event::Starts => m.what == What::Starts,
         };
         let kind = self.kind.is_none_or(|k| m.fact_kind == k);
-        let overdue = self.window != Window::Overdue || m.what.dated_by_end();
+        let overdue = self.window != Window::Overdue || m.is_due_date();
         event && kind && overdue
     }
 
