@@ -383,7 +383,7 @@ struct FactsFile {
 }
 
 /// The keys every fact must have, with the placeholders that let checking go on without them.
-const REQUIRED: &[(&str, fn() -> toml::Value)] = &[
+const REQUIRED: &[schema::Required] = &[
     ("id", schema::empty_string),
     ("name", schema::empty_string),
     ("cites", schema::empty_array),
@@ -690,29 +690,50 @@ pub(super) fn resolve(
     out
 }
 
+/// Why a citation does not point at a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum CiteError {
+    #[error("citation {cite:?} must look like \"statement-id#3\"")]
+    Shape { cite: String },
+    #[error("citation {cite:?} names statement {id:?}, which does not exist")]
+    NoStatement { cite: String, id: String },
+    #[error("citation {cite:?}: {para:?} is not a paragraph number")]
+    NotANumber { cite: String, para: String },
+    #[error("citation {cite:?}: statement {id:?} has {paragraphs} paragraphs, not {n}")]
+    NoParagraph {
+        cite: String,
+        id: String,
+        paragraphs: usize,
+        n: u32,
+    },
+}
+
 /// `statement-id#N` must name an existing statement and paragraph.
 fn check_cite<'a>(
     cite: &str,
     statements: &HashMap<&str, &'a Statement>,
-) -> Result<&'a Statement, String> {
+) -> Result<&'a Statement, CiteError> {
+    let cite_owned = || cite.to_string();
     let Some((id, para)) = cite.split_once('#') else {
-        return Err(format!(
-            "citation {cite:?} must look like \"statement-id#3\""
-        ));
+        return Err(CiteError::Shape { cite: cite_owned() });
     };
     let Some(statement) = statements.get(id) else {
-        return Err(format!(
-            "citation {cite:?} names statement {id:?}, which does not exist"
-        ));
+        return Err(CiteError::NoStatement {
+            cite: cite_owned(),
+            id: id.to_string(),
+        });
     };
-    let n: u32 = para
-        .parse()
-        .map_err(|_| format!("citation {cite:?}: {para:?} is not a paragraph number"))?;
+    let n: u32 = para.parse().map_err(|_| CiteError::NotANumber {
+        cite: cite_owned(),
+        para: para.to_string(),
+    })?;
     if statement.paragraph(n).is_none() {
-        return Err(format!(
-            "citation {cite:?}: statement {id:?} has {} paragraphs, not {n}",
-            statement.paragraphs.len()
-        ));
+        return Err(CiteError::NoParagraph {
+            cite: cite_owned(),
+            id: id.to_string(),
+            paragraphs: statement.paragraphs.len(),
+            n,
+        });
     }
     Ok(statement)
 }

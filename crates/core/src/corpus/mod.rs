@@ -90,7 +90,7 @@ pub fn stray_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
         if dir.is_dir() {
             walk_matching(
                 &dir,
-                &mut |p| !p.extension().is_some_and(|e| e == ext),
+                &mut |p| p.extension().is_none_or(|e| e != ext),
                 &mut files,
             )?;
         }

@@ -30,12 +30,15 @@ impl<T> Checked<T> {
     }
 }
 
+/// A required key and the placeholder value that lets checking go on without it.
+pub(super) type Required = (&'static str, fn() -> toml::Value);
+
 /// Deserialises `table` as `T`, again and again: each round serde names one problem, which is
 /// recorded and taken away (an unknown key removed, a missing or mistyped required key replaced by
 /// its placeholder from `required`, a mistyped optional key removed), until the rest deserialises.
 pub(super) fn check<T: DeserializeOwned>(
     mut table: toml::Table,
-    required: &[(&str, fn() -> toml::Value)],
+    required: &[Required],
 ) -> Checked<T> {
     let mut problems = Vec::new();
     // Each round removes or fixes one key, so this many rounds always suffice.

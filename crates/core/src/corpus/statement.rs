@@ -61,7 +61,7 @@ struct FrontMatter {
 }
 
 /// The front matter's required keys, with placeholders that let checking go on without them.
-const REQUIRED: &[(&str, fn() -> toml::Value)] = &[
+const REQUIRED: &[schema::Required] = &[
     ("id", schema::empty_string),
     ("title", schema::empty_string),
     ("source", schema::empty_string),
@@ -206,10 +206,19 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Statement, Vec<CorpusErro
     })
 }
 
+/// Why a `published` value is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum PublishedError {
+    #[error("{text:?} must be written YYYY-MM-DD, YYYY-MM or YYYY (did you mean \"{iso}\"?)")]
+    NotIso { text: String, iso: String },
+    #[error("{0}; write it YYYY-MM-DD, YYYY-MM or YYYY")]
+    Unreadable(dates::DateError),
+}
+
 /// A `published` value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` only (the README's forms), so that
 /// every statement shows its date the same way; another date form is refused with the ISO
 /// spelling to use instead.
-fn published_date(p: &str) -> Result<DateRange, String> {
+fn published_date(p: &str) -> Result<DateRange, PublishedError> {
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let parts: Vec<&str> = p.trim().split('-').collect();
     let iso = match parts.as_slice() {
@@ -220,17 +229,15 @@ fn published_date(p: &str) -> Result<DateRange, String> {
     };
     match dates::parse_when(p, None) {
         Ok(r) if iso => Ok(r),
-        Ok(r) => {
-            let suggestion = match r.precision {
+        Ok(r) => Err(PublishedError::NotIso {
+            text: p.to_string(),
+            iso: match r.precision {
                 Precision::Day => r.start.to_string(),
                 Precision::Month => r.start.strftime("%Y-%m").to_string(),
                 _ => r.start.year().to_string(),
-            };
-            Err(format!(
-                "{p:?} must be written YYYY-MM-DD, YYYY-MM or YYYY (did you mean \"{suggestion}\"?)"
-            ))
-        }
-        Err(e) => Err(format!("{e}; write it YYYY-MM-DD, YYYY-MM or YYYY")),
+            },
+        }),
+        Err(e) => Err(PublishedError::Unreadable(e)),
     }
 }
 
