@@ -1,6 +1,7 @@
 //! Benchmark support: a deterministic synthetic corpus in the real corpus format, query sets drawn
 //! from it, and the naive substring-scan baseline. Used by the `agenda-bench` binary and by tests.
 
+pub mod add_statement;
 pub mod eval;
 pub mod gen;
 pub mod queries;

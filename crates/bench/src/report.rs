@@ -303,7 +303,39 @@ pub(crate) fn targets(report: &Report) -> Vec<Target> {
             )
         }),
     );
+    push(
+        "add + rebuild of a 20-paragraph statement < 1 s".into(),
+        report.add.as_ref().map(|a| {
+            (
+                format!(
+                    "{:.0} ms (add {:.0} ms, rebuild {:.0} ms)",
+                    a.total_ms, a.add_ms, a.rebuild_ms
+                ),
+                a.total_ms < 1_000.0,
+            )
+        }),
+    );
     out
+}
+
+/// The "Adding a statement" section (empty for results measured before it existed).
+pub(crate) fn add_section(report: &Report) -> String {
+    let Some(a) = &report.add else {
+        return String::new();
+    };
+    format!(
+        "## Adding a statement\n\n\
+         `agenda_bot::add::add` of a generated {}-paragraph statement in the pasted form (title \
+         line, dateline, paragraphs, a `- ` list, an initiatives table; `crates/bench/src/add_statement.rs`) \
+         to a copy of the shipped corpus ({} statements), then the rebuild the CLI runs after it \
+         (`index::ensure_built` + `AgendaIndex::open`). Wall times, median of {} runs, each adding \
+         one more distinct statement.\n\n\
+         | step | median |\n|---|---:|\n\
+         | add (ingest, extract, validate, write) | {:.0} ms |\n\
+         | index rebuild | {:.0} ms |\n\
+         | total | {:.0} ms |\n\n",
+        a.paragraphs, a.statements_before, a.runs, a.add_ms, a.rebuild_ms, a.total_ms
+    )
 }
 
 pub(crate) fn markdown(report: &Report, before: Option<&Report>, notes: Option<&str>) -> String {
@@ -366,6 +398,7 @@ pub(crate) fn markdown(report: &Report, before: Option<&Report>, notes: Option<&
         md.push_str(&size_table(s));
         md.push('\n');
     }
+    md.push_str(&add_section(report));
     md.push_str("## Targets\n\n| target | measured | result |\n|---|---|---|\n");
     for t in targets(report) {
         let result = match t.pass {

@@ -1,5 +1,6 @@
 //! What the children report to the parent (as JSON on stdout) and the report is made of.
 
+pub(crate) use agenda_bench::add_statement::AddResult;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -67,6 +68,10 @@ pub(crate) struct Report {
     pub(crate) date: String,
     pub(crate) machine: Machine,
     pub(crate) sizes: Vec<SizeResult>,
+    /// `add` of a 20-paragraph statement to the shipped corpus and the rebuild (absent from
+    /// results files written before it was measured).
+    #[serde(default)]
+    pub(crate) add: Option<AddResult>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

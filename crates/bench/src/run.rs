@@ -5,7 +5,7 @@ use crate::cli::{Cli, Engine};
 use crate::probe::{dir_bytes, evict, machine};
 use crate::report::{markdown, size_table, targets};
 use crate::results::*;
-use agenda_bench::queries;
+use agenda_bench::{add_statement, queries};
 use agenda_bench::{gen, parse_size, size_label};
 use agenda_core::corpus::Corpus;
 use anyhow::{bail, Context, Result};
@@ -200,6 +200,23 @@ pub(crate) fn run_size(
     Ok(result)
 }
 
+/// `add` of a 20-paragraph statement to a copy of the shipped corpus, and the rebuild: once per
+/// run, whatever the sizes.
+fn run_add(work: &Path, runs: usize) -> Result<AddResult> {
+    let source = agenda_core::testing::shipped_corpus_dir();
+    log(format!(
+        "adding a statement to the shipped corpus ({})",
+        source.display()
+    ));
+    let m = add_statement::measure(&source, &work.join("add"), runs)?;
+    let r = m.result;
+    log(format!(
+        "add {:.0} ms + rebuild {:.0} ms = {:.0} ms (median of {})",
+        r.add_ms, r.rebuild_ms, r.total_ms, r.runs
+    ));
+    Ok(r)
+}
+
 pub(crate) fn run(cli: &Cli) -> Result<()> {
     let sizes: Vec<usize> = cli
         .sizes
@@ -239,6 +256,7 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
         date: jiff::Zoned::now().strftime("%Y-%m-%d %H:%M %Z").to_string(),
         machine: machine(),
         sizes: Vec::new(),
+        add: None,
     };
     let result = (|| -> Result<()> {
         for &n in &sizes {
@@ -246,6 +264,7 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
                 .sizes
                 .push(run_size(cli, &work, n, per_class, cold_runs)?);
         }
+        report.add = Some(run_add(&work, if cli.quick { 2 } else { 5 })?);
         Ok(())
     })();
     if temporary {
@@ -258,6 +277,12 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
         println!("\n{} paragraphs", size_label(s.paragraphs));
         println!("| metric | ours | FTS5 | scan | ours / FTS5 | ours / scan |");
         print!("{}", size_table(s));
+    }
+    if let Some(a) = &report.add {
+        println!(
+            "\nadd of a {}-paragraph statement: add {:.0} ms + rebuild {:.0} ms = {:.0} ms (median of {})",
+            a.paragraphs, a.add_ms, a.rebuild_ms, a.total_ms, a.runs
+        );
     }
     println!();
     if cfg!(debug_assertions) {
