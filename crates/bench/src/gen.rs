@@ -8,6 +8,7 @@
 //! numbers, dates and places.
 
 use super::{Rng, Zipf};
+use agenda_core::dates::{ordinal, MONTH_NAMES};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -362,21 +363,6 @@ const KINDS: &[&str] = &[
     "chairman's statement",
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 const SYLLABLES: &[&str] = &[
     "ka", "ro", "ti", "man", "sel", "dor", "vi", "na", "lu", "pe", "ra", "so", "mi", "ten", "gar",
     "bel", "cor", "da", "fe", "han", "jo", "kel", "lin", "mo", "nor", "pol", "qua", "ser", "tul",
@@ -518,17 +504,6 @@ struct Generator {
     mechanisms: Kind<MechanismDef>,
     initiatives: Kind<InitiativeDef>,
     areas: Kind<usize>,
-}
-
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 fn capitalise(w: &str) -> String {
@@ -724,7 +699,7 @@ impl Generator {
 
     fn date(&mut self, with_year: bool) -> String {
         let day = self.rng.range(1, 28);
-        let month = *self.rng.pick(MONTHS);
+        let month = *self.rng.pick(&MONTH_NAMES);
         if with_year {
             format!("{day} {month} {}", self.rng.range(2019, 2026))
         } else {
@@ -1004,7 +979,7 @@ fn fact_files(g: &mut Generator) -> Vec<(PathBuf, String)> {
             2 => format!("by end-{y}"),
             3 => format!("H{} {y}", g.rng.range(1, 2)),
             4 => format!("mid-{y}"),
-            _ => format!("{} {y}", g.rng.pick(MONTHS)),
+            _ => format!("{} {y}", g.rng.pick(&MONTH_NAMES)),
         };
         let area = AREAS[g.rng.below(AREAS.len())].0;
         let outcome = capitalise(&g.phrase(2, 5));

@@ -35,7 +35,8 @@ fn needs_span(precision: Precision, label: &str) -> bool {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -51,7 +52,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn month_name(d: Date) -> &'static str {
-    MONTHS[usize::try_from(d.month() - 1).unwrap_or(0).min(11)]
+    MONTH_NAMES[usize::try_from(d.month() - 1).unwrap_or(0).min(11)]
 }
 
 /// "31 December 2026".
@@ -124,4 +125,16 @@ fn describe_span(start: Date, end: Date, precision: Precision) -> (Option<String
         _ => None,
     };
     (label, span)
+}
+
+/// `21` → `"21st"`, `12` → `"12th"`: how statements number meetings.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }

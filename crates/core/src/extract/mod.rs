@@ -580,8 +580,15 @@ impl Extractor<'_> {
             acronym: Some(acronym.to_string()),
             number: Some(number),
             series: Some(series.to_string()),
-            aliases: vec![handle, format!("{} {acronym}", ordinal_word(number))],
-            ..new_meeting(id, format!("{} {series}", ordinal_word(number)), cite)
+            aliases: vec![
+                handle,
+                format!("{} {acronym}", crate::dates::ordinal(number)),
+            ],
+            ..new_meeting(
+                id,
+                format!("{} {series}", crate::dates::ordinal(number)),
+                cite,
+            )
         });
         self.meetings.len() - 1
     }
@@ -774,17 +781,6 @@ fn new_meeting(id: String, name: String, cite: &str) -> Meeting {
 
 fn bilateral_name(a: &str, b: &str) -> String {
     format!("Meeting of the {a} and the {b}")
-}
-
-fn ordinal_word(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// A name cut after its last meeting head noun ("ASEAN Defence Ministers Meeting and related").
