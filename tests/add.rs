@@ -1,39 +1,24 @@
 //! `agenda-bot add` and `agenda-bot facts` end to end: a raw seed becomes a statement and facts
 //! that answer; bad input is one clear line, exit 1, nothing written and the index unchanged.
 
+mod common;
+
 use agenda_bot::add::{add, AddError, AddRequest};
 use agenda_core::ingest::Overrides;
+use common::CliSetup;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const SEED_VNA: &str = "tests/fixtures/seeds/003_cda4d77ed1734233.txt";
 const SEED_ASEAN: &str = "tests/fixtures/seeds/000_f420d65c7550d6ba.txt";
 
-struct Setup {
-    tmp: tempfile::TempDir,
-    config: PathBuf,
-    corpus: PathBuf,
-}
+type Setup = CliSetup;
 
 /// A config over an empty corpus.
 fn setup() -> Setup {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir_all(corpus.join("statements")).unwrap();
-    std::fs::create_dir_all(corpus.join("facts")).unwrap();
-    let config = tmp.path().join("config.toml");
-    std::fs::write(
-        &config,
-        "corpus_dir = \"corpus\"\nindex_dir = \"index\"\nstate_dir = \"state\"\n",
-    )
-    .unwrap();
-    Setup {
-        tmp,
-        config,
-        corpus,
-    }
+    CliSetup::new(None)
 }
 
 fn seed(path: &str) -> PathBuf {
@@ -41,13 +26,7 @@ fn seed(path: &str) -> PathBuf {
 }
 
 fn run(s: &Setup, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
-        .arg("--config")
-        .arg(&s.config)
-        .args(args)
-        .env_remove("DISCORD_TOKEN")
-        .output()
-        .unwrap()
+    s.run(args)
 }
 
 fn ok(out: &Output) -> String {

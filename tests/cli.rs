@@ -2,47 +2,20 @@
 
 mod common;
 
-use common::copy_dir;
+use common::{shipped_corpus, CliSetup};
 use serde_json::Value;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-struct Setup {
-    _tmp: tempfile::TempDir,
-    config: PathBuf,
-    corpus: PathBuf,
-}
+type Setup = CliSetup;
 
 /// A config over a private copy of the shipped corpus and a fresh index directory.
 fn setup() -> Setup {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-        &corpus,
-    );
-    let config = tmp.path().join("config.toml");
-    std::fs::write(
-        &config,
-        "corpus_dir = \"corpus\"\nindex_dir = \"index\"\nstate_dir = \"state\"\n",
-    )
-    .unwrap();
-    Setup {
-        _tmp: tmp,
-        config,
-        corpus,
-    }
+    CliSetup::new(Some(&shipped_corpus()))
 }
 
 fn run(s: &Setup, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
-        .arg("--config")
-        .arg(&s.config)
-        .args(args)
-        .env_remove("DISCORD_TOKEN")
-        .output()
-        .unwrap()
+    s.run(args)
 }
 
 /// `agenda-bot console` with `input` piped in: its standard output.

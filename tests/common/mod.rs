@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// The shipped corpus, `corpus/`.
 pub fn shipped_corpus() -> PathBuf {
@@ -25,5 +26,49 @@ pub fn copy_dir(from: &Path, to: &Path) {
         } else {
             std::fs::copy(entry.path(), target).unwrap();
         }
+    }
+}
+
+/// A `config.toml` in a temp dir over a corpus (a copy of `from`, or an empty one) and a fresh
+/// index directory, for running the `agenda-bot` binary.
+pub struct CliSetup {
+    pub tmp: tempfile::TempDir,
+    pub config: PathBuf,
+    pub corpus: PathBuf,
+}
+
+impl CliSetup {
+    pub fn new(from: Option<&Path>) -> CliSetup {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("corpus");
+        match from {
+            Some(from) => copy_dir(from, &corpus),
+            None => {
+                std::fs::create_dir_all(corpus.join("statements")).unwrap();
+                std::fs::create_dir_all(corpus.join("facts")).unwrap();
+            }
+        }
+        let config = tmp.path().join("config.toml");
+        std::fs::write(
+            &config,
+            "corpus_dir = \"corpus\"\nindex_dir = \"index\"\nstate_dir = \"state\"\n",
+        )
+        .unwrap();
+        CliSetup {
+            tmp,
+            config,
+            corpus,
+        }
+    }
+
+    /// `agenda-bot --config … ARGS`, without a Discord token.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
+            .arg("--config")
+            .arg(&self.config)
+            .args(args)
+            .env_remove("DISCORD_TOKEN")
+            .output()
+            .unwrap()
     }
 }
