@@ -51,7 +51,29 @@ enum Cmd {
     EvalExtraction(EvalArgs),
     /// Run the Discord bot (token from DISCORD_TOKEN) until SIGINT/SIGTERM.
     #[cfg(feature = "discord")]
-    Run,
+    Run(RunArgs),
+}
+
+#[cfg(feature = "discord")]
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Tests and local trials only: send REST and gateway traffic to a fake Discord at this
+    /// loopback base URL (`http://127.0.0.1:PORT`); any other host is refused.
+    #[arg(long, hide = true, value_parser = parse_loopback_url)]
+    api_proxy: Option<String>,
+}
+
+/// A `--api-proxy` that is not an `http://` URL on a loopback address.
+#[cfg(feature = "discord")]
+#[derive(Debug, thiserror::Error)]
+#[error("{0:?} is not an http:// URL on 127.0.0.0/8, [::1] or localhost")]
+struct NotLoopback(String);
+
+#[cfg(feature = "discord")]
+fn parse_loopback_url(s: &str) -> Result<String, NotLoopback> {
+    agenda_bot::discord::is_loopback_url(s)
+        .then(|| s.trim_end_matches('/').to_string())
+        .ok_or_else(|| NotLoopback(s.to_string()))
 }
 
 #[derive(clap::Args)]
@@ -182,7 +204,7 @@ fn main() -> ExitCode {
 impl Cli {
     fn is_bot(&self) -> bool {
         #[cfg(feature = "discord")]
-        if matches!(self.command, Cmd::Run) {
+        if matches!(self.command, Cmd::Run(_)) {
             return true;
         }
         false
@@ -252,10 +274,15 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         #[cfg(feature = "discord")]
-        Cmd::Run => tokio::runtime::Builder::new_multi_thread()
+        Cmd::Run(a) => tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()?
-            .block_on(agenda_bot::discord::run(config.clone())),
+            .block_on(agenda_bot::discord::run(
+                config.clone(),
+                agenda_bot::discord::RunOptions {
+                    api_proxy: a.api_proxy,
+                },
+            )),
     }
 }
 

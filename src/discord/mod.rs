@@ -267,6 +267,11 @@ fn host_of(url: &str) -> &str {
     }
 }
 
+/// `http://` on a loopback host: the only base URL `--api-proxy` accepts.
+pub fn is_loopback_url(url: &str) -> bool {
+    url.starts_with("http://") && is_loopback(host_of(url))
+}
+
 /// `127.x.x.x`, `::1` or `localhost`.
 fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost")
@@ -417,8 +422,21 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     }
 }
 
+/// The options of `agenda-bot run` beyond the configuration file.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// A fake Discord's loopback base URL (tests, local trials); checked by [`is_loopback_url`].
+    pub api_proxy: Option<String>,
+}
+
 /// `agenda-bot run`: the bot until SIGINT/SIGTERM.
-pub async fn run(config: Config) -> anyhow::Result<()> {
+pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
+    if let Some(proxy) = &options.api_proxy {
+        if !is_loopback_url(proxy) {
+            bail!("--api-proxy {proxy} is not an http:// URL on a loopback address");
+        }
+        tracing::warn!(proxy, "sending all Discord traffic to a fake Discord");
+    }
     let token = config::discord_token().context(
         "DISCORD_TOKEN is not set: export DISCORD_TOKEN=<the bot token from the Discord developer portal>",
     )?;
@@ -436,7 +454,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         config,
         index: shared_index(index),
         token,
-        api_proxy: None,
+        api_proxy: options.api_proxy,
         test_hooks: TestHooks::default(),
     })
     .await?;
@@ -488,5 +506,10 @@ mod tests {
         assert_eq!(host_of("http://[::1]:80/"), "::1");
         assert!(is_loopback("127.0.0.1") && is_loopback("127.3.2.1") && is_loopback("::1"));
         assert!(!is_loopback("gateway.discord.gg") && !is_loopback("10.0.0.1"));
+        assert!(is_loopback_url("http://127.0.0.1:9") && is_loopback_url("http://[::1]:9/"));
+        assert!(!is_loopback_url("https://discord.com") && !is_loopback_url("http://10.0.0.1:9"));
+        assert!(
+            !is_loopback_url("ws://127.0.0.1:9") && !is_loopback_url("http://127.0.0.1.evil.com")
+        );
     }
 }
