@@ -282,6 +282,7 @@ where
                     match post(&sender, &clock, &policy, channel, &reply, shutdown.as_mut()).await {
                         Outcome::Sent => {
                             tracing::info!(channel, %date, milestones = digest.len(), "digest posted");
+                            crate::ops::digest_posted(channel, date);
                             if let Err(e) = store.mark_posted(channel, date) {
                                 tracing::error!(channel, %date, error = chain(&e),
                                     "digest posted but the state could not be saved; a restart today may post it again");
@@ -331,6 +332,7 @@ async fn post<C: Clock, S: DigestSender, F: Future<Output = ()>>(
             Ok(()) => return Outcome::Sent,
             Err(e) if e.is_retryable() && attempt < attempts => {
                 let wait = policy.delay(attempt, e.retry_after());
+                crate::ops::metrics::digest_retry();
                 tracing::warn!(channel, attempt, error = %e, wait = ?wait, "digest send failed; retrying");
                 let wait = SignedDuration::try_from(wait).unwrap_or(SignedDuration::MAX);
                 let until = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);

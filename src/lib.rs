@@ -12,4 +12,5 @@ pub mod digest_runner;
 pub mod discord;
 pub mod extraction_eval;
 pub mod fetch;
+pub mod ops;
 pub mod reload;

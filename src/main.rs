@@ -19,8 +19,19 @@ struct Cli {
     /// Path to the configuration file.
     #[arg(long, global = true, default_value = "config.toml")]
     config: PathBuf,
+    /// Log format: `plain` text, `json` lines for collectors, or `auto` (plain; colours only
+    /// on a terminal).
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Auto)]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Cmd,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    Auto,
+    Plain,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -61,6 +72,10 @@ struct RunArgs {
     /// loopback base URL (`http://127.0.0.1:PORT`); any other host is refused.
     #[arg(long, hide = true, value_parser = parse_loopback_url)]
     api_proxy: Option<String>,
+    /// Serve Prometheus `/metrics` and `/healthz` on this address (e.g. 127.0.0.1:9100; keep
+    /// it private).
+    #[arg(long)]
+    metrics: Option<std::net::SocketAddr>,
 }
 
 /// A `--api-proxy` that is not an `http://` URL on a loopback address.
@@ -171,8 +186,9 @@ struct QueryArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // The bot logs one info line per command; the CLI stays quiet unless asked.
+    // serenity's gateway logs a WARN per failed reconnect; the bot logs each change of state.
     let default_filter = if cli.is_bot() {
-        "warn,agenda_bot=info"
+        "warn,agenda_bot=info,serenity::gateway=error,serenity::gateway::bridge=off"
     } else {
         "warn"
     };
@@ -181,8 +197,11 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| default_filter.into()),
         )
-        .with_writer(std::io::stderr);
-    if cli.is_bot() {
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal() && cli.log_format == LogFormat::Auto);
+    if cli.log_format == LogFormat::Json {
+        logs.json().init();
+    } else if cli.is_bot() {
         logs.init();
     } else {
         // A CLI user reads warnings (a broken corpus) as messages: `WARN answering from ...`.
@@ -274,15 +293,21 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         #[cfg(feature = "discord")]
-        Cmd::Run(a) => tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()?
-            .block_on(agenda_bot::discord::run(
+        Cmd::Run(a) => {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            let result = runtime.block_on(agenda_bot::discord::run(
                 config.clone(),
                 agenda_bot::discord::RunOptions {
                     api_proxy: a.api_proxy,
+                    metrics: a.metrics,
                 },
-            )),
+            ));
+            // Tasks still running (a reconnect, a rebuild) do not hold up the exit.
+            runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+            result
+        }
     }
 }
 

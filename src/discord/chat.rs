@@ -103,6 +103,7 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
         return Ok(());
     };
     let started = Instant::now();
+    let _in_flight = crate::ops::inflight::begin();
     let previous = follow_up_of(msg, bot);
     let index = data.index.load_full();
     let digest = data.config.digest.clone();
@@ -122,6 +123,10 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
     };
     match result {
         Ok(results) => {
+            crate::ops::metrics::answered("chat", started.elapsed());
+            if results == 0 {
+                crate::ops::metrics::nothing_found("chat");
+            }
             tracing::info!(
                 command = %"chat",
                 user = msg.author.id.get(),

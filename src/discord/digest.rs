@@ -137,7 +137,12 @@ impl DigestSender for DiscordDigestSender {
             .request(Request::new(route, LightMethod::Post).body(Some(body)));
         match tokio::time::timeout(SEND_TIMEOUT, request).await {
             Ok(Ok(_)) => Ok(()),
-            Ok(Err(e)) => Err(classify(&e)),
+            Ok(Err(e)) => {
+                if send::status_of(&e) == Some(429) {
+                    crate::ops::metrics::rate_limited("digest");
+                }
+                Err(classify(&e))
+            }
             Err(_) => Err(SendError::Retryable {
                 status: None,
                 retry_after: None,

@@ -39,6 +39,7 @@ fn built_later(a: &AgendaIndex, b: &AgendaIndex) -> bool {
 
 /// What the bot does with a reload event (the watcher has logged it already).
 fn apply(index: &SharedIndex, event: ReloadEvent) {
+    crate::ops::metrics::index_built("hot_reload", matches!(event, ReloadEvent::Swapped(_)));
     match event {
         ReloadEvent::Swapped(fresh) => {
             let facts = fresh.manifest.facts;

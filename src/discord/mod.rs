@@ -15,6 +15,7 @@ pub mod chat;
 pub mod commands;
 pub mod digest;
 pub mod hot_reload;
+pub mod lifecycle;
 pub mod send;
 
 use crate::config::{self, Config};
@@ -127,6 +128,31 @@ impl BotHandle {
             .await
             .context("the Discord client task failed")?
             .context("the Discord client stopped")
+    }
+
+    /// Stops within `budget`: the answers in flight are finished first (up to half of it), then
+    /// the corpus watcher and the gateway connection; whether everything stopped in time.
+    pub async fn stop_within(mut self, budget: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + budget;
+        if !crate::ops::inflight::wait_idle(budget / 2).await {
+            tracing::warn!(
+                answers = crate::ops::inflight::count(),
+                "answers still running at shutdown"
+            );
+        }
+        if let Some(watcher) = self.watcher.take() {
+            let _ = tokio::time::timeout_at(deadline, watcher.stop()).await;
+        }
+        let stopped = tokio::time::timeout_at(deadline, async {
+            self.shard_manager.shutdown_all().await;
+            let _ = (&mut self.client).await;
+        })
+        .await
+        .is_ok();
+        if !stopped {
+            self.client.abort();
+        }
+        stopped
     }
 
     /// Stops the corpus watcher, closes the gateway connection and waits (up to 10 s) for the
@@ -427,9 +453,15 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
 pub struct RunOptions {
     /// A fake Discord's loopback base URL (tests, local trials); checked by [`is_loopback_url`].
     pub api_proxy: Option<String>,
+    /// Serve `/metrics` and `/healthz` here.
+    pub metrics: Option<std::net::SocketAddr>,
 }
 
-/// `agenda-bot run`: the bot until SIGINT/SIGTERM.
+/// How long a signal may take to stop the bot (the promise is 2 s; the runtime gets the rest).
+pub const STOP_BUDGET: Duration = Duration::from_millis(1600);
+
+/// `agenda-bot run`: the bot until SIGINT/SIGTERM, which stop it within [`STOP_BUDGET`] in
+/// every state (an answer in flight is finished first). A refused token fails at once.
 pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
     if let Some(proxy) = &options.api_proxy {
         if !is_loopback_url(proxy) {
@@ -440,34 +472,64 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
     let token = config::discord_token().context(
         "DISCORD_TOKEN is not set: export DISCORD_TOKEN=<the bot token from the Discord developer portal>",
     )?;
-    let index = tokio::task::spawn_blocking({
-        let config = config.clone();
-        move || crate::cli::open_index(&config)
-    })
-    .await??;
-    tracing::info!(
-        statements = index.manifest.statements,
-        facts = index.manifest.facts,
-        "index open"
-    );
-    let mut bot = Bot::start(BotOptions {
-        config,
-        index: shared_index(index),
-        token,
-        api_proxy: options.api_proxy,
-        test_hooks: TestHooks::default(),
-    })
-    .await?;
-    let shard_manager = bot.shard_manager();
+    let opened = Arc::new(std::sync::OnceLock::new());
+    if let Some(addr) = options.metrics {
+        let prometheus = crate::ops::metrics::install().context("cannot set up the metrics")?;
+        let state = crate::ops::OpsState {
+            prometheus,
+            index: opened.clone(),
+        };
+        let bound = crate::ops::serve(addr, state).await?;
+        tracing::info!(addr = %bound, "serving /metrics and /healthz");
+    }
+    let signal = shutdown_signal();
+    tokio::pin!(signal);
+    let connect = async {
+        let index = tokio::task::spawn_blocking({
+            let config = config.clone();
+            move || crate::cli::open_index(&config)
+        })
+        .await?;
+        crate::ops::metrics::index_built("startup", index.is_ok());
+        let index = index?;
+        tracing::info!(
+            statements = index.manifest.statements,
+            facts = index.manifest.facts,
+            "index open"
+        );
+        let index = shared_index(index);
+        let _ = opened.set(index.clone());
+        lifecycle::check_token(&token, options.api_proxy.as_deref()).await?;
+        Bot::start(BotOptions {
+            config,
+            index,
+            token,
+            api_proxy: options.api_proxy,
+            test_hooks: TestHooks::default(),
+        })
+        .await
+    };
+    let mut bot = tokio::select! {
+        bot = connect => bot?,
+        name = &mut signal => {
+            tracing::info!("{name} before the bot was connected: stopping");
+            return Ok(());
+        }
+    };
+    lifecycle::watch_gateway(bot.shard_manager());
     tokio::select! {
-        result = bot.wait() => return result,
-        signal = shutdown_signal() => tracing::info!("{signal}: shutting down"),
+        result = bot.wait() => {
+            return match result {
+                Err(e) if lifecycle::is_token_refused(&e) => Err(e.context(lifecycle::TOKEN_REFUSED)),
+                other => other,
+            };
+        }
+        name = &mut signal => tracing::info!("{name}: shutting down"),
     }
-    shard_manager.shutdown_all().await;
-    match tokio::time::timeout(Duration::from_secs(10), bot.wait()).await {
-        Ok(result) => result,
-        Err(_) => bail!("the Discord client did not stop within 10 s"),
+    if !bot.stop_within(STOP_BUDGET).await {
+        tracing::warn!("the gateway did not close in time; stopped anyway");
     }
+    Ok(())
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

@@ -119,7 +119,11 @@ where
 {
     let mut attempt = 1;
     loop {
-        match call().await {
+        let result = call().await;
+        if result.as_ref().err().and_then(status_of) == Some(429) {
+            crate::ops::metrics::rate_limited(what);
+        }
+        match result {
             Err(e) if attempt < RETRY.max_attempts && is_retryable(&e) => {
                 let delay = RETRY.delay(attempt, None);
                 tracing::warn!(

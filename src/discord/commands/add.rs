@@ -222,6 +222,7 @@ fn add_and_rebuild(
     let added = add::add(corpus_dir, request).map_err(AddFailed::Add)?;
     let rebuilt =
         index::ensure_built(corpus_dir, index_dir).and_then(|_| AgendaIndex::open(index_dir));
+    crate::ops::metrics::index_built("add", rebuilt.is_ok());
     match rebuilt {
         Ok(index) => Ok((added, index)),
         Err(e) => {

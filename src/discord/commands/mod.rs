@@ -48,6 +48,7 @@ pub(crate) async fn answer(
     private: bool,
 ) -> Result<(), Error> {
     let started = Instant::now();
+    let _in_flight = crate::ops::inflight::begin();
     send::defer(ctx, private).await?;
     if let Some(delay) = ctx.data().test_hooks.answer_delay {
         tokio::time::sleep(delay).await;
@@ -60,12 +61,16 @@ pub(crate) async fn answer(
         tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
     let reply = super::chat::reply_of(&response, &data.config.digest.timezone);
     send::deliver(ctx, &reply, private).await?;
+    if response.results() == 0 {
+        crate::ops::metrics::nothing_found(&ctx.command().name);
+    }
     log_command(ctx, started, response.results());
     Ok(())
 }
 
 /// The one info line per command: name, user, latency, result count.
 pub(crate) fn log_command(ctx: Context<'_>, started: Instant, results: usize) {
+    crate::ops::metrics::answered(&ctx.command().name, started.elapsed());
     tracing::info!(
         command = %ctx.command().name,
         user = ctx.author().id.get(),

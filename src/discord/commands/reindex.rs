@@ -127,6 +127,7 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
         Ok::<_, IndexError>((outcome, AgendaIndex::open(&index_dir)?))
     })
     .await?;
+    crate::ops::metrics::index_built("reindex", built.is_ok());
     let (reply, results) = match built {
         Ok((outcome, fresh)) => {
             let reply = rebuilt(outcome, &fresh.manifest, started.elapsed());

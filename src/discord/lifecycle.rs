@@ -1,0 +1,106 @@
+//! The lifecycle of `agenda-bot run`: checking the token before connecting (with capped,
+//! jittered backoff while Discord is unreachable), watching the gateway connection (logged once
+//! per change of state), and stopping within a budget on a signal.
+
+use crate::ops::backoff::Backoff;
+use serenity::all::{ConnectionStage, HttpBuilder, ShardManager};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What the user reads when Discord refuses the token.
+pub const TOKEN_REFUSED: &str = "DISCORD_TOKEN was refused by Discord (401 / gateway close 4004 \
+     \"Authentication failed\"): set it to the bot token from the Discord developer portal";
+
+/// Whether Discord refused the token: REST 401, or the gateway's close 4004.
+pub fn is_token_refused(e: &anyhow::Error) -> bool {
+    e.chain()
+        .any(|c| match c.downcast_ref::<serenity::Error>() {
+            Some(serenity::Error::Gateway(serenity::all::GatewayError::InvalidAuthentication)) => {
+                true
+            }
+            Some(other) => super::send::status_of(other) == Some(401),
+            None => false,
+        })
+}
+
+/// Asks Discord who we are until it answers: `Err` at once when the token is refused, retries
+/// with backoff (1 s doubling up to 30 s, jittered) while it cannot be reached, logging once
+/// when it goes unreachable and once when it is back.
+pub async fn check_token(token: &str, api_proxy: Option<&str>) -> anyhow::Result<()> {
+    let http = match api_proxy {
+        Some(url) => HttpBuilder::new(token)
+            .proxy(url)
+            .ratelimiter_disabled(true)
+            .build(),
+        None => HttpBuilder::new(token).build(),
+    };
+    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
+    let mut unreachable = false;
+    loop {
+        let answer = tokio::time::timeout(Duration::from_secs(10), http.get_current_user()).await;
+        let error = match answer {
+            Ok(Ok(user)) => {
+                if unreachable {
+                    tracing::info!("Discord is reachable again");
+                }
+                tracing::debug!(user = %user.name, "token accepted");
+                return Ok(());
+            }
+            Ok(Err(e)) if super::send::status_of(&e) == Some(401) => {
+                return Err(anyhow::Error::from(e).context(TOKEN_REFUSED));
+            }
+            Ok(Err(e)) => format!("{e}"),
+            Err(_) => "no answer within 10 s".to_string(),
+        };
+        let wait = backoff.next_delay();
+        if !unreachable {
+            tracing::warn!(
+                error,
+                "Discord is unreachable; retrying with backoff (up to 30 s)"
+            );
+            unreachable = true;
+        } else {
+            tracing::debug!(
+                error,
+                wait_ms = wait.as_millis() as u64,
+                "Discord still unreachable"
+            );
+        }
+        tokio::time::sleep(wait).await;
+    }
+}
+
+/// Watches the shards' connection stage every 250 ms: logs each change of state (connected,
+/// lost, reconnected), and sets the gateway gauge and `/healthz`.
+pub fn watch_gateway(shard_manager: Arc<ShardManager>) {
+    tokio::spawn(async move {
+        let mut lost_at: Option<std::time::Instant> = None;
+        let mut ever = false;
+        loop {
+            let up = {
+                let runners = shard_manager.runners.lock().await;
+                !runners.is_empty()
+                    && runners
+                        .values()
+                        .all(|r| matches!(r.stage, ConnectionStage::Connected))
+            };
+            if crate::ops::health::status().set_gateway(up, jiff::Timestamp::now()) {
+                crate::ops::metrics::gateway_connected(up);
+                match (up, lost_at.take()) {
+                    (true, Some(at)) => {
+                        tracing::info!(down_s = at.elapsed().as_secs(), "gateway reconnected")
+                    }
+                    (true, None) => tracing::info!("gateway connected"),
+                    (false, _) => {
+                        if ever {
+                            tracing::warn!("gateway connection lost; reconnecting");
+                        }
+                        lost_at = Some(std::time::Instant::now());
+                    }
+                }
+                ever |= up;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    });
+}

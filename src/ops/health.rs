@@ -1,0 +1,136 @@
+//! What `/healthz` reports: the index in service, the gateway connection and the digest's last
+//! post. The process-wide [`Status`] is updated by one-line calls where things happen.
+
+use agenda_core::index::Manifest;
+use jiff::civil::Date;
+use jiff::Timestamp;
+use serde_json::{json, Value};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+/// The gateway down (or never up) for longer than this makes the bot unhealthy.
+pub const GATEWAY_GRACE: Duration = Duration::from_secs(60);
+
+#[derive(Debug, Clone)]
+struct Inner {
+    connected: bool,
+    /// Since when `connected` holds (the process start before the first connection).
+    since: Timestamp,
+    digest_last: Option<(u64, Date, Timestamp)>,
+}
+
+/// The gateway and digest state, shared by the whole process (see [`status`]).
+#[derive(Debug)]
+pub struct Status(Mutex<Inner>);
+
+/// The process's [`Status`].
+pub fn status() -> &'static Status {
+    static STATUS: OnceLock<Status> = OnceLock::new();
+    STATUS.get_or_init(|| Status::new(Timestamp::now()))
+}
+
+impl Status {
+    pub fn new(started: Timestamp) -> Status {
+        Status(Mutex::new(Inner {
+            connected: false,
+            since: started,
+            digest_last: None,
+        }))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Records the gateway going up or down at `at`; whether that is a change.
+    pub fn set_gateway(&self, connected: bool, at: Timestamp) -> bool {
+        let mut s = self.lock();
+        let changed = s.connected != connected;
+        if changed {
+            s.connected = connected;
+            s.since = at;
+        }
+        changed
+    }
+
+    pub fn digest_posted(&self, channel: u64, date: Date, at: Timestamp) {
+        self.lock().digest_last = Some((channel, date, at));
+    }
+
+    /// Healthy or not, and the JSON body: unhealthy when no index is open or the gateway has
+    /// been down for longer than [`GATEWAY_GRACE`].
+    pub fn report(&self, index: Option<&Manifest>, now: Timestamp) -> (bool, Value) {
+        let s = self.lock().clone();
+        let secs = |t: Timestamp| now.duration_since(t).as_secs().max(0);
+        let mut problems = Vec::new();
+        let index = match index {
+            Some(m) => json!({
+                "fingerprint": m.fingerprint,
+                "statements": m.statements,
+                "paragraphs": m.paragraphs,
+                "facts": m.facts,
+                "built_at": m.built_at.to_string(),
+                "age_seconds": secs(m.built_at),
+            }),
+            None => {
+                problems.push("no index is open".to_string());
+                Value::Null
+            }
+        };
+        let down_for = secs(s.since);
+        if !s.connected && down_for as u64 > GATEWAY_GRACE.as_secs() {
+            problems.push(format!("the gateway has been down for {down_for} s"));
+        }
+        let digest = s.digest_last.map(|(channel, date, at)| {
+            json!({"channel": channel.to_string(), "date": date.to_string(), "at": at.to_string()})
+        });
+        let healthy = problems.is_empty();
+        let body = json!({
+            "status": if healthy { "ok" } else { "unavailable" },
+            "problems": problems,
+            "index": index,
+            "gateway": {
+                "connected": s.connected,
+                "since": s.since.to_string(),
+                "for_seconds": down_for,
+            },
+            "digest": {"last_post": digest},
+        });
+        (healthy, body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use agenda_core::testing::shipped_index;
+
+    #[test]
+    fn healthy_only_with_an_index_and_a_gateway_not_long_down() {
+        let t0: Timestamp = "2026-12-01T00:00:00Z".parse().unwrap();
+        let at = |s: i64| t0.checked_add(jiff::SignedDuration::from_secs(s)).unwrap();
+        let status = Status::new(t0);
+        let index = shipped_index();
+        let m = Some(&index.manifest);
+        let (ok, body) = status.report(None, at(1));
+        assert!(!ok && body["problems"][0] == "no index is open", "{body}");
+        // Starting up: not connected yet, within the grace.
+        let (ok, body) = status.report(m, at(10));
+        assert!(ok, "{body}");
+        assert_eq!(body["index"]["facts"], index.manifest.facts);
+        assert_eq!(body["index"]["fingerprint"], index.manifest.fingerprint);
+        assert_eq!(body["gateway"]["connected"], false);
+        assert!(!status.report(m, at(61)).0);
+        assert!(status.set_gateway(true, at(62)));
+        assert!(!status.set_gateway(true, at(63)), "no change");
+        let (ok, body) = status.report(m, at(500));
+        assert!(ok && body["gateway"]["for_seconds"] == 438, "{body}");
+        status.set_gateway(false, at(500));
+        assert!(status.report(m, at(560)).0);
+        assert!(!status.report(m, at(561)).0);
+        status.digest_posted(42, jiff::civil::date(2026, 12, 1), at(3));
+        let (_, body) = status.report(m, at(562));
+        assert_eq!(body["digest"]["last_post"]["channel"], "42");
+        assert_eq!(body["digest"]["last_post"]["date"], "2026-12-01");
+    }
+}
