@@ -72,3 +72,84 @@ impl CliSetup {
             .unwrap()
     }
 }
+
+/// A running `agenda-bot` process whose standard error is collected as it comes.
+pub struct Spawned {
+    pub child: std::process::Child,
+    pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl CliSetup {
+    /// Appends TOML to the config (e.g. a `[discord]` table).
+    pub fn append_config(&self, toml: &str) {
+        let mut text = std::fs::read_to_string(&self.config).unwrap();
+        text.push_str(toml);
+        std::fs::write(&self.config, text).unwrap();
+    }
+
+    /// Starts `agenda-bot --config … ARGS` with `DISCORD_TOKEN=token`, plain logs.
+    pub fn spawn(&self, args: &[&str], token: &str) -> Spawned {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
+            .arg("--config")
+            .arg(&self.config)
+            .args(args)
+            .env("DISCORD_TOKEN", token)
+            .env_remove("RUST_LOG")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let pipe = child.stderr.take().unwrap();
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        Spawned { child, stderr }
+    }
+}
+
+impl Spawned {
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Polls (every 20 ms, up to `limit`) until standard error contains `text`.
+    pub fn wait_stderr(&self, text: &str, limit: std::time::Duration) -> bool {
+        let until = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < until {
+            if self.stderr().contains(text) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// Sends SIGTERM.
+    pub fn term(&self) {
+        let ok = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// The exit status, if the process ends within `limit` (polled every 10 ms); killed if not.
+    pub fn wait_exit(&mut self, limit: std::time::Duration) -> Option<std::process::ExitStatus> {
+        let until = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < until {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        None
+    }
+}
