@@ -217,3 +217,74 @@ async fn a_refused_token_exits_1_at_once_with_a_clear_message() {
         "no retry"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_while_reconnecting_exits_0_within_2_s() {
+    let fake = FakeDiscord::start().await;
+    let setup = setup();
+    let mut bot = setup.spawn(&["run", "--api-proxy", &fake.rest_url()], "lifecycle-token");
+    assert!(bot.wait_stderr("gateway connected", T), "{}", bot.stderr());
+    // Discord goes away: the socket closes and every reconnect is refused.
+    fake.shutdown();
+    assert!(
+        bot.wait_stderr("gateway connection lost", T),
+        "{}",
+        bot.stderr()
+    );
+    assert_stops(&mut bot);
+    assert_eq!(bot.stderr().matches("gateway connection lost").count(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_mid_answer_delivers_the_answer_then_exits_0() {
+    let fake = FakeDiscord::start().await;
+    let setup = setup();
+    let mut bot = setup.spawn(&["run", "--api-proxy", &fake.rest_url()], "lifecycle-token");
+    assert!(bot.wait_stderr("gateway connected", T), "{}", bot.stderr());
+    // The deferral is held for 600 ms: the answer is in flight when the signal comes.
+    fake.hold_next(
+        "/api/v10/interactions/*/*/callback",
+        Duration::from_millis(600),
+    );
+    let id = 760_000_000_000_000_002;
+    let options = json!([{"name": "question", "type": 3, "value": "AMIM-21"}]);
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        slash_command(id, "ask", options, 42, "0"),
+    )
+    .await;
+    assert!(fake.wait_held(T).await, "{}", bot.stderr());
+    assert_stops(&mut bot);
+    let path = original_path(id);
+    assert_eq!(
+        fake.count(|r| r.is("PATCH", &path) && r.ok()),
+        1,
+        "{}",
+        bot.stderr()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_close_4004_exits_1_at_once_with_a_clear_message() {
+    let fake = FakeDiscord::start_with(FakeOptions {
+        identify_close_code: Some(4004),
+        ..FakeOptions::default()
+    })
+    .await;
+    let setup = setup();
+    let mut bot = setup.spawn(&["run", "--api-proxy", &fake.rest_url()], "bad-token");
+    assert!(
+        fake.wait_gateway_connections(1, T).await,
+        "{}",
+        bot.stderr()
+    );
+    let status = bot.wait_exit(Duration::from_secs(5));
+    assert_eq!(status.and_then(|s| s.code()), Some(1), "{}", bot.stderr());
+    assert!(
+        bot.stderr()
+            .contains("DISCORD_TOKEN was refused by Discord"),
+        "{}",
+        bot.stderr()
+    );
+    assert_eq!(fake.gateway_connections(), 1, "no retry");
+}

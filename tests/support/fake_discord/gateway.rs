@@ -337,6 +337,11 @@ async fn connection(stream: TcpStream, inner: Arc<Inner>) {
                 let Ok(v) = serde_json::from_str::<Value>(&payload) else {
                     continue;
                 };
+                if let (Some(2), Some(code)) = (v["op"].as_u64(), inner.options.identify_close_code) {
+                    let frame = CloseFrame { code: CloseCode::from(code), reason: "fake discord: refused".into() };
+                    let _ = sink.send(Message::Close(Some(frame))).await;
+                    break;
+                }
                 let mut replies = Vec::new();
                 inner.gateway.send_modify(|st| replies = answer(st, &v, &handle, &inner));
                 for reply in replies {

@@ -136,6 +136,8 @@ pub struct FakeOptions {
     pub heartbeat_interval_ms: u64,
     /// Serve the REST API over TLS as `discord.com` (use [`FakeDiscord::discord_client`]).
     pub tls: bool,
+    /// Answer IDENTIFY by closing the socket with this code (4004: the token is refused).
+    pub identify_close_code: Option<u16>,
 }
 
 impl Default for FakeOptions {
@@ -143,6 +145,7 @@ impl Default for FakeOptions {
         FakeOptions {
             heartbeat_interval_ms: HEARTBEAT_INTERVAL_MS,
             tls: false,
+            identify_close_code: None,
         }
     }
 }
@@ -165,6 +168,10 @@ pub(crate) struct Inner {
     dispatched: Mutex<HashMap<String, Instant>>,
     /// The CDN: `/attachments/...` path → (content type, bytes), see `host_attachment`.
     pub(super) cdn: Mutex<HashMap<String, (String, Vec<u8>)>>,
+    /// Path patterns whose next request is held this long before it is served (`hold_next`).
+    holds: Mutex<Vec<(String, Duration)>>,
+    /// How many requests have been held so far.
+    held: watch::Sender<usize>,
 }
 
 impl Inner {
@@ -181,6 +188,15 @@ impl Inner {
         let result = (fault.status, fault.body.clone());
         faults.retain(|f| f.remaining > 0);
         Some(result)
+    }
+
+    /// The hold for this request, if one was armed (taken: it applies once).
+    pub(super) fn take_hold(&self, path: &str) -> Option<Duration> {
+        let mut holds = self.holds.lock().unwrap();
+        let i = holds.iter().position(|(p, _)| path_matches(p, path))?;
+        let (_, hold) = holds.remove(i);
+        self.held.send_modify(|n| *n += 1);
+        Some(hold)
     }
 
     fn track(&self, handle: AbortHandle) {
@@ -222,6 +238,8 @@ impl FakeDiscord {
             deadline: Mutex::new(None),
             dispatched: Mutex::new(HashMap::new()),
             cdn: Mutex::new(HashMap::new()),
+            holds: Mutex::new(Vec::new()),
+            held: watch::channel(0).0,
         });
 
         let app = Router::new()
@@ -364,6 +382,24 @@ impl FakeDiscord {
     }
 
     // ----- fault injection -----
+
+    /// The next request matching `pattern` is held for `hold` before it is served (a slow
+    /// Discord; the request is recorded when served).
+    pub fn hold_next(&self, pattern: &str, hold: Duration) {
+        self.inner
+            .holds
+            .lock()
+            .unwrap()
+            .push((pattern.to_string(), hold));
+    }
+
+    /// Waits until a request armed by [`hold_next`](Self::hold_next) has arrived (and is held).
+    pub async fn wait_held(&self, timeout: Duration) -> bool {
+        let mut rx = self.inner.held.subscribe();
+        tokio::time::timeout(timeout, rx.wait_for(|n| *n > 0))
+            .await
+            .is_ok_and(|r| r.is_ok())
+    }
 
     /// The next `n` requests whose path matches `pattern` (see [`path_matches`]) are answered
     /// with `status` instead of being served. A 429 looks like Discord's (JSON body with

@@ -21,6 +21,9 @@ pub(super) async fn handler(State(inner): State<Arc<Inner>>, request: Request) -
     let headers = request.headers().clone();
     let path = uri.path().to_string();
     let (body_json, files) = read_body(request).await;
+    if let Some(hold) = inner.take_hold(&path) {
+        tokio::time::sleep(hold).await;
+    }
 
     let response = if too_late(&inner, &method, &path) {
         json_response(
