@@ -29,6 +29,7 @@ fn assert_stops(bot: &mut Spawned) {
     bot.term();
     let status = bot.wait_exit(STOP);
     let took = sent.elapsed();
+    eprintln!("stopped in {took:?}");
     assert_eq!(
         status.and_then(|s| s.code()),
         Some(0),
