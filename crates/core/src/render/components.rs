@@ -346,7 +346,6 @@ pub fn answer_with_buttons(a: &Answer, asked: &Asked, page: usize, issued: i64) 
     if page + 1 < pages {
         page_button(page + 1, "More results", ButtonStyle::Primary);
     }
-    drop(page_button);
     if !nav.is_empty() {
         rows.push(nav);
     }
