@@ -44,10 +44,39 @@ pub struct DiscordConfig {
     /// (a broken change is refused and logged; the index in service keeps answering).
     #[serde(default = "default_true")]
     pub watch_corpus: bool,
+    /// Buttons on answers ("More results", "Full paragraph") stop working after this many hours
+    /// (1 to 8760); a later click is told to ask again.
+    #[serde(
+        default = "default_buttons_expire_hours",
+        deserialize_with = "buttons_expire_hours"
+    )]
+    pub buttons_expire_hours: u32,
+    /// Open a thread on each answer to a chat question in a guild channel, where follow-ups
+    /// need no mention.
+    #[serde(default = "default_true")]
+    pub answer_threads: bool,
 }
 
 fn default_true() -> bool {
     true
+}
+
+/// Longest `discord.buttons_expire_hours`: a year.
+pub const MAX_BUTTONS_EXPIRE_HOURS: u32 = 8760;
+
+fn default_buttons_expire_hours() -> u32 {
+    24
+}
+
+fn buttons_expire_hours<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let hours = u32::deserialize(d)?;
+    if (1..=MAX_BUTTONS_EXPIRE_HOURS).contains(&hours) {
+        Ok(hours)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "Pick between 1 and {MAX_BUTTONS_EXPIRE_HOURS} hours (got {hours})"
+        )))
+    }
 }
 
 impl Default for DiscordConfig {
@@ -57,6 +86,8 @@ impl Default for DiscordConfig {
             answer_channel_ids: Vec::new(),
             admin_role_ids: Vec::new(),
             watch_corpus: true,
+            buttons_expire_hours: default_buttons_expire_hours(),
+            answer_threads: true,
         }
     }
 }
@@ -289,6 +320,33 @@ mod tests {
             e.starts_with("c.toml:4:") && e.contains("watch_corpus"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn button_expiry_and_answer_threads_are_checked() {
+        let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n[discord]\n";
+        let c = Config::parse(Path::new("c.toml"), base).unwrap();
+        assert_eq!(c.discord.buttons_expire_hours, 24);
+        assert!(c.discord.answer_threads);
+        let c = Config::parse(
+            Path::new("c.toml"),
+            &format!("{base}buttons_expire_hours = 2\nanswer_threads = false\n"),
+        )
+        .unwrap();
+        assert_eq!(c.discord.buttons_expire_hours, 2);
+        assert!(!c.discord.answer_threads);
+        for bad in ["0", "8761", "-1", "\"24\""] {
+            let e = Config::parse(
+                Path::new("c.toml"),
+                &format!("{base}buttons_expire_hours = {bad}\n"),
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(
+                e.starts_with("c.toml:4:") && e.contains("buttons_expire_hours"),
+                "{bad}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -2,16 +2,26 @@
 //! answers, arrives in one of the `answer_channel_ids`, or is a direct message gets an answer
 //! from the `/ask` engine as a reply. `command::parse_line` lets people type `/meeting AMIM-21`
 //! in chat too; a reply to an answer about a fact is asked about that fact ("who attended?").
+//! An answer in a guild channel opens a thread on itself (`answer_threads`), where every message
+//! is a question read with the thread's latest answer as context.
 
 use super::commands::help_reply;
 use super::{send, Data, Error, USER_ERROR};
 use crate::config::DigestConfig;
 use agenda_core::command::{self, FollowUp, Response};
 use agenda_core::index::AgendaIndex;
-use agenda_core::render::{self, embed::escape, embed::Reply};
+use agenda_core::query::Scope;
+use agenda_core::render::components::{self, Asked, WithButtons};
+use agenda_core::render::{self, embed::escape, embed::fit, embed::Reply};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
-use serenity::all::{Context as SerenityContext, Message, MessageType, UserId};
+use serenity::all::{
+    AutoArchiveDuration, Channel, ChannelId, ChannelType, Context as SerenityContext, CreateThread,
+    GetMessages, Http, Message, MessageId, MessageType, UserId,
+};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
 /// The question in this message, if the bot should answer it: never a bot's (its own included)
@@ -19,14 +29,28 @@ use std::time::Instant;
 /// direct message. A bare mention or an empty direct message is answered (with the help); an
 /// answer-channel message without text (an image, a sticker) is not.
 pub fn question_in(msg: &Message, bot: UserId, answer_channel_ids: &[u64]) -> Option<String> {
-    if msg.author.bot
+    question_in_channel(msg, bot, answer_channel_ids, false)
+}
+
+/// Not a bot's or a system message: worth looking at (and at its channel).
+fn from_a_person(msg: &Message, bot: UserId) -> bool {
+    !(msg.author.bot
         || msg.author.id == bot
-        || !matches!(msg.kind, MessageType::Regular | MessageType::InlineReply)
-    {
+        || !matches!(msg.kind, MessageType::Regular | MessageType::InlineReply))
+}
+
+/// [`question_in`], where a message with text in a thread the bot opened is a question too.
+pub fn question_in_channel(
+    msg: &Message,
+    bot: UserId,
+    answer_channel_ids: &[u64],
+    in_bot_thread: bool,
+) -> Option<String> {
+    if !from_a_person(msg, bot) {
         return None;
     }
     let addressed = mentions(msg, bot) || msg.guild_id.is_none() || replies_to(msg, bot);
-    let in_answer_channel = answer_channel_ids.contains(&msg.channel_id.get());
+    let in_answer_channel = in_bot_thread || answer_channel_ids.contains(&msg.channel_id.get());
     let text = question_text(&msg.content, bot);
     (addressed || (in_answer_channel && !text.is_empty())).then_some(text)
 }
@@ -66,9 +90,51 @@ pub fn question_text(content: &str, bot: UserId) -> String {
         .join(" ")
 }
 
-/// The reply to a chat line, and how many results it holds: [`command::respond_to_line`], as
-/// the console answers it, drawn by [`reply_of`]. `/upcoming [days]` looks ahead from `now`'s
-/// date in `digest.timezone`. A question following up `previous` is asked about its entity.
+/// What the bot answers to a chat line: the reply with its buttons, how many results it holds,
+/// and the name of the thread to open on it (the first result's title; none without results).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatAnswer {
+    pub message: WithButtons,
+    pub results: usize,
+    pub topic: Option<String>,
+}
+
+/// The answer to a chat line: [`command::respond_to_line`], as the console answers it, drawn by
+/// [`message_of`]. `/upcoming [days]` looks ahead from `now`'s date in `digest.timezone`. A
+/// question following up `previous` is asked about its entity.
+pub fn answer_for(
+    index: &AgendaIndex,
+    text: &str,
+    previous: Option<&FollowUp>,
+    digest: &DigestConfig,
+    now: Timestamp,
+) -> Result<ChatAnswer, Error> {
+    let from = digest.upcoming_from(now);
+    let line = match previous {
+        Some(previous) if !text.trim().is_empty() => command::parse_follow_up(text, previous),
+        _ if text.trim().is_empty() => command::Command::Help,
+        _ => command::parse_line(text),
+    };
+    let (line, asked) = match line {
+        command::Command::Query { scope, text } => {
+            let asked = Asked::new(scope, &text);
+            (command::Command::query(scope, &asked.text), asked)
+        }
+        other => (other, Asked::new(Scope::Ask, "")),
+    };
+    let response = command::respond(index, line, from)?;
+    let topic = match &response {
+        Response::Answer(a) => a.results.first().map(|h| fit(&h.title(), 100)),
+        _ => None,
+    };
+    Ok(ChatAnswer {
+        message: message_of(&response, &asked, now, &digest.timezone),
+        results: response.results(),
+        topic,
+    })
+}
+
+/// [`answer_for`] without the buttons: the reply and how many results it holds.
 pub fn reply_for(
     index: &AgendaIndex,
     text: &str,
@@ -76,14 +142,25 @@ pub fn reply_for(
     digest: &DigestConfig,
     now: Timestamp,
 ) -> Result<(Reply, usize), Error> {
-    let from = digest.upcoming_from(now);
-    let response = match previous {
-        Some(previous) if !text.trim().is_empty() => {
-            command::respond(index, command::parse_follow_up(text, previous), from)?
-        }
-        _ => command::respond_to_line(index, text, from)?,
-    };
-    Ok((reply_of(&response, &digest.timezone), response.results()))
+    let answer = answer_for(index, text, previous, digest, now)?;
+    Ok((answer.message.reply, answer.results))
+}
+
+/// A response with its buttons: an answer gets its first page with "More results" and "Full
+/// paragraph" (issued `now`), anything else none.
+pub fn message_of(
+    response: &Response,
+    asked: &Asked,
+    now: Timestamp,
+    tz: &TimeZone,
+) -> WithButtons {
+    match response {
+        Response::Answer(a) => components::answer_with_buttons(a, asked, 0, now.as_second()),
+        other => WithButtons {
+            reply: reply_of(other, tz),
+            rows: Vec::new(),
+        },
+    }
 }
 
 /// A response drawn for Discord (chat and slash commands alike); digest dates in `tz`.
@@ -96,44 +173,195 @@ pub fn reply_of(response: &Response, tz: &TimeZone) -> Reply {
     }
 }
 
+/// What the bot knows of a guild channel: a thread or not, and whether it opened it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ChannelInfo {
+    is_thread: bool,
+    /// A thread the bot opened, and the channel it was opened in.
+    bot_thread_in: Option<ChannelId>,
+}
+
+/// Channels seen in chat (one `GET /channels/{id}` each, kept: a channel never changes kind),
+/// and whether a failed thread creation was logged already.
+#[derive(Debug, Default)]
+pub struct Channels {
+    known: Mutex<HashMap<ChannelId, ChannelInfo>>,
+    thread_failure_logged: AtomicBool,
+}
+
+/// Channels remembered at most (then forgotten all at once and looked up again).
+const CHANNELS_KEPT: usize = 10_000;
+
+impl Channels {
+    async fn info(&self, http: &Http, channel: ChannelId, bot: UserId) -> Option<ChannelInfo> {
+        if let Some(info) = self.known.lock().unwrap().get(&channel) {
+            return Some(*info);
+        }
+        let fetched = send::with_retry("get channel", || channel.to_channel(http)).await;
+        let info = match fetched {
+            Ok(Channel::Guild(c)) => {
+                let is_thread = matches!(
+                    c.kind,
+                    ChannelType::PublicThread
+                        | ChannelType::PrivateThread
+                        | ChannelType::NewsThread
+                );
+                ChannelInfo {
+                    is_thread,
+                    bot_thread_in: c.parent_id.filter(|_| is_thread && c.owner_id == Some(bot)),
+                }
+            }
+            Ok(_) => ChannelInfo {
+                is_thread: false,
+                bot_thread_in: None,
+            },
+            Err(e) => {
+                // Unknown for now (asked again next time): answered as a plain channel.
+                tracing::debug!(error = format!("{e:#}"), "could not look up a channel");
+                return None;
+            }
+        };
+        let mut known = self.known.lock().unwrap();
+        if known.len() >= CHANNELS_KEPT {
+            known.clear();
+        }
+        known.insert(channel, info);
+        Some(info)
+    }
+}
+
+/// The entity of the bot's latest answer in its thread `thread` (opened in `parent`): its newest
+/// answer there that names one, else the answer the thread was opened on (a thread opened on a
+/// message has that message's id).
+async fn thread_follow_up(
+    http: &Http,
+    thread: ChannelId,
+    parent: ChannelId,
+    bot: UserId,
+) -> Option<FollowUp> {
+    let of = |m: &Message| {
+        (m.author.id == bot)
+            .then(|| {
+                m.embeds
+                    .iter()
+                    .find_map(|e| FollowUp::from_footer(&e.footer.as_ref()?.text))
+            })
+            .flatten()
+    };
+    let recent = send::with_retry("read thread", || {
+        thread.messages(http, GetMessages::new().limit(20))
+    })
+    .await;
+    match recent {
+        Ok(messages) => {
+            if let Some(f) = messages.iter().find_map(of) {
+                return Some(f);
+            }
+        }
+        Err(e) => tracing::warn!(error = format!("{e:#}"), "could not read the bot's thread"),
+    }
+    let starter = MessageId::new(thread.get());
+    match send::with_retry("read thread start", || parent.message(http, starter)).await {
+        Ok(m) => of(&m),
+        Err(e) => {
+            tracing::warn!(
+                error = format!("{e:#}"),
+                "could not read the thread's first answer"
+            );
+            None
+        }
+    }
+}
+
+/// Opens a thread named `name` on the bot's `answer` (auto-archived after a day). A failure
+/// (no permission to create threads) leaves the answer as it is; it is logged once as a
+/// warning, later only at debug.
+async fn open_thread(http: &Http, channels: &Channels, answer: &Message, name: &str) {
+    let thread =
+        CreateThread::new(fit(name, 100)).auto_archive_duration(AutoArchiveDuration::OneDay);
+    let created = send::with_retry("open thread", || {
+        answer
+            .channel_id
+            .create_thread_from_message(http, answer.id, thread.clone())
+    })
+    .await;
+    if let Err(e) = created {
+        if channels.thread_failure_logged.swap(true, Ordering::Relaxed) {
+            tracing::debug!(
+                error = format!("{e:#}"),
+                "could not open a thread on an answer"
+            );
+        } else {
+            tracing::warn!(
+                channel = answer.channel_id.get(),
+                error = format!("{e:#}"),
+                "could not open a thread on an answer (missing permission?); answers stand without threads"
+            );
+        }
+    }
+}
+
 /// Handles one MESSAGE_CREATE.
 pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Result<(), Error> {
     let bot = ctx.cache.current_user().id;
-    let Some(text) = question_in(msg, bot, &data.config.discord.answer_channel_ids) else {
+    if !from_a_person(msg, bot) {
+        return Ok(());
+    }
+    let channel = match msg.guild_id {
+        Some(_) => data.channels.info(&ctx.http, msg.channel_id, bot).await,
+        None => None,
+    };
+    let bot_thread_in = channel.and_then(|c| c.bot_thread_in);
+    let Some(text) = question_in_channel(
+        msg,
+        bot,
+        &data.config.discord.answer_channel_ids,
+        bot_thread_in.is_some(),
+    ) else {
         return Ok(());
     };
     let started = Instant::now();
     let _in_flight = crate::ops::inflight::begin();
-    let previous = follow_up_of(msg, bot);
+    let previous = match (follow_up_of(msg, bot), bot_thread_in) {
+        (Some(previous), _) => Some(previous),
+        (None, Some(parent)) => thread_follow_up(&ctx.http, msg.channel_id, parent, bot).await,
+        (None, None) => None,
+    };
     let index = data.index.load_full();
     let digest = data.config.digest.clone();
     let now = data.clock.now();
     let answered = tokio::task::spawn_blocking(move || {
-        reply_for(&index, &text, previous.as_ref(), &digest, now)
+        answer_for(&index, &text, previous.as_ref(), &digest, now)
     })
     .await
     .map_err(Error::from)
     .and_then(|r| r);
     let result = match answered {
-        Ok((reply, results)) => send::reply_to(&ctx.http, msg, &reply)
+        Ok(answer) => send::reply_to_with(&ctx.http, msg, &answer.message)
             .await
-            .map(|_| results)
+            .map(|sent| (answer, sent))
             .map_err(Error::from),
         Err(e) => Err(e),
     };
     match result {
-        Ok(results) => {
+        Ok((answer, sent)) => {
             crate::ops::metrics::answered("chat", started.elapsed());
-            if results == 0 {
+            if answer.results == 0 {
                 crate::ops::metrics::nothing_found("chat");
             }
             tracing::info!(
                 command = %"chat",
                 user = msg.author.id.get(),
                 latency_ms = started.elapsed().as_millis() as u64,
-                results,
+                results = answer.results,
                 "command answered"
             );
+            let open = data.config.discord.answer_threads
+                && msg.guild_id.is_some()
+                && channel.is_some_and(|c| !c.is_thread);
+            if let (true, Some(topic)) = (open, &answer.topic) {
+                open_thread(&ctx.http, &data.channels, &sent, topic).await;
+            }
         }
         Err(e) => {
             tracing::error!(

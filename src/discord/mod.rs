@@ -4,6 +4,7 @@
 //! - [`chat`]: questions asked by mentioning the bot, in answer channels, or by direct message;
 //! - [`send`]: the only place replies are turned into serenity builders and sent (empty allowed
 //!   mentions everywhere, bounded retry on 429/5xx);
+//! - [`buttons`]: clicks on the buttons under answers (paging, full paragraphs);
 //! - [`autocomplete`]: choices for the `query` options from the facts in memory;
 //! - [`digest`]: the daily digest posted to `digest.channel_ids`, run next to the bot.
 //!
@@ -11,6 +12,7 @@
 //! tests' fake Discord); [`run`] is the `agenda-bot run` subcommand.
 
 pub mod autocomplete;
+pub mod buttons;
 pub mod chat;
 pub mod commands;
 pub mod digest;
@@ -59,6 +61,8 @@ pub struct Data {
     /// "Now", for `/upcoming`, the digest and time words in questions: the system clock unless a
     /// test set its own.
     pub clock: digest::SharedClock,
+    /// Channels seen in chat (threads the bot opened among them).
+    pub channels: chat::Channels,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,
 }
@@ -218,6 +222,7 @@ impl Bot {
             index: index.clone(),
             reindex_lock: tokio::sync::Mutex::new(()),
             clock: clock.clone(),
+            channels: chat::Channels::default(),
             test_hooks,
         };
         let (corpus_dir, index_dir) = (
@@ -321,8 +326,14 @@ async fn on_event(
     framework: poise::FrameworkContext<'_, Data, Error>,
     event: &FullEvent,
 ) -> Result<(), Error> {
-    if let FullEvent::Message { new_message } = event {
-        chat::on_message(framework.serenity_context, framework.user_data, new_message).await?;
+    match event {
+        FullEvent::Message { new_message } => {
+            chat::on_message(framework.serenity_context, framework.user_data, new_message).await?;
+        }
+        FullEvent::InteractionCreate {
+            interaction: serenity::all::Interaction::Component(click),
+        } => buttons::on_component(framework.serenity_context, framework.user_data, click).await?,
+        _ => {}
     }
     Ok(())
 }

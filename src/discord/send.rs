@@ -14,10 +14,12 @@
 
 use super::{Context, Data, Error};
 use crate::digest_runner::RetryPolicy;
+use agenda_core::render::components::{Button, ButtonStyle as Style, WithButtons};
 use agenda_core::render::embed::{EmbedSpec, Reply};
 use serenity::all::{
-    CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
+    ButtonStyle, CommandInteraction, ComponentInteraction, CreateActionRow, CreateAllowedMentions,
+    CreateButton, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage,
     EditInteractionResponse, Http, HttpError, Message, Nonce,
 };
 use std::future::Future;
@@ -158,6 +160,34 @@ fn checked(reply: &Reply) -> std::borrow::Cow<'_, Reply> {
     }
 }
 
+/// [`checked`] for a reply with buttons: a notice in place of an oversized reply has none.
+fn checked_with(message: &WithButtons) -> (std::borrow::Cow<'_, Reply>, &[Vec<Button>]) {
+    match checked(&message.reply) {
+        std::borrow::Cow::Borrowed(reply) => (std::borrow::Cow::Borrowed(reply), &message.rows),
+        notice => (notice, &[]),
+    }
+}
+
+/// Button rows → serenity's action rows.
+pub fn action_rows(rows: &[Vec<Button>]) -> Vec<CreateActionRow> {
+    rows.iter()
+        .map(|row| {
+            CreateActionRow::Buttons(
+                row.iter()
+                    .map(|b| {
+                        CreateButton::new(&b.custom_id)
+                            .label(&b.label)
+                            .style(match b.style {
+                                Style::Primary => ButtonStyle::Primary,
+                                Style::Secondary => ButtonStyle::Secondary,
+                            })
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// One embed spec → serenity's builder.
 pub fn embed(spec: &EmbedSpec) -> CreateEmbed {
     let mut e = CreateEmbed::new().colour(spec.color);
@@ -183,33 +213,75 @@ fn embeds(reply: &Reply) -> Vec<CreateEmbed> {
     reply.embeds.iter().map(embed).collect()
 }
 
+/// A reply without buttons.
+fn plain(reply: &Reply) -> WithButtons {
+    WithButtons {
+        reply: reply.clone(),
+        rows: Vec::new(),
+    }
+}
+
 /// The initial interaction response (callback type 4).
 pub fn interaction_message(reply: &Reply, ephemeral: bool) -> CreateInteractionResponseMessage {
-    let reply = checked(reply);
+    interaction_message_with(&plain(reply), ephemeral)
+}
+
+/// [`interaction_message`] with buttons.
+pub fn interaction_message_with(
+    message: &WithButtons,
+    ephemeral: bool,
+) -> CreateInteractionResponseMessage {
+    let (reply, rows) = checked_with(message);
     let mut m = CreateInteractionResponseMessage::new()
         .embeds(embeds(&reply))
         .allowed_mentions(no_mentions())
         .ephemeral(ephemeral);
+    if !rows.is_empty() {
+        m = m.components(action_rows(rows));
+    }
     if let Some(content) = &reply.content {
         m = m.content(content);
     }
     m
 }
 
+/// The new content of the message a button is on (callback type 7, UPDATE_MESSAGE): every
+/// part is set, so nothing of the previous page stays behind.
+pub fn update_message(message: &WithButtons) -> CreateInteractionResponseMessage {
+    let (reply, rows) = checked_with(message);
+    CreateInteractionResponseMessage::new()
+        .content(reply.content.clone().unwrap_or_default())
+        .embeds(embeds(&reply))
+        .components(action_rows(rows))
+        .allowed_mentions(no_mentions())
+}
+
 /// The edit of a deferred response (`PATCH .../messages/@original`).
 pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
-    let reply = checked(reply);
+    edit_response_with(&plain(reply))
+}
+
+/// [`edit_response`] with buttons.
+pub fn edit_response_with(message: &WithButtons) -> EditInteractionResponse {
+    let (reply, rows) = checked_with(message);
     EditInteractionResponse::new()
         .content(reply.content.clone().unwrap_or_default())
         .embeds(embeds(&reply))
+        .components(action_rows(rows))
         .allowed_mentions(no_mentions())
 }
 
 /// A channel message replying to `to` (chat questions).
 pub fn reply_message(reply: &Reply, to: &Message) -> CreateMessage {
-    let reply = checked(reply);
+    reply_message_with(&plain(reply), to)
+}
+
+/// [`reply_message`] with buttons.
+pub fn reply_message_with(message: &WithButtons, to: &Message) -> CreateMessage {
+    let (reply, rows) = checked_with(message);
     let mut m = CreateMessage::new()
         .embeds(embeds(&reply))
+        .components(action_rows(rows))
         .allowed_mentions(no_mentions())
         .reference_message(to)
         // Discord drops a second message with the same nonce from the same author, so a retry
@@ -277,17 +349,27 @@ pub async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), Error> {
 /// Delivers `reply` for this interaction: the edit of a deferred response, or the initial
 /// response when nothing was sent yet.
 pub async fn deliver(ctx: Context<'_>, reply: &Reply, ephemeral: bool) -> Result<(), Error> {
+    deliver_with(ctx, &plain(reply), ephemeral).await
+}
+
+/// [`deliver`] with buttons.
+pub async fn deliver_with(
+    ctx: Context<'_>,
+    message: &WithButtons,
+    ephemeral: bool,
+) -> Result<(), Error> {
     let app = application(ctx)?;
     let interaction: &CommandInteraction = app.interaction;
     let http: &Http = &ctx.serenity_context().http;
     if app.has_sent_initial_response.load(Ordering::SeqCst) {
-        let edit = edit_response(reply);
+        let edit = edit_response_with(message);
         with_retry("edit reply", || {
             interaction.edit_response(http, edit.clone())
         })
         .await?;
     } else {
-        let response = CreateInteractionResponse::Message(interaction_message(reply, ephemeral));
+        let response =
+            CreateInteractionResponse::Message(interaction_message_with(message, ephemeral));
         acknowledged(
             with_retry("reply", || {
                 interaction.create_response(http, response.clone())
@@ -301,17 +383,88 @@ pub async fn deliver(ctx: Context<'_>, reply: &Reply, ephemeral: bool) -> Result
 
 /// Replies to a chat message in its channel.
 pub async fn reply_to(http: &Http, to: &Message, reply: &Reply) -> serenity::Result<Message> {
-    let message = reply_message(reply, to);
+    reply_to_with(http, to, &plain(reply)).await
+}
+
+/// [`reply_to`] with buttons.
+pub async fn reply_to_with(
+    http: &Http,
+    to: &Message,
+    message: &WithButtons,
+) -> serenity::Result<Message> {
+    let message = reply_message_with(message, to);
     with_retry("chat reply", || {
         to.channel_id.send_message(http, message.clone())
     })
     .await
 }
 
+/// A button click answered by replacing the message it is on (type 7): the next page.
+pub async fn update_clicked(
+    http: &Http,
+    click: &ComponentInteraction,
+    message: &WithButtons,
+) -> Result<(), Error> {
+    let response = CreateInteractionResponse::UpdateMessage(update_message(message));
+    acknowledged(
+        with_retry("update message", || {
+            click.create_response(http, response.clone())
+        })
+        .await,
+    )
+}
+
+/// A button click answered with a message only the clicker sees (type 4, flags 64).
+pub async fn answer_click_privately(
+    http: &Http,
+    click: &ComponentInteraction,
+    reply: &Reply,
+) -> Result<(), Error> {
+    let response = CreateInteractionResponse::Message(interaction_message(reply, true));
+    acknowledged(
+        with_retry("private answer", || {
+            click.create_response(http, response.clone())
+        })
+        .await,
+    )
+}
+
+/// A click on an expired button: the buttons come off the message it is on (type 7 with no
+/// components; the answer itself stays), then the clicker alone is told `notice`.
+pub async fn expire_clicked(
+    http: &Http,
+    click: &ComponentInteraction,
+    notice: &str,
+) -> Result<(), Error> {
+    let strip = CreateInteractionResponse::UpdateMessage(
+        CreateInteractionResponseMessage::new()
+            .components(Vec::new())
+            .allowed_mentions(no_mentions()),
+    );
+    acknowledged(
+        with_retry("remove buttons", || {
+            click.create_response(http, strip.clone())
+        })
+        .await,
+    )?;
+    let followup = CreateInteractionResponseFollowup::new()
+        .content(notice)
+        .ephemeral(true)
+        .allowed_mentions(no_mentions());
+    // A follow-up is a new message: a 5xx after Discord created it would post it twice, a
+    // harmless duplicate of an ephemeral notice.
+    with_retry("expired notice", || {
+        click.create_followup(http, followup.clone())
+    })
+    .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use agenda_core::render::embed::FieldSpec;
+    use serde_json::json;
 
     fn spec() -> Reply {
         Reply {
@@ -390,6 +543,44 @@ mod tests {
         );
         assert_eq!(msg["content"], "1 more result did not fit");
         assert_eq!(msg["embeds"][0]["fields"][0]["name"], "¶2 · S");
+    }
+
+    #[test]
+    fn buttons_become_action_rows_and_leave_with_an_oversized_reply() {
+        let with = WithButtons {
+            reply: spec(),
+            rows: vec![vec![Button {
+                label: "More results".into(),
+                custom_id: "1:p:m:1:0:x".into(),
+                style: Style::Primary,
+            }]],
+        };
+        let msg = serde_json::to_value(interaction_message_with(&with, false)).unwrap();
+        let button = &msg["components"][0]["components"][0];
+        assert_eq!(msg["components"][0]["type"], 1);
+        assert_eq!(
+            (
+                &button["type"],
+                &button["style"],
+                &button["custom_id"],
+                &button["label"]
+            ),
+            (
+                &json!(2),
+                &json!(1),
+                &json!("1:p:m:1:0:x"),
+                &json!("More results")
+            )
+        );
+        let update = serde_json::to_value(update_message(&with)).unwrap();
+        assert_eq!(update["components"], msg["components"]);
+        assert_eq!(update["allowed_mentions"]["parse"], json!([]));
+        let mut too_big = with.clone();
+        too_big.reply.embeds[0].title = "x".repeat(300);
+        let update = serde_json::to_value(update_message(&too_big)).unwrap();
+        assert_eq!(update["components"], json!([]), "{update}");
+        let edit = serde_json::to_value(edit_response_with(&too_big)).unwrap();
+        assert_eq!(edit["components"], json!([]), "{edit}");
     }
 
     #[test]

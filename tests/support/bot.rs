@@ -59,6 +59,10 @@ pub struct Setup {
     pub edit_corpus: Option<CorpusEdit>,
     /// Changes the corpus after its index was built and opened, before the bot starts.
     pub edit_after_index: Option<fn(&Path)>,
+    /// `[discord] buttons_expire_hours` (default 24).
+    pub buttons_expire_hours: Option<u32>,
+    /// `[discord] answer_threads = false`.
+    pub no_answer_threads: bool,
 }
 
 pub struct BotUnderTest {
@@ -107,6 +111,8 @@ impl BotUnderTest {
                 answer_channel_ids: setup.answer_channel_ids,
                 admin_role_ids: vec![ADMIN_ROLE],
                 watch_corpus: setup.watch_corpus,
+                buttons_expire_hours: setup.buttons_expire_hours.unwrap_or(24),
+                answer_threads: !setup.no_answer_threads,
             },
             digest: setup.digest,
         };

@@ -1,7 +1,7 @@
 //! The slash commands, one file each, and the one list they are registered from ([`all`]).
 //!
 //! A query command is a few lines: options → [`answer`] (defer, `command::respond` on a blocking
-//! thread, `chat::reply_of`, deliver). Autocomplete reads the facts of the index in memory.
+//! thread, `chat::message_of` with its buttons, deliver). Autocomplete reads the facts of the index in memory.
 
 mod add;
 mod ask;
@@ -21,6 +21,7 @@ use super::{send, Context, Data, Error};
 use agenda_core::command::{self, Command};
 use agenda_core::corpus::FactKind;
 use agenda_core::query::Scope;
+use agenda_core::render::components::Asked;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
 use std::time::Instant;
 
@@ -55,12 +56,14 @@ pub(crate) async fn answer(
     }
     let data = ctx.data();
     let index = data.index.load_full();
-    let line = Command::query(scope, text);
-    let from = data.config.digest.upcoming_from(data.clock.now());
+    let asked = Asked::new(scope, text);
+    let line = Command::query(asked.scope, &asked.text);
+    let now = data.clock.now();
+    let from = data.config.digest.upcoming_from(now);
     let response =
         tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
-    let reply = super::chat::reply_of(&response, &data.config.digest.timezone);
-    send::deliver(ctx, &reply, private).await?;
+    let message = super::chat::message_of(&response, &asked, now, &data.config.digest.timezone);
+    send::deliver_with(ctx, &message, private).await?;
     if response.results() == 0 {
         crate::ops::metrics::nothing_found(&ctx.command().name);
     }

@@ -10,6 +10,7 @@ mod collector;
 mod english;
 mod expand;
 mod fuzzy;
+mod paragraph;
 mod passages;
 mod plan;
 mod request;
@@ -20,6 +21,7 @@ mod union;
 
 pub use answer::answer;
 pub use citations::citations_for;
+pub use paragraph::paragraph;
 pub use passages::{exhaustive_paragraph_query, passages};
 pub use time::answer_on;
 pub use types::{Answer, Citation, Hit, QueryError, Scope};

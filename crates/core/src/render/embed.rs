@@ -164,7 +164,7 @@ const COLOR_NOTHING: u32 = 0x7F8C8D;
 /// How many characters of the query a "Nothing found" repeats (text and Discord alike).
 pub const QUERY_ECHO: usize = 100;
 
-/// Renders an answer as a Discord reply, packing results and citations into the limits.
+/// Renders an answer as a Discord reply: its first page ([`answer_page`]).
 pub fn answer(a: &Answer) -> Reply {
     if a.results.is_empty() {
         let mut description = format!(
@@ -192,32 +192,164 @@ pub fn answer(a: &Answer) -> Reply {
             }],
         };
     }
-    let mut reply = Reply::default();
-    let mut left_out = 0;
-    for hit in &a.results {
+    answer_page(a, 0).reply
+}
+
+/// One page of an answer's results as a Discord reply (the "More results" button pages them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerPage {
+    pub reply: Reply,
+    /// This page (0-based), after clamping to the last one.
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// Results on one page of an answer at most (fewer when they do not fit Discord's limits).
+pub const PAGE_RESULTS: usize = 3;
+
+/// The hits of the longest run from the start of `hits` that fits one reply, up to
+/// [`PAGE_RESULTS`] (at least one hit: a hit's embed alone is always within the limits), each
+/// with as many citations as fit.
+fn pack(hits: &[Hit]) -> Vec<EmbedSpec> {
+    let mut embeds: Vec<EmbedSpec> = Vec::new();
+    for hit in hits {
+        if embeds.len() >= PAGE_RESULTS.min(limits::EMBEDS) {
+            break;
+        }
+        let room = limits::EMBED_TOTAL - embeds.iter().map(EmbedSpec::size).sum::<usize>();
         let full = hit_embed(hit, usize::MAX);
-        let room = limits::EMBED_TOTAL - reply.total_embed_size();
         let embed = if full.size() <= room {
             Some(full)
         } else {
-            // Try with fewer citations before giving up on this result.
+            // Try with fewer citations before leaving this hit to the next page.
             (0..hit.citations.len())
                 .rev()
                 .map(|n| hit_embed(hit, n))
                 .find(|e| e.size() <= room)
         };
         match embed {
-            Some(e) if reply.embeds.len() < limits::EMBEDS => reply.embeds.push(e),
-            _ => left_out += 1,
+            Some(e) => embeds.push(e),
+            None => break,
         }
     }
-    if left_out > 0 {
-        reply.content = Some(format!(
-            "{left_out} more result{} did not fit; ask with more words to narrow it down.",
-            if left_out == 1 { "" } else { "s" }
-        ));
+    embeds
+}
+
+/// Where each page of an answer's results starts and ends: consecutive runs that each fit one
+/// reply, computed the same way every time (a button's page number means the same results after
+/// a restart, on the same index).
+pub fn page_ranges(a: &Answer) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while start < a.results.len() {
+        let n = pack(&a.results[start..]).len().max(1);
+        ranges.push(start..start + n);
+        start += n;
     }
-    reply
+    ranges
+}
+
+/// Page `page` of the answer (the last page when there are fewer); an answer with several
+/// pages says which results this one holds.
+pub fn answer_page(a: &Answer, page: usize) -> AnswerPage {
+    if a.results.is_empty() {
+        return AnswerPage {
+            reply: answer(a),
+            page: 0,
+            pages: 1,
+        };
+    }
+    let ranges = page_ranges(a);
+    let page = page.min(ranges.len() - 1);
+    let range = ranges[page].clone();
+    let reply = Reply {
+        content: (ranges.len() > 1).then(|| {
+            format!(
+                "Results {}–{} of {}.",
+                range.start + 1,
+                range.end,
+                a.results.len()
+            )
+        }),
+        embeds: pack(&a.results[range.start..]),
+    };
+    AnswerPage {
+        reply,
+        page,
+        pages: ranges.len(),
+    }
+}
+
+/// A statement paragraph whole (the "Full paragraph" button): its text over as many embeds as
+/// Discord allows (split at line or word ends), cut with an ellipsis only past that.
+pub fn full_paragraph(c: &Citation) -> Reply {
+    let title = fit(
+        &format!("¶{} · {}", c.paragraph, c.statement_title),
+        limits::TITLE,
+    );
+    let mut footer = c.source.clone();
+    footer.push_str(&format!(
+        ", {}",
+        c.date.as_deref().unwrap_or("date unknown")
+    ));
+    let footer = fit(&footer, limits::FOOTER);
+    let text = marked_snippet(&c.snippet, "", "", &escape);
+    let mut budget = limits::EMBED_TOTAL - chars(&title) - chars(&footer);
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = text.as_str();
+    while !rest.trim().is_empty() && parts.len() < limits::EMBEDS && budget > 0 {
+        let max = limits::DESCRIPTION.min(budget);
+        if chars(rest) <= max {
+            parts.push(rest.trim().to_string());
+            break;
+        }
+        let (head, tail) = split_at_break(rest, max);
+        if head.trim().is_empty() || parts.len() + 1 == limits::EMBEDS || max < 100 {
+            parts.push(fit(rest.trim(), max));
+            break;
+        }
+        budget -= chars(head);
+        parts.push(head.trim_end().to_string());
+        rest = tail;
+    }
+    let url = c
+        .url
+        .clone()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let last = parts.len().saturating_sub(1);
+    let embeds = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, description)| EmbedSpec {
+            title: if i == 0 { title.clone() } else { String::new() },
+            url: if i == 0 { url.clone() } else { None },
+            description,
+            color: COLOR_PASSAGE,
+            fields: Vec::new(),
+            footer: (i == last).then(|| footer.clone()),
+        })
+        .collect();
+    Reply {
+        content: None,
+        embeds,
+    }
+}
+
+/// `s` cut before `max` characters at the last line end (else word end) that keeps most of it,
+/// never inside an escape (`\*`).
+fn split_at_break(s: &str, max: usize) -> (&str, &str) {
+    let end = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    let window = &s[..end];
+    let at = window
+        .rfind('\n')
+        .filter(|&i| i > end / 2)
+        .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > end / 2))
+        .unwrap_or(end);
+    let mut at = at;
+    while at > 0 && s[..at].ends_with('\\') {
+        at -= 1;
+    }
+    s.split_at(at)
 }
 
 fn hit_embed(hit: &Hit, max_citations: usize) -> EmbedSpec {
@@ -299,5 +431,52 @@ mod tests {
             s.contains("\\*x\\*") && s.contains("\\[a\\]") && s.contains("a\\_b"),
             "{s}"
         );
+    }
+
+    fn citation(text: &str) -> Citation {
+        Citation {
+            statement_id: "s".into(),
+            statement_title: "A statement".into(),
+            source: "VNA".into(),
+            date: Some("2024-05-01".into()),
+            url: Some("javascript:alert(1)".into()),
+            paragraph: 4,
+            snippet: crate::query::snippet::Snippet {
+                text: text.into(),
+                highlights: Vec::new(),
+                cut_before: false,
+                cut_after: false,
+            },
+            matched: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_full_paragraph_is_whole_or_split_within_the_limits() {
+        let short = full_paragraph(&citation("The *theme* was @everyone."));
+        assert_eq!(short.embeds.len(), 1);
+        assert_eq!(short.embeds[0].title, "¶4 · A statement");
+        assert_eq!(
+            short.embeds[0].description,
+            escape("The *theme* was @everyone.")
+        );
+        assert_eq!(short.embeds[0].footer.as_deref(), Some("VNA, 2024-05-01"));
+        assert_eq!(short.embeds[0].url, None, "only http(s) links");
+
+        let words = "cooperation ".repeat(450); // 4950 characters: two embeds
+        let two = full_paragraph(&citation(words.trim()));
+        assert!(two.within_limits());
+        assert_eq!(two.embeds.len(), 2);
+        let joined: String = two
+            .embeds
+            .iter()
+            .map(|e| e.description.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, words.trim(), "nothing lost when it fits");
+
+        let huge = full_paragraph(&citation(&"x\\* ".repeat(5000)));
+        assert!(huge.within_limits(), "{}", huge.total_embed_size());
+        assert!(huge.embeds.last().unwrap().description.ends_with('…'));
     }
 }
