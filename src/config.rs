@@ -109,6 +109,117 @@ pub struct DigestConfig {
     /// With nothing upcoming: post a short note (`post`) or stay silent (`skip`).
     #[serde(default)]
     pub when_empty: WhenEmpty,
+    /// Where the posts are recorded: absent, `state_dir/digest-state.json` (one bot); a
+    /// `postgres://` URL, a table shared by replicas that claim each post (see `digest_store`).
+    #[serde(default)]
+    pub store: Option<StoreUrl>,
+    /// How long a replica's claim on a post holds before another replica may take it over.
+    #[serde(default = "default_claim_lease_secs", deserialize_with = "lease_secs")]
+    pub claim_lease_secs: u64,
+}
+
+/// The default of `digest.claim_lease_secs`: two minutes.
+pub const DEFAULT_CLAIM_LEASE_SECS: u64 = 120;
+
+fn default_claim_lease_secs() -> u64 {
+    DEFAULT_CLAIM_LEASE_SECS
+}
+
+fn lease_secs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let secs = u64::deserialize(d)?;
+    if (1..=86_400).contains(&secs) {
+        Ok(secs)
+    } else {
+        Err(serde::de::Error::custom(
+            "must be between 1 and 86400 seconds",
+        ))
+    }
+}
+
+/// A PostgreSQL connection URL (`postgres://user[:password]@host[:port]/db[?options]`). Its
+/// `Debug` and `Display` show it with the password replaced by `***`; [`StoreUrl::expose`] is
+/// for the database client only. A password can also come from `PGPASSWORD`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct StoreUrl {
+    url: String,
+    redacted: String,
+}
+
+impl StoreUrl {
+    /// Checks the scheme and the syntax; the server is not contacted.
+    pub fn parse(url: &str) -> Result<StoreUrl, String> {
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(format!("{:?} is not a postgres:// URL", redact_url(url)));
+        }
+        url.parse::<tokio_postgres::Config>()
+            .map_err(|e| format!("{}: {e}", redact_url(url)))?;
+        Ok(StoreUrl {
+            url: url.to_string(),
+            redacted: redact_url(url),
+        })
+    }
+
+    /// The URL with its password, for the database client. Never log it.
+    pub fn expose(&self) -> &str {
+        &self.url
+    }
+
+    /// The URL without its password, for logs.
+    pub fn redacted(&self) -> &str {
+        &self.redacted
+    }
+}
+
+impl std::fmt::Debug for StoreUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("StoreUrl").field(&self.redacted).finish()
+    }
+}
+
+impl std::fmt::Display for StoreUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.redacted)
+    }
+}
+
+impl<'de> Deserialize<'de> for StoreUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<StoreUrl, D::Error> {
+        let text = String::deserialize(d)?;
+        StoreUrl::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `scheme://user:secret@host/db` → `scheme://user:***@host/db`; a `password=` query option
+/// is masked too.
+fn redact_url(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => format!("{userinfo}@{host}"),
+        },
+        None => authority.to_string(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let query: Vec<String> = query
+                .split('&')
+                .map(|kv| match kv.split_once('=') {
+                    Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                    _ => kv.to_string(),
+                })
+                .collect();
+            format!("{path}?{}", query.join("&"))
+        }
+        None => tail.to_string(),
+    };
+    if scheme.is_empty() {
+        format!("{authority}{tail}")
+    } else {
+        format!("{scheme}://{authority}{tail}")
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
@@ -180,6 +291,8 @@ impl Default for DigestConfig {
             timezone: default_timezone(),
             days: Days::default(),
             when_empty: WhenEmpty::Post,
+            store: None,
+            claim_lease_secs: DEFAULT_CLAIM_LEASE_SECS,
         }
     }
 }
@@ -437,6 +550,39 @@ mod tests {
         assert_eq!(d.today(now), jiff::civil::date(2026, 11, 22));
         for bad in ["8:00", "24:00", "08:60", "08:00:00", " 08:00", "0800"] {
             assert_eq!(parse_hh_mm(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_store_is_a_postgres_url_shown_without_its_password() {
+        let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n[digest]\n";
+        let c = Config::parse(Path::new("c.toml"), base).unwrap();
+        assert_eq!(c.digest.store, None);
+        assert_eq!(c.digest.claim_lease_secs, DEFAULT_CLAIM_LEASE_SECS);
+        let text = format!(
+            "{base}store = \"postgres://bot:s3cret@db.internal:5433/agenda?password=s3cret&sslmode=disable\"\nclaim_lease_secs = 5\n"
+        );
+        let c = Config::parse(Path::new("c.toml"), &text).unwrap();
+        let store = c.digest.store.clone().unwrap();
+        assert_eq!(
+            store.redacted(),
+            "postgres://bot:***@db.internal:5433/agenda?password=***&sslmode=disable"
+        );
+        assert!(store.expose().contains("s3cret"));
+        for shown in [format!("{c:?}"), store.to_string(), format!("{store:?}")] {
+            assert!(!shown.contains("s3cret"), "{shown}");
+        }
+        assert_eq!(c.digest.claim_lease_secs, 5);
+        for (bad, key) in [
+            ("store = \"mysql://u:pw@h/db\"", "digest.store"),
+            ("store = \"postgres://u:pw@h:notaport/db\"", "digest.store"),
+            ("claim_lease_secs = 0", "digest.claim_lease_secs"),
+        ] {
+            let e = Config::parse(Path::new("c.toml"), &format!("{base}{bad}\n"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with(&format!("c.toml:4: {key}")), "{bad:?} -> {e}");
+            assert!(!e.contains(":pw@"), "the password leaked: {e}");
         }
     }
 

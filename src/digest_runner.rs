@@ -14,12 +14,16 @@
 //!   never repeated after it succeeded. Permanent failures, and retryable ones that run out of
 //!   attempts, are logged and the channel is left alone until the next day.
 //! * `when_empty = "skip"`: with nothing upcoming nothing is sent (and nothing recorded).
+//! * Replicas: with `[digest] store = "postgres://…"` each post is claimed first
+//!   ([`DigestStore::claim`]); a channel another replica holds is checked again when its lease
+//!   runs out, and nothing is posted while the store cannot be reached (retried with backoff).
 //! * Shutdown is honoured while waiting; a send already under way is finished and recorded
 //!   first, so a restart cannot post it twice.
 
 use crate::config::{Config, WhenEmpty};
+use crate::digest_store::{AnyStore, Claim, DigestStore, StoreError};
 use agenda_core::digest::schedule::{due_today, next_run};
-use agenda_core::digest::state::{StateError, StateStore};
+use agenda_core::digest::state::{DigestState, StateError};
 use agenda_core::digest::upcoming;
 use agenda_core::error_chain::chain;
 use agenda_core::index::AgendaIndex;
@@ -191,11 +195,15 @@ impl RetryPolicy {
 pub enum DigestError {
     #[error(transparent)]
     State(#[from] StateError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 enum Outcome {
     Sent,
     GaveUp,
+    /// Another replica took the claim over (this one's lease ran out during a backoff).
+    Lost,
     Shutdown,
 }
 
@@ -203,8 +211,8 @@ enum Outcome {
 ///
 /// `index_source` is called for each day's digest, so a reindexed corpus is used from the next
 /// post on. Returns at once (`Ok`) when no channel is configured; fails only when the state
-/// file is unreadable (a corrupt state is not reset). The configuration is typed and checked
-/// when it is loaded.
+/// file is unreadable (a corrupt state is not reset) or the database's schema is newer than
+/// this bot. The configuration is typed and checked when it is loaded.
 pub async fn run_digest<I, C, S, F>(
     config: Config,
     index_source: I,
@@ -229,7 +237,7 @@ where
     .await
 }
 
-/// [`run_digest`] with an explicit retry policy.
+/// [`run_digest`] with an explicit retry policy, on the store `[digest] store` names.
 pub async fn run_digest_with<I, C, S, F>(
     config: Config,
     policy: RetryPolicy,
@@ -244,31 +252,93 @@ where
     S: DigestSender,
     F: Future<Output = ()> + Send,
 {
+    if config.digest.channel_ids.is_empty() {
+        tracing::info!("no digest channels configured; the daily digest is off");
+        return Ok(());
+    }
+    let store = AnyStore::open(&config)?;
+    run_digest_on(
+        config,
+        policy,
+        &store,
+        index_source,
+        clock,
+        sender,
+        shutdown,
+    )
+    .await
+}
+
+/// The wait after the `failures`-th failed use of the store: 1 s doubling, at most a minute.
+fn store_backoff(failures: u32) -> SignedDuration {
+    SignedDuration::from_secs(1i64 << failures.saturating_sub(1).min(6))
+}
+
+/// [`run_digest_with`] on a given store (tests wrap one to watch the claims).
+pub async fn run_digest_on<D, I, C, S, F>(
+    config: Config,
+    policy: RetryPolicy,
+    store: &D,
+    index_source: I,
+    clock: C,
+    sender: S,
+    shutdown: F,
+) -> Result<(), DigestError>
+where
+    D: DigestStore,
+    I: Fn() -> Arc<AgendaIndex> + Send + Sync,
+    C: Clock,
+    S: DigestSender,
+    F: Future<Output = ()> + Send,
+{
     let d = &config.digest;
     let time = d.time;
     let tz = &d.timezone;
-    let mut store = StateStore::open(&config.state_dir)?;
     let channels = d.channel_ids.clone();
     if channels.is_empty() {
         tracing::info!("no digest channels configured; the daily digest is off");
         return Ok(());
     }
+    let mut shutdown = std::pin::pin!(shutdown);
+    // The store first: nothing is posted without it.
+    let mut store_failures = 0u32;
+    loop {
+        match store.init().await {
+            Ok(()) => break,
+            Err(e) if e.is_retryable() => {
+                store_failures += 1;
+                let wait = store_backoff(store_failures);
+                tracing::warn!(error = chain(&e), wait = ?wait,
+                    "digest store unavailable; nothing is posted until it answers");
+                let until = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
+                tokio::select! {
+                    biased;
+                    () = shutdown.as_mut() => return Ok(()),
+                    () = clock.sleep_until(until) => {}
+                }
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    store_failures = 0;
     tracing::info!(
         channels = channels.len(),
         time = %d.time.strftime("%H:%M"),
         timezone = d.timezone_name(),
-        state = %store.path().display(),
+        store = %store.describe(),
         "daily digest scheduled"
     );
-    let mut shutdown = std::pin::pin!(shutdown);
-    // (channel, date) pairs settled without a post: skipped as empty, or given up on.
+    // (channel, date) pairs settled: posted, skipped as empty, or given up on.
     let mut settled: HashSet<(u64, Date)> = HashSet::new();
     loop {
         let now = clock.now();
-        let due: Vec<(u64, Date)> = due_today(now, time, tz, &channels, store.state())
+        // Every channel whose post time has come; the store says which are still to post.
+        let due: Vec<(u64, Date)> = due_today(now, time, tz, &channels, &DigestState::default())
             .into_iter()
             .filter(|k| !settled.contains(k))
             .collect();
+        // Earlier than the next post time: a claim held by another replica, or a store error.
+        let mut wake: Option<Timestamp> = None;
         if let Some(&(_, date)) = due.first() {
             settled.retain(|(_, d)| *d >= date);
             let index = index_source();
@@ -279,19 +349,67 @@ where
             } else {
                 let reply = render_reply(&digest, tz);
                 for (channel, date) in due {
-                    match post(&sender, &clock, &policy, channel, &reply, shutdown.as_mut()).await {
+                    match store.claim(channel, date).await {
+                        Ok(Claim::Claimed) => store_failures = 0,
+                        Ok(Claim::AlreadyPosted) => {
+                            store_failures = 0;
+                            settled.insert((channel, date));
+                            continue;
+                        }
+                        Ok(Claim::HeldByOther { by, expires_in }) => {
+                            store_failures = 0;
+                            tracing::info!(channel, %date, by, expires_in = ?expires_in,
+                                "another replica is posting this digest; checking again when its claim expires");
+                            let wait = SignedDuration::try_from(expires_in)
+                                .unwrap_or(SignedDuration::MAX)
+                                .saturating_add(SignedDuration::from_millis(100));
+                            let at = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
+                            wake = Some(wake.map_or(at, |w| w.min(at)));
+                            continue;
+                        }
+                        Err(e) if e.is_retryable() => {
+                            store_failures += 1;
+                            let wait = store_backoff(store_failures);
+                            tracing::warn!(channel, %date, error = chain(&e), wait = ?wait,
+                                "digest store unavailable; not posting without a claim");
+                            let at = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
+                            wake = Some(wake.map_or(at, |w| w.min(at)));
+                            break;
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
+                    let outcome = post(
+                        &sender,
+                        store,
+                        &clock,
+                        &policy,
+                        (channel, date),
+                        &reply,
+                        shutdown.as_mut(),
+                    )
+                    .await;
+                    match outcome {
                         Outcome::Sent => {
                             tracing::info!(channel, %date, milestones = digest.len(), "digest posted");
                             crate::ops::digest_posted(channel, date);
-                            if let Err(e) = store.mark_posted(channel, date) {
+                            settled.insert((channel, date));
+                            if let Err(e) = store.mark_posted(channel, date).await {
                                 tracing::error!(channel, %date, error = chain(&e),
-                                    "digest posted but the state could not be saved; a restart today may post it again");
+                                    "digest posted but the store could not record it; a restart today may post it again");
                             }
                         }
-                        Outcome::GaveUp => {
+                        Outcome::GaveUp | Outcome::Lost | Outcome::Shutdown => {
+                            if !matches!(outcome, Outcome::Lost) {
+                                if let Err(e) = store.release(channel, date).await {
+                                    tracing::warn!(channel, %date, error = chain(&e),
+                                        "could not release the digest claim; it expires with its lease");
+                                }
+                            }
+                            if matches!(outcome, Outcome::Shutdown) {
+                                return Ok(());
+                            }
                             settled.insert((channel, date));
                         }
-                        Outcome::Shutdown => return Ok(()),
                     }
                 }
             }
@@ -305,6 +423,9 @@ where
                 .unwrap_or(now);
             next = next_run(later, time, tz);
         }
+        if let Some(w) = wake {
+            next = next.min(w);
+        }
         tokio::select! {
             biased;
             () = shutdown.as_mut() => return Ok(()),
@@ -313,12 +434,14 @@ where
     }
 }
 
-/// One channel's post, with retries. The send itself is never raced against shutdown.
-async fn post<C: Clock, S: DigestSender, F: Future<Output = ()>>(
+/// One channel's post, with retries; the claim is renewed before each retry. The send itself
+/// is never raced against shutdown.
+async fn post<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>(
     sender: &S,
+    store: &D,
     clock: &C,
     policy: &RetryPolicy,
-    channel: u64,
+    (channel, date): (u64, Date),
     reply: &Reply,
     mut shutdown: std::pin::Pin<&mut F>,
 ) -> Outcome {
@@ -328,6 +451,19 @@ async fn post<C: Clock, S: DigestSender, F: Future<Output = ()>>(
     }
     let attempts = policy.max_attempts.max(1);
     for attempt in 1..=attempts {
+        if attempt > 1 {
+            match store.renew(channel, date).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    tracing::warn!(channel, %date, "the digest claim expired and another replica took it; stopping here");
+                    return Outcome::Lost;
+                }
+                // The claim may still be ours; the nonce keeps a double send out of the channel.
+                Err(e) => {
+                    tracing::warn!(channel, %date, error = chain(&e), "could not renew the digest claim; retrying anyway")
+                }
+            }
+        }
         match sender.send(channel, reply).await {
             Ok(()) => return Outcome::Sent,
             Err(e) if e.is_retryable() && attempt < attempts => {
@@ -355,7 +491,7 @@ async fn post<C: Clock, S: DigestSender, F: Future<Output = ()>>(
 mod tests {
     use super::*;
     use crate::config::DigestConfig;
-    use agenda_core::digest::state::{DigestState, FILE_NAME};
+    use agenda_core::digest::state::{StateStore, FILE_NAME};
     use agenda_core::testing::shipped_index;
     use jiff::civil::date as d;
     use std::collections::VecDeque;
@@ -461,6 +597,7 @@ mod tests {
                 timezone: jiff::tz::TimeZone::get("Asia/Vientiane").unwrap(),
                 days: agenda_core::digest::Days::new(60).unwrap(),
                 when_empty,
+                ..DigestConfig::default()
             },
         }
     }

@@ -8,6 +8,7 @@ pub mod add;
 pub mod cli;
 pub mod config;
 pub mod digest_runner;
+pub mod digest_store;
 #[cfg(feature = "discord")]
 pub mod discord;
 pub mod extraction_eval;

@@ -105,6 +105,7 @@ fn digest_config(channels: &[u64]) -> DigestConfig {
         timezone: jiff::tz::TimeZone::get("Asia/Vientiane").unwrap(),
         days: agenda_core::digest::Days::new(60).unwrap(),
         when_empty: WhenEmpty::Post,
+        ..DigestConfig::default()
     }
 }
 

@@ -7,3 +7,4 @@ pub mod common;
 pub mod fake_discord;
 pub mod limits;
 pub mod logs;
+pub mod postgres;

@@ -1,0 +1,455 @@
+//! Where the digest records its posts: the state file (one bot) or a PostgreSQL table that
+//! replicas share, claiming each (channel, local date) in a transaction so it is posted once.
+//!
+//! A PostgreSQL claim is a row keyed by (channel, date) with a status (`claimed`, `posted`),
+//! the claiming replica and a lease expiry taken from the database's clock. A replica that dies
+//! mid-post leaves the row `claimed`; once the lease has run out another replica takes it over
+//! and posts again with the same Discord nonce, so a POST that had reached Discord is dropped.
+
+use crate::config::StoreUrl;
+use agenda_core::digest::state::{StateError, StateStore};
+use jiff::civil::Date;
+use std::future::Future;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// The answer to a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// This replica may post (a new claim, its own claim again, or an expired one taken over).
+    Claimed,
+    /// Already posted; nothing to do.
+    AlreadyPosted,
+    /// Another replica holds a live claim, for at most `expires_in` more.
+    HeldByOther { by: String, expires_in: Duration },
+}
+
+/// Why the store could not answer. Retryable: the caller waits and asks again; it never posts.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    State(#[from] StateError),
+    #[error("the digest database {url} is unavailable")]
+    Unavailable {
+        url: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    #[error("the digest database {url} has schema version {found}; this bot knows up to {known}")]
+    SchemaTooNew { url: String, found: i32, known: i32 },
+    #[error("channel id {0} does not fit PostgreSQL's bigint")]
+    ChannelId(u64),
+}
+
+impl StoreError {
+    /// Whether asking again later can help (a database that is down, or a failed statement).
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, StoreError::Unavailable { .. })
+    }
+}
+
+/// The digest's bookkeeping, as [`crate::digest_runner`] uses it. Implementations may be
+/// written as `async fn`.
+pub trait DigestStore: Send + Sync {
+    /// Prepares the store (the PostgreSQL schema); called once before the first claim.
+    fn init(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Asks to post the digest for `date` in `channel`.
+    fn claim(
+        &self,
+        channel: u64,
+        date: Date,
+    ) -> impl Future<Output = Result<Claim, StoreError>> + Send;
+    /// Extends this replica's claim before another attempt; `false` when it was lost.
+    fn renew(
+        &self,
+        channel: u64,
+        date: Date,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// Records the post (after the send succeeded).
+    fn mark_posted(
+        &self,
+        channel: u64,
+        date: Date,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Gives a claim up without posting (gave up, or shutting down), so another may take it.
+    fn release(
+        &self,
+        channel: u64,
+        date: Date,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Where it is, for logs (no secrets).
+    fn describe(&self) -> String;
+}
+
+/// `state_dir/digest-state.json`: one bot, no claims (the file is only read by this process).
+#[derive(Debug)]
+pub struct FileStore(Mutex<StateStore>);
+
+impl FileStore {
+    pub fn open(state_dir: &Path) -> Result<FileStore, StateError> {
+        Ok(FileStore(Mutex::new(StateStore::open(state_dir)?)))
+    }
+}
+
+impl DigestStore for FileStore {
+    async fn init(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    async fn claim(&self, channel: u64, date: Date) -> Result<Claim, StoreError> {
+        let store = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(match store.state().is_posted(channel, date) {
+            true => Claim::AlreadyPosted,
+            false => Claim::Claimed,
+        })
+    }
+
+    async fn renew(&self, _channel: u64, _date: Date) -> Result<bool, StoreError> {
+        Ok(true)
+    }
+
+    async fn mark_posted(&self, channel: u64, date: Date) -> Result<(), StoreError> {
+        let mut store = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(store.mark_posted(channel, date)?)
+    }
+
+    async fn release(&self, _channel: u64, _date: Date) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        let store = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        store.path().display().to_string()
+    }
+}
+
+/// The schema this bot creates and understands, one step per version.
+const MIGRATIONS: &[&str] = &["CREATE TABLE IF NOT EXISTS agenda_digest_claims (
+        channel_id BIGINT NOT NULL,
+        local_date DATE NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted')),
+        claimed_by TEXT NOT NULL,
+        claimed_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL,
+        takeovers INT NOT NULL DEFAULT 0,
+        posted_at TIMESTAMPTZ,
+        PRIMARY KEY (channel_id, local_date)
+    )"];
+
+/// Serialises schema changes between replicas starting together.
+const SCHEMA_LOCK: i64 = 0x6167_656e_6461_0001;
+
+/// PostgreSQL through a connection pool (no TLS: use a local or tunnelled server).
+pub struct PgStore {
+    pool: deadpool_postgres::Pool,
+    url: String,
+    replica: String,
+    lease: Duration,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("url", &self.url)
+            .field("replica", &self.replica)
+            .field("lease", &self.lease)
+            .finish()
+    }
+}
+
+impl PgStore {
+    /// A pool for `url` (the password from the URL or `PGPASSWORD`); connects on first use.
+    pub fn new(url: &StoreUrl, lease: Duration) -> Result<PgStore, StoreError> {
+        let unavailable =
+            |source: Box<dyn std::error::Error + Send + Sync>| StoreError::Unavailable {
+                url: url.redacted().to_string(),
+                source,
+            };
+        let mut config: tokio_postgres::Config =
+            url.expose().parse().map_err(|e| unavailable(Box::new(e)))?;
+        if config.get_password().is_none() {
+            if let Ok(password) = std::env::var("PGPASSWORD") {
+                config.password(password);
+            }
+        }
+        config.connect_timeout(Duration::from_secs(5));
+        config.application_name("agenda-bot digest");
+        let manager = deadpool_postgres::Manager::new(config, tokio_postgres::NoTls);
+        let pool = deadpool_postgres::Pool::builder(manager)
+            .max_size(2)
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .wait_timeout(Some(Duration::from_secs(10)))
+            .create_timeout(Some(Duration::from_secs(10)))
+            .build()
+            .map_err(|e| unavailable(Box::new(e)))?;
+        Ok(PgStore {
+            pool,
+            url: url.redacted().to_string(),
+            replica: replica_id(),
+            lease,
+        })
+    }
+
+    /// This replica's name in `claimed_by`: host, process id and a random part.
+    pub fn replica(&self) -> &str {
+        &self.replica
+    }
+
+    fn unavailable(&self, e: impl std::error::Error + Send + Sync + 'static) -> StoreError {
+        StoreError::Unavailable {
+            url: self.url.clone(),
+            source: Box::new(e),
+        }
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
+        self.pool.get().await.map_err(|e| self.unavailable(e))
+    }
+
+    fn key(&self, channel: u64, date: Date) -> Result<(i64, String), StoreError> {
+        let id = i64::try_from(channel).map_err(|_| StoreError::ChannelId(channel))?;
+        Ok((id, date.to_string()))
+    }
+
+    fn lease_secs(&self) -> f64 {
+        self.lease.as_secs_f64()
+    }
+}
+
+impl DigestStore for PgStore {
+    async fn init(&self) -> Result<(), StoreError> {
+        let mut client = self.client().await?;
+        let tx = client
+            .transaction()
+            .await
+            .map_err(|e| self.unavailable(e))?;
+        let err = |e| self.unavailable(e);
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])
+            .await
+            .map_err(err)?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS agenda_digest_schema (
+                 id BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (id),
+                 version INT NOT NULL)",
+        )
+        .await
+        .map_err(err)?;
+        let found: i32 = tx
+            .query_opt("SELECT version FROM agenda_digest_schema", &[])
+            .await
+            .map_err(err)?
+            .map_or(0, |row| row.get(0));
+        let known = MIGRATIONS.len() as i32;
+        if found > known {
+            return Err(StoreError::SchemaTooNew {
+                url: self.url.clone(),
+                found,
+                known,
+            });
+        }
+        for step in &MIGRATIONS[found as usize..] {
+            tx.batch_execute(step).await.map_err(err)?;
+        }
+        tx.execute(
+            "INSERT INTO agenda_digest_schema (id, version) VALUES (TRUE, $1)
+             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version",
+            &[&known],
+        )
+        .await
+        .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        Ok(())
+    }
+
+    async fn claim(&self, channel: u64, date: Date) -> Result<Claim, StoreError> {
+        let (id, day) = self.key(channel, date)?;
+        let lease = self.lease_secs();
+        let mut client = self.client().await?;
+        let err = |e| self.unavailable(e);
+        let tx = client.transaction().await.map_err(err)?;
+        // A new row, or a claimed one whose lease ran out (or that is ours): take it. The
+        // conflicting row is locked, so of two replicas only one gets a row back.
+        let taken = tx
+            .query_opt(
+                "INSERT INTO agenda_digest_claims AS c
+                     (channel_id, local_date, status, claimed_by, claimed_at, expires_at)
+                 VALUES ($1, $2::text::date, 'claimed', $3, now(),
+                         now() + make_interval(secs => $4))
+                 ON CONFLICT (channel_id, local_date) DO UPDATE
+                     SET claimed_by = EXCLUDED.claimed_by, claimed_at = now(),
+                         expires_at = EXCLUDED.expires_at,
+                         takeovers = c.takeovers
+                             + CASE WHEN c.claimed_by = EXCLUDED.claimed_by THEN 0 ELSE 1 END
+                     WHERE c.status = 'claimed'
+                       AND (c.expires_at <= now() OR c.claimed_by = EXCLUDED.claimed_by)
+                 RETURNING takeovers",
+                &[&id, &day, &self.replica, &lease],
+            )
+            .await
+            .map_err(err)?;
+        let claim = match taken {
+            Some(row) => {
+                let takeovers: i32 = row.get(0);
+                if takeovers > 0 {
+                    tracing::warn!(channel, %date, takeovers,
+                        "took over an expired digest claim; posting with the same nonce");
+                }
+                Claim::Claimed
+            }
+            None => {
+                let row = tx
+                    .query_one(
+                        "SELECT status, claimed_by,
+                                GREATEST(EXTRACT(EPOCH FROM expires_at - now()), 0)::float8
+                         FROM agenda_digest_claims
+                         WHERE channel_id = $1 AND local_date = $2::text::date",
+                        &[&id, &day],
+                    )
+                    .await
+                    .map_err(err)?;
+                let status: String = row.get(0);
+                if status == "posted" {
+                    Claim::AlreadyPosted
+                } else {
+                    let secs: f64 = row.get(2);
+                    Claim::HeldByOther {
+                        by: row.get(1),
+                        expires_in: Duration::from_secs_f64(secs.max(0.0)),
+                    }
+                }
+            }
+        };
+        tx.commit().await.map_err(err)?;
+        Ok(claim)
+    }
+
+    async fn renew(&self, channel: u64, date: Date) -> Result<bool, StoreError> {
+        let (id, day) = self.key(channel, date)?;
+        let client = self.client().await?;
+        let n = client
+            .execute(
+                "UPDATE agenda_digest_claims SET expires_at = now() + make_interval(secs => $4)
+                 WHERE channel_id = $1 AND local_date = $2::text::date
+                   AND status = 'claimed' AND claimed_by = $3",
+                &[&id, &day, &self.replica, &self.lease_secs()],
+            )
+            .await
+            .map_err(|e| self.unavailable(e))?;
+        Ok(n == 1)
+    }
+
+    async fn mark_posted(&self, channel: u64, date: Date) -> Result<(), StoreError> {
+        let (id, day) = self.key(channel, date)?;
+        let client = self.client().await?;
+        // Whoever holds the claim now: the message is out either way.
+        client
+            .execute(
+                "UPDATE agenda_digest_claims
+                 SET status = 'posted', posted_at = now(), claimed_by = $3
+                 WHERE channel_id = $1 AND local_date = $2::text::date AND status = 'claimed'",
+                &[&id, &day, &self.replica],
+            )
+            .await
+            .map_err(|e| self.unavailable(e))?;
+        Ok(())
+    }
+
+    async fn release(&self, channel: u64, date: Date) -> Result<(), StoreError> {
+        let (id, day) = self.key(channel, date)?;
+        let client = self.client().await?;
+        client
+            .execute(
+                "UPDATE agenda_digest_claims SET expires_at = now()
+                 WHERE channel_id = $1 AND local_date = $2::text::date
+                   AND status = 'claimed' AND claimed_by = $3",
+                &[&id, &day, &self.replica],
+            )
+            .await
+            .map_err(|e| self.unavailable(e))?;
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        self.url.clone()
+    }
+}
+
+/// `host:pid:random`, unique per process (and per store within a process).
+fn replica_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "unknown".into());
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default(),
+    );
+    format!(
+        "{host}:{}:{:08x}",
+        std::process::id(),
+        hasher.finish() as u32
+    )
+}
+
+/// The store `[digest] store` names: the state file when unset.
+#[derive(Debug)]
+pub enum AnyStore {
+    File(FileStore),
+    Postgres(PgStore),
+}
+
+impl AnyStore {
+    pub fn open(config: &crate::config::Config) -> Result<AnyStore, StoreError> {
+        Ok(match &config.digest.store {
+            None => AnyStore::File(FileStore::open(&config.state_dir)?),
+            Some(url) => AnyStore::Postgres(PgStore::new(
+                url,
+                Duration::from_secs(config.digest.claim_lease_secs),
+            )?),
+        })
+    }
+}
+
+impl DigestStore for AnyStore {
+    async fn init(&self) -> Result<(), StoreError> {
+        match self {
+            AnyStore::File(s) => s.init().await,
+            AnyStore::Postgres(s) => s.init().await,
+        }
+    }
+    async fn claim(&self, channel: u64, date: Date) -> Result<Claim, StoreError> {
+        match self {
+            AnyStore::File(s) => s.claim(channel, date).await,
+            AnyStore::Postgres(s) => s.claim(channel, date).await,
+        }
+    }
+    async fn renew(&self, channel: u64, date: Date) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::File(s) => s.renew(channel, date).await,
+            AnyStore::Postgres(s) => s.renew(channel, date).await,
+        }
+    }
+    async fn mark_posted(&self, channel: u64, date: Date) -> Result<(), StoreError> {
+        match self {
+            AnyStore::File(s) => s.mark_posted(channel, date).await,
+            AnyStore::Postgres(s) => s.mark_posted(channel, date).await,
+        }
+    }
+    async fn release(&self, channel: u64, date: Date) -> Result<(), StoreError> {
+        match self {
+            AnyStore::File(s) => s.release(channel, date).await,
+            AnyStore::Postgres(s) => s.release(channel, date).await,
+        }
+    }
+    fn describe(&self) -> String {
+        match self {
+            AnyStore::File(s) => s.describe(),
+            AnyStore::Postgres(s) => s.describe(),
+        }
+    }
+}
