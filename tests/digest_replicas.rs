@@ -1,6 +1,8 @@
 //! Replicas and the daily digest: claims in a real PostgreSQL (started per test), posts to the
 //! fake Discord; each digest goes out once per channel and day.
 
+#![cfg(feature = "discord")]
+
 mod support;
 
 use agenda_bot::config::{Config, DigestConfig, StoreUrl};
