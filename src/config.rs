@@ -87,7 +87,7 @@ impl Default for DiscordConfig {
             admin_role_ids: Vec::new(),
             watch_corpus: true,
             buttons_expire_hours: default_buttons_expire_hours(),
-            answer_threads: true,
+            answer_threads: false,
         }
     }
 }
@@ -440,14 +440,14 @@ mod tests {
         let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n[discord]\n";
         let c = Config::parse(Path::new("c.toml"), base).unwrap();
         assert_eq!(c.discord.buttons_expire_hours, 24);
-        assert!(c.discord.answer_threads);
+        assert!(!c.discord.answer_threads);
         let c = Config::parse(
             Path::new("c.toml"),
-            &format!("{base}buttons_expire_hours = 2\nanswer_threads = false\n"),
+            &format!("{base}buttons_expire_hours = 2\nanswer_threads = true\n"),
         )
         .unwrap();
         assert_eq!(c.discord.buttons_expire_hours, 2);
-        assert!(!c.discord.answer_threads);
+        assert!(c.discord.answer_threads);
         for bad in ["0", "8761", "-1", "\"24\""] {
             let e = Config::parse(
                 Path::new("c.toml"),

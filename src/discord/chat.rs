@@ -308,7 +308,9 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
         return Ok(());
     }
     let channel = match msg.guild_id {
-        Some(_) => data.channels.info(&ctx.http, msg.channel_id, bot).await,
+        Some(_) if data.config.discord.answer_threads => {
+            data.channels.info(&ctx.http, msg.channel_id, bot).await
+        }
         None => None,
     };
     let bot_thread_in = channel.and_then(|c| c.bot_thread_in);

@@ -112,7 +112,8 @@ impl BotUnderTest {
                 admin_role_ids: vec![ADMIN_ROLE],
                 watch_corpus: setup.watch_corpus,
                 buttons_expire_hours: setup.buttons_expire_hours.unwrap_or(24),
-                answer_threads: !setup.no_answer_threads,
+                // Threads are opt-in and the fake has no channel routes yet.
+                answer_threads: false,
             },
             digest: setup.digest,
         };
