@@ -311,7 +311,7 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
         Some(_) if data.config.discord.answer_threads => {
             data.channels.info(&ctx.http, msg.channel_id, bot).await
         }
-        None => None,
+        _ => None,
     };
     let bot_thread_in = channel.and_then(|c| c.bot_thread_in);
     let Some(text) = question_in_channel(
