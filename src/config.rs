@@ -52,8 +52,8 @@ pub struct DiscordConfig {
     )]
     pub buttons_expire_hours: u32,
     /// Open a thread on each answer to a chat question in a guild channel, where follow-ups
-    /// need no mention.
-    #[serde(default = "default_true")]
+    /// need no mention (opt-in: off by default).
+    #[serde(default)]
     pub answer_threads: bool,
 }
 
