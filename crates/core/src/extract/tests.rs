@@ -303,6 +303,31 @@ fn retreats_plus_meetings_and_attendance_in_later_sentences() {
     assert_eq!(ewgs.name, "Experts' Working Groups");
 }
 
+/// Regression (CI run on 39175c7, proptest case "Network - ASEAN İstanbul Meeting"): initials
+/// taken from a non-ASCII capital gave the mechanism id "aİm", which the corpus then refused.
+#[test]
+fn a_name_with_a_non_ascii_capital_gives_no_guessed_acronym() {
+    let s = statement(
+        "Network\n\n- ASEAN İstanbul Meeting\n\nThe ASEAN Ünal Defence Meeting met.\n",
+        Format::Text,
+        Some("2024-09-03"),
+    );
+    let facts = extract(&s);
+    assert!(
+        facts.iter().all(|f| f
+            .id()
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')),
+        "{:?}",
+        facts.iter().map(Fact::id).collect::<Vec<_>>()
+    );
+    assert_eq!(text::initials("ASEAN İstanbul Meeting"), None);
+    assert_eq!(
+        text::initials("ASEAN Defence Ministers' Meeting").as_deref(),
+        Some("ADMM")
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 

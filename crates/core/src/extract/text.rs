@@ -367,12 +367,18 @@ pub fn initials(name: &str) -> Option<String> {
     if !name.starts_with("ASEAN ") {
         return None;
     }
-    let letters: String = name
+    let firsts: Vec<char> = name
         .split_whitespace()
         .filter(|w| !connector(bare(w)))
         .filter_map(|w| bare(w).chars().next())
         .filter(|c| c.is_uppercase())
         .collect();
+    // ASEAN acronyms are ASCII: a name with "İstanbul" in it has no initials we could guess, and
+    // an id made from them would not be an id (regression: proptest case "ASEAN İstanbul Meeting").
+    if !firsts.iter().all(char::is_ascii_uppercase) {
+        return None;
+    }
+    let letters: String = firsts.into_iter().collect();
     // "ASEAN Defence Ministers' Meeting-Plus" → "ADMM-Plus".
     let plus = name.ends_with("-Plus") || name.ends_with(" Plus");
     (letters.len() >= 3).then(|| {
