@@ -35,15 +35,6 @@ fn click(id: u64, custom_id: &str, message: Value) -> Value {
     })
 }
 
-fn button<'a>(body: &'a Value, label: &str) -> Option<&'a str> {
-    body["components"]
-        .as_array()?
-        .iter()
-        .flat_map(|row| row["components"].as_array().into_iter().flatten())
-        .find(|b| b["label"].as_str().is_some_and(|l| l.starts_with(label)))
-        .and_then(|b| b["custom_id"].as_str())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn more_results_pages_in_place_and_full_paragraph_is_ephemeral() {
     let bot = BotUnderTest::start(Setup::default()).await;

@@ -89,12 +89,18 @@ impl CliSetup {
 
     /// Starts `agenda-bot --config … ARGS` with `DISCORD_TOKEN=token`, plain logs.
     pub fn spawn(&self, args: &[&str], token: &str) -> Spawned {
+        self.spawn_with_env(args, token, &[])
+    }
+
+    /// [`Self::spawn`] with more environment variables.
+    pub fn spawn_with_env(&self, args: &[&str], token: &str, env: &[(&str, &str)]) -> Spawned {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
             .arg("--config")
             .arg(&self.config)
             .args(args)
             .env("DISCORD_TOKEN", token)
+            .envs(env.iter().copied())
             .env_remove("RUST_LOG")
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
