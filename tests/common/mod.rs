@@ -92,7 +92,7 @@ impl CliSetup {
         self.spawn_with_env(args, token, &[])
     }
 
-    /// [`Self::spawn`] with more environment variables.
+    /// [`Self::spawn`] with more environment variables (`RUST_LOG` among them if wanted).
     pub fn spawn_with_env(&self, args: &[&str], token: &str, env: &[(&str, &str)]) -> Spawned {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
@@ -100,8 +100,8 @@ impl CliSetup {
             .arg(&self.config)
             .args(args)
             .env("DISCORD_TOKEN", token)
-            .envs(env.iter().copied())
             .env_remove("RUST_LOG")
+            .envs(env.iter().copied())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()
