@@ -61,8 +61,8 @@ pub struct Setup {
     pub edit_after_index: Option<fn(&Path)>,
     /// `[discord] buttons_expire_hours` (default 24).
     pub buttons_expire_hours: Option<u32>,
-    /// `[discord] answer_threads = false`.
-    pub no_answer_threads: bool,
+    /// `[discord] answer_threads = true`: answers in chat open a thread (off by default).
+    pub answer_threads: bool,
 }
 
 pub struct BotUnderTest {
@@ -112,8 +112,7 @@ impl BotUnderTest {
                 admin_role_ids: vec![ADMIN_ROLE],
                 watch_corpus: setup.watch_corpus,
                 buttons_expire_hours: setup.buttons_expire_hours.unwrap_or(24),
-                // Threads are opt-in and the fake has no channel routes yet.
-                answer_threads: false,
+                answer_threads: setup.answer_threads,
             },
             digest: setup.digest,
         };

@@ -168,6 +168,10 @@ pub(crate) struct Inner {
     holds: Mutex<Vec<(String, Duration)>>,
     /// How many requests have been held so far.
     held: watch::Sender<usize>,
+    /// Messages created with `POST /channels/{id}/messages`, oldest first (read back by `GET`).
+    pub(crate) channel_messages: Mutex<Vec<Value>>,
+    /// Threads opened on messages: thread id (the message's id, as on Discord) → channel object.
+    pub(crate) threads: Mutex<HashMap<String, Value>>,
 }
 
 impl Inner {
@@ -236,6 +240,8 @@ impl FakeDiscord {
             cdn: Mutex::new(HashMap::new()),
             holds: Mutex::new(Vec::new()),
             held: watch::channel(0).0,
+            channel_messages: Mutex::new(Vec::new()),
+            threads: Mutex::new(HashMap::new()),
         });
 
         let app = Router::new()

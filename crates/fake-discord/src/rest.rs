@@ -5,7 +5,8 @@ use super::faults::fault_response;
 use super::payloads::bot_user;
 use super::recorded::{Recorded, RecordedFile};
 use super::{
-    Inner, APPLICATION_ID, BOT_USERNAME, DEFAULT_CHANNEL_ID, FIXED_TIMESTAMP, OWNER_USER_ID,
+    Inner, APPLICATION_ID, BOT_USERNAME, BOT_USER_ID, DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID,
+    FIXED_TIMESTAMP, OWNER_USER_ID,
 };
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{header, Method, StatusCode};
@@ -143,13 +144,46 @@ fn route(
             files,
             true,
         )),
-        ("POST", ["channels", channel, "messages"]) => ok(message_from_body(
-            &inner.next_id(),
-            channel,
-            body,
-            files,
-            false,
-        )),
+        ("POST", ["channels", channel, "messages"]) => {
+            let message = message_from_body(&inner.next_id(), channel, body, files, false);
+            inner.channel_messages.lock().unwrap().push(message.clone());
+            ok(message)
+        }
+        // The newest first, as Discord lists them (at most 50; `limit` is not read).
+        ("GET", ["channels", channel, "messages"]) => {
+            let messages = inner.channel_messages.lock().unwrap();
+            let in_channel = messages
+                .iter()
+                .rev()
+                .filter(|m| m["channel_id"] == *channel);
+            ok(Value::Array(in_channel.take(50).cloned().collect()))
+        }
+        ("GET", ["channels", channel, "messages", message]) => {
+            let messages = inner.channel_messages.lock().unwrap();
+            match messages
+                .iter()
+                .find(|m| m["channel_id"] == *channel && m["id"] == *message)
+            {
+                Some(m) => ok(m.clone()),
+                None => json_response(
+                    StatusCode::NOT_FOUND,
+                    json!({"message": "Unknown Message", "code": 10008}),
+                ),
+            }
+        }
+        ("POST", ["channels", channel, "messages", message, "threads"]) => {
+            let thread = thread_channel(message, channel, body);
+            inner
+                .threads
+                .lock()
+                .unwrap()
+                .insert(message.to_string(), thread.clone());
+            ok(thread)
+        }
+        ("GET", ["channels", channel]) => match inner.threads.lock().unwrap().get(*channel) {
+            Some(thread) => ok(thread.clone()),
+            None => ok(text_channel(channel)),
+        },
         ("PATCH", ["channels", channel, "messages", message]) => {
             ok(message_from_body(message, channel, body, files, false))
         }
@@ -157,6 +191,31 @@ fn route(
         ("POST", ["channels", _, "typing"]) => no_content(),
         _ => not_found(),
     }
+}
+
+/// A guild text channel (what `GET /channels/{id}` answers for any channel not a thread).
+fn text_channel(id: &str) -> Value {
+    json!({
+        "id": id, "type": 0, "guild_id": DEFAULT_GUILD_ID, "name": format!("channel-{id}"),
+        "position": 0, "permission_overwrites": [], "nsfw": false, "parent_id": null,
+        "last_message_id": null, "rate_limit_per_user": 0, "topic": null, "flags": 0
+    })
+}
+
+/// The public thread (type 11) the bot opens on message `message` of `parent`: its id is the
+/// message's, its owner the bot.
+fn thread_channel(message: &str, parent: &str, body: &Value) -> Value {
+    let minutes = body["auto_archive_duration"].as_u64().unwrap_or(1440);
+    json!({
+        "id": message, "type": 11, "guild_id": DEFAULT_GUILD_ID, "parent_id": parent,
+        "owner_id": BOT_USER_ID, "name": body["name"].as_str().unwrap_or("thread"),
+        "last_message_id": null, "message_count": 0, "member_count": 1,
+        "rate_limit_per_user": 0, "flags": 0, "total_message_sent": 0,
+        "thread_metadata": {
+            "archived": false, "auto_archive_duration": minutes,
+            "archive_timestamp": FIXED_TIMESTAMP, "locked": false
+        }
+    })
 }
 
 fn application_info() -> Value {
