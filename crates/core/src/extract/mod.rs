@@ -462,7 +462,9 @@ impl Extractor<'_> {
                         m.participants.push(p);
                     }
                 }
-                for o in observers.into_iter().chain(observer_sentence(sentence)) {
+                // An observer named in the attendance clause is the sentence's only one.
+                let alone = observers.is_empty().then(|| observer_sentence(sentence));
+                for o in observers.into_iter().chain(alone.flatten()) {
                     if !m.observers.contains(&o) {
                         m.observers.push(o);
                     }
@@ -896,6 +898,7 @@ fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
     // stays whole.
     let items = clause
         .split(" as well as ")
+        .flat_map(|s| s.split(", with "))
         .flat_map(|s| s.split(", and "))
         .flat_map(|s| s.split(" and the "));
     for item in items {
@@ -909,6 +912,18 @@ fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
             .iter()
             .find_map(|s| lower.find(s).map(|e| &item[..e]))
         {
+            // "Timor-Leste attending as an observer" → Timor-Leste.
+            let who = who.trim();
+            let who = [
+                " attending",
+                " participating",
+                " joining",
+                " present",
+                " taking part",
+            ]
+            .iter()
+            .find_map(|v| who.strip_suffix(v))
+            .unwrap_or(who);
             observers.push(text::fix_country(strip_the(who.trim()).as_str()));
         } else {
             participants.push(capitalise_first(item));
@@ -934,7 +949,12 @@ fn observer_sentence(sentence: &str) -> Option<String> {
     .filter_map(|v| lower[..end].rfind(v))
     .max()?;
     let who = name_at(sentence, 0)?;
-    (who.len() <= verb).then(|| text::fix_country(&strip_the(&who)))
+    // "The meeting was attended by …": a sentence whose subject is no name names no observer.
+    let pronoun = matches!(
+        who.as_str(),
+        "The" | "It" | "They" | "This" | "These" | "He" | "She" | "We" | "A" | "An"
+    );
+    (who.len() <= verb && !pronoun).then(|| text::fix_country(&strip_the(&who)))
 }
 
 fn clip(text: &str, max: usize) -> String {

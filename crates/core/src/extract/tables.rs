@@ -96,9 +96,9 @@ pub fn extract(statement: &Statement) -> (Vec<Initiative>, Vec<Area>, Topics) {
             // Each timeline plans what is named between it and the one before.
             let mut from = 0;
             for t in find_dates(sentence, year, true) {
-                if let Some(name) = planned_thing(&sentence[from..t.range.start]) {
+                if let Some((name, outcome)) = planned_thing(&sentence[from..t.range.start]) {
                     let when = Some((t.text.clone(), t.when.clone()));
-                    push_initiative(&mut initiatives, &name, None, when, &cite);
+                    push_initiative(&mut initiatives, &name, outcome, when, &cite);
                 }
                 from = t.range.end;
             }
@@ -226,9 +226,12 @@ fn initiative_name(item: &str) -> (String, Option<String>) {
     (capitalise_first(name.trim()), outcome)
 }
 
-/// What a sentence plans, named before its timeline: the capitalised name after a planning verb,
-/// else the words between the verb and the timeline.
-fn planned_thing(head: &str) -> Option<String> {
+/// What a sentence plans, named before its timeline, and what it is expected to bring: the
+/// object of the last planning verb, up to a comma after a name ("launch the ASEAN Maritime
+/// Domain Awareness Initiative, expected to deliver a shared maritime picture by Q2 2026" →
+/// "ASEAN Maritime Domain Awareness Initiative", outcome "A shared maritime picture") or up to
+/// the timeline's preposition; "next", "new" and the like before the name go.
+fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
     let lower = head.to_ascii_lowercase();
     let verbs = [
         "establish",
@@ -257,13 +260,30 @@ fn planned_thing(head: &str) -> Option<String> {
             })
         })
         .max()?;
-    let object = head[at..].trim();
-    let object = object
-        .strip_prefix("the ")
-        .or_else(|| object.strip_prefix("a "))
-        .or_else(|| object.strip_prefix("an "))
-        .unwrap_or(object);
-    let words: Vec<&str> = object.split_whitespace().collect();
+    let mut object = head[at..].trim();
+    loop {
+        let lowered = object.to_ascii_lowercase();
+        let Some(word) = [
+            "the ",
+            "a ",
+            "an ",
+            "next ",
+            "new ",
+            "upcoming ",
+            "proposed ",
+            "planned ",
+        ]
+        .iter()
+        .find(|w| lowered.starts_with(*w)) else {
+            break;
+        };
+        object = object[word.len()..].trim_start();
+    }
+    let (name, rest) = match object.split_once(", ") {
+        Some((name, rest)) if name.starts_with(|c: char| c.is_uppercase()) => (name, Some(rest)),
+        _ => (object, None),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
     let cut = words
         .iter()
         .position(|w| {
@@ -277,7 +297,49 @@ fn planned_thing(head: &str) -> Option<String> {
     if words.is_empty() || words.len() > 10 {
         return None;
     }
-    Some(capitalise_first(words.join(" ").trim_end_matches(',')))
+    let outcome = rest.and_then(expected_outcome);
+    Some((
+        capitalise_first(words.join(" ").trim_end_matches(',')),
+        outcome,
+    ))
+}
+
+/// "expected to deliver a shared maritime picture by" → "A shared maritime picture"; "aimed at
+/// improving maritime safety" → "Improving maritime safety". `None` for anything else.
+fn expected_outcome(clause: &str) -> Option<String> {
+    let lower = clause.to_ascii_lowercase();
+    let lead = [
+        "expected to ",
+        "which is expected to ",
+        "which will ",
+        "aimed at ",
+        "aiming to ",
+        "designed to ",
+        "intended to ",
+        "to ",
+    ]
+    .iter()
+    .find(|l| lower.starts_with(*l))?;
+    let mut words: Vec<&str> = clause[lead.len()..].split_whitespace().collect();
+    // The verb of a result goes ("deliver a picture" → "a picture"), one of change stays.
+    if words.len() > 1
+        && matches!(
+            words[0],
+            "deliver" | "produce" | "provide" | "yield" | "bring" | "give" | "offer"
+        )
+    {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| {
+        matches!(
+            bare(w),
+            "by" | "in" | "from" | "during" | "before" | "until" | "for" | "over" | "and" | "as"
+        )
+    }) {
+        words.pop();
+    }
+    (words.len() >= 2 && words.len() <= 12)
+        .then(|| capitalise_first(words.join(" ").trim_end_matches([',', '.'])))
 }
 
 /// A Markdown table: a header row, a `|---|` rule, body rows.

@@ -306,6 +306,52 @@ fn retreats_plus_meetings_and_attendance_in_later_sentences() {
 /// Regression (CI run on 39175c7, proptest case "Network - ASEAN İstanbul Meeting"): initials
 /// taken from a non-ASCII capital gave the mechanism id "aİm", which the corpus then refused.
 #[test]
+fn a_planned_initiative_keeps_its_name_before_a_comma_and_its_expected_outcome() {
+    let text = "ASEAN defence chiefs agree to boost maritime cooperation\n\nJakarta, November 14, 2025 (ANTARA) - The 22nd ASEAN Chiefs of Defence Forces Meeting (ACDFM-22) was held in Jakarta, Indonesia, on November 14, 2025.\n\nParticipants agreed to launch the ASEAN Maritime Domain Awareness Initiative, expected to deliver a shared maritime picture by Q2 2026, and to hold the next ASEAN Multilateral Naval Exercise (AMNEX-2) in 2026.\n";
+    let facts = extract(&statement(text, Format::Text, None));
+    let initiatives: Vec<&crate::corpus::Initiative> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Initiative(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    let mda = initiatives
+        .iter()
+        .find(|i| i.name == "ASEAN Maritime Domain Awareness Initiative")
+        .unwrap_or_else(|| panic!("{initiatives:#?}"));
+    assert_eq!(mda.timeline.as_deref(), Some("by Q2 2026"));
+    assert_eq!(
+        mda.expected_outcome.as_deref(),
+        Some("A shared maritime picture")
+    );
+    assert!(
+        initiatives.iter().all(|i| !i.name.starts_with("Next ")),
+        "{initiatives:#?}"
+    );
+    assert!(
+        initiatives
+            .iter()
+            .any(|i| i.name.starts_with("ASEAN Multilateral Naval Exercise")
+                && i.timeline.as_deref() == Some("2026")),
+        "{initiatives:#?}"
+    );
+}
+
+#[test]
+fn an_observer_after_with_is_named_alone_and_the_participants_keep_the_rest() {
+    let text = "Chiefs meet\n\nJakarta, November 14, 2025 - The 22nd ASEAN Chiefs of Defence Forces Meeting (ACDFM-22) was held in Jakarta, Indonesia, on November 14, 2025.\n\nThe meeting was attended by the chiefs of defence forces of the 10 ASEAN member states, with Timor-Leste attending as an observer.\n";
+    let facts = extract(&statement(text, Format::Text, None));
+    let m = meeting(&facts, "acdfm-22");
+    assert_eq!(m.observers, vec!["Timor-Leste".to_string()], "{m:#?}");
+    assert_eq!(
+        m.participants,
+        vec!["The chiefs of defence forces of the 10 ASEAN member states".to_string()],
+        "{m:#?}"
+    );
+}
+
+#[test]
 fn a_name_with_a_non_ascii_capital_gives_no_guessed_acronym() {
     let s = statement(
         "Network\n\n- ASEAN İstanbul Meeting\n\nThe ASEAN Ünal Defence Meeting met.\n",
