@@ -14,7 +14,9 @@ use crate::corpus::{Fact, Mechanism, Meeting, Origin, Paragraph, Statement};
 use crate::dates;
 use crate::index::aliases::acronym_pairs;
 use std::collections::HashMap;
-use text::{bare, capitalise_first, find_dates, initials, name_at, place_in, sentences};
+use text::{
+    bare, capitalise_first, find_dates, initials, initials_of, name_at, place_in, sentences,
+};
 
 pub use toml_out::to_toml;
 
@@ -27,6 +29,7 @@ const MEETING_HEADS: &[&str] = &[
     "consultation",
     "consultations",
     "talks",
+    "dialogue",
 ];
 
 /// Head nouns of a mechanism's or body's name, with the category they give.
@@ -358,6 +361,33 @@ impl Extractor<'_> {
                     Some(i) => mentioned.push(i),
                     None => self.mechanism(&acr, &name, MEETING_SERIES, sentence, &cite),
                 },
+            }
+        }
+
+        // Other numbered meetings: "the 3rd Viet Nam – Singapore Defence Policy Dialogue".
+        for (at, word) in text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        {
+            let Some(n) = ordinal(word) else { continue };
+            let from = at + word.len();
+            let Some(name) = dashed_name_at(text, from) else {
+                continue;
+            };
+            if name.starts_with("ASEAN ") || pairs.iter().any(|p| (p.start..p.end).contains(&from))
+            {
+                continue;
+            }
+            let Some(name) = cut_at_meeting_head(&name).filter(|n| is_meeting_name(n)) else {
+                continue;
+            };
+            let Some(acr) = initials_of(&name) else {
+                continue;
+            };
+            let i = self.numbered_meeting(&acr, n, &name, &cite);
+            self.describe_meeting(i, sentence_around(text, at), &cite);
+            if !mentioned.contains(&i) {
+                mentioned.push(i);
             }
         }
 
@@ -749,6 +779,29 @@ impl Extractor<'_> {
 }
 
 /// The names the statement's own meeting is known by are kept; "the" in front is not.
+/// [`name_at`], across a dash between two names ("Viet Nam – Singapore Defence Policy Dialogue").
+fn dashed_name_at(text: &str, from: usize) -> Option<String> {
+    let mut name = name_at(text, from)?;
+    let mut end = from + text[from..].find(name.as_str())? + name.len();
+    loop {
+        let rest = &text[end..];
+        let after = rest.trim_start();
+        let Some(next) = after
+            .strip_prefix('–')
+            .or_else(|| after.strip_prefix('—'))
+            .or_else(|| after.strip_prefix("- "))
+        else {
+            return Some(name);
+        };
+        let at = end + (rest.len() - next.len());
+        let Some(more) = name_at(text, at).filter(|_| next.starts_with(' ')) else {
+            return Some(name);
+        };
+        end = at + text[at..].find(more.as_str())? + more.len();
+        name = format!("{name} – {more}");
+    }
+}
+
 fn strip_the(name: &str) -> String {
     name.strip_prefix("the ")
         .or_else(|| name.strip_prefix("The "))

@@ -49,17 +49,20 @@ pub fn extract(statement: &Statement) -> (Vec<Initiative>, Vec<Area>, Topics) {
                     let mut name = item.to_string();
                     if let Some(t) = timeline {
                         name = format!("{}{}", &item[..t.range.start], &item[t.range.end..]);
-                        name = name
-                            .trim()
-                            .trim_end_matches(|c: char| {
-                                c == ',' || c == '.' || c == '(' || c == ')' || c.is_whitespace()
-                            })
-                            .to_string();
-                        for lead in [
-                            " by", " in", " from", " during", " until", " through", " for",
-                        ] {
-                            if let Some(stripped) = name.strip_suffix(lead) {
-                                name = stripped.to_string();
+                        // "set up a working group by the end of 2025;" → "set up a working group".
+                        loop {
+                            let trimmed = name.trim_end_matches(|c: char| {
+                                matches!(c, ',' | '.' | ';' | ':' | '(' | ')') || c.is_whitespace()
+                            });
+                            let stripped = [
+                                " by", " in", " from", " during", " until", " through", " for",
+                            ]
+                            .iter()
+                            .find_map(|lead| trimmed.strip_suffix(lead));
+                            let done = stripped.is_none();
+                            name = stripped.unwrap_or(trimmed).to_string();
+                            if done {
+                                break;
                             }
                         }
                     }
@@ -184,7 +187,16 @@ fn push_initiative(
 /// ASEAN defense dialogues to foster continuous engagement." → "Annual ASEAN defense dialogues",
 /// outcome "Continuous engagement").
 fn initiative_name(item: &str) -> (String, Option<String>) {
-    let item = item.trim().trim_end_matches('.');
+    let item = item.trim().trim_end_matches(['.', ';']);
+    // "set up a joint working group" → "a joint working group": a plan's verb goes.
+    let lower = item.to_ascii_lowercase();
+    let item = PLANNING_VERBS
+        .iter()
+        .find_map(|v| {
+            let rest = lower.strip_prefix(v)?.strip_prefix(' ')?;
+            Some(&item[item.len() - rest.len()..])
+        })
+        .unwrap_or(item);
     // "a workshop on …, to be held" → "Workshop on …".
     let item = item.split(", to be ").next().unwrap_or(item);
     let item = ["a ", "an ", "the "]
@@ -226,6 +238,27 @@ fn initiative_name(item: &str) -> (String, Option<String>) {
     (capitalise_first(name.trim()), outcome)
 }
 
+/// Verbs that plan something ("agreed to establish …", "- conduct an exercise in 2026").
+const PLANNING_VERBS: &[&str] = &[
+    "establish",
+    "launch",
+    "develop",
+    "implement",
+    "complete",
+    "set up",
+    "operationalise",
+    "operationalize",
+    "conduct",
+    "finalise",
+    "finalize",
+    "adopt",
+    "create",
+    "build",
+    "hold",
+    "organise",
+    "organize",
+];
+
 /// What a sentence plans, named before its timeline, and what it is expected to bring: the
 /// object of the last planning verb, up to a comma after a name ("launch the ASEAN Maritime
 /// Domain Awareness Initiative, expected to deliver a shared maritime picture by Q2 2026" →
@@ -233,25 +266,8 @@ fn initiative_name(item: &str) -> (String, Option<String>) {
 /// the timeline's preposition; "next", "new" and the like before the name go.
 fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
     let lower = head.to_ascii_lowercase();
-    let verbs = [
-        "establish",
-        "launch",
-        "develop",
-        "implement",
-        "complete",
-        "set up",
-        "operationalise",
-        "operationalize",
-        "conduct",
-        "finalise",
-        "finalize",
-        "adopt",
-        "create",
-        "build",
-        "hold",
-    ];
     // After the verb and the rest of its word ("adopted").
-    let at = verbs
+    let at = PLANNING_VERBS
         .iter()
         .filter_map(|v| {
             lower.rfind(v).map(|i| {

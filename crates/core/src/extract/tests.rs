@@ -352,6 +352,40 @@ fn an_observer_after_with_is_named_alone_and_the_participants_keep_the_rest() {
 }
 
 #[test]
+fn a_numbered_bilateral_dialogue_is_a_meeting_and_a_plans_verb_leaves_its_items() {
+    let text = "Viet Nam, Singapore hold third defence policy dialogue\n\nHANOI, 12 March 2025 – Deputy Minister Hoang Xuan Chien and Permanent Secretary Chan Heng Kee co-chaired the 3rd Viet Nam – Singapore Defence Policy Dialogue in Hanoi on 12 March.\n\nUnder the plans adopted at the dialogue, the two ministries will:\n- set up a joint working group on cyber security by the end of 2025;\n- conduct a bilateral search-and-rescue exercise in 2026;\n";
+    let facts = extract(&statement(text, Format::Text, None));
+    let dialogue = facts
+        .iter()
+        .find_map(|f| match f {
+            Fact::Meeting(m) if m.name.ends_with("Defence Policy Dialogue") => Some(m),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{facts:#?}"));
+    assert_eq!(
+        dialogue.name,
+        "3rd Viet Nam – Singapore Defence Policy Dialogue"
+    );
+    assert_eq!(dialogue.number, Some(3));
+    assert_eq!(dialogue.date.as_deref(), Some("12 March"));
+    assert_eq!(dialogue.place.as_deref(), Some("Hanoi, Vietnam"));
+    let names: Vec<&str> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Initiative(i) => Some(i.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Joint working group on cyber security",
+            "Bilateral search-and-rescue exercise"
+        ]
+    );
+}
+
+#[test]
 fn a_name_with_a_non_ascii_capital_gives_no_guessed_acronym() {
     let s = statement(
         "Network\n\n- ASEAN İstanbul Meeting\n\nThe ASEAN Ünal Defence Meeting met.\n",

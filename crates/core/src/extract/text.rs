@@ -367,6 +367,11 @@ pub fn initials(name: &str) -> Option<String> {
     if !name.starts_with("ASEAN ") {
         return None;
     }
+    initials_of(name)
+}
+
+/// [`initials`] of any name ("Viet Nam – Singapore Defence Policy Dialogue" → "VNSDPD").
+pub fn initials_of(name: &str) -> Option<String> {
     let firsts: Vec<char> = name
         .split_whitespace()
         .filter(|w| !connector(bare(w)))
