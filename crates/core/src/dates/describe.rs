@@ -25,6 +25,18 @@ impl DateRange {
     }
 }
 
+/// "22 November 2026 – 21 January 2027", or one day.
+pub fn span(from: Date, to: Date) -> String {
+    DateRange {
+        as_written: String::new(),
+        start: from,
+        end: to.max(from),
+        precision: Precision::Day,
+        deadline: false,
+    }
+    .describe()
+}
+
 /// Whether a label leaves the exact days unclear: "Q3 2024" and "mid 2025" do; "September 2024"
 /// and "2024" do not.
 fn needs_span(precision: Precision, label: &str) -> bool {

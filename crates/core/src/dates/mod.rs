@@ -7,7 +7,7 @@ mod describe;
 pub mod forms;
 mod parse;
 
-pub use describe::{fmt_day, ordinal, MONTH_NAMES};
+pub use describe::{fmt_day, ordinal, span, MONTH_NAMES};
 pub use parse::parse_when;
 
 use jiff::civil::Date;

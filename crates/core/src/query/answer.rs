@@ -57,6 +57,7 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         results,
         suggestions: Vec::new(),
         listing: false,
+        time: None,
     })
 }
 
@@ -266,6 +267,7 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, request: &Request) -> Answer
             index.aliases.suggest(&request.text, facts, 5)
         },
         listing: false,
+        time: None,
     }
 }
 
@@ -330,5 +332,6 @@ fn listing(index: &AgendaIndex, scope: Scope, kind: FactKind) -> Answer {
         results,
         suggestions: Vec::new(),
         listing: true,
+        time: None,
     }
 }

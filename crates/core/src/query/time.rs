@@ -299,6 +299,18 @@ impl TimeFilter {
     }
 
     /// The question without its time words.
+    /// The days asked about, in words: "1 January – 31 December 2027", "from 3 December 2026 on
+    /// (the next one)", "before 3 December 2026 (the last one)", "overdue on 3 December 2026".
+    pub fn describe(&self, today: Date) -> String {
+        let day = crate::dates::fmt_day(today);
+        match self.window {
+            Window::Between(from, to) => crate::dates::span(from, to),
+            Window::Next => format!("from {day} on (the next one)"),
+            Window::Last => format!("before {day} (the last one)"),
+            Window::Overdue => format!("overdue on {day}"),
+        }
+    }
+
     pub fn rest(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
@@ -415,6 +427,7 @@ pub fn answer_on(
         results,
         suggestions: Vec::new(),
         listing: false,
+        time: Some(filter.describe(today)),
     })
 }
 
@@ -538,5 +551,29 @@ mod tests {
         );
         let f = TimeFilter::parse("next meeting", today).unwrap();
         assert_eq!(f.kind, Some(FactKind::Meeting));
+    }
+
+    #[test]
+    fn nothing_in_the_days_asked_about_says_which_days() {
+        let index = crate::testing::shipped_index();
+        let today = date(2026, 12, 3);
+        let a = answer_on(&index, Scope::Ask, "what is due in 2031", today).unwrap();
+        assert!(a.results.is_empty(), "{:?}", a.results);
+        assert_eq!(a.time.as_deref(), Some("1 January – 31 December 2031"));
+        let mut out = Vec::new();
+        crate::render::text::write_answer(&mut out, &a, crate::render::text::Marks::Plain).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("No milestone matches it in 1 January – 31 December 2031."),
+            "{out}"
+        );
+        let embed = crate::render::embed::answer(&a);
+        assert!(
+            format!("{embed:?}").contains("No milestone matches it in 1 January"),
+            "{embed:?}"
+        );
+        // Without time words there is no such line.
+        let plain = crate::query::answer(&index, Scope::Ask, "zzzz").unwrap();
+        assert_eq!(plain.time, None);
     }
 }

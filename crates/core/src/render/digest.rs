@@ -3,7 +3,7 @@
 
 use super::embed::{chars, escape, fit, limits, EmbedSpec, FieldSpec, Reply};
 use super::marked_snippet;
-use crate::dates::{DateRange, Precision};
+use crate::dates::Precision;
 use crate::digest::{Digest, Group, Milestone, When};
 use crate::query::Citation;
 use jiff::civil::Date;
@@ -19,17 +19,7 @@ pub fn nothing_upcoming(days: u32) -> String {
     )
 }
 
-/// "22 November 2026 – 21 January 2027", or one day.
-pub fn span(from: Date, to: Date) -> String {
-    DateRange {
-        as_written: String::new(),
-        start: from,
-        end: to.max(from),
-        precision: Precision::Day,
-        deadline: false,
-    }
-    .describe()
-}
+pub use crate::dates::span;
 
 fn heading(d: &Digest) -> String {
     format!(

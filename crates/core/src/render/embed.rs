@@ -171,6 +171,12 @@ pub fn answer(a: &Answer) -> Reply {
             "Nothing in the statements matches “{}”.",
             escape(&fit(a.query.trim(), QUERY_ECHO))
         );
+        if let Some(days) = &a.time {
+            description.push_str(&format!(
+                "\nNo milestone matches it {}.",
+                super::text::asked_days(days)
+            ));
+        }
         if !a.suggestions.is_empty() {
             description.push_str("\nDid you mean: ");
             description.push_str(
