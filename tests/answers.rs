@@ -534,3 +534,19 @@ fn an_overlong_word_does_not_list_everything() {
         assert!(!a.listing && a.results.is_empty(), "{scope:?}");
     }
 }
+
+/// Regression: "thanks!" was offered "Did you mean: 14th ASEAN Military Operations Meeting
+/// (AMOM-14), …" (two edits within a substring of a name passed for a typo of a 6-letter word).
+#[test]
+fn chatter_and_unrelated_words_get_no_close_names() {
+    for text in [
+        "thanks!",
+        "peacekeeping",
+        "military medicine",
+        "good morning",
+    ] {
+        let a = ask(Scope::Ask, text);
+        assert!(a.results.is_empty(), "{text}");
+        assert!(a.suggestions.is_empty(), "{text}: {:?}", a.suggestions);
+    }
+}

@@ -197,7 +197,8 @@ impl AliasRegistry {
             return Vec::new();
         }
         let key: Vec<char> = key.chars().collect();
-        let max = key.len() / 4 + 1;
+        // One edit in a short word, a quarter of a longer one: "thanks" is no typo of a name.
+        let max = (key.len() / 4).max(1);
         let matcher = Myers::new(&key);
         let mut scored: Vec<(usize, String)> = Vec::new();
         let mut name: Vec<char> = Vec::new();
