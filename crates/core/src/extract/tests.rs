@@ -386,6 +386,27 @@ fn a_numbered_bilateral_dialogue_is_a_meeting_and_a_plans_verb_leaves_its_items(
 }
 
 #[test]
+fn meeting_days_written_as_a_range_are_its_date() {
+    for (sentence, date) in [
+        (
+            "was convened in Phnom Penh from 18 to 19 June 2025",
+            "from 18 to 19 June 2025",
+        ),
+        (
+            "was held in Phnom Penh on 18–19 June 2025",
+            "18–19 June 2025",
+        ),
+    ] {
+        let text =
+            format!("Title\n\nThe 14th ASEAN Military Operations Meeting (AMOM-14) {sentence}.\n");
+        let facts = extract(&statement(&text, Format::Text, None));
+        let m = meeting(&facts, "amom-14");
+        assert_eq!(m.date.as_deref(), Some(date), "{sentence}");
+        assert_eq!(m.place.as_deref(), Some("Phnom Penh, Cambodia"));
+    }
+}
+
+#[test]
 fn a_name_with_a_non_ascii_capital_gives_no_guessed_acronym() {
     let s = statement(
         "Network\n\n- ASEAN İstanbul Meeting\n\nThe ASEAN Ünal Defence Meeting met.\n",

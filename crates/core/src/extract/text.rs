@@ -288,7 +288,12 @@ fn may_start(word: &str) -> bool {
         || (w.len() == 2 && (w.starts_with('q') || w.starts_with('h')))
         || {
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+            // "3", "3rd", and a range of days written as one word ("18–19", "3-5").
+            !digits.is_empty()
+                && digits.starts_with(|c: char| c.is_ascii_digit())
+                && digits
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '–' | '—' | '-'))
         }
 }
 

@@ -153,23 +153,35 @@ struct Meta {
     kind: Option<String>,
 }
 
-/// `Title:` / `Source:` / `Date:` / `URL:` header lines at the top of pasted text.
+/// `Title:` / `Source:` / `Date:` / `URL:` header lines at the top of pasted text, also several
+/// on one line ("Published: 20 June 2025 | Source: Ministry of Defence"). Nothing is taken from a
+/// line unless all of it is header fields.
 fn header_line(line: &str, meta: &mut Meta) -> bool {
-    let Some((key, value)) = line.split_once(':') else {
-        return false;
-    };
-    let value = value.trim();
-    if value.is_empty() {
-        return false;
+    let mut fields = Vec::new();
+    for field in line.split(" | ") {
+        let Some((key, value)) = field.split_once(':') else {
+            return false;
+        };
+        let value = value.trim();
+        let key = key.trim().to_ascii_lowercase();
+        let known = matches!(
+            key.as_str(),
+            "title" | "headline" | "source" | "publisher" | "date" | "published" | "url" | "link"
+        );
+        if value.is_empty() || !known {
+            return false;
+        }
+        fields.push((key, value));
     }
-    let slot = match key.trim().to_ascii_lowercase().as_str() {
-        "title" | "headline" => &mut meta.title,
-        "source" | "publisher" => &mut meta.source,
-        "date" | "published" => &mut meta.published,
-        "url" | "link" => &mut meta.url,
-        _ => return false,
-    };
-    slot.get_or_insert_with(|| value.to_string());
+    for (key, value) in fields {
+        let slot = match key.as_str() {
+            "title" | "headline" => &mut meta.title,
+            "source" | "publisher" => &mut meta.source,
+            "date" | "published" => &mut meta.published,
+            _ => &mut meta.url,
+        };
+        slot.get_or_insert_with(|| value.to_string());
+    }
     true
 }
 
@@ -225,6 +237,12 @@ fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
         }
         prev = Some((kind, line.to_string()));
     }
+    // A header line under the title ("Title\n\nPublished: … | Source: …") is metadata too.
+    let mut block = 0;
+    out.retain(|lines| {
+        block += 1;
+        !(block <= 3 && lines.len() == 1 && header_line(&lines[0], meta))
+    });
     let mut paragraphs: Vec<DraftParagraph> = out
         .into_iter()
         .map(|lines| {

@@ -42,6 +42,26 @@ fn header_lines_give_the_metadata_and_the_title_heads_the_text() {
 }
 
 #[test]
+fn a_header_line_of_fields_under_the_title_is_metadata() {
+    let d = text("ADMM-Plus experts agree work plan\n\nPublished: 20 June 2025 | Source: Ministry of Defence, Cambodia\n\nPHNOM PENH — The experts met.\n\nURL: is a word here, not a header.\n");
+    assert_eq!(d.source, "Ministry of Defence, Cambodia");
+    assert_eq!(d.published.as_deref(), Some("2025-06-20"));
+    let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "ADMM-Plus experts agree work plan",
+            "PHNOM PENH — The experts met.",
+            "URL: is a word here, not a header."
+        ]
+    );
+    // A line with one field that is not a header stays text.
+    let d = text("Title\n\nDate: 1 May 2025 | Venue: Hanoi\n\nBody.\n");
+    assert_eq!(d.published, None);
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+}
+
+#[test]
 fn datelines_give_source_and_date_and_repeats_and_captions_go() {
     let d = text("Chiefs meet in Kuala Lumpur\n\nThe chiefs met on Tuesday.\n\nDelegates pose for a photo. (Photo: Bernama)\n\nKuala Lumpur, 14 March 2027 – The chiefs met on Tuesday.\n\nHanoi (VNA) - More text.\n\nSee more\n");
     assert_eq!(d.published.as_deref(), Some("2027-03-14"));
