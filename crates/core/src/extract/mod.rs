@@ -416,7 +416,20 @@ impl Extractor<'_> {
             }) else {
                 continue;
             };
-            let i = self.numbered_meeting(letters, number, &series, &cite);
+            // "the 14th ADMM-Plus Experts' Working Group on …": a meeting of the series' group,
+            // not the series' 14th meeting.
+            let group = name_at(text, at + word.len())
+                .filter(|rest| {
+                    rest.split_whitespace()
+                        .any(|w| matches!(bare(w), "Group" | "Committee"))
+                        || is_meeting_name(rest)
+                })
+                .map(|rest| format!("{token} {rest}"))
+                .and_then(|name| Some((initials_of(&name)?, name)));
+            let i = match &group {
+                Some((acronym, name)) => self.numbered_meeting(acronym, number, name, &cite),
+                None => self.numbered_meeting(letters, number, &series, &cite),
+            };
             self.describe_meeting(i, sentence_around(text, at), &cite);
             if !mentioned.contains(&i) {
                 mentioned.push(i);

@@ -407,6 +407,36 @@ fn meeting_days_written_as_a_range_are_its_date() {
 }
 
 #[test]
+fn a_numbered_meeting_of_a_series_working_group_is_not_the_series_meeting() {
+    let text = "Experts meet\n\nPHNOM PENH, 19 June 2025 — The 14th ADMM-Plus Experts' Working Group on Humanitarian Mine Action (EWG on HMA) was convened in Phnom Penh from 18 to 19 June 2025, co-chaired by Cambodia and India.\n\nThe 10th ADMM-Plus will be held in 2026.\n";
+    let facts = extract(&statement(text, Format::Text, None));
+    let meetings: Vec<&Meeting> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Meeting(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    let ewg = meetings
+        .iter()
+        .find(|m| m.name.contains("Working Group"))
+        .unwrap_or_else(|| panic!("{meetings:#?}"));
+    assert_eq!(
+        ewg.name,
+        "14th ADMM-Plus Experts' Working Group on Humanitarian Mine Action"
+    );
+    assert_eq!(ewg.date.as_deref(), Some("from 18 to 19 June 2025"));
+    assert!(
+        meetings.iter().all(|m| m.id != "admm-plus-14"),
+        "{meetings:#?}"
+    );
+    assert!(
+        meetings.iter().any(|m| m.id == "admm-plus-10"),
+        "{meetings:#?}"
+    );
+}
+
+#[test]
 fn a_name_with_a_non_ascii_capital_gives_no_guessed_acronym() {
     let s = statement(
         "Network\n\n- ASEAN İstanbul Meeting\n\nThe ASEAN Ünal Defence Meeting met.\n",
