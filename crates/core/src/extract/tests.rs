@@ -33,6 +33,26 @@ fn find<'a, T>(facts: &'a [Fact], id: &str, as_kind: fn(&'a Fact) -> Option<&'a 
         })
 }
 
+fn meetings_of(facts: &[Fact]) -> Vec<&Meeting> {
+    facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Meeting(m) => Some(m),
+            _ => None,
+        })
+        .collect()
+}
+
+fn initiatives_of(facts: &[Fact]) -> Vec<&crate::corpus::Initiative> {
+    facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Initiative(i) => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
 fn meeting<'a>(facts: &'a [Fact], id: &str) -> &'a Meeting {
     find(facts, id, |f| match f {
         Fact::Meeting(m) => Some(m),
@@ -309,13 +329,7 @@ fn retreats_plus_meetings_and_attendance_in_later_sentences() {
 fn a_planned_initiative_keeps_its_name_before_a_comma_and_its_expected_outcome() {
     let text = "ASEAN defence chiefs agree to boost maritime cooperation\n\nJakarta, November 14, 2025 (ANTARA) - The 22nd ASEAN Chiefs of Defence Forces Meeting (ACDFM-22) was held in Jakarta, Indonesia, on November 14, 2025.\n\nParticipants agreed to launch the ASEAN Maritime Domain Awareness Initiative, expected to deliver a shared maritime picture by Q2 2026, and to hold the next ASEAN Multilateral Naval Exercise (AMNEX-2) in 2026.\n";
     let facts = extract(&statement(text, Format::Text, None));
-    let initiatives: Vec<&crate::corpus::Initiative> = facts
-        .iter()
-        .filter_map(|f| match f {
-            Fact::Initiative(i) => Some(i),
-            _ => None,
-        })
-        .collect();
+    let initiatives = initiatives_of(&facts);
     let mda = initiatives
         .iter()
         .find(|i| i.name == "ASEAN Maritime Domain Awareness Initiative")
@@ -410,13 +424,7 @@ fn meeting_days_written_as_a_range_are_its_date() {
 fn a_numbered_meeting_of_a_series_working_group_is_not_the_series_meeting() {
     let text = "Experts meet\n\nPHNOM PENH, 19 June 2025 — The 14th ADMM-Plus Experts' Working Group on Humanitarian Mine Action (EWG on HMA) was convened in Phnom Penh from 18 to 19 June 2025, co-chaired by Cambodia and India.\n\nThe 10th ADMM-Plus will be held in 2026.\n";
     let facts = extract(&statement(text, Format::Text, None));
-    let meetings: Vec<&Meeting> = facts
-        .iter()
-        .filter_map(|f| match f {
-            Fact::Meeting(m) => Some(m),
-            _ => None,
-        })
-        .collect();
+    let meetings = meetings_of(&facts);
     let ewg = meetings
         .iter()
         .find(|m| m.name.contains("Working Group"))
