@@ -23,6 +23,12 @@ pub(crate) struct ClassResult {
     pub(crate) handler_us: Vec<f64>,
     /// Queries whose search found something.
     pub(crate) found: usize,
+    /// Queries with a known right paragraph (the one they were drawn from), and how many of them
+    /// had it among the top 5 results (absent from results written before relevance was counted).
+    #[serde(default)]
+    pub(crate) labelled: usize,
+    #[serde(default)]
+    pub(crate) right_in_top5: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 
 use crate::cli::{Cli, Engine};
 use crate::probe::{dir_bytes, evict, machine};
-use crate::report::{markdown, size_table, targets};
+use crate::report::{markdown, size_table, table_header, targets};
 use crate::results::*;
 use agenda_bench::{add_statement, queries};
 use agenda_bench::{gen, parse_size, size_label};
@@ -275,7 +275,7 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
     // The table on stdout, the report to --out.
     for s in &report.sizes {
         println!("\n{} paragraphs", size_label(s.paragraphs));
-        println!("| metric | ours | FTS5 | scan | ours / FTS5 | ours / scan |");
+        print!("{}", table_header(s));
         print!("{}", size_table(s));
     }
     if let Some(a) = &report.add {
