@@ -32,7 +32,9 @@ pub(crate) struct Cli {
     /// Results JSON of an earlier run, shown as "before" next to this run's figures.
     #[arg(long)]
     pub(crate) before: Option<PathBuf>,
-    /// A Markdown file appended to the report (notes on the engine changes).
+    /// A Markdown template appended to the report (notes on the engine changes); its `{{key}}`
+    /// placeholders (`{{100k.ours.search.p50}}`, `{{before.date}}`, … see `notes.rs`) are filled
+    /// in from this run's results, so the notes quote the same run as the tables.
     #[arg(long)]
     pub(crate) notes: Option<PathBuf>,
     #[arg(long, default_value_t = SEED)]

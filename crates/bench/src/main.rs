@@ -10,6 +10,7 @@
 mod child;
 mod cli;
 mod fts5;
+mod notes;
 mod probe;
 mod report;
 mod results;

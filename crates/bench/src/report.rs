@@ -32,7 +32,7 @@ pub(crate) fn ratio(ours: f64, other: f64) -> String {
 }
 
 impl SizeResult {
-    fn search(&self, engine: &str, class: Option<&str>) -> Vec<f64> {
+    pub(crate) fn search(&self, engine: &str, class: Option<&str>) -> Vec<f64> {
         let Some(s) = self.serve.get(engine) else {
             return Vec::new();
         };
@@ -79,7 +79,7 @@ impl SizeResult {
         }
     }
 
-    fn handler(&self, class: Option<&str>) -> Vec<f64> {
+    pub(crate) fn handler(&self, class: Option<&str>) -> Vec<f64> {
         let Some(s) = self.serve.get("ours") else {
             return Vec::new();
         };
@@ -190,7 +190,11 @@ pub(crate) fn size_table(r: &SizeResult) -> String {
             "—".into(),
         );
     }
-    for class in &classes {
+    // Results written before relevance was counted have no labelled queries: no rows.
+    let labelled = ["ours", "fts5", "scan"]
+        .iter()
+        .any(|e| r.relevance(e, None).0 > 0);
+    for class in classes.iter().filter(|_| labelled) {
         row(
             &format!(
                 "right paragraph in top 5 (recall@5), {}",

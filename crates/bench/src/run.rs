@@ -2,6 +2,7 @@
 //! results together into the report.
 
 use crate::cli::{Cli, Engine};
+use crate::notes;
 use crate::probe::{dir_bytes, evict, machine};
 use crate::report::{markdown, size_table, table_header, targets};
 use crate::results::*;
@@ -230,13 +231,29 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
         Some(p) => Some(serde_json::from_slice::<Report>(&std::fs::read(p)?)?),
         None => None,
     };
+    // The notes template's placeholders are checked before anything is measured.
     let notes = match &cli.notes {
-        Some(p) => Some(std::fs::read_to_string(p)?),
+        Some(p) => {
+            let template = std::fs::read_to_string(p)?;
+            notes::check(&template).with_context(|| p.display().to_string())?;
+            Some(template)
+        }
         None => None,
+    };
+    let rendered_notes = |report: &Report| -> Result<Option<String>> {
+        notes
+            .as_deref()
+            .map(|t| notes::render(t, report, before.as_ref()))
+            .transpose()
+            .context("the notes quote a figure this run does not have")
     };
     if let Some(results) = &cli.render {
         let report: Report = serde_json::from_slice(&std::fs::read(results)?)?;
-        let md = markdown(&report, before.as_ref(), notes.as_deref());
+        let md = markdown(
+            &report,
+            before.as_ref(),
+            rendered_notes(&report)?.as_deref(),
+        );
         std::fs::write(&cli.out, md)?;
         log(format!("report rendered to {}", cli.out.display()));
         return Ok(());
@@ -271,7 +288,15 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
         let _ = std::fs::remove_dir_all(&work);
     }
     result?;
-    let md = markdown(&report, before.as_ref(), notes.as_deref());
+    // The raw results first: a notes error below leaves them to `--render` from.
+    if let Some(j) = &cli.json {
+        std::fs::write(j, serde_json::to_vec_pretty(&report)?)?;
+    }
+    let md = markdown(
+        &report,
+        before.as_ref(),
+        rendered_notes(&report)?.as_deref(),
+    );
     // The table on stdout, the report to --out.
     for s in &report.sizes {
         println!("\n{} paragraphs", size_label(s.paragraphs));
@@ -299,9 +324,6 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
         }
     }
     std::fs::write(&cli.out, md).with_context(|| format!("cannot write {}", cli.out.display()))?;
-    if let Some(j) = &cli.json {
-        std::fs::write(j, serde_json::to_vec_pretty(&report)?)?;
-    }
     log(format!("report written to {}", cli.out.display()));
     Ok(())
 }
