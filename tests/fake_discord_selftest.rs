@@ -1,4 +1,4 @@
-//! Self-test of `tests/support/fake_discord/`: a real serenity 0.12.5 client against the fake.
+//! Self-test of the fake Discord (`crates/fake-discord`): a real serenity 0.12.5 client against the fake.
 //!
 //! Findings pinned down here (serenity 0.12.5, `HttpBuilder::ratelimiter_disabled(true)`, which is
 //! the only mode that honours `.proxy(..)`):

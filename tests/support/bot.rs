@@ -3,7 +3,7 @@
 //! hot-reload, security and soak tests.
 //!
 //! [`Setup::tls`] runs serenity exactly as in production (rate limiter on, `https://discord.com`),
-//! with a client that can only reach the fake (see `fake_discord/mod.rs`); otherwise the bot uses
+//! with a client that can only reach the fake (see the `fake-discord` crate); otherwise the bot uses
 //! the fake as `api_proxy` (rate limiter off).
 
 #![allow(dead_code)]

@@ -4,7 +4,9 @@
 pub mod bot;
 #[path = "../common/mod.rs"]
 pub mod common;
-pub mod fake_discord;
 pub mod limits;
 pub mod logs;
 pub mod postgres;
+
+/// The fake Discord (the `fake-discord` crate), as `support::fake_discord`.
+pub use fake_discord;

@@ -62,13 +62,11 @@
 //! - Two ways to point the bot here: `api_proxy` = [`FakeDiscord::rest_url`] (plain HTTP, rate
 //!   limiter off, so 429s reach the application as errors: the e2e tests); or
 //!   [`FakeOptions::tls`] + [`FakeDiscord::discord_client`]: the REST API served over TLS as
-//!   `discord.com` (test CA in `tests/fixtures/tls`) to a client that resolves **every** host name
+//!   `discord.com` (test CA in `tls/`) to a client that resolves **every** host name
 //!   to this fake and trusts only that CA, so serenity runs exactly as in production, rate limiter
 //!   on, requesting `https://discord.com/api/v10/...` (the fault tests).
 //! - [`FakeDiscord::enforce_interaction_deadline`] holds the bot to Discord's 3 s rule for the
 //!   first response to an interaction (later: 404 "Unknown interaction", code 10062).
-
-#![allow(dead_code)]
 
 mod faults;
 mod gateway;
@@ -77,8 +75,6 @@ mod recorded;
 mod rest;
 mod tls;
 
-// Not every test crate uses every name.
-#[allow(unused_imports)]
 pub use {
     faults::rate_limited_body,
     payloads::*,
@@ -167,7 +163,7 @@ pub(crate) struct Inner {
     /// Interaction id → when its INTERACTION_CREATE was sent (only while a deadline is set).
     dispatched: Mutex<HashMap<String, Instant>>,
     /// The CDN: `/attachments/...` path → (content type, bytes), see `host_attachment`.
-    pub(super) cdn: Mutex<HashMap<String, (String, Vec<u8>)>>,
+    pub(crate) cdn: Mutex<HashMap<String, (String, Vec<u8>)>>,
     /// Path patterns whose next request is held this long before it is served (`hold_next`).
     holds: Mutex<Vec<(String, Duration)>>,
     /// How many requests have been held so far.
@@ -191,7 +187,7 @@ impl Inner {
     }
 
     /// The hold for this request, if one was armed (taken: it applies once).
-    pub(super) fn take_hold(&self, path: &str) -> Option<Duration> {
+    pub(crate) fn take_hold(&self, path: &str) -> Option<Duration> {
         let mut holds = self.holds.lock().unwrap();
         let i = holds.iter().position(|(p, _)| path_matches(p, path))?;
         let (_, hold) = holds.remove(i);

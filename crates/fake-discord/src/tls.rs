@@ -6,10 +6,10 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 
-/// The test CA the fake's `discord.com` certificate is signed by (`tests/fixtures/tls`).
-pub const TEST_CA_PEM: &str = include_str!("../../fixtures/tls/ca.pem");
-const TLS_CERT_PEM: &str = include_str!("../../fixtures/tls/discord.com.pem");
-const TLS_KEY_PEM: &str = include_str!("../../fixtures/tls/discord.com.key");
+/// The test CA the fake's `discord.com` certificate is signed by (`crates/fake-discord/tls`).
+pub const TEST_CA_PEM: &str = include_str!("../tls/ca.pem");
+const TLS_CERT_PEM: &str = include_str!("../tls/discord.com.pem");
+const TLS_KEY_PEM: &str = include_str!("../tls/discord.com.key");
 
 /// Resolves every host name to the fake's REST address.
 pub(super) struct EveryHostIsHere(pub(super) SocketAddr);
