@@ -353,6 +353,7 @@ where
                         Ok(Claim::Claimed) => store_failures = 0,
                         Ok(Claim::AlreadyPosted) => {
                             store_failures = 0;
+                            tracing::debug!(channel, %date, "digest already posted (by this or another replica)");
                             settled.insert((channel, date));
                             continue;
                         }

@@ -76,6 +76,15 @@ struct RunArgs {
     /// it private).
     #[arg(long)]
     metrics: Option<std::net::SocketAddr>,
+    /// Serve Discord's HTTP interactions at POST /interactions on this address (e.g.
+    /// 127.0.0.1:8080, behind a TLS reverse proxy); requests are verified against
+    /// DISCORD_PUBLIC_KEY. The same address as --metrics serves both.
+    #[arg(long, value_name = "ADDR")]
+    interactions: Option<std::net::SocketAddr>,
+    /// With --interactions: do not connect to the gateway (a stateless replica; no answers to
+    /// chat messages, which only the gateway delivers).
+    #[arg(long, requires = "interactions")]
+    no_gateway: bool,
 }
 
 /// A `--api-proxy` that is not an `http://` URL on a loopback address.
@@ -302,6 +311,8 @@ fn run(cli: Cli) -> Result<()> {
                 agenda_bot::discord::RunOptions {
                     api_proxy: a.api_proxy,
                     metrics: a.metrics,
+                    interactions: a.interactions,
+                    no_gateway: a.no_gateway,
                 },
             ));
             // Tasks still running (a reconnect, a rebuild) do not hold up the exit.

@@ -9,20 +9,19 @@
 mod support;
 
 use agenda_bot::config::{DigestConfig, WhenEmpty};
-use agenda_bot::digest_runner::Clock;
 use agenda_bot::discord::digest::SharedClock;
 use agenda_core::digest::state::StateStore;
 use jiff::civil::{date, Date};
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde_json::{json, Value};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use support::bot::*;
+use support::clock::TestClock;
 use support::fake_discord::*;
 use support::limits::*;
 use support::logs::capture_logs;
-use tokio::sync::watch;
 
 /// Digest channels.
 const X: u64 = 990_000_000_000_000_001;
@@ -33,46 +32,6 @@ const LAO: &str = "Ends: Lao PDR Defence Capacity Building";
 /// 08:00 in Vientiane (UTC+7) on 22 November 2026.
 const POST_TIME_22: &str = "2026-11-22T01:00:00Z";
 const POST_TIME_23: &str = "2026-11-23T01:00:00Z";
-
-// ---------------------------------------------------------------------------------------------
-// A clock the test moves
-// ---------------------------------------------------------------------------------------------
-
-/// "Now" is whatever the test set; `sleep_until` returns once the test has moved the clock
-/// there (never by itself).
-struct TestClock {
-    now: watch::Sender<Timestamp>,
-}
-
-impl TestClock {
-    fn at(t: &str) -> Arc<TestClock> {
-        Arc::new(TestClock {
-            now: watch::channel(t.parse().unwrap()).0,
-        })
-    }
-
-    fn set(&self, t: &str) {
-        let t: Timestamp = t.parse().unwrap();
-        self.now.send_modify(|now| *now = (*now).max(t));
-    }
-
-    fn advance(&self, by: Duration) {
-        let by = SignedDuration::try_from(by).unwrap();
-        self.now
-            .send_modify(|now| *now = now.checked_add(by).unwrap());
-    }
-}
-
-impl Clock for TestClock {
-    fn now(&self) -> Timestamp {
-        *self.now.borrow()
-    }
-
-    async fn sleep_until(&self, t: Timestamp) {
-        let mut rx = self.now.subscribe();
-        let _ = rx.wait_for(|now| *now >= t).await;
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Harness

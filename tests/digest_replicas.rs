@@ -302,3 +302,96 @@ async fn two_replicas_post_each_digest_once_also_after_a_restart() {
         .get(0);
     assert_eq!(version, 1);
 }
+
+/// Real `agenda-bot run` processes (gateway-less replicas), each with its own corpus and index,
+/// sharing the database: replica A's digest post is held by the fake, A is killed with SIGKILL
+/// mid-post, replica B takes the expired claim over and posts; A restarted posts nothing more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replica_killed_mid_post_leaves_the_digest_to_another_still_once() {
+    use support::common::{shipped_corpus, CliSetup, Spawned};
+    let pg = Postgres::start();
+    let url = pg.database("killed").await;
+    let fake = FakeDiscord::start().await;
+    let channel = CHANNELS[0];
+    let replica_config = || {
+        let setup = CliSetup::new(Some(&shipped_corpus()));
+        setup.append_config(&format!(
+            "\n[discord]\nwatch_corpus = false\n\n[digest]\nchannel_ids = [{channel}]\n\
+             time = \"00:00\"\ntimezone = \"UTC\"\nwhen_empty = \"post\"\nstore = \"{url}\"\n\
+             claim_lease_secs = 2\n"
+        ));
+        setup
+    };
+    // Any valid Ed25519 public key: the endpoint is not used here.
+    let public_key = "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c";
+    let spawn = |setup: &CliSetup| -> Spawned {
+        setup.spawn_with_env(
+            &[
+                "run",
+                "--api-proxy",
+                &fake.rest_url(),
+                "--interactions",
+                "127.0.0.1:0",
+                "--no-gateway",
+            ],
+            "replica-token",
+            &[
+                ("DISCORD_PUBLIC_KEY", public_key),
+                ("RUST_LOG", "info,agenda_bot::digest_runner=debug"),
+            ],
+        )
+    };
+    let posts = || fake.count(|r| r.is("POST", &messages_path(channel)) && r.ok());
+
+    let (setup_a, setup_b) = (replica_config(), replica_config());
+    fake.hold_next(&messages_path(channel), Duration::from_secs(120));
+    let mut a = spawn(&setup_a);
+    assert!(fake.wait_held(T).await, "A never posted\n{}", a.stderr());
+    a.child.kill().unwrap();
+    a.child.wait().unwrap();
+
+    let mut b = spawn(&setup_b);
+    let posted = fake
+        .wait_for(|r| r.is("POST", &messages_path(channel)) && r.ok(), T)
+        .await;
+    assert!(
+        posted.is_some(),
+        "B did not finish the digest\n{}",
+        b.stderr()
+    );
+    assert!(b.wait_stderr("digest posted", T), "{}", b.stderr());
+    assert_eq!(posts(), 1);
+
+    // A again (a restart after the crash): it finds the digest posted and posts nothing.
+    let mut a_again = spawn(&setup_a);
+    assert!(
+        a_again.wait_stderr("digest already posted", T),
+        "{}",
+        a_again.stderr()
+    );
+    assert_eq!(posts(), 1, "{:#?}", fake.requests());
+
+    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    let row = client
+        .query_one(
+            "SELECT status, takeovers FROM agenda_digest_claims WHERE channel_id = $1",
+            &[&(channel as i64)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(row.get::<_, String>(0), "posted");
+    assert_eq!(row.get::<_, i32>(1), 1, "B took A's expired claim over");
+    for replica in [&mut b, &mut a_again] {
+        replica.term();
+        let status = replica.wait_exit(Duration::from_secs(5));
+        assert_eq!(
+            status.and_then(|s| s.code()),
+            Some(0),
+            "{}",
+            replica.stderr()
+        );
+    }
+}

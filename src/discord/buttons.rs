@@ -12,14 +12,48 @@ use agenda_core::render::embed::{self, Reply};
 use serenity::all::{ComponentInteraction, Context as SerenityContext};
 use std::time::Instant;
 
-/// Handles one click (INTERACTION_CREATE of type 3).
+/// What a click gets.
+#[derive(Debug, Clone)]
+pub enum Clicked {
+    /// The message the button is on, replaced (type 7): another page.
+    Update(WithButtons),
+    /// A message only the clicker sees (type 4, ephemeral): a paragraph, or why nothing can be done.
+    Private(Reply),
+    /// The button is too old: its buttons come off (type 7), then the clicker alone is told.
+    Expired,
+}
+
+/// Handles one click that came over the gateway (INTERACTION_CREATE of type 3).
 pub async fn on_component(
     ctx: &SerenityContext,
     data: &Data,
     click: &ComponentInteraction,
 ) -> Result<(), Error> {
     let started = Instant::now();
+    let (clicked, results) = outcome(data, click).await?;
     let http = &ctx.http;
+    match &clicked {
+        Clicked::Update(message) => send::update_clicked(http, click, message).await?,
+        Clicked::Private(reply) => send::answer_click_privately(http, click, reply).await?,
+        Clicked::Expired => send::expire_clicked(http, click, components::EXPIRED).await?,
+    }
+    log_click(click, started, results);
+    Ok(())
+}
+
+/// The one info line per click, as for commands.
+pub fn log_click(click: &ComponentInteraction, started: Instant, results: usize) {
+    tracing::info!(
+        command = %"button",
+        user = click.user.id.get(),
+        latency_ms = started.elapsed().as_millis() as u64,
+        results,
+        "command answered"
+    );
+}
+
+/// What `click` gets, and how many results that holds (the gateway and the HTTP endpoint send it).
+pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Clicked, usize), Error> {
     let id = match ComponentId::decode(&click.data.custom_id) {
         Ok(id) => id,
         Err(e) => {
@@ -28,17 +62,16 @@ pub async fn on_component(
                 error = %e,
                 "a click on a button this bot cannot read"
             );
-            return send::answer_click_privately(http, click, &Reply::text(components::UNKNOWN))
-                .await;
+            return Ok((Clicked::Private(Reply::text(components::UNKNOWN)), 0));
         }
     };
     let max_age = i64::from(data.config.discord.buttons_expire_hours) * 3600;
     if id.expired(data.clock.now().as_second(), max_age) {
         tracing::info!(user = click.user.id.get(), "a click on an expired button");
-        return send::expire_clicked(http, click, components::EXPIRED).await;
+        return Ok((Clicked::Expired, 0));
     }
     let index = data.index.load_full();
-    let results = match id {
+    Ok(match id {
         ComponentId::Paragraph {
             statement,
             paragraph,
@@ -52,8 +85,7 @@ pub async fn on_component(
                 Some(c) => embed::full_paragraph(c),
                 None => Reply::text(components::PARAGRAPH_GONE),
             };
-            send::answer_click_privately(http, click, &reply).await?;
-            usize::from(found.is_some())
+            (Clicked::Private(reply), usize::from(found.is_some()))
         }
         ComponentId::Page {
             scope,
@@ -72,12 +104,7 @@ pub async fn on_component(
                     user = click.user.id.get(),
                     "a page button whose query is not on its message"
                 );
-                return send::answer_click_privately(
-                    http,
-                    click,
-                    &Reply::text(components::UNKNOWN),
-                )
-                .await;
+                return Ok((Clicked::Private(Reply::text(components::UNKNOWN)), 0));
             };
             let asked = Asked::new(scope, &text);
             let from = data.config.digest.upcoming_from(data.clock.now());
@@ -93,16 +120,7 @@ pub async fn on_component(
                     rows: Vec::new(),
                 },
             };
-            send::update_clicked(http, click, &message).await?;
-            response.results()
+            (Clicked::Update(message), response.results())
         }
-    };
-    tracing::info!(
-        command = %"button",
-        user = click.user.id.get(),
-        latency_ms = started.elapsed().as_millis() as u64,
-        results,
-        "command answered"
-    );
-    Ok(())
+    })
 }

@@ -17,6 +17,8 @@ pub mod chat;
 pub mod commands;
 pub mod digest;
 pub mod hot_reload;
+pub mod interactions;
+pub mod invocation;
 pub mod lifecycle;
 pub mod send;
 
@@ -52,19 +54,39 @@ pub fn intents() -> GatewayIntents {
         | GatewayIntents::MESSAGE_CONTENT
 }
 
-/// State shared by every command and event.
+/// State shared by every command and event (cheap to clone: the gateway's framework and the
+/// HTTP endpoint hold the same one).
+#[derive(Clone)]
 pub struct Data {
     pub config: Arc<Config>,
     pub index: SharedIndex,
     /// Serialises `/reindex` runs (answers never wait on it).
-    pub reindex_lock: tokio::sync::Mutex<()>,
+    pub reindex_lock: Arc<tokio::sync::Mutex<()>>,
     /// "Now", for `/upcoming`, the digest and time words in questions: the system clock unless a
     /// test set its own.
     pub clock: digest::SharedClock,
     /// Channels seen in chat (threads the bot opened among them).
-    pub channels: chat::Channels,
+    pub channels: Arc<chat::Channels>,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,
+}
+
+impl Data {
+    pub fn new(
+        config: Arc<Config>,
+        index: SharedIndex,
+        clock: digest::SharedClock,
+        test_hooks: TestHooks,
+    ) -> Data {
+        Data {
+            config,
+            index,
+            reindex_lock: Arc::default(),
+            clock,
+            channels: Arc::default(),
+            test_hooks,
+        }
+    }
 }
 
 /// Test-only knobs for [`BotOptions`]; `TestHooks::default()` (all off) everywhere else.
@@ -107,15 +129,66 @@ impl std::fmt::Debug for BotOptions {
     }
 }
 
+/// What starting needs of [`BotOptions`]: the REST clients made from the token (the token itself
+/// is not kept).
+pub(crate) struct Parts {
+    pub config: Config,
+    pub index: SharedIndex,
+    pub http: serenity::all::Http,
+    /// The digest's own client, when it has channels to post to.
+    pub digest_http: Option<Arc<serenity::all::Http>>,
+    pub api_proxy: Option<String>,
+    pub test_hooks: TestHooks,
+}
+
+impl BotOptions {
+    pub(crate) fn into_parts(self) -> Parts {
+        let BotOptions {
+            config,
+            index,
+            token,
+            api_proxy,
+            test_hooks,
+        } = self;
+        let http = rest_client(
+            &token,
+            api_proxy.as_deref(),
+            test_hooks.http_client.as_ref(),
+        );
+        let digest_http = (!config.digest.channel_ids.is_empty())
+            .then(|| Arc::new(digest::http(&token, api_proxy.as_deref())));
+        Parts {
+            config,
+            index,
+            http,
+            digest_http,
+            api_proxy,
+            test_hooks,
+        }
+    }
+}
+
 /// A running bot.
 pub struct BotHandle {
     shard_manager: Arc<ShardManager>,
     client: JoinHandle<Result<(), serenity::Error>>,
     index: SharedIndex,
     watcher: Option<hot_reload::CorpusWatcher>,
+    data: Data,
+    http: Arc<serenity::all::Http>,
 }
 
 impl BotHandle {
+    /// The state the gateway's commands use (for an HTTP interactions endpoint beside it).
+    pub fn data(&self) -> &Data {
+        &self.data
+    }
+
+    /// The gateway client's REST client.
+    pub fn http(&self) -> &Arc<serenity::all::Http> {
+        &self.http
+    }
+
     /// The index in service (swapped by `/reindex`).
     pub fn index(&self) -> &SharedIndex {
         &self.index
@@ -191,40 +264,19 @@ impl Bot {
         options: BotOptions,
         clock: digest::SharedClock,
     ) -> anyhow::Result<BotHandle> {
-        let BotOptions {
+        let Parts {
             config,
             index,
-            token,
+            http,
+            digest_http,
             api_proxy,
             test_hooks,
-        } = options;
-        let http = match &api_proxy {
-            // Tests: everything to the fake; serenity only honours the proxy with its
-            // ratelimiter off (then 429/5xx come back as errors and `send` retries them).
-            Some(url) => HttpBuilder::new(&token)
-                .proxy(url.trim_end_matches('/'))
-                .ratelimiter_disabled(true),
-            None => match &test_hooks.http_client {
-                Some(client) => HttpBuilder::new(&token).client(client.clone()),
-                None => HttpBuilder::new(&token),
-            },
-        }
-        .default_allowed_mentions(send::no_mentions())
-        .build();
-        let digest_http = (!config.digest.channel_ids.is_empty())
-            .then(|| Arc::new(digest::http(&token, api_proxy.as_deref())));
-        drop(token);
+        } = options.into_parts();
         let own_http_client = test_hooks.http_client.is_some();
 
         let config = Arc::new(config);
-        let data = Data {
-            config: config.clone(),
-            index: index.clone(),
-            reindex_lock: tokio::sync::Mutex::new(()),
-            clock: clock.clone(),
-            channels: chat::Channels::default(),
-            test_hooks,
-        };
+        let data = Data::new(config.clone(), index.clone(), clock.clone(), test_hooks);
+        let shared_data = data.clone();
         let (corpus_dir, index_dir) = (
             data.config.corpus_dir.clone(),
             data.config.index_dir.clone(),
@@ -236,7 +288,7 @@ impl Bot {
             .setup(move |ctx, ready, framework| {
                 Box::pin(async move {
                     tracing::info!(user = %ready.user.name, "connected to Discord");
-                    register(ctx, &framework.options().commands, &data.config).await;
+                    register(&ctx.http, &framework.options().commands, &data.config).await;
                     Ok(data)
                 })
             })
@@ -267,6 +319,7 @@ impl Bot {
         };
         send::spawn_bucket_pruner(&client.http);
         let shard_manager = client.shard_manager.clone();
+        let http = client.http.clone();
         let mut client = client;
         // The digest lives as long as the client: stopped (a post under way finished) before
         // `wait`/`shutdown` return.
@@ -283,8 +336,29 @@ impl Bot {
             client: task,
             index,
             watcher,
+            data: shared_data,
+            http,
         })
     }
+}
+
+/// The bot's REST client: to a fake Discord's `api_proxy` (tests; serenity only honours the
+/// proxy with its ratelimiter off, then 429/5xx come back as errors and `send` retries them),
+/// through the tests' own HTTP client, or to Discord. Nobody is ever mentioned by default.
+pub fn rest_client(
+    token: &str,
+    api_proxy: Option<&str>,
+    test_client: Option<&reqwest::Client>,
+) -> serenity::all::Http {
+    match (api_proxy, test_client) {
+        (Some(url), _) => HttpBuilder::new(token)
+            .proxy(url.trim_end_matches('/'))
+            .ratelimiter_disabled(true),
+        (None, Some(client)) => HttpBuilder::new(token).client(client.clone()),
+        (None, None) => HttpBuilder::new(token),
+    }
+    .default_allowed_mentions(send::no_mentions())
+    .build()
 }
 
 /// `http://127.0.0.1:8080/x` → `127.0.0.1`.
@@ -339,15 +413,15 @@ async fn on_event(
 }
 
 /// Registers the commands in each configured guild (instant), or globally when none is configured.
-async fn register(
-    ctx: &serenity::all::Context,
+pub(crate) async fn register(
+    http: &serenity::all::Http,
     commands: &[poise::Command<Data, Error>],
     config: &Config,
 ) {
     let guilds = &config.discord.guild_ids;
     if guilds.is_empty() {
         match send::with_retry("register commands", || {
-            poise::builtins::register_globally(ctx, commands)
+            poise::builtins::register_globally(http, commands)
         })
         .await
         {
@@ -359,7 +433,7 @@ async fn register(
     for &guild in guilds {
         let guild_id = GuildId::new(guild);
         match send::with_retry("register commands", || {
-            poise::builtins::register_in_guild(ctx, commands, guild_id)
+            poise::builtins::register_in_guild(http, commands, guild_id)
         })
         .await
         {
@@ -397,7 +471,7 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 error = %error,
                 "could not read the command's options"
             );
-            Some("Sorry, I could not read that command's options. Pick the command from Discord's list and try again.")
+            Some(invocation::BAD_OPTIONS)
         }
         E::CommandStructureMismatch {
             description, ctx, ..
@@ -466,6 +540,11 @@ pub struct RunOptions {
     pub api_proxy: Option<String>,
     /// Serve `/metrics` and `/healthz` here.
     pub metrics: Option<std::net::SocketAddr>,
+    /// Serve Discord's HTTP interactions (`POST /interactions`) here, verified against
+    /// `DISCORD_PUBLIC_KEY`; `/metrics` and `/healthz` too when `metrics` is the same address.
+    pub interactions: Option<std::net::SocketAddr>,
+    /// With `interactions`: no gateway connection (a stateless replica).
+    pub no_gateway: bool,
 }
 
 /// How long a signal may take to stop the bot (the promise is 2 s; the runtime gets the rest).
@@ -480,18 +559,32 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
         }
         tracing::warn!(proxy, "sending all Discord traffic to a fake Discord");
     }
+    if options.no_gateway && options.interactions.is_none() {
+        bail!("--no-gateway needs --interactions ADDR (otherwise nothing would reach the bot)");
+    }
     let token = config::discord_token().context(
         "DISCORD_TOKEN is not set: export DISCORD_TOKEN=<the bot token from the Discord developer portal>",
     )?;
+    let verifier = match options.interactions {
+        Some(_) => Some(interactions::verify::RequestVerifier::from_env()?),
+        None => None,
+    };
     let opened = Arc::new(std::sync::OnceLock::new());
+    // `/metrics` and `/healthz` on their own listener at once, or beside `/interactions` on its
+    // listener once the bot is up.
+    let mut ops_beside_interactions = None;
     if let Some(addr) = options.metrics {
         let prometheus = crate::ops::metrics::install().context("cannot set up the metrics")?;
         let state = crate::ops::OpsState {
             prometheus,
             index: opened.clone(),
         };
-        let bound = crate::ops::serve(addr, state).await?;
-        tracing::info!(addr = %bound, "serving /metrics and /healthz");
+        if options.interactions == Some(addr) {
+            ops_beside_interactions = Some(crate::ops::router(state));
+        } else {
+            let bound = crate::ops::serve(addr, state).await?;
+            tracing::info!(addr = %bound, "serving /metrics and /healthz");
+        }
     }
     let signal = shutdown_signal();
     tokio::pin!(signal);
@@ -511,36 +604,76 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
         let index = shared_index(index);
         let _ = opened.set(index.clone());
         lifecycle::check_token(&token, options.api_proxy.as_deref()).await?;
-        Bot::start(BotOptions {
+        let bot_options = BotOptions {
             config,
             index,
             token,
-            api_proxy: options.api_proxy,
+            api_proxy: options.api_proxy.clone(),
             test_hooks: TestHooks::default(),
+        };
+        let clock = digest::SharedClock::system();
+        anyhow::Ok(match &verifier {
+            Some(verifier) if options.no_gateway => Running::Replica(
+                interactions::replica::Replica::start(bot_options, clock, verifier.clone()).await?,
+            ),
+            _ => Running::Gateway(Bot::start_with_clock(bot_options, clock).await?),
         })
-        .await
     };
-    let mut bot = tokio::select! {
-        bot = connect => bot?,
+    let mut running = tokio::select! {
+        running = connect => running?,
         name = &mut signal => {
             tracing::info!("{name} before the bot was connected: stopping");
             return Ok(());
         }
     };
-    lifecycle::watch_gateway(bot.shard_manager());
-    tokio::select! {
-        result = bot.wait() => {
-            return match result {
-                Err(e) if lifecycle::is_token_refused(&e) => Err(e.context(lifecycle::TOKEN_REFUSED)),
-                other => other,
-            };
+    if let (Some(addr), Some(verifier)) = (options.interactions, verifier) {
+        let endpoint = match &running {
+            Running::Replica(replica) => replica.endpoint().clone(),
+            Running::Gateway(bot) => interactions::Endpoint {
+                data: bot.data().clone(),
+                http: bot.http().clone(),
+                verifier,
+                deadline: interactions::DEADLINE,
+            },
+        };
+        let mut app = interactions::router(endpoint);
+        if let Some(ops) = ops_beside_interactions.take() {
+            app = app.merge(ops);
         }
-        name = &mut signal => tracing::info!("{name}: shutting down"),
+        let bound = interactions::serve(addr, app).await?;
+        tracing::info!(addr = %bound, "serving Discord interactions at POST /interactions");
     }
-    if !bot.stop_within(STOP_BUDGET).await {
-        tracing::warn!("the gateway did not close in time; stopped anyway");
+    let stopped = match &mut running {
+        Running::Gateway(bot) => {
+            lifecycle::watch_gateway(bot.shard_manager());
+            tokio::select! {
+                result = bot.wait() => {
+                    return match result {
+                        Err(e) if lifecycle::is_token_refused(&e) => Err(e.context(lifecycle::TOKEN_REFUSED)),
+                        other => other,
+                    };
+                }
+                name = &mut signal => name,
+            }
+        }
+        Running::Replica(_) => signal.await,
+    };
+    tracing::info!("{stopped}: shutting down");
+    let in_time = match running {
+        Running::Gateway(bot) => bot.stop_within(STOP_BUDGET).await,
+        Running::Replica(replica) => replica.stop_within(STOP_BUDGET).await,
+    };
+    if !in_time {
+        tracing::warn!("not everything stopped in time; stopped anyway");
     }
     Ok(())
+}
+
+/// What `run` runs: the gateway bot (with or without an interactions endpoint beside it) or a
+/// gateway-less replica.
+enum Running {
+    Gateway(BotHandle),
+    Replica(interactions::replica::Replica),
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

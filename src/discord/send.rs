@@ -362,11 +362,7 @@ pub async fn deliver_with(
     let interaction: &CommandInteraction = app.interaction;
     let http: &Http = &ctx.serenity_context().http;
     if app.has_sent_initial_response.load(Ordering::SeqCst) {
-        let edit = edit_response_with(message);
-        with_retry("edit reply", || {
-            interaction.edit_response(http, edit.clone())
-        })
-        .await?;
+        edit_deferred(http, interaction, message).await?;
     } else {
         let response =
             CreateInteractionResponse::Message(interaction_message_with(message, ephemeral));
@@ -429,24 +425,38 @@ pub async fn answer_click_privately(
     )
 }
 
-/// A click on an expired button: the buttons come off the message it is on (type 7 with no
-/// components; the answer itself stays), then the clicker alone is told `notice`.
+/// A click on an expired button: the buttons come off the message it is on ([`strip_buttons`];
+/// the answer itself stays), then the clicker alone is told `notice` ([`expired_notice`]).
 pub async fn expire_clicked(
     http: &Http,
     click: &ComponentInteraction,
     notice: &str,
 ) -> Result<(), Error> {
-    let strip = CreateInteractionResponse::UpdateMessage(
-        CreateInteractionResponseMessage::new()
-            .components(Vec::new())
-            .allowed_mentions(no_mentions()),
-    );
+    let strip = strip_buttons();
     acknowledged(
         with_retry("remove buttons", || {
             click.create_response(http, strip.clone())
         })
         .await,
     )?;
+    send_expired_notice(http, click, notice).await
+}
+
+/// The message a button is on, without its buttons (type 7 with no components).
+pub fn strip_buttons() -> CreateInteractionResponse {
+    CreateInteractionResponse::UpdateMessage(
+        CreateInteractionResponseMessage::new()
+            .components(Vec::new())
+            .allowed_mentions(no_mentions()),
+    )
+}
+
+/// After [`strip_buttons`]: `notice` to the clicker alone, as a follow-up message.
+pub async fn send_expired_notice(
+    http: &Http,
+    click: &ComponentInteraction,
+    notice: &str,
+) -> Result<(), Error> {
     let followup = CreateInteractionResponseFollowup::new()
         .content(notice)
         .ephemeral(true)
@@ -455,6 +465,21 @@ pub async fn expire_clicked(
     // harmless duplicate of an ephemeral notice.
     with_retry("expired notice", || {
         click.create_followup(http, followup.clone())
+    })
+    .await?;
+    Ok(())
+}
+
+/// Edits the deferred response to `interaction` into `message` (the HTTP endpoint's slow path;
+/// the gateway's is [`deliver_with`]).
+pub async fn edit_deferred(
+    http: &Http,
+    interaction: &CommandInteraction,
+    message: &WithButtons,
+) -> Result<(), Error> {
+    let edit = edit_response_with(message);
+    with_retry("edit reply", || {
+        interaction.edit_response(http, edit.clone())
     })
     .await?;
     Ok(())

@@ -13,6 +13,8 @@ pub const GATEWAY_GRACE: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone)]
 struct Inner {
+    /// False in `--no-gateway` mode: the gateway is then neither reported nor required.
+    gateway_used: bool,
     connected: bool,
     /// Since when `connected` holds (the process start before the first connection).
     since: Timestamp,
@@ -32,6 +34,7 @@ pub fn status() -> &'static Status {
 impl Status {
     pub fn new(started: Timestamp) -> Status {
         Status(Mutex::new(Inner {
+            gateway_used: true,
             connected: false,
             since: started,
             digest_last: None,
@@ -51,6 +54,11 @@ impl Status {
             s.since = at;
         }
         changed
+    }
+
+    /// This process serves HTTP interactions only (`--no-gateway`).
+    pub fn set_no_gateway(&self) {
+        self.lock().gateway_used = false;
     }
 
     pub fn digest_posted(&self, channel: u64, date: Date, at: Timestamp) {
@@ -78,7 +86,7 @@ impl Status {
             }
         };
         let down_for = secs(s.since);
-        if !s.connected && down_for as u64 > GATEWAY_GRACE.as_secs() {
+        if s.gateway_used && !s.connected && down_for as u64 > GATEWAY_GRACE.as_secs() {
             problems.push(format!("the gateway has been down for {down_for} s"));
         }
         let digest = s.digest_last.map(|(channel, date, at)| {
@@ -89,10 +97,13 @@ impl Status {
             "status": if healthy { "ok" } else { "unavailable" },
             "problems": problems,
             "index": index,
-            "gateway": {
-                "connected": s.connected,
-                "since": s.since.to_string(),
-                "for_seconds": down_for,
+            "gateway": match s.gateway_used {
+                true => json!({
+                    "connected": s.connected,
+                    "since": s.since.to_string(),
+                    "for_seconds": down_for,
+                }),
+                false => json!({"used": false}),
             },
             "digest": {"last_post": digest},
         });
@@ -132,5 +143,19 @@ mod tests {
         let (_, body) = status.report(m, at(562));
         assert_eq!(body["digest"]["last_post"]["channel"], "42");
         assert_eq!(body["digest"]["last_post"]["date"], "2026-12-01");
+    }
+
+    #[test]
+    fn without_a_gateway_health_does_not_wait_for_one() {
+        let t0: Timestamp = "2026-12-01T00:00:00Z".parse().unwrap();
+        let status = Status::new(t0);
+        status.set_no_gateway();
+        let index = shipped_index();
+        let (ok, body) = status.report(
+            Some(&index.manifest),
+            t0 + jiff::SignedDuration::from_hours(5),
+        );
+        assert!(ok, "{body}");
+        assert_eq!(body["gateway"], serde_json::json!({"used": false}));
     }
 }

@@ -59,15 +59,25 @@ pub async fn serve(
     addr: std::net::SocketAddr,
     state: OpsState,
 ) -> anyhow::Result<std::net::SocketAddr> {
+    serve_app(addr, router(state), "--metrics").await
+}
+
+/// Binds `addr` and serves `app` there until the runtime stops (`flag` names the option in
+/// errors); returns the bound address.
+#[cfg(feature = "discord")]
+pub async fn serve_app(
+    addr: std::net::SocketAddr,
+    app: axum::Router,
+    flag: &'static str,
+) -> anyhow::Result<std::net::SocketAddr> {
     use anyhow::Context as _;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .with_context(|| format!("cannot listen on {addr} for --metrics"))?;
+        .with_context(|| format!("cannot listen on {addr} for {flag}"))?;
     let bound = listener.local_addr()?;
-    let app = router(state);
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
-            tracing::error!(error = %e, "the metrics listener stopped");
+            tracing::error!(error = %e, flag, "a listener stopped");
         }
     });
     Ok(bound)

@@ -89,6 +89,11 @@ impl CliSetup {
 
     /// Starts `agenda-bot --config … ARGS` with `DISCORD_TOKEN=token`, plain logs.
     pub fn spawn(&self, args: &[&str], token: &str) -> Spawned {
+        self.spawn_with_env(args, token, &[])
+    }
+
+    /// [`Self::spawn`] with more environment variables (`RUST_LOG` among them if wanted).
+    pub fn spawn_with_env(&self, args: &[&str], token: &str, env: &[(&str, &str)]) -> Spawned {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_agenda-bot"))
             .arg("--config")
@@ -96,6 +101,7 @@ impl CliSetup {
             .args(args)
             .env("DISCORD_TOKEN", token)
             .env_remove("RUST_LOG")
+            .envs(env.iter().copied())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()

@@ -170,6 +170,11 @@ impl BotUnderTest {
         self.bot.as_ref().unwrap().index()
     }
 
+    /// The running bot (its state and REST client, for an HTTP interactions endpoint).
+    pub fn handle(&self) -> &BotHandle {
+        self.bot.as_ref().unwrap()
+    }
+
     pub async fn slash(&self, id: u64, name: &str, options: Value, permissions: &str) -> u64 {
         self.fake
             .dispatch(
@@ -295,4 +300,14 @@ pub fn first_title(body: &Value) -> String {
         .as_str()
         .unwrap_or("")
         .to_string()
+}
+
+/// The custom id of the first button of `body` whose label starts with `label`.
+pub fn button<'a>(body: &'a Value, label: &str) -> Option<&'a str> {
+    body["components"]
+        .as_array()?
+        .iter()
+        .flat_map(|row| row["components"].as_array().into_iter().flatten())
+        .find(|b| b["label"].as_str().is_some_and(|l| l.starts_with(label)))
+        .and_then(|b| b["custom_id"].as_str())
 }

@@ -2,6 +2,7 @@
 //! harness, the fake Discord, log capture and the corpus helpers.
 
 pub mod bot;
+pub mod clock;
 #[path = "../common/mod.rs"]
 pub mod common;
 pub mod limits;

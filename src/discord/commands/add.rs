@@ -2,9 +2,9 @@
 //! [`crate::add::add`] → the index rebuilt and swapped in; the reply lists the statement and the
 //! facts found, one line each. Bad input gets an ephemeral one-line message and changes nothing.
 
-use super::reindex::invoked_by_admin;
-use super::{send, Context, Error};
+use super::{Context, Data, Error};
 use crate::add::{self, AddRequest, Added};
+use crate::discord::invocation::Invocation;
 use crate::fetch::{self, Limits};
 use agenda_core::corpus::FactKind;
 use agenda_core::digest::milestones;
@@ -14,15 +14,14 @@ use agenda_core::render::embed::{escape, fit, limits, EmbedSpec, Reply};
 use serenity::all::Attachment;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Instant;
 
 const COLOR_OK: u32 = 0x28B463;
 
 /// File names an attachment may have (the text form, Markdown, a saved page).
 const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
 
-/// Why `/add` refused, as the one line the admin sees (causes are logged apart).
-fn refusal(text: &str) -> Reply {
+/// Why `/add` refused, as the one line the caller sees (causes are logged apart).
+pub fn refusal(text: &str) -> Reply {
     Reply::text(&format!("Nothing was added: {text}"))
 }
 
@@ -120,58 +119,61 @@ pub fn added_reply(added: &Added, title: &str, corpus_dir: &Path) -> Reply {
     }
 }
 
-/// Add a statement from a text, Markdown or HTML file, or from a web page (admins only)
-#[poise::command(slash_command)]
-pub async fn add(
-    ctx: Context<'_>,
-    #[description = "A text, Markdown or HTML file (at most 1 MiB)"] file: Option<Attachment>,
-    #[description = "The address (http or https) of a news or ministry page"] url: Option<String>,
-) -> Result<(), Error> {
-    let started = Instant::now();
-    let data = ctx.data();
-    let refuse = |text: String| async move {
-        send::deliver(ctx, &refusal(&text), true).await?;
-        super::log_command(ctx, started, 0);
-        Ok::<_, Error>(())
-    };
-    if !invoked_by_admin(ctx) {
-        let text = "only server admins (Manage Server, or a role listed in `admin_role_ids`) can \
-                    add statements."
-            .to_string();
-        return refuse(text).await;
-    }
-    let (source_url, name, overrides_url) = match (&file, &url) {
+/// Where `/add` takes its statement from: an attachment or a page, checked before any download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// What is downloaded.
+    pub url: String,
+    /// The name the statement's id is made from.
+    pub name: String,
+    /// The page's address, recorded in the statement (none for an attachment).
+    pub page: Option<String>,
+}
+
+/// The source of one `/add`: exactly one of `file` and `url`, the file checked by
+/// [`check_attachment`]; the `Err` is the one line the admin sees.
+pub fn source_of(file: Option<&Attachment>, url: Option<&str>) -> Result<Source, String> {
+    match (file, url.map(str::trim)) {
         (Some(file), None) => {
-            if let Err(why) = check_attachment(
+            check_attachment(
                 &file.filename,
                 file.content_type.as_deref(),
                 u64::from(file.size),
-            ) {
-                return refuse(why).await;
-            }
-            (file.url.clone(), file.filename.clone(), None)
+            )?;
+            Ok(Source {
+                url: file.url.clone(),
+                name: file.filename.clone(),
+                page: None,
+            })
         }
-        (None, Some(url)) => (
-            url.trim().to_string(),
-            url.trim().to_string(),
-            Some(url.trim()),
-        ),
-        _ => return refuse("attach one file or give one `url`.".into()).await,
-    };
+        (None, Some(url)) => Ok(Source {
+            url: url.to_string(),
+            name: url.to_string(),
+            page: Some(url.to_string()),
+        }),
+        _ => Err("attach one file or give one `url`.".into()),
+    }
+}
 
-    send::defer(ctx, true).await?;
-    let fetched = match fetch::fetch(&source_url, &Limits::default()).await {
+/// The one line a non-admin gets.
+pub const NOT_ADMIN: &str = "only server admins (Manage Server, or a role listed in \
+                             `admin_role_ids`) can add statements.";
+
+/// Downloads `source`, adds it to the corpus and swaps the rebuilt index in; the reply, and how
+/// many facts it lists.
+pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Error> {
+    let fetched = match fetch::fetch(&source.url, &Limits::default()).await {
         Ok(fetched) => fetched,
         Err(e) => {
             tracing::info!(error = format!("{e:#}"), "add: fetch failed");
-            return refuse(format!("{e}.")).await;
+            return Ok((refusal(&format!("{e}.")), 0));
         }
     };
     let request = AddRequest {
         text: fetched.text,
-        name: Some(name),
+        name: Some(source.name),
         overrides: Overrides {
-            url: overrides_url.map(str::to_string),
+            url: source.page,
             ..Overrides::default()
         },
         dry_run: false,
@@ -202,9 +204,18 @@ pub async fn add(
             refusal("the index could not be rebuilt with it (see the bot's log); the current index keeps answering.")
         }
     };
-    send::deliver(ctx, &reply, true).await?;
-    super::log_command(ctx, started, reply.embeds.len());
-    Ok(())
+    let listed = reply.embeds.len();
+    Ok((reply, listed))
+}
+
+/// Add a statement from a text, Markdown or HTML file, or from a web page (admins only)
+#[poise::command(slash_command)]
+pub async fn add(
+    ctx: Context<'_>,
+    #[description = "A text, Markdown or HTML file (at most 1 MiB)"] file: Option<Attachment>,
+    #[description = "The address (http or https) of a news or ministry page"] url: Option<String>,
+) -> Result<(), Error> {
+    super::run(ctx, Invocation::Add { file, url }).await
 }
 
 enum AddFailed {

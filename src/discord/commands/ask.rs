@@ -10,5 +10,5 @@ pub async fn ask(
     #[description = "Your question, e.g. who attended the intelligence meeting?"] question: String,
     #[description = "Show the answer to you only"] private: Option<bool>,
 ) -> Result<(), Error> {
-    super::answer(ctx, Scope::Ask, &question, private.unwrap_or(false)).await
+    super::query(ctx, Scope::Ask, question, private).await
 }

@@ -1,9 +1,9 @@
 //! `/help`: what the bot can do (`command::HELP`), shown to the caller only.
 
-use super::{send, Context, Error};
+use super::{Context, Error};
+use crate::discord::invocation::Invocation;
 use agenda_core::command::HELP;
 use agenda_core::render::embed::{EmbedSpec, Reply};
-use std::time::Instant;
 
 /// The help text as a reply: the command list in a code block, so its columns line up.
 pub fn help_reply() -> Reply {
@@ -23,8 +23,5 @@ pub fn help_reply() -> Reply {
 /// What the bot can do
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
-    let started = Instant::now();
-    send::deliver(ctx, &help_reply(), true).await?;
-    super::log_command(ctx, started, 0);
-    Ok(())
+    super::run(ctx, Invocation::Help).await
 }

@@ -18,5 +18,5 @@ pub async fn mechanism(
     query: String,
     #[description = "Show the answer to you only"] private: Option<bool>,
 ) -> Result<(), Error> {
-    super::answer(ctx, Scope::Mechanism, &query, private.unwrap_or(false)).await
+    super::query(ctx, Scope::Mechanism, query, private).await
 }

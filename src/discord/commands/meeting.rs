@@ -18,5 +18,5 @@ pub async fn meeting(
     query: String,
     #[description = "Show the answer to you only"] private: Option<bool>,
 ) -> Result<(), Error> {
-    super::answer(ctx, Scope::Meeting, &query, private.unwrap_or(false)).await
+    super::query(ctx, Scope::Meeting, query, private).await
 }

@@ -1,27 +1,25 @@
 //! The slash commands, one file each, and the one list they are registered from ([`all`]).
 //!
-//! A query command is a few lines: options → [`answer`] (defer, `command::respond` on a blocking
-//! thread, `chat::message_of` with its buttons, deliver). Autocomplete reads the facts of the index in memory.
+//! A command body is one line: its options as an [`Invocation`] → [`run`] (acknowledge, answer,
+//! deliver). Autocomplete reads the facts of the index in memory.
 
-mod add;
+pub(crate) mod add;
 mod ask;
 mod help;
 mod initiative;
 mod mechanism;
 mod meeting;
-mod reindex;
-mod upcoming;
+pub(crate) mod reindex;
+pub(crate) mod upcoming;
 
 pub use help::help_reply;
 pub use reindex::{corpus_errors_reply, is_admin};
 pub use upcoming::upcoming_reply;
 
 use super::autocomplete;
+use super::invocation::{Caller, Invocation};
 use super::{send, Context, Data, Error};
-use agenda_core::command::{self, Command};
 use agenda_core::corpus::FactKind;
-use agenda_core::query::Scope;
-use agenda_core::render::components::Asked;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
 use std::time::Instant;
 
@@ -39,48 +37,49 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
     ]
 }
 
-/// Answers a query command: acknowledges at once, searches, renders and delivers the reply
-/// (through [`command::respond`], as chat and the console do: `/ask` without a question gets
-/// its usage).
-pub(crate) async fn answer(
+/// A query command (`/meeting`, `/initiative`, `/mechanism`, `/ask`) through [`run`].
+pub(crate) async fn query(
     ctx: Context<'_>,
-    scope: Scope,
-    text: &str,
-    private: bool,
+    scope: agenda_core::query::Scope,
+    text: String,
+    private: Option<bool>,
 ) -> Result<(), Error> {
-    let started = Instant::now();
-    let _in_flight = crate::ops::inflight::begin();
-    send::defer(ctx, private).await?;
-    if let Some(delay) = ctx.data().test_hooks.answer_delay {
-        tokio::time::sleep(delay).await;
-    }
-    let data = ctx.data();
-    let index = data.index.load_full();
-    let asked = Asked::new(scope, text);
-    let line = Command::query(asked.scope, &asked.text);
-    let now = data.clock.now();
-    let from = data.config.digest.upcoming_from(now);
-    let response =
-        tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
-    let message = super::chat::message_of(&response, &asked, now, &data.config.digest.timezone);
-    send::deliver_with(ctx, &message, private).await?;
-    if response.results() == 0 {
-        crate::ops::metrics::nothing_found(&ctx.command().name);
-    }
-    log_command(ctx, started, response.results());
-    Ok(())
+    let private = private.unwrap_or(false);
+    run(
+        ctx,
+        Invocation::Query {
+            scope,
+            text,
+            private,
+        },
+    )
+    .await
 }
 
-/// The one info line per command: name, user, latency, result count.
-pub(crate) fn log_command(ctx: Context<'_>, started: Instant, results: usize) {
-    crate::ops::metrics::answered(&ctx.command().name, started.elapsed());
-    tracing::info!(
-        command = %ctx.command().name,
-        user = ctx.author().id.get(),
-        latency_ms = started.elapsed().as_millis() as u64,
-        results,
-        "command answered"
-    );
+/// Runs a slash command that came over the gateway: what needs no work (help, refusals) is the
+/// initial response; anything else is acknowledged at once ("thinking…"), answered by
+/// [`Invocation::respond`] (the HTTP endpoint's code path too) and delivered as the edit.
+pub(crate) async fn run(ctx: Context<'_>, invocation: Invocation) -> Result<(), Error> {
+    let started = Instant::now();
+    let _in_flight = crate::ops::inflight::begin();
+    let data = ctx.data();
+    let caller = match ctx {
+        poise::Context::Application(app) => {
+            Caller::of(app.interaction, &data.config.discord.admin_role_ids)
+        }
+        poise::Context::Prefix(_) => anyhow::bail!("prefix commands are not supported"),
+    };
+    let private = invocation.ephemeral();
+    let answer = match invocation.instant(&caller) {
+        Some(answer) => answer,
+        None => {
+            send::defer(ctx, private).await?;
+            invocation.respond(data, &caller).await?
+        }
+    };
+    send::deliver_with(ctx, &answer.message, private).await?;
+    answer.log(invocation.name(), &caller, started);
+    Ok(())
 }
 
 /// Autocomplete choices for a fact kind, from the index in service.
@@ -89,7 +88,12 @@ pub(crate) fn complete(
     kind: FactKind,
     typed: &str,
 ) -> CreateAutocompleteResponse {
-    let index = ctx.data().index.load();
+    choices(ctx.data(), kind, typed)
+}
+
+/// The autocomplete response for `typed` in a `kind` option (gateway and HTTP alike).
+pub fn choices(data: &Data, kind: FactKind, typed: &str) -> CreateAutocompleteResponse {
+    let index = data.index.load();
     let choices = autocomplete::choices_with(&index.facts, &index.thesaurus, kind, typed)
         .into_iter()
         .map(|c| AutocompleteChoice::new(c.name, c.value))

@@ -1,7 +1,8 @@
 //! `/reindex` (admins only): rebuilds the index from the corpus on a blocking thread and swaps it in;
 //! answers keep coming from the old index meanwhile, and stay with it when the corpus is broken.
 
-use super::{send, Context, Error};
+use super::{Context, Data, Error};
+use crate::discord::invocation::Invocation;
 use agenda_core::corpus::CorpusErrors;
 use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError, Manifest};
 use agenda_core::render::embed::{escape, fit, limits, EmbedSpec, Reply};
@@ -23,20 +24,8 @@ pub fn is_admin(
         || roles.iter().any(|r| admin_role_ids.contains(&r.get()))
 }
 
-/// Whether the member who ran this slash command is an admin (see [`is_admin`]).
-pub(crate) fn invoked_by_admin(ctx: Context<'_>) -> bool {
-    let admin_role_ids = &ctx.data().config.discord.admin_role_ids;
-    match ctx {
-        poise::Context::Application(app) => app
-            .interaction
-            .member
-            .as_ref()
-            .is_some_and(|m| is_admin(m.permissions, &m.roles, admin_role_ids)),
-        poise::Context::Prefix(_) => false,
-    }
-}
-
-fn refusal() -> Reply {
+/// What a non-admin gets.
+pub fn refusal() -> Reply {
     Reply::text(
         "Sorry, only server admins (Manage Server, or a role listed in `admin_role_ids`) can \
          rebuild the index. Answers keep coming from the current index.",
@@ -101,23 +90,10 @@ pub fn corpus_errors_reply(errors: &CorpusErrors, corpus_dir: &Path) -> Reply {
     }
 }
 
-/// Rebuild the index from the corpus (admins only)
-#[poise::command(slash_command)]
-pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
+/// Rebuilds the index from the corpus and swaps it in (one rebuild at a time); the reply, and
+/// how many facts the new index holds.
+pub async fn rebuild(data: &Data) -> Result<(Reply, usize), Error> {
     let started = Instant::now();
-    let data = ctx.data();
-    if !invoked_by_admin(ctx) {
-        send::deliver(ctx, &refusal(), true).await?;
-        tracing::info!(
-            command = %"reindex",
-            user = ctx.author().id.get(),
-            latency_ms = started.elapsed().as_millis() as u64,
-            results = 0,
-            "refused: not an admin"
-        );
-        return Ok(());
-    }
-    send::defer(ctx, true).await?;
     // One rebuild at a time; answers are not held up by this lock.
     let _rebuilding = data.reindex_lock.lock().await;
     let corpus_dir = data.config.corpus_dir.clone();
@@ -128,7 +104,7 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     })
     .await?;
     crate::ops::metrics::index_built("reindex", built.is_ok());
-    let (reply, results) = match built {
+    Ok(match built {
         Ok((outcome, fresh)) => {
             let reply = rebuilt(outcome, &fresh.manifest, started.elapsed());
             let facts = fresh.manifest.facts;
@@ -150,10 +126,13 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
             );
             (reply, 0)
         }
-    };
-    send::deliver(ctx, &reply, true).await?;
-    super::log_command(ctx, started, results);
-    Ok(())
+    })
+}
+
+/// Rebuild the index from the corpus (admins only)
+#[poise::command(slash_command)]
+pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
+    super::run(ctx, Invocation::Reindex).await
 }
 
 #[cfg(test)]

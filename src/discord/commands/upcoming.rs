@@ -1,14 +1,14 @@
 //! `/upcoming [days]`: the milestones coming up, as in the daily digest, from today in
 //! `digest.timezone` (on the bot's clock).
 
-use super::{send, Context, Error};
+use super::{Context, Error};
 use crate::config::DigestConfig;
 use crate::discord::chat::reply_of;
+use crate::discord::invocation::Invocation;
 use agenda_core::command::{self, Command};
 use agenda_core::index::AgendaIndex;
 use agenda_core::render::embed::Reply;
 use jiff::Timestamp;
-use std::time::Instant;
 
 /// The reply to `/upcoming [days]` at `now`: the digest of `today ..= today + days` (default
 /// `digest.days`, bounded by [`Days`] as in chat and the console), today being `now`'s date in
@@ -34,18 +34,14 @@ pub async fn upcoming(
     days: Option<u32>,
     #[description = "Show the answer to you only"] private: Option<bool>,
 ) -> Result<(), Error> {
-    let started = Instant::now();
-    let private = private.unwrap_or(false);
-    send::defer(ctx, private).await?;
-    let data = ctx.data();
-    let index = data.index.load_full();
-    let settings = data.config.digest.clone();
-    let now = data.clock.now();
-    let (reply, milestones) =
-        tokio::task::spawn_blocking(move || upcoming_reply(&index, &settings, now, days)).await??;
-    send::deliver(ctx, &reply, private).await?;
-    super::log_command(ctx, started, milestones);
-    Ok(())
+    super::run(
+        ctx,
+        Invocation::Upcoming {
+            days,
+            private: private.unwrap_or(false),
+        },
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -1,0 +1,233 @@
+//! A slash command as a value, whichever way it came (gateway or HTTP endpoint), and the one
+//! code path from it to its answer: [`Invocation::instant`] for what needs no work,
+//! [`Invocation::respond`] for the rest.
+
+use super::commands::{add, help_reply, reindex, upcoming_reply};
+use super::{chat, Data, Error};
+use agenda_core::command::{self, Command};
+use agenda_core::query::Scope;
+use agenda_core::render::components::{Asked, WithButtons};
+use agenda_core::render::embed::Reply;
+use serenity::all::{Attachment, CommandData, CommandInteraction, ResolvedValue};
+use std::time::Instant;
+
+/// What a user sees when a command's options cannot be read (an out-of-date registration).
+pub const BAD_OPTIONS: &str = "Sorry, I could not read that command's options. Pick the command \
+                               from Discord's list and try again.";
+
+/// One slash command with its options.
+#[derive(Debug, Clone)]
+pub enum Invocation {
+    /// `/meeting`, `/initiative`, `/mechanism`, `/ask`.
+    Query {
+        scope: Scope,
+        text: String,
+        private: bool,
+    },
+    Upcoming {
+        days: Option<u32>,
+        private: bool,
+    },
+    Help,
+    Reindex,
+    Add {
+        file: Option<Attachment>,
+        url: Option<String>,
+    },
+}
+
+/// Who ran a command, as far as answering goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caller {
+    pub user: u64,
+    /// Manage Server, Administrator, or one of `admin_role_ids` (see [`reindex::is_admin`]).
+    pub admin: bool,
+}
+
+impl Caller {
+    /// The member (or user, in a DM: never an admin) who sent `interaction`.
+    pub fn of(interaction: &CommandInteraction, admin_role_ids: &[u64]) -> Caller {
+        Caller {
+            user: interaction.user.id.get(),
+            admin: interaction
+                .member
+                .as_ref()
+                .is_some_and(|m| reindex::is_admin(m.permissions, &m.roles, admin_role_ids)),
+        }
+    }
+}
+
+/// A command's answer: the message (with its buttons) and how many results it holds.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub message: WithButtons,
+    pub results: usize,
+}
+
+impl Answer {
+    fn plain(reply: Reply, results: usize) -> Answer {
+        Answer {
+            message: WithButtons {
+                reply,
+                rows: Vec::new(),
+            },
+            results,
+        }
+    }
+
+    /// The one info line per command (name, user, latency, result count) and its metrics.
+    pub fn log(&self, command: &str, caller: &Caller, started: Instant) {
+        crate::ops::metrics::answered(command, started.elapsed());
+        if self.results == 0 && matches!(command, "meeting" | "initiative" | "mechanism" | "ask") {
+            crate::ops::metrics::nothing_found(command);
+        }
+        tracing::info!(
+            command = %command,
+            user = caller.user,
+            latency_ms = started.elapsed().as_millis() as u64,
+            results = self.results,
+            "command answered"
+        );
+    }
+}
+
+impl Invocation {
+    /// The command an interaction's data names, with its options as Discord resolved them; `Err`
+    /// (with [`BAD_OPTIONS`] for the user) for a command this bot does not have or options that
+    /// do not fit it.
+    pub fn from_command(data: &CommandData) -> Result<Invocation, String> {
+        let options = data.options();
+        let text = |name: &str| {
+            options.iter().find_map(|o| match o.value {
+                ResolvedValue::String(s) if o.name == name => Some(s.to_string()),
+                _ => None,
+            })
+        };
+        let private = options
+            .iter()
+            .any(|o| o.name == "private" && matches!(o.value, ResolvedValue::Boolean(true)));
+        let query = |scope: Scope, option: &str| {
+            text(option)
+                .map(|text| Invocation::Query {
+                    scope,
+                    text,
+                    private,
+                })
+                .ok_or_else(|| format!("/{} without its `{option}` option", data.name))
+        };
+        match data.name.as_str() {
+            "meeting" => query(Scope::Meeting, "query"),
+            "initiative" => query(Scope::Initiative, "query"),
+            "mechanism" => query(Scope::Mechanism, "query"),
+            "ask" => query(Scope::Ask, "question"),
+            "upcoming" => {
+                let days = options.iter().find_map(|o| match o.value {
+                    // Out of u32's range is out of `Days`' range too: `Days` refuses it.
+                    ResolvedValue::Integer(n) if o.name == "days" => {
+                        Some(u32::try_from(n).unwrap_or(u32::MAX))
+                    }
+                    _ => None,
+                });
+                Ok(Invocation::Upcoming { days, private })
+            }
+            "help" => Ok(Invocation::Help),
+            "reindex" => Ok(Invocation::Reindex),
+            "add" => Ok(Invocation::Add {
+                file: options.iter().find_map(|o| match o.value {
+                    ResolvedValue::Attachment(a) if o.name == "file" => Some(a.clone()),
+                    _ => None,
+                }),
+                url: text("url"),
+            }),
+            other => Err(format!("an unknown command /{other}")),
+        }
+    }
+
+    /// The command's name, as registered.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Invocation::Query { scope, .. } => match scope {
+                Scope::Meeting => "meeting",
+                Scope::Initiative => "initiative",
+                Scope::Mechanism => "mechanism",
+                Scope::Ask => "ask",
+            },
+            Invocation::Upcoming { .. } => "upcoming",
+            Invocation::Help => "help",
+            Invocation::Reindex => "reindex",
+            Invocation::Add { .. } => "add",
+        }
+    }
+
+    /// Whether only the caller sees the answer: asked for, or an admin command, or help.
+    pub fn ephemeral(&self) -> bool {
+        match self {
+            Invocation::Query { private, .. } | Invocation::Upcoming { private, .. } => *private,
+            Invocation::Help | Invocation::Reindex | Invocation::Add { .. } => true,
+        }
+    }
+
+    /// The answer when it needs no work (help, a refusal, options that cannot work): sent as the
+    /// initial response, with nothing acknowledged first.
+    pub fn instant(&self, caller: &Caller) -> Option<Answer> {
+        match self {
+            Invocation::Help => Some(Answer::plain(help_reply(), 0)),
+            Invocation::Reindex if !caller.admin => Some(Answer::plain(reindex::refusal(), 0)),
+            Invocation::Add { .. } if !caller.admin => {
+                Some(Answer::plain(add::refusal(add::NOT_ADMIN), 0))
+            }
+            Invocation::Add { file, url } => add::source_of(file.as_ref(), url.as_deref())
+                .err()
+                .map(|why| Answer::plain(add::refusal(&why), 0)),
+            _ => None,
+        }
+    }
+
+    /// Answers the command: searches, rebuilds or adds as it asks, on blocking threads where
+    /// the work is; the gateway and the HTTP endpoint both deliver what this returns.
+    pub async fn respond(&self, data: &Data, caller: &Caller) -> Result<Answer, Error> {
+        if let Some(answer) = self.instant(caller) {
+            return Ok(answer);
+        }
+        let settings = &data.config.digest;
+        match self {
+            Invocation::Query { scope, text, .. } => {
+                if let Some(delay) = data.test_hooks.answer_delay {
+                    tokio::time::sleep(delay).await;
+                }
+                let index = data.index.load_full();
+                let asked = Asked::new(*scope, text);
+                let line = Command::query(asked.scope, &asked.text);
+                let now = data.clock.now();
+                let from = settings.upcoming_from(now);
+                let response =
+                    tokio::task::spawn_blocking(move || command::respond(&index, line, from))
+                        .await??;
+                Ok(Answer {
+                    message: chat::message_of(&response, &asked, now, &settings.timezone),
+                    results: response.results(),
+                })
+            }
+            Invocation::Upcoming { days, .. } => {
+                let index = data.index.load_full();
+                let (settings, now, days) = (settings.clone(), data.clock.now(), *days);
+                let (reply, milestones) = tokio::task::spawn_blocking(move || {
+                    upcoming_reply(&index, &settings, now, days)
+                })
+                .await??;
+                Ok(Answer::plain(reply, milestones))
+            }
+            Invocation::Reindex => {
+                let (reply, facts) = reindex::rebuild(data).await?;
+                Ok(Answer::plain(reply, facts))
+            }
+            Invocation::Add { file, url } => {
+                let source = add::source_of(file.as_ref(), url.as_deref())
+                    .map_err(|why| anyhow::anyhow!("unchecked /add options: {why}"))?;
+                let (reply, listed) = add::add_from(data, source).await?;
+                Ok(Answer::plain(reply, listed))
+            }
+            Invocation::Help => Ok(Answer::plain(help_reply(), 0)),
+        }
+    }
+}
