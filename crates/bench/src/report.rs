@@ -384,6 +384,7 @@ pub(crate) fn targets(report: &Report) -> Vec<Target> {
             )
         }),
     );
+    out.extend(crate::serving_report::targets(report));
     out
 }
 
@@ -473,6 +474,7 @@ pub(crate) fn markdown(report: &Report, before: Option<&Report>, notes: Option<&
         md.push('\n');
     }
     md.push_str(&add_section(report));
+    md.push_str(&crate::serving_report::section(report));
     md.push_str("## Targets\n\n| target | measured | result |\n|---|---|---|\n");
     for t in targets(report) {
         let result = match t.pass {
