@@ -71,10 +71,11 @@ pub(crate) fn build(engine: Engine, corpus_dir: &Path, index: &Path) -> Result<B
     })
 }
 
-pub(crate) fn time_us(f: impl FnOnce() -> Result<usize>) -> Result<(f64, usize)> {
+/// Runs `f` once: its wall time in microseconds and its value.
+pub(crate) fn time_us<T, E>(f: impl FnOnce() -> Result<T, E>) -> Result<(f64, T), E> {
     let t = Instant::now();
-    let n = f()?;
-    Ok((t.elapsed().as_secs_f64() * 1e6, n))
+    let v = black_box(f()?);
+    Ok((t.elapsed().as_secs_f64() * 1e6, v))
 }
 
 pub(crate) fn serve(
@@ -98,11 +99,22 @@ pub(crate) fn serve(
             Open::Scan(Scan::build(&corpus))
         }
     };
-    let search = |q: &str| -> Result<usize> {
+    // One timed search: its time in microseconds and the ids of its results, best first (the
+    // ids are collected outside the timed part).
+    let search = |q: &str| -> Result<(f64, Vec<String>)> {
         Ok(match &open {
-            Open::Ours(idx) => black_box(query::passages(idx, q, TOP_K)?).len(),
-            Open::Fts5(db) => black_box(fts5::search(db, q)?).len(),
-            Open::Scan(scan) => black_box(scan.search(q, TOP_K)).len(),
+            Open::Ours(idx) => {
+                let (us, hits) = time_us(|| query::passages(idx, q, TOP_K))?;
+                (us, hits.iter().map(query::Citation::reference).collect())
+            }
+            Open::Fts5(db) => {
+                let (us, hits) = time_us(|| fts5::search(db, q))?;
+                (us, hits.into_iter().map(|(id, _)| id).collect())
+            }
+            Open::Scan(scan) => {
+                let (us, hits) = time_us(|| anyhow::Ok(scan.search(q, TOP_K)))?;
+                (us, hits.into_iter().map(|h| h.id).collect())
+            }
         })
     };
     // Warm-up: a few queries of each class, not measured.
@@ -116,14 +128,19 @@ pub(crate) fn serve(
     }
     for class in CLASSES {
         let mut r = ClassResult::default();
-        for q in set.class(class) {
-            let (us, n) = time_us(|| search(q))?;
+        for (i, q) in set.class(class).iter().enumerate() {
+            let (us, ids) = search(q)?;
             r.search_us.push(us);
-            r.found += usize::from(n > 0);
+            r.found += usize::from(!ids.is_empty());
+            if let Some(label) = set.label(class, i) {
+                r.labelled += 1;
+                r.right_in_top5 += usize::from(ids.iter().any(|id| id == label));
+            }
         }
         if let Open::Ours(idx) = &open {
             for q in set.class(class) {
-                let (us, _) = time_us(|| Ok(black_box(ours_handler(idx, q)?).embeds.len()))?;
+                let (us, reply) = time_us(|| ours_handler(idx, q))?;
+                black_box(reply);
                 r.handler_us.push(us);
             }
         }
@@ -154,4 +171,81 @@ pub(crate) fn cold(started: Instant, engine: Engine, index: &Path, q: &str) -> R
         open_ms,
         total_ms: started.elapsed().as_secs_f64() * 1e3,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use agenda_bench::gen;
+
+    /// A six-word run found in one paragraph only: its reference and the run.
+    fn unique_run(corpus: &Corpus) -> (String, String) {
+        let texts: Vec<(String, String)> = corpus
+            .statements
+            .iter()
+            .flat_map(|s| {
+                s.paragraphs
+                    .iter()
+                    .map(move |p| (format!("{}#{}", s.id, p.number), p.text.to_lowercase()))
+            })
+            .collect();
+        for (reference, text) in &texts {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for run in words.windows(6) {
+                if !run
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+                {
+                    continue;
+                }
+                let run = run.join(" ");
+                if texts.iter().filter(|(_, t)| t.contains(&run)).count() == 1 {
+                    return (reference.clone(), run);
+                }
+            }
+        }
+        panic!("no unique six-word run in the corpus");
+    }
+
+    /// On a tiny labelled set, each engine counts the queries whose label is among its top 5:
+    /// a unique phrase labelled with its own paragraph counts, the same phrase labelled with a
+    /// paragraph that does not exist does not, and an unlabelled query is not counted at all.
+    #[test]
+    fn relevance_counts_the_right_paragraph_in_the_top_5() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus_dir = dir.path().join("corpus");
+        gen::generate(&corpus_dir, 600, 4).unwrap();
+        let corpus = Corpus::load(&corpus_dir).unwrap();
+        let (right, run) = unique_run(&corpus);
+        let phrase = format!("\"{run}\"");
+        let set = QuerySet {
+            phrase: vec![phrase.clone(), phrase],
+            plain: vec![run],
+            drawn_from: agenda_bench::queries::Labels {
+                phrase: vec![right, "no-such-statement#1".into()],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let queries = dir.path().join("queries.json");
+        std::fs::write(&queries, serde_json::to_vec(&set).unwrap()).unwrap();
+        for (engine, index) in [
+            (Engine::Ours, "ours-index"),
+            (Engine::Fts5, "fts5.db"),
+            (Engine::Scan, "scan"),
+        ] {
+            let index = dir.path().join(index);
+            build(engine, &corpus_dir, &index).unwrap();
+            let served = serve(engine, &corpus_dir, &index, &queries).unwrap();
+            let phrase = &served.classes["phrase"];
+            assert_eq!(phrase.found, 2, "{engine:?}");
+            assert_eq!(
+                (phrase.labelled, phrase.right_in_top5),
+                (2, 1),
+                "{engine:?}"
+            );
+            let plain = &served.classes["plain"];
+            assert_eq!((plain.labelled, plain.right_in_top5), (0, 0), "{engine:?}");
+        }
+    }
 }

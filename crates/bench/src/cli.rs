@@ -32,11 +32,25 @@ pub(crate) struct Cli {
     /// Results JSON of an earlier run, shown as "before" next to this run's figures.
     #[arg(long)]
     pub(crate) before: Option<PathBuf>,
-    /// A Markdown file appended to the report (notes on the engine changes).
+    /// A Markdown template appended to the report (notes on the engine changes); its `{{key}}`
+    /// placeholders (`{{100k.ours.search.p50}}`, `{{before.date}}`, … see `notes.rs`) are filled
+    /// in from this run's results, so the notes quote the same run as the tables.
     #[arg(long)]
     pub(crate) notes: Option<PathBuf>,
     #[arg(long, default_value_t = SEED)]
     pub(crate) seed: u64,
+    /// Paragraphs of the corpus the serving benchmark serves and rebuilds (default 100k, or 2k
+    /// with --quick).
+    #[arg(long)]
+    pub(crate) serving_paragraphs: Option<usize>,
+    /// Interactions counted per concurrency level, alone and during rebuilds (default 1000, or
+    /// 128 with --quick; at least the highest concurrency, 64, for every client to be busy).
+    #[arg(long)]
+    pub(crate) serving_interactions: Option<usize>,
+    /// Measure only the serving benchmark and put it into the results JSON of an earlier run
+    /// (rewritten in place), then render the report from them (with --before and --notes).
+    #[arg(long, conflicts_with = "render")]
+    pub(crate) serving_into: Option<PathBuf>,
     /// Measure nothing: render the report again from the results JSON of an earlier run (to
     /// change --notes or --before; the figures and the command recorded stay that run's).
     #[arg(long)]
@@ -67,6 +81,9 @@ pub(crate) enum Child {
         #[arg(long)]
         queries: PathBuf,
     },
+    /// (internal) The serving benchmark: the bot on the fake Discord under load.
+    #[command(hide = true)]
+    Serving(crate::serving::ServingPlan),
     /// (internal) Open an index and answer one query, timed from the start of this process.
     #[command(hide = true)]
     Cold {
@@ -95,6 +112,27 @@ impl Engine {
             Engine::Ours => "ours",
             Engine::Fts5 => "fts5",
             Engine::Scan => "scan",
+        }
+    }
+}
+
+/// How the serving benchmark's interactions reach the bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Mode {
+    /// INTERACTION_CREATE on the fake Discord's gateway; the reply is a REST request to the fake.
+    Gateway,
+    /// A signed `POST /interactions` to the HTTP endpoint; the reply is the response (or the
+    /// edit that follows an acknowledgement).
+    Http,
+}
+
+impl Mode {
+    pub(crate) const ALL: [Mode; 2] = [Mode::Gateway, Mode::Http];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Mode::Gateway => "gateway",
+            Mode::Http => "http",
         }
     }
 }

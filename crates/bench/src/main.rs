@@ -5,15 +5,19 @@
 //!     cargo run -p agenda-bench -- --sizes 10k --quick --out "$(mktemp)"
 //!
 //! Each build, each query run and each cold start happens in a child process of this binary
-//! (`build-only`, `serve`, `cold`), so that peak and serving memory belong to one engine alone.
+//! (`build-only`, `serve`, `cold`), so that peak and serving memory belong to one engine alone;
+//! the serving benchmark (the bot itself under load) runs in one too (`serving`).
 
 mod child;
 mod cli;
 mod fts5;
+mod notes;
 mod probe;
 mod report;
 mod results;
 mod run;
+mod serving;
+mod serving_report;
 
 use anyhow::Result;
 use clap::Parser;
@@ -42,6 +46,7 @@ fn main() -> Result<()> {
         }) => print(serde_json::to_value(child::serve(
             *engine, corpus, index, queries,
         )?)?),
+        Some(Child::Serving(plan)) => print(serde_json::to_value(serving::run(plan)?)?),
         Some(Child::Cold {
             engine,
             index,

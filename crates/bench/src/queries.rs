@@ -1,5 +1,5 @@
 //! Query sets drawn deterministically from a corpus: plain words, quoted phrases, words with a
-//! typo, and acronyms / meeting handles.
+//! typo, and acronyms / meeting handles; each paragraph-drawn query labelled with its paragraph.
 
 use super::Rng;
 use agenda_core::corpus::{Corpus, Fact};
@@ -15,6 +15,30 @@ pub struct QuerySet {
     pub phrase: Vec<String>,
     pub typo: Vec<String>,
     pub acronym: Vec<String>,
+    /// The paragraph (`statement-id#N`) each plain, phrase and typo query was drawn from, index
+    /// for index: the right answer of the relevance count. Acronym queries name a fact and have
+    /// no paragraph label.
+    #[serde(default)]
+    pub drawn_from: Labels,
+}
+
+/// The source paragraph of each query, per class (same order as the queries).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labels {
+    pub plain: Vec<String>,
+    pub phrase: Vec<String>,
+    pub typo: Vec<String>,
+}
+
+impl Labels {
+    pub fn class(&self, name: &str) -> &[String] {
+        match name {
+            "plain" => &self.plain,
+            "phrase" => &self.phrase,
+            "typo" => &self.typo,
+            _ => &[],
+        }
+    }
 }
 
 impl QuerySet {
@@ -27,7 +51,12 @@ impl QuerySet {
         }
     }
 
-    /// The first `n` of each class.
+    /// The paragraph the `i`-th query of `class` was drawn from, if it has a label.
+    pub fn label(&self, class: &str, i: usize) -> Option<&str> {
+        self.drawn_from.class(class).get(i).map(String::as_str)
+    }
+
+    /// The first `n` of each class (with their labels).
     pub fn truncated(&self, n: usize) -> QuerySet {
         let t = |v: &Vec<String>| v.iter().take(n).cloned().collect();
         QuerySet {
@@ -35,6 +64,11 @@ impl QuerySet {
             phrase: t(&self.phrase),
             typo: t(&self.typo),
             acronym: t(&self.acronym),
+            drawn_from: Labels {
+                plain: t(&self.drawn_from.plain),
+                phrase: t(&self.drawn_from.phrase),
+                typo: t(&self.drawn_from.typo),
+            },
         }
     }
 }
@@ -99,11 +133,16 @@ fn typo(rng: &mut Rng, word: &str) -> String {
 /// `per_class` queries of each class from the corpus, the same for the same seed.
 pub fn generate(corpus: &Corpus, per_class: usize, seed: u64) -> QuerySet {
     let mut rng = Rng::new(seed ^ 0x5155_4552_5953);
-    let paragraphs: Vec<&str> = corpus
+    // (reference, text) of every non-heading paragraph.
+    let paragraphs: Vec<(String, &str)> = corpus
         .statements
         .iter()
-        .flat_map(|s| s.paragraphs.iter().filter(|p| !p.heading))
-        .map(|p| p.text.as_str())
+        .flat_map(|s| {
+            s.paragraphs
+                .iter()
+                .filter(|p| !p.heading)
+                .map(move |p| (format!("{}#{}", s.id, p.number), p.text.as_str()))
+        })
         .collect();
     let mut set = QuerySet::default();
     if paragraphs.is_empty() {
@@ -112,7 +151,8 @@ pub fn generate(corpus: &Corpus, per_class: usize, seed: u64) -> QuerySet {
     let mut guard = 0;
     while set.plain.len() < per_class && guard < per_class * 50 {
         guard += 1;
-        let words = content_words(paragraphs[rng.below(paragraphs.len())]);
+        let (from, text) = &paragraphs[rng.below(paragraphs.len())];
+        let words = content_words(text);
         if words.len() < 3 {
             continue;
         }
@@ -128,19 +168,22 @@ pub fn generate(corpus: &Corpus, per_class: usize, seed: u64) -> QuerySet {
             }
         }
         set.plain.push(picked.join(" "));
+        set.drawn_from.plain.push(from.clone());
     }
     let mut guard = 0;
     while set.phrase.len() < per_class && guard < per_class * 50 {
         guard += 1;
-        let text = paragraphs[rng.below(paragraphs.len())];
+        let (from, text) = &paragraphs[rng.below(paragraphs.len())];
         if let Some(p) = phrase_in(&mut rng, text) {
             set.phrase.push(format!("\"{p}\""));
+            set.drawn_from.phrase.push(from.clone());
         }
     }
     let mut guard = 0;
     while set.typo.len() < per_class && guard < per_class * 50 {
         guard += 1;
-        let words = content_words(paragraphs[rng.below(paragraphs.len())]);
+        let (from, text) = &paragraphs[rng.below(paragraphs.len())];
+        let words = content_words(text);
         let long: Vec<&str> = words.iter().copied().filter(|w| w.len() >= 6).collect();
         if long.is_empty() || words.len() < 2 {
             continue;
@@ -153,6 +196,7 @@ pub fn generate(corpus: &Corpus, per_class: usize, seed: u64) -> QuerySet {
         } else {
             set.typo.push(format!("{other} {wrong}"));
         }
+        set.drawn_from.typo.push(from.clone());
     }
     let meetings: Vec<&Fact> = corpus
         .facts
@@ -202,5 +246,41 @@ mod tests {
             .iter()
             .all(|p| p.starts_with('"') && p.ends_with('"')));
         assert!(a.acronym.iter().any(|q| q.contains('-')));
+    }
+
+    /// Each label names the paragraph the query's words were taken from.
+    #[test]
+    fn labels_name_the_paragraph_a_query_was_drawn_from() {
+        let (sources, _) = crate::gen::generate_sources(2_000, 5);
+        let corpus = Corpus::from_sources(&sources).unwrap();
+        let text_of = |reference: &str| -> String {
+            let (id, n) = reference.rsplit_once('#').unwrap();
+            let s = corpus.statements.iter().find(|s| s.id == id).unwrap();
+            let p = s.paragraphs.iter().find(|p| p.number.to_string() == n);
+            p.unwrap().text.to_lowercase()
+        };
+        let set = generate(&corpus, 30, 9);
+        for class in ["plain", "phrase", "typo"] {
+            assert_eq!(set.drawn_from.class(class).len(), 30, "{class}");
+        }
+        assert!(set.drawn_from.class("acronym").is_empty());
+        for (i, q) in set.plain.iter().enumerate() {
+            let text = text_of(set.label("plain", i).unwrap());
+            assert!(q.split(' ').all(|w| text.contains(w)), "{q}");
+        }
+        for (i, q) in set.phrase.iter().enumerate() {
+            let text = text_of(set.label("phrase", i).unwrap());
+            assert!(text.contains(q.trim_matches('"')), "{q}");
+        }
+        // The typo query's other word (when it has one) is in the paragraph.
+        for (i, q) in set.typo.iter().enumerate() {
+            let text = text_of(set.label("typo", i).unwrap());
+            if let Some((other, _)) = q.split_once(' ') {
+                assert!(text.contains(other), "{q}");
+            }
+        }
+        let short = set.truncated(4);
+        assert_eq!(short.drawn_from.plain, set.drawn_from.plain[..4]);
+        assert_eq!(short.label("typo", 3), set.label("typo", 3));
     }
 }

@@ -23,6 +23,12 @@ pub(crate) struct ClassResult {
     pub(crate) handler_us: Vec<f64>,
     /// Queries whose search found something.
     pub(crate) found: usize,
+    /// Queries with a known right paragraph (the one they were drawn from), and how many of them
+    /// had it among the top 5 results (absent from results written before relevance was counted).
+    #[serde(default)]
+    pub(crate) labelled: usize,
+    #[serde(default)]
+    pub(crate) right_in_top5: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -62,6 +68,50 @@ pub(crate) struct SizeResult {
     pub(crate) cold: BTreeMap<String, ColdSummary>,
 }
 
+/// One concurrency level of the serving benchmark, alone or during rebuilds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct LoadResult {
+    pub(crate) concurrency: usize,
+    /// Replies received (during rebuilds: those that arrived while one was under way).
+    pub(crate) answered: usize,
+    /// The time they arrived in, seconds (during rebuilds: the rebuilds' total time).
+    pub(crate) secs: f64,
+    /// Request → reply of each counted interaction, microseconds (during rebuilds: only those
+    /// sent and answered within one rebuild).
+    pub(crate) latency_us: Vec<f64>,
+    /// Wall times of the rebuilds run during the phase (`/reindex` → its reply), seconds.
+    pub(crate) rebuild_secs: Vec<f64>,
+}
+
+/// The serving benchmark in one mode (`gateway` or `http`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct ServingResult {
+    pub(crate) mode: String,
+    /// One per concurrency level.
+    pub(crate) steady: Vec<LoadResult>,
+    /// The same levels while `/reindex` rebuilds the corpus back to back.
+    pub(crate) rebuilding: Vec<LoadResult>,
+    /// Requests the fake answered with an error status (none expected).
+    pub(crate) failed_requests: usize,
+}
+
+/// The serving benchmark: the bot under load on one corpus, in each mode. It may come from
+/// another run than the tables (`--serving-into`), hence its own command and date.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Serving {
+    pub(crate) command: String,
+    pub(crate) date: String,
+    /// A release build (the latency target is judged only then).
+    pub(crate) release: bool,
+    /// Paragraphs of the served corpus (each rebuild rebuilds them all).
+    pub(crate) paragraphs: usize,
+    /// Distinct `/ask` questions cycled through.
+    pub(crate) questions: usize,
+    /// Interactions counted per level and phase.
+    pub(crate) per_level: usize,
+    pub(crate) modes: Vec<ServingResult>,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Report {
     pub(crate) command: String,
@@ -72,6 +122,9 @@ pub(crate) struct Report {
     /// results files written before it was measured).
     #[serde(default)]
     pub(crate) add: Option<AddResult>,
+    /// The serving benchmark (absent from results files written before it existed).
+    #[serde(default)]
+    pub(crate) serving: Option<Serving>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

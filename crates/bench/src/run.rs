@@ -1,15 +1,16 @@
 //! The parent: generates each corpus, runs the children for every engine, and puts their
 //! results together into the report.
 
-use crate::cli::{Cli, Engine};
+use crate::cli::{Cli, Engine, Mode};
+use crate::notes;
 use crate::probe::{dir_bytes, evict, machine};
-use crate::report::{markdown, size_table, targets};
+use crate::report::{markdown, size_table, table_header, targets};
 use crate::results::*;
 use agenda_bench::{add_statement, queries};
 use agenda_bench::{gen, parse_size, size_label};
 use agenda_core::corpus::Corpus;
 use anyhow::{bail, Context, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Instant;
 
@@ -53,25 +54,16 @@ pub(crate) fn log(msg: impl AsRef<str>) {
     eprintln!("[agenda-bench] {}", msg.as_ref());
 }
 
-pub(crate) fn run_size(
-    cli: &Cli,
-    work: &Path,
-    paragraphs: usize,
-    per_class: usize,
-    cold_runs: usize,
-) -> Result<SizeResult> {
+/// The generated corpus of `paragraphs` under `work/<size>/corpus`, generated unless a
+/// complete one of this generator version and seed is there.
+fn generated_corpus(cli: &Cli, work: &Path, paragraphs: usize) -> Result<PathBuf> {
     let label = size_label(paragraphs);
-    let dir = work.join(&label);
-    let corpus_dir = dir.join("corpus");
+    let corpus_dir = work.join(&label).join("corpus");
     let marker = corpus_dir.join(format!(
         ".generated-v{}-{}-{paragraphs}",
         gen::VERSION,
         cli.seed
     ));
-    let mut result = SizeResult {
-        paragraphs,
-        ..SizeResult::default()
-    };
     if !marker.exists() {
         if corpus_dir.exists() {
             std::fs::remove_dir_all(&corpus_dir)?;
@@ -87,6 +79,23 @@ pub(crate) fn run_size(
             t.elapsed()
         ));
     }
+    Ok(corpus_dir)
+}
+
+pub(crate) fn run_size(
+    cli: &Cli,
+    work: &Path,
+    paragraphs: usize,
+    per_class: usize,
+    cold_runs: usize,
+) -> Result<SizeResult> {
+    let label = size_label(paragraphs);
+    let dir = work.join(&label);
+    let corpus_dir = generated_corpus(cli, work, paragraphs)?;
+    let mut result = SizeResult {
+        paragraphs,
+        ..SizeResult::default()
+    };
     let t = Instant::now();
     let corpus = Corpus::load(&corpus_dir)?;
     result.statements = corpus.statements.len();
@@ -217,6 +226,76 @@ fn run_add(work: &Path, runs: usize) -> Result<AddResult> {
     Ok(r)
 }
 
+/// The serving benchmark in a child: the bot under 1, 8 and 64 concurrent interactions in each
+/// mode, alone and during rebuilds of a corpus of `--serving-paragraphs`.
+fn run_serving(cli: &Cli, work: &Path) -> Result<Serving> {
+    let paragraphs = cli
+        .serving_paragraphs
+        .unwrap_or(if cli.quick { 2_000 } else { 100_000 });
+    let per_level = cli
+        .serving_interactions
+        .unwrap_or(if cli.quick { 128 } else { 1_000 });
+    let corpus = generated_corpus(cli, work, paragraphs)?;
+    log(format!(
+        "serving: the bot on {} paragraphs, {per_level} interactions per level",
+        size_label(paragraphs)
+    ));
+    let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+    let (mut serving, _): (Serving, f64) = spawn_child(&[
+        "serving",
+        "--corpus",
+        &corpus.to_string_lossy(),
+        "--work",
+        &work.join("serving").to_string_lossy(),
+        "--per-level",
+        &per_level.to_string(),
+        "--levels",
+        "1,8,64",
+        "--modes",
+        &modes.join(","),
+        "--seed",
+        &cli.seed.to_string(),
+    ])?;
+    serving.command = command_line();
+    serving.date = now();
+    serving.release = !cfg!(debug_assertions);
+    Ok(serving)
+}
+
+fn now() -> String {
+    jiff::Zoned::now().strftime("%Y-%m-%d %H:%M %Z").to_string()
+}
+
+/// A work directory: `--work`, or a temporary one (whether it is, to remove it at the end).
+fn work_dir(cli: &Cli) -> Result<(PathBuf, bool)> {
+    let (work, temporary) = match &cli.work {
+        Some(w) => (w.clone(), false),
+        None => (
+            std::env::temp_dir().join(format!("agenda-bench-{}", std::process::id())),
+            true,
+        ),
+    };
+    std::fs::create_dir_all(&work)?;
+    Ok((work, temporary))
+}
+
+/// Prints the targets (judged in a release build only) to stdout.
+fn print_targets(report: &Report) {
+    if cfg!(debug_assertions) {
+        // A debug build (the CI smoke run) measures the code path, not its speed.
+        println!("debug build: targets are judged only in a --release run");
+        return;
+    }
+    for t in targets(report) {
+        let r = match t.pass {
+            Some(true) => "PASS",
+            Some(false) => "MISS",
+            None => "—",
+        };
+        println!("{r:4}  {}: {}", t.name, t.measured);
+    }
+}
+
 pub(crate) fn run(cli: &Cli) -> Result<()> {
     let sizes: Vec<usize> = cli
         .sizes
@@ -230,33 +309,66 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
         Some(p) => Some(serde_json::from_slice::<Report>(&std::fs::read(p)?)?),
         None => None,
     };
+    // The notes template's placeholders are checked before anything is measured.
     let notes = match &cli.notes {
-        Some(p) => Some(std::fs::read_to_string(p)?),
+        Some(p) => {
+            let template = std::fs::read_to_string(p)?;
+            notes::check(&template).with_context(|| p.display().to_string())?;
+            Some(template)
+        }
         None => None,
+    };
+    let rendered_notes = |report: &Report| -> Result<Option<String>> {
+        notes
+            .as_deref()
+            .map(|t| notes::render(t, report, before.as_ref()))
+            .transpose()
+            .context("the notes quote a figure this run does not have")
     };
     if let Some(results) = &cli.render {
         let report: Report = serde_json::from_slice(&std::fs::read(results)?)?;
-        let md = markdown(&report, before.as_ref(), notes.as_deref());
+        let md = markdown(
+            &report,
+            before.as_ref(),
+            rendered_notes(&report)?.as_deref(),
+        );
         std::fs::write(&cli.out, md)?;
         log(format!("report rendered to {}", cli.out.display()));
         return Ok(());
     }
+    if let Some(results) = &cli.serving_into {
+        let mut report: Report = serde_json::from_slice(&std::fs::read(results)?)
+            .with_context(|| format!("cannot read the results {}", results.display()))?;
+        let (work, temporary) = work_dir(cli)?;
+        let serving = run_serving(cli, &work);
+        if temporary {
+            let _ = std::fs::remove_dir_all(&work);
+        }
+        report.serving = Some(serving?);
+        std::fs::write(results, serde_json::to_vec_pretty(&report)?)?;
+        let md = markdown(
+            &report,
+            before.as_ref(),
+            rendered_notes(&report)?.as_deref(),
+        );
+        print!("\n{}", crate::serving_report::section(&report));
+        print_targets(&report);
+        std::fs::write(&cli.out, md)?;
+        log(format!(
+            "serving results put into {}, report written to {}",
+            results.display(),
+            cli.out.display()
+        ));
+        return Ok(());
+    }
     let per_class = cli.queries.unwrap_or(if cli.quick { 20 } else { 200 });
     let cold_runs = if cli.quick { 1 } else { 5 };
-    let (work, temporary) = match &cli.work {
-        Some(w) => (w.clone(), false),
-        None => (
-            std::env::temp_dir().join(format!("agenda-bench-{}", std::process::id())),
-            true,
-        ),
-    };
-    std::fs::create_dir_all(&work)?;
+    let (work, temporary) = work_dir(cli)?;
     let mut report = Report {
         command: command_line(),
-        date: jiff::Zoned::now().strftime("%Y-%m-%d %H:%M %Z").to_string(),
+        date: now(),
         machine: machine(),
-        sizes: Vec::new(),
-        add: None,
+        ..Report::default()
     };
     let result = (|| -> Result<()> {
         for &n in &sizes {
@@ -265,17 +377,26 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
                 .push(run_size(cli, &work, n, per_class, cold_runs)?);
         }
         report.add = Some(run_add(&work, if cli.quick { 2 } else { 5 })?);
+        report.serving = Some(run_serving(cli, &work)?);
         Ok(())
     })();
     if temporary {
         let _ = std::fs::remove_dir_all(&work);
     }
     result?;
-    let md = markdown(&report, before.as_ref(), notes.as_deref());
+    // The raw results first: a notes error below leaves them to `--render` from.
+    if let Some(j) = &cli.json {
+        std::fs::write(j, serde_json::to_vec_pretty(&report)?)?;
+    }
+    let md = markdown(
+        &report,
+        before.as_ref(),
+        rendered_notes(&report)?.as_deref(),
+    );
     // The table on stdout, the report to --out.
     for s in &report.sizes {
         println!("\n{} paragraphs", size_label(s.paragraphs));
-        println!("| metric | ours | FTS5 | scan | ours / FTS5 | ours / scan |");
+        print!("{}", table_header(s));
         print!("{}", size_table(s));
     }
     if let Some(a) = &report.add {
@@ -284,24 +405,9 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
             a.paragraphs, a.add_ms, a.rebuild_ms, a.total_ms, a.runs
         );
     }
-    println!();
-    if cfg!(debug_assertions) {
-        // A debug build (the CI smoke run) measures the code path, not its speed.
-        println!("debug build: targets are judged only in a --release run");
-    } else {
-        for t in targets(&report) {
-            let r = match t.pass {
-                Some(true) => "PASS",
-                Some(false) => "MISS",
-                None => "—",
-            };
-            println!("{r:4}  {}: {}", t.name, t.measured);
-        }
-    }
+    print!("\n{}", crate::serving_report::section(&report));
+    print_targets(&report);
     std::fs::write(&cli.out, md).with_context(|| format!("cannot write {}", cli.out.display()))?;
-    if let Some(j) = &cli.json {
-        std::fs::write(j, serde_json::to_vec_pretty(&report)?)?;
-    }
     log(format!("report written to {}", cli.out.display()));
     Ok(())
 }
