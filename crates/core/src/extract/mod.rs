@@ -655,10 +655,7 @@ impl Extractor<'_> {
             .iter()
             .any(|w| lower.contains(w));
             let date = find_dates(sentence, year, false).into_iter().find(|d| {
-                // The lead word, or the date's own first word ("from 18 to 19 June 2025").
-                let first = d.text.split_whitespace().next().unwrap_or("");
-                (matches!(d.lead.as_str(), "on" | "in" | "from" | "between")
-                    || matches!(first, "from" | "between"))
+                matches!(d.lead.as_str(), "on" | "in" | "from" | "between")
                     && (matches!(
                         d.when.precision,
                         dates::Precision::Day | dates::Precision::Month

@@ -253,7 +253,8 @@ pub struct Found {
     pub range: Range<usize>,
     pub text: String,
     pub when: DateRange,
-    /// The word before it: "on", "in", "by"…, lowercased.
+    /// The word before it ("on", "in", "by"…), or its own preposition when it starts with "from" or
+    /// "between"; lowercased.
     pub lead: String,
 }
 
@@ -340,10 +341,15 @@ pub fn find_dates(text: &str, year: Option<i16>, need_year: bool) -> Vec<Found> 
         }
         match found {
             Some((j, start, end, when)) => {
-                let lead = i
-                    .checked_sub(1)
-                    .map(|k| bare(words[k].1).to_lowercase())
-                    .unwrap_or_default();
+                // The word before, or the range's own preposition ("from 18 to 19 June").
+                let first = bare(words[i].1).to_lowercase();
+                let lead = match first.as_str() {
+                    "from" | "between" => first,
+                    _ => i
+                        .checked_sub(1)
+                        .map(|k| bare(words[k].1).to_lowercase())
+                        .unwrap_or_default(),
+                };
                 out.push(Found {
                     range: start..end,
                     text: text[start..end].to_string(),
