@@ -5,6 +5,7 @@
 //! runner). Config is parsed here, once, into typed values the core takes as parameters.
 
 pub mod add;
+pub mod background;
 pub mod cli;
 pub mod config;
 pub mod digest_runner;

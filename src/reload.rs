@@ -2,7 +2,7 @@
 
 use agenda_core::corpus::CorpusErrors;
 use agenda_core::error_chain::chain;
-use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError};
+use agenda_core::index::{self, AgendaIndex, BuildOutcome, Cores, IndexError};
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,21 +25,22 @@ pub enum ReloadEvent {
 pub enum ReloadError {
     #[error(transparent)]
     Index(#[from] IndexError),
-    #[error("the rebuild task did not finish")]
-    Task(#[from] tokio::task::JoinError),
+    #[error(transparent)]
+    Thread(#[from] crate::background::BackgroundError),
 }
 
-/// Rebuilds if the corpus changed. `Ok(None)` when it had not.
+/// Rebuilds if the corpus changed, on the cores the answers leave free. `Ok(None)` when it had not.
 pub fn rebuild(corpus_dir: &Path, index_dir: &Path) -> Result<Option<AgendaIndex>, IndexError> {
-    match index::ensure_built(corpus_dir, index_dir)? {
+    match index::ensure_built_with(corpus_dir, index_dir, Cores::BesideServing)? {
         BuildOutcome::UpToDate => Ok(None),
         BuildOutcome::Built => AgendaIndex::open(index_dir).map(Some),
     }
 }
 
-/// Runs one rebuild on a blocking thread and reports it as an event (`None`: nothing changed).
+/// Runs one rebuild on a niced thread of its own and reports it as an event (`None`: nothing
+/// changed).
 pub async fn reload_once(corpus_dir: PathBuf, index_dir: PathBuf) -> Option<ReloadEvent> {
-    let result = tokio::task::spawn_blocking(move || rebuild(&corpus_dir, &index_dir)).await;
+    let result = crate::background::run_niced(move || rebuild(&corpus_dir, &index_dir)).await;
     match result {
         Ok(Ok(Some(idx))) => Some(ReloadEvent::Swapped(Arc::new(idx))),
         Ok(Ok(None)) => None,

@@ -47,6 +47,10 @@ pub(crate) struct Cli {
     /// 128 with --quick; at least the highest concurrency, 64, for every client to be busy).
     #[arg(long)]
     pub(crate) serving_interactions: Option<usize>,
+    /// Rebuilds at least run per concurrency level during rebuilds (default 3, or 1 with
+    /// --quick): the load goes on until both that many rebuilds and the interactions are done.
+    #[arg(long)]
+    pub(crate) serving_rebuilds: Option<usize>,
     /// Measure only the serving benchmark and put it into the results JSON of an earlier run
     /// (rewritten in place), then render the report from them (with --before and --notes).
     #[arg(long, conflicts_with = "render")]

@@ -1,7 +1,7 @@
 //! Notes templates: `{{key}}` placeholders in the `--notes` file filled in from the run's own
 //! results (and the `--before` run's), formatted as the tables format them.
 
-use crate::report::{mb, ms, targets};
+use crate::report::{mb, ms, ratio, targets};
 use crate::results::{Report, SizeResult};
 use crate::run::percentile;
 use agenda_bench::parse_size;
@@ -28,6 +28,12 @@ enum Key {
     Targets { passed: bool },
     /// `add.total`, `add.add`, `add.rebuild` (milliseconds)
     Add(String),
+    /// `serving.<gateway|http>.<concurrency>.<p99|p99_during|ratio|rebuilds>`: a serving row
+    Serving {
+        mode: String,
+        concurrency: usize,
+        column: ServingColumn,
+    },
     /// `[before.]<size>.<engine>.<metric>[.<p50|p99>][.<class>]`
     Size {
         before: bool,
@@ -35,6 +41,19 @@ enum Key {
         engine: String,
         metric: Metric,
     },
+}
+
+/// A column of the serving table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ServingColumn {
+    /// p99 alone
+    P99,
+    /// p99 during rebuilds
+    P99During,
+    /// p99 during ÷ p99 alone
+    Ratio,
+    /// rebuilds run and their median time
+    Rebuilds,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +93,17 @@ fn parse_key(key: &str) -> Option<Key> {
             passed: *which == "passed",
         },
         ["add", which @ ("total" | "add" | "rebuild")] if !before => Key::Add(which.to_string()),
+        ["serving", mode @ ("gateway" | "http"), concurrency, column] if !before => Key::Serving {
+            mode: mode.to_string(),
+            concurrency: concurrency.parse().ok()?,
+            column: match *column {
+                "p99" => ServingColumn::P99,
+                "p99_during" => ServingColumn::P99During,
+                "ratio" => ServingColumn::Ratio,
+                "rebuilds" => ServingColumn::Rebuilds,
+                _ => return None,
+            },
+        },
         [size, engine, metric @ ..] if ENGINES.contains(engine) => {
             let metric = match metric {
                 ["build"] => Metric::Build,
@@ -165,6 +195,29 @@ fn value(key: &Key, report: &Report, before: Option<&Report>) -> Option<String> 
             };
             format!("{v:.0} ms")
         }),
+        Key::Serving {
+            mode,
+            concurrency,
+            column,
+        } => {
+            let m = report
+                .serving
+                .as_ref()?
+                .modes
+                .iter()
+                .find(|m| m.mode == *mode)?;
+            let at = m
+                .steady
+                .iter()
+                .position(|l| l.concurrency == *concurrency)?;
+            let (steady, during) = (&m.steady[at], m.rebuilding.get(at)?);
+            Some(match column {
+                ServingColumn::P99 => ms(steady.p(99.0)),
+                ServingColumn::P99During => ms(during.p(99.0)),
+                ServingColumn::Ratio => ratio(during.p(99.0), steady.p(99.0)),
+                ServingColumn::Rebuilds => crate::serving_report::rebuilds(&during.rebuild_secs),
+            })
+        }
         Key::Size {
             before: from_before,
             paragraphs,
@@ -267,6 +320,43 @@ mod tests {
         assert!(
             other.contains("took 2.00 s") && other.contains("p50 1.2 ms"),
             "{other}"
+        );
+    }
+
+    /// The serving placeholders quote the row of their mode and level, as the table does.
+    #[test]
+    fn serving_placeholders_quote_their_row() {
+        use crate::results::{LoadResult, Serving, ServingResult};
+        let load = |concurrency, ms: f64, rebuild_secs: Vec<f64>| LoadResult {
+            concurrency,
+            answered: 100,
+            secs: 1.0,
+            latency_us: vec![ms * 1e3; 100],
+            rebuild_secs,
+        };
+        let mut now = report("d", 1.0, 1.0);
+        now.serving = Some(Serving {
+            modes: vec![ServingResult {
+                mode: "http".into(),
+                steady: vec![load(1, 2.0, vec![]), load(8, 10.0, vec![])],
+                rebuilding: vec![load(1, 3.0, vec![4.0; 3]), load(8, 12.5, vec![5.0; 3])],
+                failed_requests: 0,
+            }],
+            ..Serving::default()
+        });
+        let text = "{{serving.http.8.p99}} → {{serving.http.8.p99_during}} \
+                    ({{serving.http.8.ratio}}×, {{serving.http.8.rebuilds}})";
+        assert_eq!(
+            render(text, &now, None).unwrap(),
+            "10.0 ms → 12.5 ms (1.25×, 3 (5.00 s))"
+        );
+        assert_eq!(
+            render("{{serving.gateway.8.p99}}", &now, None),
+            Err(NoteError::NotMeasured("serving.gateway.8.p99".into()))
+        );
+        assert_eq!(
+            check("{{serving.http.8.p50}}"),
+            Err(NoteError::Unknown("serving.http.8.p50".into()))
         );
     }
 

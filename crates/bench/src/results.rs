@@ -107,8 +107,11 @@ pub(crate) struct Serving {
     pub(crate) paragraphs: usize,
     /// Distinct `/ask` questions cycled through.
     pub(crate) questions: usize,
-    /// Interactions counted per level and phase.
+    /// Interactions counted per level and phase (at least, during rebuilds).
     pub(crate) per_level: usize,
+    /// Rebuilds at least per level during rebuilds (1 in results written before it was set).
+    #[serde(default = "one")]
+    pub(crate) min_rebuilds: usize,
     pub(crate) modes: Vec<ServingResult>,
 }
 
@@ -134,4 +137,8 @@ pub(crate) struct Machine {
     pub(crate) memory_gib: f64,
     pub(crate) kernel: String,
     pub(crate) profile: String,
+}
+
+fn one() -> usize {
+    1
 }

@@ -235,9 +235,14 @@ fn run_serving(cli: &Cli, work: &Path) -> Result<Serving> {
     let per_level = cli
         .serving_interactions
         .unwrap_or(if cli.quick { 128 } else { 1_000 });
+    let min_rebuilds = cli
+        .serving_rebuilds
+        .unwrap_or(if cli.quick { 1 } else { 3 })
+        .max(1);
     let corpus = generated_corpus(cli, work, paragraphs)?;
     log(format!(
-        "serving: the bot on {} paragraphs, {per_level} interactions per level",
+        "serving: the bot on {} paragraphs, {per_level} interactions and {min_rebuilds} \
+         rebuilds at least per level",
         size_label(paragraphs)
     ));
     let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
@@ -249,6 +254,8 @@ fn run_serving(cli: &Cli, work: &Path) -> Result<Serving> {
         &work.join("serving").to_string_lossy(),
         "--per-level",
         &per_level.to_string(),
+        "--min-rebuilds",
+        &min_rebuilds.to_string(),
         "--levels",
         "1,8,64",
         "--modes",

@@ -47,6 +47,9 @@ pub(crate) struct ServingPlan {
     /// Interactions counted per concurrency level and phase.
     #[arg(long)]
     pub(crate) per_level: usize,
+    /// Rebuilds at least per level during rebuilds.
+    #[arg(long, default_value_t = 1)]
+    pub(crate) min_rebuilds: usize,
     #[arg(long, value_delimiter = ',')]
     pub(crate) levels: Vec<usize>,
     #[arg(long, value_delimiter = ',')]
@@ -307,17 +310,37 @@ fn last_statement(dir: &Path) -> Result<PathBuf> {
     last.with_context(|| format!("no statement under {}", dir.display()))
 }
 
-/// `n` interactions from `concurrency` clients, each sending its next one when the reply to the
-/// last has arrived. With `rebuilding`, `/reindex` runs back to back meanwhile, and the load
-/// goes on until `n` interactions were sent and answered within one rebuild; only those count,
-/// and the throughput is the replies that arrived during rebuilds over the rebuilds' time.
-async fn load(
-    served: &Arc<Served>,
+/// What a load runs: `n` interactions from `concurrency` clients, alone or during rebuilds, at
+/// least `min_rebuilds` of them.
+#[derive(Debug, Clone, Copy)]
+struct Load {
     mode: Mode,
     concurrency: usize,
     n: usize,
     rebuilding: bool,
-) -> Result<LoadResult> {
+    min_rebuilds: usize,
+}
+
+impl Load {
+    /// Whether the rebuilder starts another rebuild, `counted` interactions and `rebuilds` in.
+    fn another_rebuild(&self, counted: usize, rebuilds: usize) -> bool {
+        counted < self.n || rebuilds < self.min_rebuilds
+    }
+}
+
+/// `n` interactions from `concurrency` clients, each sending its next one when the reply to the
+/// last has arrived. With `rebuilding`, `/reindex` runs back to back meanwhile, and the load
+/// goes on until `n` interactions were sent and answered within one rebuild and
+/// `min_rebuilds` ran; only those count, and the throughput is the replies that arrived during
+/// rebuilds over the rebuilds' time.
+async fn load(served: &Arc<Served>, plan: Load) -> Result<LoadResult> {
+    let Load {
+        mode,
+        concurrency,
+        n,
+        rebuilding,
+        ..
+    } = plan;
     let counted = Arc::new(Mutex::new(Vec::with_capacity(n)));
     let issued = Arc::new(AtomicUsize::new(0));
     let answered_during = Arc::new(AtomicUsize::new(0));
@@ -328,7 +351,9 @@ async fn load(
             (served.clone(), counted.clone(), phase.clone(), stop.clone());
         tokio::spawn(async move {
             let mut secs = Vec::new();
-            while counted.lock().unwrap().len() < n && !stop.load(Ordering::SeqCst) {
+            while plan.another_rebuild(counted.lock().unwrap().len(), secs.len())
+                && !stop.load(Ordering::SeqCst)
+            {
                 phase.flip();
                 let started = Instant::now();
                 let done = served.rebuild(mode, secs.len() + 1).await;
@@ -513,6 +538,7 @@ async fn serve(plan: &ServingPlan) -> Result<Serving> {
         paragraphs,
         questions: served.questions.len(),
         per_level: plan.per_level,
+        min_rebuilds: plan.min_rebuilds,
         ..Serving::default()
     };
     for &mode in &plan.modes {
@@ -527,14 +553,22 @@ async fn serve(plan: &ServingPlan) -> Result<Serving> {
             ..ServingResult::default()
         };
         for &c in &plan.levels {
-            let steady = load(&served, mode, c, plan.per_level, false).await?;
+            let mut level = Load {
+                mode,
+                concurrency: c,
+                n: plan.per_level,
+                rebuilding: false,
+                min_rebuilds: plan.min_rebuilds,
+            };
+            let steady = load(&served, level).await?;
             log(format!(
                 "serving ({}): {c} concurrent: {:.0}/s",
                 mode.name(),
                 steady.throughput()
             ));
             m.steady.push(steady);
-            let during = load(&served, mode, c, plan.per_level, true).await?;
+            level.rebuilding = true;
+            let during = load(&served, level).await?;
             log(format!(
                 "serving ({}): {c} concurrent during {} rebuilds: {:.0}/s",
                 mode.name(),
@@ -603,6 +637,22 @@ mod tests {
     }
 
     /// Only an interaction sent and answered within one and the same rebuild counts as during
+    /// The rebuilds go on until both the interactions and the minimum of rebuilds are done.
+    #[test]
+    fn rebuilds_go_on_until_both_interactions_and_rebuilds_suffice() {
+        let plan = Load {
+            mode: Mode::Gateway,
+            concurrency: 8,
+            n: 100,
+            rebuilding: true,
+            min_rebuilds: 3,
+        };
+        assert!(plan.another_rebuild(0, 0));
+        assert!(plan.another_rebuild(150, 2), "only two rebuilds ran");
+        assert!(plan.another_rebuild(99, 5), "one interaction short");
+        assert!(!plan.another_rebuild(100, 3));
+    }
+
     /// a rebuild: not one sent before it, nor one that spans the end of one and the start of
     /// the next.
     #[test]

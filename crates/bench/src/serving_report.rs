@@ -25,7 +25,7 @@ impl LoadResult {
 }
 
 /// How many rebuilds ran and their median wall time.
-fn rebuilds(secs: &[f64]) -> String {
+pub(crate) fn rebuilds(secs: &[f64]) -> String {
     if secs.is_empty() {
         return "0".into();
     }
@@ -112,18 +112,24 @@ pub(crate) fn section(report: &Report) -> String {
          fake Discord of `crates/fake-discord` on 127.0.0.1) on the generated {size}-paragraph \
          corpus, asked the {} `/ask` questions of the four query classes in turn. *N concurrent* \
          clients each send an interaction and the next one when its reply has arrived; {} are \
-         counted per level and phase, after a warm-up. **gateway**: an INTERACTION_CREATE on \
+         counted per level alone, after a warm-up, and during rebuilds at least as many over at \
+         least {} rebuild{}. **gateway**: an INTERACTION_CREATE on \
          the fake's gateway; the reply is the edit of the deferred response, timed when the fake \
          receives it. **http**: a signed `POST /interactions` (Ed25519 over timestamp + body, \
          verified by the endpoint) to `agenda_bot::discord::interactions::router` beside the \
          gateway, on the same bot state; the reply is the HTTP response, or, when that only \
          acknowledged (type 5, slower than its 2.5 s deadline), the edit the fake receives. \
          *During rebuilds*: a paragraph is appended to a statement and `/reindex` (in the same \
-         mode) rebuilds the whole index, back to back while the load runs; the latencies are \
+         mode) rebuilds the whole index, back to back while the load runs, on a thread niced \
+         below the answers (`agenda_bot::background`); the latencies are \
          those of the interactions sent and answered within one rebuild, the throughput the \
          replies that arrived during rebuilds over the rebuilds' time. The bot, the fake and the \
          clients share one process and the machine's {} cores.\n\n",
-        s.questions, s.per_level, report.machine.cores,
+        s.questions,
+        s.per_level,
+        s.min_rebuilds,
+        if s.min_rebuilds == 1 { "" } else { "s" },
+        report.machine.cores,
     ));
     for m in &s.modes {
         md.push_str(&format!(
@@ -180,6 +186,7 @@ mod tests {
             paragraphs: 100_000,
             questions: 200,
             per_level: 100,
+            min_rebuilds: 3,
             modes: vec![ServingResult {
                 mode: "gateway".into(),
                 steady: vec![level(1, 100, 2.0, 1.0), level(8, 100, 1.0, 1.0)],

@@ -8,7 +8,7 @@ use crate::discord::invocation::Invocation;
 use crate::fetch::{self, Limits};
 use agenda_core::corpus::FactKind;
 use agenda_core::digest::milestones;
-use agenda_core::index::{self, AgendaIndex, IndexError};
+use agenda_core::index::{self, AgendaIndex, Cores, IndexError};
 use agenda_core::ingest::Overrides;
 use agenda_core::render::embed::{escape, fit, limits, EmbedSpec, Reply};
 use serenity::all::Attachment;
@@ -184,7 +184,7 @@ pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Err
     let corpus_dir = data.config.corpus_dir.clone();
     let index_dir = data.config.index_dir.clone();
     let outcome =
-        tokio::task::spawn_blocking(move || add_and_rebuild(&corpus_dir, &index_dir, &request))
+        crate::background::run_niced(move || add_and_rebuild(&corpus_dir, &index_dir, &request))
             .await?;
     let reply = match outcome {
         Ok((added, fresh)) => {
@@ -231,8 +231,8 @@ fn add_and_rebuild(
     request: &AddRequest,
 ) -> Result<(Added, AgendaIndex), AddFailed> {
     let added = add::add(corpus_dir, request).map_err(AddFailed::Add)?;
-    let rebuilt =
-        index::ensure_built(corpus_dir, index_dir).and_then(|_| AgendaIndex::open(index_dir));
+    let rebuilt = index::ensure_built_with(corpus_dir, index_dir, Cores::BesideServing)
+        .and_then(|_| AgendaIndex::open(index_dir));
     crate::ops::metrics::index_built("add", rebuilt.is_ok());
     match rebuilt {
         Ok(index) => Ok((added, index)),

@@ -4,7 +4,7 @@
 use super::{Context, Data, Error};
 use crate::discord::invocation::Invocation;
 use agenda_core::corpus::CorpusErrors;
-use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError, Manifest};
+use agenda_core::index::{self, AgendaIndex, BuildOutcome, Cores, IndexError, Manifest};
 use agenda_core::render::embed::{escape, fit, limits, EmbedSpec, Reply};
 use serenity::all::{Permissions, RoleId};
 use std::path::Path;
@@ -98,8 +98,8 @@ pub async fn rebuild(data: &Data) -> Result<(Reply, usize), Error> {
     let _rebuilding = data.reindex_lock.lock().await;
     let corpus_dir = data.config.corpus_dir.clone();
     let index_dir = data.config.index_dir.clone();
-    let built = tokio::task::spawn_blocking(move || {
-        let outcome = index::ensure_built(&corpus_dir, &index_dir)?;
+    let built = crate::background::run_niced(move || {
+        let outcome = index::ensure_built_with(&corpus_dir, &index_dir, Cores::BesideServing)?;
         Ok::<_, IndexError>((outcome, AgendaIndex::open(&index_dir)?))
     })
     .await?;

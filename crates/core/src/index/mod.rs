@@ -172,7 +172,7 @@ impl AgendaIndex {
             .settings(index_settings())
             .create_in_ram()?;
         index.tokenizers().register(TOKENIZER, analysis::analyzer());
-        write_documents(&index, fields, corpus)?;
+        write_documents(&index, fields, corpus, Cores::All)?;
         let manifest = manifest_for(corpus, "in-memory".into());
         let aliases = AliasRegistry::from_corpus(corpus);
         let lookups = Lookups {
@@ -381,10 +381,36 @@ fn index_settings() -> tantivy::IndexSettings {
     }
 }
 
-fn write_documents(index: &Index, f: Fields, corpus: &Corpus) -> Result<(), IndexError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
+/// How many cores a build may take for tantivy's indexing threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cores {
+    /// All of them, up to 4: a build that nothing else waits beside (the CLI, a benchmark).
+    #[default]
+    All,
+    /// One fewer than the machine has (at least one): a rebuild while the bot answers. The
+    /// thread feeding the documents keeps a core busy already, so on two cores a second
+    /// indexing thread would only compete with the answers (and leave a segment more to merge).
+    BesideServing,
+}
+
+impl Cores {
+    /// Indexing threads on a machine with `available` cores.
+    pub fn indexing_threads(self, available: usize) -> usize {
+        match self {
+            Cores::All => available.clamp(1, 4),
+            Cores::BesideServing => available.saturating_sub(1).clamp(1, 4),
+        }
+    }
+}
+
+fn write_documents(
+    index: &Index,
+    f: Fields,
+    corpus: &Corpus,
+    cores: Cores,
+) -> Result<(), IndexError> {
+    let threads =
+        cores.indexing_threads(std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut writer: tantivy::IndexWriter =
         index.writer_with_num_threads(threads, 64_000_000 * threads)?;
     // One segment at the end (below), rather than merges along the way.
@@ -507,6 +533,15 @@ pub enum BuildOutcome {
 /// `CURRENT` and collect each other's fresh generations. An up-to-date index is recognised without
 /// the lock (so a read-only `root` that is current still opens).
 pub fn ensure_built(corpus_root: &Path, root: &Path) -> Result<BuildOutcome, IndexError> {
+    ensure_built_with(corpus_root, root, Cores::All)
+}
+
+/// [`ensure_built`], its indexing on `cores`.
+pub fn ensure_built_with(
+    corpus_root: &Path,
+    root: &Path,
+    cores: Cores,
+) -> Result<BuildOutcome, IndexError> {
     if up_to_date(root, &fingerprint(corpus_root)?)? {
         return Ok(BuildOutcome::UpToDate);
     }
@@ -517,7 +552,7 @@ pub fn ensure_built(corpus_root: &Path, root: &Path) -> Result<BuildOutcome, Ind
         return Ok(BuildOutcome::UpToDate);
     }
     let corpus = Corpus::load(corpus_root)?;
-    build_generation_locked(&corpus, root, fingerprint)?;
+    build_generation_locked(&corpus, root, fingerprint, cores)?;
     Ok(BuildOutcome::Built)
 }
 
@@ -563,13 +598,14 @@ pub fn build_generation(
     fingerprint: String,
 ) -> Result<PathBuf, IndexError> {
     let _lock = build_lock(root)?;
-    build_generation_locked(corpus, root, fingerprint)
+    build_generation_locked(corpus, root, fingerprint, Cores::All)
 }
 
 fn build_generation_locked(
     corpus: &Corpus,
     root: &Path,
     fingerprint: String,
+    cores: Cores,
 ) -> Result<PathBuf, IndexError> {
     std::fs::create_dir_all(root).map_err(io_err(root))?;
     let stamp = jiff::Timestamp::now().as_nanosecond();
@@ -583,7 +619,7 @@ fn build_generation_locked(
         .settings(index_settings())
         .create_in_dir(&tmp)?;
     index.tokenizers().register(TOKENIZER, analysis::analyzer());
-    write_documents(&index, fields, corpus)?;
+    write_documents(&index, fields, corpus, cores)?;
     let manifest = manifest_for(corpus, fingerprint);
     let aliases = AliasRegistry::from_corpus(corpus);
     let stored: Vec<StoredFactRef> = corpus.facts.iter().map(StoredFactRef::from).collect();
@@ -652,5 +688,19 @@ mod manifest_tests {
         let m: Manifest = serde_json::from_str(old).unwrap();
         assert_eq!(m.built_at, "2026-01-01T00:00:02.5Z".parse().unwrap());
         assert_eq!(serde_json::to_string(&m).unwrap(), old);
+    }
+}
+
+#[cfg(test)]
+mod cores_tests {
+    use super::Cores;
+
+    /// A rebuild beside the answers leaves them a core, never goes below one indexing thread,
+    /// and neither budget goes past tantivy's useful four.
+    #[test]
+    fn a_rebuild_beside_the_answers_leaves_them_a_core() {
+        let threads = |c: Cores| [1, 2, 4, 16].map(|n| c.indexing_threads(n));
+        assert_eq!(threads(Cores::All), [1, 2, 4, 4]);
+        assert_eq!(threads(Cores::BesideServing), [1, 1, 3, 4]);
     }
 }
