@@ -1,14 +1,13 @@
-//! Rebuilds beside the answers: each on a thread of its own at a lower CPU priority.
+//! Rebuilds beside the answers: each on a thread of its own that runs only when they do not.
 //!
 //! On two cores a rebuild of 100k paragraphs keeps both busy for seconds; at the same priority
-//! the answering runtime gets half of them and an answer's p99 doubles. A thread niced to
-//! [`NICENESS`] (and tantivy's indexing and merging threads, which it starts and which inherit
-//! its niceness) yields to the answers while they run and takes the whole machine when idle.
+//! the answering runtime gets half of them and an answer's p99 doubles. A niced thread still
+//! keeps a core for the rest of its time slice when an answer wakes up; a thread under Linux's
+//! `SCHED_IDLE` policy is preempted at once. The rebuild thread runs under it (tantivy's indexing
+//! and merging threads, which it starts, inherit it), so it takes what the answers leave, the
+//! whole machine when the bot is idle. Where the policy cannot be set, it is niced to 19.
 
 use tokio::sync::oneshot;
-
-/// The rebuild threads' niceness (0 is the default, 19 the lowest priority).
-pub const NICENESS: i32 = 10;
 
 /// The rebuild thread could not be started or did not finish (it panicked).
 #[derive(Debug, thiserror::Error)]
@@ -19,9 +18,9 @@ pub enum BackgroundError {
     Panicked,
 }
 
-/// Runs `work` on a new thread niced to [`NICENESS`] and waits for its result without
+/// Runs `work` on a new thread at the lowest CPU priority and waits for its result without
 /// blocking the runtime.
-pub async fn run_niced<T, F>(work: F) -> Result<T, BackgroundError>
+pub async fn run_at_idle_priority<T, F>(work: F) -> Result<T, BackgroundError>
 where
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
@@ -38,26 +37,41 @@ where
     rx.await.map_err(|_| BackgroundError::Panicked)
 }
 
-/// Lowers this thread's priority to at least [`NICENESS`] (Linux: niceness is per thread; a
-/// process already niced further stays so); a failure only costs speed.
+/// Drops `value` on a thread of its own at the lowest CPU priority: freeing a replaced index
+/// (its facts, tantivy's readers and mappings) is work no answer should wait behind on the
+/// runtime worker that swapped it out. Drops it here when no thread can be started.
+pub fn drop_in_background<T: Send + 'static>(value: T) {
+    let spawned = std::thread::Builder::new()
+        .name("agenda-retire".into())
+        .spawn(move || {
+            lower_priority();
+            drop(value);
+        });
+    // When no thread starts, the closure, and `value` with it, is dropped here.
+    if let Err(e) = spawned {
+        tracing::debug!(error = %e, "the replaced value was dropped in place");
+    }
+}
+
+/// Puts this thread under `SCHED_IDLE` at niceness 19 (per thread on Linux), or, where the policy
+/// is refused, only nices it; a failure only costs the answers some speed during the rebuild.
+#[cfg(target_os = "linux")]
 fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    {
-        let tid = rustix::thread::gettid();
-        let niceness = current_niceness().unwrap_or(0).max(NICENESS);
-        if let Err(e) = rustix::process::setpriority_process(Some(tid), niceness) {
-            tracing::debug!(error = %e, "the rebuild thread keeps its priority");
+    use thread_priority::{
+        set_current_thread_priority, set_thread_priority_and_policy, thread_native_id,
+        NormalThreadSchedulePolicy, ThreadPriority, ThreadSchedulePolicy,
+    };
+    let idle = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Idle);
+    if let Err(e) = set_thread_priority_and_policy(thread_native_id(), ThreadPriority::Min, idle) {
+        tracing::debug!(error = ?e, "the rebuild thread is not under SCHED_IDLE");
+        if let Err(e) = set_current_thread_priority(ThreadPriority::Min) {
+            tracing::debug!(error = ?e, "the rebuild thread keeps its priority");
         }
     }
 }
 
-/// This thread's niceness (Linux only).
-#[cfg(target_os = "linux")]
-pub fn current_niceness() -> std::io::Result<i32> {
-    Ok(rustix::process::getpriority_process(Some(
-        rustix::thread::gettid(),
-    ))?)
-}
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
 
 #[cfg(test)]
 mod tests {
@@ -65,26 +79,55 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[tokio::test]
-    async fn the_work_and_the_threads_it_starts_run_niced() {
-        let before = current_niceness().unwrap();
-        let (own, child) = run_niced(|| {
-            let own = current_niceness().unwrap();
-            let child = std::thread::spawn(|| current_niceness().unwrap())
+    async fn the_work_and_the_threads_it_starts_run_under_the_idle_policy() {
+        use thread_priority::{
+            thread_schedule_policy, NormalThreadSchedulePolicy, ThreadSchedulePolicy,
+        };
+        let before = thread_schedule_policy().unwrap();
+        let (own, child) = run_at_idle_priority(|| {
+            let own = thread_schedule_policy().unwrap();
+            let child = std::thread::spawn(|| thread_schedule_policy().unwrap())
                 .join()
                 .unwrap();
             (own, child)
         })
         .await
         .unwrap();
-        let niced = before.max(NICENESS);
-        assert_eq!((own, child), (niced, niced));
+        let idle = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Idle);
+        assert_eq!((own, child), (idle, idle));
         // The caller's thread is untouched.
-        assert_eq!(current_niceness().unwrap(), before);
+        assert_eq!(thread_schedule_policy().unwrap(), before);
+        assert_ne!(before, idle);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_value_dropped_in_the_background_is_dropped_on_an_idle_thread() {
+        use thread_priority::{
+            thread_schedule_policy, NormalThreadSchedulePolicy, ThreadSchedulePolicy,
+        };
+        type Seen = (std::thread::ThreadId, ThreadSchedulePolicy);
+        struct Tell(std::sync::mpsc::Sender<Seen>);
+        impl Drop for Tell {
+            fn drop(&mut self) {
+                let seen = (
+                    std::thread::current().id(),
+                    thread_schedule_policy().unwrap(),
+                );
+                let _ = self.0.send(seen);
+            }
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        drop_in_background(Tell(tx));
+        let (thread, policy) = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        assert_ne!(thread, std::thread::current().id());
+        let idle = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Idle);
+        assert_eq!(policy, idle);
     }
 
     #[tokio::test]
     async fn a_panicking_rebuild_is_an_error_not_a_hang() {
-        let result = run_niced(|| -> u8 { panic!("boom") }).await;
+        let result = run_at_idle_priority(|| -> u8 { panic!("boom") }).await;
         assert!(matches!(result, Err(BackgroundError::Panicked)));
     }
 }

@@ -37,10 +37,11 @@ pub fn rebuild(corpus_dir: &Path, index_dir: &Path) -> Result<Option<AgendaIndex
     }
 }
 
-/// Runs one rebuild on a niced thread of its own and reports it as an event (`None`: nothing
+/// Runs one rebuild on an idle-priority thread of its own and reports it as an event (`None`: nothing
 /// changed).
 pub async fn reload_once(corpus_dir: PathBuf, index_dir: PathBuf) -> Option<ReloadEvent> {
-    let result = crate::background::run_niced(move || rebuild(&corpus_dir, &index_dir)).await;
+    let result =
+        crate::background::run_at_idle_priority(move || rebuild(&corpus_dir, &index_dir)).await;
     match result {
         Ok(Ok(Some(idx))) => Some(ReloadEvent::Swapped(Arc::new(idx))),
         Ok(Ok(None)) => None,

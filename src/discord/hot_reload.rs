@@ -18,10 +18,11 @@ use tokio::task::JoinHandle;
 pub const DEBOUNCE: Duration = Duration::from_millis(500);
 
 /// Puts `fresh` in service unless the index in service was built later (`manifest.built_at`).
-/// Returns whether `fresh` is now in service.
+/// Returns whether `fresh` is now in service. The index it replaces is freed off the runtime
+/// (once the answers still reading it are done).
 pub fn swap_in(index: &SharedIndex, fresh: Arc<AgendaIndex>) -> bool {
     let mut swapped = false;
-    index.rcu(|current| {
+    let previous = index.rcu(|current| {
         swapped = !built_later(current, &fresh);
         if swapped {
             fresh.clone()
@@ -29,6 +30,7 @@ pub fn swap_in(index: &SharedIndex, fresh: Arc<AgendaIndex>) -> bool {
             current.clone()
         }
     });
+    crate::background::drop_in_background(if swapped { previous } else { fresh });
     swapped
 }
 

@@ -183,9 +183,10 @@ pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Err
     let _rebuilding = data.reindex_lock.lock().await;
     let corpus_dir = data.config.corpus_dir.clone();
     let index_dir = data.config.index_dir.clone();
-    let outcome =
-        crate::background::run_niced(move || add_and_rebuild(&corpus_dir, &index_dir, &request))
-            .await?;
+    let outcome = crate::background::run_at_idle_priority(move || {
+        add_and_rebuild(&corpus_dir, &index_dir, &request)
+    })
+    .await?;
     let reply = match outcome {
         Ok((added, fresh)) => {
             let title = statement_title(&added.statement_path)

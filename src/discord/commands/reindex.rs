@@ -98,7 +98,7 @@ pub async fn rebuild(data: &Data) -> Result<(Reply, usize), Error> {
     let _rebuilding = data.reindex_lock.lock().await;
     let corpus_dir = data.config.corpus_dir.clone();
     let index_dir = data.config.index_dir.clone();
-    let built = crate::background::run_niced(move || {
+    let built = crate::background::run_at_idle_priority(move || {
         let outcome = index::ensure_built_with(&corpus_dir, &index_dir, Cores::BesideServing)?;
         Ok::<_, IndexError>((outcome, AgendaIndex::open(&index_dir)?))
     })
