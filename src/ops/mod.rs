@@ -76,7 +76,8 @@ pub async fn serve_app(
         .with_context(|| format!("cannot listen on {addr} for {flag}"))?;
     let bound = listener.local_addr()?;
     tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app).await {
+        // Replies are small: Nagle's algorithm would hold one back for a delayed ACK.
+        if let Err(e) = axum::serve(listener, app).tcp_nodelay(true).await {
             tracing::error!(error = %e, flag, "a listener stopped");
         }
     });

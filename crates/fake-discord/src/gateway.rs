@@ -236,6 +236,8 @@ impl FakeDiscord {
 
 pub(super) async fn accept_loop(listener: TcpListener, inner: std::sync::Weak<Inner>) {
     while let Ok((stream, _)) = listener.accept().await {
+        // A dispatch is one small frame: sent at once, not held for the client's delayed ACK.
+        let _ = stream.set_nodelay(true);
         let Some(inner) = inner.upgrade() else {
             return;
         };

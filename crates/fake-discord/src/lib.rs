@@ -251,7 +251,8 @@ impl FakeDiscord {
             tokio::spawn(tls::serve(rest_listener, app))
         } else {
             tokio::spawn(async move {
-                let _ = axum::serve(rest_listener, app).await;
+                // Like Discord's servers, no Nagle delay on small replies.
+                let _ = axum::serve(rest_listener, app).tcp_nodelay(true).await;
             })
         };
         inner.track(rest_task.abort_handle());

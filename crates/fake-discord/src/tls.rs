@@ -44,6 +44,7 @@ fn tls_acceptor() -> tokio_rustls::TlsAcceptor {
 pub(super) async fn serve(listener: TcpListener, app: Router) {
     let acceptor = tls_acceptor();
     while let Ok((tcp, _)) = listener.accept().await {
+        let _ = tcp.set_nodelay(true);
         let (acceptor, app) = (acceptor.clone(), app.clone());
         tokio::spawn(async move {
             let Ok(tls) = acceptor.accept(tcp).await else {
