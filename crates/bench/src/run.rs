@@ -303,6 +303,14 @@ fn print_targets(report: &Report) {
     }
 }
 
+/// A results file written by an earlier run; the error names the file.
+fn read_report(path: &Path) -> Result<Report> {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("cannot read the results {}", path.display()))?;
+    serde_json::from_slice(&bytes)
+        .with_context(|| format!("{} is not a results file of this benchmark", path.display()))
+}
+
 pub(crate) fn run(cli: &Cli) -> Result<()> {
     let sizes: Vec<usize> = cli
         .sizes
@@ -313,13 +321,14 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
         bail!("no sizes given");
     }
     let before = match &cli.before {
-        Some(p) => Some(serde_json::from_slice::<Report>(&std::fs::read(p)?)?),
+        Some(p) => Some(read_report(p)?),
         None => None,
     };
     // The notes template's placeholders are checked before anything is measured.
     let notes = match &cli.notes {
         Some(p) => {
-            let template = std::fs::read_to_string(p)?;
+            let template = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read the notes template {}", p.display()))?;
             notes::check(&template).with_context(|| p.display().to_string())?;
             Some(template)
         }
@@ -333,7 +342,7 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
             .context("the notes quote a figure this run does not have")
     };
     if let Some(results) = &cli.render {
-        let report: Report = serde_json::from_slice(&std::fs::read(results)?)?;
+        let report = read_report(results)?;
         let md = markdown(
             &report,
             before.as_ref(),
@@ -344,8 +353,7 @@ pub(crate) fn run(cli: &Cli) -> Result<()> {
         return Ok(());
     }
     if let Some(results) = &cli.serving_into {
-        let mut report: Report = serde_json::from_slice(&std::fs::read(results)?)
-            .with_context(|| format!("cannot read the results {}", results.display()))?;
+        let mut report = read_report(results)?;
         let (work, temporary) = work_dir(cli)?;
         let serving = run_serving(cli, &work);
         if temporary {
