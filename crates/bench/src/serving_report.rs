@@ -120,8 +120,8 @@ pub(crate) fn section(report: &Report) -> String {
          gateway, on the same bot state; the reply is the HTTP response, or, when that only \
          acknowledged (type 5, slower than its 2.5 s deadline), the edit the fake receives. \
          *During rebuilds*: a paragraph is appended to a statement and `/reindex` (in the same \
-         mode) rebuilds the whole index, back to back while the load runs, on a thread niced \
-         below the answers (`agenda_bot::background`); the latencies are \
+         mode) rebuilds the whole index, back to back while the load runs, on a thread under \
+         `SCHED_IDLE`, below the answers (`agenda_bot::background`); the latencies are \
          those of the interactions sent and answered within one rebuild, the throughput the \
          replies that arrived during rebuilds over the rebuilds' time. The bot, the fake and the \
          clients share one process and the machine's {} cores.\n\n",
