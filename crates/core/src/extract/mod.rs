@@ -312,6 +312,13 @@ impl Extractor<'_> {
                     self.describe_meeting(i, sentence, &cite);
                     mentioned.push(i);
                 } else {
+                    // "hosted the ASEAN Defence Senior Officials' Meeting (ADSOM) … on 11 March
+                    // 2026": this year's meeting of the series, beside the series itself.
+                    if let Some(i) =
+                        self.occurrence(&pair.short, &pair.long, text, pair.start, sentence, &cite)
+                    {
+                        mentioned.push(i);
+                    }
                     self.mechanism(&pair.short, &pair.long, MEETING_SERIES, sentence, &cite);
                 }
                 continue;
@@ -495,6 +502,15 @@ impl Extractor<'_> {
             for (_, sentence) in sentences(text) {
                 let (participants, observers) = attendance(sentence);
                 let m = &mut self.meetings[i];
+                // "The meeting was chaired by …", a sentence after the one naming it.
+                if m.chair.is_none() {
+                    m.chair =
+                        after_phrase(sentence, &["chaired by ", "under the chairmanship of "])
+                            .and_then(|at| name_at(sentence, at));
+                    if m.chair.is_some() {
+                        push_cite(&mut m.cites, cite.clone());
+                    }
+                }
                 let before = m.participants.len() + m.observers.len();
                 for p in participants {
                     let known = m
@@ -555,6 +571,7 @@ impl Extractor<'_> {
         let held = [
             "was held",
             "took place",
+            "hosted",
             "convened",
             "opened",
             "to be held",
@@ -651,11 +668,17 @@ impl Extractor<'_> {
                 "will be held",
                 "will take place",
                 "is scheduled",
+                "scheduled for",
+                "slated for",
+                "planned for",
+                "set for",
             ]
             .iter()
             .any(|w| lower.contains(w));
+            // "scheduled for 3 November 2026": `for` leads a date only in a sentence about the future.
             let date = find_dates(sentence, year, false).into_iter().find(|d| {
-                matches!(d.lead.as_str(), "on" | "in" | "from" | "between")
+                (matches!(d.lead.as_str(), "on" | "in" | "from" | "between")
+                    || (future && d.lead == "for"))
                     && (matches!(
                         d.when.precision,
                         dates::Precision::Day | dates::Precision::Month

@@ -236,6 +236,41 @@ fn future_meetings_and_planned_things_become_dated_facts() {
     assert_eq!(next.place.as_deref(), Some("Manila, Philippines"));
 }
 
+/// Regression: "ADMM-20 is scheduled for 3 November 2026 in Manila" gave a meeting with its place
+/// but no date (only on/in/from/between led a meeting's date), so it was missing from upcoming.
+#[test]
+fn a_meeting_scheduled_for_a_date_gets_that_date() {
+    let text = "Officials meet in Manila\n\nMANILA, 12 March 2026 — Senior officials met in Manila on 11 March 2026.\n\nThe 20th ASEAN Defence Ministers' Meeting (ADMM-20) is scheduled for 3 November 2026 in Manila. The 11th ADMM-Plus is slated for November 2026.\n\nThe officials thanked Malaysia for its work in 2025.\n";
+    let facts = extract(&statement(text, Format::Text, None));
+    let admm = meeting(&facts, "admm-20");
+    assert_eq!(admm.date.as_deref(), Some("3 November 2026"));
+    assert_eq!(admm.place.as_deref(), Some("Manila, Philippines"));
+    let plus = meeting(&facts, "admm-plus-11");
+    assert_eq!(plus.date.as_deref(), Some("November 2026"));
+}
+
+/// Regression: "hosted the ASEAN Defence Senior Officials' Meeting (ADSOM) … on 11 March 2026"
+/// gave only the series (a mechanism); this year's meeting, its theme and the chair named in the
+/// next paragraph were lost.
+#[test]
+fn an_unnumbered_meeting_hosted_on_a_date_is_a_meeting_of_its_series() {
+    let text = "Philippines hosts ADSOM\n\nMANILA, 12 March 2026 — The Department of National Defense hosted the ASEAN Defence Senior Officials' Meeting (ADSOM) in Manila on 11 March 2026, under the theme \"Navigating Our Future, Together\".\n\nSenior defence officials of the ASEAN Member States attended. The meeting was chaired by Undersecretary Irineo Espino.\n";
+    let facts = extract(&statement(text, Format::Text, None));
+    let adsom = meeting(&facts, "adsom-2026");
+    assert_eq!(adsom.date.as_deref(), Some("11 March 2026"));
+    assert_eq!(adsom.place.as_deref(), Some("Manila, Philippines"));
+    assert_eq!(
+        adsom.theme.as_deref(),
+        Some("Navigating Our Future, Together")
+    );
+    assert_eq!(adsom.chair.as_deref(), Some("Undersecretary Irineo Espino"));
+    let series = find(&facts, "adsom", |f| match f {
+        Fact::Mechanism(m) => Some(m),
+        _ => None,
+    });
+    assert_eq!(series.category.as_deref(), Some(MEETING_SERIES));
+}
+
 #[test]
 fn the_fact_file_loads_back_with_the_statement() {
     let s = statement(SEED_VNA, Format::Text, Some("2024-09-03"));
