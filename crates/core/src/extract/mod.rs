@@ -289,6 +289,12 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
     text[..at].split_whitespace().last()
 }
 
+/// The chair a sentence names: "chaired by …", "under the chairmanship of …".
+fn chair_in(sentence: &str) -> Option<String> {
+    after_phrase(sentence, &["chaired by ", "under the chairmanship of "])
+        .and_then(|at| name_at(sentence, at))
+}
+
 impl Extractor<'_> {
     fn paragraph(&mut self, p: &Paragraph) {
         let text = p.text.as_str();
@@ -504,9 +510,7 @@ impl Extractor<'_> {
                 let m = &mut self.meetings[i];
                 // "The meeting was chaired by …", a sentence after the one naming it.
                 if m.chair.is_none() {
-                    m.chair =
-                        after_phrase(sentence, &["chaired by ", "under the chairmanship of "])
-                            .and_then(|at| name_at(sentence, at));
+                    m.chair = chair_in(sentence);
                     if m.chair.is_some() {
                         push_cite(&mut m.cites, cite.clone());
                     }
@@ -693,8 +697,7 @@ impl Extractor<'_> {
             m.place = place_in(sentence);
         }
         if m.chair.is_none() {
-            m.chair = after_phrase(sentence, &["chaired by ", "under the chairmanship of "])
-                .and_then(|at| name_at(sentence, at));
+            m.chair = chair_in(sentence);
         }
         let (participants, observers) = attendance(sentence);
         for p in participants {
