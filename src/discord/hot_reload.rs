@@ -18,8 +18,8 @@ use tokio::task::JoinHandle;
 pub const DEBOUNCE: Duration = Duration::from_millis(500);
 
 /// Puts `fresh` in service unless the index in service was built later (`manifest.built_at`).
-/// Returns whether `fresh` is now in service. The index it replaces is freed off the runtime
-/// (once the answers still reading it are done).
+/// Returns whether `fresh` is now in service. The index it replaces is handed to a background
+/// thread to free; an answer still reading it frees it instead, when that answer is the last.
 pub fn swap_in(index: &SharedIndex, fresh: Arc<AgendaIndex>) -> bool {
     let mut swapped = false;
     let previous = index.rcu(|current| {
