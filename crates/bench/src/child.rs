@@ -2,10 +2,10 @@
 //! process of its own.
 
 use crate::cli::Engine;
-use crate::fts5;
 use crate::probe::{dir_bytes, reset_peak_rss, status_kb};
 use crate::results::*;
 use crate::TOP_K;
+use agenda_bench::fts5;
 use agenda_bench::queries::{QuerySet, CLASSES};
 use agenda_bench::scan::Scan;
 use agenda_core::command::{self, Command};

@@ -63,11 +63,20 @@ impl From<ScopeName> for Scope {
 }
 
 /// Whether a question was looked at while tuning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Split {
     Dev,
     HeldOut,
+}
+
+impl Split {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Split::Dev => "dev",
+            Split::HeldOut => "held-out",
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,7 @@ use agenda_core::corpus::Corpus;
 use anyhow::Result;
 use std::path::Path;
 
-pub(crate) fn open(path: &Path, write: bool) -> Result<rusqlite::Connection> {
+pub fn open(path: &Path, write: bool) -> Result<rusqlite::Connection> {
     use rusqlite::OpenFlags;
     let flags = if write {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
@@ -15,7 +15,7 @@ pub(crate) fn open(path: &Path, write: bool) -> Result<rusqlite::Connection> {
     Ok(rusqlite::Connection::open_with_flags(path, flags)?)
 }
 
-pub(crate) fn build(corpus: &Corpus, path: &Path) -> Result<usize> {
+pub fn build(corpus: &Corpus, path: &Path) -> Result<usize> {
     let _ = std::fs::remove_file(path);
     let mut db = open(path, true)?;
     db.execute_batch(
@@ -58,7 +58,7 @@ pub(crate) fn build(corpus: &Corpus, path: &Path) -> Result<usize> {
 
 /// The FTS5 form of a query: a quoted phrase stays a phrase; otherwise each word is OR-ed (the
 /// same ranked-disjunction semantics as our engine), a hyphenated word (`AMIM-21`) as a phrase.
-pub(crate) fn match_expression(q: &str) -> String {
+pub fn match_expression(q: &str) -> String {
     let runs = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -80,10 +80,10 @@ pub(crate) fn match_expression(q: &str) -> String {
         .join(" OR ")
 }
 
-pub(crate) const SEARCH: &str = "SELECT id, snippet(docs, 4, '**', '**', '…', 40) FROM docs \
+pub const SEARCH: &str = "SELECT id, snippet(docs, 4, '**', '**', '…', 40) FROM docs \
                            WHERE docs MATCH ?1 ORDER BY rank LIMIT 5";
 
-pub(crate) fn search(db: &rusqlite::Connection, q: &str) -> Result<Vec<(String, String)>> {
+pub fn search(db: &rusqlite::Connection, q: &str) -> Result<Vec<(String, String)>> {
     let fq = match_expression(q);
     if fq.is_empty() {
         return Ok(Vec::new());

@@ -3,8 +3,10 @@
 
 pub mod add_statement;
 pub mod eval;
+pub mod fts5;
 pub mod gen;
 pub mod queries;
+pub mod real;
 pub mod scan;
 
 /// A small, fast, seeded PRNG (xorshift64*): the same seed always gives the same corpus.

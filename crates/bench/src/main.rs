@@ -10,7 +10,7 @@
 
 mod child;
 mod cli;
-mod fts5;
+
 mod notes;
 mod probe;
 mod report;

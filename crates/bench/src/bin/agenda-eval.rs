@@ -1,7 +1,9 @@
 //! `agenda-eval`: asks the labelled question set of the shipped corpus and prints precision@1 and
-//! recall@3 per class (a Markdown table), then the questions whose first result is wrong.
+//! recall@3 per class (a Markdown table), then the questions whose first result is wrong; with
+//! `--real DIR`, scores the real-statement set (`tests/realdev/`) against an FTS5 baseline.
 
 use agenda_bench::eval::{self, QuestionSet, Split};
+use agenda_bench::real;
 use agenda_core::corpus::Corpus;
 use agenda_core::index::AgendaIndex;
 use anyhow::Context;
@@ -21,10 +23,26 @@ struct Args {
     /// looks at dev questions only).
     #[arg(long)]
     show_held_out: bool,
+    /// Score the real-statement set instead: DIR holds the texts the manifest names (collected
+    /// again with `tests/realdev/README.md`), added to a scratch copy of `--corpus` as `add` does.
+    #[arg(long, value_name = "DIR")]
+    real: Option<PathBuf>,
+    /// The real set's statement files (manifest, gold facts, questions).
+    #[arg(long, default_value_os_t = agenda_core::testing::repo_root().join("tests/realdev/statements"))]
+    real_set: PathBuf,
+    /// The bot's clock for real questions that do not set their own.
+    #[arg(long, default_value = "2026-12-01")]
+    today: jiff::civil::Date,
+    /// With --real: list the extraction misses of the dev half too.
+    #[arg(long)]
+    show_extraction: bool,
 }
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if let Some(texts) = &args.real {
+        return real(&args, texts);
+    }
     let set = QuestionSet::load(&args.questions)?;
     let corpus = Corpus::load(&args.corpus)?;
     let index = AgendaIndex::build_in_ram(&corpus).context("indexing the corpus")?;
@@ -49,6 +67,37 @@ fn main() -> anyhow::Result<()> {
                 o.got.iter().take(3).collect::<Vec<_>>(),
                 q.expect
             );
+        }
+    }
+    Ok(())
+}
+
+/// `--real DIR`: the answers table (bot and FTS5, per command and class, per half), the
+/// extraction table, then the dev half's misses.
+fn real(args: &Args, texts: &std::path::Path) -> anyhow::Result<()> {
+    let set = real::RealSet::load(&args.real_set)?;
+    let report = real::run(&set, texts, &args.corpus, args.today)?;
+    println!(
+        "Real statements: {} ({} questions), texts from {}\n",
+        set.statements.len(),
+        set.questions(),
+        texts.display()
+    );
+    for s in report.changed.iter().chain(&report.refused) {
+        println!("- {}: {}", s.statement, s.reason);
+    }
+    println!("\n{}", report.answers_table());
+    println!("{}", report.extraction_table());
+    println!("Misses (dev):\n{}", report.misses(Split::Dev));
+    if args.show_held_out {
+        println!("Misses (held-out):\n{}", report.misses(Split::HeldOut));
+    }
+    if args.show_extraction {
+        println!("Extraction misses:");
+        for (split, m) in &report.extraction_misses {
+            if *split == Split::Dev || args.show_held_out {
+                println!("- {m}");
+            }
         }
     }
     Ok(())

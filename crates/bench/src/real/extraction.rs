@@ -1,0 +1,386 @@
+//! Extracted facts against a statement's gold facts: meetings matched by series and number (or
+//! year), bodies by acronym or name, initiatives by the words of their names; each pairing one to
+//! one, and every extracted fact left over counted as extra.
+
+use super::set::{GoldMeeting, Statement};
+use agenda_core::corpus::{Fact, FactKind, Meeting};
+use agenda_core::dates::{self, Precision};
+use std::collections::HashSet;
+
+/// One kind's counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindScore {
+    pub gold: usize,
+    pub found: usize,
+    pub extracted: usize,
+    pub extra: usize,
+    /// Per meeting field (date, place, chair, theme): equal, and present in gold on a found fact.
+    pub fields: [(usize, usize); 4],
+}
+
+pub const FIELDS: [&str; 4] = ["date", "place", "chair", "theme"];
+
+impl KindScore {
+    /// "date 3/4, place 1/2 …" for meetings, "—" for the other kinds.
+    pub fn fields_cell(&self) -> String {
+        if self.fields.iter().all(|(_, n)| *n == 0) {
+            return "—".into();
+        }
+        FIELDS
+            .iter()
+            .zip(self.fields)
+            .map(|(name, (eq, n))| format!("{name} {eq}/{n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn add(&mut self, o: &KindScore) {
+        self.gold += o.gold;
+        self.found += o.found;
+        self.extracted += o.extracted;
+        self.extra += o.extra;
+        for (a, b) in self.fields.iter_mut().zip(o.fields) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+    }
+}
+
+/// Counts for meetings, bodies and initiatives, and what went wrong, in words.
+#[derive(Debug, Clone, Default)]
+pub struct Score {
+    pub meeting: KindScore,
+    pub body: KindScore,
+    pub initiative: KindScore,
+    pub misses: Vec<String>,
+}
+
+impl Score {
+    pub fn kinds(&self) -> [(&'static str, &KindScore); 3] {
+        [
+            ("meeting", &self.meeting),
+            ("mechanism / body", &self.body),
+            ("initiative", &self.initiative),
+        ]
+    }
+
+    pub fn add(&mut self, o: &Score) {
+        self.meeting.add(&o.meeting);
+        self.body.add(&o.body);
+        self.initiative.add(&o.initiative);
+    }
+}
+
+/// Letters and digits, lowercased: "ADMM-Plus" → "admmplus".
+pub fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .replace("defense", "defence")
+        .replace("center", "centre")
+}
+
+/// Scores the facts `add` extracted from one statement against its gold facts.
+pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
+    let mut s = Score::default();
+    let of = |k: FactKind| facts.iter().filter(move |f| f.kind() == k);
+
+    // Meetings.
+    let meetings: Vec<&Meeting> = of(FactKind::Meeting)
+        .filter_map(|f| match f {
+            Fact::Meeting(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    s.meeting.gold = gold.meeting.len();
+    s.meeting.extracted = meetings.len();
+    let mut used = HashSet::new();
+    for g in &gold.meeting {
+        let found = meetings
+            .iter()
+            .enumerate()
+            .find(|(i, m)| !used.contains(i) && same_meeting(g, m));
+        let Some((i, m)) = found else {
+            s.misses.push(format!("meeting not found: {}", describe(g)));
+            continue;
+        };
+        used.insert(i);
+        s.meeting.found += 1;
+        let checks = [
+            g.date.as_ref().map(|d| same_date(d, m)),
+            g.place.as_ref().map(|p| same_place(p, m.place.as_deref())),
+            g.chair.as_ref().map(|c| same_chair(c, m.chair.as_deref())),
+            g.theme.as_ref().map(|t| same_theme(t, m.theme.as_deref())),
+        ];
+        for (field, (name, check)) in s.meeting.fields.iter_mut().zip(FIELDS.iter().zip(checks)) {
+            if let Some(equal) = check {
+                field.1 += 1;
+                field.0 += usize::from(equal);
+                if !equal {
+                    s.misses.push(format!(
+                        "{}: {name} differs (got {:?})",
+                        describe(g),
+                        got(m, name)
+                    ));
+                }
+            }
+        }
+    }
+    s.meeting.extra = meetings.len() - used.len();
+    for (i, m) in meetings.iter().enumerate() {
+        if !used.contains(&i) {
+            s.misses.push(format!("extra meeting: {}", m.name));
+        }
+    }
+
+    // Bodies.
+    let bodies: Vec<&Fact> = of(FactKind::Mechanism).collect();
+    s.body.gold = gold.body.len();
+    s.body.extracted = bodies.len();
+    let mut used = HashSet::new();
+    for g in &gold.body {
+        let found = bodies
+            .iter()
+            .enumerate()
+            .find(|(i, f)| !used.contains(i) && same_body(g.acronym.as_deref(), &g.name, f));
+        match found {
+            Some((i, _)) => {
+                used.insert(i);
+                s.body.found += 1;
+            }
+            None => s.misses.push(format!("body not found: {}", g.name)),
+        }
+    }
+    s.body.extra = bodies.len() - used.len();
+    for (i, f) in bodies.iter().enumerate() {
+        if !used.contains(&i) {
+            s.misses.push(format!("extra body: {}", f.name()));
+        }
+    }
+
+    // Initiatives.
+    let initiatives: Vec<&Fact> = of(FactKind::Initiative).collect();
+    s.initiative.gold = gold.initiative.len();
+    s.initiative.extracted = initiatives.len();
+    let mut used = HashSet::new();
+    for g in &gold.initiative {
+        let found = initiatives
+            .iter()
+            .enumerate()
+            .find(|(i, f)| !used.contains(i) && same_name_words(&g.name, f.name()));
+        match found {
+            Some((i, _)) => {
+                used.insert(i);
+                s.initiative.found += 1;
+            }
+            None => s.misses.push(format!("initiative not found: {}", g.name)),
+        }
+    }
+    s.initiative.extra = initiatives.len() - used.len();
+    for (i, f) in initiatives.iter().enumerate() {
+        if !used.contains(&i) {
+            s.misses.push(format!("extra initiative: {}", f.name()));
+        }
+    }
+    s
+}
+
+fn describe(g: &GoldMeeting) -> String {
+    let series = if g.series.is_empty() {
+        g.series_name.clone().unwrap_or_default()
+    } else {
+        g.series.clone()
+    };
+    match (g.number, g.year) {
+        (Some(n), _) => format!("{series} #{n}"),
+        (None, Some(y)) => format!("{series} {y}"),
+        _ => series,
+    }
+}
+
+fn got(m: &Meeting, field: &str) -> Option<String> {
+    match field {
+        "date" => m.date.clone(),
+        "place" => m.place.clone(),
+        "chair" => m.chair.clone(),
+        _ => m.theme.clone(),
+    }
+}
+
+/// Same series (acronym, or series name) and the same number, or the same year when the gold
+/// instance has no number.
+pub fn same_meeting(g: &GoldMeeting, m: &Meeting) -> bool {
+    let series_keys: Vec<String> = [Some(g.series.as_str()), g.series_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let theirs: Vec<String> = [m.acronym.as_deref(), m.series.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let name = key(&m.name);
+    let same_series = series_keys
+        .iter()
+        .any(|k| theirs.contains(k) || (k.len() >= 12 && name.contains(k.as_str())));
+    if !same_series {
+        return false;
+    }
+    let year = m.when.as_ref().map(|w| w.start.year());
+    match (g.number, m.number) {
+        (Some(a), Some(b)) => a == b,
+        (Some(_), None) => g.year.is_some() && g.year == year,
+        (None, _) => g.year.is_none() || year.is_none() || g.year == year,
+    }
+}
+
+/// The gold date ("2019-11-20", "2019-11-20/2019-11-21", "2019-11", "2019") against the
+/// extracted range: the same first day for a day or days, the same span otherwise.
+fn same_date(gold: &str, m: &Meeting) -> bool {
+    let Some(w) = &m.when else { return false };
+    let (start, end) = match gold.split_once('/') {
+        Some((a, b)) => (a, b),
+        None => (gold, gold),
+    };
+    let (Ok(a), Ok(b)) = (dates::parse_when(start, None), dates::parse_when(end, None)) else {
+        return false;
+    };
+    match a.precision {
+        Precision::Day => w.start == a.start && (w.end == b.end || w.precision == Precision::Day),
+        _ => w.start == a.start && w.end == b.end,
+    }
+}
+
+fn same_place(gold: &str, got: Option<&str>) -> bool {
+    let Some(got) = got else { return false };
+    let city = key(gold.split(',').next().unwrap_or(gold));
+    let got = key(got);
+    !city.is_empty() && (got.contains(&city) || city.contains(&got) && got.len() >= 4)
+}
+
+fn same_chair(gold: &str, got: Option<&str>) -> bool {
+    let Some(got) = got else { return false };
+    let surname = gold.split_whitespace().last().map(key).unwrap_or_default();
+    !surname.is_empty() && key(got).contains(&surname)
+}
+
+fn same_theme(gold: &str, got: Option<&str>) -> bool {
+    let Some(got) = got else { return false };
+    let (a, b) = (key(gold), key(got));
+    a.len() >= 4 && (a.contains(&b) && b.len() * 2 >= a.len() || b.contains(&a))
+}
+
+fn same_body(acronym: Option<&str>, name: &str, f: &Fact) -> bool {
+    let names: Vec<String> = f.names().iter().map(|n| key(n)).collect();
+    if let Some(a) = acronym.map(key).filter(|a| !a.is_empty()) {
+        if names.contains(&a) {
+            return true;
+        }
+    }
+    let n = key(name);
+    names.iter().any(|x| *x == n) || same_name_words(name, f.name())
+}
+
+const NAME_STOP_WORDS: &[&str] = &[
+    "the", "of", "on", "and", "for", "in", "to", "a", "an", "asean",
+];
+
+/// At least 60 % of the gold name's words (beyond "the", "of", "ASEAN"…) are in the other.
+fn same_name_words(gold: &str, got: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .map(key)
+            .filter(|w| !w.is_empty() && !NAME_STOP_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let g = words(gold);
+    let o: HashSet<String> = words(got).into_iter().collect();
+    if g.is_empty() {
+        return false;
+    }
+    let shared = g.iter().filter(|w| o.contains(*w)).count();
+    shared * 5 >= g.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(acronym: &str, number: Option<u32>, date: &str) -> Meeting {
+        Meeting {
+            id: "m".into(),
+            name: "m".into(),
+            acronym: Some(acronym.into()),
+            number,
+            series: None,
+            aliases: Vec::new(),
+            date: Some(date.into()),
+            place: Some("Vientiane, Lao PDR".into()),
+            chair: Some("General Chansamone Chanyalath".into()),
+            participants: Vec::new(),
+            observers: Vec::new(),
+            theme: None,
+            topics: Vec::new(),
+            mechanisms: Vec::new(),
+            related: Vec::new(),
+            summary: None,
+            origin: Default::default(),
+            cites: Vec::new(),
+            when: dates::parse_when(date, None).ok(),
+        }
+    }
+
+    #[test]
+    fn meetings_match_by_series_and_number_or_year() {
+        let g = GoldMeeting {
+            series: "ADMM".into(),
+            number: Some(18),
+            year: Some(2024),
+            date: Some("2024-11-21".into()),
+            place: Some("Vientiane".into()),
+            chair: Some("Chansamone Chanyalath".into()),
+            ..GoldMeeting::default()
+        };
+        let m = meeting("ADMM", Some(18), "21 November 2024");
+        assert!(same_meeting(&g, &m));
+        assert!(!same_meeting(&g, &meeting("ADMM", Some(17), "2023")));
+        assert!(!same_meeting(&g, &meeting("AMIM", Some(18), "2024")));
+        let by_year = GoldMeeting {
+            number: None,
+            ..g.clone()
+        };
+        assert!(same_meeting(&by_year, &meeting("ADMM", None, "2024")));
+        assert!(!same_meeting(&by_year, &meeting("ADMM", None, "2023")));
+        let st = Statement {
+            statement: toml::from_str(
+                "id='a'\nfile='a'\nurl='u'\ntitle='t'\nsource='s'\npublished='2024'\nquery='q'\nsha256='0'\nsplit='dev'",
+            )
+            .unwrap(),
+            meeting: vec![g],
+            body: Vec::new(),
+            initiative: Vec::new(),
+            question: Vec::new(),
+        };
+        let s = score(&st, &[Fact::Meeting(m)]);
+        assert_eq!(s.meeting.found, 1);
+        assert_eq!(s.meeting.fields[..3], [(1, 1), (1, 1), (1, 1)]);
+        assert_eq!(s.meeting.extra, 0);
+    }
+
+    #[test]
+    fn names_match_by_their_words() {
+        assert!(same_name_words(
+            "Concept Paper on the ASEAN Militaries Ready Group",
+            "ASEAN Militaries Ready Group concept paper"
+        ));
+        assert!(!same_name_words(
+            "Work Plan on Maritime Security",
+            "Maritime Security"
+        ));
+        assert_eq!(key("ASEAN Defense Center"), "aseandefencecentre");
+    }
+}
