@@ -254,12 +254,20 @@ fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
         })
         .collect();
     if meta.title.is_none() {
-        // The title is the first heading-like line near the top (a lead paragraph may come first).
+        // The title is the first heading-like line near the top (a lead paragraph may come first),
+        // else a first line that reads as a headline, however long.
         meta.title = paragraphs
             .iter()
             .take(3)
             .find(|p| p.heading)
             .map(|p| p.text.clone());
+        if let Some(first) = paragraphs
+            .first_mut()
+            .filter(|p| meta.title.is_none() && is_long_headline(&p.text))
+        {
+            first.heading = true;
+            meta.title = Some(first.text.clone());
+        }
     } else if let Some(title) = &meta.title {
         if !paragraphs
             .iter()
@@ -277,6 +285,37 @@ fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
     }
     paragraphs
 }
+
+/// A single line of any length with no sentence end, as news headlines run (a body line with
+/// no full stop is rarer at the top than a 150-character headline).
+fn is_long_headline(text: &str) -> bool {
+    !text.contains('\n')
+        && line_kind(text) == LineKind::Plain
+        && text.split_whitespace().count() >= 3
+        && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '”'])
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !is_boilerplate(text)
+        && !is_caption(text)
+}
+
+/// The first sentence of the first paragraph, without its full stop, cut at a word within
+/// [`MAX_SENTENCE_TITLE`] characters: the title of a text that has no headline.
+fn first_sentence_title(paragraphs: &[DraftParagraph]) -> Option<String> {
+    let first = paragraphs.iter().find(|p| !p.heading)?;
+    let (_, sentence) = crate::extract::text::sentences(&first.text)
+        .into_iter()
+        .next()?;
+    let sentence = sentence.trim().trim_end_matches(['.', '!']).trim();
+    if sentence.chars().count() <= MAX_SENTENCE_TITLE {
+        return Some(sentence.to_string());
+    }
+    let cut: String = sentence.chars().take(MAX_SENTENCE_TITLE).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    Some(format!("{}…", cut.trim_end_matches([',', ';', ':'])))
+}
+
+/// The longest title taken from a first sentence.
+const MAX_SENTENCE_TITLE: usize = 160;
 
 /// A short line with no sentence end, not a list item or table row, and not a lead-in.
 fn looks_like_heading(line: &str) -> bool {
@@ -391,6 +430,7 @@ fn finish(
         .title
         .clone()
         .or(meta.title)
+        .or_else(|| first_sentence_title(&kept))
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .ok_or(IngestError::NoTitle)?;

@@ -158,13 +158,36 @@ fn bad_inputs_are_named() {
         draft("Only A Title\n", Format::Text, &Overrides::default()),
         Err(IngestError::NoText)
     );
-    assert_eq!(
-        draft(
-            "One sentence.\nTwo sentences.\n",
-            Format::Text,
-            &Overrides::default()
-        ),
-        Err(IngestError::NoTitle)
+}
+
+/// Issue 21: an ASEAN Secretariat headline runs to 150 characters and more; a text with no
+/// headline line is titled by its first sentence.
+#[test]
+fn long_headlines_and_headless_texts_get_titles() {
+    let headline =
+        "Senior Defence Officials of the Association Convene in Their Annual Meeting to Review \
+                    Practical Cooperation Under the Three Year Work Programme and Its Annexes";
+    assert!(headline.len() > 150);
+    let d = draft(
+        &format!("{headline}\n\nThe officials met on Monday in the capital.\n"),
+        Format::Text,
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(d.title, headline);
+    let d = draft(
+        "One sentence here. Two sentences.\nThree.\n",
+        Format::Text,
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(d.title, "One sentence here");
+    let long = format!("{}.\n", "word ".repeat(60).trim());
+    let d = draft(&long, Format::Text, &Overrides::default()).unwrap();
+    assert!(
+        d.title.ends_with('…') && d.title.chars().count() <= 161,
+        "{}",
+        d.title
     );
 }
 
