@@ -6,7 +6,9 @@ use super::citations::{
 };
 use super::collector::has_names;
 use super::passages::paragraph_kind;
+use super::expand::{floor_weight, rare_weight};
 use super::plan::{phrase_query, plan, Plan};
+use super::time::{Around, AROUND_BOOST};
 use super::request::Request;
 use super::{union, Answer, Citation, Hit, QueryError, Scope};
 use crate::analysis;
@@ -25,11 +27,25 @@ const COVERAGE_FLOOR: f32 = 0.5;
 const FACT_BOOST: f32 = 1.5;
 /// Results scoring below this share of the best are dropped.
 const RELATIVE_FLOOR: f32 = 0.2;
-/// Results shown for `/ask` (five for the scoped commands).
+/// Results shown for `/ask`.
 const ASK_LIMIT: usize = 6;
+/// Results shown for a fact command: its facts, then passages.
+const SCOPED_LIMIT: usize = 5;
 
 /// Answers `text` within `scope`; odd text never fails (only index I/O can).
 pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, QueryError> {
+    answer_around(index, scope, text, None)
+}
+
+/// [`answer`], with results dated within `around` ranked first. A fact command answers with the
+/// facts the question names (or, naming none, those its words find), then the statements'
+/// passages up to [`SCOPED_LIMIT`]: what the text says is never lost for a fact extraction missed.
+pub(crate) fn answer_around(
+    index: &AgendaIndex,
+    scope: Scope,
+    text: &str,
+    around: Option<&Around>,
+) -> Result<Answer, QueryError> {
     let searcher = index.reader.searcher();
     let mut analyzer = analysis::analyzer();
     let request = Request::from_user(&mut analyzer, text);
@@ -40,13 +56,49 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
     if let Some(kind) = listing_intent(&request, scope) {
         return Ok(listing(index, scope, kind));
     }
-    let plan = plan(index, &searcher, &mut analyzer, scope, &request, false)?;
-    if plan.should.is_empty() {
+    let planned = plan(index, &searcher, &mut analyzer, scope, &request, false)?;
+    if planned.should.is_empty() {
         return Ok(nothing_found(index, scope, &request));
     }
-    let mut results = search(index, &searcher, &mut analyzer, scope, &request.text, plan)?;
+    let named = planned.named_facts.clone();
+    let within = Within {
+        kind: scope.kind().map(FactKind::as_str),
+        limit: if scope == Scope::Ask { ASK_LIMIT } else { SCOPED_LIMIT },
+        around,
+    };
+    let mut results = search(index, &searcher, &mut analyzer, within, &request.text, planned)?;
     if scope == Scope::Ask {
         add_phrase_passages(index, &searcher, &mut analyzer, &request, &mut results)?;
+    }
+    let mut passages_instead = None;
+    if let Some(kind) = scope.kind() {
+        // Instances the question does not name (AMIM-18 for "ADMM-18") give way to passages.
+        if results.iter().any(|h| is_named(h, &named)) {
+            results.retain(|h| is_named(h, &named));
+        }
+        if results.len() < SCOPED_LIMIT {
+            let planned = plan(index, &searcher, &mut analyzer, scope, &request, true)?;
+            let within = Within {
+                kind: Some(PARAGRAPH),
+                limit: SCOPED_LIMIT,
+                around,
+            };
+            let passages = search(index, &searcher, &mut analyzer, within, &request.text, planned)?;
+            let cited: HashSet<String> = results
+                .iter()
+                .flat_map(|h| h.citations.iter().map(Citation::reference))
+                .collect();
+            if results.is_empty() && !passages.is_empty() {
+                passages_instead = Some(kind);
+            }
+            let room = SCOPED_LIMIT - results.len();
+            results.extend(
+                passages
+                    .into_iter()
+                    .filter(|h| !cited.contains(&h.id()))
+                    .take(room),
+            );
+        }
     }
     if results.is_empty() {
         return Ok(nothing_found(index, scope, &request));
@@ -57,8 +109,26 @@ pub fn answer(index: &AgendaIndex, scope: Scope, text: &str) -> Result<Answer, Q
         results,
         suggestions: Vec::new(),
         listing: false,
+        passages_instead,
         time: None,
     })
+}
+
+/// The `kind` of paragraph documents.
+const PARAGRAPH: &str = "paragraph";
+
+fn is_named(hit: &Hit, named: &[String]) -> bool {
+    hit.fact
+        .as_ref()
+        .is_some_and(|f| named.iter().any(|n| n == f.id()))
+}
+
+/// What one search looks at: one kind of document (or any), how many results, the days that rank.
+#[derive(Debug, Clone, Copy)]
+struct Within<'a> {
+    kind: Option<&'a str>,
+    limit: usize,
+    around: Option<&'a Around>,
 }
 
 /// Runs the plan and keeps the hits that cover enough of the question: facts with the citations
@@ -68,7 +138,7 @@ fn search(
     index: &AgendaIndex,
     searcher: &Searcher,
     analyzer: &mut TextAnalyzer,
-    scope: Scope,
+    within: Within,
     text: &str,
     plan: Plan,
 ) -> Result<Vec<Hit>, QueryError> {
@@ -90,11 +160,11 @@ fn search(
     // Unscoped, the disjunction is the whole query, so tantivy can rank it with block-max WAND
     // (wrapped in a one-clause conjunction it would score every matching document).
     let union = union::PrunedUnion { clauses: should };
-    let query: Box<dyn Query> = match scope.kind() {
+    let query: Box<dyn Query> = match within.kind {
         None => Box::new(union),
         Some(kind) => {
             let q = TermQuery::new(
-                Term::from_field_text(f.kind, kind.as_str()),
+                Term::from_field_text(f.kind, kind),
                 IndexRecordOption::Basic,
             );
             Box::new(BooleanQuery::new(vec![
@@ -103,19 +173,27 @@ fn search(
             ]))
         }
     };
-    let mut top = searcher.search(query.as_ref(), &TopDocs::with_limit(40))?;
+    let candidates = if within.around.is_some() { 80 } else { 40 };
+    let mut top = searcher.search(query.as_ref(), &TopDocs::with_limit(candidates))?;
     // A fact gathers what paragraphs say piecemeal: on a tie-ish score, the fact answers better.
-    if scope == Scope::Ask {
+    if within.kind.is_none() {
         for (score, addr) in &mut top {
             if has_names(index, searcher, *addr)? {
                 *score *= FACT_BOOST;
             }
         }
-        top.sort_by(|a, b| b.0.total_cmp(&a.0));
     }
+    if let Some(around) = within.around {
+        for (score, addr) in &mut top {
+            if dated_within(index, searcher, *addr, around)? {
+                *score *= AROUND_BOOST;
+            }
+        }
+    }
+    top.sort_by(|a, b| b.0.total_cmp(&a.0));
 
-    let total_weight: f32 = concepts.iter().map(|c| c.weight).sum();
-    let limit = if scope == Scope::Ask { ASK_LIMIT } else { 5 };
+    let total_weight = floor_weight(&concepts, rare_weight(searcher.num_docs()));
+    let limit = within.limit;
     let mut results: Vec<Hit> = Vec::new();
     let mut cited: HashSet<String> = HashSet::new();
     let mut passages_seen: HashSet<String> = HashSet::new();
@@ -189,6 +267,23 @@ fn search(
         .collect();
     results.retain(|h| h.fact.is_some() || !fact_cites.contains(&h.id()));
     Ok(results)
+}
+
+/// Whether a document is dated within the days asked about (see [`Around`]).
+fn dated_within(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    addr: tantivy::DocAddress,
+    around: &Around,
+) -> Result<bool, QueryError> {
+    let f = index.fields;
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    Ok(match text_of(&doc, f.kind).as_str() {
+        PARAGRAPH => around.holds_paragraph(&text_of(&doc, f.body), &text_of(&doc, f.date)),
+        _ => index
+            .fact(&text_of(&doc, f.id))
+            .is_some_and(|fact| around.holds_fact(fact)),
+    })
 }
 
 /// Whether the question is exactly the fact's id or one of its names ("ADSOM", "asean our
@@ -267,6 +362,7 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, request: &Request) -> Answer
             index.aliases.suggest(&request.text, facts, 5)
         },
         listing: false,
+        passages_instead: None,
         time: None,
     }
 }
@@ -332,6 +428,7 @@ fn listing(index: &AgendaIndex, scope: Scope, kind: FactKind) -> Answer {
         results,
         suggestions: Vec::new(),
         listing: true,
+        passages_instead: None,
         time: None,
     }
 }

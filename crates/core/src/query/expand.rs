@@ -28,6 +28,33 @@ pub(crate) struct Concept {
     pub weight: f32,
 }
 
+/// The weight the relevance floor counts: every concept's, but a word the corpus does not know
+/// (no form of it is indexed, and it is no English word) does not count when the question's
+/// known words include a rare one — it cannot be matched, and it should not veto what does
+/// ("co-organised", an abbreviation the text never uses, a misspelt name). A question whose
+/// known words are all common keeps the veto ("ASEAN Zorblax" answers nothing).
+pub(crate) fn floor_weight(concepts: &[Concept], rare: f32) -> f32 {
+    let known_rare = concepts
+        .iter()
+        .any(|c| !c.is_unknown() && c.weight >= rare && (!c.variants.is_empty() || !c.phrases.is_empty()));
+    concepts
+        .iter()
+        .filter(|c| !(known_rare && c.is_unknown()))
+        .map(|c| c.weight)
+        .sum()
+}
+
+/// Inverse document frequency of a term in `df` of `total_docs` documents (BM25's).
+pub(crate) fn idf(total_docs: u64, df: u64) -> f32 {
+    let total = total_docs.max(1) as f32;
+    ((total - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln()
+}
+
+/// The weight of a word found in a quarter of the documents: rarer words are "rare".
+pub(crate) fn rare_weight(total_docs: u64) -> f32 {
+    idf(total_docs, total_docs / 4)
+}
+
 /// Score multiplier of a synonym or a typo correction against the words as typed.
 const OTHER_FORM: f32 = 0.7;
 
@@ -39,6 +66,11 @@ impl Concept {
         } else {
             OTHER_FORM
         }
+    }
+
+    /// A word nothing in the index stands for, and no English word either.
+    pub fn is_unknown(&self) -> bool {
+        self.variants.is_empty() && self.phrases.is_empty() && self.typed.is_empty()
     }
 
     /// Whether a document with these terms holds the concept.
@@ -118,8 +150,8 @@ pub(crate) fn concepts(
     content: &[analysis::Term],
 ) -> Result<Vec<Concept>, QueryError> {
     let body = index.fields.body;
-    let total_docs = searcher.num_docs().max(1) as f32;
-    let idf = |df: u64| ((total_docs - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
+    let total_docs = searcher.num_docs();
+    let idf = |df: u64| idf(total_docs, df);
     let df_of = |t: &str| searcher.doc_freq(&Term::from_field_text(body, t));
     let mut concepts: Vec<Concept> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -230,7 +262,7 @@ pub(crate) fn concepts(
         .map(|c| c.weight)
         .reduce(f32::min);
     if let Some(w) = lightest_known {
-        let common = idf(searcher.num_docs() / 4);
+        let common = rare_weight(total_docs);
         for &i in &plain_english {
             concepts[i].weight = w.max(common);
         }

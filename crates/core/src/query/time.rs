@@ -4,6 +4,7 @@
 //!
 //! `today` is always a parameter: the CLI and the bot pass their clock's date, tests a fixed one.
 
+use super::answer::answer_around;
 use super::{answer, citations_for, Answer, Hit, QueryError, Scope};
 use crate::corpus::{Fact, FactKind};
 use crate::dates::{self, Precision};
@@ -110,6 +111,10 @@ const NOISE: &[&str] = &[
     "coming",
 ];
 
+/// Words after "next" or "last" that make them no time word ("next to", "last of", "last
+/// week" is a period, read before).
+const NOT_AFTER_NEXT_LAST: &[&str] = &["to", "of", "one", "ones", "time", "but", "and", "is", "was"];
+
 fn kind_word(w: &str) -> Option<FactKind> {
     match w {
         "meeting" | "meetings" | "mtg" | "mtgs" => Some(FactKind::Meeting),
@@ -210,10 +215,12 @@ impl TimeFilter {
                     Some(Window::Between(days_from(today, -RECENT_DAYS), today))
                 }
                 "overdue" | "late" => Some(Window::Overdue),
-                "next" if next.is_none_or(|n| kind_word(n).is_some() || NOISE.contains(&n)) => {
+                "next" if next.is_none_or(|n| !NOT_AFTER_NEXT_LAST.contains(&n)) => {
                     Some(Window::Next)
                 }
-                "last" | "previous" if next.is_some_and(|n| kind_word(n).is_some()) => {
+                "last" | "previous" | "latest"
+                    if next.is_some_and(|n| !NOT_AFTER_NEXT_LAST.contains(&n)) =>
+                {
                     Some(Window::Last)
                 }
                 _ => None,
@@ -367,6 +374,58 @@ impl TimeFilter {
     }
 }
 
+/// The days time words name, as a ranking signal: when a question has other words too ("who
+/// chaired the navy chiefs' meeting in 2019"), results dated within these days rise above the
+/// others instead of the others being dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Around {
+    pub(crate) from: Date,
+    pub(crate) to: Date,
+}
+
+/// Score multiplier of a result dated within the days asked about.
+pub(crate) const AROUND_BOOST: f32 = 1.6;
+/// How far "next X" and "last X" look from today when ranking.
+const NEXT_LAST_DAYS: i32 = 2 * 365;
+
+impl Around {
+    /// The days of a filter's window; "overdue" names none.
+    pub(crate) fn of(filter: &TimeFilter, today: Date) -> Option<Around> {
+        let (from, to) = match filter.window {
+            Window::Between(from, to) => (from, to),
+            Window::Next => (today, days_from(today, NEXT_LAST_DAYS)),
+            Window::Last => (days_from(today, -NEXT_LAST_DAYS), days_from(today, -1)),
+            Window::Overdue => return None,
+        };
+        Some(Around { from, to })
+    }
+
+    fn holds(&self, start: Date, end: Date) -> bool {
+        start <= self.to && end >= self.from
+    }
+
+    /// A fact with a milestone (a meeting's date, an initiative's timeline) within the days.
+    pub(crate) fn holds_fact(&self, fact: &Fact) -> bool {
+        milestones::milestones_of(fact)
+            .iter()
+            .any(|m| m.overlaps(self.from, self.to))
+    }
+
+    /// A paragraph of a statement published within the days, or that names a year of them.
+    pub(crate) fn holds_paragraph(&self, body: &str, published: &str) -> bool {
+        if let Ok(d) = dates::parse_when(published, None) {
+            if self.holds(d.start, d.end) {
+                return true;
+            }
+        }
+        let (first, last) = (self.from.year(), self.to.year());
+        body.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<i16>().ok())
+            .any(|y| (first..=last).contains(&y))
+    }
+}
+
 /// The scope that searches one kind of fact, if a command does.
 fn scope_of(kind: FactKind) -> Option<Scope> {
     match kind {
@@ -405,29 +464,36 @@ pub fn answer_on(
         (Scope::Ask, Some(s)) => s,
         _ => scope,
     };
-    let by_words = answer(index, narrowed_scope, &rest)?;
-    let results: Vec<Hit> = if by_words.listing || by_words.results.is_empty() && !has_words(&rest)
-    {
-        // Only time words: every selected fact, in the filter's order.
-        ids.iter()
-            .filter_map(|id| index.fact(id))
-            .take(MAX_LISTED)
-            .map(|fact| listed(index, fact))
-            .collect()
-    } else {
-        by_words
-            .results
-            .into_iter()
-            .filter(|h| h.fact.as_ref().is_some_and(|f| ids.contains(&f.id())))
-            .collect()
-    };
+    let time = Some(filter.describe(today));
+    let query: String = text.chars().take(super::MAX_QUERY_CHARS).collect();
+    if has_words(&rest) {
+        // Other words too: they search, and the days asked about rank what they find.
+        let around = Around::of(&filter, today);
+        let by_words = answer_around(index, narrowed_scope, &rest, around.as_ref())?;
+        if !by_words.listing {
+            return Ok(Answer {
+                scope,
+                query,
+                time,
+                ..by_words
+            });
+        }
+    }
+    // Only time words: every selected fact, in the filter's order.
+    let results = ids
+        .iter()
+        .filter_map(|id| index.fact(id))
+        .take(MAX_LISTED)
+        .map(|fact| listed(index, fact))
+        .collect();
     Ok(Answer {
         scope,
-        query: text.chars().take(super::MAX_QUERY_CHARS).collect(),
+        query,
         results,
         suggestions: Vec::new(),
         listing: false,
-        time: Some(filter.describe(today)),
+        passages_instead: None,
+        time,
     })
 }
 

@@ -104,6 +104,8 @@ pub struct Answer {
     pub suggestions: Vec<String>,
     /// The request asked for every fact of the scope ("all", or nothing).
     pub listing: bool,
+    /// A fact command that found no fact of its kind, answered with the statements' passages.
+    pub passages_instead: Option<FactKind>,
     /// The days the question's time words asked about, in words ("1 January – 31 December
     /// 2027"), told when nothing was found there.
     pub time: Option<String>,

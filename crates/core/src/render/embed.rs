@@ -268,15 +268,20 @@ pub fn answer_page(a: &Answer, page: usize) -> AnswerPage {
     let ranges = page_ranges(a);
     let page = page.min(ranges.len() - 1);
     let range = ranges[page].clone();
+    let pages = (ranges.len() > 1).then(|| {
+        format!(
+            "Results {}–{} of {}.",
+            range.start + 1,
+            range.end,
+            a.results.len()
+        )
+    });
+    let content = match (super::passages_notice(a), pages) {
+        (Some(notice), Some(pages)) => Some(format!("{notice} {pages}")),
+        (notice, pages) => notice.or(pages),
+    };
     let reply = Reply {
-        content: (ranges.len() > 1).then(|| {
-            format!(
-                "Results {}–{} of {}.",
-                range.start + 1,
-                range.end,
-                a.results.len()
-            )
-        }),
+        content,
         embeds: pack(&a.results[range.start..]),
     };
     AnswerPage {

@@ -8,6 +8,7 @@ pub fn answer(a: &Answer) -> Value {
         "query": a.query,
         "scope": a.scope.as_str(),
         "listing": a.listing,
+        "passages_instead": a.passages_instead.map(|k| k.as_str()),
         "results": a.results.iter().map(hit).collect::<Vec<_>>(),
         "suggestions": a.suggestions,
     })

@@ -57,6 +57,12 @@ fn mark_range(
     out
 }
 
+/// The line above passages that answer a fact command which found no fact of its kind.
+pub fn passages_notice(a: &crate::query::Answer) -> Option<String> {
+    a.passages_instead
+        .map(|kind| format!("No {} fact matched; the statements say:", kind.as_str()))
+}
+
 /// Writes a snippet with its matches wrapped by `mark`, escaping the rest with `escape`,
 /// table rows prettified and cut ends shown with an ellipsis.
 pub fn marked_snippet(

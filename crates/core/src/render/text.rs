@@ -24,6 +24,9 @@ pub fn write_answer(out: &mut dyn Write, a: &Answer, marks: Marks) -> io::Result
         }
         return Ok(());
     }
+    if let Some(notice) = super::passages_notice(a) {
+        writeln!(out, "{notice}")?;
+    }
     for (i, hit) in a.results.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
