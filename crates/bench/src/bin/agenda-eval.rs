@@ -36,6 +36,9 @@ struct Args {
     /// With --real: list the extraction misses of the dev half too.
     #[arg(long)]
     show_extraction: bool,
+    /// With --real: print the bot's whole reply to the dev questions holding this text.
+    #[arg(long, value_name = "TEXT")]
+    explain: Option<String>,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -91,6 +94,19 @@ fn real(args: &Args, texts: &std::path::Path) -> anyhow::Result<()> {
     println!("Misses (dev):\n{}", report.misses(Split::Dev));
     if args.show_held_out {
         println!("Misses (held-out):\n{}", report.misses(Split::HeldOut));
+    }
+    if let Some(text) = &args.explain {
+        for o in report.outcomes.iter().filter(|o| {
+            (o.split == Split::Dev || args.show_held_out) && o.question.text.contains(text.as_str())
+        }) {
+            println!(
+                "### {:?} ({}) wants {:?}\n{}",
+                o.question.text,
+                o.question.command.as_str(),
+                o.question.answer,
+                o.reply
+            );
+        }
     }
     if args.show_extraction {
         println!("Extraction misses:");

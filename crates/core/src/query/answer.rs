@@ -5,11 +5,11 @@ use super::citations::{
     citation_from_doc, citations_for, fact_citations, same_text, text_of, Wanted,
 };
 use super::collector::has_names;
-use super::passages::paragraph_kind;
 use super::expand::{floor_weight, rare_weight};
+use super::passages::paragraph_kind;
 use super::plan::{phrase_query, plan, Plan};
-use super::time::{Around, AROUND_BOOST};
 use super::request::Request;
+use super::time::{Around, AROUND_BOOST};
 use super::{union, Answer, Citation, Hit, QueryError, Scope};
 use crate::analysis;
 use crate::corpus::{Fact, FactKind};
@@ -25,8 +25,10 @@ use tantivy::{Searcher, TantivyDocument, Term};
 const COVERAGE_FLOOR: f32 = 0.5;
 /// Score multiplier for facts against paragraphs in `/ask`.
 const FACT_BOOST: f32 = 1.5;
-/// Results scoring below this share of the best are dropped.
+/// Results scoring below this share of the best of their sort (fact or paragraph) are dropped.
 const RELATIVE_FLOOR: f32 = 0.2;
+/// Results gathered beyond the limit before ranking by coverage.
+const GATHER_SLACK: usize = 6;
 /// Results shown for `/ask`.
 const ASK_LIMIT: usize = 6;
 /// Results shown for a fact command: its facts, then passages.
@@ -63,10 +65,21 @@ pub(crate) fn answer_around(
     let named = planned.named_facts.clone();
     let within = Within {
         kind: scope.kind().map(FactKind::as_str),
-        limit: if scope == Scope::Ask { ASK_LIMIT } else { SCOPED_LIMIT },
+        limit: if scope == Scope::Ask {
+            ASK_LIMIT
+        } else {
+            SCOPED_LIMIT
+        },
         around,
     };
-    let mut results = search(index, &searcher, &mut analyzer, within, &request.text, planned)?;
+    let mut results = search(
+        index,
+        &searcher,
+        &mut analyzer,
+        within,
+        &request.text,
+        planned,
+    )?;
     if scope == Scope::Ask {
         add_phrase_passages(index, &searcher, &mut analyzer, &request, &mut results)?;
     }
@@ -83,7 +96,14 @@ pub(crate) fn answer_around(
                 limit: SCOPED_LIMIT,
                 around,
             };
-            let passages = search(index, &searcher, &mut analyzer, within, &request.text, planned)?;
+            let passages = search(
+                index,
+                &searcher,
+                &mut analyzer,
+                within,
+                &request.text,
+                planned,
+            )?;
             let cited: HashSet<String> = results
                 .iter()
                 .flat_map(|h| h.citations.iter().map(Citation::reference))
@@ -197,10 +217,12 @@ fn search(
     let mut results: Vec<Hit> = Vec::new();
     let mut cited: HashSet<String> = HashSet::new();
     let mut passages_seen: HashSet<String> = HashSet::new();
-    // The relative floor counts from the best result shown (covered enough, and supported).
-    let mut best: Option<f32> = None;
+    // The relative floor counts from the best fact and from the best paragraph apart: they score
+    // on different fields (a fact's names weigh thrice), so a fact must not floor the passages.
+    let mut best_fact: Option<f32> = None;
+    let mut best_passage: Option<f32> = None;
     for (score, addr) in top {
-        if results.len() >= limit || best.is_some_and(|b| score < b * RELATIVE_FLOOR) {
+        if results.len() >= limit + GATHER_SLACK {
             break;
         }
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -217,22 +239,36 @@ fn search(
             .filter(|c| c.covered_by(&doc_terms))
             .map(|c| c.weight)
             .sum();
-        if !named && (total_weight <= 0.0 || covered / total_weight < COVERAGE_FLOOR) {
+        let share = match (named, total_weight > 0.0) {
+            (true, _) => 1.0,
+            (false, true) => (covered / total_weight).min(1.0),
+            (false, false) => 0.0,
+        };
+        if share < COVERAGE_FLOOR {
             continue;
         }
-        if kind == "paragraph" {
-            best.get_or_insert(score);
+        // Ranked by how much of the question a result holds, then by its score: a paragraph
+        // with every word asked beats a fact that holds only the name asked about.
+        let ranked = score * share * share;
+        if kind == PARAGRAPH {
+            if best_passage.is_some_and(|b| score < b * RELATIVE_FLOOR) {
+                continue;
+            }
+            best_passage.get_or_insert(score);
             if cited.contains(&id) || !passages_seen.insert(same_text(&body)) {
                 continue;
             }
             let citation = citation_from_doc(&doc, index, &passage_wanted, analyzer);
             cited.insert(id);
             results.push(Hit {
-                score,
+                score: ranked,
                 fact: None,
                 citations: vec![citation],
             });
         } else if let Some(fact) = index.fact(&id) {
+            if best_fact.is_some_and(|b| score < b * RELATIVE_FLOOR) {
+                continue;
+            }
             let about = Wanted::about(&wanted, &fact.names(), analyzer);
             let mut citations = fact_citations(index, searcher, fact, &about, analyzer)?;
             let asked_by_name = about.focus.len() < about.terms.len();
@@ -250,15 +286,17 @@ fn search(
             if citations.is_empty() {
                 continue;
             }
-            best.get_or_insert(score);
+            best_fact.get_or_insert(score);
             cited.extend(citations.iter().map(Citation::reference));
             results.push(Hit {
-                score,
+                score: ranked,
                 fact: Some(fact.clone()),
                 citations,
             });
         }
     }
+    results.sort_by(|a, b| b.score.total_cmp(&a.score));
+    results.truncate(limit);
     // A passage listed before the fact that cites it is dropped in favour of the fact.
     let fact_cites: HashSet<String> = results
         .iter()

@@ -34,9 +34,9 @@ pub(crate) struct Concept {
 /// ("co-organised", an abbreviation the text never uses, a misspelt name). A question whose
 /// known words are all common keeps the veto ("ASEAN Zorblax" answers nothing).
 pub(crate) fn floor_weight(concepts: &[Concept], rare: f32) -> f32 {
-    let known_rare = concepts
-        .iter()
-        .any(|c| !c.is_unknown() && c.weight >= rare && (!c.variants.is_empty() || !c.phrases.is_empty()));
+    let known_rare = concepts.iter().any(|c| {
+        !c.is_unknown() && c.weight >= rare && (!c.variants.is_empty() || !c.phrases.is_empty())
+    });
     concepts
         .iter()
         .filter(|c| !(known_rare && c.is_unknown()))

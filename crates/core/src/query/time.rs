@@ -111,9 +111,21 @@ const NOISE: &[&str] = &[
     "coming",
 ];
 
+/// First words of a farewell, whose time words ask nothing ("see you tomorrow", "bye for now").
+const FAREWELLS: &[&str] = &[
+    "see",
+    "bye",
+    "goodbye",
+    "cya",
+    "later",
+    "night",
+    "goodnight",
+];
+
 /// Words after "next" or "last" that make them no time word ("next to", "last of", "last
 /// week" is a period, read before).
-const NOT_AFTER_NEXT_LAST: &[&str] = &["to", "of", "one", "ones", "time", "but", "and", "is", "was"];
+const NOT_AFTER_NEXT_LAST: &[&str] =
+    &["to", "of", "one", "ones", "time", "but", "and", "is", "was"];
 
 fn kind_word(w: &str) -> Option<FactKind> {
     match w {
@@ -446,6 +458,12 @@ pub fn answer_on(
     text: &str,
     today: Date,
 ) -> Result<Answer, QueryError> {
+    if scope == Scope::Ask && is_farewell(text) {
+        return Ok(Answer {
+            query: text.chars().take(super::MAX_QUERY_CHARS).collect(),
+            ..answer(index, scope, "")?
+        });
+    }
     let Some(mut filter) = TimeFilter::parse(text, today) else {
         return answer(index, scope, text);
     };
@@ -495,6 +513,16 @@ pub fn answer_on(
         passages_instead: None,
         time,
     })
+}
+
+/// A short line that opens with a farewell ("see you tomorrow", "bye for now"): conversation,
+/// whose time words ask nothing.
+fn is_farewell(text: &str) -> bool {
+    let ws = words(text);
+    ws.len() <= 4
+        && ws
+            .first()
+            .is_some_and(|w| FAREWELLS.contains(&w.lower.as_str()))
 }
 
 /// Whether the text has a word of substance (not a question word).
