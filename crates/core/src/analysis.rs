@@ -203,6 +203,8 @@ impl<S: TokenStream> TokenStream for OrdinalStream<S> {
         let text = &mut self.0.token_mut().text;
         if let Some(n) = ordinal_number(text) {
             text.truncate(n);
+        } else if let Some((_, n)) = SPELLED_ORDINALS.iter().find(|(w, _)| *w == text.as_str()) {
+            *text = (*n).to_string();
         }
         true
     }
@@ -295,6 +297,31 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
     }
 }
 
+/// Ordinals written out, as statements number meetings ("the Eighth ADMM", "the seventh ADMM
+/// Plus"): indexed as their number, like `8th`.
+const SPELLED_ORDINALS: &[(&str, &str)] = &[
+    ("first", "1"),
+    ("second", "2"),
+    ("third", "3"),
+    ("fourth", "4"),
+    ("fifth", "5"),
+    ("sixth", "6"),
+    ("seventh", "7"),
+    ("eighth", "8"),
+    ("ninth", "9"),
+    ("tenth", "10"),
+    ("eleventh", "11"),
+    ("twelfth", "12"),
+    ("thirteenth", "13"),
+    ("fourteenth", "14"),
+    ("fifteenth", "15"),
+    ("sixteenth", "16"),
+    ("seventeenth", "17"),
+    ("eighteenth", "18"),
+    ("nineteenth", "19"),
+    ("twentieth", "20"),
+];
+
 /// Length of the digits of a lowercase ordinal like `21st`, if it is one.
 fn ordinal_number(word: &str) -> Option<usize> {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
@@ -320,6 +347,7 @@ mod tests {
             ["21", "asean", "meet", "amim", "21"]
         );
         assert_eq!(texts("exercises Exercise"), ["exercis", "exercis"]);
+        assert_eq!(texts("the Eighth ADMM, 8th"), ["8", "admm", "8"]);
         assert_eq!(texts("Timor-Lester’s"), ["timor", "lester", "s"]);
     }
 

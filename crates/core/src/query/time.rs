@@ -53,6 +53,8 @@ pub struct TimeFilter {
     pub kind: Option<FactKind>,
     /// Byte ranges of the question taken by the time, event and kind words.
     pub spans: Vec<Range<usize>>,
+    /// Those of the time words alone ("in 2019", "next"), without event and kind words.
+    pub window_spans: Vec<Range<usize>>,
 }
 
 /// A word of the question and where it is.
@@ -285,6 +287,7 @@ impl TimeFilter {
             i += 1;
         }
         let window = window?;
+        let window_spans = spans.clone();
         let mut event = Event::Any;
         let mut kind = None;
         for w in &ws {
@@ -299,21 +302,28 @@ impl TimeFilter {
             }
         }
         // "in" of "in 2026", "up" of "coming up": lead words next to a taken span go too.
-        for w in &ws {
-            let lead = DATE_LEADS.contains(&w.lower.as_str()) || w.lower == "up";
-            let before_taken = spans
-                .iter()
-                .any(|s| s.start > w.span.end && text[w.span.end..s.start].trim().is_empty());
-            if lead && before_taken {
-                spans.push(w.span.clone());
-            }
-        }
+        let leads_of = |taken: &[Range<usize>]| -> Vec<Range<usize>> {
+            ws.iter()
+                .filter(|w| DATE_LEADS.contains(&w.lower.as_str()) || w.lower == "up")
+                .filter(|w| {
+                    taken.iter().any(|s| {
+                        s.start > w.span.end && text[w.span.end..s.start].trim().is_empty()
+                    })
+                })
+                .map(|w| w.span.clone())
+                .collect()
+        };
+        let mut window_spans = window_spans;
+        window_spans.extend(leads_of(&window_spans));
+        window_spans.sort_by_key(|s| s.start);
+        spans.extend(leads_of(&spans));
         spans.sort_by_key(|s| s.start);
         Some(TimeFilter {
             window,
             event,
             kind,
             spans,
+            window_spans,
         })
     }
 
@@ -331,17 +341,12 @@ impl TimeFilter {
     }
 
     pub fn rest(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut at = 0;
-        for s in &self.spans {
-            if s.start >= at {
-                out.push_str(&text[at..s.start]);
-                out.push(' ');
-                at = s.end;
-            }
-        }
-        out.push_str(&text[at..]);
-        out
+        without(text, &self.spans)
+    }
+
+    /// The question without its time words alone (event and kind words kept).
+    pub fn rest_of_window(&self, text: &str) -> String {
+        without(text, &self.window_spans)
     }
 
     fn wants(&self, m: &Milestone) -> bool {
@@ -438,20 +443,11 @@ impl Around {
     }
 }
 
-/// The scope that searches one kind of fact, if a command does.
-fn scope_of(kind: FactKind) -> Option<Scope> {
-    match kind {
-        FactKind::Meeting => Some(Scope::Meeting),
-        FactKind::Initiative => Some(Scope::Initiative),
-        FactKind::Mechanism => Some(Scope::Mechanism),
-        FactKind::Area => None,
-    }
-}
-
-/// Answers `text` within `scope` on the date `today`: a question with time words ("due in
-/// 2026", "next meeting", "this year", "overdue") gets the facts whose milestones match, among
-/// those its other words find (or all of them when it has no other words); any other question
-/// is answered as [`answer`] does.
+/// Answers `text` within `scope` on the date `today`. A question of time words alone ("due in
+/// 2026", "next meeting", "overdue") lists the facts whose milestones match; with other words
+/// ("who chaired ADSOM in 2024"), those words search and what is dated within the days asked
+/// about ranks first (time words rank, they do not filter). Any other question is answered as
+/// [`answer`] does.
 pub fn answer_on(
     index: &AgendaIndex,
     scope: Scope,
@@ -478,16 +474,14 @@ pub fn answer_on(
         }
     }
     let rest = filter.rest(text);
-    let narrowed_scope = match (scope, filter.kind.and_then(scope_of)) {
-        (Scope::Ask, Some(s)) => s,
-        _ => scope,
-    };
     let time = Some(filter.describe(today));
     let query: String = text.chars().take(super::MAX_QUERY_CHARS).collect();
     if has_words(&rest) {
-        // Other words too: they search, and the days asked about rank what they find.
+        // Other words too: they search (kind and event words among them), in the scope asked,
+        // and the days asked about rank what they find.
         let around = Around::of(&filter, today);
-        let by_words = answer_around(index, narrowed_scope, &rest, around.as_ref())?;
+        let words = filter.rest_of_window(text);
+        let by_words = answer_around(index, scope, &words, around.as_ref())?;
         if !by_words.listing {
             return Ok(Answer {
                 scope,
@@ -538,6 +532,21 @@ fn listed(index: &AgendaIndex, fact: &Fact) -> Hit {
         citations: citations_for(index, fact).into_iter().take(1).collect(),
         fact: Some(fact.clone()),
     }
+}
+
+/// `text` without the byte ranges `spans` (sorted), each replaced by a space.
+fn without(text: &str, spans: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for s in spans {
+        if s.start >= at {
+            out.push_str(&text[at..s.start]);
+            out.push(' ');
+            at = s.end;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 #[cfg(test)]
