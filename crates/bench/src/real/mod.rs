@@ -74,6 +74,8 @@ pub fn run(set: &RealSet, texts: &Path, corpus: &Path, today: Date) -> Result<Re
     let mut refused = Vec::new();
     let mut raw_paragraphs: Vec<(String, String)> = Vec::new();
     let mut added: BTreeMap<String, Vec<Fact>> = BTreeMap::new();
+    // The ids `add` gave the statements: the baseline indexes their raw paragraphs instead.
+    let mut added_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     for s in &set.statements {
         let m = &s.statement;
         let path = texts.join(&m.file);
@@ -109,6 +111,7 @@ pub fn run(set: &RealSet, texts: &Path, corpus: &Path, today: Date) -> Result<Re
         };
         match add(&scratch, &req) {
             Ok(a) => {
+                added_ids.insert(a.statement_id);
                 added.insert(m.id.clone(), a.facts);
             }
             Err(e) => refused.push(Skipped {
@@ -123,7 +126,7 @@ pub fn run(set: &RealSet, texts: &Path, corpus: &Path, today: Date) -> Result<Re
         loaded
             .statements
             .iter()
-            .filter(|s| !set.statements.iter().any(|r| r.statement.id == s.id))
+            .filter(|s| !added_ids.contains(&s.id))
             .flat_map(|s| {
                 s.paragraphs
                     .iter()

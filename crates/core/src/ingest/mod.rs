@@ -136,11 +136,41 @@ pub fn draft(text: &str, format: Format, overrides: &Overrides) -> Result<Draft,
     let blocks = match format {
         // The page's main text, in the pasted form.
         Format::Html => text_blocks(&html::html_to_text(&text)?, &mut meta),
-        Format::Text => text_blocks(&text, &mut meta),
+        Format::Text => text_blocks(&stamped_date(&text, &mut meta), &mut meta),
         Format::Markdown => markdown_blocks(&text, &mut meta)?,
     };
     finish(blocks, meta, overrides)
 }
+
+/// A date stamp before the text on its first line, as page copies carry it ("date 2020-01-09
+/// ASEAN Defence … opens"): the published date, and the line goes on without it.
+fn stamped_date<'a>(text: &'a str, meta: &mut Meta) -> std::borrow::Cow<'a, str> {
+    let trimmed = text.trim_start();
+    let Some(rest) = DATE_STAMPS
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p))
+        .map(str::trim_start)
+    else {
+        return text.into();
+    };
+    let (date, after) = rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len()));
+    let iso = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !iso {
+        return text.into();
+    }
+    meta.published.get_or_insert_with(|| date.to_string());
+    after.trim_start_matches([' ', '\t']).to_string().into()
+}
+
+/// How a date stamp opens a pasted page.
+const DATE_STAMPS: &[&str] = &["date ", "Date ", "date: ", "Date: "];
 
 /// What the text says about itself.
 #[derive(Default)]
@@ -391,9 +421,14 @@ fn finish(
     let mut kept: Vec<DraftParagraph> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut dropped = 0;
-    for (k, p) in paragraphs.into_iter().enumerate() {
+    for (k, mut p) in paragraphs.into_iter().enumerate() {
         if p.text.is_empty() {
             continue;
+        }
+        if let Some(after) = text_after_caption(&p.text) {
+            // "Minister X at the meeting (Photo: VNA)Hanoi (VNA) – The meeting opened…": the
+            // caption goes, the paragraph it was glued to stays.
+            p.text = after.to_string();
         }
         if let Some((source, date)) = (k < 4 && !p.heading).then(|| byline(&p.text)).flatten() {
             meta.source = meta.source.take().or(source);
@@ -542,6 +577,23 @@ fn byline(text: &str) -> Option<(Option<String>, Option<String>)> {
         .map(|p| p.to_string());
     (date.is_some() || parts.len() > 1).then_some((source, date))
 }
+
+/// The text after a photo caption glued to the start of a paragraph ("… (Photo: VNA)Hanoi (VNA)
+/// – The two-day meeting opened …"), when a paragraph's worth of text follows it.
+fn text_after_caption(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    let open = CAPTION_MARKS.iter().filter_map(|m| lower.find(m)).min()?;
+    let close = open + text[open..].find(')')?;
+    let after = text[close + 1..].trim_start();
+    (after.split_whitespace().count() >= MIN_WORDS_AFTER_CAPTION
+        && after.starts_with(|c: char| c.is_uppercase()))
+    .then_some(after)
+}
+
+/// Where a caption's credit opens.
+const CAPTION_MARKS: &[&str] = &["(photo", "(image", "(file photo"];
+/// Words after a caption that make a paragraph of their own.
+const MIN_WORDS_AFTER_CAPTION: usize = 12;
 
 /// "… (Photo: VNA)", "Photo: …", "Caption: …" paragraphs.
 fn is_caption(text: &str) -> bool {

@@ -234,3 +234,31 @@ fn an_emphasised_byline_gives_publisher_and_date() {
     .unwrap();
     assert_eq!(d.source, UNKNOWN_SOURCE);
 }
+
+/// Real page copies (issue 21): a date stamp before the headline on the first line, and a photo
+/// caption glued to the start of the lead paragraph, which was dropped whole as a caption.
+#[test]
+fn a_date_stamp_is_metadata_and_a_glued_caption_leaves_its_paragraph() {
+    let d = draft(
+        "  date 2021-03-24 Senior Officials Convene Online\n\n\
+         The deputy minister at the meeting (Photo: XNA)Hanoi (XNA) – The two-day senior \
+         officials' meeting opened virtually on March 24 under the chair of Brunei's permanent \
+         secretary.\n\nA second paragraph follows here.\n\nCaption of a picture (Photo: XNA)\n",
+        Format::Text,
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(d.title, "Senior Officials Convene Online");
+    assert_eq!(d.published.as_deref(), Some("2021-03-24"));
+    let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Hanoi (XNA) – The two-day")),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("Caption of a picture")),
+        "{texts:?}"
+    );
+}
