@@ -1,11 +1,13 @@
 //! Corpus: statement files and fact files → typed, validated values (errors name file and line).
 
+pub mod bodies;
 mod facts;
 mod origin;
 mod schema;
 mod statement;
 pub mod thesaurus;
 
+pub use bodies::{Body, BodyKind};
 pub use facts::{split_cite, Area, Fact, FactKind, Initiative, Mechanism, Meeting, Priority};
 pub use origin::{is_extracted_file, Origin, EXTRACTED_DIR};
 pub use statement::{Paragraph, Statement};
@@ -54,8 +56,11 @@ pub struct Corpus {
     pub facts: Vec<Fact>,
     /// Problems that do not stop the corpus from loading (a file the corpus does not read).
     pub warnings: Vec<CorpusError>,
-    /// `thesaurus.toml`: the team's equivalent forms (empty without the file).
+    /// `thesaurus.toml`: the team's equivalent forms (empty without the file), and each known
+    /// body's forms.
     pub thesaurus: Thesaurus,
+    /// `bodies.toml`: the known bodies and series (empty without the file).
+    pub bodies: Vec<Body>,
 }
 
 /// Whether `id` may name a statement (lowercase letters, digits, '-').
@@ -73,9 +78,11 @@ pub fn corpus_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
         }
         walk(&dir, ext, &mut files)?;
     }
-    let thesaurus = root.join(thesaurus::FILE_NAME);
-    if thesaurus.is_file() {
-        files.push(thesaurus);
+    for name in [thesaurus::FILE_NAME, bodies::FILE_NAME] {
+        let file = root.join(name);
+        if file.is_file() {
+            files.push(file);
+        }
     }
     files.sort();
     Ok(files)
@@ -101,7 +108,16 @@ pub fn stray_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Whether a corpus file is the thesaurus (`thesaurus.toml` outside `facts/`).
 fn is_thesaurus(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == thesaurus::FILE_NAME)
+    is_top_level(path, thesaurus::FILE_NAME)
+}
+
+/// Whether a corpus file is the known bodies (`bodies.toml` outside `facts/`).
+fn is_bodies(path: &Path) -> bool {
+    is_top_level(path, bodies::FILE_NAME)
+}
+
+fn is_top_level(path: &Path, name: &str) -> bool {
+    path.file_name().is_some_and(|n| n == name)
         && path
             .parent()
             .and_then(Path::file_name)
@@ -201,10 +217,16 @@ impl Corpus {
         let mut statements = Vec::new();
         let mut fact_files = Vec::new();
         let mut thesaurus = Thesaurus::default();
+        let mut known = Vec::new();
         for (path, text) in sources {
             if is_thesaurus(path) {
                 match thesaurus::parse(path, text) {
                     Ok(t) => thesaurus = t,
+                    Err(e) => errors.extend(e),
+                }
+            } else if is_bodies(path) {
+                match bodies::parse(path, text) {
+                    Ok(b) => known = b,
                     Err(e) => errors.extend(e),
                 }
             } else if path.extension().is_some_and(|e| e == "md") {
@@ -241,7 +263,8 @@ impl Corpus {
                 statements,
                 facts,
                 warnings: Vec::new(),
-                thesaurus,
+                thesaurus: thesaurus.with_bodies(&known),
+                bodies: known,
             })
         } else {
             errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

@@ -90,6 +90,28 @@ impl Thesaurus {
         }
     }
 
+    /// This thesaurus with a group for each known body (its acronym, name and aliases); a form
+    /// a group already has stays in that group, and a body left with one form adds none.
+    pub fn with_bodies(self, bodies: &[super::Body]) -> Thesaurus {
+        let mut taken: std::collections::HashSet<Vec<String>> =
+            self.groups.iter().flat_map(|g| g.words.clone()).collect();
+        let mut groups: Vec<Vec<String>> = self.groups.into_iter().map(|g| g.forms).collect();
+        for body in bodies {
+            let forms: Vec<String> = body
+                .forms()
+                .into_iter()
+                .filter(|f| {
+                    let words = form_words(f);
+                    !words.is_empty() && taken.insert(words)
+                })
+                .collect();
+            if forms.len() >= 2 {
+                groups.push(forms);
+            }
+        }
+        Thesaurus::new(groups)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }

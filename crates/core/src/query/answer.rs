@@ -27,6 +27,8 @@ const COVERAGE_FLOOR: f32 = 0.5;
 const FACT_BOOST: f32 = 1.5;
 /// Results scoring below this share of the best of their sort (fact or paragraph) are dropped.
 const RELATIVE_FLOOR: f32 = 0.2;
+/// The share of the question a named fact counts as holding, at least.
+const NAMED_SHARE: f32 = 0.5;
 /// Results gathered beyond the limit before ranking by coverage.
 const GATHER_SLACK: usize = 6;
 /// Results shown for `/ask`.
@@ -239,14 +241,17 @@ fn search(
             .filter(|c| c.covered_by(&doc_terms))
             .map(|c| c.weight)
             .sum();
-        let share = match (named, total_weight > 0.0) {
-            (true, _) => 1.0,
-            (false, true) => (covered / total_weight).min(1.0),
-            (false, false) => 0.0,
+        let share = if total_weight > 0.0 {
+            (covered / total_weight).min(1.0)
+        } else {
+            0.0
         };
-        if share < COVERAGE_FLOOR {
+        // A fact the question names is shown whatever it covers, but ranks by what it covers:
+        // "which typhoon did the Vientiane ADSOM discuss" names ADSOM, yet asks beyond it.
+        if !named && share < COVERAGE_FLOOR {
             continue;
         }
+        let share = share.max(NAMED_SHARE * f32::from(u8::from(named)));
         // Ranked by how much of the question a result holds, then by its score: a paragraph
         // with every word asked beats a fact that holds only the name asked about.
         let ranked = score * share * share;
