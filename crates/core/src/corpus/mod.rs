@@ -191,11 +191,12 @@ impl Corpus {
             }
         }
         let corpus = Corpus::from_sources(&sources).map(|mut c| {
-            c.warnings = stray_files(root)
-                .unwrap_or_default()
-                .iter()
-                .map(|p| stray_warning(p))
-                .collect();
+            c.warnings.extend(
+                stray_files(root)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|p| stray_warning(p)),
+            );
             for w in &c.warnings {
                 tracing::warn!("{w}");
             }
@@ -256,13 +257,13 @@ impl Corpus {
                 });
             }
         }
-        origin::apply(&mut fact_files);
+        let conflicts = origin::apply(&mut fact_files);
         let facts = facts::resolve(fact_files, &statements, &mut errors);
         if errors.is_empty() {
             Ok(Corpus {
                 statements,
                 facts,
-                warnings: Vec::new(),
+                warnings: conflicts,
                 thesaurus: thesaurus.with_bodies(&known),
                 bodies: known,
             })

@@ -1,7 +1,7 @@
 //! Where a fact comes from (hand-written or extracted by `add`), and why hand-written facts win.
 
 use super::facts::ParsedFile;
-use super::Fact;
+use super::{CorpusError, Fact};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -42,9 +42,11 @@ pub fn is_extracted_file(path: &Path) -> bool {
 }
 
 /// Sets each fact's origin from its file's folder, then drops the extracted facts that a
-/// hand-written fact (same id, or same kind and name) or an earlier extracted fact (same id)
-/// already gives. References from the kept extracted facts follow the winner's id.
-pub(super) fn apply(files: &mut [ParsedFile]) {
+/// hand-written fact (same id, or same kind and name) already gives, and merges an extracted fact
+/// into an earlier one with the same id (the same meeting reported by two statements is one fact
+/// citing both, see [`merge`]). References from the kept extracted facts follow the winner's id.
+/// Returns what merging found to disagree, for a reviewer.
+pub(super) fn apply(files: &mut [ParsedFile]) -> Vec<CorpusError> {
     for file in files.iter_mut() {
         let origin = if is_extracted_file(&file.path) {
             Origin::Extracted
@@ -67,8 +69,11 @@ pub(super) fn apply(files: &mut [ParsedFile]) {
         .collect();
 
     let mut renamed: HashMap<String, String> = HashMap::new();
+    // Extracted facts met twice: the later ones, to merge into the first.
     let mut kept_extracted: HashSet<String> = HashSet::new();
+    let mut later: Vec<(std::path::PathBuf, Fact)> = Vec::new();
     for file in files.iter_mut() {
+        let path = file.path.clone();
         file.facts.retain(|located| {
             let fact = &located.fact;
             if fact.origin().is_hand_written() {
@@ -81,11 +86,36 @@ pub(super) fn apply(files: &mut [ParsedFile]) {
                 renamed.insert(fact.id().to_string(), winner.clone());
                 return false;
             }
-            kept_extracted.insert(fact.id().to_string())
+            if kept_extracted.insert(fact.id().to_string()) {
+                return true;
+            }
+            later.push((path.clone(), fact.clone()));
+            false
         });
     }
+    let mut conflicts = Vec::new();
+    for (path, other) in later {
+        let first = files
+            .iter_mut()
+            .flat_map(|f| f.facts.iter_mut())
+            .find(|l| !l.fact.origin().is_hand_written() && l.fact.id() == other.id());
+        if let Some(first) = first {
+            for field in merge(&mut first.fact, &other) {
+                conflicts.push(CorpusError {
+                    file: path.clone(),
+                    line: 0,
+                    message: format!(
+                        "{} {:?}: {field} differs from the same fact extracted from another \
+                         statement; the first is kept",
+                        other.kind().as_str(),
+                        other.id()
+                    ),
+                });
+            }
+        }
+    }
     if renamed.is_empty() {
-        return;
+        return conflicts;
     }
     for file in files.iter_mut() {
         for located in &mut file.facts {
@@ -101,6 +131,91 @@ pub(super) fn apply(files: &mut [ParsedFile]) {
             }
         }
     }
+    conflicts
+}
+
+/// Merges `other` into `kept`, two extractions of one fact from different statements: citations
+/// and lists are joined, an empty field takes the other's value, a date with a day beats one
+/// without. Returns the fields whose values disagree (the kept value stays).
+pub(super) fn merge(kept: &mut Fact, other: &Fact) -> Vec<&'static str> {
+    fn join(into: &mut Vec<String>, from: &[String]) {
+        for x in from {
+            if !into.contains(x) {
+                into.push(x.clone());
+            }
+        }
+    }
+    fn fill(
+        into: &mut Option<String>,
+        from: &Option<String>,
+        name: &'static str,
+        conflicts: &mut Vec<&'static str>,
+    ) {
+        match (into.as_ref(), from) {
+            (None, Some(v)) => *into = Some(v.clone()),
+            (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b) => conflicts.push(name),
+            _ => {}
+        }
+    }
+    let mut conflicts = Vec::new();
+    match (kept, other) {
+        (Fact::Meeting(a), Fact::Meeting(b)) => {
+            join(&mut a.cites, &b.cites);
+            join(&mut a.aliases, &b.aliases);
+            join(&mut a.participants, &b.participants);
+            join(&mut a.observers, &b.observers);
+            join(&mut a.topics, &b.topics);
+            join(&mut a.mechanisms, &b.mechanisms);
+            join(&mut a.related, &b.related);
+            if date_detail(b.date.as_deref()) > date_detail(a.date.as_deref()) {
+                a.date = b.date.clone();
+            }
+            a.number = a.number.or(b.number);
+            a.acronym = a.acronym.take().or_else(|| b.acronym.clone());
+            a.series = a.series.take().or_else(|| b.series.clone());
+            fill(&mut a.place, &b.place, "place", &mut conflicts);
+            fill(&mut a.chair, &b.chair, "chair", &mut conflicts);
+            fill(&mut a.theme, &b.theme, "theme", &mut conflicts);
+            a.summary = a.summary.take().or_else(|| b.summary.clone());
+        }
+        (Fact::Initiative(a), Fact::Initiative(b)) => {
+            join(&mut a.cites, &b.cites);
+            join(&mut a.aliases, &b.aliases);
+            fill(&mut a.timeline, &b.timeline, "timeline", &mut conflicts);
+            a.expected_outcome = a
+                .expected_outcome
+                .take()
+                .or_else(|| b.expected_outcome.clone());
+            a.area = a.area.take().or_else(|| b.area.clone());
+            a.summary = a.summary.take().or_else(|| b.summary.clone());
+        }
+        (Fact::Mechanism(a), Fact::Mechanism(b)) => {
+            join(&mut a.cites, &b.cites);
+            join(&mut a.aliases, &b.aliases);
+            a.acronym = a.acronym.take().or_else(|| b.acronym.clone());
+            a.category = a.category.take().or_else(|| b.category.clone());
+            a.description = a.description.take().or_else(|| b.description.clone());
+        }
+        (Fact::Area(a), Fact::Area(b)) => {
+            join(&mut a.cites, &b.cites);
+            join(&mut a.aliases, &b.aliases);
+        }
+        _ => conflicts.push("kind"),
+    }
+    conflicts
+}
+
+/// How precise a written date is: a day and a year beat a day, which beats a month or a year.
+fn date_detail(date: Option<&str>) -> u8 {
+    let Some(d) = date else { return 0 };
+    let numbers: Vec<usize> = d
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .map(str::len)
+        .collect();
+    let day = numbers.iter().any(|&n| n <= 2) || d.len() == 10 && numbers == [4, 2, 2];
+    let year = numbers.contains(&4);
+    1 + 2 * u8::from(day) + u8::from(year)
 }
 
 #[cfg(test)]
@@ -155,5 +270,56 @@ mod tests {
             panic!()
         };
         assert_eq!(admm.description.as_deref(), Some("by hand"));
+    }
+
+    /// Issue 22 (one meeting across statements): the same instance extracted from two
+    /// statements is one fact citing both; an empty field takes the other's value, a date with a
+    /// day beats a month, and a place that disagrees is reported for a reviewer.
+    #[test]
+    fn one_meeting_from_two_statements_is_one_fact_citing_both() {
+        let second = "+++\nid = \"t\"\ntitle = \"U\"\nsource = \"S\"\npublished = \"2024-09-05\"\n+++\n\nTwo\n";
+        let sources = vec![
+            (PathBuf::from("c/statements/s.md"), STATEMENT.to_string()),
+            (PathBuf::from("c/statements/t.md"), second.to_string()),
+            (
+                PathBuf::from("c/facts/extracted/s.toml"),
+                "[[meeting]]\nid = \"admm-18\"\nname = \"18th ADMM\"\ndate = \"November 2024\"\nplace = \"Vientiane\"\ncites = [\"s#1\"]\n".to_string(),
+            ),
+            (
+                PathBuf::from("c/facts/extracted/t.toml"),
+                "[[meeting]]\nid = \"admm-18\"\nname = \"18th ADMM\"\ndate = \"21 November 2024\"\nplace = \"Luang Prabang\"\ntheme = \"Together\"\ncites = [\"t#1\"]\n".to_string(),
+            ),
+        ];
+        let c = Corpus::from_sources(&sources).unwrap();
+        let meetings: Vec<&Fact> = c.facts.iter().filter(|f| f.id() == "admm-18").collect();
+        assert_eq!(meetings.len(), 1);
+        let Fact::Meeting(m) = meetings[0] else {
+            panic!()
+        };
+        assert_eq!(m.cites, ["s#1", "t#1"]);
+        assert_eq!(m.date.as_deref(), Some("21 November 2024"));
+        assert_eq!(m.place.as_deref(), Some("Vientiane"));
+        assert_eq!(m.theme.as_deref(), Some("Together"));
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        assert!(
+            c.warnings[0].to_string().contains("place differs"),
+            "{}",
+            c.warnings[0]
+        );
+    }
+
+    #[test]
+    fn date_detail_rows() {
+        let rows = [
+            ("21 November 2024", 4),
+            ("2024-11-21", 4),
+            ("November 21", 3),
+            ("November 2024", 2),
+            ("2024", 2),
+        ];
+        for (date, want) in rows {
+            assert_eq!(date_detail(Some(date)), want, "{date}");
+        }
+        assert_eq!(date_detail(None), 0);
     }
 }
