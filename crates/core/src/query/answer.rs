@@ -232,10 +232,19 @@ fn search(
         let id = text_of(&doc, f.id);
         let named = named_facts.contains(&id);
         let body = text_of(&doc, f.body);
-        let doc_terms: HashSet<String> = analysis::terms(analyzer, &body)
+        let mut doc_terms: HashSet<String> = analysis::terms(analyzer, &body)
             .into_iter()
             .map(|t| t.text)
             .collect();
+        if kind == PARAGRAPH {
+            // A news paragraph leans on its headline ("420 shooters took part" under "30th ASEAN
+            // Armies Rifle Meet opens in Hanoi"): the title's words count as the paragraph's.
+            doc_terms.extend(
+                analysis::terms(analyzer, &text_of(&doc, f.title))
+                    .into_iter()
+                    .map(|t| t.text),
+            );
+        }
         let covered: f32 = concepts
             .iter()
             .filter(|c| c.covered_by(&doc_terms))
