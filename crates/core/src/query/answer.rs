@@ -9,7 +9,7 @@ use super::expand::{floor_weight, rare_weight};
 use super::passages::paragraph_kind;
 use super::plan::{phrase_query, plan, Plan};
 use super::request::Request;
-use super::time::{Around, AROUND_BOOST};
+use super::time::Around;
 use super::{union, Answer, Citation, Hit, QueryError, Scope};
 use crate::analysis;
 use crate::corpus::{Fact, FactKind};
@@ -26,7 +26,7 @@ const COVERAGE_FLOOR: f32 = 0.5;
 /// Score multiplier for facts against paragraphs in `/ask`.
 const FACT_BOOST: f32 = 1.5;
 /// Results scoring below this share of the best of their sort (fact or paragraph) are dropped.
-const RELATIVE_FLOOR: f32 = 0.2;
+const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
 const NAMED_SHARE: f32 = 0.5;
 /// Results gathered beyond the limit before ranking by coverage.
@@ -207,9 +207,7 @@ fn search(
     }
     if let Some(around) = within.around {
         for (score, addr) in &mut top {
-            if dated_within(index, searcher, *addr, around)? {
-                *score *= AROUND_BOOST;
-            }
+            *score *= time_factor(index, searcher, *addr, around)?;
         }
     }
     top.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -321,20 +319,22 @@ fn search(
     Ok(results)
 }
 
-/// Whether a document is dated within the days asked about (see [`Around`]).
-fn dated_within(
+/// How a document's dates weigh against the days asked about (see [`Around`]).
+fn time_factor(
     index: &AgendaIndex,
     searcher: &Searcher,
     addr: tantivy::DocAddress,
     around: &Around,
-) -> Result<bool, QueryError> {
+) -> Result<f32, QueryError> {
     let f = index.fields;
     let doc: TantivyDocument = searcher.doc(addr)?;
     Ok(match text_of(&doc, f.kind).as_str() {
-        PARAGRAPH => around.holds_paragraph(&text_of(&doc, f.body), &text_of(&doc, f.date)),
+        PARAGRAPH => around
+            .paragraph_fit(&text_of(&doc, f.body), &text_of(&doc, f.date))
+            .factor(true),
         _ => index
             .fact(&text_of(&doc, f.id))
-            .is_some_and(|fact| around.holds_fact(fact)),
+            .map_or(1.0, |fact| around.fact_fit(fact).factor(false)),
     })
 }
 

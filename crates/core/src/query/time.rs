@@ -401,7 +401,7 @@ pub(crate) struct Around {
 }
 
 /// Score multiplier of a result dated within the days asked about.
-pub(crate) const AROUND_BOOST: f32 = 1.6;
+const AROUND_BOOST: f32 = 1.6;
 /// How far "next X" and "last X" look from today when ranking.
 const NEXT_LAST_DAYS: i32 = 2 * 365;
 
@@ -421,27 +421,61 @@ impl Around {
         start <= self.to && end >= self.from
     }
 
-    /// A fact with a milestone (a meeting's date, an initiative's timeline) within the days.
-    pub(crate) fn holds_fact(&self, fact: &Fact) -> bool {
-        milestones::milestones_of(fact)
-            .iter()
-            .any(|m| m.overlaps(self.from, self.to))
+    /// How a fact's milestones (a meeting's date, an initiative's timeline) sit with the days.
+    pub(crate) fn fact_fit(&self, fact: &Fact) -> Fit {
+        let all = milestones::milestones_of(fact);
+        if all.iter().any(|m| m.overlaps(self.from, self.to)) {
+            Fit::Within
+        } else if all.is_empty() {
+            Fit::Unknown
+        } else {
+            Fit::Outside
+        }
     }
 
-    /// A paragraph of a statement published within the days, or that names a year of them.
-    pub(crate) fn holds_paragraph(&self, body: &str, published: &str) -> bool {
-        if let Ok(d) = dates::parse_when(published, None) {
-            if self.holds(d.start, d.end) {
-                return true;
-            }
-        }
+    /// A paragraph of a statement published within the days, or that names a year of them, is
+    /// within; one published on another day that names none of their years is outside.
+    pub(crate) fn paragraph_fit(&self, body: &str, published: &str) -> Fit {
         let (first, last) = (self.from.year(), self.to.year());
-        body.split(|c: char| !c.is_ascii_digit())
+        let names_a_year = body
+            .split(|c: char| !c.is_ascii_digit())
             .filter(|w| w.len() == 4)
             .filter_map(|w| w.parse::<i16>().ok())
-            .any(|y| (first..=last).contains(&y))
+            .any(|y| (first..=last).contains(&y));
+        match dates::parse_when(published, None) {
+            Ok(d) if self.holds(d.start, d.end) => Fit::Within,
+            _ if names_a_year => Fit::Within,
+            Ok(_) => Fit::Outside,
+            Err(_) => Fit::Unknown,
+        }
     }
 }
+
+/// Where a result's dates sit with the days a question asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fit {
+    Within,
+    Outside,
+    Unknown,
+}
+
+impl Fit {
+    /// Score multiplier: dated within rises, dated elsewhere sinks (it is likely another
+    /// instance: "the ADMM theme for 2024" is not the 2019 meeting's).
+    pub(crate) fn factor(self, paragraph: bool) -> f32 {
+        match (self, paragraph) {
+            (Fit::Within, _) => AROUND_BOOST,
+            (Fit::Outside, false) => OUTSIDE_FACT,
+            (Fit::Outside, true) => OUTSIDE_PARAGRAPH,
+            (Fit::Unknown, _) => 1.0,
+        }
+    }
+}
+
+/// Score multiplier of a fact dated outside the days asked about.
+const OUTSIDE_FACT: f32 = 0.5;
+/// Score multiplier of a paragraph published outside them that names none of their years.
+const OUTSIDE_PARAGRAPH: f32 = 0.8;
 
 /// Answers `text` within `scope` on the date `today`. A question of time words alone ("due in
 /// 2026", "next meeting", "overdue") lists the facts whose milestones match; with other words
