@@ -112,7 +112,7 @@ pub fn add(corpus_dir: &Path, req: &AddRequest) -> Result<Added, AddError> {
         .statement(&id)
         .cloned()
         .ok_or_else(|| AddError::Invalid("the statement was not read back".into()))?;
-    let facts = extract::extract(&statement);
+    let facts = extract::extract_with(&statement, &existing.bodies);
     let facts_file = extract::to_toml(&statement, &facts);
     let mut with_facts = with_statement;
     with_facts.push((facts_path.clone(), facts_file.clone()));

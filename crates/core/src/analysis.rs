@@ -322,6 +322,15 @@ const SPELLED_ORDINALS: &[(&str, &str)] = &[
     ("twentieth", "20"),
 ];
 
+/// The number of an ordinal written out ("Seventh" → 7), if the word is one.
+pub fn spelled_ordinal(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    SPELLED_ORDINALS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .and_then(|(_, n)| n.parse().ok())
+}
+
 /// Length of the digits of a lowercase ordinal like `21st`, if it is one.
 fn ordinal_number(word: &str) -> Option<usize> {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();

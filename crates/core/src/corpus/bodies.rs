@@ -61,7 +61,7 @@ impl BodyKind {
 }
 
 /// One known body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     pub acronym: Option<String>,

@@ -6,11 +6,12 @@
 //! on …", "with the theme “…”", tables by their header, list items led in by "initiatives", and
 //! timelines in prose.
 
+pub mod known;
 mod tables;
 pub mod text;
 mod toml_out;
 
-use crate::corpus::{Fact, Mechanism, Meeting, Origin, Paragraph, Statement};
+use crate::corpus::{Body, BodyKind, Fact, Mechanism, Meeting, Origin, Paragraph, Statement};
 use crate::dates;
 use crate::index::aliases::acronym_pairs;
 use std::collections::HashMap;
@@ -65,8 +66,15 @@ pub const MEETING_SERIES: &str = "meeting series";
 
 /// Extracts the facts of one statement; ids are stable for the same text.
 pub fn extract(statement: &Statement) -> Vec<Fact> {
+    extract_with(statement, &[])
+}
+
+/// [`extract`], recognising the known bodies and series (`corpus/bodies.toml`) by any of their
+/// names, with or without an acronym pair.
+pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     let mut x = Extractor {
         statement,
+        bodies,
         year: statement.year(),
         meetings: Vec::new(),
         mechanisms: Vec::new(),
@@ -143,6 +151,7 @@ pub fn fact_id(name: &str) -> String {
 
 struct Extractor<'a> {
     statement: &'a Statement,
+    bodies: &'a [Body],
     year: Option<i16>,
     meetings: Vec<Meeting>,
     mechanisms: Vec<Mechanism>,
@@ -252,7 +261,7 @@ fn loose_pairs(text: &str, out: &mut Vec<Pair>) {
     out.sort_by_key(|p| p.start);
 }
 
-/// "21st" → 21.
+/// "21st" → 21, "Seventh" → 7.
 fn ordinal(word: &str) -> Option<u32> {
     let w = bare(word).to_ascii_lowercase();
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -260,6 +269,7 @@ fn ordinal(word: &str) -> Option<u32> {
     matches!(suffix, "st" | "nd" | "rd" | "th")
         .then(|| digits.parse().ok())
         .flatten()
+        .or_else(|| crate::analysis::spelled_ordinal(&w))
 }
 
 fn head(name: &str) -> String {
@@ -460,6 +470,8 @@ impl Extractor<'_> {
             }
         }
 
+        self.known_mentions(text, &cite, &mut mentioned);
+
         // "a meeting between X and Y", "X convened with Y".
         if let Some(i) = self.bilateral(text, &cite) {
             mentioned.push(i);
@@ -557,6 +569,82 @@ impl Extractor<'_> {
         if let Some(&last) = mentioned.last() {
             self.last_meeting = Some(last);
         }
+    }
+
+    /// Known bodies named in the paragraph: an instance of a series named by number or year
+    /// ("the 17th ASEAN Navy Chiefs' Meeting", "ADSOM 2024"), or by its sentence ("ADSOM was
+    /// held in Vientiane on 25 September"), described from its sentence; a body that is no
+    /// series of meetings (a network, a centre, an exercise) is a mechanism.
+    fn known_mentions(&mut self, text: &str, cite: &str, mentioned: &mut Vec<usize>) {
+        for m in known::mentions(text, self.bodies) {
+            let body = m.body;
+            let sentence = sentence_around(text, m.range.start);
+            if body.kind != BodyKind::MeetingSeries {
+                self.known_mechanism(body, sentence, cite);
+            }
+            if !body.kind.has_instances() {
+                continue;
+            }
+            let i = match (m.number, m.year, &body.acronym) {
+                (Some(n), _, Some(acronym)) => {
+                    Some(self.numbered_meeting(acronym, n, &body.name, cite))
+                }
+                (Some(n), _, None) => Some(self.instance(body, &n.to_string(), cite)),
+                (None, Some(y), _) => Some(self.instance(body, &y.to_string(), cite)),
+                (None, None, _) => {
+                    let key = body.acronym.as_deref().unwrap_or(&body.name);
+                    self.occurrence(key, &body.name, text, m.range.start, sentence, cite)
+                }
+            };
+            let Some(i) = i else { continue };
+            self.describe_meeting(i, sentence, cite);
+            if let (None, Some(y)) = (&self.meetings[i].date, m.year) {
+                self.meetings[i].date = Some(y.to_string());
+            }
+            if !mentioned.contains(&i) {
+                mentioned.push(i);
+            }
+        }
+    }
+
+    /// The instance of a known series named by a year, or by a number when it has no acronym:
+    /// "ADSOM 2024" is `adsom-2024`.
+    fn instance(&mut self, body: &Body, which: &str, cite: &str) -> usize {
+        let key = body.acronym.as_deref().unwrap_or(&body.name);
+        let id = format!("{}-{which}", fact_id(key));
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return i;
+        }
+        self.meetings.push(Meeting {
+            acronym: body.acronym.clone(),
+            series: Some(body.name.clone()),
+            aliases: vec![format!("{key} {which}")],
+            ..new_meeting(id, format!("{} {which}", body.name), cite)
+        });
+        self.meetings.len() - 1
+    }
+
+    /// A known body that is no meeting series, as a mechanism citing where it is named.
+    fn known_mechanism(&mut self, body: &Body, sentence: &str, cite: &str) {
+        let id = match &body.acronym {
+            Some(a) => fact_id(a),
+            None => fact_id(&body.name),
+        };
+        if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
+            push_cite(&mut m.cites, cite.to_string());
+            return;
+        }
+        self.mechanisms.push(Mechanism {
+            id,
+            acronym: body.acronym.clone(),
+            name: body.name.clone(),
+            aliases: body.aliases.clone(),
+            category: Some(body.kind.as_str().to_string()),
+            description: Some(clip(sentence, 300)),
+            origin: Origin::Extracted,
+            cites: vec![cite.to_string()],
+        });
     }
 
     /// "The ASEAN Defence Ministers' Meeting Retreat (ADMM Retreat) was held in Penang … on 26
@@ -941,19 +1029,40 @@ fn enumeration_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// A quoted title after "theme": `With the theme “ASEAN: Together for …”`.
+/// Words that introduce a meeting's theme.
+const THEME_LEADS: &[&str] = &["theme", "motto", "focused on", "under the banner"];
+/// Words that introduce a theme written without quotes, up to the sentence's end.
+const UNQUOTED_THEME_LEADS: &[&str] = &["on the topic of ", "under the theme of ", "themed "];
+
+/// A meeting's theme: a quoted title after "theme" or "focused on" (`With the theme “ASEAN:
+/// Together for …”`), or a capitalised title after "on the topic of" (`exchanged views on the
+/// topic of Synergy at Sea: …`).
 fn theme(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
-    let at = lower.find("theme")?;
-    let rest = &text[at..];
-    let open = rest.find(['“', '"'])?;
-    if open > 30 {
-        return None;
+    for lead in THEME_LEADS {
+        let Some(at) = lower.find(lead) else { continue };
+        let rest = &text[at..];
+        let Some(open) = rest.find(['“', '"']) else {
+            continue;
+        };
+        if open > 30 {
+            continue;
+        }
+        let inner = &rest[open + rest[open..].chars().next()?.len_utf8()..];
+        let close = inner.find(['”', '"'])?;
+        let theme = inner[..close].trim().trim_end_matches([',', '.']);
+        if !theme.is_empty() {
+            return Some(theme.to_string());
+        }
     }
-    let inner = &rest[open + rest[open..].chars().next()?.len_utf8()..];
-    let close = inner.find(['”', '"'])?;
-    let theme = inner[..close].trim();
-    (!theme.is_empty()).then(|| theme.to_string())
+    let at = UNQUOTED_THEME_LEADS
+        .iter()
+        .find_map(|lead| lower.find(lead).map(|i| i + lead.len()))?;
+    let rest = &text[at..];
+    let end = sentences(rest).first().map_or(rest.len(), |(r, _)| r.end);
+    let theme = rest[..end].trim().trim_end_matches(['.', ',']);
+    (theme.starts_with(|c: char| c.is_uppercase()) && theme.split_whitespace().count() <= 15)
+        .then(|| theme.to_string())
 }
 
 /// Participants and observers: "with the attendance of X as well as Y as an observer",

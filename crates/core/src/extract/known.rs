@@ -1,0 +1,237 @@
+//! Mentions of known bodies and series (`corpus/bodies.toml`) in a paragraph, with or without an
+//! acronym pair: "the 17th ASEAN Navy Chiefs' Meeting", "ADSOM 2024", "the seventh ADMM Plus",
+//! "ACDFM-21", "the ASEAN Our Eyes". Each mention says which body, and the instance it names
+//! (a number, or a year) when it names one.
+
+use crate::corpus::Body;
+use std::ops::Range;
+
+/// A known body named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention<'b> {
+    pub body: &'b Body,
+    /// The bytes of the name as written (with its number or year, when it has one).
+    pub range: Range<usize>,
+    /// "17th …", "…-21", "the seventh …".
+    pub number: Option<u32>,
+    /// "ADSOM 2024", "the 2019 ASEAN Navy Chiefs' Meeting".
+    pub year: Option<i16>,
+}
+
+/// Every mention of `bodies` in `text`, left to right; where two overlap the longer wins
+/// ("ADSOM-Plus WG" over "ADSOM-Plus" over "ADSOM").
+pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
+    let lower = text.to_ascii_lowercase();
+    let mut found: Vec<(Range<usize>, &'b Body)> = Vec::new();
+    for body in bodies {
+        if let Some(acronym) = &body.acronym {
+            for (at, _) in text.match_indices(acronym.as_str()) {
+                let end = at + acronym.len();
+                if bounded(text, at, end, true) {
+                    found.push((at..end, body));
+                }
+            }
+        }
+        for form in std::iter::once(&body.name).chain(&body.aliases) {
+            for variant in spellings(form) {
+                for (at, _) in lower.match_indices(variant.as_str()) {
+                    let end = at + variant.len();
+                    if bounded(text, at, end, false) {
+                        found.push((at..end, body));
+                    }
+                }
+            }
+        }
+    }
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<Mention<'b>> = Vec::new();
+    let mut taken_until = 0;
+    for (range, body) in found {
+        if range.start < taken_until {
+            continue;
+        }
+        taken_until = range.end;
+        let (number_after, year_after, end) = after_name(text, range.end);
+        let (number_before, year_before) = before_name(text, range.start);
+        out.push(Mention {
+            body,
+            range: range.start..end,
+            number: number_after.or(number_before),
+            year: year_after.or(year_before),
+        });
+    }
+    out
+}
+
+/// A form as statements spell it: both apostrophes, none, "Defense", "Center".
+fn spellings(form: &str) -> Vec<String> {
+    let base = form.to_ascii_lowercase();
+    let mut out = vec![base.clone()];
+    let variants = [
+        base.replace('\'', "’"),
+        base.replace('\'', ""),
+        base.replace("defence", "defense"),
+        base.replace("centre", "center"),
+        base.replace("-plus", " plus"),
+        base.replace(" plus", "-plus"),
+    ];
+    for v in variants {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Whether `text[at..end]` stands as a word: no letter or digit on either side (a hyphen after an
+/// acronym only when a number follows it: "ACDFM-21", not "ADMM-Plus").
+fn bounded(text: &str, at: usize, end: usize, acronym: bool) -> bool {
+    let before = text[..at].chars().next_back();
+    let mut rest = text[end..].chars();
+    let after = rest.next();
+    let ok_before = !before.is_some_and(|c| c.is_alphanumeric() || (acronym && c == '-'));
+    let ok_after = match after {
+        Some('-') => rest.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => !c.is_alphanumeric(),
+        None => true,
+    };
+    ok_before && ok_after
+}
+
+/// A number or year right after a name: "-21", " 2024", " (ADSOM) 2024" is not read.
+fn after_name(text: &str, end: usize) -> (Option<u32>, Option<i16>, usize) {
+    let rest = &text[end..];
+    if let Some(digits) = rest.strip_prefix('-') {
+        let n: String = digits.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(number) = n.parse() {
+            return (Some(number), None, end + 1 + n.len());
+        }
+    }
+    let trimmed = rest.trim_start_matches(' ');
+    let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
+    let next = trimmed[digits.len()..].chars().next();
+    if digits.len() == 4 && !next.is_some_and(char::is_alphanumeric) {
+        if let Ok(year @ 1990..=2100) = digits.parse::<i16>() {
+            let at = end + (rest.len() - trimmed.len()) + 4;
+            return (None, Some(year), at);
+        }
+    }
+    (None, None, end)
+}
+
+/// An ordinal or a year just before a name, "the" aside: "the 17th …", "the seventh …", "the
+/// 2019 …".
+fn before_name(text: &str, at: usize) -> (Option<u32>, Option<i16>) {
+    let mut words = text[..at].split_whitespace().rev();
+    let Some(mut word) = words.next() else {
+        return (None, None);
+    };
+    if word.eq_ignore_ascii_case("the") {
+        return (None, None);
+    }
+    word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Some(n) = super::ordinal(word) {
+        return (Some(n), None);
+    }
+    if word.len() == 4 {
+        if let Ok(year @ 1990..=2100) = word.parse::<i16>() {
+            return (None, Some(year));
+        }
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::BodyKind;
+
+    fn body(acronym: Option<&str>, name: &str, aliases: &[&str]) -> Body {
+        Body {
+            acronym: acronym.map(str::to_string),
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            kind: BodyKind::MeetingSeries,
+        }
+    }
+
+    /// Phrasing classes met in real statements, written here in our own words.
+    #[test]
+    fn mention_rows() {
+        let bodies = vec![
+            body(Some("ANCM"), "ASEAN Navy Chiefs' Meeting", &[]),
+            body(
+                Some("ADSOM"),
+                "ASEAN Defence Senior Officials' Meeting",
+                &[],
+            ),
+            body(
+                Some("ADSOM-Plus"),
+                "ASEAN Defence Senior Officials' Meeting-Plus",
+                &[],
+            ),
+            body(
+                Some("ADMM-Plus"),
+                "ASEAN Defence Ministers' Meeting-Plus",
+                &["ADMM Plus"],
+            ),
+            body(Some("ADMM"), "ASEAN Defence Ministers' Meeting", &[]),
+            body(Some("AOE"), "ASEAN Our Eyes", &[]),
+        ];
+        // (text, [(acronym or name, number, year)])
+        let rows: &[(&str, &[(&str, Option<u32>, Option<i16>)])] = &[
+            // an ordinal before the full name, curly apostrophe
+            (
+                "Admirals met at the 17th ASEAN Navy Chiefs’ Meeting in the capital.",
+                &[("ANCM", Some(17), None)],
+            ),
+            // a year after the acronym
+            (
+                "ADSOM 2024 opened on Monday.",
+                &[("ADSOM", None, Some(2024))],
+            ),
+            // a spelled ordinal before another form, and the acronym with its number
+            (
+                "the seventh ADMM Plus and ADMM-18 were held",
+                &[("ADMM-Plus", Some(7), None), ("ADMM", Some(18), None)],
+            ),
+            // the longer name wins; a hyphenated acronym is not its shorter cousin
+            (
+                "the ASEAN Defence Senior Officials' Meeting-Plus (ADSOM-Plus) met",
+                &[("ADSOM-Plus", None, None), ("ADSOM-Plus", None, None)],
+            ),
+            // lowercase, apostrophe dropped, a year before
+            (
+                "at the 2019 asean navy chiefs meeting",
+                &[("ANCM", None, Some(2019))],
+            ),
+            // a body that is no series; a word containing an acronym is no mention
+            ("the ASEAN Our Eyes and AOEX", &[("AOE", None, None)]),
+            // "Defense" spelling
+            (
+                "the 13th ASEAN Defense Ministers' Meeting",
+                &[("ADMM", Some(13), None)],
+            ),
+        ];
+        for (text, want) in rows {
+            let got: Vec<(String, Option<u32>, Option<i16>)> = mentions(text, &bodies)
+                .into_iter()
+                .map(|m| {
+                    (
+                        m.body
+                            .acronym
+                            .clone()
+                            .unwrap_or_else(|| m.body.name.clone()),
+                        m.number,
+                        m.year,
+                    )
+                })
+                .collect();
+            let want: Vec<(String, Option<u32>, Option<i16>)> = want
+                .iter()
+                .map(|(a, n, y)| (a.to_string(), *n, *y))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
