@@ -9,7 +9,7 @@ use super::expand::{floor_weight, rare_weight};
 use super::passages::paragraph_kind;
 use super::plan::{phrase_query, plan, Plan};
 use super::request::Request;
-use super::time::Around;
+use super::time::{Around, Fit};
 use super::{union, Answer, Citation, Hit, QueryError, Scope};
 use crate::analysis;
 use crate::corpus::{Fact, FactKind};
@@ -28,7 +28,7 @@ const FACT_BOOST: f32 = 1.5;
 /// Results scoring below this share of the best of their sort (fact or paragraph) are dropped.
 const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
-const NAMED_SHARE: f32 = 0.5;
+const NAMED_SHARE: f32 = 0.3;
 /// Results gathered beyond the limit before ranking by coverage.
 const GATHER_SLACK: usize = 6;
 /// Results shown for `/ask`.
@@ -87,9 +87,18 @@ pub(crate) fn answer_around(
     }
     let mut passages_instead = None;
     if let Some(kind) = scope.kind() {
-        // Instances the question does not name (AMIM-18 for "ADMM-18") give way to passages.
+        // Instances the question does not name (AMIM-18 for "ADMM-18") give way to passages, and
+        // so do named ones dated outside the days asked about (ADSOM 2021 for "ADSOM 2024").
+        let asked = |h: &Hit| {
+            is_named(h, &named)
+                && !around.is_some_and(|a| {
+                    h.fact
+                        .as_ref()
+                        .is_some_and(|f| a.fact_fit(f) == Fit::Outside)
+                })
+        };
         if results.iter().any(|h| is_named(h, &named)) {
-            results.retain(|h| is_named(h, &named));
+            results.retain(asked);
         }
         if results.len() < SCOPED_LIMIT {
             let planned = plan(index, &searcher, &mut analyzer, scope, &request, true)?;
