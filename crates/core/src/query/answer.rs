@@ -243,6 +243,10 @@ fn search(
             .into_iter()
             .map(|t| t.text)
             .collect();
+        if !named && !concepts.iter().any(|c| c.covered_by(&doc_terms)) {
+            // Found through its title alone: the passage would show none of the question.
+            continue;
+        }
         if kind == PARAGRAPH {
             // A news paragraph leans on its headline ("420 shooters took part" under "30th ASEAN
             // Armies Rifle Meet opens in Hanoi"): the title's words count as the paragraph's.

@@ -29,14 +29,16 @@ pub(crate) struct Concept {
 }
 
 /// The weight the relevance floor counts: every concept's, but a word the corpus does not know
-/// (no form of it is indexed, and it is no English word) does not count when the question's
-/// known words include a rare one — it cannot be matched, and it should not veto what does
+/// (no form of it is indexed, and it is no English word) does not count when the question has
+/// two known words or more, one of them rare — it cannot be matched, and it should not veto what
+/// does
 /// ("co-organised", an abbreviation the text never uses, a misspelt name). A question whose
 /// known words are all common keeps the veto ("ASEAN Zorblax" answers nothing).
 pub(crate) fn floor_weight(concepts: &[Concept], rare: f32) -> f32 {
-    let known_rare = concepts.iter().any(|c| {
-        !c.is_unknown() && c.weight >= rare && (!c.variants.is_empty() || !c.phrases.is_empty())
-    });
+    let known = |c: &&Concept| !c.variants.is_empty() || !c.phrases.is_empty();
+    // Two known words at least, one of them rare: a lone word ("@everyone zzqx") keeps the veto.
+    let known_rare = concepts.iter().filter(known).count() >= 2
+        && concepts.iter().filter(known).any(|c| c.weight >= rare);
     concepts
         .iter()
         .filter(|c| !(known_rare && c.is_unknown()))
