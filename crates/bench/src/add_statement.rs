@@ -129,7 +129,8 @@ pub struct Measured {
     pub added: Vec<AddedStatement>,
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+/// Copies a directory tree (a corpus into a scratch directory).
+pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in
         std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?

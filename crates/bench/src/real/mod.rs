@@ -12,6 +12,7 @@ pub use set::{
     Command, GoldBody, GoldInitiative, GoldMeeting, Manifest, Question, RealSet, Statement,
 };
 
+use crate::add_statement::copy_dir;
 use crate::eval::Split;
 use agenda_bot::add::{add, AddRequest};
 use agenda_core::command::{self, UpcomingFrom};
@@ -25,7 +26,7 @@ use anyhow::{Context, Result};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Results of the bot shown to the judge: the first three (as many as the baseline's paragraphs).
 pub const SHOWN: usize = 3;
@@ -199,23 +200,6 @@ pub fn bot_reply(index: &AgendaIndex, q: &Question, today: Date) -> Result<Strin
         command::Response::Help => command::HELP.to_string(),
         command::Response::Notice(n) => n,
     })
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
-    for entry in
-        std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?
-    {
-        let entry = entry?;
-        let target: PathBuf = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)
-                .with_context(|| format!("cannot copy {}", entry.path().display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// Pass rates of both engines over some outcomes.

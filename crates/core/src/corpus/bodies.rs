@@ -14,7 +14,7 @@
 //! finds a statement saying "ASEAN Armies Rifle Meet"), and extraction recognises its mentions
 //! with or without an acronym pair.
 
-use super::{line_of, toml_message, CorpusError};
+use super::{line_of, CorpusError};
 use crate::analysis;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -97,10 +97,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Body>, Vec<CorpusError>> {
         line,
         message,
     };
-    let raw: RawFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_of(text, s.start));
-        vec![error(line, toml_message(&e))]
-    })?;
+    let raw: RawFile = super::parse_toml(path, text)?;
     let mut errors = Vec::new();
     // Each form's analysed words → the line of the body that has it.
     let mut owner: HashMap<Vec<String>, usize> = HashMap::new();

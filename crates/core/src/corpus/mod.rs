@@ -292,6 +292,20 @@ pub fn toml_message(e: &toml::de::Error) -> String {
     last.map_or_else(|| "invalid TOML".to_string(), |l| l.trim().to_string())
 }
 
+/// A corpus TOML file deserialised, or its first error at its line (`file:line: message`).
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<T, Vec<CorpusError>> {
+    toml::from_str(text).map_err(|e| {
+        vec![CorpusError {
+            file: path.to_path_buf(),
+            line: e.span().map_or(1, |s| line_of(text, s.start)),
+            message: toml_message(&e),
+        }]
+    })
+}
+
 /// 1-based line of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());

@@ -9,7 +9,7 @@
 //! A question that holds one form also searches the group's other forms. Forms are matched as
 //! analysed words (lowercased, folded, stemmed), so "Defence" and "defences" are one form.
 
-use super::{line_of, toml_message, CorpusError};
+use super::{line_of, CorpusError};
 use crate::analysis;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -221,10 +221,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Thesaurus, Vec<CorpusError>> {
         line,
         message,
     };
-    let raw: RawFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_of(text, s.start));
-        vec![error(line, toml_message(&e))]
-    })?;
+    let raw: RawFile = super::parse_toml(path, text)?;
     let mut errors = Vec::new();
     // Each form's analysed words → the line of the group that has it.
     let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
