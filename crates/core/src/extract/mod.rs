@@ -6,12 +6,15 @@
 //! on …", "with the theme “…”", tables by their header, list items led in by "initiatives", and
 //! timelines in prose.
 
+pub mod documents;
 pub mod known;
 mod tables;
 pub mod text;
 mod toml_out;
 
-use crate::corpus::{Body, BodyKind, Fact, Mechanism, Meeting, Origin, Paragraph, Statement};
+use crate::corpus::{
+    Body, BodyKind, Fact, Initiative, Mechanism, Meeting, Origin, Paragraph, Statement,
+};
 use crate::dates;
 use crate::index::aliases::acronym_pairs;
 use std::collections::HashMap;
@@ -120,6 +123,12 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
             );
         }
     }
+    let mut initiatives = initiatives;
+    for p in statement.paragraphs.iter().filter(|p| !p.heading) {
+        for d in documents::documents(&p.text) {
+            document_initiative(&mut initiatives, &d, &p.text, &cite(statement, p));
+        }
+    }
     let mut facts: Vec<Fact> = Vec::new();
     facts.extend(x.meetings.into_iter().map(Fact::Meeting));
     facts.extend(x.mechanisms.into_iter().map(Fact::Mechanism));
@@ -132,6 +141,40 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         f.set_origin(Origin::Extracted);
     }
     facts
+}
+
+/// A document named in prose as an initiative citing its paragraph; its timeline is a span of
+/// years in its name ("Road Map 2024-2032"). One already known by its id gets the citation.
+fn document_initiative(
+    initiatives: &mut Vec<Initiative>,
+    d: &documents::Document,
+    text: &str,
+    cite: &str,
+) {
+    let id = fact_id(&d.name);
+    if id.is_empty() {
+        return;
+    }
+    if let Some(known) = initiatives.iter_mut().find(|i| i.id == id) {
+        push_cite(&mut known.cites, cite.to_string());
+        return;
+    }
+    let timeline = find_dates(&d.name, None, true)
+        .into_iter()
+        .find(|f| f.when.start.year() != f.when.end.year())
+        .map(|f| f.text);
+    initiatives.push(Initiative {
+        id,
+        name: d.name.clone(),
+        aliases: Vec::new(),
+        expected_outcome: None,
+        timeline,
+        area: None,
+        summary: Some(clip(&text[d.sentence.clone()], 300)),
+        origin: Origin::Extracted,
+        cites: vec![cite.to_string()],
+        period: None,
+    });
 }
 
 pub(crate) fn cite(statement: &Statement, p: &Paragraph) -> String {
