@@ -342,10 +342,79 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
     text[..at].split_whitespace().last()
 }
 
-/// The chair a sentence names: "chaired by …", "under the chairmanship of …".
+/// Words that lead to a meeting's chair.
+const CHAIR_LEADS: &[&str] = &[
+    "co-chaired by ",
+    "chaired by ",
+    "under the chairmanship of ",
+    "under the chair of ",
+    "presided over by ",
+];
+
+/// Words of a role, which a person's name may follow after a comma ("the Permanent Secretary,
+/// Brigadier General … Anwar").
+const ROLE_WORDS: &[&str] = &[
+    "Minister",
+    "Secretary",
+    "Chief",
+    "Chiefs",
+    "Commander",
+    "Director",
+    "Chairman",
+    "Head",
+    "Deputy",
+    "Permanent",
+    "President",
+    "Ministry",
+];
+
+/// The chair a sentence names: "chaired by …", "under the chair of …", "presided over by …", or
+/// the name before "chaired" ("General X chaired the meeting"); a role is followed by the person
+/// after its comma.
 fn chair_in(sentence: &str) -> Option<String> {
-    after_phrase(sentence, &["chaired by ", "under the chairmanship of "])
-        .and_then(|at| name_at(sentence, at))
+    let plain = without_brackets(sentence);
+    let sentence = plain.as_str();
+    if let Some(at) = after_phrase(sentence, CHAIR_LEADS) {
+        let role = name_at(sentence, at)?;
+        let end = sentence[at..]
+            .find(&role)
+            .map_or(at, |i| at + i + role.len());
+        let person = sentence[end..]
+            .strip_prefix(", ")
+            .and_then(|rest| name_at(rest, 0));
+        let is_role = role.split_whitespace().any(|w| ROLE_WORDS.contains(&w));
+        return Some(match person {
+            Some(p) if is_role => format!("{role}, {p}"),
+            _ => role,
+        });
+    }
+    let at = sentence.find(" chaired the ")?;
+    let before: Vec<&str> = sentence[..at].split_whitespace().collect();
+    let n = before
+        .iter()
+        .rev()
+        .take_while(|w| text::capitalised(w) && !w.ends_with(','))
+        .count();
+    (n >= 2).then(|| before[before.len() - n..].join(" "))
+}
+
+/// A sentence without short bracketed asides ("Brigadier General (retired) X").
+fn without_brackets(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        let inner = &rest[open + 2..open + close];
+        out.push_str(&rest[..open]);
+        if inner.split_whitespace().count() > 2 {
+            out.push_str(&rest[open..=open + close]);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Extractor<'_> {

@@ -537,3 +537,25 @@ proptest::proptest! {
         }
     }
 }
+
+/// Chairs as real statements name them (our own sentences): "under the chair of" a role and the
+/// person after its comma, "presided over by", "co-chaired by", the name before "chaired".
+#[test]
+fn chair_rows() {
+    let rows: &[(&str, Option<&str>)] = &[
+        (
+            "The meeting opened under the chair of the Permanent Secretary of the Ministry, Brigadier General (retired) Dato Ahmad Karim.",
+            Some("Permanent Secretary of the Ministry, Brigadier General Dato Ahmad Karim"),
+        ),
+        ("The session was presided over by Minister Lee Wan.", Some("Minister Lee Wan")),
+        ("It was co-chaired by Japan and the Philippines.", Some("Japan and the Philippines")),
+        (
+            "Deputy Prime Minister General Arun Somchai chaired the 9th meeting.",
+            Some("Deputy Prime Minister General Arun Somchai"),
+        ),
+        ("The chair was not named.", None),
+    ];
+    for (sentence, want) in rows {
+        assert_eq!(super::chair_in(sentence).as_deref(), *want, "{sentence}");
+    }
+}
