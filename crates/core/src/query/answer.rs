@@ -30,7 +30,7 @@ const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
 const NAMED_SHARE: f32 = 0.3;
 /// Results gathered beyond the limit before ranking by coverage.
-const GATHER_SLACK: usize = 6;
+const GATHER_SLACK: usize = 14;
 /// Results shown for `/ask`.
 const ASK_LIMIT: usize = 6;
 /// Results shown for a fact command: its facts, then passages.
@@ -223,7 +223,7 @@ fn search(
 
     let total_weight = floor_weight(&concepts, rare_weight(searcher.num_docs()));
     let limit = within.limit;
-    let mut results: Vec<Hit> = Vec::new();
+    let mut results: Vec<(u8, Hit)> = Vec::new();
     let mut cited: HashSet<String> = HashSet::new();
     let mut passages_seen: HashSet<String> = HashSet::new();
     // The relative floor counts from the best fact and from the best paragraph apart: they score
@@ -272,9 +272,11 @@ fn search(
             continue;
         }
         let share = share.max(NAMED_SHARE * f32::from(u8::from(named)));
-        // Ranked by how much of the question a result holds, then by its score: a paragraph
-        // with every word asked beats a fact that holds only the name asked about.
+        // Ranked by how much of the question a result holds, in tenths, then by its score: a
+        // paragraph with every word asked beats a fact that holds only the name asked about,
+        // however strongly the name scores.
         let ranked = score * share * share;
+        let tenths = (share * 10.0).floor() as u8;
         if kind == PARAGRAPH {
             if best_passage.is_some_and(|b| score < b * RELATIVE_FLOOR) {
                 continue;
@@ -285,11 +287,14 @@ fn search(
             }
             let citation = citation_from_doc(&doc, index, &passage_wanted, analyzer);
             cited.insert(id);
-            results.push(Hit {
-                score: ranked,
-                fact: None,
-                citations: vec![citation],
-            });
+            results.push((
+                tenths,
+                Hit {
+                    score: ranked,
+                    fact: None,
+                    citations: vec![citation],
+                },
+            ));
         } else if let Some(fact) = index.fact(&id) {
             if best_fact.is_some_and(|b| score < b * RELATIVE_FLOOR) {
                 continue;
@@ -313,15 +318,18 @@ fn search(
             }
             best_fact.get_or_insert(score);
             cited.extend(citations.iter().map(Citation::reference));
-            results.push(Hit {
-                score: ranked,
-                fact: Some(fact.clone()),
-                citations,
-            });
+            results.push((
+                tenths,
+                Hit {
+                    score: ranked,
+                    fact: Some(fact.clone()),
+                    citations,
+                },
+            ));
         }
     }
-    results.sort_by(|a, b| b.score.total_cmp(&a.score));
-    results.truncate(limit);
+    results.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)));
+    let mut results: Vec<Hit> = results.into_iter().take(limit).map(|(_, h)| h).collect();
     // A passage listed before the fact that cites it is dropped in favour of the fact.
     let fact_cites: HashSet<String> = results
         .iter()
