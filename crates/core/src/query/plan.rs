@@ -124,13 +124,22 @@ pub(crate) fn phrase_query(field: Field, phrase: &[analysis::Term]) -> Option<Ph
     (terms.len() >= 2).then(|| PhraseQuery::new_with_offset(terms))
 }
 
-/// A numbered meeting is not the one asked for when the question gives other numbers only.
+/// A numbered meeting is not the one asked for when the question gives other numbers only, and
+/// neither is an instance of a series known by its year ("ADMM 2017") when the question gives a
+/// number that is not that year ("17th ADMM").
 fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
-    match fact {
-        Fact::Meeting(m) => m
-            .number
-            .is_some_and(|n| !numbers.is_empty() && !numbers.contains(&n)),
-        _ => false,
+    let Fact::Meeting(m) = fact else {
+        return false;
+    };
+    if numbers.is_empty() {
+        return false;
+    }
+    match m.number {
+        Some(n) => !numbers.contains(&n),
+        None => {
+            let year = m.when.as_ref().map(|w| w.start.year() as u32);
+            !year.is_some_and(|y| numbers.contains(&y))
+        }
     }
 }
 
@@ -164,4 +173,39 @@ pub(crate) fn split_compound(
         }
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use std::path::PathBuf;
+
+    /// Issue 21: "17th ADMM" named the ADMM of 2017 (an instance known by its year).
+    #[test]
+    fn numbers_in_the_question_rule_out_other_instances() {
+        let statement = "+++\nid = \"s\"\ntitle = \"T\"\nsource = \"S\"\npublished = \"2017-03-02\"\n+++\n\nOne\n";
+        let facts = "[[meeting]]\nid = \"admm-2017\"\nname = \"ADMM\"\ndate = \"2 March 2017\"\ncites = [\"s#1\"]\n\n[[meeting]]\nid = \"admm-17\"\nname = \"17th ADMM\"\nnumber = 17\ncites = [\"s#1\"]\n";
+        let c = Corpus::from_sources(&[
+            (PathBuf::from("c/statements/s.md"), statement.to_string()),
+            (PathBuf::from("c/facts/f.toml"), facts.to_string()),
+        ])
+        .unwrap();
+        let fact = |id: &str| c.facts.iter().find(|f| f.id() == id).unwrap();
+        // (fact, numbers in the question, ruled out)
+        let rows: &[(&str, &[u32], bool)] = &[
+            ("admm-2017", &[17], true),
+            ("admm-2017", &[2017], false),
+            ("admm-2017", &[], false),
+            ("admm-17", &[17], false),
+            ("admm-17", &[18], true),
+        ];
+        for (id, numbers, want) in rows {
+            assert_eq!(
+                contradicts_number(fact(id), numbers),
+                *want,
+                "{id} {numbers:?}"
+            );
+        }
+    }
 }
