@@ -30,7 +30,7 @@ const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
 const NAMED_SHARE: f32 = 0.3;
 /// Results gathered beyond the limit before ranking by coverage.
-const GATHER_SLACK: usize = 14;
+const GATHER_SLACK: usize = 10;
 /// Results shown for `/ask`.
 const ASK_LIMIT: usize = 6;
 /// Results shown for a fact command: its facts, then passages.
@@ -223,19 +223,22 @@ fn search(
 
     let total_weight = floor_weight(&concepts, rare_weight(searcher.num_docs()));
     let limit = within.limit;
-    let mut results: Vec<(u8, Hit)> = Vec::new();
-    let mut cited: HashSet<String> = HashSet::new();
-    let mut passages_seen: HashSet<String> = HashSet::new();
+    // First every candidate's share of the question (cheap: its words), then the results in rank
+    // order, each with its citations (dear: the cited paragraphs and their snippets), until the
+    // limit: citations are made only for what is shown.
+    let mut candidates: Vec<Candidate> = Vec::new();
     // The relative floor counts from the best fact and from the best paragraph apart: they score
     // on different fields (a fact's names weigh thrice), so a fact must not floor the passages.
     let mut best_fact: Option<f32> = None;
     let mut best_passage: Option<f32> = None;
+    // Paragraphs of one statement share its title: its words are read once.
+    let mut titles: std::collections::HashMap<String, Vec<String>> = Default::default();
     for (score, addr) in top {
-        if results.len() >= limit + GATHER_SLACK {
+        if candidates.len() >= limit + GATHER_SLACK {
             break;
         }
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let kind = text_of(&doc, f.kind);
+        let paragraph = text_of(&doc, f.kind) == PARAGRAPH;
         let id = text_of(&doc, f.id);
         let named = named_facts.contains(&id);
         let body = text_of(&doc, f.body);
@@ -247,14 +250,17 @@ fn search(
             // Found through its title alone: the passage would show none of the question.
             continue;
         }
-        if kind == PARAGRAPH {
+        if paragraph {
             // A news paragraph leans on its headline ("420 shooters took part" under "30th ASEAN
             // Armies Rifle Meet opens in Hanoi"): the title's words count as the paragraph's.
-            doc_terms.extend(
-                analysis::terms(analyzer, &text_of(&doc, f.title))
+            let title = text_of(&doc, f.title);
+            let words = titles.entry(title).or_insert_with_key(|t| {
+                analysis::terms(analyzer, t)
                     .into_iter()
-                    .map(|t| t.text),
-            );
+                    .map(|t| t.text)
+                    .collect()
+            });
+            doc_terms.extend(words.iter().cloned());
         }
         let covered: f32 = concepts
             .iter()
@@ -271,34 +277,49 @@ fn search(
         if !named && share < COVERAGE_FLOOR {
             continue;
         }
+        let best = if paragraph {
+            &mut best_passage
+        } else {
+            &mut best_fact
+        };
+        if best.is_some_and(|b| score < b * RELATIVE_FLOOR) {
+            continue;
+        }
+        best.get_or_insert(score);
         let share = share.max(NAMED_SHARE * f32::from(u8::from(named)));
-        // Ranked by how much of the question a result holds, in tenths, then by its score: a
-        // paragraph with every word asked beats a fact that holds only the name asked about,
-        // however strongly the name scores.
-        let ranked = score * share * share;
-        let tenths = (share * 10.0).floor() as u8;
-        if kind == PARAGRAPH {
-            if best_passage.is_some_and(|b| score < b * RELATIVE_FLOOR) {
+        candidates.push(Candidate {
+            // Ranked by how much of the question a result holds, in tenths, then by its score: a
+            // paragraph with every word asked beats a fact that holds only the name asked about,
+            // however strongly the name scores.
+            tenths: (share * 10.0).floor() as u8,
+            ranked: score * share * share,
+            paragraph,
+            id,
+            body,
+            doc,
+        });
+    }
+    candidates.sort_by(|a, b| b.tenths.cmp(&a.tenths).then(b.ranked.total_cmp(&a.ranked)));
+
+    let mut results: Vec<Hit> = Vec::new();
+    let mut cited: HashSet<String> = HashSet::new();
+    let mut passages_seen: HashSet<String> = HashSet::new();
+    for c in candidates {
+        if results.len() >= limit {
+            break;
+        }
+        if c.paragraph {
+            if cited.contains(&c.id) || !passages_seen.insert(same_text(&c.body)) {
                 continue;
             }
-            best_passage.get_or_insert(score);
-            if cited.contains(&id) || !passages_seen.insert(same_text(&body)) {
-                continue;
-            }
-            let citation = citation_from_doc(&doc, index, &passage_wanted, analyzer);
-            cited.insert(id);
-            results.push((
-                tenths,
-                Hit {
-                    score: ranked,
-                    fact: None,
-                    citations: vec![citation],
-                },
-            ));
-        } else if let Some(fact) = index.fact(&id) {
-            if best_fact.is_some_and(|b| score < b * RELATIVE_FLOOR) {
-                continue;
-            }
+            let citation = citation_from_doc(&c.doc, index, &passage_wanted, analyzer);
+            cited.insert(c.id);
+            results.push(Hit {
+                score: c.ranked,
+                fact: None,
+                citations: vec![citation],
+            });
+        } else if let Some(fact) = index.fact(&c.id) {
             let about = Wanted::about(&wanted, &fact.names(), analyzer);
             let mut citations = fact_citations(index, searcher, fact, &about, analyzer)?;
             let asked_by_name = about.focus.len() < about.terms.len();
@@ -316,20 +337,14 @@ fn search(
             if citations.is_empty() {
                 continue;
             }
-            best_fact.get_or_insert(score);
             cited.extend(citations.iter().map(Citation::reference));
-            results.push((
-                tenths,
-                Hit {
-                    score: ranked,
-                    fact: Some(fact.clone()),
-                    citations,
-                },
-            ));
+            results.push(Hit {
+                score: c.ranked,
+                fact: Some(fact.clone()),
+                citations,
+            });
         }
     }
-    results.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)));
-    let mut results: Vec<Hit> = results.into_iter().take(limit).map(|(_, h)| h).collect();
     // A passage listed before the fact that cites it is dropped in favour of the fact.
     let fact_cites: HashSet<String> = results
         .iter()
@@ -338,6 +353,16 @@ fn search(
         .collect();
     results.retain(|h| h.fact.is_some() || !fact_cites.contains(&h.id()));
     Ok(results)
+}
+
+/// A document that covers enough of the question, before its citations are made.
+struct Candidate {
+    tenths: u8,
+    ranked: f32,
+    paragraph: bool,
+    id: String,
+    body: String,
+    doc: TantivyDocument,
 }
 
 /// How a document's dates weigh against the days asked about (see [`Around`]).
