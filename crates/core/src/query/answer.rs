@@ -299,7 +299,15 @@ fn search(
             doc,
         });
     }
-    candidates.sort_by(|a, b| b.tenths.cmp(&a.tenths).then(b.ranked.total_cmp(&a.ranked)));
+    // Scores equal but for float noise (clauses summed in another order) tie, and ties go by id:
+    // the same question always gets the same answer.
+    let key = |c: &Candidate| (c.ranked * 1e4).round() as i64;
+    candidates.sort_by(|a, b| {
+        b.tenths
+            .cmp(&a.tenths)
+            .then(key(b).cmp(&key(a)))
+            .then(a.id.cmp(&b.id))
+    });
 
     let mut results: Vec<Hit> = Vec::new();
     let mut cited: HashSet<String> = HashSet::new();
