@@ -282,7 +282,7 @@ fn same_body(acronym: Option<&str>, name: &str, f: &Fact) -> bool {
         }
     }
     let n = key(name);
-    names.iter().any(|x| *x == n) || same_name_words(name, f.name())
+    names.contains(&n) || same_name_words(name, f.name())
 }
 
 const NAME_STOP_WORDS: &[&str] = &[

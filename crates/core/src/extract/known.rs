@@ -179,7 +179,8 @@ mod tests {
             body(Some("AOE"), "ASEAN Our Eyes", &[]),
         ];
         // (text, [(acronym or name, number, year)])
-        let rows: &[(&str, &[(&str, Option<u32>, Option<i16>)])] = &[
+        type Row<'a> = (&'a str, &'a [(&'a str, Option<u32>, Option<i16>)]);
+        let rows: &[Row] = &[
             // an ordinal before the full name, curly apostrophe
             (
                 "Admirals met at the 17th ASEAN Navy Chiefs’ Meeting in the capital.",
