@@ -60,6 +60,11 @@ pub(crate) fn answer_around(
     if let Some(kind) = listing_intent(&request, scope) {
         return Ok(listing(index, scope, kind));
     }
+    if scope == Scope::Meeting && around.is_none() {
+        if let Some(timeline) = series_timeline(index, &request.text) {
+            return Ok(timeline);
+        }
+    }
     let planned = plan(index, &searcher, &mut analyzer, scope, &request, false)?;
     if planned.should.is_empty() {
         return Ok(nothing_found(index, scope, &request));
@@ -509,6 +514,58 @@ fn listing_intent(request: &Request, scope: Scope) -> Option<FactKind> {
     kind.filter(|k| scope.kind().is_none_or(|s| s == *k))
 }
 
+/// `meeting ADMM`: a question that is exactly a series' acronym or name, of which the corpus
+/// knows two instances or more, answers with its instances in date order (undated ones last),
+/// each citing its main source.
+fn series_timeline(index: &AgendaIndex, text: &str) -> Option<Answer> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let asked = key(text);
+    if asked.is_empty() {
+        return None;
+    }
+    let mut instances: Vec<&crate::corpus::Meeting> = index
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Meeting(m) => Some(m),
+            _ => None,
+        })
+        .filter(|m| {
+            [m.acronym.as_deref(), m.series.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|name| key(name) == asked)
+        })
+        .collect();
+    if instances.len() < 2 {
+        return None;
+    }
+    instances.sort_by_key(|m| (m.when.is_none(), m.when.as_ref().map(|w| w.start), m.number));
+    let results = instances
+        .into_iter()
+        .filter_map(|m| index.fact(&m.id))
+        .map(|fact| Hit {
+            score: 0.0,
+            citations: citations_for(index, fact).into_iter().take(1).collect(),
+            fact: Some(fact.clone()),
+        })
+        .collect();
+    Some(Answer {
+        scope: Scope::Meeting,
+        query: text.to_string(),
+        results,
+        suggestions: Vec::new(),
+        listing: true,
+        passages_instead: None,
+        time: None,
+    })
+}
+
 /// Every fact of the scope's kind: meetings newest first, others by name, each citing its main
 /// source at the words of its name (an initiative's own table row).
 fn listing(index: &AgendaIndex, scope: Scope, kind: FactKind) -> Answer {
@@ -536,5 +593,42 @@ fn listing(index: &AgendaIndex, scope: Scope, kind: FactKind) -> Answer {
         listing: true,
         passages_instead: None,
         time: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use std::path::PathBuf;
+
+    /// Issue 21 / 22: `meeting ADMM` lists the series' instances in date order.
+    #[test]
+    fn a_series_name_lists_its_instances_in_date_order() {
+        let statement = "+++\nid = \"s\"\ntitle = \"T\"\nsource = \"S\"\npublished = \"2024-01-02\"\n+++\n\nThe ministers met.\n";
+        let facts = "\
+[[meeting]]\nid = \"admm-18\"\nname = \"18th ADMM\"\nacronym = \"ADMM\"\nnumber = 18\ndate = \"21 November 2024\"\ncites = [\"s#1\"]\n
+[[meeting]]\nid = \"admm-16\"\nname = \"16th ADMM\"\nacronym = \"ADMM\"\nnumber = 16\ndate = \"22 June 2022\"\ncites = [\"s#1\"]\n
+[[meeting]]\nid = \"admm-17\"\nname = \"17th ADMM\"\nacronym = \"ADMM\"\nnumber = 17\ndate = \"16 November 2023\"\ncites = [\"s#1\"]\n
+[[meeting]]\nid = \"amim-21\"\nname = \"21st AMIM\"\nacronym = \"AMIM\"\nnumber = 21\ndate = \"3 September 2024\"\ncites = [\"s#1\"]\n";
+        let corpus = Corpus::from_sources(&[
+            (PathBuf::from("c/statements/s.md"), statement.to_string()),
+            (PathBuf::from("c/facts/f.toml"), facts.to_string()),
+        ])
+        .unwrap();
+        let index = AgendaIndex::build_in_ram(&corpus).unwrap();
+        let ids = |text: &str| -> Vec<String> {
+            answer(&index, Scope::Meeting, text)
+                .unwrap()
+                .results
+                .iter()
+                .map(Hit::id)
+                .collect()
+        };
+        assert_eq!(ids("ADMM"), ["admm-16", "admm-17", "admm-18"]);
+        assert_eq!(ids("admm"), ["admm-16", "admm-17", "admm-18"]);
+        // One instance of a series, or a numbered instance asked for, is no timeline.
+        assert_eq!(ids("AMIM")[0], "amim-21");
+        assert_eq!(ids("ADMM-17")[0], "admm-17");
     }
 }
