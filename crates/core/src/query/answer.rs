@@ -397,15 +397,19 @@ fn time_factor(
     })
 }
 
+/// A name as compared with what was typed: letters and digits, lowercased ("ADMM-Plus" →
+/// "admmplus").
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whether the question is exactly the fact's id or one of its names ("ADSOM", "asean our
 /// eyes"), case, spacing and punctuation aside.
 fn is_one_of_its_names(fact: &Fact, text: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let key = name_key;
     let asked = key(text);
     !asked.is_empty() && (key(fact.id()) == asked || fact.names().iter().any(|n| key(n) == asked))
 }
@@ -518,12 +522,7 @@ fn listing_intent(request: &Request, scope: Scope) -> Option<FactKind> {
 /// knows two instances or more, answers with its instances in date order (undated ones last),
 /// each citing its main source.
 fn series_timeline(index: &AgendaIndex, text: &str) -> Option<Answer> {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let key = name_key;
     let asked = key(text);
     if asked.is_empty() {
         return None;
