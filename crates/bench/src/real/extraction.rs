@@ -93,20 +93,12 @@ pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
             _ => None,
         })
         .collect();
-    s.meeting.gold = gold.meeting.len();
-    s.meeting.extracted = meetings.len();
-    let mut used = HashSet::new();
-    for g in &gold.meeting {
-        let found = meetings
-            .iter()
-            .enumerate()
-            .find(|(i, m)| !used.contains(i) && same_meeting(g, m));
-        let Some((i, m)) = found else {
+    let pairs = pair_up(&gold.meeting, &meetings, &mut s.meeting, |g, m| same_meeting(g, m));
+    for (g, found) in gold.meeting.iter().zip(&pairs) {
+        let Some(m) = found.map(|i| meetings[i]) else {
             s.misses.push(format!("meeting not found: {}", describe(g)));
             continue;
         };
-        used.insert(i);
-        s.meeting.found += 1;
         let checks = [
             g.date.as_ref().map(|d| same_date(d, m)),
             g.place.as_ref().map(|p| same_place(p, m.place.as_deref())),
@@ -127,63 +119,71 @@ pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
             }
         }
     }
-    s.meeting.extra = meetings.len() - used.len();
-    for (i, m) in meetings.iter().enumerate() {
-        if !used.contains(&i) {
-            s.misses.push(format!("extra meeting: {}", m.name));
-        }
-    }
+    misses_of(&pairs, &meetings, "meeting", |m| m.name.as_str(), &mut s.misses);
 
     // Bodies.
     let bodies: Vec<&Fact> = of(FactKind::Mechanism).collect();
-    s.body.gold = gold.body.len();
-    s.body.extracted = bodies.len();
-    let mut used = HashSet::new();
-    for g in &gold.body {
-        let found = bodies
-            .iter()
-            .enumerate()
-            .find(|(i, f)| !used.contains(i) && same_body(g.acronym.as_deref(), &g.name, f));
-        match found {
-            Some((i, _)) => {
-                used.insert(i);
-                s.body.found += 1;
-            }
-            None => s.misses.push(format!("body not found: {}", g.name)),
+    let pairs = pair_up(&gold.body, &bodies, &mut s.body, |g, f| {
+        same_body(g.acronym.as_deref(), &g.name, f)
+    });
+    for (g, found) in gold.body.iter().zip(&pairs) {
+        if found.is_none() {
+            s.misses.push(format!("body not found: {}", g.name));
         }
     }
-    s.body.extra = bodies.len() - used.len();
-    for (i, f) in bodies.iter().enumerate() {
-        if !used.contains(&i) {
-            s.misses.push(format!("extra body: {}", f.name()));
-        }
-    }
+    misses_of(&pairs, &bodies, "body", |f| f.name(), &mut s.misses);
 
     // Initiatives.
     let initiatives: Vec<&Fact> = of(FactKind::Initiative).collect();
-    s.initiative.gold = gold.initiative.len();
-    s.initiative.extracted = initiatives.len();
-    let mut used = HashSet::new();
-    for g in &gold.initiative {
-        let found = initiatives
-            .iter()
-            .enumerate()
-            .find(|(i, f)| !used.contains(i) && same_name_words(&g.name, f.name()));
-        match found {
-            Some((i, _)) => {
-                used.insert(i);
-                s.initiative.found += 1;
-            }
-            None => s.misses.push(format!("initiative not found: {}", g.name)),
+    let pairs = pair_up(&gold.initiative, &initiatives, &mut s.initiative, |g, f| {
+        same_name_words(&g.name, f.name())
+    });
+    for (g, found) in gold.initiative.iter().zip(&pairs) {
+        if found.is_none() {
+            s.misses.push(format!("initiative not found: {}", g.name));
         }
     }
-    s.initiative.extra = initiatives.len() - used.len();
-    for (i, f) in initiatives.iter().enumerate() {
-        if !used.contains(&i) {
-            s.misses.push(format!("extra initiative: {}", f.name()));
-        }
-    }
+    misses_of(&pairs, &initiatives, "initiative", |f| f.name(), &mut s.misses);
     s
+}
+
+/// Pairs each gold item, in order, with the first extracted one not yet paired that `same`
+/// accepts, and counts gold, found, extracted and extra into `k`.
+fn pair_up<G, T>(
+    gold: &[G],
+    got: &[T],
+    k: &mut KindScore,
+    same: impl Fn(&G, &T) -> bool,
+) -> Vec<Option<usize>> {
+    let mut used = HashSet::new();
+    let pairs: Vec<Option<usize>> = gold
+        .iter()
+        .map(|g| {
+            let i = (0..got.len()).find(|&i| !used.contains(&i) && same(g, &got[i]))?;
+            used.insert(i);
+            Some(i)
+        })
+        .collect();
+    k.gold = gold.len();
+    k.extracted = got.len();
+    k.found = used.len();
+    k.extra = got.len() - used.len();
+    pairs
+}
+
+/// "extra KIND: name" for every extracted item no gold item was paired with.
+fn misses_of<T>(
+    pairs: &[Option<usize>],
+    got: &[T],
+    kind: &str,
+    name: impl Fn(&T) -> &str,
+    misses: &mut Vec<String>,
+) {
+    for (i, t) in got.iter().enumerate() {
+        if !pairs.contains(&Some(i)) {
+            misses.push(format!("extra {kind}: {}", name(t)));
+        }
+    }
 }
 
 fn describe(g: &GoldMeeting) -> String {
