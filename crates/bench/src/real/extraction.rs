@@ -93,7 +93,9 @@ pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
             _ => None,
         })
         .collect();
-    let pairs = pair_up(&gold.meeting, &meetings, &mut s.meeting, |g, m| same_meeting(g, m));
+    let pairs = pair_up(&gold.meeting, &meetings, &mut s.meeting, |g, m| {
+        same_meeting(g, m)
+    });
     for (g, found) in gold.meeting.iter().zip(&pairs) {
         let Some(m) = found.map(|i| meetings[i]) else {
             s.misses.push(format!("meeting not found: {}", describe(g)));
@@ -119,7 +121,13 @@ pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
             }
         }
     }
-    misses_of(&pairs, &meetings, "meeting", |m| m.name.as_str(), &mut s.misses);
+    misses_of(
+        &pairs,
+        &meetings,
+        "meeting",
+        |m| m.name.as_str(),
+        &mut s.misses,
+    );
 
     // Bodies.
     let bodies: Vec<&Fact> = of(FactKind::Mechanism).collect();
@@ -143,7 +151,13 @@ pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
             s.misses.push(format!("initiative not found: {}", g.name));
         }
     }
-    misses_of(&pairs, &initiatives, "initiative", |f| f.name(), &mut s.misses);
+    misses_of(
+        &pairs,
+        &initiatives,
+        "initiative",
+        |f| f.name(),
+        &mut s.misses,
+    );
     s
 }
 
