@@ -2,7 +2,8 @@
 //! by coverage, each hit with its citations; close names when nothing is found.
 
 use super::citations::{
-    citation_from_doc, citations_for, fact_citations, same_text, text_of, Wanted,
+    citation_from_doc, citations_for, fact_citations, same_text, statement_citations, text_of,
+    Wanted,
 };
 use super::collector::has_names;
 use super::expand::{floor_weight, rare_weight};
@@ -25,12 +26,20 @@ use tantivy::{Searcher, TantivyDocument, Term};
 const COVERAGE_FLOOR: f32 = 0.5;
 /// Score multiplier for facts against paragraphs in `/ask`.
 const FACT_BOOST: f32 = 1.5;
+/// A passage holding this share of the question, short of [`COVERAGE_FLOOR`], still fills an
+/// answer that has fewer than [`FILL_TO`] results ("three threats … at ACAMM-20" is answered
+/// by "He highlighted three threats …", whose subject is in the paragraph before).
+const FILL_FLOOR: f32 = 0.25;
+/// Answers with fewer results than this are filled with passages down to [`FILL_FLOOR`].
+const FILL_TO: usize = 3;
 /// Results scoring below this share of the best of their sort (fact or paragraph) are dropped.
 const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
 const NAMED_SHARE: f32 = 0.3;
 /// Results gathered beyond the limit before ranking by coverage.
 const GATHER_SLACK: usize = 10;
+/// Tenths of the question a result dated within the days asked about counts as holding more.
+const WITHIN_TENTHS: u8 = 3;
 /// Results shown for `/ask`.
 const ASK_LIMIT: usize = 6;
 /// Results shown for a fact command: its facts, then passages.
@@ -136,6 +145,9 @@ pub(crate) fn answer_around(
             );
         }
     }
+    if scope.kind().is_some() {
+        add_statement_passages(index, &searcher, &mut analyzer, &named, &mut results)?;
+    }
     if results.is_empty() {
         return Ok(nothing_found(index, scope, &request));
     }
@@ -148,6 +160,73 @@ pub(crate) fn answer_around(
         passages_instead,
         time: None,
     })
+}
+
+/// A fact the question names, from a statement about it (its headline names the fact), is
+/// followed by that statement's other paragraphs in order up to [`SCOPED_LIMIT`]: what the
+/// report says of the meeting ("The chiefs exchanged views on …") seldom repeats its name.
+fn add_statement_passages(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    named: &[String],
+    results: &mut Vec<Hit>,
+) -> Result<(), QueryError> {
+    let Some(first) = results.first().filter(|h| is_named(h, named)) else {
+        return Ok(());
+    };
+    let (Some(fact), Some(main)) = (first.fact.as_ref(), first.citations.first()) else {
+        return Ok(());
+    };
+    let title = name_key(&main.statement_title);
+    let about = fact
+        .names()
+        .iter()
+        .map(|n| name_key(n))
+        .any(|n| n.len() >= 4 && title.contains(&n));
+    if !about {
+        return Ok(());
+    }
+    let statement = main.statement_id.clone();
+    let shown: HashSet<String> = results
+        .iter()
+        .flat_map(|h| h.citations.iter().map(Citation::reference))
+        .chain(fact.cites().iter().take(1).cloned())
+        .collect();
+    let wanted = Wanted::plain(
+        analysis::terms(analyzer, fact.name())
+            .into_iter()
+            .map(|t| t.text)
+            .collect(),
+    );
+    let facts = results.iter().take_while(|h| h.fact.is_some()).count();
+    let room = SCOPED_LIMIT - facts;
+    let more: Vec<Hit> = statement_citations(index, searcher, &statement, &wanted, analyzer)?
+        .into_iter()
+        .filter(|c| !shown.contains(&c.reference()))
+        .take(room)
+        .map(|c| Hit {
+            score: 0.0,
+            fact: None,
+            citations: vec![c],
+        })
+        .collect();
+    let taken: HashSet<String> = more.iter().map(Hit::id).collect();
+    results.retain(|h| h.fact.is_some() || !taken.contains(&h.id()));
+    // Taken in turns with the passages found by the words of its name elsewhere (other reports
+    // of the same meeting), this statement's first.
+    let rest = results.split_off(facts);
+    let (mut more, mut rest) = (more.into_iter(), rest.into_iter());
+    while results.len() < SCOPED_LIMIT {
+        let (a, b) = (more.next(), rest.next());
+        if a.is_none() && b.is_none() {
+            break;
+        }
+        results.extend(a);
+        results.extend(b);
+    }
+    results.truncate(SCOPED_LIMIT);
+    Ok(())
 }
 
 /// The `kind` of paragraph documents.
@@ -219,9 +298,16 @@ fn search(
             }
         }
     }
+    // Dated within the days asked about: the score rises, and the result ranks as if it held
+    // two tenths more of the question (the time words are a part of it that was taken out).
+    let mut within_days: HashSet<tantivy::DocAddress> = HashSet::new();
     if let Some(around) = within.around {
         for (score, addr) in &mut top {
-            *score *= time_factor(index, searcher, *addr, around)?;
+            let fit = time_fit(index, searcher, *addr, around)?;
+            *score *= fit.factor(text_of(&searcher.doc(*addr)?, f.kind) == PARAGRAPH);
+            if fit == Fit::Within {
+                within_days.insert(*addr);
+            }
         }
     }
     top.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -232,6 +318,8 @@ fn search(
     // order, each with its citations (dear: the cited paragraphs and their snippets), until the
     // limit: citations are made only for what is shown.
     let mut candidates: Vec<Candidate> = Vec::new();
+    // Passages short of the coverage floor, which only fill a short answer.
+    let mut weak: Vec<Candidate> = Vec::new();
     // The relative floor counts from the best fact and from the best paragraph apart: they score
     // on different fields (a fact's names weigh thrice), so a fact must not floor the passages.
     let mut best_fact: Option<f32> = None;
@@ -280,6 +368,16 @@ fn search(
         // A fact the question names is shown whatever it covers, but ranks by what it covers:
         // "which typhoon did the Vientiane ADSOM discuss" names ADSOM, yet asks beyond it.
         if !named && share < COVERAGE_FLOOR {
+            if paragraph && share >= FILL_FLOOR {
+                weak.push(Candidate {
+                    tenths: 0,
+                    ranked: score * share * share,
+                    paragraph,
+                    id,
+                    body,
+                    doc,
+                });
+            }
             continue;
         }
         let best = if paragraph {
@@ -296,7 +394,12 @@ fn search(
             // Ranked by how much of the question a result holds, in tenths, then by its score: a
             // paragraph with every word asked beats a fact that holds only the name asked about,
             // however strongly the name scores.
-            tenths: (share * 10.0).floor() as u8,
+            tenths: (share * 10.0).floor() as u8
+                + if within_days.contains(&addr) {
+                    WITHIN_TENTHS
+                } else {
+                    0
+                },
             ranked: score * share * share,
             paragraph,
             id,
@@ -358,6 +461,26 @@ fn search(
             });
         }
     }
+    // A short answer is filled with the best passages short of the floor, after the others; an
+    // empty one stays empty (chatter and unrelated words find nothing).
+    if !results.is_empty() && results.len() < FILL_TO.min(limit) {
+        weak.sort_by(|a, b| b.ranked.total_cmp(&a.ranked).then(a.id.cmp(&b.id)));
+        for c in weak {
+            if results.len() >= FILL_TO.min(limit) {
+                break;
+            }
+            if cited.contains(&c.id) || !passages_seen.insert(same_text(&c.body)) {
+                continue;
+            }
+            let citation = citation_from_doc(&c.doc, index, &passage_wanted, analyzer);
+            cited.insert(c.id);
+            results.push(Hit {
+                score: c.ranked,
+                fact: None,
+                citations: vec![citation],
+            });
+        }
+    }
     // A passage listed before the fact that cites it is dropped in favour of the fact.
     let fact_cites: HashSet<String> = results
         .iter()
@@ -378,22 +501,20 @@ struct Candidate {
     doc: TantivyDocument,
 }
 
-/// How a document's dates weigh against the days asked about (see [`Around`]).
-fn time_factor(
+/// How a document's dates sit with the days asked about (see [`Around`]).
+fn time_fit(
     index: &AgendaIndex,
     searcher: &Searcher,
     addr: tantivy::DocAddress,
     around: &Around,
-) -> Result<f32, QueryError> {
+) -> Result<Fit, QueryError> {
     let f = index.fields;
     let doc: TantivyDocument = searcher.doc(addr)?;
     Ok(match text_of(&doc, f.kind).as_str() {
-        PARAGRAPH => around
-            .paragraph_fit(&text_of(&doc, f.body), &text_of(&doc, f.date))
-            .factor(true),
+        PARAGRAPH => around.paragraph_fit(&text_of(&doc, f.body), &text_of(&doc, f.date)),
         _ => index
             .fact(&text_of(&doc, f.id))
-            .map_or(1.0, |fact| around.fact_fit(fact).factor(false)),
+            .map_or(Fit::Unknown, |fact| around.fact_fit(fact)),
     })
 }
 
@@ -629,5 +750,104 @@ mod tests {
         // One instance of a series, or a numbered instance asked for, is no timeline.
         assert_eq!(ids("AMIM")[0], "amim-21");
         assert_eq!(ids("ADMM-17")[0], "admm-17");
+    }
+
+    fn index_of(statements: &[(&str, &str)], facts: &str) -> AgendaIndex {
+        let mut sources: Vec<(PathBuf, String)> = statements
+            .iter()
+            .map(|(id, text)| {
+                (
+                    PathBuf::from(format!("c/statements/{id}.md")),
+                    text.to_string(),
+                )
+            })
+            .collect();
+        sources.push((PathBuf::from("c/facts/f.toml"), facts.to_string()));
+        AgendaIndex::build_in_ram(&Corpus::from_sources(&sources).unwrap()).unwrap()
+    }
+
+    fn shown(a: &Answer) -> String {
+        a.results
+            .iter()
+            .flat_map(|h| h.citations.iter().map(|c| c.snippet.text.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Phrasing class "a report of one meeting": only the lead names it, later paragraphs say
+    /// "the chiefs". `meeting <it>` shows the fact, then the report's paragraphs in order.
+    #[test]
+    fn a_named_meeting_is_followed_by_its_reports_paragraphs() {
+        let report = "+++\nid = \"r\"\ntitle = \"Navy chiefs hold the 9th ASEAN Harbour Chiefs' Meeting\"\nsource = \"S\"\npublished = \"2023-05-02\"\n+++\n\n\
+The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened online yesterday.\n\n\
+The chiefs first approved the minutes of their last gathering.\n\n\
+They then exchanged views on the topic of Calm Waters Together.\n";
+        let other = "+++\nid = \"o\"\ntitle = \"Harbour week\"\nsource = \"S\"\npublished = \"2023-06-01\"\n+++\n\n\
+Delegates recalled the 9th AHCM and its host.\n";
+        let facts = "[[meeting]]\nid = \"ahcm-9\"\nname = \"9th ASEAN Harbour Chiefs' Meeting\"\nacronym = \"AHCM\"\nnumber = 9\ncites = [\"r#1\"]\n";
+        let index = index_of(&[("r", report), ("o", other)], facts);
+        let a = answer(&index, Scope::Meeting, "AHCM-9").unwrap();
+        assert_eq!(a.results[0].id(), "ahcm-9");
+        let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+        // Its report's next paragraph and another report naming it, in turns.
+        assert_eq!(ids[1..3], ["r#2".to_string(), "o#1".to_string()]);
+        assert!(shown(&a).contains("Calm Waters Together"), "{ids:?}");
+        // A statement whose headline does not name the fact adds nothing of its own.
+        let a = answer(&index, Scope::Meeting, "AHCM").unwrap();
+        assert!(!a.results.iter().any(|h| h.id() == "o#2"));
+    }
+
+    /// Phrasing class "the subject in the paragraph before" ("He listed three risks …" after
+    /// "The minister opened the meeting"): the paragraph holds too little of the question to
+    /// pass the coverage floor alone, and fills an answer that has fewer than three results.
+    #[test]
+    fn a_short_answer_is_filled_with_the_best_passages_below_the_floor() {
+        let text = "+++\nid = \"r\"\ntitle = \"Army chiefs gather\"\nsource = \"S\"\npublished = \"2019-11-26\"\n+++\n\n\
+The 20th ASEAN Chiefs of Army Multilateral Meeting (ACAMM-20) was held in Bandung on November 25.\n\n\
+In his opening speech, the host defence minister called for joint efforts against terrorism.\n\n\
+He listed three risks arising from terrorism: smuggling, radical ideas and attacks.\n";
+        let index = index_of(&[("r", text)], "");
+        let a = answer(
+            &index,
+            Scope::Ask,
+            "what three risks did the host defence minister call for at the army chiefs meeting in Bandung?",
+        )
+        .unwrap();
+        assert!(a.results.len() <= FILL_TO, "{:?}", a.results);
+        assert!(
+            shown(&a).contains("smuggling"),
+            "{:#?}",
+            a.results.iter().map(Hit::id).collect::<Vec<_>>()
+        );
+        // A question of chatter still finds nothing to fill.
+        assert!(answer(&index, Scope::Ask, "thanks a lot!")
+            .unwrap()
+            .results
+            .is_empty());
+    }
+
+    /// Phrasing class "a month without its year" ("held in Manila in February", in a statement
+    /// published in March): the paragraph is dated within "February 2022" and ranks first.
+    #[test]
+    fn a_month_named_alone_is_of_the_year_the_statement_was_published() {
+        let march = "+++\nid = \"m\"\ntitle = \"Working group meets again\"\nsource = \"S\"\npublished = \"2022-03-30\"\n+++\n\n\
+Officials of the ADSOM WG met online on March 28, and the ADSOM WG chair spoke of the WG plans.\n\n\
+They took up what the ADSOM WG meeting held in Manila in February had left open.\n";
+        let older = "+++\nid = \"j\"\ntitle = \"Working group opens\"\nsource = \"S\"\npublished = \"2020-01-09\"\n+++\n\n\
+The ADSOM WG opened in Hue on January 9, and the ADSOM WG chair spoke of the WG plans.\n";
+        let index = index_of(&[("m", march), ("j", older)], "");
+        let today = jiff::civil::date(2026, 12, 1);
+        let a =
+            crate::query::answer_on(&index, Scope::Ask, "ADSOM WG february 2022", today).unwrap();
+        let first = &a.results[0].citations[0];
+        assert_eq!(
+            first.reference(),
+            "m#2",
+            "{:?}",
+            a.results
+                .iter()
+                .map(|h| (h.id(), h.score))
+                .collect::<Vec<_>>()
+        );
     }
 }

@@ -128,6 +128,32 @@ pub(crate) fn fact_citations(
         .collect())
 }
 
+/// The paragraphs of a statement, in order, each as a citation marking the wanted terms.
+pub(crate) fn statement_citations(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    statement_id: &str,
+    wanted: &Wanted,
+    analyzer: &mut TextAnalyzer,
+) -> Result<Vec<Citation>, QueryError> {
+    let q = TermQuery::new(
+        Term::from_field_text(index.fields.statement, statement_id),
+        IndexRecordOption::Basic,
+    );
+    let mut out = Vec::new();
+    for (_, addr) in searcher.search(&q, &TopDocs::with_limit(MAX_STATEMENT_PARAGRAPHS))? {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        if text_of(&doc, index.fields.kind) == "paragraph" {
+            out.push(citation_from_doc(&doc, index, wanted, analyzer));
+        }
+    }
+    out.sort_by_key(|c| c.paragraph);
+    Ok(out)
+}
+
+/// Paragraphs of one statement read at most (a press release has a few dozen).
+const MAX_STATEMENT_PARAGRAPHS: usize = 200;
+
 /// A key equal for two texts that read the same: a leading news dateline ("Vientiane (VNA) - ")
 /// dropped, case, spacing and punctuation ignored.
 pub(crate) fn same_text(text: &str) -> String {

@@ -9,6 +9,7 @@ use super::{answer, citations_for, Answer, Hit, QueryError, Scope};
 use crate::corpus::{Fact, FactKind};
 use crate::dates::{self, Precision};
 use crate::digest::milestones::{self, Milestone, What};
+use crate::extract::text::find_dates;
 use crate::index::AgendaIndex;
 use jiff::civil::Date;
 use jiff::ToSpan;
@@ -433,8 +434,9 @@ impl Around {
         }
     }
 
-    /// A paragraph of a statement published within the days, or that names a year of them, is
-    /// within; one published on another day that names none of their years is outside.
+    /// A paragraph of a statement published within the days, or that names a year of them or a
+    /// day within them (a month without a year is of the year it was published), is within; one
+    /// published on another day that names none of them is outside.
     pub(crate) fn paragraph_fit(&self, body: &str, published: &str) -> Fit {
         let (first, last) = (self.from.year(), self.to.year());
         let names_a_year = body
@@ -442,13 +444,40 @@ impl Around {
             .filter(|w| w.len() == 4)
             .filter_map(|w| w.parse::<i16>().ok())
             .any(|y| (first..=last).contains(&y));
-        match dates::parse_when(published, None) {
+        let published = dates::parse_when(published, None);
+        // "held in Phnom Penh in February", read in the year the statement was published.
+        let year = published.as_ref().ok().map(|d| d.start.year());
+        let names_a_day = || {
+            find_dates(body, year, false)
+                .iter()
+                .any(|f| self.holds(f.when.start, f.when.end))
+                || year.is_some_and(|y| {
+                    months_named(body)
+                        .filter_map(|m| Date::new(y, m, 1).ok())
+                        .any(|first| self.holds(first, first.last_of_month()))
+                })
+        };
+        match published {
             Ok(d) if self.holds(d.start, d.end) => Fit::Within,
-            _ if names_a_year => Fit::Within,
+            _ if names_a_year || names_a_day() => Fit::Within,
             Ok(_) => Fit::Outside,
             Err(_) => Fit::Unknown,
         }
     }
+}
+
+/// The months a text names by name alone ("held in Phnom Penh in February"), 1 to 12; "May"
+/// only after "in" (else it may be the verb).
+fn months_named(text: &str) -> impl Iterator<Item = i8> + '_ {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).filter_map(move |i| {
+        let m = dates::MONTH_NAMES.iter().position(|n| *n == words[i])?;
+        let may = words[i] == "May";
+        (!may || (i > 0 && words[i - 1] == "in")).then_some(m as i8 + 1)
+    })
 }
 
 /// Where a result's dates sit with the days a question asks about.
