@@ -216,6 +216,15 @@ impl Fact {
         }
     }
 
+    /// The acronym of a meeting's series or of a mechanism.
+    pub fn acronym(&self) -> Option<&str> {
+        match self {
+            Fact::Meeting(m) => m.acronym.as_deref(),
+            Fact::Mechanism(m) => m.acronym.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Every name the fact goes by: name, handle, acronym, aliases.
     pub fn names(&self) -> Vec<String> {
         let mut names = vec![self.name().to_string()];
@@ -739,6 +748,17 @@ fn check_cite<'a>(
 }
 
 /// Splits `statement-id#N`; valid citations only (validated at load).
+/// An acronym as series are compared: letters only, lowercased, a trailing number dropped
+/// ("AMIM-21" and "amim" → "amim", "ADMM-Plus" → "admmplus").
+pub fn series_key(acronym: &str) -> String {
+    acronym
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 pub fn split_cite(cite: &str) -> Option<(&str, u32)> {
     let (id, n) = cite.split_once('#')?;
     Some((id, n.parse().ok()?))

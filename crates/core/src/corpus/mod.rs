@@ -8,7 +8,9 @@ mod statement;
 pub mod thesaurus;
 
 pub use bodies::{Body, BodyKind};
-pub use facts::{split_cite, Area, Fact, FactKind, Initiative, Mechanism, Meeting, Priority};
+pub use facts::{
+    series_key, split_cite, Area, Fact, FactKind, Initiative, Mechanism, Meeting, Priority,
+};
 pub use origin::{is_extracted_file, Origin, EXTRACTED_DIR};
 pub use statement::{Paragraph, Statement};
 pub use thesaurus::Thesaurus;

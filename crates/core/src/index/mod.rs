@@ -4,12 +4,12 @@ pub mod aliases;
 
 use crate::analysis::{self, TOKENIZER};
 use crate::corpus::{
-    corpus_files, stray_files, Area, Corpus, CorpusErrors, Fact, Initiative, Mechanism, Meeting,
-    Thesaurus,
+    corpus_files, series_key, stray_files, Area, Corpus, CorpusErrors, Fact, Initiative, Mechanism,
+    Meeting, Thesaurus,
 };
 use aliases::{Alias, AliasRegistry};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
@@ -142,6 +142,8 @@ pub struct AgendaIndex {
     pub fields: Fields,
     pub facts: Vec<Fact>,
     fact_pos: HashMap<String, usize>,
+    /// The series of the numbered meetings, as [`series_key`]s.
+    series: HashSet<String>,
     pub aliases: AliasRegistry,
     /// The corpus's thesaurus, which queries expand through.
     pub thesaurus: Thesaurus,
@@ -162,6 +164,11 @@ impl std::fmt::Debug for AgendaIndex {
 impl AgendaIndex {
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.fact_pos.get(id).map(|&i| &self.facts[i])
+    }
+
+    /// Whether `key` (a [`series_key`]) is the series of a numbered meeting.
+    pub fn is_series(&self, key: &str) -> bool {
+        self.series.contains(key)
     }
 
     /// Builds an index in memory (tests, benchmarks).
@@ -199,12 +206,20 @@ impl AgendaIndex {
             .enumerate()
             .map(|(i, f)| (f.id().to_string(), i))
             .collect();
+        let series = facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Meeting(m) if m.number.is_some() => m.acronym.as_deref().map(series_key),
+                _ => None,
+            })
+            .collect();
         Ok(AgendaIndex {
             index,
             reader,
             fields,
             facts,
             fact_pos,
+            series,
             aliases,
             thesaurus,
             manifest,

@@ -8,7 +8,7 @@ use super::citations::{
 use super::collector::has_names;
 use super::expand::{floor_weight, rare_weight};
 use super::passages::paragraph_kind;
-use super::plan::{phrase_query, plan, Plan};
+use super::plan::{of_another_series, phrase_query, plan, Plan};
 use super::request::Request;
 use super::time::{Around, Fit};
 use super::{union, Answer, Citation, Hit, QueryError, Scope};
@@ -79,6 +79,7 @@ pub(crate) fn answer_around(
         return Ok(nothing_found(index, scope, &request));
     }
     let named = planned.named_facts.clone();
+    let named_series = planned.named_series.clone();
     let within = Within {
         kind: scope.kind().map(FactKind::as_str),
         limit: if scope == Scope::Ask {
@@ -114,6 +115,18 @@ pub(crate) fn answer_around(
         if results.iter().any(|h| is_named(h, &named)) {
             results.retain(asked);
         }
+        // Instances of another series than the one asked about ("ANCM-17" for "17th ADMM")
+        // come after the passages.
+        let others: Vec<Hit> = {
+            let (others, kept) = std::mem::take(&mut results).into_iter().partition(|h| {
+                !is_named(h, &named)
+                    && h.fact
+                        .as_ref()
+                        .is_some_and(|f| of_another_series(f, &named_series))
+            });
+            results = kept;
+            others
+        };
         if results.len() < SCOPED_LIMIT {
             let planned = plan(index, &searcher, &mut analyzer, scope, &request, true)?;
             let within = Within {
@@ -144,6 +157,8 @@ pub(crate) fn answer_around(
                     .take(room),
             );
         }
+        let room = SCOPED_LIMIT.saturating_sub(results.len());
+        results.extend(others.into_iter().take(room));
     }
     if scope.kind().is_some() {
         add_statement_passages(index, &searcher, &mut analyzer, &named, &mut results)?;
@@ -271,6 +286,7 @@ fn search(
         concepts,
         named_facts,
         should,
+        ..
     } = plan;
     // Unscoped, the disjunction is the whole query, so tantivy can rank it with block-max WAND
     // (wrapped in a one-clause conjunction it would score every matching document).
@@ -795,6 +811,38 @@ Delegates recalled the 9th AHCM and its host.\n";
         // A statement whose headline does not name the fact adds nothing of its own.
         let a = answer(&index, Scope::Meeting, "AHCM").unwrap();
         assert!(!a.results.iter().any(|h| h.id() == "o#2"));
+    }
+
+    /// Phrasing class "an instance written 'SERIES N'" ("took the ADMM to 17"), which extraction
+    /// misses: `meeting 17th ADMM` shows the passages naming it before another series' 17th
+    /// meeting (issue 21 item 2: instances of other series rank below the paragraphs).
+    #[test]
+    fn another_series_instance_of_the_number_comes_after_the_passages() {
+        let navy = "+++\nid = \"n\"\ntitle = \"Navy chiefs meet\"\nsource = \"S\"\npublished = \"2023-05-02\"\n+++\n\n\
+The 17th ASEAN Navy Chiefs' Meeting (ANCM-17) opened online.\n";
+        let ministers = "+++\nid = \"m\"\ntitle = \"Ministers hand over\"\nsource = \"S\"\npublished = \"2023-11-16\"\n+++\n\n\
+The host minister, who took the ADMM to 17, handed over the chair.\n\n\
+The 16th ADMM had met a year before.\n";
+        let facts = "\
+[[meeting]]\nid = \"ancm-17\"\nname = \"17th ASEAN Navy Chiefs' Meeting\"\nacronym = \"ANCM\"\nnumber = 17\ncites = [\"n#1\"]\n
+[[meeting]]\nid = \"admm-16\"\nname = \"16th ASEAN Defence Ministers' Meeting\"\nacronym = \"ADMM\"\nnumber = 16\ncites = [\"m#2\"]\n";
+        let index = index_of(&[("n", navy), ("m", ministers)], facts);
+        let ids: Vec<String> = answer(&index, Scope::Meeting, "17th ADMM")
+            .unwrap()
+            .results
+            .iter()
+            .map(Hit::id)
+            .collect();
+        let at = |id: &str| ids.iter().position(|i| i == id);
+        assert!(at("m#1").is_some() && at("m#1") < at("ancm-17"), "{ids:?}");
+        // Asked by its own series, the instance is first.
+        let ids: Vec<String> = answer(&index, Scope::Meeting, "17th ANCM")
+            .unwrap()
+            .results
+            .iter()
+            .map(Hit::id)
+            .collect();
+        assert_eq!(ids[0], "ancm-17");
     }
 
     /// Phrasing class "the subject in the paragraph before" ("He listed three risks …" after

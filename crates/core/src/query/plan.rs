@@ -5,7 +5,7 @@ use super::expand::{self, Concept};
 use super::request::Request;
 use super::{QueryError, Scope};
 use crate::analysis;
-use crate::corpus::Fact;
+use crate::corpus::{series_key, Fact};
 use crate::index::aliases::Target;
 use crate::index::AgendaIndex;
 use std::collections::HashSet;
@@ -20,6 +20,9 @@ pub(crate) type Clause = (Option<Term>, Box<dyn Query>);
 pub(crate) struct Plan {
     pub(crate) concepts: Vec<Concept>,
     pub(crate) named_facts: Vec<String>,
+    /// The meeting series (as [`series_key`]s) among what the question names, whatever the scope:
+    /// "17th ADMM" names the ADMM series, so AMIM-17 is another series' instance.
+    pub(crate) named_series: Vec<String>,
     /// Clauses to OR.
     pub(crate) should: Vec<Clause>,
 }
@@ -50,10 +53,16 @@ pub(crate) fn plan(
 
     // Aliases: facts named in the question, and the other spelling of acronyms.
     let mut named_facts: Vec<String> = Vec::new();
+    let mut named_series: Vec<String> = Vec::new();
     let mut expansions: Vec<String> = Vec::new();
     for hit in index.aliases.find(&request.text) {
         match &hit.alias.target {
             Target::Fact(id) => {
+                if let Some(series) = index.fact(id).and_then(Fact::acronym).map(series_key) {
+                    if index.is_series(&series) && !named_series.contains(&series) {
+                        named_series.push(series);
+                    }
+                }
                 let in_scope = index.fact(id).is_some_and(|fact| {
                     scope.kind().is_none_or(|k| fact.kind() == k)
                         && !contradicts_number(fact, &request.numbers)
@@ -62,7 +71,19 @@ pub(crate) fn plan(
                     named_facts.push(id.clone());
                 }
             }
-            Target::Expansion(other) => expansions.push(other.clone()),
+            Target::Expansion(other) => {
+                // The one-word spelling of the pair is the acronym ("ADMM" typed, or named).
+                let typed = &request.text[hit.from..hit.to];
+                let acronym = [typed, other.as_str()]
+                    .into_iter()
+                    .find(|s| !s.trim().contains(' '));
+                if let Some(series) = acronym.map(series_key) {
+                    if index.is_series(&series) && !named_series.contains(&series) {
+                        named_series.push(series);
+                    }
+                }
+                expansions.push(other.clone());
+            }
         }
     }
 
@@ -111,6 +132,7 @@ pub(crate) fn plan(
     Ok(Plan {
         concepts,
         named_facts,
+        named_series,
         should,
     })
 }
@@ -140,6 +162,18 @@ fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
             let year = m.when.as_ref().map(|w| w.start.year() as u32);
             !year.is_some_and(|y| numbers.contains(&y))
         }
+    }
+}
+
+/// Whether `fact` is a numbered meeting of a series other than those the question names
+/// ("17th ANCM" when "17th ADMM" is asked).
+pub(crate) fn of_another_series(fact: &Fact, named_series: &[String]) -> bool {
+    match fact {
+        Fact::Meeting(m) if m.number.is_some() && !named_series.is_empty() => m
+            .acronym
+            .as_deref()
+            .is_some_and(|a| !named_series.contains(&series_key(a))),
+        _ => false,
     }
 }
 
