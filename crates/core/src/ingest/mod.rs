@@ -619,16 +619,34 @@ fn is_caption(text: &str) -> bool {
 
 /// Page furniture pasted along with the text.
 fn is_boilerplate(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().trim_end_matches(['.', ':', '…']),
-        "see more"
-            | "read more"
-            | "share"
-            | "print"
-            | "related news"
-            | "advertisement"
-            | "back to top"
-    )
+    is_byline(text)
+        || matches!(
+            text.trim().to_lowercase().trim_end_matches(['.', ':', '…']),
+            "see more"
+                | "read more"
+                | "share"
+                | "print"
+                | "related news"
+                | "advertisement"
+                | "back to top"
+        )
+}
+
+/// A writer's line: "By Jane Roe", "By Jane Roe and John Doe" (no headline, no paragraph).
+fn is_byline(text: &str) -> bool {
+    let text = text.trim();
+    let Some(names) = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = names.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| matches!(*w, "and" | "&") || w.starts_with(|c: char| c.is_uppercase()))
+        && !text.ends_with(['.', '!', '?'])
 }
 
 /// Whitespace- and case-insensitive form, for spotting repeats and duplicates.

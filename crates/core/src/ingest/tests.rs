@@ -262,3 +262,30 @@ fn a_date_stamp_is_metadata_and_a_glued_caption_leaves_its_paragraph() {
         "{texts:?}"
     );
 }
+
+/// Regression (real-set phrasing class "a byline for a headline"): a page whose first line is
+/// "By <writer>" after the date stamp was titled with the writer's name.
+#[test]
+fn a_byline_is_no_title_and_no_paragraph() {
+    let d = draft(
+        " date 2025-03-16 By Arun Mehta\n\n\
+         New Delhi, March 16 (XNA): The 15th meeting of the experts' working group will be \
+         held in New Delhi next week.\n\nIndia will co-chair it.\n",
+        Format::Text,
+        &Overrides::default(),
+    )
+    .unwrap();
+    assert!(d.title.starts_with("New Delhi, March 16"), "{}", d.title);
+    assert!(!d.paragraphs.iter().any(|p| p.text.contains("Arun")));
+    let rows = [
+        ("By Arun Mehta", true),
+        ("BY ARUN MEHTA AND LI WEI", true),
+        ("By Jane Roe and John Doe", true),
+        ("By land and sea, the drills went on.", false),
+        ("By 2026 the centre will be operational", false),
+        ("Byline", false),
+    ];
+    for (line, expected) in rows {
+        assert_eq!(is_byline(line), expected, "{line}");
+    }
+}

@@ -216,9 +216,10 @@ fn add_statement_passages(
     );
     let facts = results.iter().take_while(|h| h.fact.is_some()).count();
     let room = SCOPED_LIMIT - facts;
+    let headline = same_text(&main.statement_title);
     let more: Vec<Hit> = statement_citations(index, searcher, &statement, &wanted, analyzer)?
         .into_iter()
-        .filter(|c| !shown.contains(&c.reference()))
+        .filter(|c| !shown.contains(&c.reference()) && same_text(&c.snippet.text) != headline)
         .take(room)
         .map(|c| Hit {
             score: 0.0,
