@@ -110,10 +110,31 @@ fn after_name(text: &str, end: usize) -> (Option<u32>, Option<i16>, usize) {
     let trimmed = rest.trim_start_matches(' ');
     let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
     let next = trimmed[digits.len()..].chars().next();
+    let at = end + (rest.len() - trimmed.len()) + digits.len();
     if digits.len() == 4 && !next.is_some_and(char::is_alphanumeric) {
         if let Ok(year @ 1990..=2100) = digits.parse::<i16>() {
-            let at = end + (rest.len() - trimmed.len()) + 4;
             return (None, Some(year), at);
+        }
+    }
+    // "ADMM 17", "the ADMM Plus 10th": a number of one or two digits after a space, unless a
+    // month follows it (a date: "ADSOM 18 May").
+    if (1..=2).contains(&digits.len()) && trimmed.len() < rest.len() {
+        let after = &trimmed[digits.len()..];
+        let suffix = ["st", "nd", "rd", "th"]
+            .into_iter()
+            .find(|s| after.starts_with(s))
+            .unwrap_or("");
+        let tail = &after[suffix.len()..];
+        let next_word = tail.split_whitespace().next().unwrap_or("");
+        let month = crate::dates::MONTH_NAMES.iter().any(|m| {
+            next_word
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .eq_ignore_ascii_case(m)
+        });
+        if !tail.starts_with(|c: char| c.is_alphanumeric()) && !month {
+            if let Ok(number @ 1..=99) = digits.parse::<u32>() {
+                return (Some(number), None, at + suffix.len());
+            }
         }
     }
     (None, None, end)
@@ -208,6 +229,15 @@ mod tests {
             ),
             // a body that is no series; a word containing an acronym is no mention
             ("the ASEAN Our Eyes and AOEX", &[("AOE", None, None)]),
+            // a number after a space, with or without its ordinal ending; not a day of a date
+            (
+                "leading ADMM 17 and ADMM Plus 10th, then ADSOM 18 May talks",
+                &[
+                    ("ADMM", Some(17), None),
+                    ("ADMM-Plus", Some(10), None),
+                    ("ADSOM", None, None),
+                ],
+            ),
             // "Defense" spelling
             (
                 "the 13th ASEAN Defense Ministers' Meeting",
