@@ -5,6 +5,7 @@
 use super::set::{GoldMeeting, Statement};
 use agenda_core::corpus::{Fact, FactKind, Meeting};
 use agenda_core::dates::{self, Precision};
+use agenda_core::extract::MEETING_SERIES;
 use std::collections::HashSet;
 
 /// One kind's counts.
@@ -139,6 +140,17 @@ pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
             s.misses.push(format!("body not found: {}", g.name));
         }
     }
+    // A meeting series kept as a mechanism (so that `mechanism ADSOM` answers) is the series of
+    // the statement's gold meetings, not an extra body: gold lists series under their meetings.
+    let series_of_gold_meetings: Vec<usize> = (0..bodies.len())
+        .filter(|i| !pairs.contains(&Some(*i)) && is_gold_series(gold, bodies[*i]))
+        .collect();
+    s.body.extracted -= series_of_gold_meetings.len();
+    s.body.extra -= series_of_gold_meetings.len();
+    let pairs: Vec<Option<usize>> = pairs
+        .into_iter()
+        .chain(series_of_gold_meetings.into_iter().map(Some))
+        .collect();
     misses_of(&pairs, &bodies, "body", |f| f.name(), &mut s.misses);
 
     // Initiatives.
@@ -288,6 +300,20 @@ fn same_theme(gold: &str, got: Option<&str>) -> bool {
     a.len() >= 4 && (a.contains(&b) && b.len() * 2 >= a.len() || b.contains(&a))
 }
 
+/// Whether `f` is a meeting series of which the statement has a gold meeting.
+fn is_gold_series(gold: &Statement, f: &Fact) -> bool {
+    let Fact::Mechanism(m) = f else {
+        return false;
+    };
+    m.category.as_deref() == Some(MEETING_SERIES)
+        && gold.meeting.iter().any(|g| {
+            let name = g.series_name.as_deref().filter(|n| !n.trim().is_empty());
+            let names: Vec<String> = f.names().iter().map(|n| key(n)).collect();
+            (!g.series.is_empty() && names.contains(&key(&g.series)))
+                || name.is_some_and(|n| names.contains(&key(n)))
+        })
+}
+
 fn same_body(acronym: Option<&str>, name: &str, f: &Fact) -> bool {
     let names: Vec<String> = f.names().iter().map(|n| key(n)).collect();
     if let Some(a) = acronym.map(key).filter(|a| !a.is_empty()) {
@@ -379,10 +405,31 @@ mod tests {
             initiative: Vec::new(),
             question: Vec::new(),
         };
-        let s = score(&st, &[Fact::Meeting(m)]);
+        let s = score(&st, &[Fact::Meeting(m.clone())]);
         assert_eq!(s.meeting.found, 1);
         assert_eq!(s.meeting.fields[..3], [(1, 1), (1, 1), (1, 1)]);
         assert_eq!(s.meeting.extra, 0);
+        // The series of a gold meeting, kept as a mechanism, is no extra body; another is.
+        let series = |acronym: &str, category: &str| {
+            Fact::Mechanism(agenda_core::corpus::Mechanism {
+                id: acronym.to_lowercase(),
+                acronym: Some(acronym.into()),
+                name: format!("{acronym} in full"),
+                aliases: Vec::new(),
+                category: Some(category.into()),
+                description: None,
+                origin: Default::default(),
+                cites: Vec::new(),
+            })
+        };
+        let facts = [
+            Fact::Meeting(m),
+            series("ADMM", MEETING_SERIES),
+            series("AMIM", MEETING_SERIES),
+            series("ADI", "network"),
+        ];
+        let s = score(&st, &facts);
+        assert_eq!((s.body.extracted, s.body.extra), (2, 2));
     }
 
     #[test]
