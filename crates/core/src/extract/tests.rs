@@ -96,6 +96,27 @@ fn places_get_their_country() {
     assert_eq!(place_in("held in the region"), None);
 }
 
+/// Phrasing class "a place no list knows, after a verb that puts the meeting there".
+#[test]
+fn places_after_a_held_verb_need_no_list() {
+    let rows: &[(&str, Option<&str>)] = &[
+        (
+            "The 21st chiefs' meeting was held in Garut city, Indonesia's West Java province, on May 2.",
+            Some("Garut, Indonesia"),
+        ),
+        ("The drill opened in Port Kelang, Malaysia, on Monday.", Some("Port Kelang, Malaysia")),
+        ("The exercise took place in Tanjung Pinang waters.", Some("Tanjung Pinang")),
+        ("The workshop was held in March 2023.", None),
+        ("A meeting opened in the central city of Hue on January 9.", Some("Hue")),
+        ("The meeting was held in ASEAN's spirit of unity.", None),
+        ("Delegates met in the morning.", None),
+        ("Cooperation in Maritime Security grew.", None),
+    ];
+    for (sentence, want) in rows {
+        assert_eq!(place_in(sentence).as_deref(), *want, "{sentence}");
+    }
+}
+
 #[test]
 fn sentences_split_at_sentence_ends_only() {
     let s: Vec<&str> = sentences("Gen. Tan spoke. The meeting ended.\n- an item")

@@ -217,6 +217,99 @@ pub fn place_in(sentence: &str) -> Option<String> {
             return Some(country.to_string());
         }
     }
+    held_in(sentence)
+}
+
+/// Verbs that put a meeting somewhere: "was held in Bandung", "opened in Hue".
+const HELD_VERBS: &[&str] = &[
+    "held",
+    "place",
+    "hosted",
+    "opened",
+    "convened",
+    "met",
+    "began",
+    "kicked",
+    "organised",
+    "organized",
+    "underway",
+    "gathered",
+];
+
+/// Capitalised words after "in" that are no place.
+const NOT_PLACES: &[&str] = &[
+    "ASEAN",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "This",
+    "That",
+];
+
+/// A place no list knows, after a verb that puts the meeting there ("was held in Bandung city,
+/// West Java", "opened in Zhanjiang off …"): the capitalised name after "in", a trailing "city"
+/// dropped, with the country when one follows it.
+fn held_in(sentence: &str) -> Option<String> {
+    for (i, _) in sentence.match_indices(" in ") {
+        let before: Vec<&str> = sentence[..i].split_whitespace().rev().take(2).collect();
+        if !before.iter().any(|w| HELD_VERBS.contains(&bare(w))) {
+            continue;
+        }
+        // "in the central city of Da Nang": the name after "city of".
+        let rest = &sentence[i + 4..];
+        let from = rest
+            .find(" city of ")
+            .filter(|&k| rest.starts_with("the ") && k < 30)
+            .map_or(i + 4, |k| i + 4 + k + " city of ".len());
+        let Some(name) = name_at(sentence, from) else {
+            continue;
+        };
+        // A place ends before "on" or "in" ("Hue on January 9"), at three words at most.
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "on" | "in" | "and" | "for"))
+            .take(3)
+            .collect();
+        let first = words.first().map_or("", |w| bare(w));
+        let first = first.trim_end_matches("'s").trim_end_matches("’s");
+        if NOT_PLACES.contains(&first)
+            || words
+                .iter()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let place = words.join(" ");
+        let after = &sentence[from + place.len()..];
+        let after = after
+            .trim_start_matches(" city")
+            .trim_start_matches(',')
+            .trim_start();
+        let country = COUNTRIES.iter().find(|c| {
+            after.starts_with(**c) && !after[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        });
+        return Some(match country {
+            Some(c) if !place.contains(c) => format!("{place}, {c}"),
+            _ => place,
+        });
+    }
     None
 }
 
