@@ -64,6 +64,23 @@ const MECHANISM_HEADS: &[(&str, &str)] = &[
     ("initiative", "initiative"),
 ];
 
+/// Words saying a series' meeting took place, for one named without a number.
+const OCCURRENCE_VERBS: &[&str] = &[
+    "was held",
+    "took place",
+    "hosted",
+    "convened",
+    "opened",
+    "to be held",
+    "will be held",
+];
+
+/// What follows a series named without a number when its place and day do: "attended the ASEAN
+/// Defence Senior Officials' Meeting (ADSOM) in Vientiane, Laos, on September 25".
+const PLACE_AND_DAY_LEADS: &[&str] = &["in ", "on ", "at "];
+/// The bytes from the end of the name to the day, at most.
+const PLACE_AND_DAY_SPAN: usize = 60;
+
 /// Category of a meeting series kept as a mechanism (ADMM, ADMM-Plus, ADSOM…).
 pub const MEETING_SERIES: &str = "meeting series";
 
@@ -772,35 +789,40 @@ impl Extractor<'_> {
         cite: &str,
     ) -> Option<usize> {
         let lower = sentence.to_ascii_lowercase();
-        let held = [
-            "was held",
-            "took place",
-            "hosted",
-            "convened",
-            "opened",
-            "to be held",
-            "will be held",
-        ];
-        if !held.iter().any(|v| lower.contains(v)) {
-            return None;
-        }
-        let date = find_dates(sentence, self.year, false)
-            .into_iter()
-            .find(|d| {
-                matches!(d.lead.as_str(), "on" | "in" | "from")
-                    && matches!(
-                        d.when.precision,
-                        dates::Precision::Day | dates::Precision::Month
-                    )
-            })?;
         // A short name in brackets right after the full one: "(ADMM Retreat)".
         let after = text.get(at + name.len()..).unwrap_or("").trim_start();
-        let short = after
+        let bracket = after
             .strip_prefix('(')
             .and_then(|r| r.split_once(')'))
-            .map(|(s, _)| s.trim().to_string())
+            .map(|(s, rest)| (s.trim().to_string(), rest));
+        let short = bracket
+            .as_ref()
+            .map(|(s, _)| s.clone())
             .filter(|s| !s.is_empty() && s.len() <= 30)
             .unwrap_or_else(|| acr.to_string());
+        // What follows the name: "… (ADSOM) in Vientiane, Laos, on September 25".
+        let next = bracket.map_or(after, |(_, rest)| rest).trim_start();
+        let dates = find_dates(sentence, self.year, false);
+        // Both are slices of `text`: where the rest starts within the sentence.
+        let next_at = (next.as_ptr() as usize).wrapping_sub(sentence.as_ptr() as usize);
+        let placed_on_a_day = || {
+            PLACE_AND_DAY_LEADS.iter().any(|l| next.starts_with(l))
+                && dates.iter().any(|d| {
+                    d.when.precision == dates::Precision::Day
+                        && d.range.start >= next_at
+                        && d.range.start - next_at <= PLACE_AND_DAY_SPAN
+                })
+        };
+        if !OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)) && !placed_on_a_day() {
+            return None;
+        }
+        let date = dates.iter().find(|d| {
+            matches!(d.lead.as_str(), "on" | "in" | "from")
+                && matches!(
+                    d.when.precision,
+                    dates::Precision::Day | dates::Precision::Month
+                )
+        })?;
         let id = format!("{}-{}", fact_id(&short), date.when.start.year());
         if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
             push_cite(&mut self.meetings[i].cites, cite.to_string());

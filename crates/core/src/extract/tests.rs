@@ -319,6 +319,35 @@ fn the_fact_file_loads_back_with_the_statement() {
     assert_eq!(corpus.facts, facts);
 }
 
+/// Phrasing class "a series attended at a place on a day": no verb says it took place, but
+/// its place and day follow its name. A mention with neither is no meeting.
+#[test]
+fn a_series_named_with_its_place_and_day_is_a_meeting() {
+    let rows: &[(&str, Option<(&str, &str)>)] = &[
+        (
+            "A deputy minister led a delegation to attend the ASEAN Defence Senior Officials' Meeting (ADSOM) in Hue, Vietnam, on September 25.",
+            Some(("adsom-2026", "September 25")),
+        ),
+        (
+            "The delegation attended the ASEAN Navy Chiefs' Meeting (ANCM) on 12 May in Cebu.",
+            Some(("ancm-2026", "12 May")),
+        ),
+        (
+            "The ASEAN Defence Senior Officials' Meeting (ADSOM) in its many years has grown.",
+            None,
+        ),
+    ];
+    for (sentence, want) in rows {
+        let text = format!("Officials meet\n\n{sentence}\n");
+        let facts = extract(&statement(&text, Format::Text, Some("2026-09-26")));
+        let got = facts.iter().find_map(|f| match f {
+            Fact::Meeting(m) => Some((m.id.as_str(), m.date.as_deref().unwrap_or(""))),
+            _ => None,
+        });
+        assert_eq!(got, *want, "{sentence}");
+    }
+}
+
 /// Rules found on statements the extractor had not seen (issue 9's fixture set): unnumbered
 /// meetings that took place, "-Plus" series, "X of Y" names, attendance in a later sentence.
 #[test]
