@@ -490,7 +490,13 @@ impl Extractor<'_> {
 
         // Named meetings without a parenthesised acronym: "the 18th ASEAN Defence Ministers'
         // Meeting", and series such as "the ASEAN Chiefs of Defence Forces Meeting".
-        for (at, _) in text.match_indices("ASEAN ") {
+        // "ASEAN-China Defence Ministers' Informal Meeting" too.
+        let starts = text
+            .match_indices("ASEAN ")
+            .chain(text.match_indices("ASEAN-"))
+            .map(|(at, _)| at)
+            .collect::<Vec<_>>();
+        for at in starts {
             if pairs.iter().any(|p| (p.start..p.end).contains(&at)) {
                 continue;
             }
@@ -858,7 +864,7 @@ impl Extractor<'_> {
     }
 
     fn numbered_meeting(&mut self, acronym: &str, number: u32, series: &str, cite: &str) -> usize {
-        let id = format!("{}-{number}", acronym.to_ascii_lowercase());
+        let id = format!("{}-{number}", fact_id(acronym));
         if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
             push_cite(&mut self.meetings[i].cites, cite.to_string());
             return i;
@@ -935,7 +941,7 @@ impl Extractor<'_> {
     }
 
     fn mechanism(&mut self, acronym: &str, name: &str, category: &str, sentence: &str, cite: &str) {
-        let id = acronym.to_ascii_lowercase();
+        let id = fact_id(acronym);
         if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
             push_cite(&mut m.cites, cite.to_string());
             return;

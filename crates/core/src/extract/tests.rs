@@ -609,3 +609,21 @@ fn chair_rows() {
         assert_eq!(super::chair_in(sentence).as_deref(), *want, "{sentence}");
     }
 }
+
+/// Phrasing class "a dialogue partner's informal meeting" ("ASEAN-<Partner> Defence Ministers'
+/// Informal Meeting on <day>"): one series per partner, its meetings by year, and every id a
+/// valid one (regression: the mechanism id "asean-china dmim" made `add` refuse the statement).
+#[test]
+fn a_partners_informal_meeting_is_a_series_of_its_own() {
+    let text = "Ministers meet\n\nOn the sidelines, the ministers met their counterpart during the ASEAN-Korea Defence Ministers' Informal Meeting on 15 June 2021.\n\nThe ASEAN-Japan Defence Ministers' Informal Meeting (ADMIM) also met.\n";
+    let facts = extract(&statement(text, Format::Text, Some("2021-06-16")));
+    let ids: Vec<&str> = facts.iter().map(Fact::id).collect();
+    assert!(ids.contains(&"asean-korea-dmim-2021"), "{ids:?}");
+    for id in ids {
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{id}"
+        );
+    }
+}

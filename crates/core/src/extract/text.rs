@@ -468,6 +468,13 @@ pub fn capitalise_first(text: &str) -> String {
 
 /// "ASEAN Defence Ministers' Meeting" → "ADMM": ASEAN's own naming, initials of capitalised words.
 pub fn initials(name: &str) -> Option<String> {
+    // "ASEAN-China Defence Ministers' Informal Meeting" → "ASEAN-China DMIM": one series per
+    // dialogue partner.
+    if let Some(rest) = name.strip_prefix("ASEAN-") {
+        let (partner, rest) = rest.split_once(' ')?;
+        let letters = initials_of(&format!("ASEAN {rest}"))?;
+        return Some(format!("ASEAN-{partner} {}", &letters[1..]));
+    }
     if !name.starts_with("ASEAN ") {
         return None;
     }
