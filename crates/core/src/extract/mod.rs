@@ -64,6 +64,9 @@ const MECHANISM_HEADS: &[(&str, &str)] = &[
     ("initiative", "initiative"),
 ];
 
+/// Words that make a name ending in a meeting head no meeting ("the 15th Anniversary of …").
+const NOT_MEETINGS: &[&str] = &["anniversary", "founding"];
+
 /// Words saying a series' meeting took place, for one named without a number.
 const OCCURRENCE_VERBS: &[&str] = &[
     "was held",
@@ -560,6 +563,14 @@ impl Extractor<'_> {
                 Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => (l, n.parse().ok()),
                 _ => (token, k.checked_sub(1).and_then(|j| ordinal(words[j].1))),
             };
+            // "the 10th ADMM Plus": the series is ADMM-Plus.
+            let plus;
+            let letters = if words.get(k + 1).is_some_and(|(_, w)| bare(w) == "Plus") {
+                plus = format!("{letters}-Plus");
+                plus.as_str()
+            } else {
+                letters
+            };
             let Some(number) = number else { continue };
             if pairs.iter().any(|p| (p.start..p.end).contains(&at)) {
                 continue;
@@ -980,8 +991,9 @@ impl Extractor<'_> {
         if found.is_none() {
             for word in [" convened with ", " met with "] {
                 if let Some(at) = text.find(word) {
-                    let start = sentence_start(text, at);
-                    let first = name_at(text, start)?;
+                    // The side is the name the verb follows, not the sentence's first words
+                    // ("At the sidelines of …, the ASEAN ministers met with …").
+                    let first = name_before(text, at)?;
                     let second = name_at(text, at + word.len())?;
                     found = Some((first, second));
                     break;
@@ -1101,6 +1113,30 @@ fn new_meeting(id: String, name: String, cite: &str) -> Meeting {
     }
 }
 
+/// The capitalised name that ends at byte `end` of `text` ("… the ASEAN Defence Ministers" before
+/// " met with"), within its sentence.
+fn name_before(text: &str, end: usize) -> Option<String> {
+    let start = sentence_start(text, end);
+    let words: Vec<(usize, &str)> = text[start..end]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut from = None;
+    for &(at, w) in words.iter().rev() {
+        if w.ends_with(',') {
+            break;
+        }
+        if text::capitalised(w) {
+            from = Some(at);
+        } else if !text::connector(text::bare(w)) {
+            break;
+        }
+    }
+    let name = name_at(text, from?)?;
+    // The name must run up to the verb.
+    (from? + name.len() + 1 >= end).then_some(name)
+}
+
 fn bilateral_name(a: &str, b: &str) -> String {
     format!("Meeting of the {a} and the {b}")
 }
@@ -1109,6 +1145,13 @@ fn bilateral_name(a: &str, b: &str) -> String {
 fn cut_at_meeting_head(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.iter().rposition(|w| is_meeting_name(w))?;
+    // "the 15th Founding Anniversary of the ASEAN Defence Ministers' Meeting" is no meeting.
+    if words[..last]
+        .iter()
+        .any(|w| NOT_MEETINGS.contains(&bare(w).to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
     Some(
         words[..=last]
             .join(" ")

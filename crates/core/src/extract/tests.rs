@@ -627,3 +627,17 @@ fn a_partners_informal_meeting_is_a_series_of_its_own() {
         );
     }
 }
+
+/// Precision rows: "the Nth anniversary of a series" is no meeting of it, and "the Nth ADMM Plus"
+/// is an ADMM-Plus meeting, not the ADMM's (both phrasing classes met in real statements).
+#[test]
+fn anniversaries_are_no_meetings_and_a_spaced_plus_is_its_series() {
+    let text = "Ministers mark a date\n\nThe ministers marked the 20th Founding Anniversary of the ASEAN Defence Ministers' Meeting.\n\nThe minister handed over the chair at the end of the 12th ADMM Plus in Manila.\n";
+    let facts = extract(&statement(text, Format::Text, Some("2026-11-16")));
+    let ids: Vec<&str> = facts
+        .iter()
+        .filter(|f| matches!(f, Fact::Meeting(_)))
+        .map(Fact::id)
+        .collect();
+    assert_eq!(ids, ["admm-plus-12"]);
+}
