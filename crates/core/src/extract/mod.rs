@@ -64,6 +64,9 @@ const MECHANISM_HEADS: &[(&str, &str)] = &[
     ("initiative", "initiative"),
 ];
 
+/// The paragraphs at the top of a statement whose first meeting is the one it reports.
+const LEAD_PARAGRAPHS: usize = 2;
+
 /// Words that make a name ending in a meeting head no meeting ("the 15th Anniversary of …").
 const NOT_MEETINGS: &[&str] = &["anniversary", "founding"];
 
@@ -102,6 +105,8 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         meetings: Vec::new(),
         mechanisms: Vec::new(),
         last_meeting: None,
+        main_meeting: None,
+        paragraphs_read: 0,
     };
     for p in &statement.paragraphs {
         if !p.heading {
@@ -220,6 +225,10 @@ struct Extractor<'a> {
     mechanisms: Vec<Mechanism>,
     /// Index of the meeting the text spoke of last ("the meeting", "the same day").
     last_meeting: Option<usize>,
+    /// The meeting the statement's lead paragraphs name first: what the report is about.
+    main_meeting: Option<usize>,
+    /// Paragraphs read so far (headings aside).
+    paragraphs_read: usize,
 }
 
 /// A "Full Name (ACR)" pair with where its name starts in the paragraph.
@@ -649,13 +658,16 @@ impl Extractor<'_> {
             }
         }
 
-        // "With the theme “…”, the meeting …": the meeting named here, else the last one.
+        // "With the theme “…”, the meeting …": the meeting named here, else the report's own
+        // ("The chiefs exchanged views on the topic of …" after "approved the minutes of the 16th
+        // ANCM" is the 17th's), else the last one.
         let target = mentioned.first().copied().or(self.last_meeting);
+        let theme_target = mentioned.first().copied().or(self.main_meeting).or(target);
+        if let (Some(i), Some(theme)) = (theme_target, theme(text)) {
+            self.meetings[i].theme.get_or_insert(theme);
+            push_cite(&mut self.meetings[i].cites, cite.clone());
+        }
         if let Some(i) = target {
-            if let Some(theme) = theme(text) {
-                self.meetings[i].theme.get_or_insert(theme);
-                push_cite(&mut self.meetings[i].cites, cite.clone());
-            }
             if lower.contains("the meeting") || lower.contains("delegates") {
                 push_cite(&mut self.meetings[i].cites, cite.clone());
             }
@@ -712,6 +724,10 @@ impl Extractor<'_> {
                 }
             }
         }
+        if self.paragraphs_read < LEAD_PARAGRAPHS && self.main_meeting.is_none() {
+            self.main_meeting = mentioned.first().copied();
+        }
+        self.paragraphs_read += 1;
         if let Some(&last) = mentioned.last() {
             self.last_meeting = Some(last);
         }

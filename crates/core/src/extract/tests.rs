@@ -641,3 +641,16 @@ fn anniversaries_are_no_meetings_and_a_spaced_plus_is_its_series() {
         .collect();
     assert_eq!(ids, ["admm-plus-12"]);
 }
+
+/// Phrasing class "a theme after a passing mention of a past meeting": the theme in a paragraph
+/// naming no meeting is the reported meeting's, not the one named last.
+#[test]
+fn a_theme_naming_no_meeting_is_the_reported_meetings() {
+    let text = "Harbour chiefs meet\n\nThe 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened online yesterday.\n\nThe chiefs approved the minutes of the 8th AHCM.\n\nThey exchanged views on the topic of Calm Waters Together.\n";
+    let facts = extract(&statement(text, Format::Text, Some("2026-05-02")));
+    assert_eq!(
+        meeting(&facts, "ahcm-9").theme.as_deref(),
+        Some("Calm Waters Together")
+    );
+    assert_eq!(meeting(&facts, "ahcm-8").theme, None);
+}
