@@ -236,21 +236,9 @@ const HELD_VERBS: &[&str] = &[
     "gathered",
 ];
 
-/// Capitalised words after "in" that are no place.
+/// Capitalised words after "in" that are no place (months aside, see [`dates::MONTH_NAMES`]).
 const NOT_PLACES: &[&str] = &[
     "ASEAN",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -290,6 +278,7 @@ fn held_in(sentence: &str) -> Option<String> {
         let first = words.first().map_or("", |w| bare(w));
         let first = first.trim_end_matches("'s").trim_end_matches("’s");
         if NOT_PLACES.contains(&first)
+            || dates::MONTH_NAMES.contains(&first)
             || words
                 .iter()
                 .any(|w| w.contains(|c: char| c.is_ascii_digit()))

@@ -434,24 +434,13 @@ fn search(
             .then(a.id.cmp(&b.id))
     });
 
-    let mut results: Vec<Hit> = Vec::new();
-    let mut cited: HashSet<String> = HashSet::new();
-    let mut passages_seen: HashSet<String> = HashSet::new();
+    let mut shown = Shown::default();
     for c in candidates {
-        if results.len() >= limit {
+        if shown.results.len() >= limit {
             break;
         }
         if c.paragraph {
-            if cited.contains(&c.id) || !passages_seen.insert(same_text(&c.body)) {
-                continue;
-            }
-            let citation = citation_from_doc(&c.doc, index, &passage_wanted, analyzer);
-            cited.insert(c.id);
-            results.push(Hit {
-                score: c.ranked,
-                fact: None,
-                citations: vec![citation],
-            });
+            shown.passage(c, index, &passage_wanted, analyzer);
         } else if let Some(fact) = index.fact(&c.id) {
             let about = Wanted::about(&wanted, &fact.names(), analyzer);
             let mut citations = fact_citations(index, searcher, fact, &about, analyzer)?;
@@ -470,8 +459,10 @@ fn search(
             if citations.is_empty() {
                 continue;
             }
-            cited.extend(citations.iter().map(Citation::reference));
-            results.push(Hit {
+            shown
+                .cited
+                .extend(citations.iter().map(Citation::reference));
+            shown.results.push(Hit {
                 score: c.ranked,
                 fact: Some(fact.clone()),
                 citations,
@@ -480,24 +471,17 @@ fn search(
     }
     // A short answer is filled with the best passages short of the floor, after the others; an
     // empty one stays empty (chatter and unrelated words find nothing).
-    if !results.is_empty() && results.len() < FILL_TO.min(limit) {
+    let fill_to = FILL_TO.min(limit);
+    if !shown.results.is_empty() && shown.results.len() < fill_to {
         weak.sort_by(|a, b| b.ranked.total_cmp(&a.ranked).then(a.id.cmp(&b.id)));
         for c in weak {
-            if results.len() >= FILL_TO.min(limit) {
+            if shown.results.len() >= fill_to {
                 break;
             }
-            if cited.contains(&c.id) || !passages_seen.insert(same_text(&c.body)) {
-                continue;
-            }
-            let citation = citation_from_doc(&c.doc, index, &passage_wanted, analyzer);
-            cited.insert(c.id);
-            results.push(Hit {
-                score: c.ranked,
-                fact: None,
-                citations: vec![citation],
-            });
+            shown.passage(c, index, &passage_wanted, analyzer);
         }
     }
+    let mut results = shown.results;
     // A passage listed before the fact that cites it is dropped in favour of the fact.
     let fact_cites: HashSet<String> = results
         .iter()
@@ -506,6 +490,36 @@ fn search(
         .collect();
     results.retain(|h| h.fact.is_some() || !fact_cites.contains(&h.id()));
     Ok(results)
+}
+
+/// The results of a search so far, with the paragraphs they cite and the passage texts shown.
+#[derive(Default)]
+struct Shown {
+    results: Vec<Hit>,
+    cited: HashSet<String>,
+    passages_seen: HashSet<String>,
+}
+
+impl Shown {
+    /// Shows a passage, unless a result cites it or shows the same text.
+    fn passage(
+        &mut self,
+        c: Candidate,
+        index: &AgendaIndex,
+        wanted: &Wanted,
+        analyzer: &mut TextAnalyzer,
+    ) {
+        if self.cited.contains(&c.id) || !self.passages_seen.insert(same_text(&c.body)) {
+            return;
+        }
+        let citation = citation_from_doc(&c.doc, index, wanted, analyzer);
+        self.cited.insert(c.id);
+        self.results.push(Hit {
+            score: c.ranked,
+            fact: None,
+            citations: vec![citation],
+        });
+    }
 }
 
 /// A document that covers enough of the question, before its citations are made.
@@ -783,6 +797,15 @@ mod tests {
         AgendaIndex::build_in_ram(&Corpus::from_sources(&sources).unwrap()).unwrap()
     }
 
+    fn result_ids(index: &AgendaIndex, scope: Scope, text: &str) -> Vec<String> {
+        answer(index, scope, text)
+            .unwrap()
+            .results
+            .iter()
+            .map(Hit::id)
+            .collect()
+    }
+
     fn shown(a: &Answer) -> String {
         a.results
             .iter()
@@ -828,22 +851,14 @@ The 16th ADMM had met a year before.\n";
 [[meeting]]\nid = \"ancm-17\"\nname = \"17th ASEAN Navy Chiefs' Meeting\"\nacronym = \"ANCM\"\nnumber = 17\ncites = [\"n#1\"]\n
 [[meeting]]\nid = \"admm-16\"\nname = \"16th ASEAN Defence Ministers' Meeting\"\nacronym = \"ADMM\"\nnumber = 16\ncites = [\"m#2\"]\n";
         let index = index_of(&[("n", navy), ("m", ministers)], facts);
-        let ids: Vec<String> = answer(&index, Scope::Meeting, "17th ADMM")
-            .unwrap()
-            .results
-            .iter()
-            .map(Hit::id)
-            .collect();
+        let ids = result_ids(&index, Scope::Meeting, "17th ADMM");
         let at = |id: &str| ids.iter().position(|i| i == id);
         assert!(at("m#1").is_some() && at("m#1") < at("ancm-17"), "{ids:?}");
         // Asked by its own series, the instance is first.
-        let ids: Vec<String> = answer(&index, Scope::Meeting, "17th ANCM")
-            .unwrap()
-            .results
-            .iter()
-            .map(Hit::id)
-            .collect();
-        assert_eq!(ids[0], "ancm-17");
+        assert_eq!(
+            result_ids(&index, Scope::Meeting, "17th ANCM")[0],
+            "ancm-17"
+        );
     }
 
     /// Phrasing class "the subject in the paragraph before" ("He listed three risks …" after
