@@ -231,7 +231,7 @@ mod tests {
             ("the ASEAN Our Eyes and AOEX", &[("AOE", None, None)]),
             // a number after a space, with or without its ordinal ending; not a day of a date
             (
-                "leading ADMM 17 and ADMM Plus 10th, then ADSOM 18 May talks",
+                "after ADMM 17 and ADMM Plus 10th came ADSOM 18 May talks",
                 &[
                     ("ADMM", Some(17), None),
                     ("ADMM-Plus", Some(10), None),

@@ -101,13 +101,22 @@ fn places_get_their_country() {
 fn places_after_a_held_verb_need_no_list() {
     let rows: &[(&str, Option<&str>)] = &[
         (
-            "The 21st chiefs' meeting was held in Garut city, Indonesia's West Java province, on May 2.",
+            "The 21st chiefs' meeting was held in Garut city, Indonesia, on May 2.",
             Some("Garut, Indonesia"),
         ),
-        ("The drill opened in Port Kelang, Malaysia, on Monday.", Some("Port Kelang, Malaysia")),
-        ("The exercise took place in Tanjung Pinang waters.", Some("Tanjung Pinang")),
+        (
+            "The drill opened in Port Kelang, Malaysia, on Monday.",
+            Some("Port Kelang, Malaysia"),
+        ),
+        (
+            "The exercise took place in Tanjung Pinang waters.",
+            Some("Tanjung Pinang"),
+        ),
         ("The workshop was held in March 2023.", None),
-        ("A meeting opened in the central city of Hue on January 9.", Some("Hue")),
+        (
+            "A meeting opened in the central city of Hue on January 9.",
+            Some("Hue"),
+        ),
         ("The meeting was held in ASEAN's spirit of unity.", None),
         ("Delegates met in the morning.", None),
         ("Cooperation in Maritime Security grew.", None),
@@ -325,7 +334,7 @@ fn the_fact_file_loads_back_with_the_statement() {
 fn a_series_named_with_its_place_and_day_is_a_meeting() {
     let rows: &[(&str, Option<(&str, &str)>)] = &[
         (
-            "A deputy minister led a delegation to attend the ASEAN Defence Senior Officials' Meeting (ADSOM) in Hue, Vietnam, on September 25.",
+            "Our team, headed by a deputy minister, went to the ASEAN Defence Senior Officials' Meeting (ADSOM) in Hue, Vietnam, on September 25.",
             Some(("adsom-2026", "September 25")),
         ),
         (
@@ -615,7 +624,7 @@ fn chair_rows() {
 /// valid one (regression: the mechanism id "asean-china dmim" made `add` refuse the statement).
 #[test]
 fn a_partners_informal_meeting_is_a_series_of_its_own() {
-    let text = "Ministers meet\n\nOn the sidelines, the ministers met their counterpart during the ASEAN-Korea Defence Ministers' Informal Meeting on 15 June 2021.\n\nThe ASEAN-Japan Defence Ministers' Informal Meeting (ADMIM) also met.\n";
+    let text = "Ministers meet\n\nThe ASEAN-Korea Defence Ministers' Informal Meeting on 2 July 2021 drew every minister.\n\nThe ASEAN-Japan Defence Ministers' Informal Meeting (ADMIM) also met.\n";
     let facts = extract(&statement(text, Format::Text, Some("2021-06-16")));
     let ids: Vec<&str> = facts.iter().map(Fact::id).collect();
     assert!(ids.contains(&"asean-korea-dmim-2021"), "{ids:?}");
@@ -632,7 +641,7 @@ fn a_partners_informal_meeting_is_a_series_of_its_own() {
 /// is an ADMM-Plus meeting, not the ADMM's (both phrasing classes met in real statements).
 #[test]
 fn anniversaries_are_no_meetings_and_a_spaced_plus_is_its_series() {
-    let text = "Ministers mark a date\n\nThe ministers marked the 20th Founding Anniversary of the ASEAN Defence Ministers' Meeting.\n\nThe minister handed over the chair at the end of the 12th ADMM Plus in Manila.\n";
+    let text = "Ministers mark a date\n\nThe ministers marked the 20th Founding Anniversary of the ASEAN Defence Ministers' Meeting.\n\nThe chair passed on when the 12th ADMM Plus closed in Manila.\n";
     let facts = extract(&statement(text, Format::Text, Some("2026-11-16")));
     let ids: Vec<&str> = facts
         .iter()
