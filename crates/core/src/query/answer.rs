@@ -2,8 +2,8 @@
 //! by coverage, each hit with its citations; close names when nothing is found.
 
 use super::citations::{
-    citation_from_doc, citations_for, fact_citations, same_text, statement_citations, text_of,
-    Wanted,
+    citation_from_doc, citations_for, fact_citations, lead_text, same_text, statement_citations,
+    text_of, Wanted,
 };
 use super::collector::has_names;
 use super::expand::{floor_weight, rare_weight};
@@ -38,6 +38,10 @@ const RELATIVE_FLOOR: f32 = 0.1;
 const NAMED_SHARE: f32 = 0.3;
 /// Results gathered beyond the limit before ranking by coverage.
 const GATHER_SLACK: usize = 10;
+/// The weight a word counts at when only its statement's lead paragraph holds it.
+const LEAD_SHARE: f32 = 0.5;
+/// Statements whose leads one search reads at most, in rank order (each is a lookup).
+const MAX_LEADS: usize = 3;
 /// Tenths of the question a result dated within the days asked about counts as holding more.
 const WITHIN_TENTHS: u8 = 3;
 /// Results shown for `/ask`.
@@ -342,7 +346,9 @@ fn search(
     let mut best_fact: Option<f32> = None;
     let mut best_passage: Option<f32> = None;
     // Paragraphs of one statement share its title: its words are read once.
-    let mut titles: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut titles: std::collections::HashMap<String, HashSet<String>> = Default::default();
+    // And its lead, read when needed.
+    let mut leads: std::collections::HashMap<String, HashSet<String>> = Default::default();
     for (score, addr) in top {
         if candidates.len() >= limit + GATHER_SLACK {
             break;
@@ -352,10 +358,8 @@ fn search(
         let id = text_of(&doc, f.id);
         let named = named_facts.contains(&id);
         let body = text_of(&doc, f.body);
-        let mut doc_terms: HashSet<String> = analysis::terms(analyzer, &body)
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
+        let mut lead_terms: HashSet<String> = HashSet::new();
+        let mut doc_terms = terms_of(analyzer, &body);
         if !named && !concepts.iter().any(|c| c.covered_by(&doc_terms)) {
             // Found through its title alone: the passage would show none of the question.
             continue;
@@ -363,19 +367,35 @@ fn search(
         if paragraph {
             // A news paragraph leans on its headline ("420 shooters took part" under "30th ASEAN
             // Armies Rifle Meet opens in Hanoi"): the title's words count as the paragraph's.
+            // So does its lead ("They agreed to adopt …" several paragraphs below "the 8th ADMM").
+            // The lead's words count half: the paragraph that says it beats the ones that lean.
+            // It is read only for a paragraph that lacks some of the question.
+            let statement = text_of(&doc, f.statement);
             let title = text_of(&doc, f.title);
-            let words = titles.entry(title).or_insert_with_key(|t| {
-                analysis::terms(analyzer, t)
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect()
-            });
-            doc_terms.extend(words.iter().cloned());
+            let title_terms = titles
+                .entry(statement.clone())
+                .or_insert_with(|| terms_of(analyzer, &title));
+            doc_terms.extend(title_terms.iter().cloned());
+            let lacking = !concepts.iter().all(|c| c.covered_by(&doc_terms));
+            if lacking && (leads.contains_key(&statement) || leads.len() < MAX_LEADS) {
+                if !leads.contains_key(&statement) {
+                    let lead = lead_text(index, searcher, &statement, &title)?;
+                    leads.insert(statement.clone(), terms_of(analyzer, &lead));
+                }
+                lead_terms = leads[&statement].clone();
+            }
         }
         let covered: f32 = concepts
             .iter()
-            .filter(|c| c.covered_by(&doc_terms))
-            .map(|c| c.weight)
+            .map(|c| {
+                if c.covered_by(&doc_terms) {
+                    c.weight
+                } else if c.covered_by(&lead_terms) {
+                    c.weight * LEAD_SHARE
+                } else {
+                    0.0
+                }
+            })
             .sum();
         let share = if total_weight > 0.0 {
             (covered / total_weight).min(1.0)
@@ -520,6 +540,14 @@ impl Shown {
             citations: vec![citation],
         });
     }
+}
+
+/// The analysed terms of a text.
+fn terms_of(analyzer: &mut TextAnalyzer, text: &str) -> HashSet<String> {
+    analysis::terms(analyzer, text)
+        .into_iter()
+        .map(|t| t.text)
+        .collect()
 }
 
 /// A document that covers enough of the question, before its citations are made.
@@ -888,6 +916,36 @@ He listed three risks arising from terrorism: smuggling, radical ideas and attac
             .unwrap()
             .results
             .is_empty());
+    }
+
+    /// Phrasing class "the meeting named only in the lead" ("They agreed to adopt …" several
+    /// paragraphs below "the 8th ADMM"): the lead's words count half for the paragraphs below.
+    #[test]
+    fn the_lead_paragraph_lends_its_words_at_half_weight() {
+        let report = "+++\nid = \"r\"\ntitle = \"Ministers stand firm\"\nsource = \"S\"\npublished = \"2026-05-20\"\n+++\n\n\
+Ministers stand firm\n\n\
+Speaking at the 8th ADMM in Cebu, the minister urged restraint.\n\n\
+The ministers also discussed disaster relief drills.\n\n\
+They agreed to adopt the Harbour Work Plan and the Drill Protocol.\n";
+        let other = |n: u32| {
+            format!("+++\nid = \"o{n}\"\ntitle = \"Drills planned {n}\"\nsource = \"S\"\npublished = \"2026-06-0{n}\"\n+++\n\n\
+The defence ministers of the navies agreed to adopt drill calendar {n}.\n")
+        };
+        let (o1, o2, o3) = (other(1), other(2), other(3));
+        let index = index_of(&[("r", report), ("o1", &o1), ("o2", &o2), ("o3", &o3)], "");
+        let a = answer(
+            &index,
+            Scope::Ask,
+            "what did the defence ministers adopt at the 8th ADMM?",
+        )
+        .unwrap();
+        let refs: Vec<String> = a
+            .results
+            .iter()
+            .flat_map(|h| h.citations.iter().map(Citation::reference))
+            .collect();
+        let at = |r: &str| refs.iter().position(|x| x == r);
+        assert!(at("r#4").is_some() && at("r#4") < at("o1#1"), "{refs:?}");
     }
 
     /// Phrasing class "a month without its year" ("held in Manila in February", in a statement

@@ -151,6 +151,29 @@ pub(crate) fn statement_citations(
     Ok(out)
 }
 
+/// The lead of a statement: its first paragraph that is not its headline (empty when none).
+pub(crate) fn lead_text(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    statement_id: &str,
+    title: &str,
+) -> Result<String, QueryError> {
+    for n in 1..=LEAD_SEARCH {
+        let Some(addr) = paragraph_address(index, searcher, &format!("{statement_id}#{n}"))? else {
+            continue;
+        };
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let body = text_of(&doc, index.fields.body);
+        if same_text(&body) != same_text(title) {
+            return Ok(body);
+        }
+    }
+    Ok(String::new())
+}
+
+/// Paragraphs looked at for a statement's lead (a headline and a caption may come first).
+const LEAD_SEARCH: u32 = 3;
+
 /// Paragraphs of one statement read at most (a press release has a few dozen).
 const MAX_STATEMENT_PARAGRAPHS: usize = 200;
 
