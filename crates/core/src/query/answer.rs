@@ -18,7 +18,7 @@ use crate::index::AgendaIndex;
 use std::collections::HashSet;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, TantivyDocument, Term};
 
@@ -348,7 +348,8 @@ fn search(
     // Paragraphs of one statement share its title: its words are read once.
     let mut titles: std::collections::HashMap<String, HashSet<String>> = Default::default();
     // And its lead, read when needed.
-    let mut leads: std::collections::HashMap<String, HashSet<String>> = Default::default();
+    let mut leads: std::collections::HashMap<String, Option<(u32, HashSet<String>)>> =
+        Default::default();
     for (score, addr) in top {
         if candidates.len() >= limit + GATHER_SLACK {
             break;
@@ -379,10 +380,20 @@ fn search(
             let lacking = !concepts.iter().all(|c| c.covered_by(&doc_terms));
             if lacking && (leads.contains_key(&statement) || leads.len() < MAX_LEADS) {
                 if !leads.contains_key(&statement) {
-                    let lead = lead_text(index, searcher, &statement, &title)?;
-                    leads.insert(statement.clone(), terms_of(analyzer, &lead));
+                    let lead = lead_text(index, searcher, &statement, &title)?
+                        .map(|(n, text)| (n, terms_of(analyzer, &text)));
+                    leads.insert(statement.clone(), lead);
                 }
-                lead_terms = leads[&statement].clone();
+                // Only the paragraphs below the lead lean on it (not a headline above it).
+                let number = doc
+                    .get_first(f.number)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0);
+                if let Some((n, terms)) = &leads[&statement] {
+                    if number > u64::from(*n) {
+                        lead_terms = terms.clone();
+                    }
+                }
             }
         }
         let covered: f32 = concepts

@@ -151,13 +151,14 @@ pub(crate) fn statement_citations(
     Ok(out)
 }
 
-/// The lead of a statement: its first paragraph that is not its headline (empty when none).
+/// The lead of a statement: the number and text of its first paragraph that is not its
+/// headline, if one is among its first few.
 pub(crate) fn lead_text(
     index: &AgendaIndex,
     searcher: &Searcher,
     statement_id: &str,
     title: &str,
-) -> Result<String, QueryError> {
+) -> Result<Option<(u32, String)>, QueryError> {
     for n in 1..=LEAD_SEARCH {
         let Some(addr) = paragraph_address(index, searcher, &format!("{statement_id}#{n}"))? else {
             continue;
@@ -165,10 +166,10 @@ pub(crate) fn lead_text(
         let doc: TantivyDocument = searcher.doc(addr)?;
         let body = text_of(&doc, index.fields.body);
         if same_text(&body) != same_text(title) {
-            return Ok(body);
+            return Ok(Some((n, body)));
         }
     }
-    Ok(String::new())
+    Ok(None)
 }
 
 /// Paragraphs looked at for a statement's lead (a headline and a caption may come first).
