@@ -338,6 +338,21 @@ fn ordinal_number(word: &str) -> Option<usize> {
     (digits > 0 && matches!(suffix, "st" | "nd" | "rd" | "th")).then_some(digits)
 }
 
+/// Edit distance of two short words, transpositions counting as one ("Timor-Lester" is one slip
+/// from "Timor-Leste"); 3 when it is more than 2. The one whole-word distance of the crate (the
+/// alias registry's is to the closest substring, see `index::aliases`).
+pub fn edit_distance(a: &str, b: &str) -> u8 {
+    static TWO: std::sync::OnceLock<levenshtein_automata::LevenshteinAutomatonBuilder> =
+        std::sync::OnceLock::new();
+    let dfa = TWO
+        .get_or_init(|| levenshtein_automata::LevenshteinAutomatonBuilder::new(2, true))
+        .build_dfa(a);
+    match dfa.eval(b) {
+        levenshtein_automata::Distance::Exact(d) => d,
+        levenshtein_automata::Distance::AtLeast(_) => 3,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,5 +426,19 @@ mod tests {
         assert_eq!(&text[t[0].from..t[0].to], "Défense");
         assert_eq!(t[1].text, "3");
         assert_eq!(&text[t[1].from..t[1].to], "3rd");
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one_slip() {
+        let rows = [
+            ("timor-lester", "timor-leste", 1),
+            ("oepration", "operation", 1),
+            ("amim", "amim", 0),
+            ("task", "talk", 1),
+            ("cambodia", "colombia", 3),
+        ];
+        for (a, b, d) in rows {
+            assert_eq!(edit_distance(a, b), d, "{a} / {b}");
+        }
     }
 }

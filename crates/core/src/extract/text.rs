@@ -306,27 +306,11 @@ fn held_in(sentence: &str) -> Option<String> {
 pub fn fix_country(name: &str) -> String {
     let lower = name.to_lowercase();
     for c in COUNTRIES {
-        if c.len() >= 6 && edit_distance(&lower, &c.to_lowercase()) <= 1 {
+        if c.len() >= 6 && crate::analysis::edit_distance(&lower, &c.to_lowercase()) <= 1 {
             return c.to_string();
         }
     }
     name.to_string()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// A date or timeline found in prose, as written (without a leading "in"/"on"/"during").

@@ -283,7 +283,7 @@ fn corrections(
 ) -> Result<Vec<String>, QueryError> {
     let mut found: Vec<(u8, String)> = fuzzy::close_terms(searcher, field, term)?
         .into_iter()
-        .map(|(t, _)| (edit_distance(term, &t), t))
+        .map(|(t, _)| (analysis::edit_distance(term, &t), t))
         .collect();
     for (d, w) in english::corrections(word) {
         let Some(stem) = analysis::terms(analyzer, w).into_iter().next() else {
@@ -303,19 +303,6 @@ fn corrections(
         .take(4)
         .map(|f| f.1)
         .collect())
-}
-
-/// Edit distance of two short words (transpositions count as one), 3 when it is more than 2.
-fn edit_distance(a: &str, b: &str) -> u8 {
-    static TWO: std::sync::OnceLock<levenshtein_automata::LevenshteinAutomatonBuilder> =
-        std::sync::OnceLock::new();
-    let dfa = TWO
-        .get_or_init(|| levenshtein_automata::LevenshteinAutomatonBuilder::new(2, true))
-        .build_dfa(a);
-    match dfa.eval(b) {
-        levenshtein_automata::Distance::Exact(d) => d,
-        levenshtein_automata::Distance::AtLeast(_) => 3,
-    }
 }
 
 #[cfg(test)]
