@@ -212,12 +212,7 @@ fn add_statement_passages(
         .flat_map(|h| h.citations.iter().map(Citation::reference))
         .chain(fact.cites().iter().take(1).cloned())
         .collect();
-    let wanted = Wanted::plain(
-        analysis::terms(analyzer, fact.name())
-            .into_iter()
-            .map(|t| t.text)
-            .collect(),
-    );
+    let wanted = Wanted::plain(terms_of(analyzer, fact.name()));
     let facts = results.iter().take_while(|h| h.fact.is_some()).count();
     let room = SCOPED_LIMIT - facts;
     let headline = same_text(&main.statement_title);
@@ -320,12 +315,12 @@ fn search(
         }
     }
     // Dated within the days asked about: the score rises, and the result ranks as if it held
-    // two tenths more of the question (the time words are a part of it that was taken out).
+    // [`WITHIN_TENTHS`] more of the question (the time words are a part of it taken out).
     let mut within_days: HashSet<tantivy::DocAddress> = HashSet::new();
     if let Some(around) = within.around {
         for (score, addr) in &mut top {
-            let fit = time_fit(index, searcher, *addr, around)?;
-            *score *= fit.factor(text_of(&searcher.doc(*addr)?, f.kind) == PARAGRAPH);
+            let (fit, paragraph) = time_fit(index, searcher, *addr, around)?;
+            *score *= fit.factor(paragraph);
             if fit == Fit::Within {
                 within_days.insert(*addr);
             }
@@ -359,7 +354,7 @@ fn search(
         let id = text_of(&doc, f.id);
         let named = named_facts.contains(&id);
         let body = text_of(&doc, f.body);
-        let mut lead_terms: HashSet<String> = HashSet::new();
+        let mut lead_terms: Option<&HashSet<String>> = None;
         let mut doc_terms = terms_of(analyzer, &body);
         if !named && !concepts.iter().any(|c| c.covered_by(&doc_terms)) {
             // Found through its title alone: the passage would show none of the question.
@@ -391,7 +386,7 @@ fn search(
                     .unwrap_or(0);
                 if let Some((n, terms)) = &leads[&statement] {
                     if number > u64::from(*n) {
-                        lead_terms = terms.clone();
+                        lead_terms = Some(terms);
                     }
                 }
             }
@@ -401,7 +396,7 @@ fn search(
             .map(|c| {
                 if c.covered_by(&doc_terms) {
                     c.weight
-                } else if c.covered_by(&lead_terms) {
+                } else if lead_terms.is_some_and(|t| c.covered_by(t)) {
                     c.weight * LEAD_SHARE
                 } else {
                     0.0
@@ -571,20 +566,27 @@ struct Candidate {
     doc: TantivyDocument,
 }
 
-/// How a document's dates sit with the days asked about (see [`Around`]).
+/// How a document's dates sit with the days asked about (see [`Around`]), and whether it is a
+/// paragraph (one read of the document for both).
 fn time_fit(
     index: &AgendaIndex,
     searcher: &Searcher,
     addr: tantivy::DocAddress,
     around: &Around,
-) -> Result<Fit, QueryError> {
+) -> Result<(Fit, bool), QueryError> {
     let f = index.fields;
     let doc: TantivyDocument = searcher.doc(addr)?;
     Ok(match text_of(&doc, f.kind).as_str() {
-        PARAGRAPH => around.paragraph_fit(&text_of(&doc, f.body), &text_of(&doc, f.date)),
-        _ => index
-            .fact(&text_of(&doc, f.id))
-            .map_or(Fit::Unknown, |fact| around.fact_fit(fact)),
+        PARAGRAPH => (
+            around.paragraph_fit(&text_of(&doc, f.body), &text_of(&doc, f.date)),
+            true,
+        ),
+        _ => (
+            index
+                .fact(&text_of(&doc, f.id))
+                .map_or(Fit::Unknown, |fact| around.fact_fit(fact)),
+            false,
+        ),
     })
 }
 
