@@ -377,7 +377,7 @@ pub fn run_cli(
         added += 1;
     }
     if added > 0 && !dry_run {
-        crate::cli::build(config, out)?;
+        crate::index_service::build(config, out)?;
     }
     Ok(())
 }

@@ -1,56 +1,15 @@
 //! Command-line transport: `index`, the query commands, and an offline `console`.
 
-use crate::config::{Config, DigestConfig};
+use crate::config::DigestConfig;
 use agenda_core::command::{self, Response};
 use agenda_core::digest::{self, Days};
-use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError};
+use agenda_core::index::AgendaIndex;
 use agenda_core::query::{self, Scope};
 use agenda_core::render;
 use anyhow::{Context, Result};
 use jiff::civil::Date;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
-
-/// Opens the index for answering, building it first when the corpus changed.
-/// A corpus with errors is reported (logged, and told on stderr in the CLI) and the last good
-/// index keeps answering.
-pub fn open_index(config: &Config) -> Result<AgendaIndex> {
-    match index::ensure_built(&config.corpus_dir, &config.index_dir) {
-        Ok(BuildOutcome::Built) => {
-            tracing::info!(dir = %config.index_dir.display(), "index rebuilt from the corpus")
-        }
-        Ok(BuildOutcome::UpToDate) => {}
-        Err(IndexError::Corpus(errors)) => {
-            if index::current_generation(&config.index_dir)?.is_none() {
-                return Err(errors).context("cannot build the index");
-            }
-            tracing::warn!("answering from the last good index: {errors}");
-        }
-        Err(e) => return Err(e).context("cannot build the index"),
-    }
-    AgendaIndex::open(&config.index_dir).context("cannot open the index")
-}
-
-/// `agenda-bot index`: validates the corpus and builds the index if it changed.
-pub fn build(config: &Config, out: &mut dyn Write) -> Result<()> {
-    let started = std::time::Instant::now();
-    let outcome = index::ensure_built(&config.corpus_dir, &config.index_dir)?;
-    let idx = AgendaIndex::open(&config.index_dir)?;
-    let m = &idx.manifest;
-    let verb = match outcome {
-        BuildOutcome::Built => "built",
-        BuildOutcome::UpToDate => "up to date",
-    };
-    writeln!(
-        out,
-        "index {verb}: {} statements, {} paragraphs, {} facts ({:.0?})",
-        m.statements,
-        m.paragraphs,
-        m.facts,
-        started.elapsed()
-    )?;
-    Ok(())
-}
 
 /// One query command on the date `today` (for time words), printed as text or JSON.
 pub fn run_query(

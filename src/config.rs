@@ -149,13 +149,16 @@ impl StoreUrl {
     /// Checks the scheme and the syntax; the server is not contacted.
     pub fn parse(url: &str) -> Result<StoreUrl, String> {
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-            return Err(format!("{:?} is not a postgres:// URL", redact_url(url)));
+            return Err(format!(
+                "{:?} is not a postgres:// URL",
+                crate::net::redact_url(url)
+            ));
         }
         url.parse::<tokio_postgres::Config>()
-            .map_err(|e| format!("{}: {e}", redact_url(url)))?;
+            .map_err(|e| format!("{}: {e}", crate::net::redact_url(url)))?;
         Ok(StoreUrl {
             url: url.to_string(),
-            redacted: redact_url(url),
+            redacted: crate::net::redact_url(url),
         })
     }
 
@@ -186,39 +189,6 @@ impl<'de> Deserialize<'de> for StoreUrl {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<StoreUrl, D::Error> {
         let text = String::deserialize(d)?;
         StoreUrl::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-/// `scheme://user:secret@host/db` → `scheme://user:***@host/db`; a `password=` query option
-/// is masked too.
-fn redact_url(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
-    let end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
-    let authority = match authority.rsplit_once('@') {
-        Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _)) => format!("{user}:***@{host}"),
-            None => format!("{userinfo}@{host}"),
-        },
-        None => authority.to_string(),
-    };
-    let tail = match tail.split_once('?') {
-        Some((path, query)) => {
-            let query: Vec<String> = query
-                .split('&')
-                .map(|kv| match kv.split_once('=') {
-                    Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
-                    _ => kv.to_string(),
-                })
-                .collect();
-            format!("{path}?{}", query.join("&"))
-        }
-        None => tail.to_string(),
-    };
-    if scheme.is_empty() {
-        format!("{authority}{tail}")
-    } else {
-        format!("{scheme}://{authority}{tail}")
     }
 }
 

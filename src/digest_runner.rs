@@ -20,8 +20,10 @@
 //! * Shutdown is honoured while waiting; a send already under way is finished and recorded
 //!   first, so a restart cannot post it twice.
 
+use crate::clock::Clock;
 use crate::config::{Config, WhenEmpty};
-use crate::digest_store::{AnyStore, Claim, DigestStore, StoreError};
+use crate::digest_store::{Claim, DigestStore, StoreError};
+use crate::retry::{Backoff, RetryPolicy, SendError};
 use agenda_core::digest::schedule::{due_today, next_run};
 use agenda_core::digest::state::{DigestState, StateError};
 use agenda_core::digest::upcoming;
@@ -35,63 +37,6 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
-
-/// Why a send failed, as the transport sees it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SendError {
-    /// Worth trying again: rate limited (429) or a server error (5xx), or a network failure.
-    /// `retry_after` is the wait the server asked for, if it said.
-    #[error("temporary failure ({}): {message}", status_text(*status))]
-    Retryable {
-        status: Option<u16>,
-        retry_after: Option<Duration>,
-        message: String,
-    },
-    /// Will fail again: missing permissions, unknown channel, invalid message.
-    #[error("permanent failure ({}): {message}", status_text(*status))]
-    Permanent {
-        status: Option<u16>,
-        message: String,
-    },
-}
-
-fn status_text(status: Option<u16>) -> String {
-    status.map_or_else(|| "no HTTP status".into(), |s| format!("HTTP {s}"))
-}
-
-impl SendError {
-    /// Classifies an HTTP status: 429 and 5xx are retryable, anything else permanent.
-    pub fn from_status(
-        status: u16,
-        retry_after: Option<Duration>,
-        message: impl Into<String>,
-    ) -> SendError {
-        let message = message.into();
-        if status == 429 || (500..=599).contains(&status) {
-            SendError::Retryable {
-                status: Some(status),
-                retry_after,
-                message,
-            }
-        } else {
-            SendError::Permanent {
-                status: Some(status),
-                message,
-            }
-        }
-    }
-
-    pub fn is_retryable(&self) -> bool {
-        matches!(self, SendError::Retryable { .. })
-    }
-
-    pub fn retry_after(&self) -> Option<Duration> {
-        match self {
-            SendError::Retryable { retry_after, .. } => *retry_after,
-            SendError::Permanent { .. } => None,
-        }
-    }
-}
 
 /// Posts a rendered digest to a channel. The Discord transport implements this with serenity;
 /// tests with a recording fake.
@@ -108,13 +53,6 @@ pub trait DigestSender: Send + Sync {
     ) -> impl Future<Output = Result<(), SendError>> + Send;
 }
 
-/// The time, and waiting for a time. [`SystemClock`] is the real one; tests use a fake.
-pub trait Clock: Send + Sync {
-    fn now(&self) -> Timestamp;
-    /// Returns at (or after) `t`; at once when `t` is not in the future.
-    fn sleep_until(&self, t: Timestamp) -> impl Future<Output = ()> + Send;
-}
-
 impl<T: DigestSender + ?Sized> DigestSender for Arc<T> {
     fn send(
         &self,
@@ -125,69 +63,12 @@ impl<T: DigestSender + ?Sized> DigestSender for Arc<T> {
     }
 }
 
-impl<T: Clock + ?Sized> Clock for Arc<T> {
-    fn now(&self) -> Timestamp {
-        (**self).now()
-    }
-    fn sleep_until(&self, t: Timestamp) -> impl Future<Output = ()> + Send {
-        (**self).sleep_until(t)
-    }
-}
+/// The waits while the digest store does not answer: 1 s doubling, at most a minute.
+const STORE_RETRY_BASE: Duration = Duration::from_secs(1);
+const STORE_RETRY_CAP: Duration = Duration::from_secs(60);
 
-/// Wall-clock time; sleeps in steps of at most five minutes so a suspended machine or a
-/// clock change is noticed.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Timestamp {
-        Timestamp::now()
-    }
-
-    async fn sleep_until(&self, t: Timestamp) {
-        const STEP: Duration = Duration::from_secs(300);
-        loop {
-            let left = t.duration_since(Timestamp::now());
-            if left <= SignedDuration::ZERO {
-                return;
-            }
-            let left = Duration::try_from(left).unwrap_or(STEP);
-            tokio::time::sleep(left.min(STEP)).await;
-        }
-    }
-}
-
-/// How failed sends are retried: the digest runner's posts, and every Discord request
-/// (`discord::send`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RetryPolicy {
-    /// Sends per channel and day, the first one included.
-    pub max_attempts: u32,
-    /// Wait after the first failure; doubled after each further one.
-    pub base_delay: Duration,
-    /// Longest wait between two attempts (also caps a server's `retry_after`).
-    pub max_delay: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            max_attempts: 5,
-            base_delay: Duration::from_secs(2),
-            max_delay: Duration::from_secs(300),
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// The wait after the `failures`-th failed attempt (1-based): `base · 2^(failures-1)`,
-    /// at least the server's `retry_after`, at most `max_delay`.
-    pub fn delay(&self, failures: u32, retry_after: Option<Duration>) -> Duration {
-        let exp = self
-            .base_delay
-            .saturating_mul(1u32 << failures.saturating_sub(1).min(20));
-        exp.max(retry_after.unwrap_or_default()).min(self.max_delay)
-    }
+fn signed(wait: Duration) -> SignedDuration {
+    SignedDuration::try_from(wait).unwrap_or(SignedDuration::MAX)
 }
 
 /// Why the digest loop stopped.
@@ -207,75 +88,14 @@ enum Outcome {
     Shutdown,
 }
 
-/// Runs the daily digest until `shutdown` completes, with the default [`RetryPolicy`].
+/// Runs the daily digest until `shutdown` completes, on `store` (from [`crate::digest_store::AnyStore::open`]: the
+/// state file, or the database `[digest] store` names; tests wrap one to watch the claims).
 ///
 /// `index_source` is called for each day's digest, so a reindexed corpus is used from the next
 /// post on. Returns at once (`Ok`) when no channel is configured; fails only when the state
 /// file is unreadable (a corrupt state is not reset) or the database's schema is newer than
 /// this bot. The configuration is typed and checked when it is loaded.
-pub async fn run_digest<I, C, S, F>(
-    config: Config,
-    index_source: I,
-    clock: C,
-    sender: S,
-    shutdown: F,
-) -> Result<(), DigestError>
-where
-    I: Fn() -> Arc<AgendaIndex> + Send + Sync,
-    C: Clock,
-    S: DigestSender,
-    F: Future<Output = ()> + Send,
-{
-    run_digest_with(
-        config,
-        RetryPolicy::default(),
-        index_source,
-        clock,
-        sender,
-        shutdown,
-    )
-    .await
-}
-
-/// [`run_digest`] with an explicit retry policy, on the store `[digest] store` names.
-pub async fn run_digest_with<I, C, S, F>(
-    config: Config,
-    policy: RetryPolicy,
-    index_source: I,
-    clock: C,
-    sender: S,
-    shutdown: F,
-) -> Result<(), DigestError>
-where
-    I: Fn() -> Arc<AgendaIndex> + Send + Sync,
-    C: Clock,
-    S: DigestSender,
-    F: Future<Output = ()> + Send,
-{
-    if config.digest.channel_ids.is_empty() {
-        tracing::info!("no digest channels configured; the daily digest is off");
-        return Ok(());
-    }
-    let store = AnyStore::open(&config)?;
-    run_digest_on(
-        config,
-        policy,
-        &store,
-        index_source,
-        clock,
-        sender,
-        shutdown,
-    )
-    .await
-}
-
-/// The wait after the `failures`-th failed use of the store: 1 s doubling, at most a minute.
-fn store_backoff(failures: u32) -> SignedDuration {
-    SignedDuration::from_secs(1i64 << failures.saturating_sub(1).min(6))
-}
-
-/// [`run_digest_with`] on a given store (tests wrap one to watch the claims).
-pub async fn run_digest_on<D, I, C, S, F>(
+pub async fn run_digest<D, I, C, S, F>(
     config: Config,
     policy: RetryPolicy,
     store: &D,
@@ -301,13 +121,12 @@ where
     }
     let mut shutdown = std::pin::pin!(shutdown);
     // The store first: nothing is posted without it.
-    let mut store_failures = 0u32;
+    let mut store_backoff = Backoff::new(STORE_RETRY_BASE, STORE_RETRY_CAP);
     loop {
         match store.init().await {
             Ok(()) => break,
             Err(e) if e.is_retryable() => {
-                store_failures += 1;
-                let wait = store_backoff(store_failures);
+                let wait = signed(store_backoff.next_delay());
                 tracing::warn!(error = chain(&e), wait = ?wait,
                     "digest store unavailable; nothing is posted until it answers");
                 let until = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
@@ -320,7 +139,7 @@ where
             Err(e) => return Err(e.into()),
         }
     }
-    store_failures = 0;
+    store_backoff.reset();
     tracing::info!(
         channels = channels.len(),
         time = %d.time.strftime("%H:%M"),
@@ -350,15 +169,15 @@ where
                 let reply = render_reply(&digest, tz);
                 for (channel, date) in due {
                     match store.claim(channel, date).await {
-                        Ok(Claim::Claimed) => store_failures = 0,
+                        Ok(Claim::Claimed) => store_backoff.reset(),
                         Ok(Claim::AlreadyPosted) => {
-                            store_failures = 0;
+                            store_backoff.reset();
                             tracing::debug!(channel, %date, "digest already posted (by this or another replica)");
                             settled.insert((channel, date));
                             continue;
                         }
                         Ok(Claim::HeldByOther { by, expires_in }) => {
-                            store_failures = 0;
+                            store_backoff.reset();
                             tracing::info!(channel, %date, by, expires_in = ?expires_in,
                                 "another replica is posting this digest; checking again when its claim expires");
                             let wait = SignedDuration::try_from(expires_in)
@@ -369,8 +188,7 @@ where
                             continue;
                         }
                         Err(e) if e.is_retryable() => {
-                            store_failures += 1;
-                            let wait = store_backoff(store_failures);
+                            let wait = signed(store_backoff.next_delay());
                             tracing::warn!(channel, %date, error = chain(&e), wait = ?wait,
                                 "digest store unavailable; not posting without a claim");
                             let at = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
@@ -392,7 +210,7 @@ where
                     match outcome {
                         Outcome::Sent => {
                             tracing::info!(channel, %date, milestones = digest.len(), "digest posted");
-                            crate::ops::digest_posted(channel, date);
+                            crate::ops::health::digest_posted(channel, date);
                             settled.insert((channel, date));
                             if let Err(e) = store.mark_posted(channel, date).await {
                                 tracing::error!(channel, %date, error = chain(&e),
@@ -471,8 +289,10 @@ async fn post<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>
                 let wait = policy.delay(attempt, e.retry_after());
                 crate::ops::metrics::digest_retry();
                 tracing::warn!(channel, attempt, error = %e, wait = ?wait, "digest send failed; retrying");
-                let wait = SignedDuration::try_from(wait).unwrap_or(SignedDuration::MAX);
-                let until = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
+                let until = clock
+                    .now()
+                    .saturating_add(signed(wait))
+                    .unwrap_or(Timestamp::MAX);
                 tokio::select! {
                     biased;
                     () = shutdown.as_mut() => return Outcome::Shutdown,
@@ -491,7 +311,9 @@ async fn post<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::SystemClock;
     use crate::config::DigestConfig;
+    use crate::digest_store::AnyStore;
     use agenda_core::digest::state::{StateStore, FILE_NAME};
     use agenda_core::testing::shipped_index;
     use jiff::civil::date as d;
@@ -611,10 +433,13 @@ mod tests {
     ) -> Result<(), DigestError> {
         let idle = clock.clone();
         let shutdown = async move { idle.idle.notified().await };
+        let store = AnyStore::open(&config)?;
         tokio::time::timeout(
             Duration::from_secs(20),
             run_digest(
                 config,
+                RetryPolicy::default(),
+                &store,
                 shipped_index,
                 clock.clone(),
                 sender.clone(),
@@ -862,42 +687,24 @@ mod tests {
     }
 
     #[test]
-    fn status_classification_and_backoff() {
-        assert!(SendError::from_status(429, None, "").is_retryable());
-        assert!(SendError::from_status(500, None, "").is_retryable());
-        assert!(SendError::from_status(503, None, "").is_retryable());
-        assert!(!SendError::from_status(403, None, "").is_retryable());
-        assert!(!SendError::from_status(404, None, "").is_retryable());
-        assert!(!SendError::from_status(400, None, "").is_retryable());
-        let e = SendError::from_status(429, Some(Duration::from_secs(3)), "x");
-        assert_eq!(e.retry_after(), Some(Duration::from_secs(3)));
-        assert_eq!(e.to_string(), "temporary failure (HTTP 429): x");
-        let p = RetryPolicy::default();
-        assert_eq!(p.delay(1, None), Duration::from_secs(2));
-        assert_eq!(p.delay(3, None), Duration::from_secs(8));
-        assert_eq!(
-            p.delay(1, Some(Duration::from_secs(30))),
-            Duration::from_secs(30)
-        );
-        assert_eq!(p.delay(30, None), Duration::from_secs(300));
-        assert_eq!(
-            p.delay(1, Some(Duration::from_secs(9999))),
-            Duration::from_secs(300)
-        );
-    }
-
-    #[test]
     fn the_loop_can_be_spawned() {
         fn assert_send<T: Send + 'static>(_: &T) {}
         let clock = FakeClock::new("2026-11-22T00:00:00Z", "2026-11-22T00:00:00Z");
         let sender = FakeSender::new(&clock, vec![]);
-        let fut = run_digest(
-            config(Path::new("/nonexistent"), &[1], WhenEmpty::Post),
-            shipped_index,
-            SystemClock,
-            sender,
-            std::future::pending::<()>(),
-        );
+        let config = config(Path::new("/nonexistent"), &[1], WhenEmpty::Post);
+        let fut = async move {
+            let store = AnyStore::open(&config)?;
+            run_digest(
+                config,
+                RetryPolicy::default(),
+                &store,
+                shipped_index,
+                SystemClock,
+                sender,
+                std::future::pending::<()>(),
+            )
+            .await
+        };
         assert_send(&fut);
     }
 }

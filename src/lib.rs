@@ -7,6 +7,7 @@
 pub mod add;
 pub mod background;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod digest_runner;
 pub mod digest_store;
@@ -14,5 +15,8 @@ pub mod digest_store;
 pub mod discord;
 pub mod extraction_eval;
 pub mod fetch;
+pub mod index_service;
+pub mod net;
 pub mod ops;
 pub mod reload;
+pub mod retry;

@@ -95,7 +95,7 @@ struct NotLoopback(String);
 
 #[cfg(feature = "discord")]
 fn parse_loopback_url(s: &str) -> Result<String, NotLoopback> {
-    agenda_bot::discord::is_loopback_url(s)
+    agenda_bot::net::is_loopback_url(s)
         .then(|| s.trim_end_matches('/').to_string())
         .ok_or_else(|| NotLoopback(s.to_string()))
 }
@@ -244,18 +244,18 @@ fn run(cli: Cli) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let query = |scope: Scope, args: QueryArgs, out: &mut dyn std::io::Write| -> Result<()> {
-        let idx = cli::open_index(&config)?;
+        let idx = agenda_bot::index_service::open_index(&config)?;
         let today = config.digest.today(jiff::Timestamp::now());
         cli::run_query(&idx, scope, &args.query.join(" "), args.json, today, out)
     };
     match cli.command {
-        Cmd::Index => cli::build(&config, &mut out),
+        Cmd::Index => agenda_bot::index_service::build(&config, &mut out),
         Cmd::Meeting(a) => query(Scope::Meeting, a, &mut out),
         Cmd::Initiative(a) => query(Scope::Initiative, a, &mut out),
         Cmd::Mechanism(a) => query(Scope::Mechanism, a, &mut out),
         Cmd::Ask(a) => query(Scope::Ask, a, &mut out),
         Cmd::Console => {
-            let idx = cli::open_index(&config)?;
+            let idx = agenda_bot::index_service::open_index(&config)?;
             let mode = if std::io::stdin().is_terminal() {
                 cli::ConsoleMode::Terminal
             } else {
@@ -265,11 +265,11 @@ fn run(cli: Cli) -> Result<()> {
             cli::console(&idx, &config.digest, &mut input, &mut out, mode)
         }
         Cmd::Upcoming(a) => {
-            let idx = cli::open_index(&config)?;
+            let idx = agenda_bot::index_service::open_index(&config)?;
             cli::upcoming(&idx, &config.digest, a.date, a.days, a.json, &mut out)
         }
         Cmd::Ics(a) => {
-            let idx = cli::open_index(&config)?;
+            let idx = agenda_bot::index_service::open_index(&config)?;
             cli::ics(&idx, a.output.as_deref(), &mut out)
         }
         Cmd::Add(a) => {

@@ -8,8 +8,8 @@
 
 mod support;
 
+use agenda_bot::clock::SharedClock;
 use agenda_bot::config::{DigestConfig, WhenEmpty};
-use agenda_bot::discord::digest::SharedClock;
 use agenda_core::digest::state::StateStore;
 use jiff::civil::{date, Date};
 use jiff::Timestamp;

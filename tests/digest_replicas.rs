@@ -5,10 +5,13 @@
 
 mod support;
 
+use agenda_bot::clock::SystemClock;
 use agenda_bot::config::{Config, DigestConfig, StoreUrl};
-use agenda_bot::digest_runner::{run_digest_on, RetryPolicy, SystemClock};
+use agenda_bot::digest_runner::run_digest;
 use agenda_bot::digest_store::{Claim, DigestStore, PgStore, StoreError};
-use agenda_bot::discord::digest::{http, DiscordDigestSender};
+use agenda_bot::discord::digest::DiscordDigestSender;
+use agenda_bot::discord::rest::{rest_client, Ratelimiter};
+use agenda_bot::retry::RetryPolicy;
 use agenda_core::testing::shipped_index;
 use jiff::civil::{date, Date};
 use std::sync::{Arc, Mutex};
@@ -182,11 +185,16 @@ async fn run_two(url: &str, fake: &FakeDiscord, dir: &std::path::Path) -> [Arc<W
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         stops.push(stop);
         let r = r.clone();
-        let sender = DiscordDigestSender::new(Arc::new(http("token", Some(&fake.rest_url()))));
+        let sender = DiscordDigestSender::new(Arc::new(rest_client(
+            "token",
+            Some(&fake.rest_url()),
+            None,
+            Ratelimiter::Off,
+        )));
         // Each its own state dir: only the database is shared.
         let cfg = config(url, &dir.join(format!("replica-{i}")));
         tasks.push(tokio::spawn(async move {
-            run_digest_on(
+            run_digest(
                 cfg,
                 RetryPolicy::default(),
                 &*r,

@@ -108,7 +108,7 @@ async fn ready_registers_every_command_in_the_guild() {
     let intents = run.fake.identify().unwrap()["d"]["intents"]
         .as_u64()
         .unwrap();
-    let wanted = discord::intents().bits();
+    let wanted = discord::bot::intents().bits();
     assert_eq!(intents & wanted, wanted);
     run.stop().await;
 }

@@ -14,7 +14,7 @@
 
 mod support;
 
-use agenda_bot::discord::send::PRUNE_EVERY;
+use agenda_bot::discord::rest::PRUNE_EVERY;
 use std::time::{Duration, Instant};
 use support::bot::*;
 use support::fake_discord::*;

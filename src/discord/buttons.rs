@@ -2,7 +2,9 @@
 //! "Full paragraph" shows a cited paragraph whole to the clicker alone; everything a click needs
 //! is in its custom id (`render::components`), so buttons work after a restart until they expire.
 
-use super::{chat, send, Data, Error};
+use super::data::{Data, Error};
+use super::reply::reply_of;
+use super::send;
 use agenda_core::command::{self, Command, Response};
 use agenda_core::query;
 use agenda_core::render::components::{
@@ -116,7 +118,7 @@ pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Click
                     components::answer_with_buttons(a, &asked, usize::from(page), issued)
                 }
                 other => WithButtons {
-                    reply: chat::reply_of(other, &data.config.digest.timezone),
+                    reply: reply_of(other, &data.config.digest.timezone),
                     rows: Vec::new(),
                 },
             };

@@ -5,23 +5,18 @@
 //! An answer in a guild channel opens a thread on itself (`answer_threads`), where every message
 //! is a question read with the thread's latest answer as context.
 
-use super::commands::help_reply;
-use super::{send, Data, Error, USER_ERROR};
-use crate::config::DigestConfig;
-use agenda_core::command::{self, FollowUp, Response};
-use agenda_core::index::AgendaIndex;
-use agenda_core::query::Scope;
-use agenda_core::render::components::{self, Asked, WithButtons};
-use agenda_core::render::{self, embed::escape, embed::fit, embed::Reply};
-use jiff::tz::TimeZone;
-use jiff::Timestamp;
+use super::channels::Channels;
+use super::data::{Data, Error, USER_ERROR};
+use super::reply::answer_for;
+use super::rest::with_retry;
+use super::send;
+use agenda_core::command::FollowUp;
+use agenda_core::render::{embed::fit, embed::Reply};
 use serenity::all::{
-    AutoArchiveDuration, Channel, ChannelId, ChannelType, Context as SerenityContext, CreateThread,
-    GetMessages, Http, Message, MessageId, MessageType, UserId,
+    AutoArchiveDuration, ChannelId, Context as SerenityContext, CreateThread, GetMessages, Http,
+    Message, MessageId, MessageType, UserId,
 };
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 /// The question in this message, if the bot should answer it: never a bot's (its own included)
@@ -90,146 +85,6 @@ pub fn question_text(content: &str, bot: UserId) -> String {
         .join(" ")
 }
 
-/// What the bot answers to a chat line: the reply with its buttons, how many results it holds,
-/// and the name of the thread to open on it (the first result's title; none without results).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChatAnswer {
-    pub message: WithButtons,
-    pub results: usize,
-    pub topic: Option<String>,
-}
-
-/// The answer to a chat line: [`command::respond_to_line`], as the console answers it, drawn by
-/// [`message_of`]. `/upcoming [days]` looks ahead from `now`'s date in `digest.timezone`. A
-/// question following up `previous` is asked about its entity.
-pub fn answer_for(
-    index: &AgendaIndex,
-    text: &str,
-    previous: Option<&FollowUp>,
-    digest: &DigestConfig,
-    now: Timestamp,
-) -> Result<ChatAnswer, Error> {
-    let from = digest.upcoming_from(now);
-    let line = match previous {
-        Some(previous) if !text.trim().is_empty() => command::parse_follow_up(text, previous),
-        _ if text.trim().is_empty() => command::Command::Help,
-        _ => command::parse_line(text),
-    };
-    let (line, asked) = match line {
-        command::Command::Query { scope, text } => {
-            let asked = Asked::new(scope, &text);
-            (command::Command::query(scope, &asked.text), asked)
-        }
-        other => (other, Asked::new(Scope::Ask, "")),
-    };
-    let response = command::respond(index, line, from)?;
-    let topic = match &response {
-        Response::Answer(a) => a.results.first().map(|h| fit(&h.title(), 100)),
-        _ => None,
-    };
-    Ok(ChatAnswer {
-        message: message_of(&response, &asked, now, &digest.timezone),
-        results: response.results(),
-        topic,
-    })
-}
-
-/// [`answer_for`] without the buttons: the reply and how many results it holds.
-pub fn reply_for(
-    index: &AgendaIndex,
-    text: &str,
-    previous: Option<&FollowUp>,
-    digest: &DigestConfig,
-    now: Timestamp,
-) -> Result<(Reply, usize), Error> {
-    let answer = answer_for(index, text, previous, digest, now)?;
-    Ok((answer.message.reply, answer.results))
-}
-
-/// A response with its buttons: an answer gets its first page with "More results" and "Full
-/// paragraph" (issued `now`), anything else none.
-pub fn message_of(
-    response: &Response,
-    asked: &Asked,
-    now: Timestamp,
-    tz: &TimeZone,
-) -> WithButtons {
-    match response {
-        Response::Answer(a) => components::answer_with_buttons(a, asked, 0, now.as_second()),
-        other => WithButtons {
-            reply: reply_of(other, tz),
-            rows: Vec::new(),
-        },
-    }
-}
-
-/// A response drawn for Discord (chat and slash commands alike); digest dates in `tz`.
-pub fn reply_of(response: &Response, tz: &TimeZone) -> Reply {
-    match response {
-        Response::Answer(answer) => render::embed::answer(answer),
-        Response::Upcoming(digest) => render::digest::reply(digest, tz),
-        Response::Help => help_reply(),
-        Response::Notice(notice) => Reply::text(&escape(notice)),
-    }
-}
-
-/// What the bot knows of a guild channel: a thread or not, and whether it opened it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ChannelInfo {
-    is_thread: bool,
-    /// A thread the bot opened, and the channel it was opened in.
-    bot_thread_in: Option<ChannelId>,
-}
-
-/// Channels seen in chat (one `GET /channels/{id}` each, kept: a channel never changes kind),
-/// and whether a failed thread creation was logged already.
-#[derive(Debug, Default)]
-pub struct Channels {
-    known: Mutex<HashMap<ChannelId, ChannelInfo>>,
-    thread_failure_logged: AtomicBool,
-}
-
-/// Channels remembered at most (then forgotten all at once and looked up again).
-const CHANNELS_KEPT: usize = 10_000;
-
-impl Channels {
-    async fn info(&self, http: &Http, channel: ChannelId, bot: UserId) -> Option<ChannelInfo> {
-        if let Some(info) = self.known.lock().unwrap().get(&channel) {
-            return Some(*info);
-        }
-        let fetched = send::with_retry("get channel", || channel.to_channel(http)).await;
-        let info = match fetched {
-            Ok(Channel::Guild(c)) => {
-                let is_thread = matches!(
-                    c.kind,
-                    ChannelType::PublicThread
-                        | ChannelType::PrivateThread
-                        | ChannelType::NewsThread
-                );
-                ChannelInfo {
-                    is_thread,
-                    bot_thread_in: c.parent_id.filter(|_| is_thread && c.owner_id == Some(bot)),
-                }
-            }
-            Ok(_) => ChannelInfo {
-                is_thread: false,
-                bot_thread_in: None,
-            },
-            Err(e) => {
-                // Unknown for now (asked again next time): answered as a plain channel.
-                tracing::debug!(error = format!("{e:#}"), "could not look up a channel");
-                return None;
-            }
-        };
-        let mut known = self.known.lock().unwrap();
-        if known.len() >= CHANNELS_KEPT {
-            known.clear();
-        }
-        known.insert(channel, info);
-        Some(info)
-    }
-}
-
 /// The entity of the bot's latest answer in its thread `thread` (opened in `parent`): its newest
 /// answer there that names one, else the answer the thread was opened on (a thread opened on a
 /// message has that message's id).
@@ -248,7 +103,7 @@ async fn thread_follow_up(
             })
             .flatten()
     };
-    let recent = send::with_retry("read thread", || {
+    let recent = with_retry("read thread", || {
         thread.messages(http, GetMessages::new().limit(20))
     })
     .await;
@@ -261,7 +116,7 @@ async fn thread_follow_up(
         Err(e) => tracing::warn!(error = format!("{e:#}"), "could not read the bot's thread"),
     }
     let starter = MessageId::new(thread.get());
-    match send::with_retry("read thread start", || parent.message(http, starter)).await {
+    match with_retry("read thread start", || parent.message(http, starter)).await {
         Ok(m) => of(&m),
         Err(e) => {
             tracing::warn!(
@@ -279,7 +134,7 @@ async fn thread_follow_up(
 async fn open_thread(http: &Http, channels: &Channels, answer: &Message, name: &str) {
     let thread =
         CreateThread::new(fit(name, 100)).auto_archive_duration(AutoArchiveDuration::OneDay);
-    let created = send::with_retry("open thread", || {
+    let created = with_retry("open thread", || {
         answer
             .channel_id
             .create_thread_from_message(http, answer.id, thread.clone())
@@ -447,49 +302,6 @@ mod tests {
         let mut pinned = message("", ANSWER_CHANNEL, true, false);
         pinned["type"] = json!(6);
         assert_eq!(question(pinned), None, "system message");
-    }
-
-    #[test]
-    fn upcoming_typed_in_chat_lists_the_milestones() {
-        let index = agenda_core::testing::shipped_index();
-        let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
-        let (reply, n) =
-            reply_for(&index, "/upcoming 60", None, &DigestConfig::default(), now).unwrap();
-        assert_eq!(n, 1);
-        assert_eq!(
-            reply.embeds[0].fields[0].name,
-            "Ends: Lao PDR Defence Capacity Building"
-        );
-        let (reply, _) =
-            reply_for(&index, "/upcoming 0", None, &DigestConfig::default(), now).unwrap();
-        assert!(reply.content.unwrap().starts_with("Pick between"));
-    }
-
-    /// Bug: chat and the console had drifted apart; both now answer through
-    /// `command::respond_to_line`, chat escaping the user's words in a notice.
-    #[test]
-    fn chat_notices_are_the_consoles_escaped() {
-        let index = agenda_core::testing::shipped_index();
-        let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
-        let digest = DigestConfig::default();
-        let (reply, n) = reply_for(&index, "/ask", None, &digest, now).unwrap();
-        assert_eq!(n, 0);
-        assert_eq!(
-            reply.content.as_deref(),
-            Some("Ask a question after /ask.\nUsage: /ask <question\\> — any question; answers cite the statements")
-        );
-        let (reply, _) = reply_for(&index, "/upcoming abc", None, &digest, now).unwrap();
-        assert!(
-            reply.content.as_deref().unwrap().contains("not \"abc\""),
-            "{reply:?}"
-        );
-        let (reply, _) = reply_for(&index, "/b*ld", None, &digest, now).unwrap();
-        assert_eq!(
-            reply.content.as_deref(),
-            Some("Unknown command /b\\*ld. Try /help.")
-        );
-        let (reply, _) = reply_for(&index, "", None, &digest, now).unwrap();
-        assert_eq!(reply, help_reply(), "a bare mention gets the help");
     }
 
     #[test]

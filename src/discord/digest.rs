@@ -14,89 +14,21 @@
 //! timeout that did create the message is dropped by Discord. A send gets [`SEND_TIMEOUT`] to be
 //! answered.
 
-use super::{send, SharedIndex};
+use super::rest::{classify, status_of};
+use super::send;
+use crate::clock::SharedClock;
 use crate::config::Config;
-use crate::digest_runner::{run_digest, Clock, DigestSender, SendError, SystemClock};
+use crate::digest_runner::{run_digest, DigestSender};
+use crate::digest_store::AnyStore;
+use crate::index_service::SharedIndex;
+use crate::retry::{RetryPolicy, SendError};
 use agenda_core::render::embed::Reply;
-use jiff::Timestamp;
-use serenity::all::{ChannelId, Http, HttpBuilder, HttpError};
+use serenity::all::{ChannelId, Http};
 use serenity::http::{LightMethod, Request, Route};
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
-
-/// The clock the bot runs on: [`SystemClock`] in production; tests pass their own to
-/// [`super::Bot::start_with_clock`] to set "now" for the digest and `/upcoming`.
-#[derive(Clone)]
-pub struct SharedClock(Arc<dyn DynClock>);
-
-impl SharedClock {
-    /// The wall clock.
-    pub fn system() -> SharedClock {
-        SharedClock::new(SystemClock)
-    }
-
-    pub fn new(clock: impl Clock + 'static) -> SharedClock {
-        SharedClock(Arc::new(clock))
-    }
-
-    pub fn now(&self) -> Timestamp {
-        self.0.now()
-    }
-}
-
-impl Default for SharedClock {
-    fn default() -> Self {
-        SharedClock::system()
-    }
-}
-
-impl std::fmt::Debug for SharedClock {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("SharedClock").field(&self.now()).finish()
-    }
-}
-
-impl Clock for SharedClock {
-    fn now(&self) -> Timestamp {
-        self.0.now()
-    }
-
-    fn sleep_until(&self, t: Timestamp) -> impl Future<Output = ()> + Send {
-        self.0.sleep_until(t)
-    }
-}
-
-/// [`Clock`] as a trait object (its `sleep_until` returns `impl Future`, which `dyn` cannot).
-trait DynClock: Send + Sync {
-    fn now(&self) -> Timestamp;
-    fn sleep_until(&self, t: Timestamp) -> Pin<Box<dyn Future<Output = ()> + Send + '_>>;
-}
-
-impl<C: Clock> DynClock for C {
-    fn now(&self) -> Timestamp {
-        Clock::now(self)
-    }
-
-    fn sleep_until(&self, t: Timestamp) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
-        Box::pin(Clock::sleep_until(self, t))
-    }
-}
-
-/// The digest's own HTTP client: serenity's ratelimiter off (see the module docs), the same
-/// proxy as the bot's (tests), empty allowed mentions by default.
-pub fn http(token: &str, api_proxy: Option<&str>) -> Http {
-    let builder = HttpBuilder::new(token).ratelimiter_disabled(true);
-    match api_proxy {
-        Some(url) => builder.proxy(url.trim_end_matches('/')),
-        None => builder,
-    }
-    .default_allowed_mentions(send::no_mentions())
-    .build()
-}
 
 /// How long one send may take before it counts as a (retryable) failure.
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(30);
@@ -108,7 +40,7 @@ pub struct DiscordDigestSender {
 }
 
 impl DiscordDigestSender {
-    /// `http` should come from [`http`] (ratelimiter off), or retries stack up inside serenity.
+    /// `http` should be a [`super::rest::rest_client`] with its rate limiter off, or retries stack up inside serenity.
     pub fn new(http: Arc<Http>) -> DiscordDigestSender {
         DiscordDigestSender { http }
     }
@@ -138,7 +70,7 @@ impl DigestSender for DiscordDigestSender {
         match tokio::time::timeout(SEND_TIMEOUT, request).await {
             Ok(Ok(_)) => Ok(()),
             Ok(Err(e)) => {
-                if send::status_of(&e) == Some(429) {
+                if status_of(&e) == Some(429) {
                     crate::ops::metrics::rate_limited("digest");
                 }
                 Err(classify(&e))
@@ -149,36 +81,6 @@ impl DigestSender for DiscordDigestSender {
                 message: format!("no answer within {} s", SEND_TIMEOUT.as_secs()),
             }),
         }
-    }
-}
-
-/// serenity's error → [`SendError`]: 429 and 5xx retryable, other statuses permanent; a request
-/// that got no response (connection refused, timeout) is retryable (the nonce guards against a
-/// double post); anything else (a bad URL or header) is permanent.
-pub fn classify(e: &serenity::Error) -> SendError {
-    match e {
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => {
-            let status = r.status_code.as_u16();
-            // code -1: serenity could not read Discord's JSON (a 429's body has no code).
-            let message = if r.error.code == -1 || r.error.message.is_empty() {
-                r.status_code
-                    .canonical_reason()
-                    .unwrap_or("request failed")
-                    .to_string()
-            } else {
-                r.error.message.clone()
-            };
-            SendError::from_status(status, None, message)
-        }
-        serenity::Error::Http(HttpError::Request(_)) => SendError::Retryable {
-            status: None,
-            retry_after: None,
-            message: e.to_string(),
-        },
-        other => SendError::Permanent {
-            status: None,
-            message: other.to_string(),
-        },
     }
 }
 
@@ -222,17 +124,23 @@ pub fn start(
         return None;
     }
     let (stop, stopped) = oneshot::channel::<()>();
-    let index = index.clone();
-    let run = run_digest(
-        config.clone(),
-        move || index.load_full(),
-        clock.clone(),
-        DiscordDigestSender::new(http),
-        // Sent or dropped: either way, stop.
-        async move {
-            let _ = stopped.await;
-        },
-    );
+    let (config, index, clock) = (config.clone(), index.clone(), clock.clone());
+    let run = async move {
+        let store = AnyStore::open(&config)?;
+        run_digest(
+            config,
+            RetryPolicy::default(),
+            &store,
+            move || index.load_full(),
+            clock,
+            DiscordDigestSender::new(http),
+            // Sent or dropped: either way, stop.
+            async move {
+                let _ = stopped.await;
+            },
+        )
+        .await
+    };
     let task = tokio::spawn(async move {
         if let Err(e) = run.await {
             tracing::error!(
@@ -257,22 +165,5 @@ mod tests {
         assert_eq!(n, nonce(10, &a.clone()), "the same post, the same nonce");
         assert_ne!(n, nonce(11, &a), "another channel");
         assert_ne!(n, nonce(10, &b), "another message");
-    }
-
-    #[test]
-    fn the_shared_clock_is_a_clock() {
-        fn assert_clock<C: Clock + Clone + 'static>(_: &C) {}
-        let clock = SharedClock::system();
-        assert_clock(&clock);
-        let before = Timestamp::now();
-        assert!(clock.now() >= before);
-    }
-
-    #[test]
-    fn network_failures_are_retryable_and_bad_input_is_not() {
-        let e = serenity::Error::Http(HttpError::InvalidPort);
-        assert!(!classify(&e).is_retryable());
-        let e = serenity::Error::Other("boom");
-        assert!(!classify(&e).is_retryable());
     }
 }

@@ -1,14 +1,13 @@
-//! A slash command as a value, whichever way it came (gateway or HTTP endpoint), and the one
-//! code path from it to its answer: [`Invocation::instant`] for what needs no work,
-//! [`Invocation::respond`] for the rest.
+//! A slash command as a value, whichever way it came (gateway or HTTP endpoint): its options
+//! ([`Invocation::from_command`]), who ran it ([`Caller`]) and what it answered ([`Answer`]).
+//! `super::commands` turns it into its answer.
 
-use super::commands::{add, help_reply, reindex, upcoming_reply};
-use super::{chat, Data, Error};
-use agenda_core::command::{self, Command};
 use agenda_core::query::Scope;
-use agenda_core::render::components::{Asked, WithButtons};
+use agenda_core::render::components::WithButtons;
 use agenda_core::render::embed::Reply;
-use serenity::all::{Attachment, CommandData, CommandInteraction, ResolvedValue};
+use serenity::all::{
+    Attachment, CommandData, CommandInteraction, Permissions, ResolvedValue, RoleId,
+};
 use std::time::Instant;
 
 /// What a user sees when a command's options cannot be read (an out-of-date registration).
@@ -40,7 +39,7 @@ pub enum Invocation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caller {
     pub user: u64,
-    /// Manage Server, Administrator, or one of `admin_role_ids` (see [`reindex::is_admin`]).
+    /// Manage Server, Administrator, or one of `admin_role_ids` (see [`is_admin`]).
     pub admin: bool,
 }
 
@@ -52,9 +51,19 @@ impl Caller {
             admin: interaction
                 .member
                 .as_ref()
-                .is_some_and(|m| reindex::is_admin(m.permissions, &m.roles, admin_role_ids)),
+                .is_some_and(|m| is_admin(m.permissions, &m.roles, admin_role_ids)),
         }
     }
+}
+
+/// An admin has Manage Server (or Administrator) or one of the configured admin roles.
+pub fn is_admin(
+    permissions: Option<Permissions>,
+    roles: &[RoleId],
+    admin_role_ids: &[u64],
+) -> bool {
+    permissions.is_some_and(|p| p.manage_guild() || p.administrator())
+        || roles.iter().any(|r| admin_role_ids.contains(&r.get()))
 }
 
 /// A command's answer: the message (with its buttons) and how many results it holds.
@@ -65,7 +74,7 @@ pub struct Answer {
 }
 
 impl Answer {
-    fn plain(reply: Reply, results: usize) -> Answer {
+    pub fn plain(reply: Reply, results: usize) -> Answer {
         Answer {
             message: WithButtons {
                 reply,
@@ -166,68 +175,19 @@ impl Invocation {
             Invocation::Help | Invocation::Reindex | Invocation::Add { .. } => true,
         }
     }
+}
 
-    /// The answer when it needs no work (help, a refusal, options that cannot work): sent as the
-    /// initial response, with nothing acknowledged first.
-    pub fn instant(&self, caller: &Caller) -> Option<Answer> {
-        match self {
-            Invocation::Help => Some(Answer::plain(help_reply(), 0)),
-            Invocation::Reindex if !caller.admin => Some(Answer::plain(reindex::refusal(), 0)),
-            Invocation::Add { .. } if !caller.admin => {
-                Some(Answer::plain(add::refusal(add::NOT_ADMIN), 0))
-            }
-            Invocation::Add { file, url } => add::source_of(file.as_ref(), url.as_deref())
-                .err()
-                .map(|why| Answer::plain(add::refusal(&why), 0)),
-            _ => None,
-        }
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// Answers the command: searches, rebuilds or adds as it asks, on blocking threads where
-    /// the work is; the gateway and the HTTP endpoint both deliver what this returns.
-    pub async fn respond(&self, data: &Data, caller: &Caller) -> Result<Answer, Error> {
-        if let Some(answer) = self.instant(caller) {
-            return Ok(answer);
-        }
-        let settings = &data.config.digest;
-        match self {
-            Invocation::Query { scope, text, .. } => {
-                if let Some(delay) = data.test_hooks.answer_delay {
-                    tokio::time::sleep(delay).await;
-                }
-                let index = data.index.load_full();
-                let asked = Asked::new(*scope, text);
-                let line = Command::query(asked.scope, &asked.text);
-                let now = data.clock.now();
-                let from = settings.upcoming_from(now);
-                let response =
-                    tokio::task::spawn_blocking(move || command::respond(&index, line, from))
-                        .await??;
-                Ok(Answer {
-                    message: chat::message_of(&response, &asked, now, &settings.timezone),
-                    results: response.results(),
-                })
-            }
-            Invocation::Upcoming { days, .. } => {
-                let index = data.index.load_full();
-                let (settings, now, days) = (settings.clone(), data.clock.now(), *days);
-                let (reply, milestones) = tokio::task::spawn_blocking(move || {
-                    upcoming_reply(&index, &settings, now, days)
-                })
-                .await??;
-                Ok(Answer::plain(reply, milestones))
-            }
-            Invocation::Reindex => {
-                let (reply, facts) = reindex::rebuild(data).await?;
-                Ok(Answer::plain(reply, facts))
-            }
-            Invocation::Add { file, url } => {
-                let source = add::source_of(file.as_ref(), url.as_deref())
-                    .map_err(|why| anyhow::anyhow!("unchecked /add options: {why}"))?;
-                let (reply, listed) = add::add_from(data, source).await?;
-                Ok(Answer::plain(reply, listed))
-            }
-            Invocation::Help => Ok(Answer::plain(help_reply(), 0)),
-        }
+    #[test]
+    fn admins_by_permission_or_role() {
+        let roles = [RoleId::new(7)];
+        assert!(is_admin(Some(Permissions::MANAGE_GUILD), &[], &[]));
+        assert!(is_admin(Some(Permissions::ADMINISTRATOR), &[], &[]));
+        assert!(is_admin(Some(Permissions::empty()), &roles, &[7]));
+        assert!(!is_admin(Some(Permissions::SEND_MESSAGES), &roles, &[8]));
+        assert!(!is_admin(None, &[], &[7]));
     }
 }

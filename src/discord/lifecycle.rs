@@ -2,7 +2,7 @@
 //! jittered backoff while Discord is unreachable), watching the gateway connection (logged once
 //! per change of state), and stopping within a budget on a signal.
 
-use crate::ops::backoff::Backoff;
+use crate::retry::Backoff;
 use serenity::all::{ConnectionStage, HttpBuilder, ShardManager};
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,7 +18,7 @@ pub fn is_token_refused(e: &anyhow::Error) -> bool {
             Some(serenity::Error::Gateway(serenity::all::GatewayError::InvalidAuthentication)) => {
                 true
             }
-            Some(other) => super::send::status_of(other) == Some(401),
+            Some(other) => super::rest::status_of(other) == Some(401),
             None => false,
         })
 }
@@ -46,7 +46,7 @@ pub async fn check_token(token: &str, api_proxy: Option<&str>) -> anyhow::Result
                 tracing::debug!(user = %user.name, "token accepted");
                 return Ok(());
             }
-            Ok(Err(e)) if super::send::status_of(&e) == Some(401) => {
+            Ok(Err(e)) if super::rest::status_of(&e) == Some(401) => {
                 return Err(anyhow::Error::from(e).context(TOKEN_REFUSED));
             }
             Ok(Err(e)) => format!("{e}"),

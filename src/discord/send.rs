@@ -1,147 +1,27 @@
 //! Replies leave the bot here, and only here: [`Reply`] / [`EmbedSpec`] values → serenity builders,
-//! always with empty allowed mentions (nobody can be pinged), sent with a small bounded retry.
+//! always with empty allowed mentions (nobody can be pinged), sent with [`with_retry`]'s small
+//! bounded retry (`super::rest`).
 //!
-//! In production serenity's rate limiter is on: it waits out a 429's `Retry-After` and resends by
-//! itself, and [`with_retry`] retries what is left, 5xx (never a 4xx), a few times
-//! (`tests/discord_faults.rs`). With `ratelimiter_disabled(true)` (the `api_proxy` test setup)
-//! serenity sends every request once and a 429 reaches [`with_retry`] too, without its
-//! `Retry-After`. [`spawn_bucket_pruner`] keeps the rate limiter's memory bounded.
 //! A reply is never sent twice: a deferred answer is an edit of `@original` (idempotent), a chat
 //! reply carries a nonce that Discord enforces, and an `Ok` is never retried.
 //!
 //! The daily digest's message is built here too ([`channel_message`]), but sent by
-//! [`super::digest`] once per attempt, without [`with_retry`]: the digest runner does the retrying.
+//! `super::digest` once per attempt, without [`with_retry`]: the digest runner does the retrying.
 
-use super::{Context, Data, Error};
-use crate::digest_runner::RetryPolicy;
+use super::data::{Context, Data, Error};
+use super::rest::{discord_code, no_mentions, with_retry};
 use agenda_core::render::components::{Button, ButtonStyle as Style, WithButtons};
 use agenda_core::render::embed::{EmbedSpec, Reply};
 use serenity::all::{
-    ButtonStyle, CommandInteraction, ComponentInteraction, CreateActionRow, CreateAllowedMentions,
-    CreateButton, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
-    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage,
-    EditInteractionResponse, Http, HttpError, Message, Nonce,
+    ButtonStyle, CommandInteraction, ComponentInteraction, CreateActionRow, CreateButton,
+    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseFollowup,
+    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse, Http, Message, Nonce,
 };
-use std::future::Future;
 use std::sync::atomic::Ordering;
-use std::sync::Arc;
-use std::time::{Duration, SystemTime};
 
-/// How a request is retried: 3 attempts, waiting 250 ms then 500 ms (the digest runner's
-/// [`RetryPolicy`], with a chat's patience). serenity does not pass a 429's `retry_after` on
-/// when its ratelimiter is off, so the waits are the policy's.
-pub const RETRY: RetryPolicy = RetryPolicy {
-    max_attempts: 3,
-    base_delay: Duration::from_millis(250),
-    max_delay: Duration::from_secs(2),
-};
 /// Discord's "Interaction has already been acknowledged": a retried callback whose first attempt
 /// did get through.
 const ALREADY_ACKNOWLEDGED: isize = 40060;
-
-/// How often [`spawn_bucket_pruner`] forgets idle rate-limit buckets.
-pub const PRUNE_EVERY: Duration = Duration::from_secs(2);
-
-/// Forgets the rate-limit buckets of serenity's rate limiter that hold no limit in force (never
-/// limited, or their reset time has passed: such a bucket acts exactly like a new one) and that no
-/// request is using. Returns how many were dropped.
-///
-/// serenity 0.12.5 keys the interaction-callback route by interaction id, so its rate limiter
-/// adds a bucket for **every** interaction and never removes one: about 150 bytes of heap per
-/// interaction for the life of the process (measured by `tests/soak.rs`).
-pub async fn prune_idle_buckets(ratelimiter: &serenity::http::Ratelimiter) -> usize {
-    let routes = ratelimiter.routes();
-    let mut routes = routes.write().await;
-    let before = routes.len();
-    let now = SystemTime::now();
-    routes.retain(|_, bucket| {
-        // In use by a request (it holds a clone between its pre- and post-hook): keep.
-        if Arc::strong_count(bucket) > 1 {
-            return true;
-        }
-        match bucket.try_lock() {
-            Ok(limit) => limit.reset().is_some_and(|reset| reset > now),
-            Err(_) => true,
-        }
-    });
-    before - routes.len()
-}
-
-/// With serenity's rate limiter on (production), prunes its idle buckets every [`PRUNE_EVERY`]
-/// (see [`prune_idle_buckets`]) for as long as the client's `Http` lives.
-pub fn spawn_bucket_pruner(http: &Arc<Http>) {
-    if http.ratelimiter.is_none() {
-        return;
-    }
-    let http = Arc::downgrade(http);
-    tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(PRUNE_EVERY).await;
-            let Some(http) = http.upgrade() else {
-                return;
-            };
-            if let Some(ratelimiter) = &http.ratelimiter {
-                let pruned = prune_idle_buckets(ratelimiter).await;
-                tracing::trace!(pruned, "idle rate-limit buckets forgotten");
-            }
-        }
-    });
-}
-
-/// Empty allowed mentions: no user, role, `@everyone` or replied-to user is ever pinged.
-pub fn no_mentions() -> CreateAllowedMentions {
-    CreateAllowedMentions::new()
-}
-
-/// The HTTP status of a failed request, if it got that far.
-pub fn status_of(e: &serenity::Error) -> Option<u16> {
-    match e {
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => Some(r.status_code.as_u16()),
-        _ => None,
-    }
-}
-
-fn discord_code(e: &serenity::Error) -> Option<isize> {
-    match e {
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => Some(r.error.code),
-        _ => None,
-    }
-}
-
-/// 429 and 5xx are worth another try; everything else (400, 403, 404, ...) is final.
-pub fn is_retryable(e: &serenity::Error) -> bool {
-    matches!(status_of(e), Some(429 | 500..=599))
-}
-
-/// Runs `call` until it succeeds, fails for good, or [`RETRY`]'s attempts are used up.
-pub async fn with_retry<T, F, Fut>(what: &'static str, mut call: F) -> serenity::Result<T>
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = serenity::Result<T>>,
-{
-    let mut attempt = 1;
-    loop {
-        let result = call().await;
-        if result.as_ref().err().and_then(status_of) == Some(429) {
-            crate::ops::metrics::rate_limited(what);
-        }
-        match result {
-            Err(e) if attempt < RETRY.max_attempts && is_retryable(&e) => {
-                let delay = RETRY.delay(attempt, None);
-                tracing::warn!(
-                    request = what,
-                    attempt,
-                    status = status_of(&e),
-                    delay_ms = delay.as_millis() as u64,
-                    "Discord did not take the request; retrying"
-                );
-                tokio::time::sleep(delay).await;
-                attempt += 1;
-            }
-            other => return other,
-        }
-    }
-}
 
 /// A reply that breaks a Discord limit (it should not happen: render fits everything) is replaced
 /// by a short notice rather than rejected by Discord.
@@ -510,12 +390,6 @@ mod tests {
     }
 
     #[test]
-    fn chat_retries_wait_250_then_500_ms() {
-        assert_eq!(RETRY.delay(1, None), Duration::from_millis(250));
-        assert_eq!(RETRY.delay(2, None), Duration::from_millis(500));
-    }
-
-    #[test]
     fn every_builder_carries_empty_allowed_mentions() {
         let reply = spec();
         let msg = serde_json::to_value(interaction_message(&reply, true)).unwrap();
@@ -526,34 +400,6 @@ mod tests {
         assert_eq!(edit["allowed_mentions"]["parse"], serde_json::json!([]));
         assert_eq!(edit["content"], "1 more result did not fit");
         assert_eq!(edit["embeds"][0]["footer"]["text"], "meeting · amim-21");
-    }
-
-    #[tokio::test]
-    async fn idle_rate_limit_buckets_are_pruned_unless_in_use() {
-        use serenity::all::InteractionId;
-        use serenity::http::{Ratelimiter, Route};
-        let ratelimiter = Ratelimiter::new(reqwest::Client::new(), "Bot x");
-        let routes = ratelimiter.routes();
-        let mut in_use = None;
-        for id in 1..=100u64 {
-            let route = Route::InteractionResponse {
-                interaction_id: InteractionId::new(id),
-                token: "t",
-            };
-            let bucket = Arc::new(tokio::sync::Mutex::new(Default::default()));
-            if id == 7 {
-                in_use = Some(bucket.clone());
-            }
-            routes
-                .write()
-                .await
-                .insert(route.ratelimiting_bucket(), bucket);
-        }
-        assert_eq!(prune_idle_buckets(&ratelimiter).await, 99);
-        assert_eq!(routes.read().await.len(), 1, "the bucket in use is kept");
-        drop(in_use);
-        assert_eq!(prune_idle_buckets(&ratelimiter).await, 1);
-        assert!(routes.read().await.is_empty());
     }
 
     #[test]

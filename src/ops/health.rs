@@ -8,6 +8,12 @@ use serde_json::{json, Value};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
+/// A digest post went out: counted, and remembered for `/healthz` (one call from the runner).
+pub fn digest_posted(channel: u64, date: Date) {
+    super::metrics::digest_posted();
+    status().digest_posted(channel, date, Timestamp::now());
+}
+
 /// The gateway down (or never up) for longer than this makes the bot unhealthy.
 pub const GATEWAY_GRACE: Duration = Duration::from_secs(60);
 

@@ -83,7 +83,7 @@ pub fn index_built(source: &'static str, ok: bool) {
     }
 }
 
-/// A digest message was posted (see [`super::digest_posted`]).
+/// A digest message was posted (see [`super::health::digest_posted`]).
 pub fn digest_posted() {
     counter!(DIGEST_POSTS).increment(1);
 }

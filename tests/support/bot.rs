@@ -10,9 +10,10 @@
 
 use super::common::copy_dir;
 use super::fake_discord::*;
+use agenda_bot::clock::SharedClock;
 use agenda_bot::config::{Config, DigestConfig, DiscordConfig};
-use agenda_bot::discord::digest::SharedClock;
-use agenda_bot::discord::{self, Bot, BotHandle, BotOptions, SharedIndex, TestHooks};
+use agenda_bot::discord::{Bot, BotHandle, BotOptions, TestHooks};
+use agenda_bot::index_service::{shared_index, SharedIndex};
 use agenda_core::index::{self, AgendaIndex};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -132,7 +133,7 @@ impl BotUnderTest {
         };
         let options = BotOptions {
             config,
-            index: discord::shared_index(index),
+            index: shared_index(index),
             token: setup.token.unwrap_or_else(|| "harness-token".into()),
             api_proxy,
             test_hooks: TestHooks {

@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
-use agenda_bot::digest_runner::Clock;
-use agenda_bot::discord::digest::SharedClock;
+use agenda_bot::clock::Clock;
+use agenda_bot::clock::SharedClock;
 use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! `add` of a 20-paragraph statement to the shipped corpus, and the index rebuild it causes, timed
 //! as the CLI runs them (`agenda_bot::add::add`, then `index::ensure_built` and
-//! `AgendaIndex::open`, as `agenda_bot::cli::build` does). Issue 9's target: under 1 s.
+//! `AgendaIndex::open`, as `agenda_bot::index_service::build` does). Issue 9's target: under 1 s.
 
 use agenda_bot::add::{add, AddRequest};
 use agenda_core::index::{self, AgendaIndex, BuildOutcome};

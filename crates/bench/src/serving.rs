@@ -9,7 +9,7 @@ use crate::run::log;
 use agenda_bench::queries::{self, CLASSES};
 use agenda_bot::config::{Config, DigestConfig, DiscordConfig};
 use agenda_bot::discord::interactions::{self, verify::RequestVerifier, Endpoint, DEADLINE};
-use agenda_bot::discord::{self, Bot, BotOptions, TestHooks, USER_ERROR};
+use agenda_bot::discord::{Bot, BotOptions, TestHooks, USER_ERROR};
 use agenda_core::corpus::Corpus;
 use agenda_core::index::{self, AgendaIndex};
 use anyhow::{bail, Context, Result};
@@ -502,7 +502,7 @@ async fn serve(plan: &ServingPlan) -> Result<Serving> {
     };
     let bot = Bot::start(BotOptions {
         config,
-        index: discord::shared_index(index),
+        index: agenda_bot::index_service::shared_index(index),
         token: "agenda-bench".into(),
         api_proxy: Some(fake.rest_url()),
         test_hooks: TestHooks::default(),

@@ -2,8 +2,8 @@
 //! [`crate::add::add`] → the index rebuilt and swapped in; the reply lists the statement and the
 //! facts found, one line each. Bad input gets an ephemeral one-line message and changes nothing.
 
-use super::{Context, Data, Error};
 use crate::add::{self, AddRequest, Added};
+use crate::discord::data::{Context, Data, Error};
 use crate::discord::invocation::Invocation;
 use crate::fetch::{self, Limits};
 use agenda_core::corpus::FactKind;
@@ -193,7 +193,7 @@ pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Err
                 .unwrap_or_else(|| added.statement_id.clone());
             let reply = added_reply(&added, &title, &data.config.corpus_dir);
             // The corpus watcher may have swapped in a later build meanwhile: keep that one.
-            crate::discord::hot_reload::swap_in(&data.index, Arc::new(fresh));
+            crate::index_service::swap_in(&data.index, Arc::new(fresh));
             reply
         }
         Err(AddFailed::Add(e)) => refusal(&e.to_string()),

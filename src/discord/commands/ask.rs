@@ -1,6 +1,6 @@
 //! `/ask`: any question; statements and facts are searched together.
 
-use super::{Context, Error};
+use crate::discord::data::{Context, Error};
 use agenda_core::query::Scope;
 
 /// Any question; answers cite the statements

@@ -1,6 +1,6 @@
 //! `/initiative`: an initiative with its expected outcome and timeline.
 
-use super::{Context, Error};
+use crate::discord::data::{Context, Error};
 use agenda_core::corpus::FactKind;
 use agenda_core::query::Scope;
 use serenity::all::CreateAutocompleteResponse;

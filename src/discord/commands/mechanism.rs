@@ -1,6 +1,6 @@
 //! `/mechanism`: a cooperation mechanism or body by name or acronym.
 
-use super::{Context, Error};
+use crate::discord::data::{Context, Error};
 use agenda_core::corpus::FactKind;
 use agenda_core::query::Scope;
 use serenity::all::CreateAutocompleteResponse;

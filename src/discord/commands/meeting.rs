@@ -1,6 +1,6 @@
 //! `/meeting`: a meeting by name, handle (AMIM-21) or question.
 
-use super::{Context, Error};
+use crate::discord::data::{Context, Error};
 use agenda_core::corpus::FactKind;
 use agenda_core::query::Scope;
 use serenity::all::CreateAutocompleteResponse;

@@ -1,7 +1,8 @@
 //! The slash commands, one file each, and the one list they are registered from ([`all`]).
 //!
-//! A command body is one line: its options as an [`Invocation`] → [`run`] (acknowledge, answer,
-//! deliver). Autocomplete reads the facts of the index in memory.
+//! A command body is one line: its options as an [`Invocation`] → [`run`] (acknowledge,
+//! [`respond`], deliver). [`respond`] is the one path from a command to its answer, for the
+//! gateway and the HTTP endpoint alike. Autocomplete reads the facts of the index in memory.
 
 pub(crate) mod add;
 mod ask;
@@ -12,14 +13,16 @@ mod meeting;
 pub(crate) mod reindex;
 pub(crate) mod upcoming;
 
-pub use help::help_reply;
-pub use reindex::{corpus_errors_reply, is_admin};
-pub use upcoming::upcoming_reply;
+pub use reindex::corpus_errors_reply;
 
 use super::autocomplete;
-use super::invocation::{Caller, Invocation};
-use super::{send, Context, Data, Error};
+use super::data::{Context, Data, Error};
+use super::invocation::{Answer, Caller, Invocation};
+use super::reply::{help_reply, message_of, upcoming_reply};
+use super::send;
+use agenda_core::command::{self, Command};
 use agenda_core::corpus::FactKind;
+use agenda_core::render::components::Asked;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
 use std::time::Instant;
 
@@ -58,7 +61,7 @@ pub(crate) async fn query(
 
 /// Runs a slash command that came over the gateway: what needs no work (help, refusals) is the
 /// initial response; anything else is acknowledged at once ("thinking…"), answered by
-/// [`Invocation::respond`] (the HTTP endpoint's code path too) and delivered as the edit.
+/// [`respond`] (the HTTP endpoint's code path too) and delivered as the edit.
 pub(crate) async fn run(ctx: Context<'_>, invocation: Invocation) -> Result<(), Error> {
     let started = Instant::now();
     let _in_flight = crate::ops::inflight::begin();
@@ -70,16 +73,82 @@ pub(crate) async fn run(ctx: Context<'_>, invocation: Invocation) -> Result<(), 
         poise::Context::Prefix(_) => anyhow::bail!("prefix commands are not supported"),
     };
     let private = invocation.ephemeral();
-    let answer = match invocation.instant(&caller) {
+    let answer = match instant(&invocation, &caller) {
         Some(answer) => answer,
         None => {
             send::defer(ctx, private).await?;
-            invocation.respond(data, &caller).await?
+            respond(&invocation, data, &caller).await?
         }
     };
     send::deliver_with(ctx, &answer.message, private).await?;
     answer.log(invocation.name(), &caller, started);
     Ok(())
+}
+
+/// The answer when a command needs no work (help, a refusal, options that cannot work): sent as
+/// the initial response, with nothing acknowledged first.
+pub fn instant(invocation: &Invocation, caller: &Caller) -> Option<Answer> {
+    match invocation {
+        Invocation::Help => Some(Answer::plain(help_reply(), 0)),
+        Invocation::Reindex if !caller.admin => Some(Answer::plain(reindex::refusal(), 0)),
+        Invocation::Add { .. } if !caller.admin => {
+            Some(Answer::plain(add::refusal(add::NOT_ADMIN), 0))
+        }
+        Invocation::Add { file, url } => add::source_of(file.as_ref(), url.as_deref())
+            .err()
+            .map(|why| Answer::plain(add::refusal(&why), 0)),
+        _ => None,
+    }
+}
+
+/// Answers a command: searches, rebuilds or adds as it asks, on blocking threads where the work
+/// is; the gateway ([`run`]) and the HTTP endpoint both deliver what this returns.
+pub async fn respond(
+    invocation: &Invocation,
+    data: &Data,
+    caller: &Caller,
+) -> Result<Answer, Error> {
+    if let Some(answer) = instant(invocation, caller) {
+        return Ok(answer);
+    }
+    let settings = &data.config.digest;
+    match invocation {
+        Invocation::Query { scope, text, .. } => {
+            if let Some(delay) = data.test_hooks.answer_delay {
+                tokio::time::sleep(delay).await;
+            }
+            let index = data.index.load_full();
+            let asked = Asked::new(*scope, text);
+            let line = Command::query(asked.scope, &asked.text);
+            let now = data.clock.now();
+            let from = settings.upcoming_from(now);
+            let response =
+                tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
+            Ok(Answer {
+                message: message_of(&response, &asked, now, &settings.timezone),
+                results: response.results(),
+            })
+        }
+        Invocation::Upcoming { days, .. } => {
+            let index = data.index.load_full();
+            let (settings, now, days) = (settings.clone(), data.clock.now(), *days);
+            let (reply, milestones) =
+                tokio::task::spawn_blocking(move || upcoming_reply(&index, &settings, now, days))
+                    .await??;
+            Ok(Answer::plain(reply, milestones))
+        }
+        Invocation::Reindex => {
+            let (reply, facts) = reindex::rebuild(data).await?;
+            Ok(Answer::plain(reply, facts))
+        }
+        Invocation::Add { file, url } => {
+            let source = add::source_of(file.as_ref(), url.as_deref())
+                .map_err(|why| anyhow::anyhow!("unchecked /add options: {why}"))?;
+            let (reply, listed) = add::add_from(data, source).await?;
+            Ok(Answer::plain(reply, listed))
+        }
+        Invocation::Help => Ok(Answer::plain(help_reply(), 0)),
+    }
 }
 
 /// Autocomplete choices for a fact kind, from the index in service.

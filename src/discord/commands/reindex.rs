@@ -1,28 +1,17 @@
 //! `/reindex` (admins only): rebuilds the index from the corpus on a blocking thread and swaps it in;
 //! answers keep coming from the old index meanwhile, and stay with it when the corpus is broken.
 
-use super::{Context, Data, Error};
+use crate::discord::data::{Context, Data, Error};
 use crate::discord::invocation::Invocation;
 use agenda_core::corpus::CorpusErrors;
 use agenda_core::index::{self, AgendaIndex, BuildOutcome, Cores, IndexError, Manifest};
 use agenda_core::render::embed::{escape, fit, limits, EmbedSpec, Reply};
-use serenity::all::{Permissions, RoleId};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const COLOR_OK: u32 = 0x28B463;
 const COLOR_ERROR: u32 = 0xC0392B;
-
-/// An admin has Manage Server (or Administrator) or one of the configured admin roles.
-pub fn is_admin(
-    permissions: Option<Permissions>,
-    roles: &[RoleId],
-    admin_role_ids: &[u64],
-) -> bool {
-    permissions.is_some_and(|p| p.manage_guild() || p.administrator())
-        || roles.iter().any(|r| admin_role_ids.contains(&r.get()))
-}
 
 /// What a non-admin gets.
 pub fn refusal() -> Reply {
@@ -109,7 +98,7 @@ pub async fn rebuild(data: &Data) -> Result<(Reply, usize), Error> {
             let reply = rebuilt(outcome, &fresh.manifest, started.elapsed());
             let facts = fresh.manifest.facts;
             // The corpus watcher may have swapped in a later build meanwhile: keep that one.
-            crate::discord::hot_reload::swap_in(&data.index, Arc::new(fresh));
+            crate::index_service::swap_in(&data.index, Arc::new(fresh));
             (reply, facts)
         }
         Err(IndexError::Corpus(errors)) => {
@@ -140,16 +129,6 @@ mod tests {
     use super::*;
     use agenda_core::corpus::CorpusError;
     use std::path::PathBuf;
-
-    #[test]
-    fn admins_by_permission_or_role() {
-        let roles = [RoleId::new(7)];
-        assert!(is_admin(Some(Permissions::MANAGE_GUILD), &[], &[]));
-        assert!(is_admin(Some(Permissions::ADMINISTRATOR), &[], &[]));
-        assert!(is_admin(Some(Permissions::empty()), &roles, &[7]));
-        assert!(!is_admin(Some(Permissions::SEND_MESSAGES), &roles, &[8]));
-        assert!(!is_admin(None, &[], &[7]));
-    }
 
     #[test]
     fn many_corpus_errors_fit_the_limits() {

@@ -11,8 +11,10 @@ pub mod replica;
 pub mod verify;
 
 use super::buttons::{self, Clicked};
+use super::commands;
+use super::data::{Data, USER_ERROR};
 use super::invocation::{Answer, Caller, Invocation, BAD_OPTIONS};
-use super::{commands, send, Data, USER_ERROR};
+use super::send;
 use agenda_core::corpus::FactKind;
 use agenda_core::render::components::{self, WithButtons};
 use agenda_core::render::embed::Reply;
@@ -65,7 +67,7 @@ pub async fn serve(
     addr: std::net::SocketAddr,
     app: Router,
 ) -> anyhow::Result<std::net::SocketAddr> {
-    crate::ops::serve_app(addr, app, "--interactions").await
+    crate::ops::routes::serve_app(addr, app, "--interactions").await
 }
 
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -140,7 +142,7 @@ async fn on_command(endpoint: &Arc<Endpoint>, command: CommandInteraction) -> Re
     };
     let caller = Caller::of(&command, &data.config.discord.admin_role_ids);
     let private = invocation.ephemeral();
-    if let Some(answer) = invocation.instant(&caller) {
+    if let Some(answer) = commands::instant(&invocation, &caller) {
         answer.log(invocation.name(), &caller, started);
         return message(&answer.message, private);
     }
@@ -148,7 +150,7 @@ async fn on_command(endpoint: &Arc<Endpoint>, command: CommandInteraction) -> Re
         let endpoint = endpoint.clone();
         async move {
             let _in_flight = crate::ops::inflight::begin();
-            let answer = invocation.respond(&endpoint.data, &caller).await;
+            let answer = commands::respond(&invocation, &endpoint.data, &caller).await;
             (invocation, answer)
         }
     });

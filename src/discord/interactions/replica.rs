@@ -4,7 +4,12 @@
 
 use super::verify::RequestVerifier;
 use super::{Endpoint, DEADLINE};
-use crate::discord::{commands, digest, hot_reload, register, send, BotOptions, Data, Parts};
+use crate::clock::SharedClock;
+use crate::discord::bot::{register, BotOptions, Parts};
+use crate::discord::data::Data;
+use crate::discord::rest::{spawn_bucket_pruner, with_retry};
+use crate::discord::{commands, digest};
+use crate::index_service::CorpusWatcher;
 use anyhow::Context as _;
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,7 +17,7 @@ use std::time::Duration;
 /// A running replica.
 pub struct Replica {
     endpoint: Endpoint,
-    watcher: Option<hot_reload::CorpusWatcher>,
+    watcher: Option<CorpusWatcher>,
     digest: Option<digest::DigestTask>,
 }
 
@@ -20,7 +25,7 @@ impl Replica {
     /// Reads the application's id, registers the commands, starts the watcher and the digest.
     pub async fn start(
         options: BotOptions,
-        clock: digest::SharedClock,
+        clock: SharedClock,
         verifier: RequestVerifier,
     ) -> anyhow::Result<Replica> {
         let Parts {
@@ -32,7 +37,7 @@ impl Replica {
             ..
         } = options.into_parts();
         let http = Arc::new(http);
-        let application = send::with_retry("read the application", || {
+        let application = with_retry("read the application", || {
             http.get_current_application_info()
         })
         .await
@@ -43,7 +48,7 @@ impl Replica {
         register(&http, &commands::all(), &config).await;
         let watcher = match config.discord.watch_corpus {
             true => {
-                hot_reload::CorpusWatcher::start(
+                CorpusWatcher::start(
                     config.corpus_dir.clone(),
                     config.index_dir.clone(),
                     index.clone(),
@@ -52,7 +57,7 @@ impl Replica {
             }
             false => None,
         };
-        send::spawn_bucket_pruner(&http);
+        spawn_bucket_pruner(&http);
         let digest = digest_http.and_then(|h| digest::start(&config, &index, &clock, h));
         let data = Data::new(config, index, clock, test_hooks);
         Ok(Replica {

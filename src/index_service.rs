@@ -1,18 +1,75 @@
-//! Hot reload in the bot (`[discord] watch_corpus`, on by default): [`crate::reload::watch`] on
-//! `corpus_dir`; each valid change is rebuilt into a new generation and swapped into the
-//! [`SharedIndex`], a broken one is refused (logged with its `file:line` list by the watcher) and
-//! the index in service keeps answering. `/reindex` still works and may race the watcher: builds
-//! are serialised by the index's build lock, and [`swap_in`] never replaces a newer index with an
-//! older one, whichever finishes last.
+//! The index in service: opened for answering ([`open_index`], built first when the corpus
+//! changed), shared between answers and swapped without blocking them ([`SharedIndex`],
+//! [`swap_in`]), and kept current by the corpus watcher ([`CorpusWatcher`]).
+//!
+//! Hot reload (`[discord] watch_corpus`, on by default): [`crate::reload::watch`] on
+//! `corpus_dir`; each valid change is rebuilt into a new generation and swapped in, a broken one
+//! is refused (logged with its `file:line` list by the watcher) and the index in service keeps
+//! answering. `/reindex` and `/add` may race the watcher: builds are serialised by the index's
+//! build lock, and [`swap_in`] never replaces a newer index with an older one, whichever
+//! finishes last.
 
-use super::SharedIndex;
+use crate::config::Config;
 use crate::reload::{self, ReloadEvent};
-use agenda_core::index::AgendaIndex;
+use agenda_core::index::{self, AgendaIndex, BuildOutcome, IndexError};
+use anyhow::{Context as _, Result};
+use arc_swap::ArcSwap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
+
+/// Opens the index for answering, building it first when the corpus changed.
+/// A corpus with errors is reported (logged, and told on stderr in the CLI) and the last good
+/// index keeps answering.
+pub fn open_index(config: &Config) -> Result<AgendaIndex> {
+    match index::ensure_built(&config.corpus_dir, &config.index_dir) {
+        Ok(BuildOutcome::Built) => {
+            tracing::info!(dir = %config.index_dir.display(), "index rebuilt from the corpus")
+        }
+        Ok(BuildOutcome::UpToDate) => {}
+        Err(IndexError::Corpus(errors)) => {
+            if index::current_generation(&config.index_dir)?.is_none() {
+                return Err(errors).context("cannot build the index");
+            }
+            tracing::warn!("answering from the last good index: {errors}");
+        }
+        Err(e) => return Err(e).context("cannot build the index"),
+    }
+    AgendaIndex::open(&config.index_dir).context("cannot open the index")
+}
+
+/// `agenda-bot index`: validates the corpus and builds the index if it changed.
+pub fn build(config: &Config, out: &mut dyn Write) -> Result<()> {
+    let started = std::time::Instant::now();
+    let outcome = index::ensure_built(&config.corpus_dir, &config.index_dir)?;
+    let idx = AgendaIndex::open(&config.index_dir)?;
+    let m = &idx.manifest;
+    let verb = match outcome {
+        BuildOutcome::Built => "built",
+        BuildOutcome::UpToDate => "up to date",
+    };
+    writeln!(
+        out,
+        "index {verb}: {} statements, {} paragraphs, {} facts ({:.0?})",
+        m.statements,
+        m.paragraphs,
+        m.facts,
+        started.elapsed()
+    )?;
+    Ok(())
+}
+
+/// The index in service. Readers take a snapshot (`load`/`load_full`) per request; `/reindex`
+/// swaps in a new one without ever blocking them.
+pub type SharedIndex = Arc<ArcSwap<AgendaIndex>>;
+
+/// Wraps an open index for sharing.
+pub fn shared_index(index: AgendaIndex) -> SharedIndex {
+    Arc::new(ArcSwap::from_pointee(index))
+}
 
 /// How long the corpus must stay quiet before a rebuild (an editor's save is several events).
 pub const DEBOUNCE: Duration = Duration::from_millis(500);
@@ -158,9 +215,7 @@ mod tests {
 
     #[test]
     fn an_older_build_never_replaces_a_newer_one() {
-        let shared = crate::discord::shared_index(
-            Arc::try_unwrap(built_at("2026-01-01T00:00:01Z")).unwrap(),
-        );
+        let shared = shared_index(Arc::try_unwrap(built_at("2026-01-01T00:00:01Z")).unwrap());
         let newer = built_at("2026-01-01T00:00:02.5Z");
         assert!(swap_in(&shared, newer.clone()));
         assert!(Arc::ptr_eq(&shared.load_full(), &newer));

@@ -1,0 +1,65 @@
+//! What every command and event shares: [`Data`] (the config, the index in service, the clock,
+//! the channels seen), the error and context types, and the message a user sees when we fail.
+
+use super::channels::Channels;
+use crate::clock::SharedClock;
+use crate::config::Config;
+use crate::index_service::SharedIndex;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub type Error = anyhow::Error;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// What every user sees when something fails on our side; the cause goes to the log only.
+pub const USER_ERROR: &str =
+    "Sorry, something went wrong while answering. Please try again in a moment.";
+
+/// State shared by every command and event (cheap to clone: the gateway's framework and the
+/// HTTP endpoint hold the same one).
+#[derive(Clone)]
+pub struct Data {
+    pub config: Arc<Config>,
+    pub index: SharedIndex,
+    /// Serialises `/reindex` runs (answers never wait on it).
+    pub reindex_lock: Arc<tokio::sync::Mutex<()>>,
+    /// "Now", for `/upcoming`, the digest and time words in questions: the system clock unless a
+    /// test set its own.
+    pub clock: SharedClock,
+    /// Channels seen in chat (threads the bot opened among them).
+    pub channels: Arc<Channels>,
+    /// Test-only knobs (all off in production).
+    pub test_hooks: TestHooks,
+}
+
+impl Data {
+    pub fn new(
+        config: Arc<Config>,
+        index: SharedIndex,
+        clock: SharedClock,
+        test_hooks: TestHooks,
+    ) -> Data {
+        Data {
+            config,
+            index,
+            reindex_lock: Arc::default(),
+            clock,
+            channels: Arc::default(),
+            test_hooks,
+        }
+    }
+}
+
+/// Test-only knobs for [`BotOptions`]; `TestHooks::default()` (all off) everywhere else.
+#[derive(Debug, Clone, Default)]
+pub struct TestHooks {
+    /// Every query command (`/meeting`, `/initiative`, `/mechanism`, `/ask`) waits this long after
+    /// acknowledging the interaction and before searching: an answer slower than Discord's 3 s
+    /// (`tests/discord_faults.rs`).
+    pub answer_delay: Option<Duration>,
+    /// The HTTP client serenity uses, with serenity's rate limiter **on** as in production (unlike
+    /// `api_proxy`): the tests' client resolves every host to the fake Discord on 127.0.0.1 and
+    /// trusts only the fake's test CA. The bot then refuses to start unless the gateway it is sent
+    /// to is on a loopback address.
+    pub http_client: Option<reqwest::Client>,
+}

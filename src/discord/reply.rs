@@ -1,0 +1,228 @@
+//! Core responses drawn as Discord messages, for chat, slash commands and buttons alike: an
+//! answer with its buttons, the upcoming digest, the help, a notice.
+
+use super::data::Error;
+use crate::config::DigestConfig;
+use agenda_core::command::{self, Command, FollowUp, Response, HELP};
+use agenda_core::index::AgendaIndex;
+use agenda_core::query::Scope;
+use agenda_core::render;
+use agenda_core::render::components::{self, Asked, WithButtons};
+use agenda_core::render::embed::{escape, fit, EmbedSpec, Reply};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+
+/// The help text as a reply: the command list in a code block, so its columns line up.
+pub fn help_reply() -> Reply {
+    Reply {
+        content: None,
+        embeds: vec![EmbedSpec {
+            title: "agenda-bot: what you can ask".into(),
+            description: format!(
+                "```\n{HELP}\n```\nYou can also mention me with a question in any channel I can read."
+            ),
+            color: 0x2E86C1,
+            ..EmbedSpec::default()
+        }],
+    }
+}
+
+/// The reply to `/upcoming [days]` at `now`: the digest of `today ..= today + days` (default
+/// `digest.days`, bounded by [`Days`] as in chat and the console), today being `now`'s date in
+/// `digest.timezone`; and how many milestones it holds.
+pub fn upcoming_reply(
+    index: &AgendaIndex,
+    settings: &DigestConfig,
+    now: Timestamp,
+    days: Option<u32>,
+) -> Result<(Reply, usize), Error> {
+    let response = command::respond(index, Command::upcoming(days), settings.upcoming_from(now))?;
+    Ok((reply_of(&response, &settings.timezone), response.results()))
+}
+
+/// What the bot answers to a chat line: the reply with its buttons, how many results it holds,
+/// and the name of the thread to open on it (the first result's title; none without results).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatAnswer {
+    pub message: WithButtons,
+    pub results: usize,
+    pub topic: Option<String>,
+}
+
+/// The answer to a chat line: [`command::respond_to_line`], as the console answers it, drawn by
+/// [`message_of`]. `/upcoming [days]` looks ahead from `now`'s date in `digest.timezone`. A
+/// question following up `previous` is asked about its entity.
+pub fn answer_for(
+    index: &AgendaIndex,
+    text: &str,
+    previous: Option<&FollowUp>,
+    digest: &DigestConfig,
+    now: Timestamp,
+) -> Result<ChatAnswer, Error> {
+    let from = digest.upcoming_from(now);
+    let line = match previous {
+        Some(previous) if !text.trim().is_empty() => command::parse_follow_up(text, previous),
+        _ if text.trim().is_empty() => command::Command::Help,
+        _ => command::parse_line(text),
+    };
+    let (line, asked) = match line {
+        command::Command::Query { scope, text } => {
+            let asked = Asked::new(scope, &text);
+            (command::Command::query(scope, &asked.text), asked)
+        }
+        other => (other, Asked::new(Scope::Ask, "")),
+    };
+    let response = command::respond(index, line, from)?;
+    let topic = match &response {
+        Response::Answer(a) => a.results.first().map(|h| fit(&h.title(), 100)),
+        _ => None,
+    };
+    Ok(ChatAnswer {
+        message: message_of(&response, &asked, now, &digest.timezone),
+        results: response.results(),
+        topic,
+    })
+}
+
+/// [`answer_for`] without the buttons: the reply and how many results it holds.
+pub fn reply_for(
+    index: &AgendaIndex,
+    text: &str,
+    previous: Option<&FollowUp>,
+    digest: &DigestConfig,
+    now: Timestamp,
+) -> Result<(Reply, usize), Error> {
+    let answer = answer_for(index, text, previous, digest, now)?;
+    Ok((answer.message.reply, answer.results))
+}
+
+/// A response with its buttons: an answer gets its first page with "More results" and "Full
+/// paragraph" (issued `now`), anything else none.
+pub fn message_of(
+    response: &Response,
+    asked: &Asked,
+    now: Timestamp,
+    tz: &TimeZone,
+) -> WithButtons {
+    match response {
+        Response::Answer(a) => components::answer_with_buttons(a, asked, 0, now.as_second()),
+        other => WithButtons {
+            reply: reply_of(other, tz),
+            rows: Vec::new(),
+        },
+    }
+}
+
+/// A response drawn for Discord (chat and slash commands alike); digest dates in `tz`.
+pub fn reply_of(response: &Response, tz: &TimeZone) -> Reply {
+    match response {
+        Response::Answer(answer) => render::embed::answer(answer),
+        Response::Upcoming(digest) => render::digest::reply(digest, tz),
+        Response::Help => help_reply(),
+        Response::Notice(notice) => Reply::text(&escape(notice)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use agenda_core::digest::Days;
+    use agenda_core::testing::shipped_index;
+
+    fn settings() -> DigestConfig {
+        DigestConfig {
+            timezone: jiff::tz::TimeZone::get("Asia/Vientiane").unwrap(),
+            days: Days::new(30).unwrap(),
+            ..DigestConfig::default()
+        }
+    }
+
+    #[test]
+    fn today_is_the_local_date_of_now() {
+        // 20:00 UTC on the 21st is already the 22nd in Vientiane (UTC+7).
+        let now: Timestamp = "2026-11-21T20:00:00Z".parse().unwrap();
+        let (reply, n) = upcoming_reply(&shipped_index(), &settings(), now, Some(60)).unwrap();
+        assert_eq!(n, 1);
+        assert!(reply.within_limits());
+        assert!(
+            reply
+                .content
+                .as_deref()
+                .unwrap()
+                .contains("22 November 2026"),
+            "{reply:?}"
+        );
+        assert_eq!(
+            reply.embeds[0].fields[0].name,
+            "Ends: Lao PDR Defence Capacity Building"
+        );
+    }
+
+    #[test]
+    fn days_default_to_the_digest_and_are_bounded() {
+        // Nothing in the shipped corpus is dated in 2030.
+        let now: Timestamp = "2030-01-01T05:00:00Z".parse().unwrap();
+        let index = shipped_index();
+        let (reply, n) = upcoming_reply(&index, &settings(), now, None).unwrap();
+        assert_eq!(n, 0);
+        assert_eq!(
+            reply.content.as_deref(),
+            Some("Nothing upcoming in the next 30 days.")
+        );
+        for days in [0, 367, u32::MAX] {
+            let (reply, n) = upcoming_reply(&index, &settings(), now, Some(days)).unwrap();
+            assert_eq!(n, 0);
+            assert!(
+                reply
+                    .content
+                    .as_deref()
+                    .unwrap()
+                    .starts_with("Pick between 1 and 366 days"),
+                "{reply:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn upcoming_typed_in_chat_lists_the_milestones() {
+        let index = agenda_core::testing::shipped_index();
+        let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
+        let (reply, n) =
+            reply_for(&index, "/upcoming 60", None, &DigestConfig::default(), now).unwrap();
+        assert_eq!(n, 1);
+        assert_eq!(
+            reply.embeds[0].fields[0].name,
+            "Ends: Lao PDR Defence Capacity Building"
+        );
+        let (reply, _) =
+            reply_for(&index, "/upcoming 0", None, &DigestConfig::default(), now).unwrap();
+        assert!(reply.content.unwrap().starts_with("Pick between"));
+    }
+
+    /// Bug: chat and the console had drifted apart; both now answer through
+    /// `command::respond_to_line`, chat escaping the user's words in a notice.
+    #[test]
+    fn chat_notices_are_the_consoles_escaped() {
+        let index = agenda_core::testing::shipped_index();
+        let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
+        let digest = DigestConfig::default();
+        let (reply, n) = reply_for(&index, "/ask", None, &digest, now).unwrap();
+        assert_eq!(n, 0);
+        assert_eq!(
+            reply.content.as_deref(),
+            Some("Ask a question after /ask.\nUsage: /ask <question\\> — any question; answers cite the statements")
+        );
+        let (reply, _) = reply_for(&index, "/upcoming abc", None, &digest, now).unwrap();
+        assert!(
+            reply.content.as_deref().unwrap().contains("not \"abc\""),
+            "{reply:?}"
+        );
+        let (reply, _) = reply_for(&index, "/b*ld", None, &digest, now).unwrap();
+        assert_eq!(
+            reply.content.as_deref(),
+            Some("Unknown command /b\\*ld. Try /help.")
+        );
+        let (reply, _) = reply_for(&index, "", None, &digest, now).unwrap();
+        assert_eq!(reply, help_reply(), "a bare mention gets the help");
+    }
+}
