@@ -12,12 +12,10 @@
 //! not grow, and every request in it is counted.
 #![cfg(feature = "discord")]
 
-mod support;
-
 use agenda_bot::discord::rest::PRUNE_EVERY;
+use agenda_test_support::bot::*;
+use agenda_test_support::fake_discord::*;
 use std::time::{Duration, Instant};
-use support::bot::*;
-use support::fake_discord::*;
 
 /// Counts live heap bytes (allocated and not yet freed) of the whole process: tells a leak (live
 /// bytes grow with the interactions) from allocator slack (RSS grows, live bytes do not).

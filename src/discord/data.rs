@@ -55,7 +55,7 @@ impl Data {
 pub struct TestHooks {
     /// Every query command (`/meeting`, `/initiative`, `/mechanism`, `/ask`) waits this long after
     /// acknowledging the interaction and before searching: an answer slower than Discord's 3 s
-    /// (`tests/discord_faults.rs`).
+    /// (`tests/discord/faults.rs`).
     pub answer_delay: Option<Duration>,
     /// The HTTP client serenity uses, with serenity's rate limiter **on** as in production (unlike
     /// `api_proxy`): the tests' client resolves every host to the fake Discord on 127.0.0.1 and

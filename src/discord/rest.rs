@@ -4,7 +4,7 @@
 //!
 //! In production serenity's rate limiter is on: it waits out a 429's `Retry-After` and resends by
 //! itself, and [`with_retry`] retries what is left (5xx, network failures; never a 4xx) a few
-//! times (`tests/discord_faults.rs`). With `ratelimiter_disabled(true)` (the `api_proxy` test
+//! times (`tests/discord/faults.rs`). With `ratelimiter_disabled(true)` (the `api_proxy` test
 //! setup, the digest's client) serenity sends every request once and a 429 reaches the caller
 //! too, without its `Retry-After`.
 

@@ -146,7 +146,7 @@ impl FakeDiscord {
     /// The frame gets its sequence number and goes into the session's log in one step with
     /// choosing the connection, so a frame written to a socket the client has just abandoned
     /// (it reconnects on op 7 without closing the old one first) is replayed when it resumes.
-    /// Regression: the frame was lost then, and `tests/discord_faults.rs`'s
+    /// Regression: the frame was lost then, and `tests/discord/faults.rs`'s
     /// `a_dropped_gateway_is_resumed_and_answers_continue` waited in vain for the reply to
     /// interaction 730000000000000013 under load.
     pub async fn try_dispatch(&self, event: &str, data: Value, timeout: Duration) -> Option<u64> {

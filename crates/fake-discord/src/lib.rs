@@ -20,7 +20,7 @@
 //! [`rest`] (routes and the message objects they return), [`tls`] (`discord.com` over TLS),
 //! [`gateway`] (HELLO / IDENTIFY / RESUME / dispatches), [`payloads`] (events to dispatch).
 //!
-//! # The wire protocol, as serenity 0.12.5 speaks it (checked by `tests/fake_discord_selftest.rs`)
+//! # The wire protocol, as serenity 0.12.5 speaks it (checked by `tests/discord/fake_discord_selftest.rs`)
 //!
 //! Pointing the client here:
 //! - REST: `HttpBuilder::proxy(rest_url)` works only with `ratelimiter_disabled(true)`; with the
