@@ -81,6 +81,11 @@ impl Zipf {
     }
 }
 
+/// The repository's top-level directory (the workspace root: `corpus/`, `tests/`).
+pub fn repo_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 /// `10k`, `100k`, `1m`, `2500` → a count.
 pub fn parse_size(s: &str) -> Option<usize> {
     let s = s.trim().to_ascii_lowercase();

@@ -74,6 +74,7 @@ pub(crate) fn evict(path: &Path) {
     if let Ok(f) = std::fs::File::open(path) {
         let _ = f.sync_data();
         // SAFETY: a valid open descriptor; advice only, the file is not changed.
+        #[allow(unsafe_code)] // the one call the page-cache probe needs (libc has no safe form)
         unsafe {
             libc::posix_fadvise(f.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED);
         }

@@ -422,7 +422,7 @@ pub(crate) fn markdown(report: &Report, before: Option<&Report>, notes: Option<&
         m.cpu, m.cores, m.memory_gib, m.kernel
     ));
     md.push_str(
-        "Engines, on the same generated corpus (statements + facts, see `crates/bench/src/gen.rs`) and \
+        "Engines, on the same generated corpus (statements + facts, see `crates/bench/src/gen/`) and \
          the same queries:\n\n\
          * **ours**: the tantivy index (`index::build_generation`, opened with \
          `AgendaIndex::open`). *search+snippets* is `query::passages` (analysis, fuzzy \

@@ -212,7 +212,7 @@ pub(crate) fn run_size(
 /// `add` of a 20-paragraph statement to a copy of the shipped corpus, and the rebuild: once per
 /// run, whatever the sizes.
 fn run_add(work: &Path, runs: usize) -> Result<AddResult> {
-    let source = agenda_core::testing::shipped_corpus_dir();
+    let source = agenda_bench::repo_root().join("corpus");
     log(format!(
         "adding a statement to the shipped corpus ({})",
         source.display()

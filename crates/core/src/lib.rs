@@ -18,4 +18,5 @@ pub mod index;
 pub mod ingest;
 pub mod query;
 pub mod render;
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;

@@ -14,10 +14,10 @@ use std::path::PathBuf;
 #[command(about = "Precision@1 and recall@3 of the labelled question set, per class")]
 struct Args {
     /// The question set.
-    #[arg(long, default_value_os_t = agenda_core::testing::repo_root().join("tests/questions.toml"))]
+    #[arg(long, default_value_os_t = agenda_bench::repo_root().join("tests/questions.toml"))]
     questions: PathBuf,
     /// The corpus to index (in memory).
-    #[arg(long, default_value_os_t = agenda_core::testing::shipped_corpus_dir())]
+    #[arg(long, default_value_os_t = agenda_bench::repo_root().join("corpus"))]
     corpus: PathBuf,
     /// List the misses of held-out questions too (they are hidden by default, so that tuning
     /// looks at dev questions only).
@@ -28,7 +28,7 @@ struct Args {
     #[arg(long, value_name = "DIR")]
     real: Option<PathBuf>,
     /// The real set's statement files (manifest, gold facts, questions).
-    #[arg(long, default_value_os_t = agenda_core::testing::repo_root().join("tests/realdev/statements"))]
+    #[arg(long, default_value_os_t = agenda_bench::repo_root().join("tests/realdev/statements"))]
     real_set: PathBuf,
     /// The bot's clock for real questions that do not set their own.
     #[arg(long, default_value = "2026-12-01")]

@@ -1,6 +1,6 @@
 //! Fact files: meetings, initiatives, mechanisms and areas, each citing statement paragraphs.
 
-use super::{line_of, schema, statement::valid_id, CorpusError, Origin, Statement};
+use super::{key_line, line_of, schema, valid_id, CorpusError, Origin, Statement};
 use crate::dates::{self, DateRange};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -431,21 +431,6 @@ impl ParsedFile {
             message,
         }
     }
-}
-
-/// Line of the line that sets `key` (`key = …`) inside `span` of `text`, else the span's first line.
-pub(super) fn key_line(text: &str, span: &Range<usize>, key: &str) -> usize {
-    let entry = text.get(span.clone()).unwrap_or("");
-    let mut offset = span.start;
-    for line in entry.split_inclusive('\n') {
-        let t = line.trim_start();
-        let rest = t.strip_prefix(key).map(str::trim_start);
-        if rest.is_some_and(|r| r.starts_with('=') || r.starts_with('.')) {
-            return line_of(text, offset);
-        }
-        offset += line.len();
-    }
-    line_of(text, span.start)
 }
 
 /// Line of a top-level key: `[[key]]`, `[key]` or `key = …`.

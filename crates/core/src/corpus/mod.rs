@@ -16,6 +16,7 @@ pub use statement::{Paragraph, Statement};
 pub use thesaurus::Thesaurus;
 
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// One problem in one corpus file, located by line.
@@ -67,7 +68,7 @@ pub struct Corpus {
 
 /// Whether `id` may name a statement (lowercase letters, digits, '-').
 pub fn valid_statement_id(id: &str) -> bool {
-    statement::valid_id(id)
+    valid_id(id)
 }
 
 /// The files that make a corpus, in a stable order (their content fingerprints the index).
@@ -316,6 +317,29 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+/// Line of the line that sets `key` (`key = …`) inside `span` of `text`, else the span's first line.
+pub(crate) fn key_line(text: &str, span: &Range<usize>, key: &str) -> usize {
+    let entry = text.get(span.clone()).unwrap_or("");
+    let mut offset = span.start;
+    for line in entry.split_inclusive('\n') {
+        let t = line.trim_start();
+        let rest = t.strip_prefix(key).map(str::trim_start);
+        if rest.is_some_and(|r| r.starts_with('=') || r.starts_with('.')) {
+            return line_of(text, offset);
+        }
+        offset += line.len();
+    }
+    line_of(text, span.start)
+}
+
+/// Ids are used in citations (`id#3`) and file names: keep them simple.
+pub(crate) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]

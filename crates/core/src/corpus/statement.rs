@@ -1,6 +1,6 @@
 //! Statement files: TOML front matter between `+++` lines, then paragraphs separated by blank lines.
 
-use super::facts::key_line;
+use super::{key_line, valid_id};
 use super::{line_of, schema, CorpusError};
 use crate::dates::{self, DateRange, Precision};
 use serde::{Deserialize, Serialize};
@@ -239,14 +239,6 @@ fn published_date(p: &str) -> Result<DateRange, PublishedError> {
         }),
         Err(e) => Err(PublishedError::Unreadable(e)),
     }
-}
-
-/// Ids are used in citations (`id#3`) and file names: keep them simple.
-pub(crate) fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Blocks separated by blank lines; a block starting with `#` is a heading (marks stripped).

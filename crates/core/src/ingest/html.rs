@@ -10,6 +10,40 @@
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The CSS selectors pages are read with, parsed once.
+struct Selectors {
+    site_name: Selector,
+    published_meta: Selector,
+    time: Selector,
+    h1: Selector,
+    title: Selector,
+    blocks: Selector,
+    semantic: Selector,
+    body: Selector,
+    li: Selector,
+    tr: Selector,
+    cells: Selector,
+}
+
+static SELECTORS: LazyLock<Selectors> = LazyLock::new(|| Selectors {
+    site_name: selector(r#"meta[property="og:site_name"]"#),
+    published_meta: selector(r#"meta[property="article:published_time"]"#),
+    time: selector("time[datetime]"),
+    h1: selector("h1"),
+    title: selector("title"),
+    blocks: selector("p, li, td"),
+    semantic: selector("article, main, [role=main]"),
+    body: selector("body"),
+    li: selector("li"),
+    tr: selector("tr"),
+    cells: selector("th, td"),
+});
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("a valid selector")
+}
 
 /// Why a page gives no statement text.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -172,9 +206,9 @@ pub fn html_to_text(html: &str) -> Result<String, HtmlError> {
 
 /// The site's name from `<meta property="og:site_name">`.
 fn site_name(document: &Html) -> Option<String> {
-    let meta = Selector::parse(r#"meta[property="og:site_name"]"#).expect("valid selector");
+    let meta = &SELECTORS.site_name;
     document
-        .select(&meta)
+        .select(meta)
         .filter_map(|m| m.attr("content"))
         .map(collapse)
         .find(|s| !s.is_empty())
@@ -183,26 +217,26 @@ fn site_name(document: &Html) -> Option<String> {
 /// The publication day (`YYYY-MM-DD`) from `article:published_time`, else the first
 /// `<time datetime>` of the main container.
 fn published(document: &Html, container: ElementRef<'_>) -> Option<String> {
-    let meta = Selector::parse(r#"meta[property="article:published_time"]"#).expect("valid");
-    let time = Selector::parse("time[datetime]").expect("valid selector");
+    let meta = &SELECTORS.published_meta;
+    let time = &SELECTORS.time;
     let day = |value: &str| {
         let day = value.trim().get(..10)?;
         jiff::civil::Date::strptime("%Y-%m-%d", day).ok()?;
         Some(day.to_string())
     };
     document
-        .select(&meta)
+        .select(meta)
         .filter_map(|m| m.attr("content"))
-        .chain(container.select(&time).filter_map(|t| t.attr("datetime")))
+        .chain(container.select(time).filter_map(|t| t.attr("datetime")))
         .find_map(day)
 }
 
 /// The first `<h1>` of the main container, else of the page (outside furniture), else `<title>`
 /// without a trailing " | Site name".
 fn title(document: &Html, container: ElementRef<'_>) -> Option<String> {
-    let h1 = Selector::parse("h1").expect("valid selector");
-    let in_container = container.select(&h1).find(|e| !in_furniture(*e));
-    let on_page = || document.select(&h1).find(|e| !in_furniture(*e));
+    let h1 = &SELECTORS.h1;
+    let in_container = container.select(h1).find(|e| !in_furniture(*e));
+    let on_page = || document.select(h1).find(|e| !in_furniture(*e));
     if let Some(text) = in_container
         .or_else(on_page)
         .map(|e| collapse(&inline_text(e)))
@@ -210,9 +244,9 @@ fn title(document: &Html, container: ElementRef<'_>) -> Option<String> {
     {
         return Some(text);
     }
-    let title = Selector::parse("title").expect("valid selector");
+    let title = &SELECTORS.title;
     if let Some(text) = document
-        .select(&title)
+        .select(title)
         .next()
         .map(|e| collapse(&e.text().collect::<String>()))
         .filter(|t| !t.is_empty())
@@ -284,11 +318,11 @@ fn in_furniture(e: ElementRef<'_>) -> bool {
 
 /// The element holding the page's main text (see the module doc).
 fn main_container(root: ElementRef<'_>) -> ElementRef<'_> {
-    let p = Selector::parse("p, li, td").expect("valid selector");
+    let p = &SELECTORS.blocks;
     let mut total = 0usize;
     let mut score: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     let mut paragraphs = Vec::new();
-    for para in root.select(&p).filter(|e| !in_furniture(*e)) {
+    for para in root.select(p).filter(|e| !in_furniture(*e)) {
         let len = collapse(&inline_text(para)).chars().count();
         if len == 0 {
             continue;
@@ -313,9 +347,9 @@ fn main_container(root: ElementRef<'_>) -> ElementRef<'_> {
             .map(|(_, len)| len)
             .sum()
     };
-    let semantic = Selector::parse("article, main, [role=main]").expect("valid selector");
+    let semantic = &SELECTORS.semantic;
     if let Some((best, text)) = root
-        .select(&semantic)
+        .select(semantic)
         .filter(|e| !in_furniture(*e))
         .map(|e| (e, text_of(e)))
         .max_by_key(|(_, text)| *text)
@@ -347,8 +381,8 @@ fn main_container(root: ElementRef<'_>) -> ElementRef<'_> {
 }
 
 fn body(root: ElementRef<'_>) -> ElementRef<'_> {
-    let body = Selector::parse("body").expect("valid selector");
-    root.select(&body).next().unwrap_or(root)
+    let body = &SELECTORS.body;
+    root.select(body).next().unwrap_or(root)
 }
 
 /// Emits the blocks of `element`'s content: inline runs become paragraphs, block children are
@@ -456,9 +490,9 @@ fn collapse(text: &str) -> String {
 
 /// A list as `- item` lines (nested lists flattened in order).
 fn list(element: ElementRef<'_>) -> String {
-    let li = Selector::parse("li").expect("valid selector");
+    let li = &SELECTORS.li;
     element
-        .select(&li)
+        .select(li)
         .filter(|item| !in_furniture(*item))
         .map(|item| {
             // An item's own text, without the text of a nested list (it has its own lines).
@@ -490,12 +524,12 @@ fn list(element: ElementRef<'_>) -> String {
 /// A table as Markdown rows: the first row (the `<thead>` one, or the first of the body) is the
 /// header, followed by `|---|…|`. A cell's `|` becomes `/` so that columns stay apart.
 fn table(element: ElementRef<'_>) -> String {
-    let tr = Selector::parse("tr").expect("valid selector");
-    let cells = Selector::parse("th, td").expect("valid selector");
+    let tr = &SELECTORS.tr;
+    let cells = &SELECTORS.cells;
     let rows: Vec<Vec<String>> = element
-        .select(&tr)
+        .select(tr)
         .map(|row| {
-            row.select(&cells)
+            row.select(cells)
                 .map(|cell| collapse(&inline_text(cell)).replace('|', "/"))
                 .collect::<Vec<_>>()
         })

@@ -7,6 +7,7 @@ use super::citations::{
 };
 use super::collector::has_names;
 use super::expand::{floor_weight, rare_weight};
+use super::listing::{listing, listing_intent, name_key, series_timeline};
 use super::passages::paragraph_kind;
 use super::plan::{of_another_series, phrase_query, plan, Plan};
 use super::request::Request;
@@ -590,15 +591,6 @@ fn time_fit(
     })
 }
 
-/// A name as compared with what was typed: letters and digits, lowercased ("ADMM-Plus" →
-/// "admmplus").
-fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Whether the question is exactly the fact's id or one of its names ("ADSOM", "asean our
 /// eyes"), case, spacing and punctuation aside.
 fn is_one_of_its_names(fact: &Fact, text: &str) -> bool {
@@ -670,119 +662,6 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, request: &Request) -> Answer
             index.aliases.suggest(&request.text, facts, 5)
         },
         listing: false,
-        passages_instead: None,
-        time: None,
-    }
-}
-
-/// "list the cooperation areas", "which meetings are there", "all initiatives": a kind of fact named
-/// in the plural with nothing else of substance asks for the list of that kind.
-fn listing_intent(request: &Request, scope: Scope) -> Option<FactKind> {
-    const PLURALS: &[(&str, FactKind)] = &[
-        ("meetings", FactKind::Meeting),
-        ("initiatives", FactKind::Initiative),
-        ("mechanisms", FactKind::Mechanism),
-        ("bodies", FactKind::Mechanism),
-        ("areas", FactKind::Area),
-        ("focuses", FactKind::Area),
-    ];
-    const QUALIFIERS: &[&str] = &[
-        "all",
-        "every",
-        "known",
-        "cooperation",
-        "security",
-        "strategic",
-        "defence",
-        "defense",
-        "asean",
-        "exist",
-        "existing",
-    ];
-    let mut kind = None;
-    for t in &request.content {
-        let word = request.word(t).to_lowercase();
-        if let Some((_, k)) = PLURALS.iter().find(|(p, _)| *p == word) {
-            kind = Some(*k);
-        } else if !QUALIFIERS.contains(&word.as_str()) {
-            return None;
-        }
-    }
-    kind.filter(|k| scope.kind().is_none_or(|s| s == *k))
-}
-
-/// `meeting ADMM`: a question that is exactly a series' acronym or name, of which the corpus
-/// knows two instances or more, answers with its instances in date order (undated ones last),
-/// each citing its main source.
-fn series_timeline(index: &AgendaIndex, text: &str) -> Option<Answer> {
-    let key = name_key;
-    let asked = key(text);
-    if asked.is_empty() {
-        return None;
-    }
-    let mut instances: Vec<&crate::corpus::Meeting> = index
-        .facts
-        .iter()
-        .filter_map(|f| match f {
-            Fact::Meeting(m) => Some(m),
-            _ => None,
-        })
-        .filter(|m| {
-            [m.acronym.as_deref(), m.series.as_deref()]
-                .into_iter()
-                .flatten()
-                .any(|name| key(name) == asked)
-        })
-        .collect();
-    if instances.len() < 2 {
-        return None;
-    }
-    instances.sort_by_key(|m| (m.when.is_none(), m.when.as_ref().map(|w| w.start), m.number));
-    let results = instances
-        .into_iter()
-        .filter_map(|m| index.fact(&m.id))
-        .map(|fact| Hit {
-            score: 0.0,
-            citations: citations_for(index, fact).into_iter().take(1).collect(),
-            fact: Some(fact.clone()),
-        })
-        .collect();
-    Some(Answer {
-        scope: Scope::Meeting,
-        query: text.to_string(),
-        results,
-        suggestions: Vec::new(),
-        listing: true,
-        passages_instead: None,
-        time: None,
-    })
-}
-
-/// Every fact of the scope's kind: meetings newest first, others by name, each citing its main
-/// source at the words of its name (an initiative's own table row).
-fn listing(index: &AgendaIndex, scope: Scope, kind: FactKind) -> Answer {
-    let mut facts: Vec<&Fact> = index.facts.iter().filter(|f| f.kind() == kind).collect();
-    facts.sort_by(|a, b| {
-        let date = |f: &Fact| match f {
-            Fact::Meeting(m) => m.when.as_ref().map(|w| w.start),
-            _ => None,
-        };
-        date(b).cmp(&date(a)).then_with(|| a.name().cmp(b.name()))
-    });
-    let results = facts
-        .into_iter()
-        .map(|fact| Hit {
-            score: 0.0,
-            citations: citations_for(index, fact).into_iter().take(1).collect(),
-            fact: Some(fact.clone()),
-        })
-        .collect();
-    Answer {
-        scope,
-        query: String::new(),
-        results,
-        suggestions: Vec::new(),
-        listing: true,
         passages_instead: None,
         time: None,
     }

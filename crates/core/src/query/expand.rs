@@ -5,14 +5,17 @@
 //! "task"); a misspelling is corrected to indexed words and to English words the index holds
 //! ("operatoins" → "operations").
 
-use super::plan::{split_compound, Clause};
 use super::{english, fuzzy, QueryError};
 use crate::analysis;
 use crate::index::AgendaIndex;
 use std::collections::HashSet;
-use tantivy::query::{BoostQuery, PhraseQuery, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{BoostQuery, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
+
+/// A scoring clause, with the single term it searches when it does (see `union`).
+pub(crate) type Clause = (Option<Term>, Box<dyn Query>);
 
 /// A content word (or a thesaurus form of several words) of the question, with the indexed
 /// terms that stand for it.
@@ -303,6 +306,38 @@ fn corrections(
         .take(4)
         .map(|f| f.1)
         .collect())
+}
+
+/// Splits an unknown word into two words the index knows ("taskforce" → task, forc), if it can.
+pub(crate) fn split_compound(
+    searcher: &Searcher,
+    field: Field,
+    analyzer: &mut TextAnalyzer,
+    word: &str,
+) -> Result<Option<Vec<String>>, QueryError> {
+    let word = word.to_lowercase();
+    if word.chars().count() < 6 || !word.is_ascii() {
+        return Ok(None);
+    }
+    for cut in 3..=word.len() - 3 {
+        let (a, b) = word.split_at(cut);
+        let parts: Vec<String> = [a, b]
+            .iter()
+            .flat_map(|p| analysis::terms(analyzer, p))
+            .map(|t| t.text)
+            .collect();
+        if parts.len() != 2 {
+            continue;
+        }
+        let mut known = true;
+        for p in &parts {
+            known &= searcher.doc_freq(&Term::from_field_text(field, p))? > 0;
+        }
+        if known {
+            return Ok(Some(parts));
+        }
+    }
+    Ok(None)
 }
 
 #[cfg(test)]

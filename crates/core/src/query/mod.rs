@@ -7,9 +7,11 @@
 mod answer;
 mod citations;
 mod collector;
+mod dated;
 mod english;
 mod expand;
 mod fuzzy;
+mod listing;
 mod paragraph;
 mod passages;
 mod plan;
@@ -21,9 +23,9 @@ mod union;
 
 pub use answer::answer;
 pub use citations::citations_for;
+pub use dated::answer_on;
 pub use paragraph::paragraph;
 pub use passages::{exhaustive_paragraph_query, passages};
-pub use time::answer_on;
 pub use types::{Answer, Citation, Hit, QueryError, Scope};
 
 /// The longest user text considered; the rest is ignored.

@@ -1,7 +1,7 @@
 //! The plan of a search: the request's concepts (see `expand`), the facts it names, and
 //! the scoring clauses (terms in names, titles and bodies; quoted phrases; acronym expansions).
 
-use super::expand::{self, Concept};
+use super::expand::{self, Clause, Concept};
 use super::request::Request;
 use super::{QueryError, Scope};
 use crate::analysis;
@@ -9,13 +9,10 @@ use crate::corpus::{series_key, Fact};
 use crate::index::aliases::Target;
 use crate::index::AgendaIndex;
 use std::collections::HashSet;
-use tantivy::query::{BoostQuery, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BoostQuery, PhraseQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
-
-/// A scoring clause, with the single term it searches when it does (see `union`).
-pub(crate) type Clause = (Option<Term>, Box<dyn Query>);
 
 pub(crate) struct Plan {
     pub(crate) concepts: Vec<Concept>,
@@ -175,38 +172,6 @@ pub(crate) fn of_another_series(fact: &Fact, named_series: &[String]) -> bool {
             .is_some_and(|a| !named_series.contains(&series_key(a))),
         _ => false,
     }
-}
-
-/// Splits an unknown word into two words the index knows ("taskforce" → task, forc), if it can.
-pub(crate) fn split_compound(
-    searcher: &Searcher,
-    field: Field,
-    analyzer: &mut TextAnalyzer,
-    word: &str,
-) -> Result<Option<Vec<String>>, QueryError> {
-    let word = word.to_lowercase();
-    if word.chars().count() < 6 || !word.is_ascii() {
-        return Ok(None);
-    }
-    for cut in 3..=word.len() - 3 {
-        let (a, b) = word.split_at(cut);
-        let parts: Vec<String> = [a, b]
-            .iter()
-            .flat_map(|p| analysis::terms(analyzer, p))
-            .map(|t| t.text)
-            .collect();
-        if parts.len() != 2 {
-            continue;
-        }
-        let mut known = true;
-        for p in &parts {
-            known &= searcher.doc_freq(&Term::from_field_text(field, p))? > 0;
-        }
-        if known {
-            return Ok(Some(parts));
-        }
-    }
-    Ok(None)
 }
 
 #[cfg(test)]

@@ -4,13 +4,10 @@
 //!
 //! `today` is always a parameter: the CLI and the bot pass their clock's date, tests a fixed one.
 
-use super::answer::answer_around;
-use super::{answer, citations_for, Answer, Hit, QueryError, Scope};
 use crate::corpus::{Fact, FactKind};
 use crate::dates::{self, Precision};
 use crate::digest::milestones::{self, Milestone, What};
 use crate::extract::text::find_dates;
-use crate::index::AgendaIndex;
 use jiff::civil::Date;
 use jiff::ToSpan;
 use std::ops::Range;
@@ -19,9 +16,6 @@ use std::ops::Range;
 pub const UPCOMING_DAYS: i32 = 365;
 /// How far back "recently" looks.
 pub const RECENT_DAYS: i32 = 365;
-/// Results listed when the question is only about time.
-const MAX_LISTED: usize = 8;
-
 /// Which days a question asks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Window {
@@ -506,95 +500,14 @@ const OUTSIDE_FACT: f32 = 0.5;
 /// Score multiplier of a paragraph published outside them that names none of their years.
 const OUTSIDE_PARAGRAPH: f32 = 0.8;
 
-/// Answers `text` within `scope` on the date `today`. A question of time words alone ("due in
-/// 2026", "next meeting", "overdue") lists the facts whose milestones match; with other words
-/// ("who chaired ADSOM in 2024"), those words search and what is dated within the days asked
-/// about ranks first (time words rank, they do not filter). Any other question is answered as
-/// [`answer`] does.
-pub fn answer_on(
-    index: &AgendaIndex,
-    scope: Scope,
-    text: &str,
-    today: Date,
-) -> Result<Answer, QueryError> {
-    if scope == Scope::Ask && is_farewell(text) {
-        return Ok(Answer {
-            query: text.chars().take(super::MAX_QUERY_CHARS).collect(),
-            ..answer(index, scope, "")?
-        });
-    }
-    let Some(mut filter) = TimeFilter::parse(text, today) else {
-        return answer(index, scope, text);
-    };
-    if let Some(k) = scope.kind() {
-        filter.kind = Some(k);
-    }
-    let selected = filter.select(milestones::all(&index.facts), today);
-    let mut ids: Vec<&str> = Vec::new();
-    for m in &selected {
-        if !ids.contains(&m.fact_id.as_str()) {
-            ids.push(&m.fact_id);
-        }
-    }
-    let rest = filter.rest(text);
-    let time = Some(filter.describe(today));
-    let query: String = text.chars().take(super::MAX_QUERY_CHARS).collect();
-    if has_words(&rest) {
-        // Other words too: they search (kind and event words among them), in the scope asked,
-        // and the days asked about rank what they find.
-        let around = Around::of(&filter, today);
-        let words = filter.rest_of_window(text);
-        let by_words = answer_around(index, scope, &words, around.as_ref())?;
-        if !by_words.listing {
-            return Ok(Answer {
-                scope,
-                query,
-                time,
-                ..by_words
-            });
-        }
-    }
-    // Only time words: every selected fact, in the filter's order.
-    let results = ids
-        .iter()
-        .filter_map(|id| index.fact(id))
-        .take(MAX_LISTED)
-        .map(|fact| listed(index, fact))
-        .collect();
-    Ok(Answer {
-        scope,
-        query,
-        results,
-        suggestions: Vec::new(),
-        listing: false,
-        passages_instead: None,
-        time,
-    })
-}
-
 /// A short line that opens with a farewell ("see you tomorrow", "bye for now"): conversation,
 /// whose time words ask nothing.
-fn is_farewell(text: &str) -> bool {
+pub(crate) fn is_farewell(text: &str) -> bool {
     let ws = words(text);
     ws.len() <= 4
         && ws
             .first()
             .is_some_and(|w| FAREWELLS.contains(&w.lower.as_str()))
-}
-
-/// Whether the text has a word of substance (not a question word).
-fn has_words(text: &str) -> bool {
-    crate::analysis::terms(&mut crate::analysis::analyzer(), text)
-        .iter()
-        .any(|t| !crate::analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
-}
-
-fn listed(index: &AgendaIndex, fact: &Fact) -> Hit {
-    Hit {
-        score: 0.0,
-        citations: citations_for(index, fact).into_iter().take(1).collect(),
-        fact: Some(fact.clone()),
-    }
 }
 
 /// `text` without the byte ranges `spans` (sorted), each replaced by a space.
@@ -615,6 +528,7 @@ fn without(text: &str, spans: &[Range<usize>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::{answer_on, Hit, Scope};
     use jiff::civil::date;
 
     fn window(text: &str, today: Date) -> Option<Window> {

@@ -174,7 +174,7 @@ pub fn answer(a: &Answer) -> Reply {
         if let Some(days) = &a.time {
             description.push_str(&format!(
                 "\nNo milestone matches it {}.",
-                super::text::asked_days(days)
+                super::asked_days(days)
             ));
         }
         if !a.suggestions.is_empty() {

@@ -9,6 +9,15 @@ pub mod text;
 
 use crate::query::snippet::{is_table_rule, Snippet};
 
+/// "1 January – 31 December 2027" → "in 1 January – 31 December 2027"; the other windows read
+/// as they are ("from 3 December 2026 on (the next one)", "overdue on …").
+pub(crate) fn asked_days(days: &str) -> String {
+    match days.starts_with(|c: char| c.is_ascii_digit()) {
+        true => format!("in {days}"),
+        false => days.to_string(),
+    }
+}
+
 /// Byte ranges of a table row's cells (`| a | b |` → the ranges of `a` and `b`), if it is one.
 fn table_cells(line: &str) -> Option<Vec<(usize, usize)>> {
     let t = line.trim();

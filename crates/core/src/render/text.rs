@@ -17,7 +17,7 @@ pub fn write_answer(out: &mut dyn Write, a: &Answer, marks: Marks) -> io::Result
         let echo = super::embed::fit(a.query.trim(), super::embed::QUERY_ECHO);
         writeln!(out, "Nothing found for “{echo}”.")?;
         if let Some(days) = &a.time {
-            writeln!(out, "No milestone matches it {}.", asked_days(days))?;
+            writeln!(out, "No milestone matches it {}.", super::asked_days(days))?;
         }
         if !a.suggestions.is_empty() {
             writeln!(out, "Did you mean: {}?", a.suggestions.join(", "))?;
@@ -34,15 +34,6 @@ pub fn write_answer(out: &mut dyn Write, a: &Answer, marks: Marks) -> io::Result
         write_hit(out, hit, marks)?;
     }
     Ok(())
-}
-
-/// "1 January – 31 December 2027" → "in 1 January – 31 December 2027"; the other windows read
-/// as they are ("from 3 December 2026 on (the next one)", "overdue on …").
-pub(crate) fn asked_days(days: &str) -> String {
-    match days.starts_with(|c: char| c.is_ascii_digit()) {
-        true => format!("in {days}"),
-        false => days.to_string(),
-    }
 }
 
 fn write_hit(out: &mut dyn Write, hit: &Hit, marks: Marks) -> io::Result<()> {

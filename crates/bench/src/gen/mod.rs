@@ -7,430 +7,18 @@
 //! words and pronounceable made-up words; sentences carry meeting handles (`AMIM-21`), acronyms,
 //! numbers, dates and places.
 
+mod facts;
+mod words;
+
 use super::{Rng, Zipf};
 use agenda_core::dates::{ordinal, MONTH_NAMES};
+use serde::Serialize;
 use std::collections::HashSet;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-/// Function words first: they take the top ranks, as in real text.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "for", "on", "with", "as", "by", "is", "was", "that",
-    "at", "from", "its", "their", "were", "be", "has", "have", "an", "this", "which", "will",
-    "also", "between", "other", "all",
-];
-
-const DOMAIN_WORDS: &[&str] = &[
-    "cooperation",
-    "defence",
-    "security",
-    "regional",
-    "military",
-    "meeting",
-    "countries",
-    "member",
-    "states",
-    "ministers",
-    "peace",
-    "stability",
-    "region",
-    "cooperate",
-    "enhance",
-    "strengthen",
-    "capacity",
-    "building",
-    "exercises",
-    "joint",
-    "maritime",
-    "intelligence",
-    "operations",
-    "officials",
-    "delegates",
-    "delegation",
-    "agreed",
-    "discussed",
-    "exchange",
-    "views",
-    "challenges",
-    "threats",
-    "terrorism",
-    "cybersecurity",
-    "humanitarian",
-    "assistance",
-    "disaster",
-    "relief",
-    "response",
-    "training",
-    "programme",
-    "initiative",
-    "framework",
-    "mechanism",
-    "dialogue",
-    "partners",
-    "development",
-    "mutual",
-    "trust",
-    "confidence",
-    "transparency",
-    "interoperability",
-    "preparedness",
-    "border",
-    "patrols",
-    "naval",
-    "forces",
-    "army",
-    "navy",
-    "air",
-    "chiefs",
-    "senior",
-    "working",
-    "group",
-    "experts",
-    "workshop",
-    "seminar",
-    "conference",
-    "summit",
-    "declaration",
-    "statement",
-    "communique",
-    "roadmap",
-    "plan",
-    "action",
-    "implementation",
-    "progress",
-    "review",
-    "outcome",
-    "commitment",
-    "solidarity",
-    "resilience",
-    "centrality",
-    "unity",
-    "architecture",
-    "multilateral",
-    "bilateral",
-    "practical",
-    "specialised",
-    "sector",
-    "sectors",
-    "exchanges",
-    "visits",
-    "technology",
-    "industry",
-    "logistics",
-    "medicine",
-    "engineering",
-    "peacekeeping",
-    "mine",
-    "clearance",
-    "veterans",
-    "education",
-    "academies",
-    "cadets",
-    "officers",
-    "personnel",
-    "equipment",
-    "procurement",
-    "research",
-    "information",
-    "sharing",
-    "network",
-    "centre",
-    "hotline",
-    "communication",
-    "crisis",
-    "management",
-    "emergency",
-    "rescue",
-    "search",
-    "coast",
-    "guard",
-    "fisheries",
-    "piracy",
-    "smuggling",
-    "trafficking",
-    "transnational",
-    "crime",
-    "cyber",
-    "attacks",
-    "resilient",
-    "sustainable",
-    "inclusive",
-    "community",
-    "vision",
-    "charter",
-    "principles",
-    "norms",
-    "law",
-    "international",
-    "sovereignty",
-    "territorial",
-    "integrity",
-    "disputes",
-    "peaceful",
-    "settlement",
-    "restraint",
-    "code",
-    "conduct",
-    "sea",
-    "waters",
-    "airspace",
-    "space",
-    "health",
-    "pandemic",
-    "vaccines",
-    "climate",
-    "change",
-    "environment",
-    "women",
-    "youth",
-    "leadership",
-    "chairmanship",
-    "host",
-    "hosted",
-    "attended",
-    "participated",
-    "observer",
-    "observers",
-    "welcomed",
-    "noted",
-    "reaffirmed",
-    "emphasised",
-    "highlighted",
-    "underlined",
-    "expressed",
-    "appreciation",
-    "support",
-    "continued",
-    "further",
-    "promote",
-    "ensure",
-    "maintain",
-    "contribute",
-    "address",
-    "respond",
-    "coordinate",
-    "coordination",
-    "collaboration",
-    "partnership",
-    "engagement",
-    "activities",
-    "projects",
-    "plans",
-    "priorities",
-    "areas",
-    "annual",
-    "biennial",
-    "inaugural",
-    "upcoming",
-    "recent",
-    "current",
-    "future",
-    "important",
-    "significant",
-    "common",
-    "shared",
-    "collective",
-    "comprehensive",
-    "effective",
-    "timely",
-];
-
-/// Words for the long forms of meeting series and mechanisms (each gives its initial).
-const NAME_WORDS: &[&str] = &[
-    "Military",
-    "Intelligence",
-    "Operations",
-    "Maritime",
-    "Logistics",
-    "Medicine",
-    "Engineering",
-    "Cyber",
-    "Peacekeeping",
-    "Defence",
-    "Chiefs",
-    "Navy",
-    "Air",
-    "Army",
-    "Senior",
-    "Officials",
-    "Working",
-    "Experts",
-    "Humanitarian",
-    "Disaster",
-    "Relief",
-    "Counter",
-    "Terrorism",
-    "Security",
-    "Border",
-    "Training",
-    "Signals",
-    "Veterans",
-    "Industry",
-    "Research",
-    "Education",
-    "Legal",
-    "Women",
-    "Youth",
-    "Mine",
-    "Action",
-    "Space",
-    "Health",
-    "Police",
-    "Coast",
-    "Guard",
-    "Hydrographic",
-    "Survey",
-    "Explosive",
-    "Ordnance",
-    "Rescue",
-    "Strategic",
-    "Policy",
-    "Planning",
-    "Communications",
-    "Information",
-    "Technology",
-    "Cooperation",
-    "Readiness",
-    "Interoperability",
-    "Academies",
-    "Commanders",
-    "Special",
-    "Forces",
-    "Reserve",
-    "Budget",
-    "Procurement",
-    "Standards",
-    "Quality",
-    "Environmental",
-    "Climate",
-    "Cadets",
-    "Nursing",
-];
-
-const PLACES: &[&str] = &[
-    "Vientiane",
-    "Hanoi",
-    "Jakarta",
-    "Bangkok",
-    "Manila",
-    "Kuala Lumpur",
-    "Singapore",
-    "Phnom Penh",
-    "Bandar Seri Begawan",
-    "Naypyidaw",
-    "Dili",
-    "Luang Prabang",
-    "Da Nang",
-    "Bali",
-    "Cebu",
-    "Penang",
-    "Siem Reap",
-    "Chiang Mai",
-    "Yogyakarta",
-    "Ho Chi Minh City",
-];
-
-const PARTIES: &[&str] = &[
-    "Brunei Darussalam",
-    "Cambodia",
-    "Indonesia",
-    "Lao PDR",
-    "Malaysia",
-    "Myanmar",
-    "the Philippines",
-    "Singapore",
-    "Thailand",
-    "Viet Nam",
-    "Timor-Leste",
-    "the ASEAN Secretariat",
-];
-
-const SOURCES: &[&str] = &[
-    "Vietnam News Agency (VNA)",
-    "ASEAN Secretariat",
-    "Lao News Agency (KPL)",
-    "Ministry of National Defence",
-    "Antara News",
-    "The Star",
-    "Bernama",
-    "Philippine News Agency (PNA)",
-];
-
-const KINDS: &[&str] = &[
-    "press release",
-    "news report",
-    "joint statement",
-    "chairman's statement",
-];
-
-const SYLLABLES: &[&str] = &[
-    "ka", "ro", "ti", "man", "sel", "dor", "vi", "na", "lu", "pe", "ra", "so", "mi", "ten", "gar",
-    "bel", "cor", "da", "fe", "han", "jo", "kel", "lin", "mo", "nor", "pol", "qua", "ser", "tul",
-    "ven", "wes", "yar", "zen", "bri", "cha", "dri", "esk", "fra", "gho", "isk", "ola", "pra",
-    "stu", "tra", "ung", "vor", "xin", "yel",
-];
-
-const AREAS: &[(&str, &str, &str)] = &[
-    (
-        "Maritime Security",
-        "Strengthen border patrols",
-        "Increase naval training programs",
-    ),
-    (
-        "Cybersecurity",
-        "Enhance regional cyber defense",
-        "Develop national cyber resilience",
-    ),
-    (
-        "Counter-Terrorism",
-        "Share intelligence swiftly",
-        "Train counter-terrorism units",
-    ),
-    (
-        "Humanitarian Assistance and Disaster Relief",
-        "Pre-position relief stocks",
-        "Build rapid response teams",
-    ),
-    (
-        "Peacekeeping Operations",
-        "Deploy joint peacekeeping units",
-        "Prepare staff officers",
-    ),
-    (
-        "Military Medicine",
-        "Link military hospitals",
-        "Train field medics",
-    ),
-    (
-        "Defence Industry",
-        "Open defence supply chains",
-        "Develop local maintenance",
-    ),
-    (
-        "Border Security",
-        "Coordinate border patrols",
-        "Modernise border posts",
-    ),
-    (
-        "Military Education",
-        "Exchange cadets and instructors",
-        "Expand language courses",
-    ),
-    ("Mine Action", "Clear unexploded ordnance", "Train deminers"),
-    (
-        "Military Logistics",
-        "Harmonise logistics standards",
-        "Upgrade depots",
-    ),
-    (
-        "Women, Peace and Security",
-        "Increase women in peacekeeping",
-        "Mentor women officers",
-    ),
-];
+use words::*;
 
 /// Bumped whenever the generator's output changes (cached corpora are keyed by it).
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// What was generated.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -512,16 +100,6 @@ fn capitalise(w: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
-}
-
-/// A TOML basic string.
-fn q(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-fn q_list(items: &[String]) -> String {
-    let v: Vec<String> = items.iter().map(|s| q(s)).collect();
-    format!("[{}]", v.join(", "))
 }
 
 /// Vocabulary of `n` distinct lowercase words, most frequent first.
@@ -831,16 +409,21 @@ pub fn generate_with(
         };
         let source = *g.rng.pick(SOURCES);
         let kind = *g.rng.pick(KINDS);
+        let front = FrontMatter {
+            url: format!("https://news.example.org/{year}/{id}"),
+            published: format!("{year}-{month:02}-{day:02}"),
+            id: &id,
+            title: &title,
+            source,
+            kind,
+            language: "en",
+        };
         text.clear();
-        let _ = write!(
-            text,
-            "+++\nid = {}\ntitle = {}\nsource = {}\npublished = \"{year}-{month:02}-{day:02}\"\nurl = \"https://news.example.org/{year}/{id}\"\nkind = {}\nlanguage = \"en\"\n+++\n\n## {}\n",
-            q(&id),
-            q(&title),
-            q(source),
-            q(kind),
-            capitalise(&title)
-        );
+        text.push_str("+++\n");
+        text.push_str(&toml_text(&front));
+        text.push_str("+++\n\n## ");
+        text.push_str(&capitalise(&title));
+        text.push('\n');
         let home = std::mem::take(&mut homes[s]);
         let body = size - 1;
         for p in 0..body {
@@ -864,7 +447,7 @@ pub fn generate_with(
         sink(&path, &text)?;
     }
 
-    for (path, content) in fact_files(&mut g) {
+    for (path, content) in facts::fact_files(&mut g) {
         stats.bytes += content.len();
         stats.files += 1;
         sink(&path, &content)?;
@@ -876,169 +459,21 @@ pub fn generate_with(
     Ok(stats)
 }
 
-const PER_FILE: usize = 500;
+/// A statement's front matter, in the corpus's key order.
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: &'a str,
+    published: String,
+    url: String,
+    kind: &'a str,
+    language: &'a str,
+}
 
-fn fact_files(g: &mut Generator) -> Vec<(PathBuf, String)> {
-    let mut files = Vec::new();
-    let mut text = String::from("# Synthetic meetings (agenda-bench).\n");
-    for i in 0..g.meetings.defs.len() {
-        if i > 0 && i % PER_FILE == 0 {
-            files.push((
-                PathBuf::from(format!("facts/meetings-{:03}.toml", i / PER_FILE - 1)),
-                std::mem::replace(&mut text, "# Synthetic meetings (agenda-bench).\n".into()),
-            ));
-        }
-        let m = &g.meetings.defs[i];
-        let series = &g.series[m.series];
-        let handle = g.meeting_handle(i);
-        let number = m.number;
-        let (acr, series_name) = (series.acronym.clone(), series.name.clone());
-        let aliases = vec![
-            handle.clone(),
-            format!("{acr} {number}"),
-            format!("{} {acr}", ordinal(number)),
-        ];
-        let date = match g.rng.below(3) {
-            0 => g.date(false),
-            1 => g.date(true),
-            _ => format!(
-                "{}-{:02}-{:02}",
-                g.rng.range(2019, 2025),
-                g.rng.range(1, 12),
-                g.rng.range(1, 28)
-            ),
-        };
-        let place = format!("{}, {}", g.rng.pick(PLACES), g.rng.pick(PARTIES));
-        let participants: Vec<String> = (0..g.rng.range(1, 3))
-            .map(|_| format!("Delegates of {}", g.rng.pick(PARTIES)))
-            .collect();
-        let topics: Vec<String> = (0..g.rng.range(2, 4))
-            .map(|_| capitalise(&g.phrase(3, 7)))
-            .collect();
-        let mechanisms: Vec<String> = (0..g.rng.below(3))
-            .map(|_| {
-                let k = g.mechanisms.zipf.sample(&mut g.rng);
-                g.mechanisms.defs[k].acronym.to_lowercase()
-            })
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let related: Vec<String> = if number > 1 && g.rng.chance(0.5) {
-            vec![format!("{}-{}", acr.to_lowercase(), number - 1)]
-        } else {
-            Vec::new()
-        };
-        let theme = g.rng.chance(0.5).then(|| capitalise(&g.phrase(3, 6)));
-        let summary = capitalise(&g.phrase(10, 24)) + ".";
-        let _ = write!(
-            text,
-            "\n[[meeting]]\nid = {}\nname = {}\nacronym = {}\nnumber = {number}\nseries = {}\naliases = {}\ndate = {}\nplace = {}\nparticipants = {}\n",
-            q(&g.meeting_id(i)),
-            q(&g.meeting_name(i)),
-            q(&acr),
-            q(&series_name),
-            q_list(&aliases),
-            q(&date),
-            q(&place),
-            q_list(&participants),
-        );
-        if g.rng.chance(0.3) {
-            let _ = writeln!(text, "observers = [\"Timor-Leste\"]");
-        }
-        if let Some(t) = theme {
-            let _ = writeln!(text, "theme = {}", q(&t));
-        }
-        let _ = write!(
-            text,
-            "topics = {}\nmechanisms = {}\nrelated = {}\nsummary = {}\ncites = {}\n",
-            q_list(&topics),
-            q_list(&mechanisms),
-            q_list(&related),
-            q(&summary),
-            q_list(&g.meetings.cites[i]),
-        );
-    }
-    let n = g.meetings.defs.len();
-    files.push((
-        PathBuf::from(format!(
-            "facts/meetings-{:03}.toml",
-            n.saturating_sub(1) / PER_FILE
-        )),
-        text,
-    ));
-
-    let mut text = String::from("# Synthetic initiatives (agenda-bench).\n");
-    for i in 0..g.initiatives.defs.len() {
-        let name = g.initiatives.defs[i].name.clone();
-        let y = g.rng.range(2022, 2027);
-        let timeline = match g.rng.below(6) {
-            0 => format!("Q{} {y}", g.rng.range(1, 4)),
-            1 => format!("{y} – {}", y + g.rng.range(1, 3)),
-            2 => format!("by end-{y}"),
-            3 => format!("H{} {y}", g.rng.range(1, 2)),
-            4 => format!("mid-{y}"),
-            _ => format!("{} {y}", g.rng.pick(&MONTH_NAMES)),
-        };
-        let area = AREAS[g.rng.below(AREAS.len())].0;
-        let outcome = capitalise(&g.phrase(2, 5));
-        let summary = capitalise(&g.phrase(10, 22)) + ".";
-        let _ = write!(
-            text,
-            "\n[[initiative]]\nid = \"init-{i:05}\"\nname = {}\naliases = {}\nexpected_outcome = {}\ntimeline = {}\narea = {}\nsummary = {}\ncites = {}\n",
-            q(&name),
-            q_list(&[name.to_lowercase()]),
-            q(&outcome),
-            q(&timeline),
-            q(area),
-            q(&summary),
-            q_list(&g.initiatives.cites[i]),
-        );
-    }
-    files.push((PathBuf::from("facts/initiatives.toml"), text));
-
-    let mut text = String::from("# Synthetic mechanisms (agenda-bench).\n");
-    for i in 0..g.mechanisms.defs.len() {
-        let m = &g.mechanisms.defs[i];
-        let (name, acronym) = (m.name.clone(), m.acronym.clone());
-        let description = capitalise(&g.phrase(8, 18)) + ".";
-        let _ = write!(
-            text,
-            "\n[[mechanism]]\nid = {}\nacronym = {}\nname = {}\ncategory = \"specialised cooperation mechanism\"\ndescription = {}\ncites = {}\n",
-            q(&acronym.to_lowercase()),
-            q(&acronym),
-            q(&name),
-            q(&description),
-            q_list(&g.mechanisms.cites[i]),
-        );
-    }
-    files.push((PathBuf::from("facts/mechanisms.toml"), text));
-
-    let mut text = String::from("# Synthetic areas (agenda-bench).\n");
-    for i in 0..g.areas.defs.len() {
-        let (name, asean, lao) = AREAS[g.areas.defs[i]];
-        let id: String = name
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let _ = write!(
-            text,
-            "\n[[area]]\nid = {}\nname = {}\ncategory = \"security cooperation area\"\npriorities = [\n  {{ party = \"ASEAN\", label = \"ASEAN priority\", text = {} }},\n  {{ party = \"Lao PDR\", label = \"Lao PDR focus\", text = {} }},\n]\ncites = {}\n",
-            q(&id),
-            q(name),
-            q(asean),
-            q(lao),
-            q_list(&g.areas.cites[i]),
-        );
-    }
-    files.push((PathBuf::from("facts/areas.toml"), text));
-    files
+/// A value as TOML text (the generator's own rows cannot fail to serialise).
+fn toml_text(value: &impl Serialize) -> String {
+    toml::to_string(value).expect("generated rows serialise as TOML")
 }
 
 /// Writes a generated corpus under `dir` (which should be empty or absent).

@@ -1,0 +1,95 @@
+//! Answering on a date: a question of time words alone lists the facts whose milestones fall
+//! in the days asked about; with other words, those words search and the days rank what they
+//! find (`time` reads the words, `answer` searches).
+
+use super::answer::answer_around;
+use super::time::{is_farewell, Around, TimeFilter};
+use super::{answer, citations_for, Answer, Hit, QueryError, Scope};
+use crate::corpus::Fact;
+use crate::digest::milestones;
+use crate::index::AgendaIndex;
+use jiff::civil::Date;
+
+/// Results listed when the question is only about time.
+const MAX_LISTED: usize = 8;
+
+/// Answers `text` within `scope` on the date `today`. A question of time words alone ("due in
+/// 2026", "next meeting", "overdue") lists the facts whose milestones match; with other words
+/// ("who chaired ADSOM in 2024"), those words search and what is dated within the days asked
+/// about ranks first (time words rank, they do not filter). Any other question is answered as
+/// [`answer`] does.
+pub fn answer_on(
+    index: &AgendaIndex,
+    scope: Scope,
+    text: &str,
+    today: Date,
+) -> Result<Answer, QueryError> {
+    if scope == Scope::Ask && is_farewell(text) {
+        return Ok(Answer {
+            query: text.chars().take(super::MAX_QUERY_CHARS).collect(),
+            ..answer(index, scope, "")?
+        });
+    }
+    let Some(mut filter) = TimeFilter::parse(text, today) else {
+        return answer(index, scope, text);
+    };
+    if let Some(k) = scope.kind() {
+        filter.kind = Some(k);
+    }
+    let selected = filter.select(milestones::all(&index.facts), today);
+    let mut ids: Vec<&str> = Vec::new();
+    for m in &selected {
+        if !ids.contains(&m.fact_id.as_str()) {
+            ids.push(&m.fact_id);
+        }
+    }
+    let rest = filter.rest(text);
+    let time = Some(filter.describe(today));
+    let query: String = text.chars().take(super::MAX_QUERY_CHARS).collect();
+    if has_words(&rest) {
+        // Other words too: they search (kind and event words among them), in the scope asked,
+        // and the days asked about rank what they find.
+        let around = Around::of(&filter, today);
+        let words = filter.rest_of_window(text);
+        let by_words = answer_around(index, scope, &words, around.as_ref())?;
+        if !by_words.listing {
+            return Ok(Answer {
+                scope,
+                query,
+                time,
+                ..by_words
+            });
+        }
+    }
+    // Only time words: every selected fact, in the filter's order.
+    let results = ids
+        .iter()
+        .filter_map(|id| index.fact(id))
+        .take(MAX_LISTED)
+        .map(|fact| listed(index, fact))
+        .collect();
+    Ok(Answer {
+        scope,
+        query,
+        results,
+        suggestions: Vec::new(),
+        listing: false,
+        passages_instead: None,
+        time,
+    })
+}
+
+/// Whether the text has a word of substance (not a question word).
+fn has_words(text: &str) -> bool {
+    crate::analysis::terms(&mut crate::analysis::analyzer(), text)
+        .iter()
+        .any(|t| !crate::analysis::is_question_filler(&text[t.from..t.to].to_lowercase()))
+}
+
+fn listed(index: &AgendaIndex, fact: &Fact) -> Hit {
+    Hit {
+        score: 0.0,
+        citations: citations_for(index, fact).into_iter().take(1).collect(),
+        fact: Some(fact.clone()),
+    }
+}
