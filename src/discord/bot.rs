@@ -7,21 +7,73 @@ use super::errors::on_error;
 use super::rest::{no_mentions, rest_client, spawn_bucket_pruner, with_retry, Ratelimiter};
 use super::{buttons, chat, commands, digest};
 use crate::clock::SharedClock;
-use crate::config::Config;
+use crate::config::{Config, DiscordConfig};
 use crate::index_service::{CorpusWatcher, SharedIndex};
 use crate::net::{host_of, is_loopback_host};
 use crate::ops::inflight;
 use anyhow::{bail, Context as _};
-use serenity::all::{ClientBuilder, FullEvent, GatewayIntents, GuildId, ShardManager};
+use serenity::all::{ClientBuilder, FullEvent, GatewayIntents, GuildId, Permissions, ShardManager};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::task::JoinHandle;
 
-/// The gateway intents: guild and direct messages with their content (for questions in chat).
-pub fn intents() -> GatewayIntents {
-    GatewayIntents::GUILD_MESSAGES
-        | GatewayIntents::DIRECT_MESSAGES
-        | GatewayIntents::MESSAGE_CONTENT
+/// The gateway intents: guild and direct messages. Discord shows a bot the text of messages that
+/// mention it and of direct messages without more; the privileged Message Content intent (to be
+/// enabled in the developer portal) is asked for only when the config reads other messages too:
+/// every message of `answer_channel_ids`, or follow-ups in `answer_threads`.
+pub fn intents(discord: &DiscordConfig) -> GatewayIntents {
+    let base = GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
+    match needs_message_content(discord) {
+        true => base | GatewayIntents::MESSAGE_CONTENT,
+        false => base,
+    }
+}
+
+/// Whether the config reads messages that neither mention the bot nor are direct messages.
+pub fn needs_message_content(discord: &DiscordConfig) -> bool {
+    !discord.answer_channel_ids.is_empty() || discord.answer_threads
+}
+
+/// What the bot does in a channel: read it and its history (thread follow-ups), answer with
+/// embeds, in threads too, and open threads on answers when `answer_threads` is on.
+pub fn permissions(discord: &DiscordConfig) -> Permissions {
+    let base = Permissions::VIEW_CHANNEL
+        | Permissions::SEND_MESSAGES
+        | Permissions::SEND_MESSAGES_IN_THREADS
+        | Permissions::EMBED_LINKS
+        | Permissions::READ_MESSAGE_HISTORY;
+    match discord.answer_threads {
+        true => base | Permissions::CREATE_PUBLIC_THREADS,
+        false => base,
+    }
+}
+
+/// The link a server admin opens to add the bot: its scopes and the permissions it needs.
+pub fn invite_url(application_id: u64, discord: &DiscordConfig) -> String {
+    format!(
+        "https://discord.com/oauth2/authorize?client_id={application_id}&scope=bot%20applications.commands&permissions={}",
+        permissions(discord).bits()
+    )
+}
+
+/// Logs at start what a new admin needs: the invite link and whether the privileged Message
+/// Content intent must be enabled in the developer portal.
+pub(crate) fn log_setup(application_id: u64, discord: &DiscordConfig) {
+    tracing::info!(
+        invite = %invite_url(application_id, discord),
+        permissions = permissions(discord).bits(),
+        "invite the bot with this link"
+    );
+    match needs_message_content(discord) {
+        true => tracing::info!(
+            "the Message Content intent is requested (answer_channel_ids or answer_threads): \
+             enable it under Bot → Privileged Gateway Intents in the developer portal"
+        ),
+        false => tracing::info!(
+            "the Message Content intent is not requested: questions are read from mentions and \
+             direct messages"
+        ),
+    }
 }
 
 /// How to start the bot.
@@ -212,12 +264,20 @@ impl Bot {
             .setup(move |ctx, ready, framework| {
                 Box::pin(async move {
                     tracing::info!(user = %ready.user.name, "connected to Discord");
-                    register(&ctx.http, &framework.options().commands, &data.config).await;
+                    log_setup(ready.application.id.get(), &data.config.discord);
+                    let present: Vec<GuildId> = ready.guilds.iter().map(|g| g.id).collect();
+                    register(
+                        &ctx.http,
+                        &framework.options().commands,
+                        &data.config,
+                        &present,
+                    )
+                    .await;
                     Ok(data)
                 })
             })
             .build();
-        let client = ClientBuilder::new_with_http(http, intents())
+        let client = ClientBuilder::new_with_http(http, intents(&config.discord))
             .framework(framework)
             .await
             .context("cannot create the Discord client")?;
@@ -293,11 +353,15 @@ async fn on_event(
     Ok(())
 }
 
-/// Registers the commands in each configured guild (instant), or globally when none is configured.
+/// Registers the commands in each configured guild (instant), or globally when none is
+/// configured, and removes them from the scope left behind: the global list when guilds are
+/// configured, the guilds the bot is in (`present`) when they are not. Switching between the two
+/// leaves no duplicate commands.
 pub(crate) async fn register(
     http: &serenity::all::Http,
     commands: &[poise::Command<Data, Error>],
     config: &Config,
+    present: &[GuildId],
 ) {
     let guilds = &config.discord.guild_ids;
     if guilds.is_empty() {
@@ -308,6 +372,19 @@ pub(crate) async fn register(
         {
             Ok(()) => tracing::info!(commands = commands.len(), "commands registered globally"),
             Err(e) => tracing::error!(error = format!("{e:#}"), "registering commands failed"),
+        }
+        for &guild in present {
+            let cleared = with_retry("remove guild commands", || {
+                guild.set_commands(http, Vec::new())
+            })
+            .await;
+            if let Err(e) = cleared {
+                tracing::warn!(
+                    guild = guild.get(),
+                    error = format!("{e:#}"),
+                    "could not remove the guild's commands"
+                );
+            }
         }
         return;
     }
@@ -324,6 +401,50 @@ pub(crate) async fn register(
                 error = format!("{e:#}"),
                 "registering commands failed"
             ),
+        }
+    }
+    let cleared = with_retry("remove global commands", || {
+        serenity::all::Command::set_global_commands(http, Vec::new())
+    })
+    .await;
+    if let Err(e) = cleared {
+        tracing::warn!(
+            error = format!("{e:#}"),
+            "could not remove the global commands"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_invite_link_and_intents_follow_the_config() {
+        let plain = DiscordConfig::default();
+        let threads = DiscordConfig {
+            answer_threads: true,
+            ..DiscordConfig::default()
+        };
+        let channel = DiscordConfig {
+            answer_channel_ids: vec![7],
+            ..DiscordConfig::default()
+        };
+        // (config, permission integer, Message Content asked for)
+        for (config, bits, content) in [
+            (&plain, 274_877_991_936u64, false),
+            (&threads, 309_237_730_304, true),
+            (&channel, 274_877_991_936, true),
+        ] {
+            assert_eq!(permissions(config).bits(), bits);
+            assert_eq!(
+                intents(config).contains(GatewayIntents::MESSAGE_CONTENT),
+                content
+            );
+            assert_eq!(
+                invite_url(42, config),
+                format!("https://discord.com/oauth2/authorize?client_id=42&scope=bot%20applications.commands&permissions={bits}")
+            );
         }
     }
 }

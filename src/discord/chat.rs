@@ -44,10 +44,13 @@ pub fn question_in_channel(
     if !from_a_person(msg, bot) {
         return None;
     }
-    let addressed = mentions(msg, bot) || msg.guild_id.is_none() || replies_to(msg, bot);
+    let addressed = mentions(msg, bot) || msg.guild_id.is_none();
+    // Without the Message Content intent Discord sends a reply that does not ping the bot with
+    // its text empty: an empty reply is not a question (nor a request for the help).
     let in_answer_channel = in_bot_thread || answer_channel_ids.contains(&msg.channel_id.get());
     let text = question_text(&msg.content, bot);
-    (addressed || (in_answer_channel && !text.is_empty())).then_some(text)
+    let with_text = replies_to(msg, bot) || in_answer_channel;
+    (addressed || (with_text && !text.is_empty())).then_some(text)
 }
 
 /// The message replies to one of the bot's messages.
@@ -319,6 +322,12 @@ mod tests {
             follow_up_of(&msg, bot),
             FollowUp::from_footer("meeting · amim-21")
         );
+        // Regression (a reply whose text Discord hid, no Message Content intent): no answer,
+        // where it used to get the help.
+        let mut hidden = m.clone();
+        hidden["content"] = json!("");
+        let hidden: Message = serde_json::from_value(hidden).unwrap();
+        assert_eq!(question_in(&hidden, bot, &[]), None);
         // A reply to someone else is neither addressed nor a follow-up.
         m["referenced_message"]["author"] = json!({"id": "42", "username": "alice"});
         let msg: Message = serde_json::from_value(m).unwrap();

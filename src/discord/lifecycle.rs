@@ -2,14 +2,32 @@
 //! jittered backoff while Discord is unreachable), watching the gateway connection (logged once
 //! per change of state), and stopping within a budget on a signal.
 
+use super::rest::{rest_client, Ratelimiter};
 use crate::retry::Backoff;
-use serenity::all::{ConnectionStage, HttpBuilder, ShardManager};
+use serenity::all::{ConnectionStage, ShardManager};
 use std::sync::Arc;
 use std::time::Duration;
 
 /// What the user reads when Discord refuses the token.
 pub const TOKEN_REFUSED: &str = "DISCORD_TOKEN was refused by Discord (401 / gateway close 4004 \
      \"Authentication failed\"): set it to the bot token from the Discord developer portal";
+
+/// What the user reads when Discord refuses the intents the config asks for.
+pub const INTENTS_REFUSED: &str = "Discord refused the gateway intents (close 4014 \"Disallowed \
+     intent(s)\"): enable Message Content Intent under Bot → Privileged Gateway Intents in the \
+     Discord developer portal, or leave discord.answer_channel_ids empty and answer_threads off";
+
+/// Whether Discord refused a privileged intent the bot asked for: the gateway's close 4014.
+pub fn is_intents_refused(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<serenity::Error>(),
+            Some(serenity::Error::Gateway(
+                serenity::all::GatewayError::DisallowedGatewayIntents
+            ))
+        )
+    })
+}
 
 /// Whether Discord refused the token: REST 401, or the gateway's close 4004.
 pub fn is_token_refused(e: &anyhow::Error) -> bool {
@@ -27,13 +45,7 @@ pub fn is_token_refused(e: &anyhow::Error) -> bool {
 /// with backoff (1 s doubling up to 30 s, jittered) while it cannot be reached, logging once
 /// when it goes unreachable and once when it is back.
 pub async fn check_token(token: &str, api_proxy: Option<&str>) -> anyhow::Result<()> {
-    let http = match api_proxy {
-        Some(url) => HttpBuilder::new(token)
-            .proxy(url)
-            .ratelimiter_disabled(true)
-            .build(),
-        None => HttpBuilder::new(token).build(),
-    };
+    let http = rest_client(token, api_proxy, None, Ratelimiter::On);
     let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
     let mut unreachable = false;
     loop {

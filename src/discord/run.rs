@@ -129,6 +129,7 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
                 result = bot.wait() => {
                     return match result {
                         Err(e) if lifecycle::is_token_refused(&e) => Err(e.context(lifecycle::TOKEN_REFUSED)),
+                        Err(e) if lifecycle::is_intents_refused(&e) => Err(e.context(lifecycle::INTENTS_REFUSED)),
                         other => other,
                     };
                 }

@@ -101,12 +101,51 @@ async fn ready_registers_every_command_in_the_guild() {
             .as_array()
             .is_none_or(|o| o.is_empty()));
     }
-    assert_eq!(run.fake.count(|r| r.is("PUT", GLOBAL_COMMANDS)), 0);
+    // Admin commands: shown to Manage Server only (a server may grant them to other roles in its
+    // Integrations settings; the admin-role check still applies), and never in direct messages.
+    for c in commands {
+        let admin = matches!(c["name"].as_str(), Some("reindex" | "add"));
+        let permissions = c["default_member_permissions"].as_str();
+        assert_eq!(permissions == Some("32"), admin, "{c}");
+        // Interaction context 0 alone: guilds only (1 is the bot's DMs, 2 private channels).
+        assert_eq!(c["contexts"] == json!([0]), admin, "{c}");
+    }
+    // Guild commands only: the global list is emptied, so a switch from global leaves no
+    // duplicates.
+    let global: Vec<Recorded> = run
+        .fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.is("PUT", GLOBAL_COMMANDS))
+        .collect();
+    assert!(global.iter().all(|r| r.body == json!([])), "{global:?}");
+    // Every message of an answer channel is read: the Message Content intent is asked for.
     let intents = run.fake.identify().unwrap()["d"]["intents"]
         .as_u64()
         .unwrap();
-    let wanted = discord::bot::intents().bits();
+    let wanted = GUILD_MESSAGES | DIRECT_MESSAGES | MESSAGE_CONTENT;
     assert_eq!(intents & wanted, wanted);
+    run.stop().await;
+}
+
+/// Gateway intent bits (Discord's documentation).
+const GUILD_MESSAGES: u64 = 1 << 9;
+const DIRECT_MESSAGES: u64 = 1 << 12;
+const MESSAGE_CONTENT: u64 = 1 << 15;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mentions_and_direct_messages_need_no_privileged_intent() {
+    let run = BotUnderTest::start(Setup {
+        token: Some("e2e-token-no-content".into()),
+        ..Setup::default()
+    })
+    .await;
+    let intents = run.fake.identify().unwrap()["d"]["intents"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(intents & MESSAGE_CONTENT, 0, "{intents:b}");
+    assert_eq!(intents & GUILD_MESSAGES, GUILD_MESSAGES);
+    assert_eq!(intents & DIRECT_MESSAGES, DIRECT_MESSAGES);
     run.stop().await;
 }
 

@@ -286,3 +286,26 @@ async fn gateway_close_4004_exits_1_at_once_with_a_clear_message() {
     );
     assert_eq!(fake.gateway_connections(), 1, "no retry");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_close_4014_exits_1_naming_the_portal_setting() {
+    let fake = FakeDiscord::start_with(FakeOptions {
+        identify_close_code: Some(4014),
+        ..FakeOptions::default()
+    })
+    .await;
+    let setup = setup();
+    setup.append_config("answer_threads = true\n");
+    let mut bot = setup.spawn(&["run", "--api-proxy", &fake.rest_url()], "token");
+    assert!(
+        fake.wait_gateway_connections(1, T).await,
+        "{}",
+        bot.stderr()
+    );
+    let status = bot.wait_exit(Duration::from_secs(5));
+    assert_eq!(status.and_then(|s| s.code()), Some(1), "{}", bot.stderr());
+    let stderr = bot.stderr();
+    assert!(stderr.contains("Privileged Gateway Intents"), "{stderr}");
+    assert!(stderr.contains("Message Content"), "{stderr}");
+    assert_eq!(fake.gateway_connections(), 1, "no retry");
+}

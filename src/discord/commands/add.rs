@@ -210,7 +210,7 @@ pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Err
 }
 
 /// Add a statement from a text, Markdown or HTML file, or from a web page (admins only)
-#[poise::command(slash_command)]
+#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
 pub async fn add(
     ctx: Context<'_>,
     #[description = "A text, Markdown or HTML file (at most 1 MiB)"] file: Option<Attachment>,

@@ -119,7 +119,7 @@ pub async fn rebuild(data: &Data) -> Result<(Reply, usize), Error> {
 }
 
 /// Rebuild the index from the corpus (admins only)
-#[poise::command(slash_command)]
+#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
 pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     super::run(ctx, Invocation::Reindex).await
 }

@@ -45,7 +45,10 @@ impl Replica {
         http.set_application_id(application.id);
         crate::ops::health::status().set_no_gateway();
         let config = Arc::new(config);
-        register(&http, &commands::all(), &config).await;
+        crate::discord::bot::log_setup(application.id.get(), &config.discord);
+        // Without a gateway the bot does not know its guilds: a switch to global commands leaves
+        // the guild ones to the next gateway start (or the server admin) to remove.
+        register(&http, &commands::all(), &config, &[]).await;
         let watcher = match config.discord.watch_corpus {
             true => {
                 CorpusWatcher::start(
