@@ -48,7 +48,7 @@ pub enum AddError {
     Corpus(CorpusErrors),
     #[error("the new statement did not validate ({0}); nothing was written")]
     Invalid(String),
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}", path.display())]
     Write {
         path: PathBuf,
         source: std::io::Error,

@@ -12,7 +12,7 @@ use tokio::sync::oneshot;
 /// The rebuild thread could not be started or did not finish (it panicked).
 #[derive(Debug, thiserror::Error)]
 pub enum BackgroundError {
-    #[error("could not start the rebuild thread: {0}")]
+    #[error("could not start the rebuild thread")]
     Spawn(#[source] std::io::Error),
     #[error("the rebuild thread panicked")]
     Panicked,

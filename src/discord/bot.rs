@@ -251,7 +251,14 @@ impl Bot {
         let own_http_client = test_hooks.http_client.is_some();
 
         let config = Arc::new(config);
-        let data = Data::new(config.clone(), index.clone(), clock.clone(), test_hooks);
+        let help = commands::help::generated(&commands::all(), &config);
+        let data = Data::new(
+            config.clone(),
+            index.clone(),
+            clock.clone(),
+            help,
+            test_hooks,
+        );
         let shared_data = data.clone();
         let (corpus_dir, index_dir) = (
             data.config.corpus_dir.clone(),

@@ -190,8 +190,9 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
     let index = data.index.load_full();
     let digest = data.config.digest.clone();
     let now = data.clock.now();
+    let help = data.help.clone();
     let answered = tokio::task::spawn_blocking(move || {
-        answer_for(&index, &text, previous.as_ref(), &digest, now)
+        answer_for(&index, &text, previous.as_ref(), &digest, now, &help)
     })
     .await
     .map_err(Error::from)

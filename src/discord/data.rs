@@ -5,6 +5,7 @@ use super::channels::Channels;
 use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::index_service::SharedIndex;
+use agenda_core::render::embed::Reply;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -28,6 +29,8 @@ pub struct Data {
     pub clock: SharedClock,
     /// Channels seen in chat (threads the bot opened among them).
     pub channels: Arc<Channels>,
+    /// The help (`/help`, a bare mention), made from the registered commands and the config.
+    pub help: Arc<Reply>,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,
 }
@@ -37,6 +40,7 @@ impl Data {
         config: Arc<Config>,
         index: SharedIndex,
         clock: SharedClock,
+        help: Reply,
         test_hooks: TestHooks,
     ) -> Data {
         Data {
@@ -45,6 +49,7 @@ impl Data {
             reindex_lock: Arc::default(),
             clock,
             channels: Arc::default(),
+            help: Arc::new(help),
             test_hooks,
         }
     }

@@ -3,29 +3,14 @@
 
 use super::data::Error;
 use crate::config::DigestConfig;
-use agenda_core::command::{self, Command, FollowUp, Response, HELP};
+use agenda_core::command::{self, Command, FollowUp, Response};
 use agenda_core::index::AgendaIndex;
 use agenda_core::query::Scope;
 use agenda_core::render;
 use agenda_core::render::components::{self, Asked, WithButtons};
-use agenda_core::render::embed::{escape, fit, EmbedSpec, Reply};
+use agenda_core::render::embed::{escape, fit, Reply};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
-
-/// The help text as a reply: the command list in a code block, so its columns line up.
-pub fn help_reply() -> Reply {
-    Reply {
-        content: None,
-        embeds: vec![EmbedSpec {
-            title: "agenda-bot: what you can ask".into(),
-            description: format!(
-                "```\n{HELP}\n```\nYou can also mention me with a question in any channel I can read."
-            ),
-            color: 0x2E86C1,
-            ..EmbedSpec::default()
-        }],
-    }
-}
 
 /// The reply to `/upcoming [days]` at `now`: the digest of `today ..= today + days` (default
 /// `digest.days`, bounded by [`Days`] as in chat and the console), today being `now`'s date in
@@ -35,9 +20,13 @@ pub fn upcoming_reply(
     settings: &DigestConfig,
     now: Timestamp,
     days: Option<u32>,
+    help: &Reply,
 ) -> Result<(Reply, usize), Error> {
     let response = command::respond(index, Command::upcoming(days), settings.upcoming_from(now))?;
-    Ok((reply_of(&response, &settings.timezone), response.results()))
+    Ok((
+        reply_of(&response, &settings.timezone, help),
+        response.results(),
+    ))
 }
 
 /// What the bot answers to a chat line: the reply with its buttons, how many results it holds,
@@ -58,6 +47,7 @@ pub fn answer_for(
     previous: Option<&FollowUp>,
     digest: &DigestConfig,
     now: Timestamp,
+    help: &Reply,
 ) -> Result<ChatAnswer, Error> {
     let from = digest.upcoming_from(now);
     let line = match previous {
@@ -78,7 +68,7 @@ pub fn answer_for(
         _ => None,
     };
     Ok(ChatAnswer {
-        message: message_of(&response, &asked, now, &digest.timezone),
+        message: message_of(&response, &asked, now, &digest.timezone, help),
         results: response.results(),
         topic,
     })
@@ -91,8 +81,9 @@ pub fn reply_for(
     previous: Option<&FollowUp>,
     digest: &DigestConfig,
     now: Timestamp,
+    help: &Reply,
 ) -> Result<(Reply, usize), Error> {
-    let answer = answer_for(index, text, previous, digest, now)?;
+    let answer = answer_for(index, text, previous, digest, now, help)?;
     Ok((answer.message.reply, answer.results))
 }
 
@@ -103,22 +94,24 @@ pub fn message_of(
     asked: &Asked,
     now: Timestamp,
     tz: &TimeZone,
+    help: &Reply,
 ) -> WithButtons {
     match response {
         Response::Answer(a) => components::answer_with_buttons(a, asked, 0, now.as_second()),
         other => WithButtons {
-            reply: reply_of(other, tz),
+            reply: reply_of(other, tz, help),
             rows: Vec::new(),
         },
     }
 }
 
-/// A response drawn for Discord (chat and slash commands alike); digest dates in `tz`.
-pub fn reply_of(response: &Response, tz: &TimeZone) -> Reply {
+/// A response drawn for Discord (chat and slash commands alike); digest dates in `tz`; `help` is
+/// the bot's help (`super::commands::help::generated`).
+pub fn reply_of(response: &Response, tz: &TimeZone, help: &Reply) -> Reply {
     match response {
         Response::Answer(answer) => render::embed::answer(answer),
         Response::Upcoming(digest) => render::digest::reply(digest, tz),
-        Response::Help => help_reply(),
+        Response::Help => help.clone(),
         Response::Notice(notice) => Reply::text(&escape(notice)),
     }
 }
@@ -128,6 +121,11 @@ mod tests {
     use super::*;
     use agenda_core::digest::Days;
     use agenda_core::testing::shipped_index;
+
+    /// A stand-in for the generated help (`commands::help` tests it).
+    fn help() -> Reply {
+        Reply::text("the help")
+    }
 
     fn settings() -> DigestConfig {
         DigestConfig {
@@ -141,7 +139,8 @@ mod tests {
     fn today_is_the_local_date_of_now() {
         // 20:00 UTC on the 21st is already the 22nd in Vientiane (UTC+7).
         let now: Timestamp = "2026-11-21T20:00:00Z".parse().unwrap();
-        let (reply, n) = upcoming_reply(&shipped_index(), &settings(), now, Some(60)).unwrap();
+        let (reply, n) =
+            upcoming_reply(&shipped_index(), &settings(), now, Some(60), &help()).unwrap();
         assert_eq!(n, 1);
         assert!(reply.within_limits());
         assert!(
@@ -163,14 +162,14 @@ mod tests {
         // Nothing in the shipped corpus is dated in 2030.
         let now: Timestamp = "2030-01-01T05:00:00Z".parse().unwrap();
         let index = shipped_index();
-        let (reply, n) = upcoming_reply(&index, &settings(), now, None).unwrap();
+        let (reply, n) = upcoming_reply(&index, &settings(), now, None, &help()).unwrap();
         assert_eq!(n, 0);
         assert_eq!(
             reply.content.as_deref(),
             Some("Nothing upcoming in the next 30 days.")
         );
         for days in [0, 367, u32::MAX] {
-            let (reply, n) = upcoming_reply(&index, &settings(), now, Some(days)).unwrap();
+            let (reply, n) = upcoming_reply(&index, &settings(), now, Some(days), &help()).unwrap();
             assert_eq!(n, 0);
             assert!(
                 reply
@@ -187,15 +186,29 @@ mod tests {
     fn upcoming_typed_in_chat_lists_the_milestones() {
         let index = agenda_core::testing::shipped_index();
         let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
-        let (reply, n) =
-            reply_for(&index, "/upcoming 60", None, &DigestConfig::default(), now).unwrap();
+        let (reply, n) = reply_for(
+            &index,
+            "/upcoming 60",
+            None,
+            &DigestConfig::default(),
+            now,
+            &help(),
+        )
+        .unwrap();
         assert_eq!(n, 1);
         assert_eq!(
             reply.embeds[0].fields[0].name,
             "Ends: Lao PDR Defence Capacity Building"
         );
-        let (reply, _) =
-            reply_for(&index, "/upcoming 0", None, &DigestConfig::default(), now).unwrap();
+        let (reply, _) = reply_for(
+            &index,
+            "/upcoming 0",
+            None,
+            &DigestConfig::default(),
+            now,
+            &help(),
+        )
+        .unwrap();
         assert!(reply.content.unwrap().starts_with("Pick between"));
     }
 
@@ -206,23 +219,23 @@ mod tests {
         let index = agenda_core::testing::shipped_index();
         let now: Timestamp = "2026-11-22T05:00:00Z".parse().unwrap();
         let digest = DigestConfig::default();
-        let (reply, n) = reply_for(&index, "/ask", None, &digest, now).unwrap();
+        let (reply, n) = reply_for(&index, "/ask", None, &digest, now, &help()).unwrap();
         assert_eq!(n, 0);
         assert_eq!(
             reply.content.as_deref(),
             Some("Ask a question after /ask.\nUsage: /ask <question\\> — any question; answers cite the statements")
         );
-        let (reply, _) = reply_for(&index, "/upcoming abc", None, &digest, now).unwrap();
+        let (reply, _) = reply_for(&index, "/upcoming abc", None, &digest, now, &help()).unwrap();
         assert!(
             reply.content.as_deref().unwrap().contains("not \"abc\""),
             "{reply:?}"
         );
-        let (reply, _) = reply_for(&index, "/b*ld", None, &digest, now).unwrap();
+        let (reply, _) = reply_for(&index, "/b*ld", None, &digest, now, &help()).unwrap();
         assert_eq!(
             reply.content.as_deref(),
             Some("Unknown command /b\\*ld. Try /help.")
         );
-        let (reply, _) = reply_for(&index, "", None, &digest, now).unwrap();
-        assert_eq!(reply, help_reply(), "a bare mention gets the help");
+        let (reply, _) = reply_for(&index, "", None, &digest, now, &help()).unwrap();
+        assert_eq!(reply, help(), "a bare mention gets the help");
     }
 }

@@ -186,6 +186,11 @@ fn bad_input_is_one_line_and_changes_nothing() {
         // bad input; `ingest::tests::long_headlines_and_headless_texts_get_titles` pins that.
         (seed(SEED_VNA).to_string_lossy().into_owned(), "already in the corpus as statement \"asean-to-enhance-military-intelligence-cooperation-for\""),
         (inputs.join("missing.txt").to_string_lossy().into_owned(), "cannot open"),
+        // Issue 24: an HTML page of navigation only printed its sentence twice.
+        (
+            file("nav.html", b"<html><body><nav><a href=\"/\">Home</a></nav></body></html>"),
+            "the HTML page has no text",
+        ),
     ];
     let corpus_before = snapshot(&s.corpus);
     let index_before = snapshot(&s.tmp.path().join("index"));
@@ -199,6 +204,11 @@ fn bad_input_is_one_line_and_changes_nothing() {
             "{input}: one line: {stderr}"
         );
         assert!(stderr.contains(want), "{input}: want {want:?} in {stderr}");
+        assert_eq!(
+            stderr.matches(want).count(),
+            1,
+            "{input}: said once: {stderr}"
+        );
         assert!(
             stderr.contains(&input),
             "{input}: the message names the input: {stderr}"

@@ -181,7 +181,7 @@ fn piped_console_reads_as_a_transcript_with_one_set_of_bounds() {
         text,
         "> /upcoming 9999\n\
          Pick between 1 and 366 days (you asked for 9999).\n\
-         Usage: /upcoming [days] — milestones coming up (1-366 days, default 30)\n\n\
+         Usage: /upcoming [days] — milestones coming up (1-366 days, default: the digest's days)\n\n\
          > /ask\n\
          Ask a question after /ask.\n\
          Usage: /ask <question> — any question; answers cite the statements\n\n"

@@ -283,7 +283,8 @@ async fn private_answers_are_ephemeral_and_nothing_found_says_so() {
         .contains("quantum teleportation summit"));
     assert_no_mentions(&reply.body);
 
-    // /help answers at once (no defer), to the caller only, with command::HELP.
+    // /help answers at once (no defer), to the caller only, with the help made from the
+    // registered commands and this bot's config (its answer channel).
     let id = 700_000_000_000_000_022;
     run.slash(id, "help", json!([]), "0").await;
     let help = run.callback(id, 4).await;
@@ -291,8 +292,13 @@ async fn private_answers_are_ephemeral_and_nothing_found_says_so() {
     let description = help.body["data"]["embeds"][0]["description"]
         .as_str()
         .unwrap();
+    for part in ["/meeting <query>", "/add", "/reindex", "`private: True`"] {
+        assert!(description.contains(part), "{part}: {description}");
+    }
     assert!(
-        description.contains(agenda_core::command::HELP),
+        description.contains(&format!(
+            "In <#{ANSWER_CHANNEL}> every message is a question"
+        )),
         "{description}"
     );
     assert_no_mentions(&help.body["data"]);

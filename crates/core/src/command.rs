@@ -207,7 +207,7 @@ pub const HELP: &str = "\
 /initiative <name or question>  an initiative: expected outcome and timeline
 /mechanism <name or acronym>    a cooperation mechanism or body (AJIIP, AOE, AMIC, ADMM...)
 /ask <question>                 any question; answers cite the statements
-/upcoming [days]                milestones coming up (1-366 days, default 30)
+/upcoming [days]                milestones coming up (1-366 days, default: the digest's days)
 /help                           this list
 Every answer quotes the statement paragraph it comes from, with the matched words in bold.";
 
@@ -283,7 +283,7 @@ mod tests {
             other => panic!("{line:?}: {other:?}"),
         };
         let upcoming_usage =
-            "Usage: /upcoming [days] — milestones coming up (1-366 days, default 30)";
+            "Usage: /upcoming [days] — milestones coming up (1-366 days, default: the digest's days)";
         for (line, problem) in [
             (
                 "/upcoming 9999",

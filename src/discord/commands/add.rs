@@ -196,7 +196,7 @@ pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Err
             crate::index_service::swap_in(&data.index, Arc::new(fresh));
             reply
         }
-        Err(AddFailed::Add(e)) => refusal(&e.to_string()),
+        Err(AddFailed::Add(e)) => refusal(&agenda_core::error_chain::chain(&e)),
         Err(AddFailed::Rebuild(e)) => {
             tracing::error!(
                 error = format!("{e:#}"),

@@ -6,7 +6,7 @@
 
 pub(crate) mod add;
 mod ask;
-mod help;
+pub mod help;
 mod initiative;
 mod mechanism;
 mod meeting;
@@ -18,7 +18,7 @@ pub use reindex::corpus_errors_reply;
 use super::autocomplete;
 use super::data::{Context, Data, Error};
 use super::invocation::{Answer, Caller, Invocation};
-use super::reply::{help_reply, message_of, upcoming_reply};
+use super::reply::{message_of, upcoming_reply};
 use super::send;
 use agenda_core::command::{self, Command};
 use agenda_core::corpus::FactKind;
@@ -73,7 +73,7 @@ pub(crate) async fn run(ctx: Context<'_>, invocation: Invocation) -> Result<(), 
         poise::Context::Prefix(_) => anyhow::bail!("prefix commands are not supported"),
     };
     let private = invocation.ephemeral();
-    let answer = match instant(&invocation, &caller) {
+    let answer = match instant(&invocation, data, &caller) {
         Some(answer) => answer,
         None => {
             send::defer(ctx, private).await?;
@@ -87,9 +87,9 @@ pub(crate) async fn run(ctx: Context<'_>, invocation: Invocation) -> Result<(), 
 
 /// The answer when a command needs no work (help, a refusal, options that cannot work): sent as
 /// the initial response, with nothing acknowledged first.
-pub fn instant(invocation: &Invocation, caller: &Caller) -> Option<Answer> {
+pub fn instant(invocation: &Invocation, data: &Data, caller: &Caller) -> Option<Answer> {
     match invocation {
-        Invocation::Help => Some(Answer::plain(help_reply(), 0)),
+        Invocation::Help => Some(Answer::plain((*data.help).clone(), 0)),
         Invocation::Reindex if !caller.admin => Some(Answer::plain(reindex::refusal(), 0)),
         Invocation::Add { .. } if !caller.admin => {
             Some(Answer::plain(add::refusal(add::NOT_ADMIN), 0))
@@ -108,7 +108,7 @@ pub async fn respond(
     data: &Data,
     caller: &Caller,
 ) -> Result<Answer, Error> {
-    if let Some(answer) = instant(invocation, caller) {
+    if let Some(answer) = instant(invocation, data, caller) {
         return Ok(answer);
     }
     let settings = &data.config.digest;
@@ -125,16 +125,20 @@ pub async fn respond(
             let response =
                 tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
             Ok(Answer {
-                message: message_of(&response, &asked, now, &settings.timezone),
+                message: message_of(&response, &asked, now, &settings.timezone, &data.help),
                 results: response.results(),
             })
         }
         Invocation::Upcoming { days, .. } => {
             let index = data.index.load_full();
             let (settings, now, days) = (settings.clone(), data.clock.now(), *days);
-            let (reply, milestones) =
-                tokio::task::spawn_blocking(move || upcoming_reply(&index, &settings, now, days))
-                    .await??;
+            let (reply, milestones) = {
+                let help = data.help.clone();
+                tokio::task::spawn_blocking(move || {
+                    upcoming_reply(&index, &settings, now, days, &help)
+                })
+            }
+            .await??;
             Ok(Answer::plain(reply, milestones))
         }
         Invocation::Reindex => {
@@ -147,7 +151,7 @@ pub async fn respond(
             let (reply, listed) = add::add_from(data, source).await?;
             Ok(Answer::plain(reply, listed))
         }
-        Invocation::Help => Ok(Answer::plain(help_reply(), 0)),
+        Invocation::Help => Ok(Answer::plain((*data.help).clone(), 0)),
     }
 }
 

@@ -142,7 +142,7 @@ async fn on_command(endpoint: &Arc<Endpoint>, command: CommandInteraction) -> Re
     };
     let caller = Caller::of(&command, &data.config.discord.admin_role_ids);
     let private = invocation.ephemeral();
-    if let Some(answer) = commands::instant(&invocation, &caller) {
+    if let Some(answer) = commands::instant(&invocation, &endpoint.data, &caller) {
         answer.log(invocation.name(), &caller, started);
         return message(&answer.message, private);
     }

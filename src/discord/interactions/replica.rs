@@ -62,7 +62,8 @@ impl Replica {
         };
         spawn_bucket_pruner(&http);
         let digest = digest_http.and_then(|h| digest::start(&config, &index, &clock, h));
-        let data = Data::new(config, index, clock, test_hooks);
+        let help = commands::help::generated(&commands::all(), &config);
+        let data = Data::new(config, index, clock, help, test_hooks);
         Ok(Replica {
             endpoint: Endpoint {
                 data,

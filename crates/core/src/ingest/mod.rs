@@ -48,7 +48,7 @@ pub enum IngestError {
     BadId(String),
     #[error("the front matter is not valid TOML: {0}")]
     FrontMatter(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Html(#[from] html::HtmlError),
 }
 
