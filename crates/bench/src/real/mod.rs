@@ -121,6 +121,10 @@ pub fn run(set: &RealSet, texts: &Path, corpus: &Path, today: Date) -> Result<Re
             }),
         }
     }
+    if let Some(keep) = std::env::var_os("AGENDA_EVAL_KEEP_CORPUS") {
+        // A copy of the scratch corpus, to ask it questions with the CLI while tuning.
+        copy_dir(&scratch, Path::new(&keep))?;
+    }
     let loaded = Corpus::load(&scratch).context("the scratch corpus does not load")?;
     let index = AgendaIndex::build_in_ram(&loaded).context("indexing the scratch corpus")?;
     let db = judge::Fts5Paragraphs::build(

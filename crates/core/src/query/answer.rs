@@ -6,7 +6,7 @@ use super::citations::{
     text_of, Wanted,
 };
 use super::collector::has_names;
-use super::expand::{floor_weight, rare_weight};
+use super::expand::{floor_weight, idf, rare_weight};
 use super::listing::{listing, listing_intent, name_key, series_timeline};
 use super::passages::paragraph_kind;
 use super::plan::{of_another_series, phrase_query, plan, Plan};
@@ -33,6 +33,12 @@ const FACT_BOOST: f32 = 1.5;
 const FILL_FLOOR: f32 = 0.25;
 /// Answers with fewer results than this are filled with passages down to [`FILL_FLOOR`].
 const FILL_TO: usize = 3;
+/// An answer with nothing over the floor still shows the passages short of it whose own text
+/// holds this many of the question's distinctive words ("uphold" and "convention" in a paragraph
+/// naming its speaker, the meeting being in the lead): one shared word is chance, two are not.
+const DISTINCTIVE_MATCHES: usize = 2;
+/// A word found in fewer than one document in this many is distinctive.
+const DISTINCTIVE_RARITY: u64 = 50;
 /// Results scoring below this share of the best of their sort (fact or paragraph) are dropped.
 const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
@@ -330,6 +336,10 @@ fn search(
     top.sort_by(|a, b| b.0.total_cmp(&a.0));
 
     let total_weight = floor_weight(&concepts, rare_weight(searcher.num_docs()));
+    let distinctive = idf(
+        searcher.num_docs(),
+        searcher.num_docs() / DISTINCTIVE_RARITY,
+    );
     let limit = within.limit;
     // First every candidate's share of the question (cheap: its words), then the results in rank
     // order, each with its citations (dear: the cited paragraphs and their snippets), until the
@@ -361,6 +371,10 @@ fn search(
             // Found through its title alone: the passage would show none of the question.
             continue;
         }
+        let own_distinctive = concepts
+            .iter()
+            .filter(|c| c.weight >= distinctive && c.covered_by(&doc_terms))
+            .count();
         if paragraph {
             // A news paragraph leans on its headline ("420 shooters took part" under "30th ASEAN
             // Armies Rifle Meet opens in Hanoi"): the title's words count as the paragraph's.
@@ -415,6 +429,7 @@ fn search(
             if paragraph && share >= FILL_FLOOR {
                 weak.push(Candidate {
                     tenths: 0,
+                    distinctive: own_distinctive,
                     ranked: score * share * share,
                     paragraph,
                     id,
@@ -444,6 +459,7 @@ fn search(
                 } else {
                     0
                 },
+            distinctive: own_distinctive,
             ranked: score * share * share,
             paragraph,
             id,
@@ -497,9 +513,13 @@ fn search(
         }
     }
     // A short answer is filled with the best passages short of the floor, after the others; an
-    // empty one stays empty (chatter and unrelated words find nothing).
+    // empty one only with those holding distinctive words of the question (chatter and unrelated
+    // words find nothing).
     let fill_to = FILL_TO.min(limit);
-    if !shown.results.is_empty() && shown.results.len() < fill_to {
+    if shown.results.is_empty() {
+        weak.retain(|c| c.distinctive >= DISTINCTIVE_MATCHES);
+    }
+    if shown.results.len() < fill_to {
         weak.sort_by(|a, b| b.ranked.total_cmp(&a.ranked).then(a.id.cmp(&b.id)));
         for c in weak {
             if shown.results.len() >= fill_to {
@@ -560,6 +580,8 @@ fn terms_of(analyzer: &mut TextAnalyzer, text: &str) -> HashSet<String> {
 /// A document that covers enough of the question, before its citations are made.
 struct Candidate {
     tenths: u8,
+    /// Distinctive words of the question in its own text (see [`DISTINCTIVE_MATCHES`]).
+    distinctive: usize,
     ranked: f32,
     paragraph: bool,
     id: String,
@@ -808,6 +830,51 @@ He listed three risks arising from terrorism: smuggling, radical ideas and attac
             .unwrap()
             .results
             .is_empty());
+    }
+
+    /// Phrasing class "the speaker's words, the meeting in the lead" ("Nghiem underlined the need
+    /// to uphold … the Convention on the Law of the Sea" below "navy chiefs met online"): the
+    /// paragraph holds too little of a long question to pass any floor, but two of its distinctive
+    /// words; it answers, where nothing was found. Two common words do not.
+    #[test]
+    fn an_empty_answer_shows_passages_holding_two_distinctive_words() {
+        let report = "+++\nid = \"r\"\ntitle = \"Navy chiefs call for cooperation\"\nsource = \"S\"\npublished = \"2020-11-05\"\n+++\n\n\
+The 14th ASEAN Navy Chiefs' Meeting opened online, with the commanders of the region's navies.\n\n\
+Admiral Rakhine stressed the need to uphold the Charter of Harbour Pilots, signed in 1982.\n";
+        let filler: Vec<(String, String)> = (0..60)
+            .map(|n| {
+                (
+                    format!("f{n}"),
+                    format!("+++\nid = \"f{n}\"\ntitle = \"Regional news {n}\"\nsource = \"S\"\npublished = \"2020-01-01\"\n+++\n\n\
+Regional officials met in the capital for talks {n} about the region.\n"),
+                )
+            })
+            .collect();
+        let fleet = "+++\nid = \"t\"\ntitle = \"Fleet home\"\nsource = \"S\"\npublished = \"2020-02-01\"\n+++\n\n\
+The Thai fleet sailed home after a gathering of sailors.\n";
+        let mut texts: Vec<(&str, &str)> = vec![("r", report), ("t", fleet)];
+        texts.extend(filler.iter().map(|(id, t)| (id.as_str(), t.as_str())));
+        let index = index_of(&texts, "");
+        let asked = "which charter did the Thai fleet commander say the navies must uphold at the gathering?";
+        let a = answer(&index, Scope::Ask, asked).unwrap();
+        let refs: Vec<String> = a
+            .results
+            .iter()
+            .flat_map(|h| h.citations.iter().map(Citation::reference))
+            .collect();
+        assert!(refs.contains(&"r#2".to_string()), "{refs:?}");
+        // Words found everywhere are no evidence: nothing is shown for them.
+        let a = answer(
+            &index,
+            Scope::Ask,
+            "what did the regional capital officials say about football?",
+        )
+        .unwrap();
+        assert!(
+            a.results.is_empty(),
+            "{:?}",
+            a.results.iter().map(Hit::id).collect::<Vec<_>>()
+        );
     }
 
     /// Phrasing class "the meeting named only in the lead" ("They agreed to adopt …" several
