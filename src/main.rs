@@ -190,6 +190,10 @@ struct QueryArgs {
     /// Print JSON with a top-level `results` array.
     #[arg(long)]
     json: bool,
+    /// The day time words count from ("next", "upcoming", "this year"), YYYY-MM-DD [default:
+    /// today in digest.timezone].
+    #[arg(long, value_parser = parse_date)]
+    today: Option<jiff::civil::Date>,
 }
 
 fn main() -> ExitCode {
@@ -245,7 +249,9 @@ fn run(cli: Cli) -> Result<()> {
     let mut out = stdout.lock();
     let query = |scope: Scope, args: QueryArgs, out: &mut dyn std::io::Write| -> Result<()> {
         let idx = agenda_bot::index_service::open_index(&config)?;
-        let today = config.digest.today(jiff::Timestamp::now());
+        let today = args
+            .today
+            .unwrap_or_else(|| config.digest.today(jiff::Timestamp::now()));
         cli::run_query(&idx, scope, &args.query.join(" "), args.json, today, out)
     };
     match cli.command {

@@ -11,7 +11,7 @@ use super::listing::{listing, listing_intent, name_key, series_timeline};
 use super::passages::paragraph_kind;
 use super::plan::{of_another_series, phrase_query, plan, Plan};
 use super::request::Request;
-use super::time::{Around, Fit};
+use super::time::{speaks_of_the_future, Around, Fit};
 use super::{union, Answer, Citation, Hit, QueryError, Scope};
 use crate::analysis;
 use crate::corpus::{Fact, FactKind};
@@ -120,7 +120,7 @@ pub(crate) fn answer_around(
                 && !around.is_some_and(|a| {
                     h.fact
                         .as_ref()
-                        .is_some_and(|f| a.fact_fit(f) == Fit::Outside)
+                        .is_some_and(|f| a.fact_fit(f, &index.facts, |_| None) == Fit::Outside)
                 })
         };
         if results.iter().any(|h| is_named(h, &named)) {
@@ -607,10 +607,24 @@ fn time_fit(
         _ => (
             index
                 .fact(&text_of(&doc, f.id))
-                .map_or(Fit::Unknown, |fact| around.fact_fit(fact)),
+                .map_or(Fit::Unknown, |fact| {
+                    around.fact_fit(fact, &index.facts, |f| announced(index, f))
+                }),
             false,
         ),
     })
+}
+
+/// The day a fact was announced as to come: its main statement's publication, when the cited
+/// paragraph tells what will happen ("Myanmar will host the 18th …"); `None` otherwise.
+fn announced(index: &AgendaIndex, fact: &Fact) -> Option<jiff::civil::Date> {
+    let cited = citations_for(index, fact).into_iter().next()?;
+    if !speaks_of_the_future(&cited.snippet.text) {
+        return None;
+    }
+    crate::dates::parse_when(cited.date.as_deref()?, None)
+        .ok()
+        .map(|d| d.start)
 }
 
 /// Whether the question is exactly the fact's id or one of its names ("ADSOM", "asean our
@@ -875,6 +889,38 @@ The Thai fleet sailed home after a gathering of sailors.\n";
             "{:?}",
             a.results.iter().map(Hit::id).collect::<Vec<_>>()
         );
+    }
+
+    /// Phrasing class "the next instance announced, undated" ("the timetable to hold the 18th
+    /// ASEAN Navy Chiefs' Meeting in Yangon", a week after the 17th): asked what is upcoming, the
+    /// paragraph announcing it and the undated instance numbered after every past one rank above
+    /// the past instances.
+    #[test]
+    fn upcoming_finds_the_next_instance_announced_without_a_date() {
+        let report = "+++\nid = \"p\"\ntitle = \"Navy chiefs meet online\"\nsource = \"S\"\npublished = \"2023-05-20\"\n+++\n\n\
+The 17th ASEAN Navy Chiefs' Meeting (ANCM-17) was held online on 18 May 2023.\n\n\
+The chiefs agreed on the timetable to hold the 18th ASEAN Navy Chiefs' Meeting (ANCM-18) in Yangon.\n";
+        let older = "+++\nid = \"o\"\ntitle = \"Navy chiefs gather\"\nsource = \"S\"\npublished = \"2020-11-05\"\n+++\n\n\
+The 14th ASEAN Navy Chiefs' Meeting (ANCM-14) opened online on 4 November 2020.\n";
+        let meeting = |id: &str, n: u32, date: &str, cite: &str| {
+            format!("[[meeting]]\nid = \"{id}\"\nname = \"ASEAN Navy Chiefs' Meeting\"\nacronym = \"ANCM\"\nnumber = {n}\n{date}cites = [\"{cite}\"]\n\n")
+        };
+        let today = jiff::civil::date(2023, 6, 1);
+        let asked = "upcoming navy chiefs meetings";
+        let series = "[[mechanism]]\nid = \"ancm\"\nname = \"ASEAN Navy Chiefs' Meeting\"\nacronym = \"ANCM\"\ncites = [\"o#1\"]\n\n";
+        let facts = meeting("ancm-14", 14, "date = \"4 November 2020\"\n", "o#1")
+            + &meeting("ancm-17", 17, "date = \"18 May 2023\"\n", "p#1")
+            + &meeting("ancm-18", 18, "", "p#2")
+            + series;
+        let index = index_of(&[("p", report), ("o", older)], &facts);
+        let a = crate::query::answer_on(&index, Scope::Ask, asked, today).unwrap();
+        let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+        assert_eq!(ids.first().map(String::as_str), Some("ancm-18"), "{ids:?}");
+        // Without the fact, the paragraph that announces it comes before the past meetings'.
+        let index = index_of(&[("p", report), ("o", older)], "");
+        let a = crate::query::answer_on(&index, Scope::Ask, asked, today).unwrap();
+        let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+        assert_eq!(ids.first().map(String::as_str), Some("p#2"), "{ids:?}");
     }
 
     /// Phrasing class "the meeting named only in the lead" ("They agreed to adopt …" several

@@ -4,7 +4,7 @@
 //!
 //! `today` is always a parameter: the CLI and the bot pass their clock's date, tests a fixed one.
 
-use crate::corpus::{Fact, FactKind};
+use crate::corpus::{series_key, Fact, FactKind};
 use crate::dates::{self, Precision};
 use crate::digest::milestones::{self, Milestone, What};
 use crate::extract::text::find_dates;
@@ -393,6 +393,9 @@ impl TimeFilter {
 pub(crate) struct Around {
     pub(crate) from: Date,
     pub(crate) to: Date,
+    /// The days run on from today ("next", "upcoming", "coming up"): what is planned and
+    /// undated may fall in them.
+    pub(crate) ahead: bool,
 }
 
 /// Score multiplier of a result dated within the days asked about.
@@ -409,7 +412,11 @@ impl Around {
             Window::Last => (days_from(today, -NEXT_LAST_DAYS), days_from(today, -1)),
             Window::Overdue => return None,
         };
-        Some(Around { from, to })
+        Some(Around {
+            from,
+            to,
+            ahead: from == today,
+        })
     }
 
     fn holds(&self, start: Date, end: Date) -> bool {
@@ -417,15 +424,59 @@ impl Around {
     }
 
     /// How a fact's milestones (a meeting's date, an initiative's timeline) sit with the days.
-    pub(crate) fn fact_fit(&self, fact: &Fact) -> Fit {
+    /// An undated meeting numbered after every instance of its series held before the days, and
+    /// announced as to come in the year before them, is the next one: within days that run on from today
+    /// ("upcoming navy chiefs meetings" is the 18th, planned without a date, not the 14th of
+    /// 2020). `facts` are the index's; `announced` gives the day a fact's main statement was
+    /// published.
+    pub(crate) fn fact_fit(
+        &self,
+        fact: &Fact,
+        facts: &[Fact],
+        announced: impl Fn(&Fact) -> Option<Date>,
+    ) -> Fit {
         let all = milestones::milestones_of(fact);
         if all.iter().any(|m| m.overlaps(self.from, self.to)) {
             Fit::Within
         } else if all.is_empty() {
-            Fit::Unknown
+            let lately =
+                |d: Date| d <= self.from && days_from(d, ANNOUNCED_AHEAD_DAYS) >= self.from;
+            match self.next_of_its_series(fact, facts) && announced(fact).is_some_and(lately) {
+                true => Fit::Within,
+                false => Fit::Unknown,
+            }
         } else {
             Fit::Outside
         }
+    }
+
+    /// `fact` is an undated numbered meeting after the latest instance of its series dated before
+    /// days that run on from today, and none of the series is dated within them.
+    fn next_of_its_series(&self, fact: &Fact, facts: &[Fact]) -> bool {
+        let Fact::Meeting(m) = fact else {
+            return false;
+        };
+        if !self.ahead {
+            return false;
+        }
+        let (Some(series), Some(number)) = (m.acronym.as_deref().map(series_key), m.number) else {
+            return false;
+        };
+        let mut latest_before: Option<u32> = None;
+        for other in facts {
+            let Fact::Meeting(o) = other else { continue };
+            if o.acronym.as_deref().map(series_key).as_deref() != Some(series.as_str()) {
+                continue;
+            }
+            let Some(when) = &o.when else { continue };
+            if when.start <= self.to && when.end >= self.from {
+                return false;
+            }
+            if when.end < self.from {
+                latest_before = latest_before.max(o.number);
+            }
+        }
+        latest_before.is_some_and(|latest| number > latest)
     }
 
     /// A paragraph of a statement published within the days, or that names a year of them or a
@@ -454,10 +505,42 @@ impl Around {
         match published {
             Ok(d) if self.holds(d.start, d.end) => Fit::Within,
             _ if names_a_year || names_a_day() => Fit::Within,
+            Ok(d) if self.announced_before(d.start) && speaks_of_the_future(body) => Fit::Within,
             Ok(_) => Fit::Outside,
             Err(_) => Fit::Unknown,
         }
     }
+
+    /// Published in the year before the days begin: what it says will happen may fall in them.
+    fn announced_before(&self, published: Date) -> bool {
+        published < self.from && days_from(published, ANNOUNCED_AHEAD_DAYS) >= self.from
+    }
+}
+
+/// How long before the days asked about an announcement of what will happen may be published.
+const ANNOUNCED_AHEAD_DAYS: i32 = 365;
+
+/// Words of a paragraph that tells what will happen ("Myanmar will host the 18th meeting", "the
+/// timetable to hold the next exercise"), lowercase.
+const FUTURE_CUES: &[&str] = &[
+    " will ",
+    " shall ",
+    "to be held",
+    "to hold ",
+    "to host ",
+    "scheduled",
+    "upcoming",
+    "next year",
+    "is expected to",
+    "are expected to",
+    "plans to",
+    "planned for",
+];
+
+/// Whether a paragraph tells what will happen (see [`FUTURE_CUES`]).
+pub(crate) fn speaks_of_the_future(body: &str) -> bool {
+    let text = format!(" {} ", body.to_lowercase());
+    FUTURE_CUES.iter().any(|cue| text.contains(cue))
 }
 
 /// The months a text names by name alone ("held in Phnom Penh in February"), 1 to 12; "May"
