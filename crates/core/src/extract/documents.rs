@@ -154,7 +154,7 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
         (b.len() >= 4
             && b.chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–')))
-            || super::ordinal(b).is_some_and(|_| b.starts_with(|c: char| c.is_ascii_digit()))
+            || super::spans::ordinal(b).is_some_and(|_| b.starts_with(|c: char| c.is_ascii_digit()))
     };
     let connector = |w: &str| NAME_CONNECTORS.contains(&bare(w).to_ascii_lowercase().as_str());
     let ends = |w: &str| w.ends_with([',', '.', ';', ':', ')', '”', '"']);
