@@ -2,7 +2,7 @@
 //! instances of known series, occurrences of a series, meetings between two sides, and the
 //! fields read from the sentence naming each.
 
-use super::fields::{date_in, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
+use super::fields::{date_in, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::people::{attendance, chair_in, merge_people};
 use super::spans::{name_before, sentence_around, strip_the};
 use super::text::{find_dates, name_at, place_in};
@@ -42,7 +42,8 @@ const PLACE_AND_DAY_SPAN: usize = 60;
 pub(super) struct Extractor<'a> {
     pub(super) statement: &'a Statement,
     pub(super) bodies: &'a [Body],
-    pub(super) year: Option<i16>,
+    /// The statement's year and day, which dates written without them are read against.
+    pub(super) clock: Clock,
     pub(super) meetings: Vec<Meeting>,
     pub(super) mechanisms: Vec<Mechanism>,
     /// Index of the meeting the text spoke of last ("the meeting", "the same day").
@@ -114,7 +115,14 @@ impl Extractor<'_> {
             Some(a) => fact_id(a),
             None => fact_id(&body.name),
         };
-        if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
+        // "Experts' Working Groups (EWGs)", named as a pair, is the known EWG.
+        let plural = body.acronym.as_ref().map(|a| format!("{a}s"));
+        let named_as_plural = |m: &Mechanism| plural.is_some() && m.acronym == plural;
+        if let Some(m) = self
+            .mechanisms
+            .iter_mut()
+            .find(|m| m.id == id || named_as_plural(m))
+        {
             push_cite(&mut m.cites, cite.to_string());
             return;
         }
@@ -156,7 +164,7 @@ impl Extractor<'_> {
             .unwrap_or_else(|| acr.to_string());
         // What follows the name: "… (ADSOM) in Vientiane, Laos, on September 25".
         let next = bracket.map_or(after, |(_, rest)| rest).trim_start();
-        let dates = find_dates(sentence, self.year, false);
+        let dates = find_dates(sentence, self.clock.year, false);
         // Both are slices of `text`: where the rest starts within the sentence.
         let next_at = (next.as_ptr() as usize).wrapping_sub(sentence.as_ptr() as usize);
         let placed_on_a_day = || {
@@ -170,7 +178,7 @@ impl Extractor<'_> {
         if !OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)) && !placed_on_a_day() {
             return None;
         }
-        let date = date_in(sentence, self.year, &OCCURRENCE_DATE)?;
+        let date = date_in(sentence, self.clock, &OCCURRENCE_DATE)?;
         let id = format!("{}-{}", fact_id(&short), date.when.start.year());
         if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
             push_cite(&mut self.meetings[i].cites, cite.to_string());
@@ -237,11 +245,11 @@ impl Extractor<'_> {
 
     /// Date, place, chair, participants and observers from the sentence naming the meeting.
     pub(super) fn describe_meeting(&mut self, i: usize, sentence: &str, cite: &str) {
-        let year = self.year;
+        let clock = self.clock;
         let m = &mut self.meetings[i];
         push_cite(&mut m.cites, cite.to_string());
         if m.date.is_none() {
-            if let Some(d) = date_in(sentence, year, &MEETING_DATE) {
+            if let Some(d) = date_in(sentence, clock, &MEETING_DATE) {
                 m.date = Some(d.text);
                 m.when = Some(d.when);
             }
@@ -258,20 +266,20 @@ impl Extractor<'_> {
 
     pub(super) fn mechanism(
         &mut self,
-        acronym: &str,
+        acronym: Option<&str>,
         name: &str,
         category: &str,
         sentence: &str,
         cite: &str,
     ) {
-        let id = fact_id(acronym);
+        let id = fact_id(acronym.unwrap_or(name));
         if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
             push_cite(&mut m.cites, cite.to_string());
             return;
         }
         self.mechanisms.push(Mechanism {
             id,
-            acronym: Some(acronym.to_string()),
+            acronym: acronym.map(str::to_string),
             name: name.to_string(),
             aliases: Vec::new(),
             category: Some(category.to_string()),
@@ -352,7 +360,7 @@ impl Extractor<'_> {
         self.meetings.push(m);
         let i = self.meetings.len() - 1;
         let sentence = text;
-        if let Some(d) = date_in(sentence, self.year, &BILATERAL_DATE) {
+        if let Some(d) = date_in(sentence, self.clock, &BILATERAL_DATE) {
             self.meetings[i].date = Some(d.text);
             self.meetings[i].when = Some(d.when);
         }

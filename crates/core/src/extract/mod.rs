@@ -28,6 +28,9 @@ pub use toml_out::to_toml;
 /// Category of a meeting series kept as a mechanism (ADMM, ADMM-Plus, ADSOM…).
 pub const MEETING_SERIES: &str = "meeting series";
 
+/// First words that make a fact's name a piece of a sentence.
+const FRAGMENT_STARTS: &[&str] = &["of", "and", "or", "to", "for", "in", "on", "with", "by"];
+
 /// Extracts the facts of one statement; ids are stable for the same text.
 pub fn extract(statement: &Statement) -> Vec<Fact> {
     extract_with(statement, &[])
@@ -39,7 +42,14 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     let mut x = Extractor {
         statement,
         bodies,
-        year: statement.year(),
+        clock: fields::Clock {
+            year: statement.year(),
+            published: statement
+                .published_range
+                .as_ref()
+                .filter(|r| r.precision == crate::dates::Precision::Day)
+                .map(|r| r.start),
+        },
         meetings: Vec::new(),
         mechanisms: Vec::new(),
         last_meeting: None,
@@ -51,6 +61,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
             x.paragraph(p);
         }
     }
+    x.dateline_place();
     let (initiatives, areas, topics) = tables::extract(statement);
     if let Some(main) = x.meetings.first_mut() {
         for (topic, cite) in topics {
@@ -78,7 +89,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
             let at = p.text.find(&acronym).unwrap_or(0);
             let sentence = sentence_around(&p.text, at);
             x.mechanism(
-                &acronym,
+                Some(&acronym),
                 &series,
                 MEETING_SERIES,
                 sentence,
@@ -92,11 +103,20 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
             document_initiative(&mut initiatives, &d, &p.text, &cite(statement, p));
         }
     }
+    // A name that is both a body's and an initiative's, with no acronym to tell them apart, is
+    // the initiative ("establish the ASEAN Cyber Defence Network by 2027").
+    x.mechanisms
+        .retain(|m| m.acronym.is_some() || !initiatives.iter().any(|i| i.id == m.id));
     let mut facts: Vec<Fact> = Vec::new();
     facts.extend(x.meetings.into_iter().map(Fact::Meeting));
     facts.extend(x.mechanisms.into_iter().map(Fact::Mechanism));
     facts.extend(initiatives.into_iter().map(Fact::Initiative));
     facts.extend(areas.into_iter().map(Fact::Area));
+    // A name that opens with a connector ("Of a joint exercise …") is a piece of a sentence.
+    facts.retain(|f| {
+        let first = f.name().split_whitespace().next().unwrap_or("");
+        !FRAGMENT_STARTS.contains(&first.to_ascii_lowercase().as_str())
+    });
     // One fact per id: a later one with the same id is the same thing named again.
     let mut seen = std::collections::HashSet::new();
     facts.retain(|f| seen.insert(f.id().to_string()));
@@ -128,7 +148,7 @@ fn document_initiative(
         .map(|f| f.text);
     initiatives.push(Initiative {
         id,
-        name: d.name.clone(),
+        name: text::capitalise_first(&d.name),
         aliases: Vec::new(),
         expected_outcome: None,
         timeline,

@@ -31,25 +31,79 @@ const ROLE_WORDS: &[&str] = &[
     "Ministry",
 ];
 
-/// The chair a sentence names: "chaired by …", "under the chair of …", "presided over by …", or
-/// the name before "chaired" ("General X chaired the meeting"); a role is followed by the person
-/// after its comma.
+/// Ranks and honorifics: a chair named by them alone ("chaired by Colonel") names nobody.
+const RANKS: &[&str] = &[
+    "General",
+    "Gen",
+    "Lieutenant",
+    "Lt",
+    "Lieut",
+    "Colonel",
+    "Col",
+    "Major",
+    "Maj",
+    "Admiral",
+    "Adm",
+    "Captain",
+    "Capt",
+    "Brigadier",
+    "Brig",
+    "Commander",
+    "Cdr",
+    "Commodore",
+    "Rear",
+    "Vice",
+    "Senior",
+    "Sen",
+    "Air",
+    "Marshal",
+    "Chief",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Datuk",
+    "Dato",
+    "Seri",
+];
+
+/// Abbreviated ranks and titles written with a full stop inside a person's name ("Adm. Lim Boon").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Gen", "Lt", "Lieut", "Col", "Maj", "Adm", "Capt", "Brig", "Cdr", "Sen", "Dr", "Mr", "Mrs",
+    "Ms",
+];
+
+/// Lowercase words before a chair that say whose it is ("chaired by the host nation's Navy
+/// Chief …"), at most this many.
+const POSSESSOR_WORDS: usize = 3;
+
+/// Words after a state's possessive that make it the chair: "under Thailand's chairmanship".
+const CHAIRMANSHIP_WORDS: &[&str] = &["chairmanship", "chairship", "chairpersonship"];
+
+/// The chair a sentence names: "chaired by …", "under the chair of …", "presided over by …",
+/// "under Thailand's chairmanship", or the name before "chaired" ("General X chaired the
+/// meeting"); a role is followed by the person after its comma. A rank alone is no chair.
 pub(super) fn chair_in(sentence: &str) -> Option<String> {
     let plain = without_brackets(sentence);
     let sentence = plain.as_str();
     if let Some(at) = after_phrase(sentence, CHAIR_LEADS) {
-        let role = name_at(sentence, at)?;
+        let at = past_possessor(sentence, at);
+        let role = person_at(sentence, at)?;
         let end = sentence[at..]
             .find(&role)
             .map_or(at, |i| at + i + role.len());
         let person = sentence[end..]
             .strip_prefix(", ")
-            .and_then(|rest| name_at(rest, 0));
+            .and_then(|rest| person_at(rest, 0));
         let is_role = role.split_whitespace().any(|w| ROLE_WORDS.contains(&w));
-        return Some(match person {
+        let chair = match person {
             Some(p) if is_role => format!("{role}, {p}"),
             _ => role,
-        });
+        };
+        return (!rank_alone(&chair)).then_some(chair);
+    }
+    if let Some(state) = chairmanship_of(sentence) {
+        return Some(state);
     }
     let at = sentence.find(" chaired the ")?;
     let before: Vec<&str> = sentence[..at].split_whitespace().collect();
@@ -59,6 +113,64 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
         .take_while(|w| text::capitalised(w) && !w.ends_with(','))
         .count();
     (n >= 2).then(|| before[before.len() - n..].join(" "))
+}
+
+/// Whether a name is ranks and honorifics only ("Colonel", "Lt. Gen").
+fn rank_alone(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|w| RANKS.contains(&text::bare(w)))
+}
+
+/// Byte `at` moved past lowercase words ending in a possessive ("the host nation's ", "its "), so
+/// that the chair's own name follows.
+fn past_possessor(text: &str, at: usize) -> usize {
+    let mut end = at;
+    for (k, w) in text[at..].split_whitespace().enumerate() {
+        if k >= POSSESSOR_WORDS || text::capitalised(w) {
+            break;
+        }
+        let w_end = text[end..].find(w).map_or(end, |i| end + i + w.len());
+        if w.ends_with("'s") || w.ends_with("’s") || matches!(w, "its" | "their") {
+            return w_end;
+        }
+        end = w_end;
+    }
+    at
+}
+
+/// [`name_at`] across abbreviated titles: "Navy Chief Adm. Lim Boon".
+pub(super) fn person_at(text: &str, from: usize) -> Option<String> {
+    let mut name = name_at(text, from)?;
+    let mut end = from + text[from..].find(name.as_str())? + name.len();
+    loop {
+        let last = name.split_whitespace().last().unwrap_or("");
+        let more = text[end..]
+            .strip_prefix(". ")
+            .filter(|_| TITLE_ABBREVIATIONS.contains(&last))
+            .and_then(|_| name_at(text, end + 2));
+        let Some(more) = more else {
+            return Some(name);
+        };
+        end = end + 2 + text[end + 2..].find(more.as_str())? + more.len();
+        name = format!("{name}. {more}");
+    }
+}
+
+/// "under Thailand's chairmanship" → Thailand.
+fn chairmanship_of(sentence: &str) -> Option<String> {
+    let lower = sentence.to_ascii_lowercase();
+    lower.match_indices("under ").find_map(|(at, lead)| {
+        let from = at + lead.len();
+        let name = name_at(sentence, from)?;
+        let state = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("’s"))?;
+        let end = from + sentence[from..].find(name.as_str())? + name.len();
+        let next = sentence[end..].split_whitespace().next()?;
+        CHAIRMANSHIP_WORDS
+            .contains(&text::bare(next))
+            .then(|| state.to_string())
+    })
 }
 
 /// Participants and observers: "with the attendance of X as well as Y as an observer",

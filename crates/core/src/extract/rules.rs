@@ -7,10 +7,11 @@ use super::meetings::Extractor;
 use super::people::{attendance, chair_in, observer_sentence};
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
-    is_meeting_name, locate_pairs, ordinal, sentence_around, word_before, Pair, MECHANISM_HEADS,
+    is_meeting_name, locate_pairs, ordinal, ordinal_before, sentence_around, strip_the,
+    word_before, Pair, MECHANISM_HEADS,
 };
-use super::text::{bare, initials, initials_of, name_at, sentences};
-use super::{cite, push_cite, MEETING_SERIES};
+use super::text::{self, bare, dateline, initials, initials_of, name_at, sentences};
+use super::{cite, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Fact, Paragraph};
 use std::ops::Range;
 
@@ -24,11 +25,32 @@ const ASEAN_NAME_STARTS: &[&str] = &["ASEAN ", "ASEAN-"];
 /// ADMM-Plus Experts' Working Group on …").
 const GROUP_WORDS: &[&str] = &["Group", "Committee"];
 
+/// Head words of a body's name written without an acronym pair ("the Regional Maritime
+/// Hotline", "the ASEAN Secretariat"), with the category they give.
+const BODY_NAME_HEADS: &[(&str, &str)] = &[
+    ("Network", "network"),
+    ("Hotline", "hotline"),
+    ("Secretariat", "secretariat"),
+    ("Task Force", "task force"),
+    ("Working Group", "working group"),
+    ("Working Groups", "working group"),
+    ("Consultative Group", "working group"),
+    ("Centre", "centre"),
+    ("Center", "centre"),
+    ("Committee", "committee"),
+];
+
+/// The words a body named for its "force" must hold to be a task force.
+const TASK_FORCE: &str = "task force";
+
 /// Words saying a paragraph is about the same day as the meeting spoken of before.
 const SAME_DAY: &str = "the same day";
 
 /// Words saying a paragraph speaks of the meeting spoken of last.
 const MEETING_REFERENCES: &[&str] = &["the meeting", "delegates"];
+
+/// Paragraphs at the top of a statement where its dateline may stand (after a line with its date).
+const DATELINE_PARAGRAPHS: usize = 3;
 
 /// One paragraph as the rules see it, with the meetings it has mentioned so far (first mention
 /// first).
@@ -65,6 +87,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.numbered_series(p),
     |x, p| x.known_handles(p),
     |x, p| x.known_bodies(p),
+    |x, p| x.named_bodies(p),
     |x, p| x.bilateral_meeting(p),
     // Fields of the meetings mentioned.
     |x, p| x.same_day(p),
@@ -98,6 +121,32 @@ impl Extractor<'_> {
         }
     }
 
+    /// After every paragraph: a dateline ("SEREMBAN: …") is the place of the meeting the
+    /// statement reports (its lead's, else its first), when no sentence gave it one.
+    pub(super) fn dateline_place(&mut self) {
+        let Some(i) = self
+            .main_meeting
+            .or((!self.meetings.is_empty()).then_some(0))
+        else {
+            return;
+        };
+        if self.meetings[i].place.is_some() {
+            return;
+        }
+        let found = self
+            .statement
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .take(DATELINE_PARAGRAPHS)
+            .find_map(|p| Some((dateline(&p.text)?, cite(self.statement, p))));
+        if let Some((place, cite)) = found {
+            let m = &mut self.meetings[i];
+            m.place = Some(place);
+            push_cite(&mut m.cites, cite);
+        }
+    }
+
     /// "Full Name (ACR)" pairs: a meeting when the name ends in a meeting head (numbered by
     /// "ACR-21" or an ordinal before it, else an occurrence of its series and the series), a
     /// mechanism when it ends in a body's head or stands in "mechanisms such as …".
@@ -111,7 +160,7 @@ impl Extractor<'_> {
                 }
                 _ => (pair.short.clone(), None),
             };
-            let number = number.or_else(|| word_before(text, pair.start).and_then(ordinal));
+            let number = number.or_else(|| ordinal_before(text, pair.start));
             let sentence = sentence_around(text, pair.start);
             if is_meeting_name(&pair.long) {
                 if let Some(n) = number {
@@ -126,7 +175,13 @@ impl Extractor<'_> {
                     {
                         para.mentioned.push(i);
                     }
-                    self.mechanism(&pair.short, &pair.long, MEETING_SERIES, sentence, &cite);
+                    self.mechanism(
+                        Some(&pair.short),
+                        &pair.long,
+                        MEETING_SERIES,
+                        sentence,
+                        &cite,
+                    );
                 }
                 continue;
             }
@@ -134,6 +189,10 @@ impl Extractor<'_> {
                 .iter()
                 .find(|(h, _)| {
                     let last = head(&pair.long);
+                    // "Royal Cambodian Armed Forces" is no task force.
+                    if *h == "force" && !pair.long.to_ascii_lowercase().contains(TASK_FORCE) {
+                        return false;
+                    }
                     *h == last
                         || Some(*h) == last.strip_suffix('s')
                         || Some(*h) == head_before_of(&pair.long).as_deref()
@@ -146,7 +205,7 @@ impl Extractor<'_> {
                         .then_some("mechanism")
                 });
             if let Some(category) = category {
-                self.mechanism(&pair.short, &pair.long, category, sentence, &cite);
+                self.mechanism(Some(&pair.short), &pair.long, category, sentence, &cite);
             }
         }
     }
@@ -175,7 +234,7 @@ impl Extractor<'_> {
             };
             let Some(acr) = initials(&name) else { continue };
             let sentence = sentence_around(text, at);
-            match word_before(text, at).and_then(ordinal) {
+            match ordinal_before(text, at) {
                 Some(n) => {
                     let i = self.numbered_meeting(&acr, n, &name, &cite);
                     self.describe_meeting(i, sentence, &cite);
@@ -183,7 +242,7 @@ impl Extractor<'_> {
                 }
                 None => match self.occurrence(&acr, &name, text, at, sentence, &cite) {
                     Some(i) => para.mentioned.push(i),
-                    None => self.mechanism(&acr, &name, MEETING_SERIES, sentence, &cite),
+                    None => self.mechanism(Some(&acr), &name, MEETING_SERIES, sentence, &cite),
                 },
             }
         }
@@ -230,7 +289,7 @@ impl Extractor<'_> {
             let token = bare(word);
             let (letters, number) = match token.rsplit_once('-') {
                 Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => (l, n.parse().ok()),
-                _ => (token, k.checked_sub(1).and_then(|j| ordinal(words[j].1))),
+                _ => (token, ordinal_before(text, at)),
             };
             let plus;
             let letters = if words.get(k + 1).is_some_and(|(_, w)| bare(w) == "Plus") {
@@ -289,6 +348,55 @@ impl Extractor<'_> {
     fn known_bodies(&mut self, para: &mut Para<'_>) {
         let cite = para.cite.clone();
         self.known_mentions(para.text, &cite, &mut para.mentioned);
+    }
+
+    /// Bodies named without an acronym pair by a capitalised name ending in a body's head ("the
+    /// Regional Maritime Hotline", "the ASEAN Secretariat"), not a known body's and not inside a
+    /// pair: a mechanism named so.
+    fn named_bodies(&mut self, para: &mut Para<'_>) {
+        let text = para.text;
+        let known: Vec<Range<usize>> = known::mentions(text, self.bodies)
+            .into_iter()
+            .map(|m| m.range)
+            .collect();
+        let mut from = 0;
+        for (at, word) in text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        {
+            if at < from || !text::capitalised(word) || para.in_pair(at) {
+                continue;
+            }
+            let Some(name) = name_at(text, at) else {
+                continue;
+            };
+            from = at + name.len();
+            // "the member states and the ASEAN Secretariat": the last item is the body.
+            let name = strip_the(name.rsplit(" and the ").next().unwrap_or(&name));
+            let Some((head, category)) = BODY_NAME_HEADS
+                .iter()
+                .find(|(h, _)| name.ends_with(&format!(" {h}")))
+            else {
+                continue;
+            };
+            let own = name[..name.len() - head.len()].split_whitespace().count();
+            let overlaps_known = known.iter().any(|r| r.start < from && at < r.end);
+            // "… Working Group (ADSOM WG)": a pair, which the pair rules and known bodies read.
+            let bracket = text[from..].trim_start().starts_with('(');
+            // "at the Grand Maritime Centre" is a venue.
+            let venue = word_before(text, at).is_some_and(|w| w == "at")
+                || text[..at].ends_with(" at the ");
+            if own == 0
+                || bracket
+                || overlaps_known
+                || venue
+                || word_before(text, at).is_some_and(text::capitalised)
+            {
+                continue;
+            }
+            let sentence = sentence_around(text, at);
+            self.mechanism(None, &name, category, sentence, &para.cite);
+        }
     }
 
     /// "a meeting between X and Y", "X convened with Y".

@@ -182,6 +182,21 @@ pub(super) fn is_meeting_name(name: &str) -> bool {
         || (h == "plus" && name.to_ascii_lowercase().contains("meeting"))
 }
 
+/// Suffixes of an ordinal written apart from its number ("the 9 th ADMM").
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+/// The ordinal before byte `at`: "21st", "Seventh", or "9 th" written in two words.
+pub(super) fn ordinal_before(text: &str, at: usize) -> Option<u32> {
+    let mut words = text[..at].split_whitespace().rev();
+    let last = words.next()?;
+    ordinal(last).or_else(|| {
+        let number = words.next()?;
+        (ORDINAL_SUFFIXES.contains(&last) && number.chars().all(|c| c.is_ascii_digit()))
+            .then(|| number.parse().ok())
+            .flatten()
+    })
+}
+
 /// The word before byte `at`.
 pub(super) fn word_before(text: &str, at: usize) -> Option<&str> {
     text[..at].split_whitespace().last()
