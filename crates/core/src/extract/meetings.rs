@@ -5,7 +5,7 @@
 use super::fields::{date_in, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::people::{attendance, chair_in, merge_people};
 use super::spans::{name_before, sentence_around, strip_the};
-use super::text::{find_dates, name_at, place_in};
+use super::text::{find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Body, BodyKind, Mechanism, Meeting, Origin, Statement};
 use crate::dates;
@@ -192,6 +192,45 @@ impl Extractor<'_> {
         Some(i)
     }
 
+    /// A series' meeting kept by its year ("ADMM 2021", from "the ADMM … was held on 15 June")
+    /// that is a numbered meeting of the same series on the same days ("the 15th ADMM") is that
+    /// meeting: its citations go to it.
+    pub(super) fn merge_occurrences(&mut self) {
+        let mut i = 0;
+        while i < self.meetings.len() {
+            let m = &self.meetings[i];
+            let same = m.number.is_none().then(|| {
+                self.meetings.iter().position(|n| {
+                    let series_year = n
+                        .acronym
+                        .as_ref()
+                        .zip(n.when.as_ref())
+                        .map(|(a, w)| format!("{}-{}", fact_id(a), w.start.year()));
+                    n.number.is_some()
+                        && m.when.is_some()
+                        && n.when == m.when
+                        && series_year.as_deref() == Some(m.id.as_str())
+                })
+            });
+            let Some(Some(into)) = same else {
+                i += 1;
+                continue;
+            };
+            let gone = self.meetings.remove(i);
+            let into = if into > i { into - 1 } else { into };
+            for c in gone.cites {
+                push_cite(&mut self.meetings[into].cites, c);
+            }
+            for slot in [&mut self.last_meeting, &mut self.main_meeting] {
+                *slot = slot.and_then(|k| match k.cmp(&i) {
+                    std::cmp::Ordering::Less => Some(k),
+                    std::cmp::Ordering::Equal => Some(into),
+                    std::cmp::Ordering::Greater => Some(k - 1),
+                });
+            }
+        }
+    }
+
     /// The full name of a meeting series this statement has named by `acronym`.
     pub(super) fn series_named(&self, acronym: &str) -> Option<String> {
         let letters = acronym.trim_end_matches("-Plus");
@@ -317,6 +356,11 @@ impl Extractor<'_> {
         }
         let (a, b) = found?;
         let (a, b) = (strip_the(&a), strip_the(&b));
+        // "between Wei and ASEAN defence ministers": one word that is no state and no acronym is
+        // a piece of a name, not a side.
+        if !is_side(&a) || !is_side(&b) {
+            return None;
+        }
         let key = |p: &[String]| {
             let mut k: Vec<String> = p.iter().map(|s| crate::ingest::normalise(s)).collect();
             k.sort();
@@ -367,6 +411,13 @@ impl Extractor<'_> {
         self.meetings[i].place = place_in(sentence);
         Some(i)
     }
+}
+
+/// Whether a name can be a side of a meeting: two words or more, a state, or an acronym.
+fn is_side(name: &str) -> bool {
+    name.split_whitespace().count() >= 2
+        || COUNTRIES.contains(&name)
+        || name.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A meeting with a name and one citation, nothing else known yet.

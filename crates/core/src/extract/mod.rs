@@ -62,6 +62,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         }
     }
     x.dateline_place();
+    x.merge_occurrences();
     let (initiatives, areas, topics) = tables::extract(statement);
     if let Some(main) = x.meetings.first_mut() {
         for (topic, cite) in topics {

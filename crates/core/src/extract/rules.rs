@@ -15,6 +15,19 @@ use super::{cite, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Fact, Paragraph};
 use std::ops::Range;
 
+/// Head nouns of an event named by an acronym pair and the head after it ("the 4th <Name> (<ACR>)
+/// Workshop").
+const EVENT_HEADS_AFTER_PAIR: &[&str] =
+    &["workshop", "seminar", "symposium", "meeting", "conference"];
+
+/// The event head right after byte `end`, as written.
+fn event_head_after(text: &str, end: usize) -> Option<&str> {
+    let next = bare(text[end..].split_whitespace().next()?);
+    EVENT_HEADS_AFTER_PAIR
+        .contains(&next.to_ascii_lowercase().as_str())
+        .then_some(next)
+}
+
 /// The paragraphs at the top of a statement whose first meeting is the one it reports.
 const LEAD_PARAGRAPHS: usize = 2;
 
@@ -122,15 +135,21 @@ impl Extractor<'_> {
     }
 
     /// After every paragraph: a dateline ("SEREMBAN: …") is the place of the meeting the
-    /// statement reports (its lead's, else its first), when no sentence gave it one.
+    /// statement reports (its lead's, else its first) and of meetings held on the statement's
+    /// own day, when no sentence gave them one.
     pub(super) fn dateline_place(&mut self) {
-        let Some(i) = self
+        let reported = self
             .main_meeting
-            .or((!self.meetings.is_empty()).then_some(0))
-        else {
-            return;
-        };
-        if self.meetings[i].place.is_some() {
+            .or((!self.meetings.is_empty()).then_some(0));
+        let today = self.clock.published;
+        let placed: Vec<usize> = (0..self.meetings.len())
+            .filter(|&i| {
+                let m = &self.meetings[i];
+                let on_the_day = m.when.as_ref().is_some_and(|w| Some(w.start) == today);
+                m.place.is_none() && (Some(i) == reported || on_the_day)
+            })
+            .collect();
+        if placed.is_empty() {
             return;
         }
         let found = self
@@ -141,9 +160,11 @@ impl Extractor<'_> {
             .take(DATELINE_PARAGRAPHS)
             .find_map(|p| Some((dateline(&p.text)?, cite(self.statement, p))));
         if let Some((place, cite)) = found {
-            let m = &mut self.meetings[i];
-            m.place = Some(place);
-            push_cite(&mut m.cites, cite);
+            for i in placed {
+                let m = &mut self.meetings[i];
+                m.place = Some(place.clone());
+                push_cite(&mut m.cites, cite.clone());
+            }
         }
     }
 
@@ -162,6 +183,19 @@ impl Extractor<'_> {
             };
             let number = number.or_else(|| ordinal_before(text, pair.start));
             let sentence = sentence_around(text, pair.start);
+            // "the 4th ASEAN Harbour Safety Cooperation (AHSC) Workshop": the event's head after
+            // the pair; the body the pair names stays a mechanism below.
+            if let (Some(n), Some(h), false) = (
+                number,
+                event_head_after(text, pair.end),
+                is_meeting_name(&pair.long),
+            ) {
+                let i = self.numbered_meeting(&letters, n, &format!("{} {h}", pair.long), &cite);
+                self.describe_meeting(i, sentence, &cite);
+                if !para.mentioned.contains(&i) {
+                    para.mentioned.push(i);
+                }
+            }
             if is_meeting_name(&pair.long) {
                 if let Some(n) = number {
                     let i = self.numbered_meeting(&letters, n, &pair.long, &cite);

@@ -200,6 +200,54 @@ fn meeting_form_rows() {
     ]);
 }
 
+/// One statement's facts, published on the day given.
+fn facts_of(text: &str, published: &str) -> Vec<Fact> {
+    extract(&statement(
+        &format!("Headline\n\n{text}\n"),
+        Format::Text,
+        Some(published),
+    ))
+}
+
+/// Meetings named with the event's head after an acronym pair; a dateline also places a meeting
+/// held on the statement's day.
+#[test]
+fn event_and_dateline_rows() {
+    check_meeting_rows(&[
+        // "<ordinal> <Name> (<ACR>) Workshop"
+        (
+            "The 4th ASEAN Harbour Safety Cooperation (AHSC) Workshop was held on 3 March 2026 in Vientiane.",
+            "2026-03-04",
+            "ahsc-4",
+            &[("date", Some("3 March 2026")), ("place", Some("Vientiane, Laos"))],
+        ),
+        // "SEREMBAN: …" places the reported meeting and the one held "today"
+        (
+            "SEREMBAN: The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed on 7 May.\n\nThe chiefs prepare for the 4th AHCM-Plus today.",
+            "2026-05-08",
+            "ahcm-plus-4",
+            &[("date", Some("8 May 2026")), ("place", Some("Seremban"))],
+        ),
+    ]);
+}
+
+/// Precision: one meeting, not two, when the series is named by its year and by its number on
+/// the same day; no meeting between sides that are pieces of names.
+#[test]
+fn one_meeting_and_whole_sides() {
+    let facts = facts_of(
+        "The ASEAN Harbour Chiefs' Meeting (AHCM) was held in Vientiane on 4 May. The 9th AHCM was held in Vientiane on 4 May.",
+        "2026-05-08",
+    );
+    let ids: Vec<&str> = meetings_of(&facts).iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["ahcm-9"]);
+    let facts = facts_of(
+        "It was agreed at a meeting between Somsak and ASEAN harbour chiefs in May.",
+        "2026-05-08",
+    );
+    assert!(meetings_of(&facts).is_empty(), "{facts:?}");
+}
+
 /// A planned thing named after a verb used as a noun ("the conduct of a joint drill in 2027")
 /// keeps its own name, not "Of a joint drill".
 #[test]
