@@ -12,16 +12,21 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "terms of reference",
     "memorandum of understanding",
     "plan of action",
+    "concept documents",
+    "concept document",
     "concept papers",
     "concept paper",
     "joint declaration",
+    "joint statements",
     "joint statement",
     "strategy paper",
     "work programme",
     "work program",
+    "action plans",
     "action plan",
     "work plans",
     "work plan",
+    "workplans",
     "workplan",
     "road map",
     "roadmap",
@@ -30,7 +35,50 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "protocol",
     "vision",
     "framework",
+    "minutes",
 ];
+
+/// Heads too common as words to name a document written in lowercase ("a vision for the
+/// region"); the others do when what follows tells which ("a concept document on …", "the terms
+/// of reference for …", "the work plans of …").
+const UNDESCRIBED_HEADS: &[&str] = &["declaration", "protocol", "vision", "framework"];
+
+/// Words before a lowercase head that belong to the document's name ("the draft joint
+/// statements", "a three-year action plan").
+const DESCRIBED_MODIFIERS: &[&str] = &["draft", "new", "revised", "updated", "final"];
+
+/// Words that tell what a lowercase document is about: "on …", "of …", "for …", "to …".
+const QUALIFIERS: &[&str] = &["on", "of", "for", "to"];
+
+/// Words that end what a document is about: a clause or the next item begins.
+const QUALIFIER_STOPS: &[&str] = &[
+    "which",
+    "that",
+    "including",
+    "along",
+    "as",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "during",
+    "at",
+    "while",
+    "by",
+    "with",
+];
+
+/// Words after "and" that start the next item of a list ("… and the", "… and a").
+const NEXT_ITEM: &[&str] = &["the", "a", "an", "another", "other"];
+
+/// The most words a document's "on …" part runs.
+const MAX_QUALIFIER_WORDS: usize = 16;
+
+/// Words of its own a document's "on …" part needs, unless a capitalised word is among them
+/// ("the joint statement of the meeting" names no document in particular).
+const MIN_QUALIFIER_WORDS: usize = 2;
 
 /// Verbs that make a document named beside them an initiative of the meeting.
 pub const ADOPTION_VERBS: &[&str] = &[
@@ -106,14 +154,17 @@ pub fn documents(text: &str) -> Vec<Document> {
                 i += 1;
                 continue;
             };
-            if let Some((from, to)) = name_around(&words, i, i + n) {
+            let named = name_around(&words, i, i + n)
+                .map(|(from, to)| (from, qualified(&words, i + n, to).unwrap_or(to)))
+                .or_else(|| described(&words, i, i + n));
+            if let Some((from, to)) = named {
                 let start = words[from].0;
                 let (last_at, last) = words[to - 1];
                 let end = last_at + last.len();
                 let name = sentence[start..end]
                     .trim_end_matches([',', '.', ';', ':', ')', '”', '"'])
                     .trim_start_matches(['(', '“', '"'])
-                    .to_string();
+                    .replace(['“', '”', '"'], "");
                 if !out.iter().any(|d| d.name == name) {
                     out.push(Document {
                         range: range.start + start..range.start + start + name.len(),
@@ -143,6 +194,77 @@ fn head_at(words: &[(usize, &str)], i: usize) -> Option<usize> {
     })
 }
 
+/// Whether a word closes a name: a comma, a full stop, a bracket or a quote after it.
+fn closes(w: &str) -> bool {
+    w.ends_with([',', '.', ';', ':', ')', '”', '"'])
+}
+
+/// A lowercase document told by what follows its head at words `from..to`: "a concept document
+/// on enhancing …", "the draft joint statements of the 9th AHCM", "the terms of reference for
+/// …"; its modifiers before ("draft", "three-year") go with it.
+fn described(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize, usize)> {
+    let head = words[from..to]
+        .iter()
+        .map(|(_, w)| bare(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if UNDESCRIBED_HEADS.contains(&head.as_str()) || !head.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let mut start = from;
+    while start > 0 {
+        let w = bare(words[start - 1].1);
+        if closes(words[start - 1].1) || !(DESCRIBED_MODIFIERS.contains(&w) || w.ends_with("-year"))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    Some((start, qualified(words, to, to)?))
+}
+
+/// The end of what a document is about, after its name ends at word `to`: "on …", "of …"
+/// up to a clause, the next list item or the sentence's end; `None` when nothing such follows
+/// or it says too little.
+fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usize> {
+    if to != head_end || closes(words[to - 1].1) {
+        return None;
+    }
+    let first = words.get(to)?.1;
+    if !QUALIFIERS.contains(&first) {
+        return None;
+    }
+    let mut end = to + 1;
+    while end < words.len() && end - to <= MAX_QUALIFIER_WORDS {
+        let w = words[end].1;
+        let b = bare(w).to_ascii_lowercase();
+        // "… and the next item", and "… for the ADMM and build …": after a name, "and" and a
+        // lowercase word start a clause of their own.
+        let next = words.get(end + 1).map_or("", |(_, n)| bare(n));
+        let after_name = end > to + 1 && bare(words[end - 1].1).starts_with(char::is_uppercase);
+        let next_item = b == "and"
+            && (NEXT_ITEM.contains(&next.to_ascii_lowercase().as_str())
+                || (after_name && next.starts_with(char::is_lowercase)));
+        if QUALIFIER_STOPS.contains(&b.as_str()) || next_item || w.starts_with('(') {
+            break;
+        }
+        end += 1;
+        if closes(w) {
+            break;
+        }
+    }
+    let connector = |w: &str| NAME_CONNECTORS.contains(&bare(w).to_ascii_lowercase().as_str());
+    while end > to + 1 && connector(words[end - 1].1) {
+        end -= 1;
+    }
+    let own = &words[to + 1..end];
+    let content = own.iter().filter(|(_, w)| !connector(w)).count();
+    let capital = own
+        .iter()
+        .any(|(_, w)| bare(w).starts_with(|c: char| c.is_uppercase()));
+    (content >= MIN_QUALIFIER_WORDS || (capital && content >= 1)).then_some(end)
+}
+
 /// The capitalised run around a head at words `from..to`: left over capitalised words and
 /// connectors, right over the same and years ("2024-2032"); `None` when the head and the words
 /// around it are lowercase ("a joint statement").
@@ -154,7 +276,7 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
         (b.len() >= 4
             && b.chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–')))
-            || super::ordinal(b).is_some_and(|_| b.starts_with(|c: char| c.is_ascii_digit()))
+            || super::spans::ordinal(b).is_some_and(|_| b.starts_with(|c: char| c.is_ascii_digit()))
     };
     let connector = |w: &str| NAME_CONNECTORS.contains(&bare(w).to_ascii_lowercase().as_str());
     let ends = |w: &str| w.ends_with([',', '.', ';', ':', ')', '”', '"']);

@@ -151,7 +151,7 @@ fn before_name(text: &str, at: usize) -> (Option<u32>, Option<i16>) {
         return (None, None);
     }
     word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if let Some(n) = super::ordinal(word) {
+    if let Some(n) = super::spans::ordinal(word) {
         return (Some(n), None);
     }
     if word.len() == 4 {

@@ -259,6 +259,20 @@ const PLANNING_VERBS: &[&str] = &[
     "organize",
 ];
 
+/// Words before a planned thing's name that are no part of it; "of" after a verb used as a noun
+/// ("including the conduct of a joint exercise in 2015").
+const OBJECT_LEADS: &[&str] = &[
+    "of ",
+    "the ",
+    "a ",
+    "an ",
+    "next ",
+    "new ",
+    "upcoming ",
+    "proposed ",
+    "planned ",
+];
+
 /// What a sentence plans, named before its timeline, and what it is expected to bring: the
 /// object of the last planning verb, up to a comma after a name ("launch the ASEAN Maritime
 /// Domain Awareness Initiative, expected to deliver a shared maritime picture by Q2 2026" →
@@ -279,18 +293,7 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
     let mut object = head[at..].trim();
     loop {
         let lowered = object.to_ascii_lowercase();
-        let Some(word) = [
-            "the ",
-            "a ",
-            "an ",
-            "next ",
-            "new ",
-            "upcoming ",
-            "proposed ",
-            "planned ",
-        ]
-        .iter()
-        .find(|w| lowered.starts_with(*w)) else {
+        let Some(word) = OBJECT_LEADS.iter().find(|w| lowered.starts_with(*w)) else {
             break;
         };
         object = object[word.len()..].trim_start();

@@ -1,6 +1,6 @@
 use super::text::{find_dates, place_in, sentences};
 use super::*;
-use crate::corpus::{Area, Corpus};
+use crate::corpus::{Area, Corpus, Meeting};
 use crate::ingest::{self, Format, Overrides};
 use std::path::PathBuf;
 
@@ -615,7 +615,11 @@ fn chair_rows() {
         ("The chair was not named.", None),
     ];
     for (sentence, want) in rows {
-        assert_eq!(super::chair_in(sentence).as_deref(), *want, "{sentence}");
+        assert_eq!(
+            super::people::chair_in(sentence).as_deref(),
+            *want,
+            "{sentence}"
+        );
     }
 }
 
@@ -663,3 +667,107 @@ fn a_theme_naming_no_meeting_is_the_reported_meetings() {
     );
     assert_eq!(meeting(&facts, "ahcm-8").theme, None);
 }
+
+/// A meeting's field by name, as rule rows name them.
+fn field<'a>(m: &'a Meeting, name: &str) -> Option<&'a str> {
+    match name {
+        "date" => m.date.as_deref(),
+        "place" => m.place.as_deref(),
+        "chair" => m.chair.as_deref(),
+        "theme" => m.theme.as_deref(),
+        _ => panic!("no field {name}"),
+    }
+}
+
+/// One rule row: paragraphs of our own (a headline is put above them), the day they were
+/// published, the meeting they must give, and its fields (`None`: left empty).
+type MeetingRow<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, Option<&'a str>)]);
+
+/// Checks every row, then fails with all the rows that did not give what they expect.
+fn check_meeting_rows(rows: &[MeetingRow<'_>]) {
+    let mut wrong = Vec::new();
+    for (text, published, id, fields) in rows {
+        let facts = extract(&statement(
+            &format!("Headline\n\n{text}\n"),
+            Format::Text,
+            Some(published),
+        ));
+        let Some(m) = meetings_of(&facts).into_iter().find(|m| m.id == *id) else {
+            wrong.push(format!("no {id} in: {text}"));
+            continue;
+        };
+        for (name, want) in *fields {
+            if field(m, name) != *want {
+                wrong.push(format!(
+                    "{name} of {id}: {:?}, not {want:?}, in: {text}",
+                    field(m, name)
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The rules that find a meeting, one row each, with the fields its sentence gives.
+#[test]
+fn meeting_mention_rows() {
+    check_meeting_rows(&[
+        // "Full Name (ACR-N)": a numbered pair, its place and day in the same sentence
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Vientiane, Laos, on 4 May.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("date", Some("4 May")), ("place", Some("Vientiane, Laos"))],
+        ),
+        // an ASEAN meeting named in full without its acronym, after an ordinal
+        (
+            "The 12th ASEAN Coast Guard Chiefs' Meeting opened in Da Nang on 2 June.",
+            "2026-06-03",
+            "acgcm-12",
+            &[
+                ("date", Some("2 June")),
+                ("place", Some("Da Nang, Vietnam")),
+            ],
+        ),
+        // another numbered meeting, its two sides across a dash
+        (
+            "The 3rd Laos – Cambodia Border Defence Dialogue took place in Pakse on 8 March.",
+            "2026-03-09",
+            "lcbdd-3",
+            &[("date", Some("8 March")), ("place", Some("Pakse"))],
+        ),
+        // a series' acronym after an ordinal
+        (
+            "Ministers gathered for the 14th ADMM-Plus in Bangkok on 12 November.",
+            "2026-11-13",
+            "admm-plus-14",
+            &[
+                ("date", Some("12 November")),
+                ("place", Some("Bangkok, Thailand")),
+            ],
+        ),
+    ]);
+}
+
+/// The rules that attach a chair, one row each.
+#[test]
+fn meeting_chair_rows() {
+    check_meeting_rows(&[
+        // "chaired by" a title and a name, in the sentence naming the meeting
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Admiral Somsak Wong.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("chair", Some("Admiral Somsak Wong"))],
+        ),
+        // the chair in a later sentence of the paragraph
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May. It was chaired by Admiral Somsak Wong.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("chair", Some("Admiral Somsak Wong"))],
+        ),
+    ]);
+}
+
+mod rows;

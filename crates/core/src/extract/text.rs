@@ -218,7 +218,144 @@ pub fn place_in(sentence: &str) -> Option<String> {
         }
     }
     held_in(sentence)
+        .or_else(|| venue_in(sentence))
+        .or_else(|| virtual_in(sentence))
 }
+
+/// Head nouns of a venue's name: "at the Harbour View Hotel, Port Dickson".
+const VENUE_HEADS: &[&str] = &[
+    "Hotel",
+    "Centre",
+    "Center",
+    "Hall",
+    "Palace",
+    "Range",
+    "Base",
+    "Headquarters",
+    "Resort",
+    "Camp",
+    "Complex",
+];
+
+/// The places named after a venue, comma after comma ("…, Nusa Dua, Bali"), at most.
+const VENUE_PLACES: usize = 2;
+
+/// A venue after "at": "at the Harbour View Hotel, Port Dickson" → "Harbour View Hotel, Port
+/// Dickson"; its name has a word before its head noun, and each place after it is a name of
+/// three words at most.
+fn venue_in(sentence: &str) -> Option<String> {
+    sentence.match_indices(" at ").find_map(|(i, lead)| {
+        let from = i + lead.len();
+        let venue = name_at(sentence, from)?;
+        let words: Vec<&str> = venue.split_whitespace().collect();
+        let head = bare(words.last()?);
+        if words.len() < 2 || !VENUE_HEADS.contains(&head) {
+            return None;
+        }
+        let mut out = venue.clone();
+        let mut end = from + sentence[from..].find(venue.as_str())? + venue.len();
+        for _ in 0..VENUE_PLACES {
+            let Some(rest) = sentence[end..].strip_prefix(", ") else {
+                break;
+            };
+            let Some(place) = name_at(sentence, end + 2).filter(|p| is_place_name(p)) else {
+                break;
+            };
+            end = end + 2 + place.len();
+            out = format!("{out}, {place}");
+            if !rest[place.len()..].starts_with(',') {
+                break;
+            }
+        }
+        Some(out)
+    })
+}
+
+/// A short capitalised name that can be a place: no month, weekday or digit in it.
+fn is_place_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() <= 3
+        && words.iter().all(|w| {
+            let b = bare(w);
+            !NOT_PLACES.contains(&b)
+                && !dates::MONTH_NAMES.contains(&b)
+                && !b.contains(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// Words saying a meeting met online, which is then its place.
+const VIRTUAL_PHRASES: &[&str] = &[
+    "held virtually",
+    "opened virtually",
+    "convened virtually",
+    "met virtually",
+    "took place virtually",
+    "held online",
+    "via videoconference",
+    "via video conference",
+    "by videoconference",
+    "by video conference",
+];
+
+/// The place of a meeting held online.
+pub const VIRTUAL: &str = "virtual";
+
+/// "was held virtually", "via videoconference" → [`VIRTUAL`].
+fn virtual_in(sentence: &str) -> Option<String> {
+    let lower = sentence.to_ascii_lowercase();
+    VIRTUAL_PHRASES
+        .iter()
+        .any(|p| lower.contains(p))
+        .then(|| VIRTUAL.to_string())
+}
+
+/// A dateline opening a paragraph: "SEREMBAN: …", "KUANTAN – …", "Vientiane, May 4 …"
+/// → the place, with its country when the city is known. A city followed by a news agency in
+/// brackets ("Seremban (HNA) –") is where the agency files from, not a place of the news.
+pub fn dateline(paragraph: &str) -> Option<String> {
+    let end = [paragraph.find([':', '–', '—', ',']), paragraph.find(" - ")]
+        .into_iter()
+        .flatten()
+        .min()
+        .filter(|&e| e <= DATELINE_MAX)?;
+    let head = paragraph[..end].trim_end();
+    let after = &paragraph[end..];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 || head.contains('(') {
+        return None;
+    }
+    let known = CITIES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(head))
+        .map(|(c, country)| {
+            if c == country {
+                c.to_string()
+            } else {
+                format!("{c}, {country}")
+            }
+        });
+    let upper = words
+        .iter()
+        .all(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-'));
+    let dated = after.starts_with(',')
+        && dates::MONTH_NAMES
+            .iter()
+            .any(|m| after[1..].trim_start().starts_with(m));
+    match known {
+        Some(place) if upper || dated || !after.starts_with(',') => Some(place),
+        None if upper && !after.starts_with(',') && head != "ASEAN" => Some(
+            words
+                .iter()
+                .map(|w| capitalise_first(&w.to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        _ => None,
+    }
+}
+
+/// The longest a dateline runs before its colon or dash, in bytes.
+const DATELINE_MAX: usize = 30;
 
 /// Verbs that put a meeting somewhere: "was held in Bandung", "opened in Hue".
 const HELD_VERBS: &[&str] = &[
@@ -256,7 +393,12 @@ const NOT_PLACES: &[&str] = &[
 /// dropped, with the country when one follows it.
 fn held_in(sentence: &str) -> Option<String> {
     for (i, _) in sentence.match_indices(" in ") {
-        let before: Vec<&str> = sentence[..i].split_whitespace().rev().take(2).collect();
+        // "kicked off on 4 May in Kuantan": the verb before the day.
+        let before: Vec<&str> = before_date(&sentence[..i])
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .collect();
         if !before.iter().any(|w| HELD_VERBS.contains(&bare(w))) {
             continue;
         }
@@ -300,6 +442,17 @@ fn held_in(sentence: &str) -> Option<String> {
         });
     }
     None
+}
+
+/// `text` without the date it ends on, and that date's "on".
+fn before_date(text: &str) -> &str {
+    match find_dates(text, Some(2000), false).last() {
+        Some(d) if d.range.end == text.len() => {
+            let rest = text[..d.range.start].trim_end();
+            rest.strip_suffix(" on").unwrap_or(rest)
+        }
+        _ => text,
+    }
 }
 
 /// A country name written with one slip ("Timor-Lester") → its spelling; anything else unchanged.
@@ -346,6 +499,9 @@ const TRIGGERS: &[&str] = &[
     "middle",
 ];
 
+/// Words a date never holds after its first word.
+const NOT_INSIDE_DATES: &[&str] = &["on", "On"];
+
 fn may_start(word: &str) -> bool {
     let w = bare(word).to_lowercase();
     TRIGGERS.contains(&w.as_str())
@@ -380,11 +536,20 @@ pub fn find_dates(text: &str, year: Option<i16>, need_year: bool) -> Vec<Found> 
         }
         let mut found = None;
         for j in (i + 1..=(i + 9).min(words.len())).rev() {
-            let start = words[i].0;
+            // "on Tuesday (May 5)": the bracket is no part of the date.
+            let start = words[i].0 + usize::from(words[i].1.starts_with('('));
             let (last_at, last) = words[j - 1];
             let end = last_at + last.len();
             let candidate = text[start..end].trim_end_matches([',', '.', ';', ':', ')', '”']);
             if candidate.len() < 4 || !candidate.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            // "unit 4 on June 3": a number before a dated clause is no day of it.
+            if candidate
+                .split_whitespace()
+                .skip(1)
+                .any(|w| NOT_INSIDE_DATES.contains(&w))
+            {
                 continue;
             }
             // It must end on its date, not on a word the date reader lets pass ("…, the").

@@ -1,0 +1,450 @@
+//! The meetings and mechanisms of one statement as extraction builds them: numbered meetings,
+//! instances of known series, occurrences of a series, meetings between two sides, and the
+//! fields read from the sentence naming each.
+
+use super::fields::{date_in, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
+use super::people::{attendance, chair_in, merge_people};
+use super::spans::{name_before, sentence_around, strip_the};
+use super::text::{find_dates, name_at, place_in, COUNTRIES};
+use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
+use crate::corpus::{Body, BodyKind, Mechanism, Meeting, Origin, Statement};
+use crate::dates;
+
+/// Words before the two sides of a meeting between them.
+const BETWEEN_LEADS: &[&str] = &[
+    "meeting between ",
+    "dialogue between ",
+    "talks between ",
+    "discussion between ",
+];
+
+/// Verbs between the two sides of a meeting: "X convened with Y".
+const MET_WITH: &[&str] = &[" convened with ", " met with "];
+
+/// Words saying a series' meeting took place, for one named without a number.
+const OCCURRENCE_VERBS: &[&str] = &[
+    "was held",
+    "took place",
+    "hosted",
+    "convened",
+    "opened",
+    "to be held",
+    "will be held",
+];
+
+/// What follows a series named without a number when its place and day do: "attended the ASEAN
+/// Defence Senior Officials' Meeting (ADSOM) in Vientiane, Laos, on September 25".
+const PLACE_AND_DAY_LEADS: &[&str] = &["in ", "on ", "at "];
+/// The bytes from the end of the name to the day, at most.
+const PLACE_AND_DAY_SPAN: usize = 60;
+
+/// What extraction knows of a statement so far, read paragraph by paragraph.
+pub(super) struct Extractor<'a> {
+    pub(super) statement: &'a Statement,
+    pub(super) bodies: &'a [Body],
+    /// The statement's year and day, which dates written without them are read against.
+    pub(super) clock: Clock,
+    pub(super) meetings: Vec<Meeting>,
+    pub(super) mechanisms: Vec<Mechanism>,
+    /// Index of the meeting the text spoke of last ("the meeting", "the same day").
+    pub(super) last_meeting: Option<usize>,
+    /// The meeting the statement's lead paragraphs name first: what the report is about.
+    pub(super) main_meeting: Option<usize>,
+    /// Paragraphs read so far (headings aside).
+    pub(super) paragraphs_read: usize,
+}
+
+impl Extractor<'_> {
+    /// Known bodies named in the paragraph: an instance of a series named by number or year
+    /// ("the 17th ASEAN Navy Chiefs' Meeting", "ADSOM 2024"), or by its sentence ("ADSOM was
+    /// held in Vientiane on 25 September"), described from its sentence; a body that is no
+    /// series of meetings (a network, a centre, an exercise) is a mechanism.
+    pub(super) fn known_mentions(&mut self, text: &str, cite: &str, mentioned: &mut Vec<usize>) {
+        for m in known::mentions(text, self.bodies) {
+            let body = m.body;
+            let sentence = sentence_around(text, m.range.start);
+            if body.kind != BodyKind::MeetingSeries {
+                self.known_mechanism(body, sentence, cite);
+            }
+            if !body.kind.has_instances() {
+                continue;
+            }
+            let i = match (m.number, m.year, &body.acronym) {
+                (Some(n), _, Some(acronym)) => {
+                    Some(self.numbered_meeting(acronym, n, &body.name, cite))
+                }
+                (Some(n), _, None) => Some(self.instance(body, &n.to_string(), cite)),
+                (None, Some(y), _) => Some(self.instance(body, &y.to_string(), cite)),
+                (None, None, _) => {
+                    let key = body.acronym.as_deref().unwrap_or(&body.name);
+                    self.occurrence(key, &body.name, text, m.range.start, sentence, cite)
+                }
+            };
+            let Some(i) = i else { continue };
+            self.describe_meeting(i, sentence, cite);
+            if let (None, Some(y)) = (&self.meetings[i].date, m.year) {
+                self.meetings[i].date = Some(y.to_string());
+            }
+            if !mentioned.contains(&i) {
+                mentioned.push(i);
+            }
+        }
+    }
+
+    /// The instance of a known series named by a year, or by a number when it has no acronym:
+    /// "ADSOM 2024" is `adsom-2024`.
+    pub(super) fn instance(&mut self, body: &Body, which: &str, cite: &str) -> usize {
+        let key = body.acronym.as_deref().unwrap_or(&body.name);
+        let id = format!("{}-{which}", fact_id(key));
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return i;
+        }
+        self.meetings.push(Meeting {
+            acronym: body.acronym.clone(),
+            series: Some(body.name.clone()),
+            aliases: vec![format!("{key} {which}")],
+            ..new_meeting(id, format!("{} {which}", body.name), cite)
+        });
+        self.meetings.len() - 1
+    }
+
+    /// A known body that is no meeting series, as a mechanism citing where it is named.
+    pub(super) fn known_mechanism(&mut self, body: &Body, sentence: &str, cite: &str) {
+        let id = match &body.acronym {
+            Some(a) => fact_id(a),
+            None => fact_id(&body.name),
+        };
+        // "Experts' Working Groups (EWGs)", named as a pair, is the known EWG.
+        let plural = body.acronym.as_ref().map(|a| format!("{a}s"));
+        let named_as_plural = |m: &Mechanism| plural.is_some() && m.acronym == plural;
+        if let Some(m) = self
+            .mechanisms
+            .iter_mut()
+            .find(|m| m.id == id || named_as_plural(m))
+        {
+            push_cite(&mut m.cites, cite.to_string());
+            return;
+        }
+        self.mechanisms.push(Mechanism {
+            id,
+            acronym: body.acronym.clone(),
+            name: body.name.clone(),
+            aliases: body.aliases.clone(),
+            category: Some(body.kind.as_str().to_string()),
+            description: Some(clip(sentence, 300)),
+            origin: Origin::Extracted,
+            cites: vec![cite.to_string()],
+        });
+    }
+
+    /// "The ASEAN Defence Ministers' Meeting Retreat (ADMM Retreat) was held in Penang … on 26
+    /// February": one meeting of a series without a number, when its sentence says it took place
+    /// and when. Its id is its short name and year.
+    pub(super) fn occurrence(
+        &mut self,
+        acr: &str,
+        name: &str,
+        text: &str,
+        at: usize,
+        sentence: &str,
+        cite: &str,
+    ) -> Option<usize> {
+        let lower = sentence.to_ascii_lowercase();
+        // A short name in brackets right after the full one: "(ADMM Retreat)".
+        let after = text.get(at + name.len()..).unwrap_or("").trim_start();
+        let bracket = after
+            .strip_prefix('(')
+            .and_then(|r| r.split_once(')'))
+            .map(|(s, rest)| (s.trim().to_string(), rest));
+        let short = bracket
+            .as_ref()
+            .map(|(s, _)| s.clone())
+            .filter(|s| !s.is_empty() && s.len() <= 30)
+            .unwrap_or_else(|| acr.to_string());
+        // What follows the name: "… (ADSOM) in Vientiane, Laos, on September 25".
+        let next = bracket.map_or(after, |(_, rest)| rest).trim_start();
+        let dates = find_dates(sentence, self.clock.year, false);
+        // Both are slices of `text`: where the rest starts within the sentence.
+        let next_at = (next.as_ptr() as usize).wrapping_sub(sentence.as_ptr() as usize);
+        let placed_on_a_day = || {
+            PLACE_AND_DAY_LEADS.iter().any(|l| next.starts_with(l))
+                && dates.iter().any(|d| {
+                    d.when.precision == dates::Precision::Day
+                        && d.range.start >= next_at
+                        && d.range.start - next_at <= PLACE_AND_DAY_SPAN
+                })
+        };
+        if !OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)) && !placed_on_a_day() {
+            return None;
+        }
+        let date = date_in(sentence, self.clock, &OCCURRENCE_DATE)?;
+        let id = format!("{}-{}", fact_id(&short), date.when.start.year());
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return Some(i);
+        }
+        let mut m = new_meeting(id, name.to_string(), cite);
+        m.aliases = vec![short];
+        self.meetings.push(m);
+        let i = self.meetings.len() - 1;
+        self.describe_meeting(i, sentence, cite);
+        Some(i)
+    }
+
+    /// A series' meeting kept by its year ("ADMM 2021", from "the ADMM … was held on 15 June")
+    /// that is a numbered meeting of the same series on the same days ("the 15th ADMM") is that
+    /// meeting: its citations go to it.
+    pub(super) fn merge_occurrences(&mut self) {
+        let mut i = 0;
+        while i < self.meetings.len() {
+            let m = &self.meetings[i];
+            let same = m.number.is_none().then(|| {
+                self.meetings.iter().position(|n| {
+                    let series_year = n
+                        .acronym
+                        .as_ref()
+                        .zip(n.when.as_ref())
+                        .map(|(a, w)| format!("{}-{}", fact_id(a), w.start.year()));
+                    n.number.is_some()
+                        && m.when.is_some()
+                        && n.when == m.when
+                        && series_year.as_deref() == Some(m.id.as_str())
+                })
+            });
+            let Some(Some(into)) = same else {
+                i += 1;
+                continue;
+            };
+            let gone = self.meetings.remove(i);
+            let into = if into > i { into - 1 } else { into };
+            for c in gone.cites {
+                push_cite(&mut self.meetings[into].cites, c);
+            }
+            for slot in [&mut self.last_meeting, &mut self.main_meeting] {
+                *slot = slot.and_then(|k| match k.cmp(&i) {
+                    std::cmp::Ordering::Less => Some(k),
+                    std::cmp::Ordering::Equal => Some(into),
+                    std::cmp::Ordering::Greater => Some(k - 1),
+                });
+            }
+        }
+    }
+
+    /// The full name of a meeting series this statement has named by `acronym`.
+    pub(super) fn series_named(&self, acronym: &str) -> Option<String> {
+        let letters = acronym.trim_end_matches("-Plus");
+        if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        self.meetings
+            .iter()
+            .find(|m| m.acronym.as_deref() == Some(acronym))
+            .and_then(|m| m.series.clone())
+            .or_else(|| {
+                self.mechanisms
+                    .iter()
+                    .find(|m| {
+                        m.acronym.as_deref() == Some(acronym)
+                            && m.category.as_deref() == Some(MEETING_SERIES)
+                    })
+                    .map(|m| m.name.clone())
+            })
+    }
+
+    pub(super) fn numbered_meeting(
+        &mut self,
+        acronym: &str,
+        number: u32,
+        series: &str,
+        cite: &str,
+    ) -> usize {
+        let id = format!("{}-{number}", fact_id(acronym));
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return i;
+        }
+        let handle = format!("{acronym}-{number}");
+        self.meetings.push(Meeting {
+            acronym: Some(acronym.to_string()),
+            number: Some(number),
+            series: Some(series.to_string()),
+            aliases: vec![
+                handle,
+                format!("{} {acronym}", crate::dates::ordinal(number)),
+            ],
+            ..new_meeting(
+                id,
+                format!("{} {series}", crate::dates::ordinal(number)),
+                cite,
+            )
+        });
+        self.meetings.len() - 1
+    }
+
+    /// Date, place, chair, participants and observers from the sentence naming the meeting.
+    pub(super) fn describe_meeting(&mut self, i: usize, sentence: &str, cite: &str) {
+        let clock = self.clock;
+        let m = &mut self.meetings[i];
+        push_cite(&mut m.cites, cite.to_string());
+        if m.date.is_none() {
+            if let Some(d) = date_in(sentence, clock, &MEETING_DATE) {
+                m.date = Some(d.text);
+                m.when = Some(d.when);
+            }
+        }
+        if m.place.is_none() {
+            m.place = place_in(sentence);
+        }
+        if m.chair.is_none() {
+            m.chair = chair_in(sentence);
+        }
+        let (participants, observers) = attendance(sentence);
+        merge_people(m, participants, observers);
+    }
+
+    pub(super) fn mechanism(
+        &mut self,
+        acronym: Option<&str>,
+        name: &str,
+        category: &str,
+        sentence: &str,
+        cite: &str,
+    ) {
+        let id = fact_id(acronym.unwrap_or(name));
+        if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
+            push_cite(&mut m.cites, cite.to_string());
+            return;
+        }
+        self.mechanisms.push(Mechanism {
+            id,
+            acronym: acronym.map(str::to_string),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            category: Some(category.to_string()),
+            description: Some(clip(sentence, 300)),
+            origin: Origin::Extracted,
+            cites: vec![cite.to_string()],
+        });
+    }
+
+    /// "meeting between X and Y", "dialogue between …", "X convened with Y": one meeting per pair.
+    pub(super) fn bilateral(&mut self, text: &str, cite: &str) -> Option<usize> {
+        let lower = text.to_ascii_lowercase();
+        let mut found = None;
+        for word in BETWEEN_LEADS {
+            if let Some(at) = lower.find(word) {
+                let from = at + word.len();
+                // The name reader takes "X and Y" as one name; the two sides are its halves.
+                let both = name_at(text, from)?;
+                let (first, second) = both.split_once(" and ")?;
+                found = Some((first.to_string(), second.to_string()));
+                break;
+            }
+        }
+        if found.is_none() {
+            for word in MET_WITH {
+                if let Some(at) = text.find(word) {
+                    // The side is the name the verb follows, not the sentence's first words
+                    // ("At the sidelines of …, the ASEAN ministers met with …").
+                    let first = name_before(text, at)?;
+                    let second = name_at(text, at + word.len())?;
+                    found = Some((first, second));
+                    break;
+                }
+            }
+        }
+        let (a, b) = found?;
+        let (a, b) = (strip_the(&a), strip_the(&b));
+        // "between Wei and ASEAN defence ministers": one word that is no state and no acronym is
+        // a piece of a name, not a side.
+        if !is_side(&a) || !is_side(&b) {
+            return None;
+        }
+        let key = |p: &[String]| {
+            let mut k: Vec<String> = p.iter().map(|s| crate::ingest::normalise(s)).collect();
+            k.sort();
+            k
+        };
+        let want = key(&[a.clone(), b.clone()]);
+        if let Some(i) = self
+            .meetings
+            .iter()
+            .position(|m| m.acronym.is_none() && key(&m.participants) == want)
+        {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return Some(i);
+        }
+        // The same two sides named differently ("of the Lao People's Democratic Republic" and "of
+        // Lao PDR") are still one meeting when the statement has only one such meeting.
+        // The shorter wording of each side is the statement's usual one.
+        if let Some(i) = self
+            .meetings
+            .iter()
+            .position(|m| m.acronym.is_none() && m.participants.len() == 2)
+        {
+            let m = &mut self.meetings[i];
+            push_cite(&mut m.cites, cite.to_string());
+            for (slot, new) in m.participants.iter_mut().zip([a, b]) {
+                if new.len() < slot.len() {
+                    *slot = new;
+                }
+            }
+            m.name = bilateral_name(&m.participants[0], &m.participants[1]);
+            m.aliases = vec![format!("{} and {}", m.participants[0], m.participants[1])];
+            return Some(i);
+        }
+        let mut m = new_meeting(
+            format!("{}-meeting", self.statement.id),
+            bilateral_name(&a, &b),
+            cite,
+        );
+        m.aliases = vec![format!("{a} and {b}")];
+        m.participants = vec![a, b];
+        self.meetings.push(m);
+        let i = self.meetings.len() - 1;
+        let sentence = text;
+        if let Some(d) = date_in(sentence, self.clock, &BILATERAL_DATE) {
+            self.meetings[i].date = Some(d.text);
+            self.meetings[i].when = Some(d.when);
+        }
+        self.meetings[i].place = place_in(sentence);
+        Some(i)
+    }
+}
+
+/// Whether a name can be a side of a meeting: two words or more, a state, or an acronym.
+fn is_side(name: &str) -> bool {
+    name.split_whitespace().count() >= 2
+        || COUNTRIES.contains(&name)
+        || name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// A meeting with a name and one citation, nothing else known yet.
+pub(super) fn new_meeting(id: String, name: String, cite: &str) -> Meeting {
+    Meeting {
+        id,
+        name,
+        acronym: None,
+        number: None,
+        series: None,
+        aliases: Vec::new(),
+        date: None,
+        place: None,
+        chair: None,
+        participants: Vec::new(),
+        observers: Vec::new(),
+        theme: None,
+        topics: Vec::new(),
+        mechanisms: Vec::new(),
+        related: Vec::new(),
+        summary: None,
+        origin: Origin::Extracted,
+        cites: vec![cite.to_string()],
+        when: None,
+    }
+}
+
+fn bilateral_name(a: &str, b: &str) -> String {
+    format!("Meeting of the {a} and the {b}")
+}

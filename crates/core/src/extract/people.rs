@@ -1,0 +1,309 @@
+//! People and states around a meeting: who chaired it, who took part and who observed, and the
+//! one way they are merged into a meeting.
+
+use super::spans::{after_phrase, strip_the, without_brackets};
+use super::text::{self, capitalise_first, name_at};
+use crate::corpus::Meeting;
+
+/// Words that lead to a meeting's chair.
+const CHAIR_LEADS: &[&str] = &[
+    "co-chaired by ",
+    "chaired by ",
+    "under the chairmanship of ",
+    "under the chair of ",
+    "presided over by ",
+];
+
+/// Words of a role, which a person's name may follow after a comma ("the Permanent Secretary,
+/// Brigadier General … Anwar").
+const ROLE_WORDS: &[&str] = &[
+    "Minister",
+    "Secretary",
+    "Chief",
+    "Chiefs",
+    "Commander",
+    "Director",
+    "Chairman",
+    "Head",
+    "Deputy",
+    "Permanent",
+    "President",
+    "Ministry",
+];
+
+/// Ranks and honorifics: a chair named by them alone ("chaired by Colonel") names nobody.
+const RANKS: &[&str] = &[
+    "General",
+    "Gen",
+    "Lieutenant",
+    "Lt",
+    "Lieut",
+    "Colonel",
+    "Col",
+    "Major",
+    "Maj",
+    "Admiral",
+    "Adm",
+    "Captain",
+    "Capt",
+    "Brigadier",
+    "Brig",
+    "Commander",
+    "Cdr",
+    "Commodore",
+    "Rear",
+    "Vice",
+    "Senior",
+    "Sen",
+    "Air",
+    "Marshal",
+    "Chief",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Datuk",
+    "Dato",
+    "Seri",
+];
+
+/// Abbreviated ranks and titles written with a full stop inside a person's name ("Adm. Lim Boon").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Gen", "Lt", "Lieut", "Col", "Maj", "Adm", "Capt", "Brig", "Cdr", "Sen", "Dr", "Mr", "Mrs",
+    "Ms",
+];
+
+/// Lowercase words before a chair that say whose it is ("chaired by the host nation's Navy
+/// Chief …"), at most this many.
+const POSSESSOR_WORDS: usize = 3;
+
+/// Words after a state's possessive that make it the chair: "under Thailand's chairmanship".
+const CHAIRMANSHIP_WORDS: &[&str] = &["chairmanship", "chairship", "chairpersonship"];
+
+/// The chair a sentence names: "chaired by …", "under the chair of …", "presided over by …",
+/// "under Thailand's chairmanship", or the name before "chaired" ("General X chaired the
+/// meeting"); a role is followed by the person after its comma. A rank alone is no chair.
+pub(super) fn chair_in(sentence: &str) -> Option<String> {
+    let plain = without_brackets(sentence);
+    let sentence = plain.as_str();
+    if let Some(at) = after_phrase(sentence, CHAIR_LEADS) {
+        let at = past_possessor(sentence, at);
+        let role = person_at(sentence, at)?;
+        let end = sentence[at..]
+            .find(&role)
+            .map_or(at, |i| at + i + role.len());
+        let person = sentence[end..]
+            .strip_prefix(", ")
+            .and_then(|rest| person_at(rest, 0));
+        let is_role = role.split_whitespace().any(|w| ROLE_WORDS.contains(&w));
+        let chair = match person {
+            Some(p) if is_role => format!("{role}, {p}"),
+            _ => role,
+        };
+        return (!rank_alone(&chair)).then_some(chair);
+    }
+    if let Some(state) = chairmanship_of(sentence) {
+        return Some(state);
+    }
+    let at = sentence.find(" chaired the ")?;
+    let before: Vec<&str> = sentence[..at].split_whitespace().collect();
+    let n = before
+        .iter()
+        .rev()
+        .take_while(|w| text::capitalised(w) && !w.ends_with(','))
+        .count();
+    (n >= 2).then(|| before[before.len() - n..].join(" "))
+}
+
+/// Whether a name is ranks and honorifics only ("Colonel", "Lt. Gen").
+fn rank_alone(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|w| RANKS.contains(&text::bare(w)))
+}
+
+/// Byte `at` moved past lowercase words ending in a possessive ("the host nation's ", "its "), so
+/// that the chair's own name follows.
+fn past_possessor(text: &str, at: usize) -> usize {
+    let mut end = at;
+    for (k, w) in text[at..].split_whitespace().enumerate() {
+        if k >= POSSESSOR_WORDS || text::capitalised(w) {
+            break;
+        }
+        let w_end = text[end..].find(w).map_or(end, |i| end + i + w.len());
+        if w.ends_with("'s") || w.ends_with("’s") || matches!(w, "its" | "their") {
+            return w_end;
+        }
+        end = w_end;
+    }
+    at
+}
+
+/// [`name_at`] across abbreviated titles: "Navy Chief Adm. Lim Boon".
+pub(super) fn person_at(text: &str, from: usize) -> Option<String> {
+    let mut name = name_at(text, from)?;
+    let mut end = from + text[from..].find(name.as_str())? + name.len();
+    loop {
+        let last = name.split_whitespace().last().unwrap_or("");
+        let more = text[end..]
+            .strip_prefix(". ")
+            .filter(|_| TITLE_ABBREVIATIONS.contains(&last))
+            .and_then(|_| name_at(text, end + 2));
+        let Some(more) = more else {
+            return Some(name);
+        };
+        end = end + 2 + text[end + 2..].find(more.as_str())? + more.len();
+        name = format!("{name}. {more}");
+    }
+}
+
+/// "under Thailand's chairmanship" → Thailand.
+fn chairmanship_of(sentence: &str) -> Option<String> {
+    let lower = sentence.to_ascii_lowercase();
+    lower.match_indices("under ").find_map(|(at, lead)| {
+        let from = at + lead.len();
+        let name = name_at(sentence, from)?;
+        let state = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("’s"))?;
+        let end = from + sentence[from..].find(name.as_str())? + name.len();
+        let next = sentence[end..].split_whitespace().next()?;
+        CHAIRMANSHIP_WORDS
+            .contains(&text::bare(next))
+            .then(|| state.to_string())
+    })
+}
+
+/// Participants and observers: "with the attendance of X as well as Y as an observer",
+/// "attended by X and Y", "with the participation of X".
+pub(super) fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
+    let (mut participants, mut observers) = (Vec::new(), Vec::new());
+    let lower = sentence.to_ascii_lowercase();
+    let Some(at) = after_phrase(sentence, ATTENDANCE_LEADS).or_else(|| {
+        // "… was held on 1 November with the defence ministers of …": "with the" shortly after
+        // "held".
+        let held = lower.find(" held ")?;
+        let with = lower[held..].find(" with the ")? + held;
+        (with - held <= HELD_WITH_SPAN).then_some(with + " with ".len())
+    }) else {
+        return (participants, observers);
+    };
+    let clause = sentence[at..].trim_end_matches(['.', ';']);
+    let clause = ATTENDANCE_CLAUSE_ENDS
+        .iter()
+        .filter_map(|s| clause.find(s))
+        .min()
+        .map_or(clause, |e| &clause[..e]);
+    // Items are joined by "as well as", ", and" and "and the"; a list of countries inside one
+    // stays whole.
+    let items = clause
+        .split(" as well as ")
+        .flat_map(|s| s.split(", with "))
+        .flat_map(|s| s.split(", and "))
+        .flat_map(|s| s.split(" and the "));
+    for item in items {
+        let item = item.split(", including ").next().unwrap_or(item);
+        let item = item.trim().trim_start_matches("and ").trim();
+        if item.is_empty() {
+            continue;
+        }
+        let lower = item.to_ascii_lowercase();
+        if let Some(who) = OBSERVER_ROLES
+            .iter()
+            .find_map(|s| lower.find(s).map(|e| &item[..e]))
+        {
+            // "Timor-Leste attending as an observer" → Timor-Leste.
+            let who = who.trim();
+            let who = OBSERVER_VERBS
+                .iter()
+                .find_map(|v| who.strip_suffix(v))
+                .unwrap_or(who);
+            observers.push(text::fix_country(strip_the(who.trim()).as_str()));
+        } else {
+            participants.push(capitalise_first(item));
+        }
+    }
+    (participants, observers)
+}
+
+/// "Timor-Leste took part as an observer." → Timor-Leste.
+pub(super) fn observer_sentence(sentence: &str) -> Option<String> {
+    let lower = sentence.to_ascii_lowercase();
+    let end = OBSERVER_SENTENCE_ROLES.iter().find_map(|s| lower.find(s))?;
+    let verb = OBSERVER_SENTENCE_VERBS
+        .iter()
+        .filter_map(|v| lower[..end].rfind(v))
+        .max()?;
+    let who = name_at(sentence, 0)?;
+    // "The meeting was attended by …": a sentence whose subject is no name names no observer.
+    let pronoun = NO_NAME_SUBJECTS.contains(&who.as_str());
+    (who.len() <= verb && !pronoun).then(|| text::fix_country(&strip_the(&who)))
+}
+
+/// Words that lead to who attended a meeting.
+const ATTENDANCE_LEADS: &[&str] = &[
+    "with the attendance of ",
+    "attended by ",
+    "with the participation of ",
+    "participants included ",
+    "brought together ",
+];
+
+/// Bytes from "held" to "with the" at most, for "… was held on 1 November with the defence
+/// ministers of …".
+const HELD_WITH_SPAN: usize = 40;
+
+/// Words that end the attendance clause.
+const ATTENDANCE_CLAUSE_ENDS: &[&str] = &[", where", ", during", ", which", ", to "];
+
+/// How an observer is named in an attendance clause.
+const OBSERVER_ROLES: &[&str] = &[" as an observer", " as observers", " as observer"];
+/// How an observer is named in a sentence of its own.
+const OBSERVER_SENTENCE_ROLES: &[&str] = &[" as an observer", " as observers"];
+
+/// Verbs between an observer and its role: "Timor-Leste attending as an observer".
+const OBSERVER_VERBS: &[&str] = &[
+    " attending",
+    " participating",
+    " joining",
+    " present",
+    " taking part",
+];
+
+/// Verbs of a sentence naming an observer: "Timor-Leste took part as an observer."
+const OBSERVER_SENTENCE_VERBS: &[&str] = &[
+    " took part",
+    " attended",
+    " participated",
+    " joined",
+    " was present",
+];
+
+/// Sentence subjects that are no name.
+const NO_NAME_SUBJECTS: &[&str] = &[
+    "The", "It", "They", "This", "These", "He", "She", "We", "A", "An",
+];
+
+/// Adds participants and observers a meeting does not list yet (participants compared as
+/// normalised words); whether any was added.
+pub(super) fn merge_people(
+    m: &mut Meeting,
+    participants: Vec<String>,
+    observers: Vec<String>,
+) -> bool {
+    let before = m.participants.len() + m.observers.len();
+    for p in participants {
+        let known = m
+            .participants
+            .iter()
+            .any(|q| crate::ingest::normalise(q) == crate::ingest::normalise(&p));
+        if !known {
+            m.participants.push(p);
+        }
+    }
+    for o in observers {
+        if !m.observers.contains(&o) {
+            m.observers.push(o);
+        }
+    }
+    m.participants.len() + m.observers.len() > before
+}

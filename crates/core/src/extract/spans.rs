@@ -1,0 +1,350 @@
+//! Spans recognised in a paragraph before any rule reads it: "Full Name (ACR)" pairs, ordinals,
+//! names and their head nouns, meeting names, sentences and phrases.
+
+use super::text::{self, bare, name_at, sentences};
+use crate::index::aliases::acronym_pairs;
+
+/// Head nouns of a meeting's name.
+const MEETING_HEADS: &[&str] = &[
+    "meeting",
+    "summit",
+    "conference",
+    "retreat",
+    "consultation",
+    "consultations",
+    "talks",
+    "dialogue",
+];
+
+/// Head nouns of a mechanism's or body's name, with the category they give.
+pub(super) const MECHANISM_HEADS: &[(&str, &str)] = &[
+    ("programme", "programme"),
+    ("program", "programme"),
+    ("community", "community"),
+    ("infrastructure", "infrastructure"),
+    ("centre", "centre"),
+    ("center", "centre"),
+    ("group", "working group"),
+    ("collaboration", "collaboration"),
+    ("network", "network"),
+    ("forum", "forum"),
+    ("framework", "framework"),
+    ("mechanism", "mechanism"),
+    ("arrangement", "arrangement"),
+    ("council", "council"),
+    ("committee", "committee"),
+    ("secretariat", "secretariat"),
+    ("taskforce", "task force"),
+    ("force", "task force"),
+    ("academy", "academy"),
+    ("institute", "institute"),
+    ("hotline", "hotline"),
+    ("register", "register"),
+    ("exercise", "exercise"),
+    ("initiative", "initiative"),
+];
+
+/// Words that make a name ending in a meeting head no meeting ("the 15th Anniversary of …").
+const NOT_MEETINGS: &[&str] = &["anniversary", "founding"];
+
+/// A "Full Name (ACR)" pair with where its name starts in the paragraph.
+pub(super) struct Pair {
+    pub(super) long: String,
+    pub(super) short: String,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+pub(super) fn locate_pairs(text: &str) -> Vec<Pair> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (long, short) in acronym_pairs(text) {
+        let needle = format!("({short})");
+        let Some(open) = text[from..].find(&needle).map(|i| from + i) else {
+            continue;
+        };
+        from = open + needle.len();
+        // The same words as the miner's long form, but as written (apostrophes kept).
+        let n = long.split_whitespace().count();
+        let before: Vec<(usize, &str)> = text[..open]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        if before.len() < n {
+            continue;
+        }
+        let start = before[before.len() - n].0;
+        let written = text[start..open]
+            .trim_end()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        out.push(Pair {
+            long: written.to_string(),
+            short,
+            start,
+            end: from,
+        });
+    }
+    loose_pairs(text, &mut out);
+    out
+}
+
+/// "(ACR)" pairs the Schwartz–Hearst miner leaves out because a word of the name has no letter
+/// in the acronym ("Network of ASEAN Defence and Security Institutions (NADI)"): the acronym's
+/// letters are, in order, initials of the capitalised words before it, the first and the last
+/// word included.
+fn loose_pairs(text: &str, out: &mut Vec<Pair>) {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| from + i) {
+        let Some(close) = text[open..].find(')').map(|i| open + i) else {
+            break;
+        };
+        from = close;
+        let short = &text[open + 1..close];
+        // A plural acronym keeps its "s": "Experts' Working Groups (EWGs)".
+        let letters: Vec<char> = short.strip_suffix('s').unwrap_or(short).chars().collect();
+        if !(2..=10).contains(&letters.len())
+            || !letters.iter().all(char::is_ascii_uppercase)
+            || out.iter().any(|p| p.end == close + 1)
+        {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = text[..open]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let window = &words[words.len().saturating_sub(letters.len() + 4)..];
+        let Some(&(_, last)) = window.last() else {
+            continue;
+        };
+        if bare(last).chars().next() != letters.last().copied() {
+            continue;
+        }
+        for start in 0..window.len() {
+            let names = &window[start..];
+            if !bare(names[0].1).starts_with(letters[0])
+                || !names
+                    .iter()
+                    .all(|(_, w)| text::capitalised(w) || text::connector(bare(w)))
+            {
+                continue;
+            }
+            let initials: Vec<char> = names
+                .iter()
+                .filter(|(_, w)| !text::connector(bare(w)))
+                .filter_map(|(_, w)| bare(w).chars().next())
+                .collect();
+            let mut it = initials.iter();
+            if letters.iter().all(|l| it.any(|c| c == l)) {
+                let long = text[names[0].0..open].trim_end().to_string();
+                out.push(Pair {
+                    long,
+                    short: short.to_string(),
+                    start: names[0].0,
+                    end: close + 1,
+                });
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|p| p.start);
+}
+
+/// "21st" → 21, "Seventh" → 7.
+pub(super) fn ordinal(word: &str) -> Option<u32> {
+    let w = bare(word).to_ascii_lowercase();
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    matches!(suffix, "st" | "nd" | "rd" | "th")
+        .then(|| digits.parse().ok())
+        .flatten()
+        .or_else(|| crate::analysis::spelled_ordinal(&w))
+}
+
+pub(super) fn head(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let last = bare(last).to_ascii_lowercase();
+    let last = last
+        .trim_end_matches("'s")
+        .trim_end_matches('\'')
+        .trim_end_matches('’');
+    last.rsplit('-').next().unwrap_or(last).to_string()
+}
+
+/// "Network of ASEAN Defence … Institutions" → "network": the head of an "X of Y" name.
+pub(super) fn head_before_of(name: &str) -> Option<String> {
+    let (before, _) = name.split_once(" of ")?;
+    Some(head(before))
+}
+
+pub(super) fn is_meeting_name(name: &str) -> bool {
+    let h = head(name);
+    MEETING_HEADS.contains(&h.as_str())
+        || (h == "plus" && name.to_ascii_lowercase().contains("meeting"))
+}
+
+/// Suffixes of an ordinal written apart from its number ("the 9 th ADMM").
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+/// The ordinal before byte `at`: "21st", "Seventh", or "9 th" written in two words.
+pub(super) fn ordinal_before(text: &str, at: usize) -> Option<u32> {
+    let mut words = text[..at].split_whitespace().rev();
+    let last = words.next()?;
+    ordinal(last).or_else(|| {
+        let number = words.next()?;
+        (ORDINAL_SUFFIXES.contains(&last) && number.chars().all(|c| c.is_ascii_digit()))
+            .then(|| number.parse().ok())
+            .flatten()
+    })
+}
+
+/// The word before byte `at`.
+pub(super) fn word_before(text: &str, at: usize) -> Option<&str> {
+    text[..at].split_whitespace().last()
+}
+
+/// A sentence without short bracketed asides ("Brigadier General (retired) X").
+pub(super) fn without_brackets(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        let inner = &rest[open + 2..open + close];
+        out.push_str(&rest[..open]);
+        if inner.split_whitespace().count() > 2 {
+            out.push_str(&rest[open..=open + close]);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`name_at`], across a dash between two names ("Viet Nam – Singapore Defence Policy Dialogue").
+pub(super) fn dashed_name_at(text: &str, from: usize) -> Option<String> {
+    let mut name = name_at(text, from)?;
+    let mut end = from + text[from..].find(name.as_str())? + name.len();
+    loop {
+        let rest = &text[end..];
+        let after = rest.trim_start();
+        let Some(next) = after
+            .strip_prefix('–')
+            .or_else(|| after.strip_prefix('—'))
+            .or_else(|| after.strip_prefix("- "))
+        else {
+            return Some(name);
+        };
+        let at = end + (rest.len() - next.len());
+        let Some(more) = name_at(text, at).filter(|_| next.starts_with(' ')) else {
+            return Some(name);
+        };
+        end = at + text[at..].find(more.as_str())? + more.len();
+        name = format!("{name} – {more}");
+    }
+}
+
+pub(super) fn strip_the(name: &str) -> String {
+    name.strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name)
+        .to_string()
+}
+
+/// The capitalised name that ends at byte `end` of `text` ("… the ASEAN Defence Ministers" before
+/// " met with"), within its sentence.
+pub(super) fn name_before(text: &str, end: usize) -> Option<String> {
+    let start = sentence_start(text, end);
+    let words: Vec<(usize, &str)> = text[start..end]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut from = None;
+    for &(at, w) in words.iter().rev() {
+        if w.ends_with(',') {
+            break;
+        }
+        if text::capitalised(w) {
+            from = Some(at);
+        } else if !text::connector(text::bare(w)) {
+            break;
+        }
+    }
+    let name = name_at(text, from?)?;
+    // The name must run up to the verb.
+    (from? + name.len() + 1 >= end).then_some(name)
+}
+
+/// A name cut after its last meeting head noun ("ASEAN Defence Ministers Meeting and related").
+pub(super) fn cut_at_meeting_head(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.iter().rposition(|w| is_meeting_name(w))?;
+    // "the 15th Founding Anniversary of the ASEAN Defence Ministers' Meeting" is no meeting.
+    if words[..last]
+        .iter()
+        .any(|w| NOT_MEETINGS.contains(&bare(w).to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
+    Some(
+        words[..=last]
+            .join(" ")
+            .trim_end_matches([',', '.'])
+            .to_string(),
+    )
+}
+
+pub(super) fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    })
+}
+
+/// The sentence of `text` holding byte `at`.
+pub(super) fn sentence_around(text: &str, at: usize) -> &str {
+    sentences(text)
+        .into_iter()
+        .find(|(r, _)| r.contains(&at))
+        .map_or(text, |(_, s)| s)
+}
+
+fn sentence_start(text: &str, at: usize) -> usize {
+    sentences(text)
+        .into_iter()
+        .find(|(r, _)| r.contains(&at))
+        .map_or(0, |(r, _)| r.start)
+}
+
+/// Byte offset just after the first of `phrases` found (case-insensitive).
+pub(super) fn after_phrase(sentence: &str, phrases: &[&str]) -> Option<usize> {
+    let lower = sentence.to_ascii_lowercase();
+    phrases
+        .iter()
+        .find_map(|p| lower.find(p).map(|i| i + p.len()))
+}
+
+/// Words that lead a list of mechanisms.
+const ENUMERATION_LEADS: &[&str] = &[
+    "mechanisms such as",
+    "mechanisms including",
+    "mechanisms like",
+    "bodies such as",
+    "mechanisms, namely",
+    "mechanisms:",
+];
+
+/// Spans of "mechanisms such as A, B and C": every pair there is a mechanism, whatever its head.
+pub(super) fn enumeration_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for lead in ENUMERATION_LEADS {
+        for (i, _) in lower.match_indices(lead) {
+            let end = text[i..].find(". ").map_or(text.len(), |e| i + e);
+            out.push(i..end);
+        }
+    }
+    out
+}

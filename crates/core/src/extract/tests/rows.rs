@@ -1,0 +1,345 @@
+//! Rule rows for the phrasings met in real statements (issue 22 item 3), in sentences of our own:
+//! each row a statement, the fact it must give and its fields.
+
+use super::*;
+
+/// The names of the initiatives a statement of these paragraphs gives.
+fn initiative_names(text: &str) -> Vec<String> {
+    let facts = extract(&statement(
+        &format!("Headline\n\n{text}\n"),
+        Format::Text,
+        Some("2026-05-08"),
+    ));
+    initiatives_of(&facts)
+        .into_iter()
+        .map(|i| i.name.clone())
+        .collect()
+}
+
+/// The (name, category) of the mechanisms a statement of these paragraphs gives.
+fn mechanism_names(text: &str) -> Vec<(String, String)> {
+    extract(&statement(
+        &format!("Headline\n\n{text}\n"),
+        Format::Text,
+        Some("2026-05-08"),
+    ))
+    .into_iter()
+    .filter_map(|f| match f {
+        Fact::Mechanism(m) => Some((m.name, m.category.unwrap_or_default())),
+        _ => None,
+    })
+    .collect()
+}
+
+/// Chairs: a title with an abbreviated rank after a possessive, a state's chairmanship, "presided
+/// over", "co-chaired by X and Y", "under the chairmanship of"; a rank alone is no chair.
+#[test]
+fn chair_phrasing_rows() {
+    check_meeting_rows(&[
+        // "chaired by the <possessor>'s <title> <Rank>. <Name>"
+        (
+            "The 4th ASEAN Harbour Chiefs' Meeting (AHCM-4) on 2 May will be chaired by the host nation's Navy Chief Adm. Lim Boon.",
+            "2026-04-20",
+            "ahcm-4",
+            &[("chair", Some("Navy Chief Adm. Lim Boon"))],
+        ),
+        // "under <State>'s chairmanship"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed in Vientiane. Much was agreed under Thailand’s chairmanship, the chiefs said.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Thailand"))],
+        ),
+        // "presided over by <title> <Rank>. <Name>"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was presided over by Defence Minister Gen. Sok Dara.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Defence Minister Gen. Sok Dara"))],
+        ),
+        // "co-chaired by X and Y"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was co-chaired by Japan and Laos.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Japan and Laos"))],
+        ),
+        // "under the chairmanship of <State>"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened under the chairmanship of Malaysia.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Malaysia"))],
+        ),
+        // a rank alone names nobody: the field stays empty
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Lieutenant Colonel, the host's liaison.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", None)],
+        ),
+    ]);
+}
+
+/// Dates said against the statement's own day (published Friday 8 May 2026): a weekday with the
+/// date in brackets, a weekday alone (past, or to come), "today", a later year (planned); a
+/// number before a dated clause is no day of it.
+#[test]
+fn day_phrasing_rows() {
+    check_meeting_rows(&[
+        // "on <Weekday> (<Month> <day>)"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on Tuesday (May 5) in Vientiane.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("May 5"))],
+        ),
+        // "on <Weekday>" in a report: the last such day
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Vientiane on Wednesday.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("6 May 2026"))],
+        ),
+        // "will … on <Weekday>": the next such day
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) will be held in Vientiane on Monday.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("11 May 2026"))],
+        ),
+        // "today", the statement's own day
+        (
+            "Chiefs gather for the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Vientiane today.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("8 May 2026"))],
+        ),
+        // a year after the statement's own is a planned meeting's date
+        (
+            "Laos will also chair the 10th ASEAN Harbour Chiefs' Meeting (AHCM-10) in Vientiane in 2027.",
+            "2026-05-08",
+            "ahcm-10",
+            &[("date", Some("2027")), ("place", Some("Vientiane, Laos"))],
+        ),
+        // "<unit> 4 on June 3 hosted …"
+        (
+            "The navy's diving unit 4 on June 3 hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9).",
+            "2026-06-08",
+            "ahcm-9",
+            &[("date", Some("June 3"))],
+        ),
+    ]);
+}
+
+/// Places: a venue and its town, a dateline (not a news agency's), a meeting held online, a
+/// held verb with its day before the place.
+#[test]
+fn place_phrasing_rows() {
+    check_meeting_rows(&[
+        // "at the <Name> Hotel, <Place>"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held at the Harbour View Hotel, Port Dickson, on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Harbour View Hotel, Port Dickson"))],
+        ),
+        // "<CITY>: …" dateline
+        (
+            "SEREMBAN: The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed with a joint statement.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Seremban"))],
+        ),
+        // "<City> (<agency>) – …" is where the agency files from
+        (
+            "Seremban (HNA) – The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed with a joint statement.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", None)],
+        ),
+        // "held virtually"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held virtually on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("virtual"))],
+        ),
+        // "kicked off on <day> in <Place>"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) kicked off on 4 May in Kuantan city of Malaysia.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Kuantan"))],
+        ),
+    ]);
+}
+
+/// A theme given at the end of its sentence after a colon.
+#[test]
+fn theme_phrasing_rows() {
+    check_meeting_rows(&[(
+        "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May. Its theme, agreed by all ten navies last year: “Calm Seas, Open Ports”.",
+        "2026-05-08",
+        "ahcm-9",
+        &[("theme", Some("Calm Seas, Open Ports"))],
+    )]);
+}
+
+/// An ordinal written apart from its number ("the 9 th ADMM") numbers the meeting after it.
+#[test]
+fn meeting_form_rows() {
+    check_meeting_rows(&[
+        // "<n> th <ACR>"
+        (
+            "They will report to the 9 th AHCM in Malaysia, its hosts said on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Malaysia"))],
+        ),
+    ]);
+}
+
+/// One statement's facts, published on the day given.
+fn facts_of(text: &str, published: &str) -> Vec<Fact> {
+    extract(&statement(
+        &format!("Headline\n\n{text}\n"),
+        Format::Text,
+        Some(published),
+    ))
+}
+
+/// Meetings named with the event's head after an acronym pair; a dateline also places a meeting
+/// held on the statement's day.
+#[test]
+fn event_and_dateline_rows() {
+    check_meeting_rows(&[
+        // "<ordinal> <Name> (<ACR>) Workshop"
+        (
+            "The 4th ASEAN Harbour Safety Cooperation (AHSC) Workshop was held on 3 March 2026 in Vientiane.",
+            "2026-03-04",
+            "ahsc-4",
+            &[("date", Some("3 March 2026")), ("place", Some("Vientiane, Laos"))],
+        ),
+        // "SEREMBAN: …" places the reported meeting and the one held "today"
+        (
+            "SEREMBAN: The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed on 7 May.\n\nThe chiefs prepare for the 4th AHCM-Plus today.",
+            "2026-05-08",
+            "ahcm-plus-4",
+            &[("date", Some("8 May 2026")), ("place", Some("Seremban"))],
+        ),
+    ]);
+}
+
+/// Precision: one meeting, not two, when the series is named by its year and by its number on
+/// the same day; no meeting between sides that are pieces of names.
+#[test]
+fn one_meeting_and_whole_sides() {
+    let facts = facts_of(
+        "The ASEAN Harbour Chiefs' Meeting (AHCM) was held in Vientiane on 4 May. The 9th AHCM was held in Vientiane on 4 May.",
+        "2026-05-08",
+    );
+    let ids: Vec<&str> = meetings_of(&facts).iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["ahcm-9"]);
+    let facts = facts_of(
+        "It was agreed at a meeting between Somsak and ASEAN harbour chiefs in May.",
+        "2026-05-08",
+    );
+    assert!(meetings_of(&facts).is_empty(), "{facts:?}");
+}
+
+/// A planned thing named after a verb used as a noun ("the conduct of a joint drill in 2027")
+/// keeps its own name, not "Of a joint drill".
+#[test]
+fn a_planned_things_name_is_no_fragment() {
+    let names = initiative_names(
+        "They welcomed new plans, including the conduct of a joint harbour rescue drill in 2027.",
+    );
+    assert_eq!(names, ["Joint harbour rescue drill"]);
+}
+
+/// Initiatives a meeting adopted, approved, endorsed, noted or launched, named in lowercase and
+/// told by what follows ("a concept document on …"); what says too little names none.
+#[test]
+fn described_initiative_rows() {
+    let rows: &[(&str, &[&str])] = &[
+        // a concept document on …
+        (
+            "The ministers endorsed a concept document on sharing field hospital capacity among member navies.",
+            &["Concept document on sharing field hospital capacity among member navies"],
+        ),
+        // terms of reference for …, up to the clause after it
+        (
+            "They adopted the terms of reference for a regional diving working group, which meets yearly.",
+            &["Terms of reference for a regional diving working group"],
+        ),
+        // draft joint statements of …, up to the next item
+        (
+            "The officials noted the draft joint statements of the 9th AHCM and the 3rd harbour forum.",
+            &["Draft joint statements of the 9th AHCM"],
+        ),
+        // a capitalised place before a lowercase head, then a second document after "and a"
+        (
+            "The meeting launched a Harbour City vision on safer ports and a joint declaration to keep sea lanes open.",
+            &[
+                "Harbour City vision on safer ports",
+                "Joint declaration to keep sea lanes open",
+            ],
+        ),
+        // "and" with a lowercase word after a name starts a clause of its own
+        (
+            "Delegates will review the three-year action plan for the AHCM and prepare papers for the next round.",
+            &["Three-year action plan for the AHCM"],
+        ),
+        // what says too little names no document
+        ("They approved the joint statement of the meeting.", &[]),
+    ];
+    let wrong: Vec<String> = rows
+        .iter()
+        .filter(|(text, want)| initiative_names(text) != *want)
+        .map(|(text, want)| format!("{:?}, not {want:?}, in: {text}", initiative_names(text)))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Bodies named without an acronym pair: networks, hotlines, secretariats, task forces, working
+/// groups and centres; not a venue, and no "Armed Forces" taken for a task force.
+#[test]
+fn named_body_rows() {
+    let rows: &[(&str, &[(&str, &str)])] = &[
+        // a network named in passing
+        (
+            "Officers briefed the Regional Harbour Safety Network on the drill.",
+            &[("Regional Harbour Safety Network", "network")],
+        ),
+        // the last item of "X and the Y Secretariat"
+        (
+            "The workshop was attended by the member states and the ASEAN Secretariat.",
+            &[("ASEAN Secretariat", "secretariat")],
+        ),
+        // a hotline
+        (
+            "The chiefs tested the Harbour Chiefs Direct Hotline for the first time.",
+            &[("Harbour Chiefs Direct Hotline", "hotline")],
+        ),
+        // a venue is no body
+        ("The talks took place at the Grand Maritime Centre.", &[]),
+        // armed forces are no task force
+        (
+            "The Royal Harbour Armed Forces (RHAF) hosted the drill.",
+            &[],
+        ),
+    ];
+    let wrong: Vec<String> = rows
+        .iter()
+        .filter_map(|(text, want)| {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(n, c)| (n.to_string(), c.to_string()))
+                .collect();
+            let got = mechanism_names(text);
+            (got != want).then(|| format!("{got:?}, not {want:?}, in: {text}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
