@@ -31,6 +31,6 @@ pub use types::{Answer, Citation, Hit, QueryError, Scope};
 /// The longest user text considered; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 400;
 /// Snippet budget in bytes.
-pub const SNIPPET_BYTES: usize = 640;
+pub const SNIPPET_BYTES: usize = 800;
 /// Citations kept per fact.
 pub const MAX_CITATIONS: usize = 4;
