@@ -113,6 +113,8 @@ pub const ADOPTION_VERBS: &[&str] = &[
     "reviewed",
     "discuss",
     "discussed",
+    "debated",
+    "considered",
     "implement",
     "implementing",
     "implementation",

@@ -20,6 +20,9 @@ use std::ops::Range;
 const EVENT_HEADS_AFTER_PAIR: &[&str] =
     &["workshop", "seminar", "symposium", "meeting", "conference"];
 
+/// Words before a body's name that make the pair a meeting of it.
+const MEETING_OF: &[&str] = &["meeting of the", "meeting of"];
+
 /// The event head right after byte `end`, as written.
 fn event_head_after(text: &str, end: usize) -> Option<&str> {
     let next = bare(text[end..].split_whitespace().next()?);
@@ -175,22 +178,28 @@ impl Extractor<'_> {
         let text = para.text;
         let cite = para.cite.clone();
         for pair in &para.pairs {
-            let (letters, number) = match pair.short.rsplit_once('-') {
+            let (letters, numbered) = match pair.short.rsplit_once('-') {
                 Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => {
                     (l.to_string(), n.parse().ok())
                 }
                 _ => (pair.short.clone(), None),
             };
-            let number = number.or_else(|| ordinal_before(text, pair.start));
+            let number = numbered.or_else(|| ordinal_before(text, pair.start));
             let sentence = sentence_around(text, pair.start);
             // "the 4th ASEAN Harbour Safety Cooperation (AHSC) Workshop": the event's head after
-            // the pair; the body the pair names stays a mechanism below.
-            if let (Some(n), Some(h), false) = (
-                number,
-                event_head_after(text, pair.end),
-                is_meeting_name(&pair.long),
-            ) {
-                let i = self.numbered_meeting(&letters, n, &format!("{} {h}", pair.long), &cite);
+            // the pair; "the 17th Annual Meeting of the <Body> (<ACR>-17)": a meeting of the
+            // body. The body the pair names stays a mechanism below.
+            let before = text[..pair.start].trim_end().to_ascii_lowercase();
+            let event = event_head_after(text, pair.end)
+                .map(|h| format!("{} {h}", pair.long))
+                .or_else(|| {
+                    MEETING_OF
+                        .iter()
+                        .any(|m| before.ends_with(m))
+                        .then(|| format!("Meeting of the {}", pair.long))
+                });
+            if let (Some(n), Some(event), false) = (number, event, is_meeting_name(&pair.long)) {
+                let i = self.numbered_meeting(&letters, n, &event, &cite);
                 self.describe_meeting(i, sentence, &cite);
                 if !para.mentioned.contains(&i) {
                     para.mentioned.push(i);
@@ -239,7 +248,13 @@ impl Extractor<'_> {
                         .then_some("mechanism")
                 });
             if let Some(category) = category {
-                self.mechanism(Some(&pair.short), &pair.long, category, sentence, &cite);
+                // "(NADI-17)" names a meeting of NADI; the body is NADI.
+                let acronym = if numbered.is_some() {
+                    &letters
+                } else {
+                    &pair.short
+                };
+                self.mechanism(Some(acronym), &pair.long, category, sentence, &cite);
             }
         }
     }

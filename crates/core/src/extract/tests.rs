@@ -1,3 +1,5 @@
+//! Tests of extraction: the seeds, fixture statements, and rule rows (sentence → expected fields).
+
 use super::text::{find_dates, place_in, sentences};
 use super::*;
 use crate::corpus::{Area, Corpus, Meeting};

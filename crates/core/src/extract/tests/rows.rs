@@ -221,6 +221,13 @@ fn event_and_dateline_rows() {
             "ahsc-4",
             &[("date", Some("3 March 2026")), ("place", Some("Vientiane, Laos"))],
         ),
+        // "the <ordinal> Annual Meeting of the <Body> (<ACR>-<n>)"
+        (
+            "Delegates heard the outcomes of the 12th Annual Meeting of the Network of Harbour Safety Institutes (NHSI-12), held in Vientiane on 2 May.",
+            "2026-05-08",
+            "nhsi-12",
+            &[("date", Some("2 May"))],
+        ),
         // "SEREMBAN: …" places the reported meeting and the one held "today"
         (
             "SEREMBAN: The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed on 7 May.\n\nThe chiefs prepare for the 4th AHCM-Plus today.",
@@ -285,6 +292,11 @@ fn described_initiative_rows() {
                 "Harbour City vision on safer ports",
                 "Joint declaration to keep sea lanes open",
             ],
+        ),
+        // "debated … their action plans for …"
+        (
+            "The chiefs debated harbour safety as well as their action plans for the next two years.",
+            &["Action plans for the next two years"],
         ),
         // "and" with a lowercase word after a name starts a clause of its own
         (
