@@ -262,40 +262,17 @@ async fn sigterm_mid_answer_delivers_the_answer_then_exits_0() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn gateway_close_4004_exits_1_at_once_with_a_clear_message() {
+/// The bot run against a fake Discord that closes the gateway with `code` on IDENTIFY (the
+/// config extended by `config`): exit 1 at once, without retrying, and the standard error it
+/// printed.
+async fn closed_on_identify(code: u16, config: &str) -> String {
     let fake = FakeDiscord::start_with(FakeOptions {
-        identify_close_code: Some(4004),
+        identify_close_code: Some(code),
         ..FakeOptions::default()
     })
     .await;
     let setup = setup();
-    let mut bot = setup.spawn(&["run", "--api-proxy", &fake.rest_url()], "bad-token");
-    assert!(
-        fake.wait_gateway_connections(1, T).await,
-        "{}",
-        bot.stderr()
-    );
-    let status = bot.wait_exit(Duration::from_secs(5));
-    assert_eq!(status.and_then(|s| s.code()), Some(1), "{}", bot.stderr());
-    assert!(
-        bot.stderr()
-            .contains("DISCORD_TOKEN was refused by Discord"),
-        "{}",
-        bot.stderr()
-    );
-    assert_eq!(fake.gateway_connections(), 1, "no retry");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn gateway_close_4014_exits_1_naming_the_portal_setting() {
-    let fake = FakeDiscord::start_with(FakeOptions {
-        identify_close_code: Some(4014),
-        ..FakeOptions::default()
-    })
-    .await;
-    let setup = setup();
-    setup.append_config("answer_threads = true\n");
+    setup.append_config(config);
     let mut bot = setup.spawn(&["run", "--api-proxy", &fake.rest_url()], "token");
     assert!(
         fake.wait_gateway_connections(1, T).await,
@@ -304,8 +281,22 @@ async fn gateway_close_4014_exits_1_naming_the_portal_setting() {
     );
     let status = bot.wait_exit(Duration::from_secs(5));
     assert_eq!(status.and_then(|s| s.code()), Some(1), "{}", bot.stderr());
-    let stderr = bot.stderr();
+    assert_eq!(fake.gateway_connections(), 1, "no retry");
+    bot.stderr()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_close_4004_exits_1_at_once_with_a_clear_message() {
+    let stderr = closed_on_identify(4004, "").await;
+    assert!(
+        stderr.contains("DISCORD_TOKEN was refused by Discord"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_close_4014_exits_1_naming_the_portal_setting() {
+    let stderr = closed_on_identify(4014, "answer_threads = true\n").await;
     assert!(stderr.contains("Privileged Gateway Intents"), "{stderr}");
     assert!(stderr.contains("Message Content"), "{stderr}");
-    assert_eq!(fake.gateway_connections(), 1, "no retry");
 }
