@@ -5,6 +5,10 @@ use super::data::{Data, Error, USER_ERROR};
 use super::invocation::BAD_OPTIONS;
 use super::send::deliver;
 
+/// What a server-only command says in a direct message.
+pub const ADMINS_IN_A_SERVER: &str =
+    "Sorry, only server admins can run this command, in their server (not in a direct message).";
+
 /// Every poise/serenity error ends here: the cause goes to the log (`{:#}`), the user gets a
 /// short message.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
@@ -48,6 +52,12 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 "command panicked"
             );
             Some(USER_ERROR)
+        }
+        // `/add` and `/reindex` in a direct message (Discord hides them there; a stale client
+        // may still send one): refused as any non-admin is.
+        E::GuildOnly { ctx, .. } => {
+            tracing::info!(command = %ctx.command().name, "an admin command outside a server");
+            Some(ADMINS_IN_A_SERVER)
         }
         E::UnknownInteraction { interaction, .. } => {
             tracing::warn!(

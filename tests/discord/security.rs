@@ -39,8 +39,8 @@ async fn only_admins_can_reindex_whatever_the_channel() {
     );
     assert_eq!(refusal.body["data"]["flags"], 64, "ephemeral");
 
-    // In a direct message there is no member and no permission: refused, even when the payload
-    // claims Administrator for the user object.
+    // In a direct message there is no member and no permission: refused (the command is for
+    // servers only), even when the payload claims Administrator for the user object.
     let id = 750_000_000_000_000_002;
     let mut dm = into_dm(slash_command(id, "reindex", json!([]), ALICE, "8"));
     dm["user"]["permissions"] = json!("8");
@@ -54,6 +54,7 @@ async fn only_admins_can_reindex_whatever_the_channel() {
         "{}",
         refusal.body
     );
+    assert_eq!(refusal.body["data"]["flags"], 64, "ephemeral");
 
     // Typed in chat, by anyone: not a command there.
     let mid = 751_000_000_000_000_001;
