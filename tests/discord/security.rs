@@ -28,16 +28,7 @@ async fn only_admins_can_reindex_whatever_the_channel() {
     // A moderator who is not a server admin, in the guild.
     let id = 750_000_000_000_000_001;
     bot.slash(id, "reindex", json!([]), MODERATOR).await;
-    let refusal = bot.callback(id, 4).await;
-    assert!(
-        refusal
-            .content()
-            .unwrap()
-            .starts_with("Sorry, only server admins"),
-        "{}",
-        refusal.body
-    );
-    assert_eq!(refusal.body["data"]["flags"], 64, "ephemeral");
+    assert_refused(&bot.callback(id, 4).await);
 
     // In a direct message there is no member and no permission: refused (the command is for
     // servers only), even when the payload claims Administrator for the user object.
@@ -45,16 +36,7 @@ async fn only_admins_can_reindex_whatever_the_channel() {
     let mut dm = into_dm(slash_command(id, "reindex", json!([]), ALICE, "8"));
     dm["user"]["permissions"] = json!("8");
     bot.fake.dispatch("INTERACTION_CREATE", dm).await;
-    let refusal = bot.callback(id, 4).await;
-    assert!(
-        refusal
-            .content()
-            .unwrap()
-            .starts_with("Sorry, only server admins"),
-        "{}",
-        refusal.body
-    );
-    assert_eq!(refusal.body["data"]["flags"], 64, "ephemeral");
+    assert_refused(&bot.callback(id, 4).await);
 
     // Typed in chat, by anyone: not a command there.
     let mid = 751_000_000_000_000_001;
@@ -90,4 +72,17 @@ async fn only_admins_can_reindex_whatever_the_channel() {
         "no rebuild was even started (no defer, no edit)"
     );
     bot.stop().await;
+}
+
+/// The admins' refusal, shown to the caller only.
+fn assert_refused(refusal: &Recorded) {
+    assert!(
+        refusal
+            .content()
+            .unwrap()
+            .starts_with("Sorry, only server admins"),
+        "{}",
+        refusal.body
+    );
+    assert_eq!(refusal.body["data"]["flags"], 64, "ephemeral");
 }
