@@ -57,12 +57,13 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
         let state = routes::OpsState {
             prometheus,
             index: opened.clone(),
+            calendar: Arc::default(),
         };
         if options.interactions == Some(addr) {
             ops_beside_interactions = Some(routes::router(state));
         } else {
             let bound = routes::serve(addr, state).await?;
-            tracing::info!(addr = %bound, "serving /metrics and /healthz");
+            tracing::info!(addr = %bound, "serving /metrics, /healthz and /calendar.ics");
         }
     }
     let signal = shutdown_signal();

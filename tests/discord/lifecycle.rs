@@ -113,6 +113,39 @@ async fn sigterm_when_connected_exits_0_within_2_s_and_metrics_move() {
         .is_some_and(|f| !f.is_empty()));
     assert!(health["digest"]["last_post"].is_null());
 
+    // The calendar to subscribe to, on the same listener: iCalendar with a validator, and 304
+    // when the client's copy is current.
+    let calendar = format!("http://{addr}/calendar.ics");
+    let client = reqwest::Client::new();
+    let r = client.get(&calendar).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(header(&r, "content-type").starts_with("text/calendar"));
+    assert!(header(&r, "last-modified").ends_with(" GMT"));
+    let etag = header(&r, "etag");
+    assert!(
+        etag.contains(health["index"]["fingerprint"].as_str().unwrap()),
+        "{etag}"
+    );
+    let feed = r.text().await.unwrap();
+    assert!(
+        feed.starts_with("BEGIN:VCALENDAR") && feed.contains("BEGIN:VEVENT"),
+        "{feed}"
+    );
+    let again = client
+        .get(&calendar)
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+
     let before = parse_prometheus(&get(&format!("http://{addr}/metrics")).await.1);
     assert_eq!(
         before.get(r#"agenda_index_builds_total{source="startup"}"#),
