@@ -116,6 +116,23 @@ pub struct DigestConfig {
     /// How long a replica's claim on a post holds before another replica may take it over.
     #[serde(default = "default_claim_lease_secs", deserialize_with = "lease_secs")]
     pub claim_lease_secs: u64,
+    /// Where subscribers reach the bot's `/calendar.ics` (an `https://` address behind a reverse
+    /// proxy): the digest and `/upcoming` offer it. Absent: no link.
+    #[serde(default, deserialize_with = "calendar_url")]
+    pub calendar_url: Option<String>,
+}
+
+fn calendar_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    match reqwest::Url::parse(&text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() => {
+            Ok(Some(text))
+        }
+        _ => Err(serde::de::Error::custom(format!(
+            "{:?} is not an http(s) URL",
+            crate::net::redact_url(&text)
+        ))),
+    }
 }
 
 /// The default of `digest.claim_lease_secs`: two minutes.
@@ -263,6 +280,7 @@ impl Default for DigestConfig {
             when_empty: WhenEmpty::Post,
             store: None,
             claim_lease_secs: DEFAULT_CLAIM_LEASE_SECS,
+            calendar_url: None,
         }
     }
 }
@@ -552,6 +570,30 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(e.starts_with(&format!("c.toml:4: {key}")), "{bad:?} -> {e}");
+            assert!(!e.contains(":pw@"), "the password leaked: {e}");
+        }
+    }
+
+    #[test]
+    fn the_calendar_url_is_an_http_address() {
+        let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n[digest]\n";
+        let c = Config::parse(Path::new("c.toml"), base).unwrap();
+        assert_eq!(c.digest.calendar_url, None);
+        let good = format!("{base}calendar_url = \"https://bot.example.org/calendar.ics\"\n");
+        let c = Config::parse(Path::new("c.toml"), &good).unwrap();
+        assert_eq!(
+            c.digest.calendar_url.as_deref(),
+            Some("https://bot.example.org/calendar.ics")
+        );
+        for bad in ["calendar.ics", "ftp://h/calendar.ics", "https://u:pw@", ""] {
+            let text = format!("{base}calendar_url = \"{bad}\"\n");
+            let e = Config::parse(Path::new("c.toml"), &text)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.starts_with("c.toml:4: digest.calendar_url"),
+                "{bad:?} -> {e}"
+            );
             assert!(!e.contains(":pw@"), "the password leaked: {e}");
         }
     }

@@ -29,7 +29,7 @@ use agenda_core::digest::state::{DigestState, StateError};
 use agenda_core::digest::upcoming;
 use agenda_core::error_chain::chain;
 use agenda_core::index::AgendaIndex;
-use agenda_core::render::digest::reply as render_reply;
+use agenda_core::render::digest::{reply as render_reply, with_calendar};
 use agenda_core::render::embed::Reply;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
@@ -166,7 +166,7 @@ where
                 tracing::info!(%date, "nothing upcoming; digest skipped (when_empty = skip)");
                 settled.extend(due);
             } else {
-                let reply = render_reply(&digest, tz);
+                let reply = with_calendar(render_reply(&digest, tz), d.calendar_url.as_deref());
                 for (channel, date) in due {
                     match store.claim(channel, date).await {
                         Ok(Claim::Claimed) => store_backoff.reset(),
@@ -484,6 +484,25 @@ mod tests {
         assert!(reply.embeds[0].fields[0]
             .name
             .contains("Lao PDR Defence Capacity Building"));
+        assert!(!reply.content.as_deref().unwrap_or("").contains("calendar"));
+    }
+
+    /// Issue 24: with a public calendar address the post offers it.
+    #[tokio::test]
+    async fn the_post_offers_the_calendar_when_one_is_served() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FakeClock::new("2026-11-22T00:00:00Z", "2026-11-22T05:00:00Z");
+        let sender = FakeSender::new(&clock, vec![]);
+        let mut cfg = config(dir.path(), &[10], WhenEmpty::Post);
+        cfg.digest.calendar_url = Some("https://bot.example.org/calendar.ics".into());
+        run(cfg, &clock, &sender).await.unwrap();
+        let calls = sender.calls();
+        assert_eq!(calls.len(), 1);
+        let content = calls[0].reply.content.clone().unwrap_or_default();
+        assert!(
+            content.contains("<https://bot.example.org/calendar.ics>"),
+            "{content}"
+        );
     }
 
     #[tokio::test]

@@ -118,7 +118,7 @@ pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Click
                     components::answer_with_buttons(a, &asked, usize::from(page), issued)
                 }
                 other => WithButtons {
-                    reply: reply_of(other, &data.config.digest.timezone, &data.help),
+                    reply: reply_of(other, &data.config.digest, &data.help),
                     rows: Vec::new(),
                 },
             };

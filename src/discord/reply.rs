@@ -9,7 +9,6 @@ use agenda_core::query::Scope;
 use agenda_core::render;
 use agenda_core::render::components::{self, Asked, WithButtons};
 use agenda_core::render::embed::{escape, fit, Reply};
-use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 /// The reply to `/upcoming [days]` at `now`: the digest of `today ..= today + days` (default
@@ -23,10 +22,7 @@ pub fn upcoming_reply(
     help: &Reply,
 ) -> Result<(Reply, usize), Error> {
     let response = command::respond(index, Command::upcoming(days), settings.upcoming_from(now))?;
-    Ok((
-        reply_of(&response, &settings.timezone, help),
-        response.results(),
-    ))
+    Ok((reply_of(&response, settings, help), response.results()))
 }
 
 /// What the bot answers to a chat line: the reply with its buttons, how many results it holds,
@@ -68,7 +64,7 @@ pub fn answer_for(
         _ => None,
     };
     Ok(ChatAnswer {
-        message: message_of(&response, &asked, now, &digest.timezone, help),
+        message: message_of(&response, &asked, now, digest, help),
         results: response.results(),
         topic,
     })
@@ -93,24 +89,28 @@ pub fn message_of(
     response: &Response,
     asked: &Asked,
     now: Timestamp,
-    tz: &TimeZone,
+    digest: &DigestConfig,
     help: &Reply,
 ) -> WithButtons {
     match response {
         Response::Answer(a) => components::answer_with_buttons(a, asked, 0, now.as_second()),
         other => WithButtons {
-            reply: reply_of(other, tz, help),
+            reply: reply_of(other, digest, help),
             rows: Vec::new(),
         },
     }
 }
 
-/// A response drawn for Discord (chat and slash commands alike); digest dates in `tz`; `help` is
-/// the bot's help (`super::commands::help::generated`).
-pub fn reply_of(response: &Response, tz: &TimeZone, help: &Reply) -> Reply {
+/// A response drawn for Discord (chat and slash commands alike); upcoming milestones dated in
+/// `settings.timezone`, with the calendar to subscribe to when `settings.calendar_url` is set;
+/// `help` is the bot's help (`super::commands::help::generated`).
+pub fn reply_of(response: &Response, settings: &DigestConfig, help: &Reply) -> Reply {
     match response {
         Response::Answer(answer) => render::embed::answer(answer),
-        Response::Upcoming(digest) => render::digest::reply(digest, tz),
+        Response::Upcoming(digest) => render::digest::with_calendar(
+            render::digest::reply(digest, &settings.timezone),
+            settings.calendar_url.as_deref(),
+        ),
         Response::Help => help.clone(),
         Response::Notice(notice) => Reply::text(&escape(notice)),
     }
@@ -237,5 +237,38 @@ mod tests {
         );
         let (reply, _) = reply_for(&index, "", None, &digest, now, &help()).unwrap();
         assert_eq!(reply, help(), "a bare mention gets the help");
+    }
+
+    /// Issue 24: with a public calendar address, `/upcoming` offers it; a notice does not.
+    #[test]
+    fn upcoming_offers_the_calendar_when_one_is_served() {
+        let now: Timestamp = "2026-11-21T20:00:00Z".parse().unwrap();
+        let url = "https://bot.example.org/calendar.ics";
+        let served = DigestConfig {
+            calendar_url: Some(url.to_string()),
+            ..settings()
+        };
+        let (reply, n) = upcoming_reply(&shipped_index(), &served, now, Some(60), &help()).unwrap();
+        assert_eq!(n, 1);
+        assert!(reply.within_limits());
+        assert!(
+            reply
+                .content
+                .as_deref()
+                .unwrap()
+                .contains(&format!("<{url}>")),
+            "{reply:?}"
+        );
+        let (plain, _) =
+            upcoming_reply(&shipped_index(), &settings(), now, Some(60), &help()).unwrap();
+        assert!(
+            !plain.content.as_deref().unwrap().contains("calendar"),
+            "{plain:?}"
+        );
+        let (notice, _) = upcoming_reply(&shipped_index(), &served, now, Some(0), &help()).unwrap();
+        assert!(
+            !notice.content.as_deref().unwrap().contains("calendar"),
+            "{notice:?}"
+        );
     }
 }

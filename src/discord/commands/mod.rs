@@ -125,7 +125,7 @@ pub async fn respond(
             let response =
                 tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
             Ok(Answer {
-                message: message_of(&response, &asked, now, &settings.timezone, &data.help),
+                message: message_of(&response, &asked, now, settings, &data.help),
                 results: response.results(),
             })
         }

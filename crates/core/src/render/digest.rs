@@ -205,6 +205,20 @@ pub fn reply(d: &Digest, tz: &TimeZone) -> Reply {
     reply
 }
 
+/// A digest reply with the line that offers its calendar to subscribe to (`url`, when the bot
+/// serves one at a public address), within Discord's content limit.
+pub fn with_calendar(mut reply: Reply, url: Option<&str>) -> Reply {
+    if let Some(url) = url {
+        let line = format!("Subscribe to the calendar: <{url}>");
+        let content = match reply.content.take() {
+            Some(c) if !c.is_empty() => format!("{c}\n{line}"),
+            _ => line,
+        };
+        reply.content = Some(fit(&content, limits::CONTENT));
+    }
+    reply
+}
+
 fn group_embed(g: &Group) -> EmbedSpec {
     EmbedSpec {
         title: fit(
@@ -270,6 +284,27 @@ pub fn milestone_field(m: &Milestone, tz: &TimeZone, with_snippet: bool) -> Fiel
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The calendar line: none without an address; after the heading, within the content limit.
+    #[test]
+    fn the_calendar_is_offered_after_the_heading() {
+        let url = "https://bot.example.org/calendar.ics";
+        // (content before, content after)
+        let rows: &[(Option<&str>, Option<&str>)] = &[
+            (Some("**Upcoming**"), Some("**Upcoming**\nSubscribe to the calendar: <https://bot.example.org/calendar.ics>")),
+            (None, Some("Subscribe to the calendar: <https://bot.example.org/calendar.ics>")),
+        ];
+        for (before, after) in rows {
+            let reply = Reply {
+                content: before.map(str::to_string),
+                embeds: Vec::new(),
+            };
+            assert_eq!(with_calendar(reply.clone(), None), reply);
+            assert_eq!(with_calendar(reply, Some(url)).content.as_deref(), *after);
+        }
+        let long = Reply::text(&"x".repeat(limits::CONTENT));
+        assert!(with_calendar(long, Some(url)).within_limits());
+    }
     use crate::digest::{upcoming, What};
     use crate::testing::shipped_index;
     use jiff::civil::date as d;
