@@ -520,8 +520,8 @@ impl Around {
 /// How long before the days asked about an announcement of what will happen may be published.
 const ANNOUNCED_AHEAD_DAYS: i32 = 365;
 
-/// Words of a paragraph that tells what will happen ("Myanmar will host the 18th meeting", "the
-/// timetable to hold the next exercise"), lowercase.
+/// Words of a paragraph that tells what will happen ("Laos will host the next meeting", "plans
+/// to hold the drill in May"), lowercase.
 const FUTURE_CUES: &[&str] = &[
     " will ",
     " shall ",

@@ -141,8 +141,8 @@ He listed three risks arising from terrorism: smuggling, radical ideas and attac
         .is_empty());
 }
 
-/// Phrasing class "the speaker's words, the meeting in the lead" ("Nghiem underlined the need
-/// to uphold … the Convention on the Law of the Sea" below "navy chiefs met online"): the
+/// Phrasing class "the speaker's words, the meeting in the lead" (a paragraph naming only its
+/// speaker and the treaty he wants kept, below a lead naming the chiefs' meeting): the
 /// paragraph holds too little of a long question to pass any floor, but two of its distinctive
 /// words; it answers, where nothing was found. Two common words do not.
 #[test]
@@ -187,15 +187,15 @@ The Thai fleet sailed home after a gathering of sailors.\n";
     );
 }
 
-/// Phrasing class "the next instance announced, undated" ("the timetable to hold the 18th
-/// ASEAN Navy Chiefs' Meeting in Yangon", a week after the 17th): asked what is upcoming, the
+/// Phrasing class "the next instance announced, undated" (the next meeting of a series said to
+/// be planned somewhere, without a day, a week after the last one): asked what is upcoming, the
 /// paragraph announcing it and the undated instance numbered after every past one rank above
 /// the past instances.
 #[test]
 fn upcoming_finds_the_next_instance_announced_without_a_date() {
     let report = "+++\nid = \"p\"\ntitle = \"Navy chiefs meet online\"\nsource = \"S\"\npublished = \"2023-05-20\"\n+++\n\n\
 The 17th ASEAN Navy Chiefs' Meeting (ANCM-17) was held online on 18 May 2023.\n\n\
-The chiefs agreed on the timetable to hold the 18th ASEAN Navy Chiefs' Meeting (ANCM-18) in Yangon.\n";
+The chiefs set a date range to hold the 18th ASEAN Navy Chiefs' Meeting (ANCM-18) in Yangon.\n";
     let older = "+++\nid = \"o\"\ntitle = \"Navy chiefs gather\"\nsource = \"S\"\npublished = \"2020-11-05\"\n+++\n\n\
 The 14th ASEAN Navy Chiefs' Meeting (ANCM-14) opened online on 4 November 2020.\n";
     let meeting = |id: &str, n: u32, date: &str, cite: &str| {
