@@ -72,8 +72,8 @@ struct RunArgs {
     /// loopback base URL (`http://127.0.0.1:PORT`); any other host is refused.
     #[arg(long, hide = true, value_parser = parse_loopback_url)]
     api_proxy: Option<String>,
-    /// Serve Prometheus `/metrics` and `/healthz` on this address (e.g. 127.0.0.1:9100; keep
-    /// it private).
+    /// Serve Prometheus `/metrics`, `/healthz` (up), `/readyz` (ready) and `/calendar.ics` on
+    /// this address (e.g. 127.0.0.1:9100; keep it private).
     #[arg(long)]
     metrics: Option<std::net::SocketAddr>,
     /// Serve Discord's HTTP interactions at POST /interactions on this address (e.g.

@@ -363,23 +363,41 @@ async fn on_event(
 /// Registers the commands in each configured guild (instant), or globally when none is
 /// configured, and removes them from the scope left behind: the global list when guilds are
 /// configured, the guilds the bot is in (`present`) when they are not. Switching between the two
-/// leaves no duplicate commands.
+/// leaves no duplicate commands. Whether every registration went through, as `/healthz` reports.
 pub(crate) async fn register(
     http: &serenity::all::Http,
     commands: &[poise::Command<Data, Error>],
     config: &Config,
     present: &[GuildId],
-) {
+) -> bool {
+    let registered = register_and_clear(http, commands, config, present).await;
+    crate::ops::health::status().set_registered(registered);
+    registered
+}
+
+/// [`register`]'s work; whether every registration went through (a scope not cleared is logged).
+async fn register_and_clear(
+    http: &serenity::all::Http,
+    commands: &[poise::Command<Data, Error>],
+    config: &Config,
+    present: &[GuildId],
+) -> bool {
     let guilds = &config.discord.guild_ids;
     if guilds.is_empty() {
-        match with_retry("register commands", || {
+        let registered = match with_retry("register commands", || {
             poise::builtins::register_globally(http, commands)
         })
         .await
         {
-            Ok(()) => tracing::info!(commands = commands.len(), "commands registered globally"),
-            Err(e) => tracing::error!(error = format!("{e:#}"), "registering commands failed"),
-        }
+            Ok(()) => {
+                tracing::info!(commands = commands.len(), "commands registered globally");
+                true
+            }
+            Err(e) => {
+                tracing::error!(error = format!("{e:#}"), "registering commands failed");
+                false
+            }
+        };
         for &guild in present {
             let cleared = with_retry("remove guild commands", || {
                 guild.set_commands(http, Vec::new())
@@ -393,8 +411,9 @@ pub(crate) async fn register(
                 );
             }
         }
-        return;
+        return registered;
     }
+    let mut registered = true;
     for &guild in guilds {
         let guild_id = GuildId::new(guild);
         match with_retry("register commands", || {
@@ -403,11 +422,14 @@ pub(crate) async fn register(
         .await
         {
             Ok(()) => tracing::info!(guild, commands = commands.len(), "commands registered"),
-            Err(e) => tracing::error!(
-                guild,
-                error = format!("{e:#}"),
-                "registering commands failed"
-            ),
+            Err(e) => {
+                registered = false;
+                tracing::error!(
+                    guild,
+                    error = format!("{e:#}"),
+                    "registering commands failed"
+                )
+            }
         }
     }
     let cleared = with_retry("remove global commands", || {
@@ -420,6 +442,7 @@ pub(crate) async fn register(
             "could not remove the global commands"
         );
     }
+    registered
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! The lifecycle of `agenda-bot run`: checking the token before connecting (with capped,
-//! jittered backoff while Discord is unreachable), watching the gateway connection (logged once
+//! The lifecycle of `agenda-bot run`: asking Discord's REST API until it answers (the token, the
+//! application; capped, jittered backoff while Discord is unreachable), watching the gateway connection (logged once
 //! per change of state), and stopping within a budget on a signal.
 
 use super::rest::{rest_client, Ratelimiter};
 use crate::retry::Backoff;
 use serenity::all::{ConnectionStage, ShardManager};
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -41,38 +42,54 @@ pub fn is_token_refused(e: &anyhow::Error) -> bool {
         })
 }
 
-/// Asks Discord who we are until it answers: `Err` at once when the token is refused, retries
-/// with backoff (1 s doubling up to 30 s, jittered) while it cannot be reached, logging once
-/// when it goes unreachable and once when it is back.
+/// Asks Discord who we are until it answers (see [`until_answered`]).
 pub async fn check_token(token: &str, api_proxy: Option<&str>) -> anyhow::Result<()> {
     let http = rest_client(token, api_proxy, None, Ratelimiter::On);
+    until_answered("check the token", || http.get_current_user()).await?;
+    Ok(())
+}
+
+/// Calls Discord's REST API until it answers: `Err` at once when the token is refused (401),
+/// retries with backoff (1 s doubling up to 30 s, jittered) while Discord cannot be reached or
+/// fails, logging once when it goes unreachable and once when it is back. `/healthz` reports
+/// each change (`discord_rest`).
+pub async fn until_answered<T, F, Fut>(what: &'static str, mut call: F) -> anyhow::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = serenity::Result<T>>,
+{
     let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
     let mut unreachable = false;
     loop {
-        let answer = tokio::time::timeout(Duration::from_secs(10), http.get_current_user()).await;
+        let answer = tokio::time::timeout(Duration::from_secs(10), call()).await;
         let error = match answer {
-            Ok(Ok(user)) => {
+            Ok(Ok(answer)) => {
+                rest_answered(true);
                 if unreachable {
                     tracing::info!("Discord is reachable again");
                 }
-                tracing::debug!(user = %user.name, "token accepted");
-                return Ok(());
+                tracing::debug!(request = what, "Discord answered");
+                return Ok(answer);
             }
             Ok(Err(e)) if super::rest::status_of(&e) == Some(401) => {
+                rest_answered(true);
                 return Err(anyhow::Error::from(e).context(TOKEN_REFUSED));
             }
             Ok(Err(e)) => format!("{e}"),
             Err(_) => "no answer within 10 s".to_string(),
         };
+        rest_answered(false);
         let wait = backoff.next_delay();
         if !unreachable {
             tracing::warn!(
+                request = what,
                 error,
                 "Discord is unreachable; retrying with backoff (up to 30 s)"
             );
             unreachable = true;
         } else {
             tracing::debug!(
+                request = what,
                 error,
                 wait_ms = wait.as_millis() as u64,
                 "Discord still unreachable"
@@ -80,6 +97,10 @@ pub async fn check_token(token: &str, api_proxy: Option<&str>) -> anyhow::Result
         }
         tokio::time::sleep(wait).await;
     }
+}
+
+fn rest_answered(reachable: bool) {
+    crate::ops::health::status().set_rest(reachable, jiff::Timestamp::now());
 }
 
 /// Watches the shards' connection stage every 250 ms: logs each change of state (connected,

@@ -30,7 +30,8 @@ pub struct RunOptions {
 pub const STOP_BUDGET: Duration = Duration::from_millis(1600);
 
 /// `agenda-bot run`: the bot until SIGINT/SIGTERM, which stop it within [`STOP_BUDGET`] in
-/// every state (an answer in flight is finished first). A refused token fails at once.
+/// every state (an answer in flight is finished first). The listeners are up at once; a refused
+/// token fails as soon as Discord says so.
 pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
     if let Some(proxy) = &options.api_proxy {
         if !crate::net::is_loopback_url(proxy) {
@@ -49,22 +50,36 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
         None => None,
     };
     let opened = Arc::new(std::sync::OnceLock::new());
-    // `/metrics` and `/healthz` on their own listener at once, or beside `/interactions` on its
-    // listener once the bot is up.
-    let mut ops_beside_interactions = None;
+    let clock = SharedClock::system();
+    // Every listener is up at once, before the index opens and whatever Discord does: `/healthz`
+    // says "up" and `/readyz` "ready"; `/interactions` answers PING and says "starting" to
+    // commands until the bot's state is ready.
+    let listener = verifier
+        .as_ref()
+        .map(|verifier| interactions::Listener::pending(verifier.clone(), clock.clone()));
+    let mut ops = None;
     if let Some(addr) = options.metrics {
         let prometheus = crate::ops::metrics::install().context("cannot set up the metrics")?;
-        let state = routes::OpsState {
-            prometheus,
-            index: opened.clone(),
-            calendar: Arc::default(),
-        };
-        if options.interactions == Some(addr) {
-            ops_beside_interactions = Some(routes::router(state));
-        } else {
-            let bound = routes::serve(addr, state).await?;
-            tracing::info!(addr = %bound, "serving /metrics, /healthz and /calendar.ics");
+        ops = Some((
+            addr,
+            routes::router(routes::OpsState {
+                prometheus,
+                index: opened.clone(),
+                calendar: Arc::default(),
+            }),
+        ));
+    }
+    if let (Some(addr), Some(listener)) = (options.interactions, &listener) {
+        let mut app = interactions::router_for(listener.clone());
+        if let Some((_, ops_app)) = ops.take_if(|(ops_addr, _)| *ops_addr == addr) {
+            app = app.merge(ops_app);
         }
+        let bound = interactions::serve(addr, app).await?;
+        tracing::info!(addr = %bound, "serving Discord interactions at POST /interactions");
+    }
+    if let Some((addr, ops_app)) = ops {
+        let bound = routes::serve_app(addr, ops_app, "--metrics").await?;
+        tracing::info!(addr = %bound, "serving /metrics, /healthz, /readyz and /calendar.ics");
     }
     let signal = shutdown_signal();
     tokio::pin!(signal);
@@ -83,7 +98,6 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
         );
         let index = shared_index(index);
         let _ = opened.set(index.clone());
-        lifecycle::check_token(&token, options.api_proxy.as_deref()).await?;
         let bot_options = BotOptions {
             config,
             index,
@@ -91,12 +105,27 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
             api_proxy: options.api_proxy.clone(),
             test_hooks: TestHooks::default(),
         };
-        let clock = SharedClock::system();
-        anyhow::Ok(match &verifier {
-            Some(verifier) if options.no_gateway => Running::Replica(
-                interactions::replica::Replica::start(bot_options, clock, verifier.clone()).await?,
-            ),
-            _ => Running::Gateway(Bot::start_with_clock(bot_options, clock).await?),
+        anyhow::Ok(match (&verifier, &listener) {
+            (Some(verifier), Some(listener)) if options.no_gateway => {
+                let replica =
+                    interactions::replica::Replica::start(bot_options, clock, verifier.clone())
+                        .await;
+                listener.open(replica.endpoint().clone());
+                Running::Replica(Box::new(replica))
+            }
+            _ => {
+                lifecycle::check_token(&bot_options.token, options.api_proxy.as_deref()).await?;
+                let bot = Bot::start_with_clock(bot_options, clock).await?;
+                if let (Some(verifier), Some(listener)) = (&verifier, &listener) {
+                    listener.open(interactions::Endpoint {
+                        data: bot.data().clone(),
+                        http: bot.http().clone(),
+                        verifier: verifier.clone(),
+                        deadline: interactions::DEADLINE,
+                    });
+                }
+                Running::Gateway(bot)
+            }
         })
     };
     let mut running = tokio::select! {
@@ -106,23 +135,6 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
             return Ok(());
         }
     };
-    if let (Some(addr), Some(verifier)) = (options.interactions, verifier) {
-        let endpoint = match &running {
-            Running::Replica(replica) => replica.endpoint().clone(),
-            Running::Gateway(bot) => interactions::Endpoint {
-                data: bot.data().clone(),
-                http: bot.http().clone(),
-                verifier,
-                deadline: interactions::DEADLINE,
-            },
-        };
-        let mut app = interactions::router(endpoint);
-        if let Some(ops) = ops_beside_interactions.take() {
-            app = app.merge(ops);
-        }
-        let bound = interactions::serve(addr, app).await?;
-        tracing::info!(addr = %bound, "serving Discord interactions at POST /interactions");
-    }
     let stopped = match &mut running {
         Running::Gateway(bot) => {
             lifecycle::watch_gateway(bot.shard_manager());
@@ -137,7 +149,10 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
                 name = &mut signal => name,
             }
         }
-        Running::Replica(_) => signal.await,
+        Running::Replica(replica) => tokio::select! {
+            refused = replica.refused() => return Err(refused),
+            name = &mut signal => name,
+        },
     };
     tracing::info!("{stopped}: shutting down");
     let in_time = match running {
@@ -154,7 +169,7 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
 /// gateway-less replica.
 enum Running {
     Gateway(BotHandle),
-    Replica(interactions::replica::Replica),
+    Replica(Box<interactions::replica::Replica>),
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

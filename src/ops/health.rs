@@ -1,5 +1,6 @@
-//! What `/healthz` reports: the index in service, the gateway connection and the digest's last
-//! post. The process-wide [`Status`] is updated by one-line calls where things happen.
+//! What `/healthz` and `/readyz` report: the index in service, Discord's REST API, the commands'
+//! registration, the gateway connection and the digest's last post. The process-wide [`Status`]
+//! is updated by one-line calls where things happen.
 
 use agenda_core::index::Manifest;
 use jiff::civil::Date;
@@ -25,6 +26,10 @@ struct Inner {
     /// Since when `connected` holds (the process start before the first connection).
     since: Timestamp,
     digest_last: Option<(u64, Date, Timestamp)>,
+    /// Whether Discord's REST API last answered (and since when); `None` before the first try.
+    rest: Option<(bool, Timestamp)>,
+    /// Whether the commands are registered with Discord.
+    registered: bool,
 }
 
 /// The gateway and digest state, shared by the whole process (see [`status`]).
@@ -44,6 +49,8 @@ impl Status {
             connected: false,
             since: started,
             digest_last: None,
+            rest: None,
+            registered: false,
         }))
     }
 
@@ -67,12 +74,29 @@ impl Status {
         self.lock().gateway_used = false;
     }
 
+    /// Records whether Discord's REST API answered at `at`; whether that is a change.
+    pub fn set_rest(&self, reachable: bool, at: Timestamp) -> bool {
+        let mut s = self.lock();
+        let changed = s.rest.map(|(r, _)| r) != Some(reachable);
+        if changed {
+            s.rest = Some((reachable, at));
+        }
+        changed
+    }
+
+    /// Records that the commands are registered with Discord (or that registering failed).
+    pub fn set_registered(&self, registered: bool) {
+        self.lock().registered = registered;
+    }
+
     pub fn digest_posted(&self, channel: u64, date: Date, at: Timestamp) {
         self.lock().digest_last = Some((channel, date, at));
     }
 
     /// Healthy or not, and the JSON body: unhealthy when no index is open or the gateway has
-    /// been down for longer than [`GATEWAY_GRACE`].
+    /// been down for longer than [`GATEWAY_GRACE`]. The body's `ready` tells "up" from "ready":
+    /// an index open, Discord's REST API answering, the commands registered and, when used, the
+    /// gateway connected ([`Self::readiness`]).
     pub fn report(&self, index: Option<&Manifest>, now: Timestamp) -> (bool, Value) {
         let s = self.lock().clone();
         let secs = |t: Timestamp| now.duration_since(t).as_secs().max(0);
@@ -99,8 +123,13 @@ impl Status {
             json!({"channel": channel.to_string(), "date": date.to_string(), "at": at.to_string()})
         });
         let healthy = problems.is_empty();
+        let ready = index_open(&index)
+            && s.rest.is_some_and(|(r, _)| r)
+            && s.registered
+            && (!s.gateway_used || s.connected);
         let body = json!({
             "status": if healthy { "ok" } else { "unavailable" },
+            "ready": ready,
             "problems": problems,
             "index": index,
             "gateway": match s.gateway_used {
@@ -111,10 +140,28 @@ impl Status {
                 }),
                 false => json!({"used": false}),
             },
+            "discord_rest": match s.rest {
+                Some((reachable, since)) => json!({
+                    "reachable": reachable,
+                    "since": since.to_string(),
+                }),
+                None => json!({"reachable": null}),
+            },
+            "registered": s.registered,
             "digest": {"last_post": digest},
         });
         (healthy, body)
     }
+
+    /// Ready or not (the body's `ready`), and the same body as [`Self::report`].
+    pub fn readiness(&self, index: Option<&Manifest>, now: Timestamp) -> (bool, Value) {
+        let (_, body) = self.report(index, now);
+        (body["ready"] == true, body)
+    }
+}
+
+fn index_open(index: &Value) -> bool {
+    !index.is_null()
 }
 
 #[cfg(test)]
@@ -163,5 +210,38 @@ mod tests {
         );
         assert!(ok, "{body}");
         assert_eq!(body["gateway"], serde_json::json!({"used": false}));
+    }
+
+    #[test]
+    fn ready_only_with_an_index_discord_answering_commands_registered_and_the_gateway_up() {
+        let t0: Timestamp = "2026-12-01T00:00:00Z".parse().unwrap();
+        let index = shipped_index();
+        let m = Some(&index.manifest);
+        let status = Status::new(t0);
+        let ready = |status: &Status, m| status.readiness(m, t0).0;
+        let (ok, body) = status.readiness(m, t0);
+        assert!(!ok && body["discord_rest"]["reachable"].is_null(), "{body}");
+        assert_eq!(body["registered"], false);
+        assert!(status.set_rest(false, t0));
+        assert!(!status.set_rest(false, t0), "no change");
+        let (healthy, body) = status.report(m, t0);
+        assert!(healthy && body["ready"] == false, "up, not ready: {body}");
+        status.set_rest(true, t0);
+        status.set_registered(true);
+        assert!(!ready(&status, m), "the gateway is not connected yet");
+        status.set_gateway(true, t0);
+        assert!(ready(&status, m));
+        assert!(!ready(&status, None), "no index");
+        status.set_rest(false, t0);
+        assert!(!ready(&status, m), "Discord's REST API stopped answering");
+        status.set_rest(true, t0);
+        status.set_registered(false);
+        assert!(!ready(&status, m));
+        // A replica has no gateway to wait for.
+        let replica = Status::new(t0);
+        replica.set_no_gateway();
+        replica.set_rest(true, t0);
+        replica.set_registered(true);
+        assert!(ready(&replica, m));
     }
 }

@@ -1,5 +1,6 @@
 //! The routes of the bot's own listener, to serve on any address: `/metrics` (Prometheus text),
-//! `/healthz` (JSON, 200 or 503) and `/calendar.ics` (every milestone as iCalendar, for people to
+//! `/healthz` (JSON, 200 or 503: up), `/readyz` (the same JSON, 200 once ready to answer) and
+//! `/calendar.ics` (every milestone as iCalendar, for people to
 //! subscribe to; made again after each index swap, with `ETag` and `Last-Modified`).
 
 use agenda_core::index::AgendaIndex;
@@ -48,7 +49,7 @@ pub struct OpsState {
     pub calendar: Arc<CalendarCache>,
 }
 
-/// `/metrics`, `/healthz` and `/calendar.ics`, to serve on any listener.
+/// `/metrics`, `/healthz`, `/readyz` and `/calendar.ics`, to serve on any listener.
 pub fn router(state: OpsState) -> axum::Router {
     use axum::http::{header, HeaderMap, StatusCode};
     use axum::response::IntoResponse;
@@ -61,17 +62,30 @@ pub fn router(state: OpsState) -> axum::Router {
             state.prometheus.render(),
         )
     }
-    async fn health_route(
-        axum::extract::State(state): axum::extract::State<OpsState>,
-    ) -> impl IntoResponse {
+    fn status_response(state: &OpsState, ready: bool) -> axum::response::Response {
         let index = state.index.get().map(|i| i.load_full());
         let manifest = index.as_ref().map(|i| &i.manifest);
-        let (healthy, body) = super::health::status().report(manifest, jiff::Timestamp::now());
-        let code = match healthy {
+        let status = super::health::status();
+        let now = jiff::Timestamp::now();
+        let (ok, body) = match ready {
+            true => status.readiness(manifest, now),
+            false => status.report(manifest, now),
+        };
+        let code = match ok {
             true => StatusCode::OK,
             false => StatusCode::SERVICE_UNAVAILABLE,
         };
-        (code, axum::Json(body))
+        (code, axum::Json(body)).into_response()
+    }
+    async fn health_route(
+        axum::extract::State(state): axum::extract::State<OpsState>,
+    ) -> axum::response::Response {
+        status_response(&state, false)
+    }
+    async fn ready_route(
+        axum::extract::State(state): axum::extract::State<OpsState>,
+    ) -> axum::response::Response {
+        status_response(&state, true)
     }
     async fn calendar_route(
         axum::extract::State(state): axum::extract::State<OpsState>,
@@ -119,6 +133,7 @@ pub fn router(state: OpsState) -> axum::Router {
     axum::Router::new()
         .route("/metrics", get(metrics_route))
         .route("/healthz", get(health_route))
+        .route("/readyz", get(ready_route))
         .route("/calendar.ics", get(calendar_route))
         .with_state(state)
 }

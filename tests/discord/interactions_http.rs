@@ -2,8 +2,9 @@
 //! as Discord signs: PING → PONG; a missing, wrong or stale signature is 401 and nothing runs;
 //! oversized bodies are 413; a slash command gives the same reply as over the gateway, in the
 //! response or (slower than the deadline) deferred and finished through the webhook route on the
-//! fake Discord; autocomplete and buttons answer in the response. Last, the real binary as a
-//! gateway-less replica.
+//! fake Discord; autocomplete and buttons answer in the response. Last, the real binary: a
+//! gateway-less replica up (PING, `/healthz`) before Discord answers and ready (`/readyz`) once
+//! its commands are registered, a refused token, and an endpoint beside an unreachable gateway.
 
 use agenda_bot::discord::interactions::{self, verify::RequestVerifier, Endpoint};
 use agenda_test_support::bot::*;
@@ -355,51 +356,97 @@ async fn an_answer_slower_than_the_deadline_is_deferred_then_edited_through_the_
     bot.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_binary_serves_interactions_without_a_gateway_and_stops_on_sigterm() {
-    let fake = agenda_test_support::fake_discord::FakeDiscord::start().await;
-    let setup = CliSetup::new(Some(&shipped_corpus()));
-    setup.append_config(&format!(
-        "\n[discord]\nguild_ids = [{GUILD}]\nwatch_corpus = false\n"
-    ));
+/// A free port on 127.0.0.1, as `ADDR`.
+fn free_addr() -> String {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let addr = format!("127.0.0.1:{port}");
-    let public = public_hex();
-    let mut replica = setup.spawn_with_env(
+    format!("127.0.0.1:{port}")
+}
+
+const APPLICATION: &str = "/api/v10/oauth2/applications/@me";
+
+/// The real binary as a replica: `--interactions` and `--metrics` on one address.
+fn spawn_replica(
+    setup: &CliSetup,
+    rest_url: &str,
+    addr: &str,
+) -> agenda_test_support::common::Spawned {
+    setup.spawn_with_env(
         &[
             "run",
             "--api-proxy",
-            &fake.rest_url(),
+            rest_url,
             "--interactions",
-            &addr,
+            addr,
             "--metrics",
-            &addr,
+            addr,
             "--no-gateway",
         ],
         "replica-token",
-        &[("DISCORD_PUBLIC_KEY", &public)],
-    );
+        &[("DISCORD_PUBLIC_KEY", &public_hex())],
+    )
+}
+
+/// Polls `GET path` (every 50 ms, up to `T`) until `done` holds for (status, body); the last seen.
+async fn poll(client: &Client, path: &str, done: impl Fn(u16, &Value) -> bool) -> (u16, Value) {
+    let until = Instant::now() + T;
+    loop {
+        let (status, body) = client.get(path).await;
+        if done(status, &body) || Instant::now() > until {
+            return (status, body);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_serves_interactions_without_a_gateway_and_stops_on_sigterm() {
+    let fake = agenda_test_support::fake_discord::FakeDiscord::start().await;
+    // Discord is slow, then fails, then slow again before it answers: the replica is up (PING,
+    // `/healthz`) the whole time and ready (`/readyz`) only once its commands are registered.
+    fake.hold_next(APPLICATION, Duration::from_secs(2));
+    fake.fail_next(APPLICATION, 503, 1);
+    fake.hold_next(APPLICATION, Duration::from_secs(2));
+    let setup = CliSetup::new(Some(&shipped_corpus()));
+    setup.append_config(&format!(
+        "\n[discord]\nguild_ids = [{GUILD}]\nwatch_corpus = false\n"
+    ));
+    let addr = free_addr();
+    let mut replica = spawn_replica(&setup, &fake.rest_url(), &addr);
     assert!(
         replica.wait_stderr("serving Discord interactions", T),
         "{}",
         replica.stderr()
     );
+    let client = Client::new(addr.parse().unwrap());
+    assert_eq!(
+        client.post(&ping(), Signing::Good).await,
+        (200, json!({"type": 1})),
+        "PING answered before Discord did"
+    );
+    assert_eq!(client.post(&ping(), Signing::WrongKey).await.0, 401);
+    let (status, health) = poll(&client, "/healthz", |_, body| {
+        body["discord_rest"]["reachable"] == false
+    })
+    .await;
+    assert_eq!(status, 200, "up while Discord fails: {health}");
+    assert_eq!(health["discord_rest"]["reachable"], false, "{health}");
+    assert_eq!(health["registered"], false, "{health}");
+    assert_eq!(health["ready"], false, "{health}");
+    assert_eq!(client.get("/readyz").await.0, 503);
+    let (status, ready) = poll(&client, "/readyz", |status, _| status == 200).await;
+    assert_eq!(status, 200, "{ready}\n{}", replica.stderr());
+    assert_eq!(ready["registered"], true, "{ready}");
+    assert_eq!(ready["discord_rest"]["reachable"], true, "{ready}");
     assert!(
         fake.requests()
             .iter()
             .any(|r| r.is("PUT", GUILD_COMMANDS) && r.ok()),
         "commands registered over REST"
     );
-    let client = Client::new(addr.parse().unwrap());
-    assert_eq!(
-        client.post(&ping(), Signing::Good).await,
-        (200, json!({"type": 1}))
-    );
-    assert_eq!(client.post(&ping(), Signing::WrongKey).await.0, 401);
     let (status, answer) = client
         .post(
             &query(784_000_000_000_000_001, "meeting", "query", "AMIM-21"),
@@ -412,9 +459,7 @@ async fn the_binary_serves_interactions_without_a_gateway_and_stops_on_sigterm()
         "{answer}"
     );
     assert!(first_title(&answer["data"]).contains("AMIM-21"), "{answer}");
-    let (status, health) = client.get("/healthz").await;
-    assert_eq!(status, 200, "{health}");
-    assert_eq!(health["gateway"], json!({"used": false}));
+    assert_eq!(ready["gateway"], json!({"used": false}));
     assert!(
         !fake
             .requests()
@@ -432,4 +477,85 @@ async fn the_binary_serves_interactions_without_a_gateway_and_stops_on_sigterm()
         stopping.elapsed(),
         replica.stderr()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replica_whose_token_is_refused_exits_1_with_a_clear_message() {
+    let fake = agenda_test_support::fake_discord::FakeDiscord::start().await;
+    fake.fail_next(APPLICATION, 401, 1);
+    let setup = CliSetup::new(Some(&shipped_corpus()));
+    let mut replica = spawn_replica(&setup, &fake.rest_url(), &free_addr());
+    let status = replica.wait_exit(T);
+    assert_eq!(
+        status.and_then(|s| s.code()),
+        Some(1),
+        "{}",
+        replica.stderr()
+    );
+    assert!(
+        replica
+            .stderr()
+            .contains("DISCORD_TOKEN was refused by Discord"),
+        "{}",
+        replica.stderr()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn beside_a_gateway_the_endpoint_answers_while_discord_is_unreachable() {
+    // A port that accepts connections and drops them: Discord never answers.
+    let dropping = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", dropping.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in dropping.incoming() {
+            drop(stream);
+        }
+    });
+    let setup = CliSetup::new(Some(&shipped_corpus()));
+    let addr = free_addr();
+    let mut bot = setup.spawn_with_env(
+        &[
+            "run",
+            "--api-proxy",
+            &url,
+            "--interactions",
+            &addr,
+            "--metrics",
+            &addr,
+        ],
+        "gateway-token",
+        &[("DISCORD_PUBLIC_KEY", &public_hex())],
+    );
+    assert!(
+        bot.wait_stderr("Discord is unreachable", T),
+        "{}",
+        bot.stderr()
+    );
+    let client = Client::new(addr.parse().unwrap());
+    assert_eq!(
+        client.post(&ping(), Signing::Good).await,
+        (200, json!({"type": 1}))
+    );
+    let (status, answer) = client
+        .post(
+            &query(784_000_000_000_000_002, "meeting", "query", "AMIM-21"),
+            Signing::Good,
+        )
+        .await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["type"], 4, "{answer}");
+    assert_eq!(
+        answer["data"]["content"],
+        interactions::STARTING,
+        "{answer}"
+    );
+    assert_eq!(answer["data"]["flags"], 64, "to the caller only: {answer}");
+    let (status, health) = client.get("/healthz").await;
+    assert_eq!(status, 200, "up (within the gateway's grace): {health}");
+    assert_eq!(health["ready"], false, "{health}");
+    assert_eq!(health["discord_rest"]["reachable"], false, "{health}");
+    assert_eq!(client.get("/readyz").await.0, 503);
+    bot.term();
+    let status = bot.wait_exit(Duration::from_secs(2));
+    assert_eq!(status.and_then(|s| s.code()), Some(0), "{}", bot.stderr());
 }

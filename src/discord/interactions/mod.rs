@@ -5,7 +5,9 @@
 //! path ([`Invocation`]), clicks by [`buttons::outcome`], autocomplete by [`commands::choices`].
 //!
 //! Nothing here keeps state between requests: any number of replicas can serve behind a load
-//! balancer, each with its own copy of the index.
+//! balancer, each with its own copy of the index. The listener is served from the process's
+//! start ([`Listener::pending`]): it answers PING and says "starting" to commands until the
+//! bot's state is ready ([`Listener::open`]), so a balancer's checks pass while Discord is away.
 
 pub mod replica;
 pub mod verify;
@@ -15,6 +17,7 @@ use super::commands;
 use super::data::{Data, USER_ERROR};
 use super::invocation::{Answer, Caller, Invocation, BAD_OPTIONS};
 use super::send;
+use crate::clock::SharedClock;
 use agenda_core::corpus::FactKind;
 use agenda_core::render::components::{self, WithButtons};
 use agenda_core::render::embed::Reply;
@@ -28,7 +31,7 @@ use serenity::all::{
     CommandInteraction, ComponentInteraction, CreateInteractionResponse,
     CreateInteractionResponseMessage, Http, Interaction,
 };
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 use verify::RequestVerifier;
 
@@ -54,12 +57,50 @@ pub struct Endpoint {
     pub deadline: Duration,
 }
 
-/// `POST /interactions`, with bodies capped at [`MAX_BODY_BYTES`].
+/// What a command or click gets before the bot's state is ready (the index still opening).
+pub const STARTING: &str = "The bot is starting up; ask again in a few seconds.";
+
+/// What the listener serves with: the key from the start, the endpoint once the bot is ready.
+pub struct Listener {
+    verifier: RequestVerifier,
+    clock: SharedClock,
+    endpoint: OnceLock<Arc<Endpoint>>,
+}
+
+impl Listener {
+    /// A listener that verifies requests and answers PING at once; commands wait for [`Self::open`].
+    pub fn pending(verifier: RequestVerifier, clock: SharedClock) -> Arc<Listener> {
+        Arc::new(Listener {
+            verifier,
+            clock,
+            endpoint: OnceLock::new(),
+        })
+    }
+
+    /// A listener serving `endpoint` from the start.
+    pub fn ready(endpoint: Endpoint) -> Arc<Listener> {
+        let listener = Listener::pending(endpoint.verifier.clone(), endpoint.data.clock.clone());
+        listener.open(endpoint);
+        listener
+    }
+
+    /// Starts answering commands with `endpoint` (a second call changes nothing).
+    pub fn open(&self, endpoint: Endpoint) {
+        let _ = self.endpoint.set(Arc::new(endpoint));
+    }
+}
+
+/// `POST /interactions` serving `endpoint`, with bodies capped at [`MAX_BODY_BYTES`].
 pub fn router(endpoint: Endpoint) -> Router {
+    router_for(Listener::ready(endpoint))
+}
+
+/// `POST /interactions` on `listener` (pending or ready), with bodies capped at [`MAX_BODY_BYTES`].
+pub fn router_for(listener: Arc<Listener>) -> Router {
     Router::new()
         .route("/interactions", post(interaction))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .with_state(Arc::new(endpoint))
+        .with_state(listener)
 }
 
 /// Binds `addr` and serves `app` there until the runtime stops; returns the bound address.
@@ -75,15 +116,15 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 async fn interaction(
-    State(endpoint): State<Arc<Endpoint>>,
+    State(listener): State<Arc<Listener>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let checked = endpoint.verifier.check(
+    let checked = listener.verifier.check(
         header(&headers, "x-signature-ed25519"),
         header(&headers, "x-signature-timestamp"),
         &body,
-        endpoint.data.clock.now(),
+        listener.clock.now(),
     );
     if let Err(why) = checked {
         tracing::warn!(reason = %why, "an interaction request refused");
@@ -96,22 +137,47 @@ async fn interaction(
             return (StatusCode::BAD_REQUEST, "unreadable interaction").into_response();
         }
     };
+    let Some(endpoint) = listener.endpoint.get() else {
+        return starting(&interaction);
+    };
     if endpoint.http.application_id().is_none() {
         endpoint
             .http
             .set_application_id(interaction.application_id());
     }
     match interaction {
-        Interaction::Ping(_) => Json(serde_json::json!({ "type": 1 })).into_response(),
-        Interaction::Command(command) => on_command(&endpoint, command).await,
+        Interaction::Ping(_) => pong(),
+        Interaction::Command(command) => on_command(endpoint, command).await,
         Interaction::Autocomplete(command) => {
             Json(autocomplete(&endpoint.data, &command)).into_response()
         }
-        Interaction::Component(click) => on_click(&endpoint, click).await,
-        other => {
-            tracing::warn!(kind = ?other.kind(), "an interaction of a kind this bot does not use");
-            (StatusCode::BAD_REQUEST, "unsupported interaction").into_response()
+        Interaction::Component(click) => on_click(endpoint, click).await,
+        other => unsupported(&other),
+    }
+}
+
+fn pong() -> Response {
+    Json(serde_json::json!({ "type": 1 })).into_response()
+}
+
+fn unsupported(interaction: &Interaction) -> Response {
+    tracing::warn!(kind = ?interaction.kind(), "an interaction of a kind this bot does not use");
+    (StatusCode::BAD_REQUEST, "unsupported interaction").into_response()
+}
+
+/// The answer while the bot's state is not ready: PING as always, no choices to autocomplete,
+/// [`STARTING`] to the caller only for commands and clicks.
+fn starting(interaction: &Interaction) -> Response {
+    match interaction {
+        Interaction::Ping(_) => pong(),
+        Interaction::Autocomplete(_) => Json(CreateInteractionResponse::Autocomplete(
+            serenity::all::CreateAutocompleteResponse::new(),
+        ))
+        .into_response(),
+        Interaction::Command(_) | Interaction::Component(_) => {
+            message(&plain(Reply::text(STARTING)), true)
         }
+        other => unsupported(other),
     }
 }
 

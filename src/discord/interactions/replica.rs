@@ -1,33 +1,42 @@
 //! The bot without a gateway (`agenda-bot run --interactions ADDR --no-gateway`): a stateless
-//! replica that answers HTTP interactions only, with the commands registered over REST and the
-//! corpus watcher and the digest running as they do beside the gateway.
+//! replica that answers HTTP interactions only, with the commands registered over REST (in the
+//! background: it answers before Discord does) and the corpus watcher and the digest running as
+//! they do beside the gateway.
 
 use super::verify::RequestVerifier;
 use super::{Endpoint, DEADLINE};
 use crate::clock::SharedClock;
+use crate::config::Config;
 use crate::discord::bot::{register, BotOptions, Parts};
 use crate::discord::data::Data;
-use crate::discord::rest::{spawn_bucket_pruner, with_retry};
+use crate::discord::lifecycle::until_answered;
+use crate::discord::rest::spawn_bucket_pruner;
 use crate::discord::{commands, digest};
 use crate::index_service::CorpusWatcher;
-use anyhow::Context as _;
+use crate::retry::Backoff;
+use serenity::all::Http;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::task::JoinHandle;
 
 /// A running replica.
 pub struct Replica {
     endpoint: Endpoint,
     watcher: Option<CorpusWatcher>,
     digest: Option<digest::DigestTask>,
+    /// Discord's side, set up in the background ([`connect`]).
+    connecting: JoinHandle<anyhow::Result<()>>,
 }
 
 impl Replica {
-    /// Reads the application's id, registers the commands, starts the watcher and the digest.
+    /// Starts the watcher and the digest and returns, ready to answer: nothing here waits on
+    /// Discord. The application's id is read and the commands registered in the background
+    /// ([`Self::refused`] tells when Discord refuses the token).
     pub async fn start(
         options: BotOptions,
         clock: SharedClock,
         verifier: RequestVerifier,
-    ) -> anyhow::Result<Replica> {
+    ) -> Replica {
         let Parts {
             config,
             index,
@@ -37,18 +46,9 @@ impl Replica {
             ..
         } = options.into_parts();
         let http = Arc::new(http);
-        let application = with_retry("read the application", || {
-            http.get_current_application_info()
-        })
-        .await
-        .context("cannot read the bot's application from Discord")?;
-        http.set_application_id(application.id);
         crate::ops::health::status().set_no_gateway();
         let config = Arc::new(config);
-        crate::discord::bot::log_setup(application.id.get(), &config.discord);
-        // Without a gateway the bot does not know its guilds: a switch to global commands leaves
-        // the guild ones to the next gateway start (or the server admin) to remove.
-        register(&http, &commands::all(), &config, &[]).await;
+        let connecting = tokio::spawn(connect(http.clone(), config.clone()));
         let watcher = match config.discord.watch_corpus {
             true => {
                 CorpusWatcher::start(
@@ -64,7 +64,7 @@ impl Replica {
         let digest = digest_http.and_then(|h| digest::start(&config, &index, &clock, h));
         let help = commands::help::generated(&commands::all(), &config);
         let data = Data::new(config, index, clock, help, test_hooks);
-        Ok(Replica {
+        Replica {
             endpoint: Endpoint {
                 data,
                 http,
@@ -73,7 +73,16 @@ impl Replica {
             },
             watcher,
             digest,
-        })
+            connecting,
+        }
+    }
+
+    /// Resolves with the error when Discord refused the token; pending otherwise.
+    pub async fn refused(&mut self) -> anyhow::Error {
+        match (&mut self.connecting).await {
+            Ok(Err(e)) => e,
+            Ok(Ok(())) | Err(_) => std::future::pending().await,
+        }
     }
 
     /// What the endpoint serves with.
@@ -96,6 +105,27 @@ impl Replica {
         })
         .await
         .is_ok();
+        self.connecting.abort();
         idle && stopped
     }
+}
+
+/// Discord's side of a replica: reads the application (its id for the command routes; a refused
+/// token ends here with an error), then registers the commands, both until they go through.
+async fn connect(http: Arc<Http>, config: Arc<Config>) -> anyhow::Result<()> {
+    let application = until_answered("read the application", || {
+        http.get_current_application_info()
+    })
+    .await?;
+    if http.application_id().is_none() {
+        http.set_application_id(application.id);
+    }
+    crate::discord::bot::log_setup(application.id.get(), &config.discord);
+    // Without a gateway the bot does not know its guilds: a switch to global commands leaves
+    // the guild ones to the next gateway start (or the server admin) to remove.
+    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
+    while !register(&http, &commands::all(), &config, &[]).await {
+        tokio::time::sleep(backoff.next_delay()).await;
+    }
+    Ok(())
 }
