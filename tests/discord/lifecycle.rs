@@ -112,6 +112,18 @@ async fn sigterm_when_connected_exits_0_within_2_s_and_metrics_move() {
         .as_str()
         .is_some_and(|f| !f.is_empty()));
     assert!(health["digest"]["last_post"].is_null());
+    // Ready once Discord answered, the commands are registered and the gateway is connected.
+    let until = Instant::now() + T;
+    let ready = loop {
+        let (status, body) = get(&format!("http://{addr}/readyz")).await;
+        if status == 200 || Instant::now() > until {
+            break serde_json::from_str::<serde_json::Value>(&body).unwrap();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(ready["ready"], true, "{ready}");
+    assert_eq!(ready["registered"], true, "{ready}");
+    assert_eq!(ready["discord_rest"]["reachable"], true, "{ready}");
 
     // The calendar to subscribe to, on the same listener: iCalendar with a validator, and 304
     // when the client's copy is current.
