@@ -1,6 +1,8 @@
-//! Command-line transport: `index`, the query commands, and an offline `console`.
+//! Command-line transport: `index`, the query commands, an offline `console` and the feedback
+//! `report`.
 
-use crate::config::DigestConfig;
+use crate::config::{Config, DigestConfig};
+use crate::feedback::{self, FeedbackLog};
 use agenda_core::command::{self, Response};
 use agenda_core::digest::{self, Days};
 use agenda_core::index::AgendaIndex;
@@ -115,6 +117,41 @@ pub fn upcoming(
     } else {
         render::digest::write_text(out, &d)?;
     }
+    Ok(())
+}
+
+/// `agenda-bot report`: the questions that found nothing and the answers voted 👎 since `since`
+/// (a date in `digest.timezone`), most frequent first, as text or JSON. Lines of the feedback
+/// file that cannot be read are named on standard error and skipped.
+pub fn report(config: &Config, since: Option<Date>, json: bool, out: &mut dyn Write) -> Result<()> {
+    let log = FeedbackLog::in_state_dir(&config.state_dir);
+    let read = log.read()?;
+    for skipped in &read.skipped {
+        tracing::warn!("skipped {skipped}");
+    }
+    let since = match since {
+        Some(day) => Some(
+            day.to_zoned(config.digest.timezone.clone())
+                .context("the --since day does not exist in digest.timezone")?
+                .timestamp(),
+        ),
+        None => None,
+    };
+    let report = feedback::report(&read.records, since);
+    if json {
+        let text = serde_json::to_string_pretty(
+            &serde_json::json!({ "results": report.rows, "helpful": report.helpful }),
+        )?;
+        writeln!(out, "{text}")?;
+        return Ok(());
+    }
+    if !config.feedback.enabled {
+        writeln!(
+            out,
+            "Feedback is off: set `[feedback] enabled = true` in the config to record it."
+        )?;
+    }
+    feedback::write_report(&report, out)?;
     Ok(())
 }
 

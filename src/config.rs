@@ -22,6 +22,18 @@ pub struct Config {
     pub discord: DiscordConfig,
     #[serde(default)]
     pub digest: DigestConfig,
+    #[serde(default)]
+    pub feedback: FeedbackConfig,
+}
+
+/// Feedback the team can act on (see [`crate::feedback`]): off unless `enabled = true`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackConfig {
+    /// Put 👍/👎 buttons on answers and record the clicks and the questions that found nothing
+    /// (time, command, question; never who or where) in `state_dir/feedback.jsonl`.
+    #[serde(default)]
+    pub enabled: bool,
 }
 
 fn default_state_dir() -> PathBuf {
@@ -445,6 +457,29 @@ mod tests {
             .to_string();
             assert!(
                 e.starts_with("c.toml:4:") && e.contains("buttons_expire_hours"),
+                "{bad}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn feedback_is_off_unless_switched_on_and_takes_one_key() {
+        let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n";
+        let c = Config::parse(Path::new("c.toml"), base).unwrap();
+        assert!(!c.feedback.enabled);
+        let on = format!("{base}[feedback]\nenabled = true\n");
+        assert!(
+            Config::parse(Path::new("c.toml"), &on)
+                .unwrap()
+                .feedback
+                .enabled
+        );
+        for (bad, line) in [("enabled = \"yes\"", 4), ("store_users = true", 4)] {
+            let e = Config::parse(Path::new("c.toml"), &format!("{base}[feedback]\n{bad}\n"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.starts_with(&format!("c.toml:{line}:")) && e.contains("feedback"),
                 "{bad}: {e}"
             );
         }

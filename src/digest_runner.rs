@@ -414,6 +414,7 @@ mod tests {
             index_dir: "index".into(),
             state_dir: state_dir.to_path_buf(),
             discord: Default::default(),
+            feedback: Default::default(),
             digest: DigestConfig {
                 channel_ids: channels.to_vec(),
                 time: jiff::civil::time(8, 0, 0, 0),

@@ -14,6 +14,7 @@ pub mod digest_store;
 #[cfg(feature = "discord")]
 pub mod discord;
 pub mod extraction_eval;
+pub mod feedback;
 pub mod fetch;
 pub mod index_service;
 pub mod net;

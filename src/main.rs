@@ -57,6 +57,9 @@ enum Cmd {
     Add(AddArgs),
     /// List the extracted facts (not yet reviewed by a person) and the paragraphs they cite.
     Facts(FactsArgs),
+    /// The team's to-do list: questions that found nothing and answers voted 👎 (recorded with
+    /// `[feedback] enabled = true`), most frequent first.
+    Report(ReportArgs),
     /// Re-extract the raw seed statements into an empty corpus and compare with the hand-written facts.
     #[command(hide = true)]
     EvalExtraction(EvalArgs),
@@ -144,6 +147,16 @@ struct FactsArgs {
     /// Only the facts citing this statement.
     #[arg(long)]
     statement: Option<String>,
+    /// Print JSON with a top-level `results` array.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Only what was recorded from this day on, YYYY-MM-DD (in digest.timezone).
+    #[arg(long, value_parser = parse_date)]
+    since: Option<jiff::civil::Date>,
     /// Print JSON with a top-level `results` array.
     #[arg(long)]
     json: bool,
@@ -292,6 +305,7 @@ fn run(cli: Cli) -> Result<()> {
             let corpus = agenda_core::corpus::Corpus::load(&config.corpus_dir)?;
             agenda_bot::add::list_facts(&corpus, a.statement.as_deref(), a.json, &mut out)
         }
+        Cmd::Report(a) => cli::report(&config, a.since, a.json, &mut out),
         Cmd::EvalExtraction(a) => {
             use agenda_bot::extraction_eval::{evaluate, evaluate_fixtures};
             let (report, skipped) = match &a.fixtures {

@@ -1,14 +1,17 @@
 //! Clicks on the buttons under answers: "More results"/"Previous" page the answer in place,
-//! "Full paragraph" shows a cited paragraph whole to the clicker alone; everything a click needs
-//! is in its custom id (`render::components`), so buttons work after a restart until they expire.
+//! "Full paragraph" shows a cited paragraph whole to the clicker alone, 👍/👎 are recorded
+//! (`crate::feedback`) and thanked privately; everything a click needs is in its custom id
+//! (`render::components`), so buttons work after a restart until they expire.
 
 use super::data::{Data, Error};
-use super::reply::reply_of;
+use super::reply::{answer_page, reply_of};
 use super::send;
+use crate::feedback;
 use agenda_core::command::{self, Command, Response};
 use agenda_core::query;
+use agenda_core::query::Scope;
 use agenda_core::render::components::{
-    self, asked_in, query_hash, Asked, ComponentId, QueryRef, WithButtons,
+    self, asked_in, query_hash, Asked, ComponentId, QueryRef, Vote, WithButtons,
 };
 use agenda_core::render::embed::{self, Reply};
 use serenity::all::{ComponentInteraction, Context as SerenityContext};
@@ -95,13 +98,7 @@ pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Click
             issued,
             query,
         } => {
-            let text = match query {
-                QueryRef::Text(text) => Some(text),
-                QueryRef::Hash(hash) => {
-                    asked_in(&click.message.content).filter(|t| query_hash(t) == hash)
-                }
-            };
-            let Some(text) = text else {
+            let Some(text) = query_text(query, click) else {
                 tracing::warn!(
                     user = click.user.id.get(),
                     "a page button whose query is not on its message"
@@ -113,10 +110,9 @@ pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Click
             let line = Command::query(asked.scope, &asked.text);
             let response =
                 tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
+            let feedback = data.feedback.is_some();
             let message = match &response {
-                Response::Answer(a) => {
-                    components::answer_with_buttons(a, &asked, usize::from(page), issued)
-                }
+                Response::Answer(a) => answer_page(a, &asked, usize::from(page), issued, feedback),
                 other => WithButtons {
                     reply: reply_of(other, &data.config.digest, &data.help),
                     rows: Vec::new(),
@@ -124,5 +120,48 @@ pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Click
             };
             (Clicked::Update(message), response.results())
         }
+        ComponentId::Feedback {
+            scope, vote, query, ..
+        } => {
+            let Some(text) = query_text(query, click) else {
+                tracing::warn!(
+                    user = click.user.id.get(),
+                    "a feedback button whose query is not on its message"
+                );
+                return Ok((Clicked::Private(Reply::text(components::UNKNOWN)), 0));
+            };
+            let thanks = match data.feedback.is_some() {
+                true => {
+                    let kind = match vote {
+                        Vote::Up => feedback::Kind::Up,
+                        Vote::Down => feedback::Kind::Down,
+                    };
+                    let command = scope_name(scope);
+                    let answer = Some(click.message.id.get());
+                    data.record_feedback(kind, command, &text, answer).await;
+                    components::FEEDBACK_THANKS
+                }
+                false => components::FEEDBACK_OFF,
+            };
+            (Clicked::Private(Reply::text(thanks)), 0)
+        }
     })
+}
+
+/// The query a button carries, or reads back from its message when the id holds its hash.
+fn query_text(query: QueryRef, click: &ComponentInteraction) -> Option<String> {
+    match query {
+        QueryRef::Text(text) => Some(text),
+        QueryRef::Hash(hash) => asked_in(&click.message.content).filter(|t| query_hash(t) == hash),
+    }
+}
+
+/// The command a scope answers.
+fn scope_name(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Meeting => "meeting",
+        Scope::Initiative => "initiative",
+        Scope::Mechanism => "mechanism",
+        Scope::Ask => "ask",
+    }
 }

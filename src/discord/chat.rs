@@ -10,6 +10,7 @@ use super::data::{Data, Error, USER_ERROR};
 use super::reply::answer_for;
 use super::rest::with_retry;
 use super::send;
+use crate::feedback;
 use agenda_core::command::FollowUp;
 use agenda_core::render::{embed::fit, embed::Reply};
 use serenity::all::{
@@ -191,8 +192,18 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
     let digest = data.config.digest.clone();
     let now = data.clock.now();
     let help = data.help.clone();
+    let feedback = data.feedback.is_some();
+    let question = text.clone();
     let answered = tokio::task::spawn_blocking(move || {
-        answer_for(&index, &text, previous.as_ref(), &digest, now, &help)
+        answer_for(
+            &index,
+            &text,
+            previous.as_ref(),
+            &digest,
+            now,
+            &help,
+            feedback,
+        )
     })
     .await
     .map_err(Error::from)
@@ -209,6 +220,10 @@ pub async fn on_message(ctx: &SerenityContext, data: &Data, msg: &Message) -> Re
             crate::ops::metrics::answered("chat", started.elapsed());
             if answer.results == 0 {
                 crate::ops::metrics::nothing_found("chat");
+            }
+            if answer.results == 0 && answer.searched {
+                data.record_feedback(feedback::Kind::NothingFound, "chat", &question, None)
+                    .await;
             }
             tracing::info!(
                 command = %"chat",

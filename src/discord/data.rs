@@ -4,6 +4,7 @@
 use super::channels::Channels;
 use crate::clock::SharedClock;
 use crate::config::Config;
+use crate::feedback::{self, FeedbackLog};
 use crate::index_service::SharedIndex;
 use agenda_core::render::embed::Reply;
 use std::sync::Arc;
@@ -31,6 +32,8 @@ pub struct Data {
     pub channels: Arc<Channels>,
     /// The help (`/help`, a bare mention), made from the registered commands and the config.
     pub help: Arc<Reply>,
+    /// Where 👍/👎 and questions that found nothing go (`[feedback] enabled`); `None`: nowhere.
+    pub feedback: Option<Arc<FeedbackLog>>,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,
 }
@@ -43,7 +46,12 @@ impl Data {
         help: Reply,
         test_hooks: TestHooks,
     ) -> Data {
+        let feedback = config
+            .feedback
+            .enabled
+            .then(|| Arc::new(FeedbackLog::in_state_dir(&config.state_dir)));
         Data {
+            feedback,
             config,
             index,
             reindex_lock: Arc::default(),
@@ -51,6 +59,33 @@ impl Data {
             channels: Arc::default(),
             help: Arc::new(help),
             test_hooks,
+        }
+    }
+
+    /// Records `kind` for `question` (asked with `command`; `answer`: the message voted on) when
+    /// feedback is on, off the async threads; a failure is logged, never shown to the user.
+    pub async fn record_feedback(
+        &self,
+        kind: feedback::Kind,
+        command: &str,
+        question: &str,
+        answer: Option<u64>,
+    ) {
+        let Some(log) = self.feedback.clone() else {
+            return;
+        };
+        let record = feedback::Record {
+            at: self.clock.now(),
+            kind,
+            command: command.to_string(),
+            question: question.to_string(),
+            answer,
+        };
+        let written = tokio::task::spawn_blocking(move || log.append(&record)).await;
+        match written {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::error!(error = format!("{e:#}"), "feedback not recorded"),
+            Err(e) => tracing::error!(error = %e, "feedback not recorded"),
         }
     }
 }

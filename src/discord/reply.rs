@@ -32,11 +32,13 @@ pub struct ChatAnswer {
     pub message: WithButtons,
     pub results: usize,
     pub topic: Option<String>,
+    /// Whether the line was a question searched for (not help, `/upcoming` or a notice).
+    pub searched: bool,
 }
 
 /// The answer to a chat line: [`command::respond_to_line`], as the console answers it, drawn by
 /// [`message_of`]. `/upcoming [days]` looks ahead from `now`'s date in `digest.timezone`. A
-/// question following up `previous` is asked about its entity.
+/// question following up `previous` is asked about its entity. `feedback`: 👍/👎 on answers.
 pub fn answer_for(
     index: &AgendaIndex,
     text: &str,
@@ -44,6 +46,7 @@ pub fn answer_for(
     digest: &DigestConfig,
     now: Timestamp,
     help: &Reply,
+    feedback: bool,
 ) -> Result<ChatAnswer, Error> {
     let from = digest.upcoming_from(now);
     let line = match previous {
@@ -64,9 +67,10 @@ pub fn answer_for(
         _ => None,
     };
     Ok(ChatAnswer {
-        message: message_of(&response, &asked, now, digest, help),
+        message: message_of(&response, &asked, now, digest, help, feedback),
         results: response.results(),
         topic,
+        searched: matches!(response, Response::Answer(_)),
     })
 }
 
@@ -79,25 +83,42 @@ pub fn reply_for(
     now: Timestamp,
     help: &Reply,
 ) -> Result<(Reply, usize), Error> {
-    let answer = answer_for(index, text, previous, digest, now, help)?;
+    let answer = answer_for(index, text, previous, digest, now, help, false)?;
     Ok((answer.message.reply, answer.results))
 }
 
 /// A response with its buttons: an answer gets its first page with "More results" and "Full
-/// paragraph" (issued `now`), anything else none.
+/// paragraph" (issued `now`), and 👍/👎 when `feedback` is on and it found something; anything
+/// else none.
 pub fn message_of(
     response: &Response,
     asked: &Asked,
     now: Timestamp,
     digest: &DigestConfig,
     help: &Reply,
+    feedback: bool,
 ) -> WithButtons {
     match response {
-        Response::Answer(a) => components::answer_with_buttons(a, asked, 0, now.as_second()),
+        Response::Answer(a) => answer_page(a, asked, 0, now.as_second(), feedback),
         other => WithButtons {
             reply: reply_of(other, digest, help),
             rows: Vec::new(),
         },
+    }
+}
+
+/// Page `page` of an answer with its buttons (see [`message_of`]), issued at `issued`.
+pub fn answer_page(
+    a: &agenda_core::query::Answer,
+    asked: &Asked,
+    page: usize,
+    issued: i64,
+    feedback: bool,
+) -> WithButtons {
+    let message = components::answer_with_buttons(a, asked, page, issued);
+    match feedback && !a.results.is_empty() {
+        true => components::with_feedback(message, asked, issued),
+        false => message,
     }
 }
 

@@ -208,3 +208,77 @@ fn nothing_found_echoes_a_long_question_shortened() {
     assert!(found.chars().count() < 130, "{found}");
     assert!(found.ends_with("…”."), "{found}");
 }
+
+#[test]
+fn report_lists_the_unanswered_and_voted_down_questions_most_frequent_first() {
+    let s = CliSetup::new(Some(&shipped_corpus()));
+    let empty = s.run(&["report"]);
+    assert!(empty.status.success());
+    let text = String::from_utf8_lossy(&empty.stdout);
+    assert!(text.starts_with("Feedback is off"), "{text}");
+    assert!(text.contains("0 question(s) found nothing"), "{text}");
+
+    s.append_config("[feedback]\nenabled = true\n");
+    let state = s.tmp.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    let line = |at: &str, kind: &str, question: &str, answer: &str| {
+        format!(
+            r#"{{"at":"{at}","kind":"{kind}","command":"ask","question":"{question}"{answer}}}"#
+        )
+    };
+    let lines = [
+        line(
+            "2026-11-02T08:00:00Z",
+            "nothing_found",
+            "Who hosts the next ANCM?",
+            "",
+        ),
+        line(
+            "2026-11-20T08:00:00Z",
+            "down",
+            "ADMM theme",
+            r#","answer":5"#,
+        ),
+        "not a record".to_string(),
+        line(
+            "2026-11-21T08:00:00Z",
+            "nothing_found",
+            "who hosts the next ANCM",
+            "",
+        ),
+        line("2026-11-22T08:00:00Z", "up", "AMIM-21", r#","answer":6"#),
+    ];
+    std::fs::write(state.join("feedback.jsonl"), lines.join("\n") + "\n").unwrap();
+
+    let out = s.run(&["report"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text.lines().skip(2).collect();
+    assert!(
+        text.starts_with("Feedback: 2 question(s) found nothing, 1 answer(s) got 👎, 1 got 👍."),
+        "{text}"
+    );
+    assert!(
+        rows[0].contains("nothing found") && rows[0].contains("who hosts the next ANCM"),
+        "{text}"
+    );
+    assert!(
+        rows[1].contains("👎") && rows[1].contains("ADMM theme"),
+        "{text}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("feedback.jsonl:3:"),
+        "the bad line is named: {err}"
+    );
+
+    let since = s.run(&["report", "--since", "2026-11-21", "--json"]);
+    let body = json(&since);
+    let results = body["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{body}");
+    assert_eq!(results[0]["kind"], "nothing_found");
+    assert_eq!(results[0]["count"], 1);
+    assert_eq!(body["helpful"], 1);
+    let bad = s.run(&["report", "--since", "21/11/2026"]);
+    assert_eq!(bad.status.code(), Some(2), "a usage error");
+}

@@ -161,6 +161,7 @@ fn config(url: &str, state: &std::path::Path) -> Config {
         index_dir: state.join("index"),
         state_dir: state.to_path_buf(),
         discord: Default::default(),
+        feedback: Default::default(),
         digest: DigestConfig {
             channel_ids: CHANNELS.to_vec(),
             // Due at midnight UTC: every replica catches up at once.

@@ -208,3 +208,91 @@ async fn a_button_older_than_its_lifetime_on_the_bots_clock_expires_cleanly() {
     assert_eq!(full["data"]["components"], json!([]), "{full}");
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_buttons_are_recorded_once_per_answer_with_the_unanswered_questions() {
+    use agenda_bot::feedback::{report, FeedbackLog, Kind};
+    use agenda_core::render::components::{FEEDBACK_OFF, FEEDBACK_THANKS, UNKNOWN};
+    let state = tempfile::tempdir().unwrap();
+    let bot = BotUnderTest::start(Setup {
+        feedback: true,
+        state_dir: Some(state.path().to_path_buf()),
+        ..Setup::default()
+    })
+    .await;
+    let log = FeedbackLog::in_state_dir(state.path());
+    bot.query(741_000_000_000_000_001, "meeting", "query", "AMIM-21")
+        .await;
+    let answer = bot.edited(741_000_000_000_000_001).await.body;
+    let down = button(&answer, "👎 Not helpful").expect("a 👎 button");
+    assert!(button(&answer, "👍 Helpful").is_some(), "{answer}");
+    let message = sent_message(741_000_000_000_000_900, &answer);
+    // Two clicks on 👎 of one answer, then a forged id: each is answered privately.
+    for (id, custom_id, expected) in [
+        (741_000_000_000_000_002, down, FEEDBACK_THANKS),
+        (741_000_000_000_000_003, down, FEEDBACK_THANKS),
+        (741_000_000_000_000_004, "1:v:m:x:0:AMIM-21", UNKNOWN),
+    ] {
+        bot.fake
+            .dispatch("INTERACTION_CREATE", click(id, custom_id, message.clone()))
+            .await;
+        let thanked = bot.callback(id, 4).await.body;
+        assert_eq!(thanked["data"]["flags"], 64, "{thanked}");
+        assert_eq!(thanked["data"]["content"], expected, "{thanked}");
+    }
+    // A question that finds nothing is recorded without any click, and gets no 👍/👎.
+    bot.query(741_000_000_000_000_005, "ask", "question", "zyxqv wvutq")
+        .await;
+    let nothing = bot.edited(741_000_000_000_000_005).await.body;
+    assert!(button(&nothing, "👎 Not helpful").is_none(), "{nothing}");
+
+    let read = log.read().unwrap();
+    assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+    let kinds: Vec<(Kind, &str, &str, Option<u64>)> = read
+        .records
+        .iter()
+        .map(|r| (r.kind, r.command.as_str(), r.question.as_str(), r.answer))
+        .collect();
+    let voted = Some(741_000_000_000_000_900);
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Down, "meeting", "AMIM-21", voted),
+            (Kind::Down, "meeting", "AMIM-21", voted),
+            (Kind::NothingFound, "ask", "zyxqv wvutq", None),
+        ]
+    );
+    let r = report(&read.records, None);
+    let rows: Vec<(Kind, usize)> = r.rows.iter().map(|row| (row.kind, row.count)).collect();
+    assert_eq!(rows, [(Kind::NothingFound, 1), (Kind::Down, 1)], "{r:?}");
+    bot.stop().await;
+
+    // Feedback off (the default): no 👍/👎, and an old one is answered without recording.
+    let state = tempfile::tempdir().unwrap();
+    let bot = BotUnderTest::start(Setup {
+        state_dir: Some(state.path().to_path_buf()),
+        ..Setup::default()
+    })
+    .await;
+    bot.query(741_000_000_000_000_006, "meeting", "query", "AMIM-21")
+        .await;
+    let answer = bot.edited(741_000_000_000_000_006).await.body;
+    assert!(button(&answer, "👎 Not helpful").is_none(), "{answer}");
+    bot.fake
+        .dispatch(
+            "INTERACTION_CREATE",
+            click(
+                741_000_000_000_000_007,
+                down,
+                sent_message(741_000_000_000_000_901, &answer),
+            ),
+        )
+        .await;
+    let off = bot.callback(741_000_000_000_000_007, 4).await.body;
+    assert_eq!(off["data"]["content"], FEEDBACK_OFF, "{off}");
+    bot.query(741_000_000_000_000_008, "ask", "question", "zyxqv wvutq")
+        .await;
+    bot.edited(741_000_000_000_000_008).await;
+    assert!(!state.path().join(agenda_bot::feedback::FILE).exists());
+    bot.stop().await;
+}

@@ -8,7 +8,7 @@
 
 use crate::common::{copy_dir, shipped_corpus};
 use agenda_bot::clock::SharedClock;
-use agenda_bot::config::{Config, DigestConfig, DiscordConfig};
+use agenda_bot::config::{Config, DigestConfig, DiscordConfig, FeedbackConfig};
 use agenda_bot::discord::{Bot, BotHandle, BotOptions, TestHooks};
 use agenda_bot::index_service::{shared_index, SharedIndex};
 use agenda_core::index::{self, AgendaIndex};
@@ -62,6 +62,8 @@ pub struct Setup {
     pub buttons_expire_hours: Option<u32>,
     /// `[discord] answer_threads = true`: answers in chat open a thread (off by default).
     pub answer_threads: bool,
+    /// `[feedback] enabled = true`: 👍/👎 on answers, recorded in the state directory.
+    pub feedback: bool,
 }
 
 pub struct BotUnderTest {
@@ -111,6 +113,9 @@ impl BotUnderTest {
                 answer_threads: setup.answer_threads,
             },
             digest: setup.digest,
+            feedback: FeedbackConfig {
+                enabled: setup.feedback,
+            },
         };
         let fake = match setup.fake {
             Some(fake) => fake,

@@ -67,6 +67,13 @@ pub fn generated(commands: &[poise::Command<Data, Error>], config: &Config) -> R
                 .to_string(),
         );
     }
+    if config.feedback.enabled {
+        notes.push(
+            "Tell the team what helped with 👍/👎 under an answer: the votes and the questions I \
+             could not answer are kept (the question and the time, not who asked) to improve me."
+                .to_string(),
+        );
+    }
     let digest = &config.digest;
     if !digest.channel_ids.is_empty() {
         let list: Vec<String> = digest
@@ -116,6 +123,7 @@ mod tests {
             state_dir: "state".into(),
             discord,
             digest,
+            feedback: Default::default(),
         }
     }
 
@@ -140,6 +148,10 @@ mod tests {
         assert!(plain.contains("reply to one of my answers"), "{plain}");
         assert!(!plain.contains("every message is a question"), "{plain}");
         assert!(!plain.contains("Every day at"), "{plain}");
+        assert!(!plain.contains("👍"), "{plain}");
+        let mut voting = config(DiscordConfig::default(), DigestConfig::default());
+        voting.feedback.enabled = true;
+        assert!(text(&voting).contains("with 👍/👎 under an answer"));
 
         let days = agenda_core::digest::Days::new(45).unwrap();
         let busy = text(&config(

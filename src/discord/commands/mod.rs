@@ -20,6 +20,7 @@ use super::data::{Context, Data, Error};
 use super::invocation::{Answer, Caller, Invocation};
 use super::reply::{message_of, upcoming_reply};
 use super::send;
+use crate::feedback;
 use agenda_core::command::{self, Command};
 use agenda_core::corpus::FactKind;
 use agenda_core::render::components::Asked;
@@ -124,9 +125,16 @@ pub async fn respond(
             let from = settings.upcoming_from(now);
             let response =
                 tokio::task::spawn_blocking(move || command::respond(&index, line, from)).await??;
+            let results = response.results();
+            if results == 0 && matches!(response, command::Response::Answer(_)) {
+                let name = invocation.name();
+                data.record_feedback(feedback::Kind::NothingFound, name, text, None)
+                    .await;
+            }
+            let feedback = data.feedback.is_some();
             Ok(Answer {
-                message: message_of(&response, &asked, now, settings, &data.help),
-                results: response.results(),
+                message: message_of(&response, &asked, now, settings, &data.help, feedback),
+                results,
             })
         }
         Invocation::Upcoming { days, .. } => {

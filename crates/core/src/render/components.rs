@@ -6,7 +6,9 @@
 //! - `1:p:<scope>:<page>:<issued>:<query>` — show page `page` of the query's answer;
 //! - `1:h:<scope>:<page>:<issued>:<fnv32 hex>` — the same for a query too long for the id: the
 //!   query is read back from the message the button is on ([`asked_in`]), checked by its hash;
-//! - `1:f:<issued>:<paragraph>:<statement id>` — show that paragraph whole.
+//! - `1:f:<issued>:<paragraph>:<statement id>` — show that paragraph whole;
+//! - `1:v:<scope>:<u|d>:<issued>:<query>` — 👍 (`u`) or 👎 (`d`) on the answer to the query
+//!   (`1:w:…:<fnv32 hex>` for a query too long for the id, read back as for `h`).
 //!
 //! `scope` is one letter (`m`eeting, `i`nitiative, me`c`hanism, `a`sk), `page` decimal,
 //! `issued` the Unix time in seconds, base 36.
@@ -32,6 +34,10 @@ pub const EXPIRED: &str = "This answer has expired — ask again.";
 /// What a click on a button the bot cannot read answers (ephemeral).
 pub const UNKNOWN: &str =
     "Sorry, I can't read that button (it may come from an older version of me). Please ask again.";
+/// What a 👍 or 👎 answers (ephemeral) when it is recorded.
+pub const FEEDBACK_THANKS: &str = "Thanks: noted. The team reviews these to improve the answers.";
+/// What a 👍 or 👎 answers (ephemeral) when this bot does not record feedback (any more).
+pub const FEEDBACK_OFF: &str = "Thanks, but this bot does not record feedback.";
 /// What "Full paragraph" answers when the paragraph is gone (the corpus changed).
 pub const PARAGRAPH_GONE: &str =
     "That paragraph is no longer in the statements (they changed since); ask again.";
@@ -66,6 +72,30 @@ pub enum QueryRef {
     Hash(u32),
 }
 
+/// A reader's verdict on an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Vote {
+    Up,
+    Down,
+}
+
+impl Vote {
+    fn letter(self) -> char {
+        match self {
+            Vote::Up => 'u',
+            Vote::Down => 'd',
+        }
+    }
+
+    fn of_letter(s: &str) -> Option<Vote> {
+        match s {
+            "u" => Some(Vote::Up),
+            "d" => Some(Vote::Down),
+            _ => None,
+        }
+    }
+}
+
 /// What a button does, decoded from its custom id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ComponentId {
@@ -79,6 +109,12 @@ pub enum ComponentId {
         issued: i64,
         statement: String,
         paragraph: u32,
+    },
+    Feedback {
+        scope: Scope,
+        vote: Vote,
+        issued: i64,
+        query: QueryRef,
     },
 }
 
@@ -158,28 +194,45 @@ pub fn query_hash(text: &str) -> u32 {
 impl ComponentId {
     /// A page button for `query`, carrying the text when it fits the id and its hash otherwise.
     pub fn page(scope: Scope, page: u16, issued: i64, query: &str) -> ComponentId {
-        let text = ComponentId::Page {
+        fitted(query, |query| ComponentId::Page {
             scope,
             page,
             issued,
-            query: QueryRef::Text(query.to_string()),
-        };
-        match text.encode() {
-            Some(_) => text,
-            None => ComponentId::Page {
-                scope,
-                page,
-                issued,
-                query: QueryRef::Hash(query_hash(query)),
-            },
-        }
+            query,
+        })
+    }
+
+    /// A 👍/👎 button for the answer to `query`, carrying the text when it fits, else its hash.
+    pub fn feedback(scope: Scope, vote: Vote, issued: i64, query: &str) -> ComponentId {
+        fitted(query, |query| ComponentId::Feedback {
+            scope,
+            vote,
+            issued,
+            query,
+        })
     }
 
     /// When the button was issued (Unix seconds).
     pub fn issued(&self) -> i64 {
         match self {
-            ComponentId::Page { issued, .. } | ComponentId::Paragraph { issued, .. } => *issued,
+            ComponentId::Page { issued, .. }
+            | ComponentId::Paragraph { issued, .. }
+            | ComponentId::Feedback { issued, .. } => *issued,
         }
+    }
+
+    /// Whether the id carries its query's hash, the text being on the message ([`asked_in`]).
+    fn hashed(&self) -> bool {
+        matches!(
+            self,
+            ComponentId::Page {
+                query: QueryRef::Hash(_),
+                ..
+            } | ComponentId::Feedback {
+                query: QueryRef::Hash(_),
+                ..
+            }
+        )
     }
 
     /// Older than `max_age_secs` at `now` (Unix seconds).
@@ -215,6 +268,19 @@ impl ComponentId {
                 }
                 format!("{VERSION}:f:{issued}:{paragraph}:{statement}")
             }
+            ComponentId::Feedback {
+                scope, vote, query, ..
+            } => {
+                let (kind, query) = match query {
+                    QueryRef::Text(t) => ('v', t.clone()),
+                    QueryRef::Hash(h) => ('w', format!("{h:08x}")),
+                };
+                format!(
+                    "{VERSION}:{kind}:{}:{}:{issued}:{query}",
+                    scope_letter(*scope),
+                    vote.letter()
+                )
+            }
         };
         (id.len() <= CUSTOM_ID_MAX).then_some(id)
     }
@@ -231,21 +297,30 @@ impl ComponentId {
         }
         let kind = parts.next().ok_or(Malformed("kind"))?;
         match kind {
-            "p" | "h" => {
+            "p" | "h" | "v" | "w" => {
                 let scope = parts
                     .next()
                     .and_then(scope_of_letter)
                     .ok_or(Malformed("scope"))?;
-                let page = parts
-                    .next()
-                    .and_then(parse_decimal::<u16>)
-                    .ok_or(Malformed("page"))?;
+                let second = parts.next();
+                let (page, vote) = match kind {
+                    "p" | "h" => (
+                        second
+                            .and_then(parse_decimal::<u16>)
+                            .ok_or(Malformed("page"))?,
+                        None,
+                    ),
+                    _ => (
+                        0,
+                        Some(second.and_then(Vote::of_letter).ok_or(Malformed("vote"))?),
+                    ),
+                };
                 let issued = parts
                     .next()
                     .and_then(parse_issued)
                     .ok_or(Malformed("time"))?;
                 let rest = parts.next().ok_or(Malformed("query"))?;
-                let query = if kind == "p" {
+                let query = if matches!(kind, "p" | "v") {
                     QueryRef::Text(rest.to_string())
                 } else {
                     let hex = rest.len() == 8
@@ -259,11 +334,19 @@ impl ComponentId {
                         u32::from_str_radix(rest, 16).map_err(|_| Malformed("query hash"))?,
                     )
                 };
-                Ok(ComponentId::Page {
-                    scope,
-                    page,
-                    issued,
-                    query,
+                Ok(match vote {
+                    None => ComponentId::Page {
+                        scope,
+                        page,
+                        issued,
+                        query,
+                    },
+                    Some(vote) => ComponentId::Feedback {
+                        scope,
+                        vote,
+                        issued,
+                        query,
+                    },
                 })
             }
             "f" => {
@@ -288,6 +371,15 @@ impl ComponentId {
             }
             _ => Err(Malformed("kind")),
         }
+    }
+}
+
+/// The id `make` builds with the query's text when that fits [`CUSTOM_ID_MAX`], else its hash.
+fn fitted(query: &str, make: impl Fn(QueryRef) -> ComponentId) -> ComponentId {
+    let text = make(QueryRef::Text(query.to_string()));
+    match text.encode() {
+        Some(_) => text,
+        None => make(QueryRef::Hash(query_hash(query))),
     }
 }
 
@@ -326,13 +418,7 @@ pub fn answer_with_buttons(a: &Answer, asked: &Asked, page: usize, issued: i64) 
         };
         let id = ComponentId::page(asked.scope, to, issued, &asked.text);
         if let Some(custom_id) = id.encode() {
-            hashed |= matches!(
-                id,
-                ComponentId::Page {
-                    query: QueryRef::Hash(_),
-                    ..
-                }
-            );
+            hashed |= id.hashed();
             nav.push(Button {
                 label: label.into(),
                 custom_id,
@@ -350,17 +436,53 @@ pub fn answer_with_buttons(a: &Answer, asked: &Asked, page: usize, issued: i64) 
         rows.push(nav);
     }
     if hashed {
-        let asked_line = format!("{ASKED}{}”", escape(&asked.text));
-        reply.content = Some(match reply.content.take() {
-            Some(c) => format!("{c}\n{asked_line}"),
-            None => asked_line,
-        });
+        write_asked(&mut reply, asked);
     }
     let paragraphs = paragraph_buttons(&reply, a, page, issued);
     if !paragraphs.is_empty() {
         rows.push(paragraphs);
     }
     WithButtons { reply, rows }
+}
+
+/// The line that holds a query too long for the ids ([`asked_in`] reads it back), once.
+fn write_asked(reply: &mut Reply, asked: &Asked) {
+    if reply
+        .content
+        .as_deref()
+        .is_some_and(|c| asked_in(c).is_some())
+    {
+        return;
+    }
+    let asked_line = format!("{ASKED}{}”", escape(&asked.text));
+    reply.content = Some(match reply.content.take() {
+        Some(c) => format!("{c}\n{asked_line}"),
+        None => asked_line,
+    });
+}
+
+/// `message` (an answer to `asked` with results) with a row of 👍 and 👎 under it, issued at
+/// `issued` (Unix seconds); a message already holding [`ROW_MAX`] rows is left as it is.
+pub fn with_feedback(mut message: WithButtons, asked: &Asked, issued: i64) -> WithButtons {
+    if message.rows.len() >= ROW_MAX {
+        return message;
+    }
+    let mut row = Vec::new();
+    for (vote, label) in [(Vote::Up, "👍 Helpful"), (Vote::Down, "👎 Not helpful")] {
+        let id = ComponentId::feedback(asked.scope, vote, issued, &asked.text);
+        if let Some(custom_id) = id.encode() {
+            if id.hashed() {
+                write_asked(&mut message.reply, asked);
+            }
+            row.push(Button {
+                label: label.into(),
+                custom_id,
+                style: ButtonStyle::Secondary,
+            });
+        }
+    }
+    message.rows.push(row);
+    message
 }
 
 /// "Full paragraph" buttons for the distinct paragraphs the page's results cite.
@@ -492,6 +614,20 @@ mod tests {
         }
 
         #[test]
+        fn feedback_ids_round_trip_within_100_bytes(
+            scope in scope(),
+            up in any::<bool>(),
+            issued in 0i64..i64::MAX,
+            query in "\\PC{0,400}",
+        ) {
+            let vote = if up { Vote::Up } else { Vote::Down };
+            let id = ComponentId::feedback(scope, vote, issued, &query);
+            let encoded = id.encode().expect("a feedback id always encodes");
+            prop_assert!(encoded.len() <= CUSTOM_ID_MAX, "{encoded}");
+            prop_assert_eq!(ComponentId::decode(&encoded), Ok(id));
+        }
+
+        #[test]
         fn garbage_is_refused_without_panicking(garbage in "\\PC{0,150}") {
             if let Ok(id) = ComponentId::decode(&garbage) {
                 // Whatever decodes is what this build writes, byte for byte.
@@ -523,6 +659,10 @@ mod tests {
             ("1:f:0:2", Malformed("statement")),
             ("1:f:0:x:s", Malformed("paragraph")),
             ("1:f:0:2:", Malformed("statement")),
+            ("1:v:m:x:0:q", Malformed("vote")),
+            ("1:v:m:0:0:q", Malformed("vote")),
+            ("1:w:a:d:0:q", Malformed("query hash")),
+            ("1:v:q:u:0:q", Malformed("scope")),
         ] {
             assert_eq!(ComponentId::decode(id), Err(err), "{id:?}");
         }
@@ -637,5 +777,49 @@ mod tests {
         assert_eq!(asked_in(content).as_deref(), Some(asked.text.as_str()));
         assert!(w.reply.within_limits());
         assert_eq!(asked_in("Results 1–3 of 7."), None);
+    }
+
+    #[test]
+    fn feedback_buttons_come_in_a_row_of_their_own_and_carry_the_question() {
+        let idx = shipped_index();
+        let a = crate::query::answer(&idx, Scope::Meeting, "AMIM-21").unwrap();
+        let asked = Asked::new(Scope::Meeting, "AMIM-21");
+        let plain = answer_with_buttons(&a, &asked, 0, 7);
+        let w = with_feedback(plain.clone(), &asked, 7);
+        assert_eq!(w.rows.len(), plain.rows.len() + 1);
+        assert_eq!(w.reply, plain.reply, "the answer itself is unchanged");
+        let row = w.rows.last().unwrap();
+        let ids: Vec<_> = row
+            .iter()
+            .map(|b| ComponentId::decode(&b.custom_id).unwrap())
+            .collect();
+        assert_eq!(
+            ids,
+            [Vote::Up, Vote::Down].map(|vote| ComponentId::Feedback {
+                scope: Scope::Meeting,
+                vote,
+                issued: 7,
+                query: QueryRef::Text("AMIM-21".into()),
+            })
+        );
+        // A question too long for the ids: hashed, and written once in the content.
+        let long = format!("all {}", "initiatives of the network ".repeat(8));
+        let asked = Asked::new(Scope::Initiative, &long);
+        let a = crate::query::answer(&idx, Scope::Initiative, &long).unwrap();
+        let w = with_feedback(answer_with_buttons(&a, &asked, 0, 0), &asked, 0);
+        let content = w.reply.content.as_deref().unwrap();
+        assert_eq!(content.matches("Asked:").count(), 1, "{content}");
+        assert_eq!(asked_in(content).as_deref(), Some(asked.text.as_str()));
+        let last = ComponentId::decode(&w.rows.last().unwrap()[1].custom_id).unwrap();
+        assert!(
+            matches!(last, ComponentId::Feedback { vote: Vote::Down, query: QueryRef::Hash(h), .. } if h == query_hash(&asked.text)),
+            "{last:?}"
+        );
+        // Never more rows than Discord takes.
+        let full = WithButtons {
+            reply: Reply::text("x"),
+            rows: vec![Vec::new(); ROW_MAX],
+        };
+        assert_eq!(with_feedback(full.clone(), &asked, 0), full);
     }
 }
