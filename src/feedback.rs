@@ -237,18 +237,15 @@ pub fn report(records: &[Record], since: Option<Timestamp>) -> Report {
 
 /// The report as text for a terminal.
 pub fn write_report(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let unanswered = report
-        .rows
-        .iter()
-        .filter(|r| r.kind == Kind::NothingFound)
-        .map(|r| r.count)
-        .sum::<usize>();
-    let down = report
-        .rows
-        .iter()
-        .filter(|r| r.kind == Kind::Down)
-        .map(|r| r.count)
-        .sum::<usize>();
+    let total = |kind| {
+        report
+            .rows
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.count)
+            .sum::<usize>()
+    };
+    let (unanswered, down) = (total(Kind::NothingFound), total(Kind::Down));
     let since = report
         .since
         .map(|s| format!(" since {}", s.strftime("%Y-%m-%d")))

@@ -99,11 +99,7 @@ pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Click
             query,
         } => {
             let Some(text) = query_text(query, click) else {
-                tracing::warn!(
-                    user = click.user.id.get(),
-                    "a page button whose query is not on its message"
-                );
-                return Ok((Clicked::Private(Reply::text(components::UNKNOWN)), 0));
+                return Ok(query_lost(click));
             };
             let asked = Asked::new(scope, &text);
             let from = data.config.digest.upcoming_from(data.clock.now());
@@ -124,11 +120,7 @@ pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Click
             scope, vote, query, ..
         } => {
             let Some(text) = query_text(query, click) else {
-                tracing::warn!(
-                    user = click.user.id.get(),
-                    "a feedback button whose query is not on its message"
-                );
-                return Ok((Clicked::Private(Reply::text(components::UNKNOWN)), 0));
+                return Ok(query_lost(click));
             };
             let thanks = match data.feedback.is_some() {
                 true => {
@@ -154,6 +146,15 @@ fn query_text(query: QueryRef, click: &ComponentInteraction) -> Option<String> {
         QueryRef::Text(text) => Some(text),
         QueryRef::Hash(hash) => asked_in(&click.message.content).filter(|t| query_hash(t) == hash),
     }
+}
+
+/// What a click gets when its query is neither in its id nor on its message.
+fn query_lost(click: &ComponentInteraction) -> (Clicked, usize) {
+    tracing::warn!(
+        user = click.user.id.get(),
+        "a button whose query is not on its message"
+    );
+    (Clicked::Private(Reply::text(components::UNKNOWN)), 0)
 }
 
 /// The command a scope answers.
