@@ -120,6 +120,17 @@ pub fn upcoming(
     Ok(())
 }
 
+/// `agenda-bot brief`: what to read before the meeting `asked` names, as of `today`; a name
+/// that matches no meeting is said so (not a failure).
+pub fn brief(idx: &AgendaIndex, asked: &str, today: Date, out: &mut dyn Write) -> Result<()> {
+    match agenda_core::brief::brief(idx, asked, today) {
+        Ok(brief) => render::brief::write_text(out, &brief)?,
+        Err(e @ agenda_core::brief::BriefError::NoMeeting(_)) => writeln!(out, "{e}")?,
+        Err(e) => return Err(e.into()),
+    }
+    Ok(())
+}
+
 /// `agenda-bot report`: the questions that found nothing and the answers voted 👎 since `since`
 /// (a date in `digest.timezone`), most frequent first, as text or JSON. Lines of the feedback
 /// file that cannot be read are named on standard error and skipped.

@@ -50,6 +50,9 @@ enum Cmd {
     Console,
     /// Milestones coming up: initiative starts, ends and deadlines, and meetings, with citations.
     Upcoming(UpcomingArgs),
+    /// Before a meeting: the meeting, the previous one and what it agreed, what falls due within
+    /// a year, the latest statements (a series alone, e.g. ADMM, means its next meeting).
+    Brief(QueryArgs),
     /// Write every milestone as an iCalendar (.ics) feed.
     Ics(IcsArgs),
     /// Add statements (text, Markdown; `-` reads standard input): writes the statement and its
@@ -273,6 +276,13 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Initiative(a) => query(Scope::Initiative, a, &mut out),
         Cmd::Mechanism(a) => query(Scope::Mechanism, a, &mut out),
         Cmd::Ask(a) => query(Scope::Ask, a, &mut out),
+        Cmd::Brief(a) => {
+            let idx = agenda_bot::index_service::open_index(&config)?;
+            let today = a
+                .today
+                .unwrap_or_else(|| config.digest.today(jiff::Timestamp::now()));
+            cli::brief(&idx, &a.query.join(" "), today, &mut out)
+        }
         Cmd::Console => {
             let idx = agenda_bot::index_service::open_index(&config)?;
             let mode = if std::io::stdin().is_terminal() {

@@ -9,7 +9,6 @@ use super::send;
 use crate::feedback;
 use agenda_core::command::{self, Command, Response};
 use agenda_core::query;
-use agenda_core::query::Scope;
 use agenda_core::render::components::{
     self, asked_in, query_hash, Asked, ComponentId, QueryRef, Vote, WithButtons,
 };
@@ -128,7 +127,7 @@ pub async fn outcome(data: &Data, click: &ComponentInteraction) -> Result<(Click
                         Vote::Up => feedback::Kind::Up,
                         Vote::Down => feedback::Kind::Down,
                     };
-                    let command = scope_name(scope);
+                    let command = scope.as_str();
                     let answer = Some(click.message.id.get());
                     data.record_feedback(kind, command, &text, answer).await;
                     components::FEEDBACK_THANKS
@@ -155,14 +154,4 @@ fn query_lost(click: &ComponentInteraction) -> (Clicked, usize) {
         "a button whose query is not on its message"
     );
     (Clicked::Private(Reply::text(components::UNKNOWN)), 0)
-}
-
-/// The command a scope answers.
-fn scope_name(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Meeting => "meeting",
-        Scope::Initiative => "initiative",
-        Scope::Mechanism => "mechanism",
-        Scope::Ask => "ask",
-    }
 }

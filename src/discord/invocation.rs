@@ -27,6 +27,11 @@ pub enum Invocation {
         days: Option<u32>,
         private: bool,
     },
+    /// `/brief`: what to read before a meeting.
+    Brief {
+        meeting: String,
+        private: bool,
+    },
     Help,
     Reindex,
     Add {
@@ -139,6 +144,9 @@ impl Invocation {
                 });
                 Ok(Invocation::Upcoming { days, private })
             }
+            "brief" => text("meeting")
+                .map(|meeting| Invocation::Brief { meeting, private })
+                .ok_or_else(|| "/brief without its `meeting` option".to_string()),
             "help" => Ok(Invocation::Help),
             "reindex" => Ok(Invocation::Reindex),
             "add" => Ok(Invocation::Add {
@@ -155,13 +163,9 @@ impl Invocation {
     /// The command's name, as registered.
     pub fn name(&self) -> &'static str {
         match self {
-            Invocation::Query { scope, .. } => match scope {
-                Scope::Meeting => "meeting",
-                Scope::Initiative => "initiative",
-                Scope::Mechanism => "mechanism",
-                Scope::Ask => "ask",
-            },
+            Invocation::Query { scope, .. } => scope.as_str(),
             Invocation::Upcoming { .. } => "upcoming",
+            Invocation::Brief { .. } => "brief",
             Invocation::Help => "help",
             Invocation::Reindex => "reindex",
             Invocation::Add { .. } => "add",
@@ -171,7 +175,9 @@ impl Invocation {
     /// Whether only the caller sees the answer: asked for, or an admin command, or help.
     pub fn ephemeral(&self) -> bool {
         match self {
-            Invocation::Query { private, .. } | Invocation::Upcoming { private, .. } => *private,
+            Invocation::Query { private, .. }
+            | Invocation::Upcoming { private, .. }
+            | Invocation::Brief { private, .. } => *private,
             Invocation::Help | Invocation::Reindex | Invocation::Add { .. } => true,
         }
     }

@@ -71,6 +71,7 @@ async fn ready_registers_every_command_in_the_guild() {
             "mechanism",
             "ask",
             "upcoming",
+            "brief",
             "help",
             "reindex",
             "add"
@@ -162,7 +163,10 @@ async fn without_guilds_commands_are_registered_globally() {
         .wait_for(|r| r.is("PUT", GLOBAL_COMMANDS), T)
         .await
         .unwrap();
-    assert_eq!(put.body.as_array().unwrap().len(), 8);
+    assert_eq!(
+        put.body.as_array().unwrap().len(),
+        agenda_bot::discord::commands::all().len()
+    );
     assert_eq!(
         run.fake
             .count(|r| r.is("PUT", "/api/v10/applications/*/guilds/")),
@@ -208,6 +212,36 @@ async fn meeting_defers_then_answers_with_a_cited_embed() {
     // Answered once; nothing else was posted for it.
     assert_eq!(run.fake.count(|r| r.is("PATCH", &original_path(id))), 1);
     assert_eq!(run.fake.count(|r| r.is("POST", "/api/v10/webhooks/")), 0);
+    run.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn brief_answers_with_the_meeting_cited_or_says_none_matches() {
+    let run = start(|_| {}).await;
+    let id = 700_000_000_000_000_051;
+    run.query(id, "brief", "meeting", "AMIM").await;
+    let body = run.edited(id).await.body;
+    assert!(
+        first_title(&body).starts_with("Brief: 21st ASEAN Military Intelligence Meeting"),
+        "{body}"
+    );
+    let fields = body["embeds"][0]["fields"].as_array().unwrap();
+    assert!(
+        fields.iter().any(|f| f["value"]
+            .as_str()
+            .unwrap()
+            .contains("Vietnam News Agency (VNA)")),
+        "cited: {body}"
+    );
+    assert_within_limits(&body);
+    assert_no_mentions(&body);
+    let unknown = 700_000_000_000_000_052;
+    run.query(unknown, "brief", "meeting", "@everyone zzqv")
+        .await;
+    let body = run.edited(unknown).await.body;
+    let text = body["content"].as_str().unwrap();
+    assert!(text.starts_with("no meeting matches"), "{body}");
+    assert!(!text.contains("@everyone"), "{body}");
     run.stop().await;
 }
 

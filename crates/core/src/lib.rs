@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod atomic_file;
+pub mod brief;
 pub mod command;
 pub mod corpus;
 pub mod dates;

@@ -6,6 +6,7 @@
 
 pub(crate) mod add;
 mod ask;
+mod brief;
 pub mod help;
 mod initiative;
 mod mechanism;
@@ -21,9 +22,11 @@ use super::invocation::{Answer, Caller, Invocation};
 use super::reply::{message_of, upcoming_reply};
 use super::send;
 use crate::feedback;
+use agenda_core::brief::BriefError;
 use agenda_core::command::{self, Command};
 use agenda_core::corpus::FactKind;
 use agenda_core::render::components::Asked;
+use agenda_core::render::embed::{escape, Reply};
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
 use std::time::Instant;
 
@@ -35,6 +38,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         mechanism::mechanism(),
         ask::ask(),
         upcoming::upcoming(),
+        brief::brief(),
         help::help(),
         reindex::reindex(),
         add::add(),
@@ -148,6 +152,24 @@ pub async fn respond(
             }
             .await??;
             Ok(Answer::plain(reply, milestones))
+        }
+        Invocation::Brief { meeting, .. } => {
+            let index = data.index.load_full();
+            let today = settings.today(data.clock.now());
+            let meeting = meeting.clone();
+            let brief =
+                tokio::task::spawn_blocking(move || brief::brief_of(&index, &meeting, today))
+                    .await?;
+            Ok(match brief {
+                Ok(brief) => {
+                    let items = brief.due.len() + brief.latest.len() + 1;
+                    Answer::plain(agenda_core::render::brief::reply(&brief), items)
+                }
+                Err(e @ BriefError::NoMeeting(_)) => {
+                    Answer::plain(Reply::text(&escape(&e.to_string())), 0)
+                }
+                Err(e) => return Err(e.into()),
+            })
         }
         Invocation::Reindex => {
             let (reply, facts) = reindex::rebuild(data).await?;

@@ -11,7 +11,7 @@ mod dated;
 mod english;
 mod expand;
 mod fuzzy;
-mod listing;
+pub(crate) mod listing;
 mod paragraph;
 mod passages;
 mod plan;

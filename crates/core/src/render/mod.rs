@@ -1,5 +1,6 @@
 //! Render: answers → values (Discord embed specs within Discord's limits, terminal text, JSON).
 
+pub mod brief;
 pub mod components;
 pub mod digest;
 pub mod embed;

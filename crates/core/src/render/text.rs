@@ -64,7 +64,7 @@ fn write_hit(out: &mut dyn Write, hit: &Hit, marks: Marks) -> io::Result<()> {
     Ok(())
 }
 
-fn write_citation(out: &mut dyn Write, c: &Citation, marks: Marks) -> io::Result<()> {
+pub(crate) fn write_citation(out: &mut dyn Write, c: &Citation, marks: Marks) -> io::Result<()> {
     let (open, close) = match marks {
         Marks::Ansi => ("\x1b[1m", "\x1b[0m"),
         Marks::Plain => ("**", "**"),
