@@ -21,3 +21,5 @@ pub mod net;
 pub mod ops;
 pub mod reload;
 pub mod retry;
+pub mod watch_runner;
+pub mod watches;

@@ -21,3 +21,4 @@ pub mod query;
 pub mod render;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod watch;

@@ -7,6 +7,7 @@ pub mod embed;
 pub mod ics;
 pub mod json;
 pub mod text;
+pub mod watch;
 
 use crate::query::snippet::{is_table_rule, Snippet};
 
