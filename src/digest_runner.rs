@@ -422,6 +422,7 @@ mod tests {
                 when_empty,
                 ..DigestConfig::default()
             },
+            store: Default::default(),
         }
     }
 

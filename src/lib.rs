@@ -18,5 +18,6 @@ pub mod fetch;
 pub mod index_service;
 pub mod net;
 pub mod ops;
+pub mod pg;
 pub mod reload;
 pub mod retry;

@@ -169,6 +169,7 @@ fn config(url: &str, state: &std::path::Path) -> Config {
             store: Some(StoreUrl::parse(url).unwrap()),
             ..DigestConfig::default()
         },
+        store: Default::default(),
     }
 }
 

@@ -499,6 +499,7 @@ async fn serve(plan: &ServingPlan) -> Result<Serving> {
             ..DiscordConfig::default()
         },
         digest: DigestConfig::default(),
+        store: Default::default(),
     };
     let bot = Bot::start(BotOptions {
         config,

@@ -111,6 +111,7 @@ impl BotUnderTest {
                 answer_threads: setup.answer_threads,
             },
             digest: setup.digest,
+            store: Default::default(),
         };
         let fake = match setup.fake {
             Some(fake) => fake,

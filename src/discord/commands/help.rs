@@ -116,6 +116,7 @@ mod tests {
             state_dir: "state".into(),
             discord,
             digest,
+            store: Default::default(),
         }
     }
 
