@@ -9,6 +9,7 @@ pub mod background;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod corpus_sync;
 pub mod digest_runner;
 pub mod digest_store;
 #[cfg(feature = "discord")]

@@ -311,6 +311,7 @@ mod tests {
             notes: vec![],
             statement_file: String::new(),
             facts_file: String::new(),
+            content_hash: String::new(),
         };
         let reply = added_reply(&added, &"T".repeat(500), Path::new("/c"));
         assert!(reply.within_limits());
