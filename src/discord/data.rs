@@ -4,6 +4,7 @@
 use super::channels::Channels;
 use crate::clock::SharedClock;
 use crate::config::Config;
+use crate::corpus_sync::CorpusStore;
 use crate::index_service::SharedIndex;
 use agenda_core::render::embed::Reply;
 use std::sync::Arc;
@@ -33,6 +34,8 @@ pub struct Data {
     pub help: Arc<Reply>,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,
+    /// The shared store `/add` goes through (`[store] url`), so every replica learns of it.
+    pub corpus_store: Option<Arc<CorpusStore>>,
 }
 
 impl Data {
@@ -44,6 +47,7 @@ impl Data {
         test_hooks: TestHooks,
     ) -> Data {
         Data {
+            corpus_store: corpus_store(&config),
             config,
             index,
             reindex_lock: Arc::default(),
@@ -51,6 +55,18 @@ impl Data {
             channels: Arc::default(),
             help: Arc::new(help),
             test_hooks,
+        }
+    }
+}
+
+/// The store of `[store] url`; `None` without one, or (logged) when it cannot be set up.
+fn corpus_store(config: &Config) -> Option<Arc<CorpusStore>> {
+    match CorpusStore::from_config(config) {
+        Ok(store) => store.map(Arc::new),
+        Err(e) => {
+            tracing::error!(error = %agenda_core::error_chain::chain(&e),
+                "the corpus store cannot be used: /add changes this bot's corpus only");
+            None
         }
     }
 }
