@@ -639,7 +639,11 @@ mod tests {
         let c = Config::parse(Path::new("c.toml"), &format!("{base}{shared}")).unwrap();
         let url = c.store.url.clone().unwrap();
         assert_eq!(url.redacted(), "postgres://bot:***@db:5432/agenda");
-        assert_eq!(c.digest_store(), Some(&url), "the digest claims go there too");
+        assert_eq!(
+            c.digest_store(),
+            Some(&url),
+            "the digest claims go there too"
+        );
         assert!(!format!("{c:?}").contains("s3cret"));
         // The same database twice is fine; the digest's own store alone works as before.
         let same = "[digest]\nstore = \"postgres://bot:s3cret@db:5432/agenda\"\n";
@@ -653,7 +657,9 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.starts_with("c.toml:4: store.url (postgres://bot:***@db:5432/agenda) and digest.store"),
+            e.starts_with(
+                "c.toml:4: store.url (postgres://bot:***@db:5432/agenda) and digest.store"
+            ),
             "{e}"
         );
         assert!(!e.contains("s3cret"), "{e}");
@@ -665,7 +671,10 @@ mod tests {
             let e = Config::parse(Path::new("c.toml"), &format!("{base}{bad}"))
                 .unwrap_err()
                 .to_string();
-            assert!(e.starts_with("c.toml:4: ") && e.contains(key), "{bad:?} -> {e}");
+            assert!(
+                e.starts_with("c.toml:4: ") && e.contains(key),
+                "{bad:?} -> {e}"
+            );
             assert!(!e.contains(":pw@"), "the password leaked: {e}");
         }
     }

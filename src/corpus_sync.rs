@@ -85,7 +85,11 @@ pub enum RowError {
     #[error("stored statement {seq} has the id {id:?}, which cannot name a statement file")]
     BadId { seq: i64, id: String },
     #[error("stored statement {seq} ({id}) does not validate in this corpus: {message}")]
-    Invalid { seq: i64, id: String, message: String },
+    Invalid {
+        seq: i64,
+        id: String,
+        message: String,
+    },
     #[error("cannot read the corpus")]
     Read(#[source] std::io::Error),
     #[error("cannot write {}", path.display())]
@@ -279,7 +283,9 @@ pub fn write_stored(corpus_dir: &Path, stored: &Stored) -> Result<Written, RowEr
     let (statement_path, facts_path) = paths_of(corpus_dir, &stored.id);
     let present = |path: &Path| std::fs::read_to_string(path).ok();
     let (statement, facts) = (present(&statement_path), present(&facts_path));
-    if statement.as_ref().is_some_and(|t| *t != stored.statement_file)
+    if statement
+        .as_ref()
+        .is_some_and(|t| *t != stored.statement_file)
         || facts.as_ref().is_some_and(|t| *t != stored.facts_file)
     {
         return Ok(Written::KeptLocal);
@@ -335,8 +341,12 @@ async fn write_logged(corpus_dir: &Path, stored: Stored) -> Result<bool, SyncErr
         }
         Ok(Written::AlreadyThere) => false,
         Ok(Written::KeptLocal) => {
-            tracing::warn!(seq, id, "corpus sync: this corpus has the statement with other \
-                content (edited here?); kept the local files");
+            tracing::warn!(
+                seq,
+                id,
+                "corpus sync: this corpus has the statement with other \
+                content (edited here?); kept the local files"
+            );
             false
         }
         Err(e) => {
@@ -396,8 +406,11 @@ pub async fn on_notification(
     };
     match store.get(seq).await? {
         None => {
-            tracing::warn!(seq, "corpus sync: a notification for a statement that is not \
-                stored; ignored");
+            tracing::warn!(
+                seq,
+                "corpus sync: a notification for a statement that is not \
+                stored; ignored"
+            );
             Ok(Notified::Unknown)
         }
         Some(stored) => Ok(match write_logged(corpus_dir, stored).await? {

@@ -16,7 +16,9 @@ pub enum PgError {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
-    #[error("the database {url} has schema version {found} in {table}; this bot knows up to {known}")]
+    #[error(
+        "the database {url} has schema version {found} in {table}; this bot knows up to {known}"
+    )]
     SchemaTooNew {
         url: String,
         table: &'static str,

@@ -8,7 +8,7 @@ use agenda_bot::corpus_sync::{
     self, on_notification, CorpusStore, CorpusSync, Listener, NewStatement, Notified,
 };
 use agenda_bot::index_service::{open_index, shared_index, SharedIndex};
-use agenda_test_support::common::{copy_dir, shipped_corpus, workspace_root};
+use agenda_test_support::common::{copy_dir, shipped_corpus, workspace_root, CliSetup};
 use agenda_test_support::logs::{capture_logs, wait_for_log};
 use agenda_test_support::postgres::Postgres;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,12 @@ use std::time::{Duration, Instant};
 const T: Duration = Duration::from_secs(20);
 
 fn statement(name: &str) -> String {
-    std::fs::read_to_string(workspace_root().join("tests/fixtures/statements").join(name)).unwrap()
+    std::fs::read_to_string(
+        workspace_root()
+            .join("tests/fixtures/statements")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn request(name: &str) -> AddRequest {
@@ -40,9 +45,8 @@ impl Node {
     fn new(url: &str) -> Node {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&shipped_corpus(), &dir.path().join("corpus"));
-        let text = format!(
-            "corpus_dir = \"corpus\"\nindex_dir = \"index\"\n[store]\nurl = \"{url}\"\n"
-        );
+        let text =
+            format!("corpus_dir = \"corpus\"\nindex_dir = \"index\"\n[store]\nurl = \"{url}\"\n");
         std::fs::write(dir.path().join("config.toml"), text).unwrap();
         let config = Config::load(&dir.path().join("config.toml")).unwrap();
         let index = shared_index(open_index(&config).unwrap());
@@ -78,7 +82,11 @@ impl Node {
     async fn wait_statements(&self, n: usize) {
         let deadline = Instant::now() + T;
         while self.statements() != n {
-            assert!(Instant::now() < deadline, "{} statements, not {n}", self.statements());
+            assert!(
+                Instant::now() < deadline,
+                "{} statements, not {n}",
+                self.statements()
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
@@ -124,8 +132,15 @@ async fn an_add_reaches_the_other_replica_by_notify_once_and_duplicates_are_refu
     let added = add_stored(&store_a, a.corpus(), &request("admm-18-vna.txt"), "test")
         .await
         .unwrap();
-    let payload = tokio::time::timeout(T, listener.next()).await.unwrap().unwrap();
-    let stored = store_a.get(payload.parse().unwrap()).await.unwrap().unwrap();
+    let payload = tokio::time::timeout(T, listener.next())
+        .await
+        .unwrap()
+        .unwrap();
+    let stored = store_a
+        .get(payload.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.id, added.statement_id);
     assert_eq!(stored.statement_file, added.statement_file);
     assert_eq!(stored.facts_file, added.facts_file);
@@ -137,9 +152,17 @@ async fn an_add_reaches_the_other_replica_by_notify_once_and_duplicates_are_refu
     let sync = b.sync();
     b.wait_statements(before + 1).await;
     let (statement, facts) = b.files(&added.statement_id);
-    assert_eq!(std::fs::read_to_string(statement).unwrap(), added.statement_file);
+    assert_eq!(
+        std::fs::read_to_string(statement).unwrap(),
+        added.statement_file
+    );
     assert_eq!(std::fs::read_to_string(facts).unwrap(), added.facts_file);
-    assert!(b.index.load().facts.iter().any(|f| f.title().contains("ADMM-18")));
+    assert!(b
+        .index
+        .load()
+        .facts
+        .iter()
+        .any(|f| f.title().contains("ADMM-18")));
 
     // The same text again, from B: refused as today, with the stored id; one row still.
     let store_b = b.store();
@@ -166,9 +189,16 @@ async fn an_add_reaches_the_other_replica_by_notify_once_and_duplicates_are_refu
         on_notification(&store_b, b.corpus(), "999").await.unwrap(),
         Notified::Unknown
     );
-    sql(&url, "NOTIFY agenda_corpus, '424242'; NOTIFY agenda_corpus, 'not a seq'").await;
+    sql(
+        &url,
+        "NOTIFY agenda_corpus, '424242'; NOTIFY agenda_corpus, 'not a seq'",
+    )
+    .await;
     for needle in ["seq=424242", "a notification that names no statement"] {
-        assert!(wait_for_log(&["corpus sync", needle], T).await.is_some(), "{needle}");
+        assert!(
+            wait_for_log(&["corpus sync", needle], T).await.is_some(),
+            "{needle}"
+        );
     }
     let second = add_stored(&store_a, a.corpus(), &request("acdfm-20-bali.html"), "test")
         .await
@@ -215,10 +245,16 @@ async fn a_replica_that_was_down_catches_up_and_bad_rows_are_skipped() {
         let (statement, facts) = b.files(id);
         assert!(statement.is_file() && facts.is_file(), "{id}");
     }
-    assert!(wait_for_log(&["corpus sync", "cannot name a statement file"], T).await.is_some());
-    assert!(wait_for_log(&["corpus sync", "broken-facts", "does not validate"], T)
-        .await
-        .is_some());
+    assert!(
+        wait_for_log(&["corpus sync", "cannot name a statement file"], T)
+            .await
+            .is_some()
+    );
+    assert!(
+        wait_for_log(&["corpus sync", "broken-facts", "does not validate"], T)
+            .await
+            .is_some()
+    );
     assert!(!b.corpus().join("escape.md").exists());
     assert!(!b.files("broken-facts").0.exists() && !b.files("broken-facts").1.exists());
     // A NOTIFY for the corrupt row changes nothing either; the index in service stays.
@@ -231,9 +267,14 @@ async fn a_replica_that_was_down_catches_up_and_bad_rows_are_skipped() {
     sync.stop().await;
 
     // Down again while A adds; a new start catches up.
-    let third = add_stored(&store_a, a.corpus(), &request("admm-retreat-penang.md"), "test")
-        .await
-        .unwrap();
+    let third = add_stored(
+        &store_a,
+        a.corpus(),
+        &request("admm-retreat-penang.md"),
+        "test",
+    )
+    .await
+    .unwrap();
     assert!(!b.files(&third.statement_id).0.exists());
     let sync = b.sync();
     b.wait_statements(before + 3).await;
@@ -253,15 +294,59 @@ async fn an_unreachable_store_refuses_the_add_and_writes_nothing() {
     let before: Vec<_> = std::fs::read_dir(node.corpus().join("statements"))
         .unwrap()
         .collect();
-    let e = add_stored(&node.store(), node.corpus(), &request("admm-18-vna.txt"), "test")
-        .await
-        .unwrap_err();
+    let e = add_stored(
+        &node.store(),
+        node.corpus(),
+        &request("admm-18-vna.txt"),
+        "test",
+    )
+    .await
+    .unwrap_err();
     let shown = format!("{:#}", anyhow::Error::new(e));
-    assert!(shown.starts_with("the corpus store did not answer; nothing was added"), "{shown}");
+    assert!(
+        shown.starts_with("the corpus store did not answer; nothing was added"),
+        "{shown}"
+    );
     assert!(!shown.contains("hunter2"), "{shown}");
     let after: Vec<_> = std::fs::read_dir(node.corpus().join("statements"))
         .unwrap()
         .collect();
     assert_eq!(before.len(), after.len());
     assert!(!node.corpus().join("facts/extracted").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_add_goes_through_the_store_too() {
+    let pg = Postgres::start();
+    let url = pg.database("sync_cli").await;
+    let setup = CliSetup::new(Some(&shipped_corpus()));
+    setup.append_config(&format!("[store]\nurl = \"{url}\"\n"));
+    let file = workspace_root().join("tests/fixtures/statements/admm-18-vna.txt");
+    let file = file.to_str().unwrap();
+    let out = setup.run(&["add", file]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.starts_with("added statement "), "{stdout}");
+    assert_eq!(rows(&url).await, 1);
+    // Again: refused as a duplicate; another replica catches up on it.
+    let out = setup.run(&["add", file]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("is already in the corpus"),
+        "{stderr}"
+    );
+    assert_eq!(rows(&url).await, 1);
+    let b = Node::new(&url);
+    assert_eq!(
+        corpus_sync::catch_up(&b.store(), b.corpus()).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        corpus_sync::catch_up(&b.store(), b.corpus()).await.unwrap(),
+        0
+    );
 }

@@ -194,12 +194,14 @@ pub async fn add_from(data: &Data, source: Source, user: u64) -> Result<(Reply, 
             let by = format!("discord user {user}");
             match add::add_stored(store, &corpus_dir, &request, &by).await {
                 Err(e) => Err(AddFailed::Add(e)),
-                Ok(added) => crate::background::run_at_idle_priority(move || {
-                    rebuild(&index_dir, &corpus_dir)
-                        .map(|index| (added, index))
-                        .map_err(AddFailed::RebuildStored)
-                })
-                .await?,
+                Ok(added) => {
+                    crate::background::run_at_idle_priority(move || {
+                        rebuild(&index_dir, &corpus_dir)
+                            .map(|index| (added, index))
+                            .map_err(AddFailed::RebuildStored)
+                    })
+                    .await?
+                }
             }
         }
     };
