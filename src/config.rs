@@ -597,6 +597,15 @@ mod tests {
         }
     }
 
+    /// The error for a config `text` that must be refused, checked to show no password.
+    fn refused(text: &str) -> String {
+        let e = Config::parse(Path::new("c.toml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains(":pw@"), "the password leaked: {e}");
+        e
+    }
+
     #[test]
     fn the_store_is_a_postgres_url_shown_without_its_password() {
         let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n[digest]\n";
@@ -622,11 +631,8 @@ mod tests {
             ("store = \"postgres://u:pw@h:notaport/db\"", "digest.store"),
             ("claim_lease_secs = 0", "digest.claim_lease_secs"),
         ] {
-            let e = Config::parse(Path::new("c.toml"), &format!("{base}{bad}\n"))
-                .unwrap_err()
-                .to_string();
+            let e = refused(&format!("{base}{bad}\n"));
             assert!(e.starts_with(&format!("c.toml:4: {key}")), "{bad:?} -> {e}");
-            assert!(!e.contains(":pw@"), "the password leaked: {e}");
         }
     }
 
@@ -668,14 +674,11 @@ mod tests {
             ("[store]\nurl = 5\n", "store.url"),
             ("[store]\nuri = \"postgres://h/db\"\n", "uri"),
         ] {
-            let e = Config::parse(Path::new("c.toml"), &format!("{base}{bad}"))
-                .unwrap_err()
-                .to_string();
+            let e = refused(&format!("{base}{bad}"));
             assert!(
                 e.starts_with("c.toml:4: ") && e.contains(key),
                 "{bad:?} -> {e}"
             );
-            assert!(!e.contains(":pw@"), "the password leaked: {e}");
         }
     }
 

@@ -12,6 +12,7 @@
 //! does not validate here) is logged and skipped; the index in service keeps answering. Files
 //! already present are kept: a reviewer's edit of extracted facts is never overwritten.
 
+use crate::background::StoppableTask;
 use crate::config::{Config, StoreUrl};
 use crate::index_service::{swap_in, SharedIndex};
 use crate::pg::{self, PgError};
@@ -23,7 +24,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, watch, OnceCell};
-use tokio::task::JoinHandle;
 
 /// The channel adds are notified on; the payload is the row's `seq`.
 pub const CHANNEL: &str = "agenda_corpus";
@@ -473,10 +473,7 @@ impl Listener {
 }
 
 /// The running sync; stopped by [`CorpusSync::stop`] or when dropped.
-pub struct CorpusSync {
-    stop: watch::Sender<bool>,
-    task: Option<JoinHandle<()>>,
-}
+pub struct CorpusSync(StoppableTask);
 
 impl CorpusSync {
     /// With `[store] url`: catches up, then follows the store in the background, rebuilding
@@ -505,32 +502,14 @@ impl CorpusSync {
         index_dir: PathBuf,
         index: SharedIndex,
     ) -> CorpusSync {
-        let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(follow(store, corpus_dir, index_dir, index, stopped));
-        CorpusSync {
-            stop,
-            task: Some(task),
-        }
+        CorpusSync(StoppableTask::spawn("the corpus sync", |stopped| {
+            follow(store, corpus_dir, index_dir, index, stopped)
+        }))
     }
 
-    /// Stops following (a write under way is finished: files are written atomically anyway).
-    pub async fn stop(mut self) {
-        let _ = self.stop.send(true);
-        if let Some(task) = self.task.take() {
-            let abort = task.abort_handle();
-            if tokio::time::timeout(Duration::from_secs(5), task)
-                .await
-                .is_err()
-            {
-                abort.abort();
-            }
-        }
-    }
-}
-
-impl Drop for CorpusSync {
-    fn drop(&mut self) {
-        let _ = self.stop.send(true);
+    /// Stops following (a write under way is finished; files are written atomically anyway).
+    pub async fn stop(self) {
+        self.0.stop().await
     }
 }
 

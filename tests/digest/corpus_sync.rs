@@ -8,27 +8,20 @@ use agenda_bot::corpus_sync::{
     self, on_notification, CorpusStore, CorpusSync, Listener, NewStatement, Notified,
 };
 use agenda_bot::index_service::{open_index, shared_index, SharedIndex};
-use agenda_test_support::common::{copy_dir, shipped_corpus, workspace_root, CliSetup};
+use agenda_test_support::common::{
+    copy_dir, shipped_corpus, statement_fixture, workspace_root, CliSetup,
+};
 use agenda_test_support::logs::{capture_logs, wait_for_log};
-use agenda_test_support::postgres::Postgres;
+use agenda_test_support::postgres::{connect, Postgres};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const T: Duration = Duration::from_secs(20);
 
-fn statement(name: &str) -> String {
-    std::fs::read_to_string(
-        workspace_root()
-            .join("tests/fixtures/statements")
-            .join(name),
-    )
-    .unwrap()
-}
-
 fn request(name: &str) -> AddRequest {
     AddRequest {
-        text: statement(name),
+        text: statement_fixture(name),
         name: Some(name.to_string()),
         ..AddRequest::default()
     }
@@ -97,11 +90,8 @@ impl Node {
 }
 
 async fn rows(url: &str) -> i64 {
-    let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+    connect(url)
         .await
-        .unwrap();
-    tokio::spawn(conn);
-    client
         .query_one("SELECT count(*) FROM agenda_corpus_statements", &[])
         .await
         .unwrap()
@@ -109,19 +99,21 @@ async fn rows(url: &str) -> i64 {
 }
 
 async fn sql(url: &str, statement: &str) {
-    let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(conn);
-    client.batch_execute(statement).await.unwrap();
+    connect(url).await.batch_execute(statement).await.unwrap();
+}
+
+/// A throwaway server with database `name`, and two replicas on it (logs captured).
+async fn two_nodes(name: &str) -> (Postgres, String, Node, Node) {
+    capture_logs();
+    let pg = Postgres::start();
+    let url = pg.database(name).await;
+    let (a, b) = (Node::new(&url), Node::new(&url));
+    (pg, url, a, b)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_add_reaches_the_other_replica_by_notify_once_and_duplicates_are_refused() {
-    capture_logs();
-    let pg = Postgres::start();
-    let url = pg.database("sync_notify").await;
-    let (a, b) = (Node::new(&url), Node::new(&url));
+    let (_pg, url, a, b) = two_nodes("sync_notify").await;
     let before = b.statements();
 
     // A second listener hears the add's NOTIFY, which names the stored row.
@@ -211,10 +203,7 @@ async fn an_add_reaches_the_other_replica_by_notify_once_and_duplicates_are_refu
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_replica_that_was_down_catches_up_and_bad_rows_are_skipped() {
-    capture_logs();
-    let pg = Postgres::start();
-    let url = pg.database("sync_catch_up").await;
-    let (a, b) = (Node::new(&url), Node::new(&url));
+    let (_pg, url, a, b) = two_nodes("sync_catch_up").await;
     let before = b.statements();
     let store_a = a.store();
 

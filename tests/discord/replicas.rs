@@ -7,24 +7,15 @@
 use super::add::with_attachment;
 use super::interactions_http::{public_hex, query, Client, Signing};
 use agenda_test_support::bot::*;
-use agenda_test_support::common::{shipped_corpus, workspace_root, CliSetup, Spawned};
+use agenda_test_support::common::{shipped_corpus, statement_fixture, CliSetup, Spawned};
 use agenda_test_support::fake_discord::FakeDiscord;
-use agenda_test_support::postgres::Postgres;
+use agenda_test_support::postgres::{connect, Postgres};
 use serde_json::Value;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Manage Server.
 const MANAGE_GUILD: &str = "32";
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(
-        workspace_root()
-            .join("tests/fixtures/statements")
-            .join(name),
-    )
-    .unwrap()
-}
 
 /// A replica's directory (config, corpus, index, state) and, while it runs, its process.
 struct Replica {
@@ -91,14 +82,7 @@ impl Replica {
 
     fn stop(&mut self) {
         if let Some((mut process, _)) = self.running.take() {
-            process.term();
-            let status = process.wait_exit(Duration::from_secs(3));
-            assert_eq!(
-                status.and_then(|s| s.code()),
-                Some(0),
-                "{}",
-                process.stderr()
-            );
+            process.stop(Duration::from_secs(3));
         }
     }
 
@@ -149,11 +133,8 @@ async fn answered(replica: &Replica, first_id: u64, text: &str, expected: &str) 
 
 /// The ids of the statements in the store.
 async fn stored(url: &str) -> Vec<String> {
-    let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+    connect(url)
         .await
-        .unwrap();
-    tokio::spawn(conn);
-    client
         .query("SELECT id FROM agenda_corpus_statements ORDER BY seq", &[])
         .await
         .unwrap()
@@ -206,12 +187,18 @@ async fn holds_exactly(corpus: &Path, ids: &[String]) {
     }
 }
 
+/// A throwaway server with database `name`, a fake Discord, and two replicas (not started).
+async fn two_replicas(name: &str) -> (Postgres, String, FakeDiscord, Replica, Replica) {
+    let pg = Postgres::start();
+    let url = pg.database(name).await;
+    let fake = FakeDiscord::start().await;
+    let (a, b) = (Replica::new(&url), Replica::new(&url));
+    (pg, url, fake, a, b)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_add_on_one_replica_is_answered_by_the_other_within_seconds() {
-    let pg = Postgres::start();
-    let url = pg.database("replicas_add").await;
-    let fake = FakeDiscord::start().await;
-    let (mut a, mut b) = (Replica::new(&url), Replica::new(&url));
+    let (_pg, url, fake, mut a, mut b) = two_replicas("replicas_add").await;
     a.start(&fake);
     b.start(&fake);
     let (status, before) = b
@@ -227,7 +214,7 @@ async fn an_add_on_one_replica_is_answered_by_the_other_within_seconds() {
         "{before}"
     );
 
-    let text = fixture("admm-18-vna.txt");
+    let text = statement_fixture("admm-18-vna.txt");
     let attachment = fake.host_attachment("admm-18.txt", "text/plain", text.as_bytes());
     let id = 790_000_000_000_000_002;
     let add = with_attachment(id, attachment, MANAGE_GUILD);
@@ -247,11 +234,8 @@ async fn an_add_on_one_replica_is_answered_by_the_other_within_seconds() {
     holds_exactly(b.corpus(), &ids).await;
 
     // A notification for a statement that is not stored: B logs it and keeps answering.
-    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+    connect(&url)
         .await
-        .unwrap();
-    tokio::spawn(conn);
-    client
         .batch_execute("NOTIFY agenda_corpus, '424242'")
         .await
         .unwrap();
@@ -282,10 +266,7 @@ fn add_of(fake: &FakeDiscord, id: u64, text: &str) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_replica_killed_during_add_loses_nothing_and_duplicates_nothing() {
-    let pg = Postgres::start();
-    let url = pg.database("replicas_kill").await;
-    let fake = FakeDiscord::start().await;
-    let (mut a, mut b) = (Replica::new(&url), Replica::new(&url));
+    let (_pg, url, fake, mut a, mut b) = two_replicas("replicas_kill").await;
     b.start(&fake);
     // Kill A at points through an /add of a new statement each time (the download, the
     // extraction, the commit, the writes, the rebuild): the store has no row or one whole row
