@@ -339,3 +339,38 @@ async fn the_cli_add_goes_through_the_store_too() {
         0
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_listen_connection_is_reconnected_and_caught_up() {
+    let (_pg, url, a, b) = two_nodes("sync_reconnect").await;
+    let before = b.statements();
+    let sync = b.sync();
+    let caught_up = ["corpus sync: caught up", "/sync_reconnect"];
+    assert!(wait_for_log(&caught_up, T).await.is_some());
+    // The server drops the listener's connection (a restart, a network cut): notifications
+    // sent meanwhile are lost, so the sync reconnects (backing off) and catches up.
+    sql(
+        &url,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE application_name = 'agenda-bot corpus listener'",
+    )
+    .await;
+    let lost = ["the store is unavailable", "/sync_reconnect"];
+    assert!(wait_for_log(&lost, T).await.is_some());
+    let added = add_stored(&a.store(), a.corpus(), &request("admm-18-vna.txt"), "test")
+        .await
+        .unwrap();
+    b.wait_statements(before + 1).await;
+    assert!(b.files(&added.statement_id).0.is_file());
+    let deadline = Instant::now() + T;
+    while agenda_test_support::logs::log_records()
+        .iter()
+        .filter(|r| caught_up.iter().all(|n| r.contains(n)))
+        .count()
+        < 2
+    {
+        assert!(Instant::now() < deadline, "never caught up again");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    sync.stop().await;
+}
