@@ -1,16 +1,17 @@
-//! One corpus across replicas (`[store] url`): added statements go into PostgreSQL with their
-//! facts in one transaction, and every replica writes them into its own `corpus/` and rebuilds.
+//! One corpus across replicas: statements added through `[store] url`, written by every replica.
 //!
-//! The table holds what was added (the statement file and the facts file, as `add` made them);
-//! each replica's files are derived from it. An add commits its row and `NOTIFY agenda_corpus,
-//! '<seq>'` together (PostgreSQL delivers a notification on commit only), so a process killed
-//! mid-add leaves no row or a whole one. A replica `LISTEN`s on a connection of its own and, on
-//! start and after every reconnect (notifications sent meanwhile are lost), catches up: every
-//! stored statement whose files it lacks is written, facts first, each file atomically (a
-//! facts file without its statement does not validate, so a half write is never indexed), and
-//! the index is rebuilt and swapped in. Bad input (a notification naming no row, a row that
-//! does not validate here) is logged and skipped; the index in service keeps answering. Files
-//! already present are kept: a reviewer's edit of extracted facts is never overwritten.
+//! Added statements go into PostgreSQL with their facts in one transaction, and every replica
+//! writes them into its own `corpus/` and rebuilds. The table holds what was added (the
+//! statement file and the facts file, as `add` made them); each replica's files are derived
+//! from it. An add commits its row and `NOTIFY agenda_corpus, '<seq>'` together (PostgreSQL
+//! delivers a notification on commit only), so a process killed mid-add leaves no row or a
+//! whole one. A replica `LISTEN`s on a connection of its own and, on start and after every
+//! reconnect (notifications sent meanwhile are lost), catches up: every stored statement whose
+//! files it lacks is written, facts first, each file atomically (a facts file without its
+//! statement does not validate, so a half write is never indexed), and the index is rebuilt and
+//! swapped in. Bad input (a notification naming no row, a row that does not validate here) is
+//! logged and skipped; the index in service keeps answering. Files already present are kept: a
+//! reviewer's edit of extracted facts is never overwritten.
 
 use crate::background::StoppableTask;
 use crate::config::{Config, StoreUrl};
@@ -268,93 +269,146 @@ pub fn paths_of(corpus_dir: &Path, id: &str) -> (PathBuf, PathBuf) {
 /// One writer of stored statements per process (an add and the listener may write the same one).
 static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Writes a stored statement's missing files into `corpus_dir`, facts first, each atomically,
-/// after checking that the corpus with them validates (unless it had errors before: the row
-/// is then written and the corpus's own errors stay the admin's to fix).
+/// Writes a stored statement's missing files into `corpus_dir`: [`write_all`] of one.
 pub fn write_stored(corpus_dir: &Path, stored: &Stored) -> Result<Written, RowError> {
-    let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-    let bad_id = || RowError::BadId {
-        seq: stored.seq,
-        id: stored.id.clone(),
-    };
-    if !corpus::valid_statement_id(&stored.id) {
-        return Err(bad_id());
-    }
-    let (statement_path, facts_path) = paths_of(corpus_dir, &stored.id);
-    let present = |path: &Path| std::fs::read_to_string(path).ok();
-    let (statement, facts) = (present(&statement_path), present(&facts_path));
-    if statement
-        .as_ref()
-        .is_some_and(|t| *t != stored.statement_file)
-        || facts.as_ref().is_some_and(|t| *t != stored.facts_file)
-    {
-        return Ok(Written::KeptLocal);
-    }
-    if statement.is_some() && facts.is_some() {
-        return Ok(Written::AlreadyThere);
-    }
-    let mut sources: Vec<(PathBuf, String)> = corpus::corpus_files(corpus_dir)
-        .map_err(RowError::Read)?
-        .into_iter()
-        .filter(|p| *p != statement_path && *p != facts_path)
-        .map(|p| std::fs::read_to_string(&p).map(|t| (p, t)))
-        .collect::<Result<_, _>>()
-        .map_err(RowError::Read)?;
-    let valid_before = Corpus::from_sources(&sources).is_ok();
-    sources.push((statement_path.clone(), stored.statement_file.clone()));
-    sources.push((facts_path.clone(), stored.facts_file.clone()));
-    if let (Err(errors), true) = (Corpus::from_sources(&sources), valid_before) {
-        return Err(RowError::Invalid {
-            seq: stored.seq,
-            id: stored.id.clone(),
-            message: errors
-                .0
-                .first()
-                .map_or_else(|| errors.to_string(), ToString::to_string),
-        });
-    }
-    for (path, text, there) in [
-        (&facts_path, &stored.facts_file, facts.is_some()),
-        (&statement_path, &stored.statement_file, statement.is_some()),
-    ] {
-        if !there {
-            atomic_file::write(path, text.as_bytes()).map_err(|source| RowError::Write {
-                path: path.clone(),
-                source,
-            })?;
-        }
-    }
-    Ok(Written::New)
+    write_all(corpus_dir, std::slice::from_ref(stored))
+        .pop()
+        .expect("one result per statement")
 }
 
-/// Writes `stored` (on a blocking thread) and logs what came of it; whether a file was written.
-async fn write_logged(corpus_dir: &Path, stored: Stored) -> Result<bool, SyncError> {
+/// Writes the missing files of each stored statement into `corpus_dir`, facts first, each
+/// atomically, once the corpus with them validates: all of them checked at once, one by one
+/// only when that fails (a statement that adds errors is refused). A corpus that had errors
+/// before takes them all: its own errors stay the admin's to fix. One result per statement.
+pub fn write_all(corpus_dir: &Path, stored: &[Stored]) -> Vec<Result<Written, RowError>> {
+    let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+    let mut results = Vec::with_capacity(stored.len());
+    // Statements to write: (position in `results`, the statement, its paths, which are there).
+    let mut pending = Vec::new();
+    for row in stored {
+        if !corpus::valid_statement_id(&row.id) {
+            results.push(Err(RowError::BadId {
+                seq: row.seq,
+                id: row.id.clone(),
+            }));
+            continue;
+        }
+        let (statement_path, facts_path) = paths_of(corpus_dir, &row.id);
+        let present = |path: &Path| std::fs::read_to_string(path).ok();
+        let (statement, facts) = (present(&statement_path), present(&facts_path));
+        if statement.as_ref().is_some_and(|t| *t != row.statement_file)
+            || facts.as_ref().is_some_and(|t| *t != row.facts_file)
+        {
+            results.push(Ok(Written::KeptLocal));
+        } else if statement.is_some() && facts.is_some() {
+            results.push(Ok(Written::AlreadyThere));
+        } else {
+            let there = (statement.is_some(), facts.is_some());
+            pending.push((results.len(), row, statement_path, facts_path, there));
+            results.push(Ok(Written::New));
+        }
+    }
+    if pending.is_empty() {
+        return results;
+    }
+    let ours = |p: &PathBuf| pending.iter().any(|(_, _, s, f, _)| p == s || p == f);
+    let read = corpus::corpus_files(corpus_dir).and_then(|files| {
+        files
+            .into_iter()
+            .filter(|p| !ours(p))
+            .map(|p| std::fs::read_to_string(&p).map(|t| (p, t)))
+            .collect::<std::io::Result<Vec<_>>>()
+    });
+    let mut sources = match read {
+        Ok(sources) => sources,
+        Err(e) => {
+            for (at, ..) in &pending {
+                results[*at] = Err(RowError::Read(std::io::Error::new(e.kind(), e.to_string())));
+            }
+            return results;
+        }
+    };
+    let files_of = |row: &Stored, statement: &PathBuf, facts: &PathBuf| {
+        [
+            (statement.clone(), row.statement_file.clone()),
+            (facts.clone(), row.facts_file.clone()),
+        ]
+    };
+    let base = sources.len();
+    let valid_before = Corpus::from_sources(&sources).is_ok();
+    for (_, row, statement, facts, _) in &pending {
+        sources.extend(files_of(row, statement, facts));
+    }
+    if valid_before && Corpus::from_sources(&sources).is_err() {
+        sources.truncate(base);
+        for (at, row, statement, facts, _) in &pending {
+            sources.extend(files_of(row, statement, facts));
+            if let Err(errors) = Corpus::from_sources(&sources) {
+                sources.truncate(sources.len() - 2);
+                results[*at] = Err(RowError::Invalid {
+                    seq: row.seq,
+                    id: row.id.clone(),
+                    message: errors
+                        .0
+                        .first()
+                        .map_or_else(|| errors.to_string(), ToString::to_string),
+                });
+            }
+        }
+    }
+    for (at, row, statement_path, facts_path, (statement, facts)) in &pending {
+        if results[*at].is_err() {
+            continue;
+        }
+        let files = [
+            (facts_path, &row.facts_file, *facts),
+            (statement_path, &row.statement_file, *statement),
+        ];
+        for (path, text, there) in files {
+            if there {
+                continue;
+            }
+            if let Err(source) = atomic_file::write(path, text.as_bytes()) {
+                results[*at] = Err(RowError::Write {
+                    path: path.clone(),
+                    source,
+                });
+                break;
+            }
+        }
+    }
+    results
+}
+
+/// Writes `stored` (on a blocking thread) and logs what came of each; how many were written.
+async fn write_logged(corpus_dir: &Path, stored: Vec<Stored>) -> Result<usize, SyncError> {
     let dir = corpus_dir.to_path_buf();
-    let (seq, id) = (stored.seq, stored.id.clone());
-    let written = tokio::task::spawn_blocking(move || write_stored(&dir, &stored))
+    let names: Vec<(i64, String)> = stored.iter().map(|s| (s.seq, s.id.clone())).collect();
+    let results = tokio::task::spawn_blocking(move || write_all(&dir, &stored))
         .await
         .map_err(|_| SyncError::Interrupted)?;
-    Ok(match written {
-        Ok(Written::New) => {
-            tracing::info!(seq, id, "corpus sync: wrote a stored statement");
-            true
-        }
-        Ok(Written::AlreadyThere) => false,
-        Ok(Written::KeptLocal) => {
-            tracing::warn!(
+    let mut written = 0;
+    for ((seq, id), result) in names.into_iter().zip(results) {
+        match result {
+            Ok(Written::New) => {
+                tracing::info!(seq, id, "corpus sync: wrote a stored statement");
+                written += 1;
+            }
+            Ok(Written::AlreadyThere) => {}
+            Ok(Written::KeptLocal) => tracing::warn!(
                 seq,
                 id,
-                "corpus sync: this corpus has the statement with other \
-                content (edited here?); kept the local files"
-            );
-            false
+                "corpus sync: this corpus has the statement with other content (edited \
+                 here?); kept the local files"
+            ),
+            Err(e) => tracing::error!(
+                error = %agenda_core::error_chain::chain(&e),
+                "corpus sync: a stored statement was not written; the index in service is \
+                 unchanged"
+            ),
         }
-        Err(e) => {
-            tracing::error!(error = %agenda_core::error_chain::chain(&e),
-                "corpus sync: a stored statement was not written; the index in service is unchanged");
-            false
-        }
-    })
+    }
+    Ok(written)
 }
 
 /// Writes every stored statement whose files `corpus_dir` lacks; how many were written.
@@ -375,11 +429,7 @@ pub async fn catch_up(store: &CorpusStore, corpus_dir: &Path) -> Result<usize, S
     if missing.is_empty() {
         return Ok(0);
     }
-    let mut written = 0;
-    for stored in store.fetch(Some(&missing)).await? {
-        written += usize::from(write_logged(corpus_dir, stored).await?);
-    }
-    Ok(written)
+    write_logged(corpus_dir, store.fetch(Some(&missing)).await?).await
 }
 
 /// What a notification on [`CHANNEL`] came to.
@@ -413,9 +463,9 @@ pub async fn on_notification(
             );
             Ok(Notified::Unknown)
         }
-        Some(stored) => Ok(match write_logged(corpus_dir, stored).await? {
-            true => Notified::Written,
-            false => Notified::Nothing,
+        Some(stored) => Ok(match write_logged(corpus_dir, vec![stored]).await? {
+            0 => Notified::Nothing,
+            _ => Notified::Written,
         }),
     }
 }

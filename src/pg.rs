@@ -1,8 +1,9 @@
-//! PostgreSQL as every feature uses it: a client configuration and a pool from a [`StoreUrl`]
-//! (the password from the URL or `PGPASSWORD`, never logged), and versioned schemas.
+//! PostgreSQL as every feature uses it: connections from a [`StoreUrl`], versioned schemas.
 //!
-//! Each feature owns its tables and its schema-version table (one row), and migrates them with
-//! [`migrate`] under an advisory lock, so replicas starting together change the schema once.
+//! A client configuration and a pool from the URL (the password from it or `PGPASSWORD`, never
+//! logged). Each feature owns its tables and its schema-version table (one row), and migrates
+//! them with [`migrate`] under an advisory lock, so replicas starting together change the
+//! schema once.
 
 use crate::config::StoreUrl;
 use std::time::Duration;

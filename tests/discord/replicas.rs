@@ -108,10 +108,16 @@ async fn reply(fake: &FakeDiscord, client: &Client, interaction: &Value, id: u64
     }
 }
 
-/// Asks `/meeting text` on `replica` until the first result's title holds `expected`; how long
-/// that took.
-async fn answered(replica: &Replica, first_id: u64, text: &str, expected: &str) -> Duration {
-    let started = Instant::now();
+/// Asks `/meeting text` on `replica` until the first result's title holds `expected` (for at most
+/// [`T`]); the time since `started`.
+async fn answered(
+    replica: &Replica,
+    first_id: u64,
+    text: &str,
+    expected: &str,
+    started: Instant,
+) -> Duration {
+    let deadline = Instant::now() + T;
     let client = replica.client();
     for id in first_id.. {
         let (status, answer) = client
@@ -122,7 +128,7 @@ async fn answered(replica: &Replica, first_id: u64, text: &str, expected: &str) 
             return started.elapsed();
         }
         assert!(
-            started.elapsed() < T,
+            Instant::now() < deadline,
             "never answered {expected:?}: {answer}\n{}",
             replica.stderr()
         );
@@ -218,7 +224,9 @@ async fn an_add_on_one_replica_is_answered_by_the_other_within_seconds() {
     let attachment = fake.host_attachment("admm-18.txt", "text/plain", text.as_bytes());
     let id = 790_000_000_000_000_002;
     let add = with_attachment(id, attachment, MANAGE_GUILD);
+    let sent = Instant::now();
     let body = reply(&fake, &a.client(), &add, id).await;
+    let replied = sent.elapsed();
     assert!(
         body["embeds"][0]["title"]
             .as_str()
@@ -226,8 +234,8 @@ async fn an_add_on_one_replica_is_answered_by_the_other_within_seconds() {
         "{body}\n{}",
         a.stderr()
     );
-    let took = answered(&b, 790_000_000_000_000_100, "ADMM-18", "ADMM-18").await;
-    eprintln!("B answered from the statement added on A after {took:?}");
+    let took = answered(&b, 790_000_000_000_000_100, "ADMM-18", "ADMM-18", sent).await;
+    eprintln!("/add sent to A: A replied after {replied:?}, B answered from it after {took:?}");
     assert!(took < Duration::from_secs(10), "{took:?}");
     let ids = stored(&url).await;
     assert_eq!(ids.len(), 1);
@@ -242,7 +250,14 @@ async fn an_add_on_one_replica_is_answered_by_the_other_within_seconds() {
     let logged = "a notification for a statement that is not stored; ignored";
     let (process, _) = b.running.as_ref().unwrap();
     assert!(process.wait_stderr(logged, T), "{}", b.stderr());
-    answered(&b, 790_000_000_000_000_200, "ADMM-18", "ADMM-18").await;
+    answered(
+        &b,
+        790_000_000_000_000_200,
+        "ADMM-18",
+        "ADMM-18",
+        Instant::now(),
+    )
+    .await;
     holds_exactly(b.corpus(), &ids).await;
     a.stop();
     b.stop();
