@@ -61,6 +61,11 @@ pub enum AddError {
     /// The shared store (`[store] url`) did not take it; nothing was added anywhere.
     #[error("the corpus store did not answer; nothing was added")]
     Store(#[source] SyncError),
+    /// The store took the statement's commit without confirming it.
+    #[error(
+        "the corpus store did not confirm the add; add it again to know whether it was stored"
+    )]
+    Unconfirmed(#[source] SyncError),
 }
 
 impl From<SyncError> for AddError {
@@ -68,6 +73,7 @@ impl From<SyncError> for AddError {
         match e {
             SyncError::Duplicate { existing } => AddError::Duplicate { existing },
             SyncError::IdTaken(id) => AddError::IdTaken(id),
+            e @ SyncError::Unconfirmed(_) => AddError::Unconfirmed(e),
             e => AddError::Store(e),
         }
     }

@@ -78,6 +78,9 @@ pub enum SyncError {
     IdTaken(String),
     #[error("the corpus files could not be written")]
     Interrupted,
+    /// The commit was sent and no answer came: stored or not, the next catch-up tells.
+    #[error("corpus store: the add was not confirmed")]
+    Unconfirmed(#[source] PgError),
 }
 
 /// Why a stored statement was not written into this replica's corpus (logged, nothing written).
@@ -210,7 +213,10 @@ impl CorpusStore {
         tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &seq.to_string()])
             .await
             .map_err(err)?;
-        tx.commit().await.map_err(err)?;
+        // A commit without an answer may have been made: the caller must not say "not added".
+        tx.commit()
+            .await
+            .map_err(|e| SyncError::Unconfirmed(PgError::unavailable(self.url.redacted(), e)))?;
         Ok(seq)
     }
 

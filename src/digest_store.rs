@@ -366,3 +366,24 @@ impl DigestStore for AnyStore {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn the_shared_store_holds_the_claims_unless_the_digest_names_its_own() {
+        let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n";
+        let open = |text: &str| {
+            let config = Config::parse(Path::new("c.toml"), &format!("{base}{text}")).unwrap();
+            AnyStore::open(&config).unwrap()
+        };
+        assert!(matches!(open(""), AnyStore::File(_)));
+        let shared = open("[store]\nurl = \"postgres://bot:pw@db/agenda\"\n");
+        assert!(matches!(shared, AnyStore::Postgres(_)));
+        assert_eq!(shared.describe(), "postgres://bot:***@db/agenda");
+        let own = open("[digest]\nstore = \"postgres://bot@db/claims\"\n");
+        assert_eq!(own.describe(), "postgres://bot@db/claims");
+    }
+}
