@@ -59,13 +59,33 @@ pub enum AddError {
     #[error("cannot read the corpus: {0}")]
     Read(std::io::Error),
     /// The shared store (`[store] url`) did not take it; nothing was added anywhere.
-    #[error("the corpus store did not answer; nothing was added")]
+    #[error("the corpus store did not answer")]
     Store(#[source] SyncError),
     /// The store took the statement's commit without confirming it.
     #[error(
         "the corpus store did not confirm the add; add it again to know whether it was stored"
     )]
     Unconfirmed(#[source] SyncError),
+    /// Stored (every other replica writes it), but not written here.
+    #[error(
+        "it is stored, but could not be written into this corpus (the next catch-up tries again)"
+    )]
+    NotWrittenHere(#[source] RowError),
+}
+
+impl AddError {
+    /// The shared store failed (its cause, with the database's address, is for the log only).
+    pub fn is_store(&self) -> bool {
+        matches!(
+            self,
+            AddError::Store(_) | AddError::Unconfirmed(_) | AddError::NotWrittenHere(_)
+        )
+    }
+
+    /// The statement may be stored although the add did not finish.
+    pub fn may_be_stored(&self) -> bool {
+        matches!(self, AddError::Unconfirmed(_) | AddError::NotWrittenHere(_))
+    }
 }
 
 impl From<SyncError> for AddError {
@@ -207,11 +227,8 @@ pub async fn add_stored(
     let written = tokio::task::spawn_blocking(move || corpus_sync::write_stored(&dir, &stored))
         .await
         .map_err(|_| SyncError::Interrupted)?;
-    match written {
-        Ok(_) => Ok(added),
-        Err(RowError::Write { path, source }) => Err(AddError::Write { path, source }),
-        Err(e) => Err(AddError::Invalid(e.to_string())),
-    }
+    written.map_err(AddError::NotWrittenHere)?;
+    Ok(added)
 }
 
 fn read_sources(corpus_dir: &Path) -> Result<Vec<(PathBuf, String)>, AddError> {
@@ -399,17 +416,14 @@ pub fn run_cli(
         anyhow::bail!("--id and --title name one statement: add the inputs one at a time");
     }
     // With a shared store, each statement goes through it (so every replica learns of it).
-    let store = match dry_run {
-        false => CorpusStore::from_config(config)?,
-        true => None,
-    };
-    let runtime = match store {
-        Some(_) => Some(
-            tokio::runtime::Builder::new_current_thread()
+    let shared = match CorpusStore::from_config(config)? {
+        Some(store) if !dry_run => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
-                .build()?,
-        ),
-        None => None,
+                .build()?;
+            Some((store, runtime))
+        }
+        _ => None,
     };
     let mut added = 0;
     for input in inputs {
@@ -426,14 +440,14 @@ pub fn run_cli(
             dry_run,
         };
         let started = std::time::Instant::now();
-        let a = match (&store, &runtime) {
-            (Some(store), Some(runtime)) => runtime.block_on(add_stored(
+        let a = match &shared {
+            Some((store, runtime)) => runtime.block_on(add_stored(
                 store,
                 &config.corpus_dir,
                 &req,
                 "agenda-bot add",
             )),
-            _ => add(&config.corpus_dir, &req),
+            None => add(&config.corpus_dir, &req),
         }
         .with_context(|| input.clone())?;
         let verb = if dry_run { "would add" } else { "added" };

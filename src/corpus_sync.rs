@@ -70,7 +70,7 @@ pub struct NewStatement<'a> {
 /// Why the store did not take or give a statement.
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
-    #[error("corpus store: {0}")]
+    #[error(transparent)]
     Pg(#[from] PgError),
     #[error("the same text is already stored as statement {existing:?}")]
     Duplicate { existing: String },

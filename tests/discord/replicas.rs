@@ -38,6 +38,14 @@ impl Replica {
 
     /// Starts the process and waits until it serves and has caught up with the store.
     fn start(&mut self, fake: &FakeDiscord) {
+        self.start_until(
+            fake,
+            &["serving Discord interactions", "corpus sync: caught up"],
+        );
+    }
+
+    /// Starts the process and waits until its log has each of `ready`.
+    fn start_until(&mut self, fake: &FakeDiscord, ready: &[&str]) {
         let addr: std::net::SocketAddr = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -56,7 +64,7 @@ impl Replica {
             "replica-token",
             &[("DISCORD_PUBLIC_KEY", &public)],
         );
-        for ready in ["serving Discord interactions", "corpus sync: caught up"] {
+        for ready in ready {
             assert!(process.wait_stderr(ready, T), "{}", process.stderr());
         }
         self.running = Some((process, addr));
@@ -336,4 +344,44 @@ async fn a_replica_killed_during_add_loses_nothing_and_duplicates_nothing() {
     assert_eq!(stored(&url).await, ids);
     a.stop();
     b.stop();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replica_whose_store_is_down_answers_and_refuses_adds_in_one_line() {
+    let fake = FakeDiscord::start().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut a = Replica::new(&format!("postgres://agenda:hunter2@127.0.0.1:{port}/x"));
+    a.start_until(
+        &fake,
+        &[
+            "serving Discord interactions",
+            "corpus sync: the store is unavailable",
+        ],
+    );
+    answered(
+        &a,
+        792_000_000_000_000_001,
+        "AMIM-21",
+        "AMIM-21",
+        Instant::now(),
+    )
+    .await;
+    let id = 792_000_000_000_000_100;
+    let body = reply(&fake, &a.client(), &add_of(&fake, id, &session(0)), id).await;
+    assert_eq!(
+        body["content"], "Nothing was added: the corpus store did not answer.",
+        "{body}"
+    );
+    assert!(added_files(a.corpus()) == (vec![], vec![]));
+    let logs = a.stderr();
+    assert!(
+        logs.contains(&format!("127.0.0.1:{port}/x is unavailable")),
+        "{logs}"
+    );
+    assert!(!logs.contains("hunter2"), "{logs}");
+    a.stop();
 }

@@ -155,6 +155,9 @@ pub fn source_of(file: Option<&Attachment>, url: Option<&str>) -> Result<Source,
     }
 }
 
+/// How an `/add` that may have stored its statement without finishing begins its answer.
+const NOT_FINISHED: &str = "Not finished: ";
+
 /// The one line a non-admin gets.
 pub const NOT_ADMIN: &str = "only server admins (Manage Server, or a role listed in \
                              `admin_role_ids`) can add statements.";
@@ -214,13 +217,20 @@ pub async fn add_from(data: &Data, source: Source, user: u64) -> Result<(Reply, 
             crate::index_service::swap_in(&data.index, Arc::new(fresh));
             reply
         }
+        Err(AddFailed::Add(e)) if e.is_store() => {
+            tracing::error!(error = %agenda_core::error_chain::chain(&e), "add: the corpus store");
+            match e.may_be_stored() {
+                true => Reply::text(&format!("{NOT_FINISHED}{e}.")),
+                false => refusal(&format!("{e}.")),
+            }
+        }
         Err(AddFailed::Add(e)) => refusal(&agenda_core::error_chain::chain(&e)),
         Err(AddFailed::RebuildStored(e)) => {
             tracing::error!(
                 error = format!("{e:#}"),
                 "add: stored, but the rebuild failed; other replicas have it"
             );
-            refusal("it is stored, but this bot's index could not be rebuilt with it (see the bot's log); the current index keeps answering.")
+            Reply::text(&format!("{NOT_FINISHED}it is stored, but this bot's index could not be rebuilt with it (see the bot's log); the current index keeps answering."))
         }
         Err(AddFailed::Rebuild(e)) => {
             tracing::error!(
