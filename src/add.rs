@@ -191,32 +191,46 @@ pub fn add(corpus_dir: &Path, req: &AddRequest) -> Result<Added, AddError> {
 /// first (so the duplicate check and the id see it), then the statement is worked out against
 /// this corpus, stored with its facts in one transaction (which tells every replica), and
 /// written here as every replica writes it ([`corpus_sync::write_stored`]). Stopped before the
-/// commit, nothing was added; after it, the files are written again by the next catch-up. A dry
-/// run stores nothing.
+/// commit, nothing was added; after it, the files are written again by the next catch-up. An id
+/// made from the title that another replica stored meanwhile is made again once. A dry run
+/// stores nothing.
 pub async fn add_stored(
     store: &CorpusStore,
     corpus_dir: &Path,
     req: &AddRequest,
     added_by: &str,
 ) -> Result<Added, AddError> {
-    corpus_sync::catch_up(store, corpus_dir).await?;
-    let (dir, mut draft) = (corpus_dir.to_path_buf(), req.clone());
-    draft.dry_run = true;
-    let added = tokio::task::spawn_blocking(move || add(&dir, &draft))
-        .await
-        .map_err(|_| SyncError::Interrupted)??;
-    if req.dry_run {
-        return Ok(added);
-    }
-    let seq = store
-        .insert(NewStatement {
-            id: &added.statement_id,
-            content_hash: &added.content_hash,
-            statement_file: &added.statement_file,
-            facts_file: &added.facts_file,
-            added_by,
-        })
-        .await?;
+    let mut tries = if req.overrides.id.is_some() { 1 } else { 2 };
+    let (added, seq) = loop {
+        tries -= 1;
+        corpus_sync::catch_up(store, corpus_dir).await?;
+        let (dir, mut draft) = (corpus_dir.to_path_buf(), req.clone());
+        draft.dry_run = true;
+        let added = tokio::task::spawn_blocking(move || add(&dir, &draft))
+            .await
+            .map_err(|_| SyncError::Interrupted)??;
+        if req.dry_run {
+            return Ok(added);
+        }
+        let stored = store
+            .insert(NewStatement {
+                id: &added.statement_id,
+                content_hash: &added.content_hash,
+                statement_file: &added.statement_file,
+                facts_file: &added.facts_file,
+                added_by,
+            })
+            .await;
+        match stored {
+            Err(SyncError::IdTaken(id)) if tries > 0 => {
+                tracing::info!(
+                    id,
+                    "add: another replica stored this id meanwhile; made again"
+                );
+            }
+            stored => break (added, stored?),
+        }
+    };
     let stored = Stored {
         seq,
         id: added.statement_id.clone(),

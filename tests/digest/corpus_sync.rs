@@ -376,3 +376,50 @@ async fn a_lost_listen_connection_is_reconnected_and_caught_up() {
     }
     sync.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn adds_racing_on_two_replicas_store_a_text_once_and_titles_under_two_ids() {
+    let (_pg, url, a, b) = two_nodes("sync_race").await;
+    let (store_a, store_b) = (a.store(), b.store());
+    // The same text on both at once: one stores it, the other is told it is a duplicate.
+    let req = request("admm-18-vna.txt");
+    let (x, y) = tokio::join!(
+        add_stored(&store_a, a.corpus(), &req, "test"),
+        add_stored(&store_b, b.corpus(), &req, "test"),
+    );
+    let (added, refused) = match (x, y) {
+        (Ok(added), Err(e)) | (Err(e), Ok(added)) => (added, e),
+        other => panic!("{other:?}"),
+    };
+    match refused {
+        AddError::Duplicate { existing } => assert_eq!(existing, added.statement_id),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(rows(&url).await, 1);
+    // Two texts under one title at once: the id made from it is taken by one, the other's is
+    // made again; both are stored.
+    let text = |n: u32| AddRequest {
+        text: format!(
+            "Title: Officials meet on logistics\nSource: Test Wire\nDate: 1 December 2026\n\n\
+             Vientiane, 1 December 2026 – Defence officials met on logistics, round {n}.\n"
+        ),
+        name: Some("meeting.txt".into()),
+        ..AddRequest::default()
+    };
+    let (one, two) = (text(1), text(2));
+    let (x, y) = tokio::join!(
+        add_stored(&store_a, a.corpus(), &one, "test"),
+        add_stored(&store_b, b.corpus(), &two, "test"),
+    );
+    let (x, y) = (x.unwrap(), y.unwrap());
+    let mut ids = [x.statement_id, y.statement_id];
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "officials-meet-on-logistics",
+            "officials-meet-on-logistics-2"
+        ]
+    );
+    assert_eq!(rows(&url).await, 3);
+}
