@@ -222,7 +222,7 @@ impl CorpusStore {
 
     /// The stored statement `seq`, if there is one.
     pub async fn get(&self, seq: i64) -> Result<Option<Stored>, SyncError> {
-        Ok(self.fetch(Some(&[seq])).await?.into_iter().next())
+        Ok(self.fetch(&[seq]).await?.into_iter().next())
     }
 
     /// Every stored statement's `seq` and id, in order.
@@ -238,14 +238,14 @@ impl CorpusStore {
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
-    /// The statements `seqs` (all of them with `None`), in order.
-    pub async fn fetch(&self, seqs: Option<&[i64]>) -> Result<Vec<Stored>, SyncError> {
+    /// The stored statements among `seqs`, in order.
+    pub async fn fetch(&self, seqs: &[i64]) -> Result<Vec<Stored>, SyncError> {
         let client = self.client().await?;
         let rows = client
             .query(
                 "SELECT seq, id, statement_file, facts_file FROM agenda_corpus_statements
-                 WHERE $1::bigint[] IS NULL OR seq = ANY($1) ORDER BY seq",
-                &[&seqs.map(<[i64]>::to_vec)],
+                 WHERE seq = ANY($1) ORDER BY seq",
+                &[&seqs],
             )
             .await
             .map_err(|e| self.unavailable(e))?;
@@ -435,7 +435,7 @@ pub async fn catch_up(store: &CorpusStore, corpus_dir: &Path) -> Result<usize, S
     if missing.is_empty() {
         return Ok(0);
     }
-    write_logged(corpus_dir, store.fetch(Some(&missing)).await?).await
+    write_logged(corpus_dir, store.fetch(&missing).await?).await
 }
 
 /// What a notification on [`CHANNEL`] came to.
