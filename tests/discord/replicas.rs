@@ -311,6 +311,14 @@ async fn a_replica_killed_during_add_loses_nothing_and_duplicates_nothing() {
             "after {delay_ms} ms: {ids:?}"
         );
         holds_exactly(b.corpus(), &ids).await;
+        // A, dead, has nothing that is not stored, and no statement without its facts (facts
+        // are written first; alone they do not validate, so they are never indexed).
+        let (facts, statements) = added_files(a.corpus());
+        assert!(
+            statements.iter().all(|id| facts.contains(id))
+                && facts.iter().all(|id| ids.contains(id)),
+            "after {delay_ms} ms: A has facts {facts:?}, statements {statements:?}; stored {ids:?}"
+        );
         outcomes.push((delay_ms, ids.len() - before));
     }
     eprintln!("(kill after ms, rows stored by that add): {outcomes:?}");
