@@ -1,6 +1,7 @@
 //! `agenda-bot add`: a new statement (text, Markdown, HTML) → its statement file and its extracted
 //! facts, both written atomically; and `agenda-bot facts`, the reviewer's list of what was extracted.
 
+use crate::corpus_sync::{self, CorpusStore, NewStatement, RowError, Stored, SyncError};
 use agenda_core::atomic_file;
 use agenda_core::corpus::{self, Corpus, CorpusErrors, Fact, Origin, Statement, EXTRACTED_DIR};
 use agenda_core::extract;
@@ -33,6 +34,8 @@ pub struct Added {
     pub notes: Vec<String>,
     pub statement_file: String,
     pub facts_file: String,
+    /// Of the paragraphs ([`statement_hash`]): the same text is added once.
+    pub content_hash: String,
 }
 
 /// Why a statement was not added; `Display` is the one-line message for the person adding it.
@@ -55,6 +58,45 @@ pub enum AddError {
     },
     #[error("cannot read the corpus: {0}")]
     Read(std::io::Error),
+    /// The shared store (`[store] url`) did not take it; nothing was added anywhere.
+    #[error("the corpus store did not answer")]
+    Store(#[source] SyncError),
+    /// The store took the statement's commit without confirming it.
+    #[error(
+        "the corpus store did not confirm the add; add it again to know whether it was stored"
+    )]
+    Unconfirmed(#[source] SyncError),
+    /// Stored (every other replica writes it), but not written here.
+    #[error(
+        "it is stored, but could not be written into this corpus (the next catch-up tries again)"
+    )]
+    NotWrittenHere(#[source] RowError),
+}
+
+impl AddError {
+    /// The shared store failed (its cause, with the database's address, is for the log only).
+    pub fn is_store(&self) -> bool {
+        matches!(
+            self,
+            AddError::Store(_) | AddError::Unconfirmed(_) | AddError::NotWrittenHere(_)
+        )
+    }
+
+    /// The statement may be stored although the add did not finish.
+    pub fn may_be_stored(&self) -> bool {
+        matches!(self, AddError::Unconfirmed(_) | AddError::NotWrittenHere(_))
+    }
+}
+
+impl From<SyncError> for AddError {
+    fn from(e: SyncError) -> AddError {
+        match e {
+            SyncError::Duplicate { existing } => AddError::Duplicate { existing },
+            SyncError::IdTaken(id) => AddError::IdTaken(id),
+            e @ SyncError::Unconfirmed(_) => AddError::Unconfirmed(e),
+            e => AddError::Store(e),
+        }
+    }
 }
 
 /// Adds one statement to `corpus_dir`: writes `statements/<id>.md`, then
@@ -141,7 +183,66 @@ pub fn add(corpus_dir: &Path, req: &AddRequest) -> Result<Added, AddError> {
         notes: draft.notes,
         statement_file,
         facts_file,
+        content_hash: hash,
     })
+}
+
+/// [`add`] through the shared store (`[store] url`): what other replicas added is written here
+/// first (so the duplicate check and the id see it), then the statement is worked out against
+/// this corpus, stored with its facts in one transaction (which tells every replica), and
+/// written here as every replica writes it ([`corpus_sync::write_stored`]). Stopped before the
+/// commit, nothing was added; after it, the files are written again by the next catch-up. An id
+/// made from the title that another replica stored meanwhile is made again once. A dry run
+/// stores nothing.
+pub async fn add_stored(
+    store: &CorpusStore,
+    corpus_dir: &Path,
+    req: &AddRequest,
+    added_by: &str,
+) -> Result<Added, AddError> {
+    let mut tries = if req.overrides.id.is_some() { 1 } else { 2 };
+    let (added, seq) = loop {
+        tries -= 1;
+        corpus_sync::catch_up(store, corpus_dir).await?;
+        let (dir, mut draft) = (corpus_dir.to_path_buf(), req.clone());
+        draft.dry_run = true;
+        let added = tokio::task::spawn_blocking(move || add(&dir, &draft))
+            .await
+            .map_err(|_| SyncError::Interrupted)??;
+        if req.dry_run {
+            return Ok(added);
+        }
+        let stored = store
+            .insert(NewStatement {
+                id: &added.statement_id,
+                content_hash: &added.content_hash,
+                statement_file: &added.statement_file,
+                facts_file: &added.facts_file,
+                added_by,
+            })
+            .await;
+        match stored {
+            Err(SyncError::IdTaken(id)) if tries > 0 => {
+                tracing::info!(
+                    id,
+                    "add: another replica stored this id meanwhile; made again"
+                );
+            }
+            stored => break (added, stored?),
+        }
+    };
+    let stored = Stored {
+        seq,
+        id: added.statement_id.clone(),
+        statement_file: added.statement_file.clone(),
+        facts_file: added.facts_file.clone(),
+    };
+    let dir = corpus_dir.to_path_buf();
+    let written = tokio::task::spawn_blocking(move || corpus_sync::write_stored(&dir, &stored))
+        .await
+        .map_err(|_| SyncError::Interrupted)?;
+    written.map_err(AddError::NotWrittenHere)?;
+    Ok(added)
 }
 
 fn read_sources(corpus_dir: &Path) -> Result<Vec<(PathBuf, String)>, AddError> {
@@ -328,6 +429,16 @@ pub fn run_cli(
     if inputs.len() > 1 && (overrides.id.is_some() || overrides.title.is_some()) {
         anyhow::bail!("--id and --title name one statement: add the inputs one at a time");
     }
+    // With a shared store, each statement goes through it (so every replica learns of it).
+    let shared = match CorpusStore::from_config(config)? {
+        Some(store) if !dry_run => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            Some((store, runtime))
+        }
+        _ => None,
+    };
     let mut added = 0;
     for input in inputs {
         let text = read_input(input).with_context(|| input.clone())?;
@@ -343,7 +454,16 @@ pub fn run_cli(
             dry_run,
         };
         let started = std::time::Instant::now();
-        let a = add(&config.corpus_dir, &req).with_context(|| input.clone())?;
+        let a = match &shared {
+            Some((store, runtime)) => runtime.block_on(add_stored(
+                store,
+                &config.corpus_dir,
+                &req,
+                "agenda-bot add",
+            )),
+            None => add(&config.corpus_dir, &req),
+        }
+        .with_context(|| input.clone())?;
         let verb = if dry_run { "would add" } else { "added" };
         writeln!(
             out,

@@ -1,4 +1,5 @@
-//! Rebuilds beside the answers: each on a thread of its own that runs only when they do not.
+//! Work beside the answers: rebuilds, each on a thread of its own that runs only when the
+//! answers do not, and long-running tasks stopped on request ([`StoppableTask`]).
 //!
 //! On two cores a rebuild of 100k paragraphs keeps both busy for seconds; at the same priority
 //! the answering runtime gets half of them and an answer's p99 doubles. A niced thread still
@@ -7,7 +8,10 @@
 //! and merging threads, which it starts, inherit it), so it takes what the answers leave, the
 //! whole machine when the bot is idle. Where the policy cannot be set, it is niced to 19.
 
-use tokio::sync::oneshot;
+use std::future::Future;
+use std::time::Duration;
+use tokio::sync::{oneshot, watch};
+use tokio::task::JoinHandle;
 
 /// The rebuild thread could not be started or did not finish (it panicked).
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +54,51 @@ pub fn drop_in_background<T: Send + 'static>(value: T) {
     // When no thread starts, the closure, and `value` with it, is dropped here.
     if let Err(e) = spawned {
         tracing::debug!(error = %e, "the replaced value was dropped in place");
+    }
+}
+
+/// A task that runs until told to stop ([`StoppableTask::stop`], or when dropped): the corpus
+/// watcher, the corpus sync.
+pub struct StoppableTask {
+    stop: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+    name: &'static str,
+}
+
+impl StoppableTask {
+    /// Spawns `run`, which is to return once its receiver turns `true` (or its sender is gone).
+    pub fn spawn<F>(name: &'static str, run: impl FnOnce(watch::Receiver<bool>) -> F) -> Self
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        let (stop, stopped) = watch::channel(false);
+        StoppableTask {
+            stop,
+            task: Some(tokio::spawn(run(stopped))),
+            name,
+        }
+    }
+
+    /// Tells the task to stop and waits (up to 5 s) for it, so work under way is finished;
+    /// aborts it after that.
+    pub async fn stop(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            let abort = task.abort_handle();
+            if tokio::time::timeout(Duration::from_secs(5), task)
+                .await
+                .is_err()
+            {
+                tracing::warn!("{} did not stop within 5 s", self.name);
+                abort.abort();
+            }
+        }
+    }
+}
+
+impl Drop for StoppableTask {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Config {
     pub digest: DigestConfig,
     #[serde(default)]
     pub feedback: FeedbackConfig,
+    #[serde(default)]
+    pub store: StoreConfig,
 }
 
 /// Feedback the team can act on (see [`crate::feedback`]): off unless `enabled = true`.
@@ -34,6 +36,16 @@ pub struct FeedbackConfig {
     /// (time, command, question; never who or where) in `state_dir/feedback.jsonl`.
     #[serde(default)]
     pub enabled: bool,
+}
+
+/// `[store]`: the PostgreSQL database replicas share (see `README.md`, "Replicas").
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StoreConfig {
+    /// With it, statements added (`/add`, `agenda-bot add`) go to this database and every replica
+    /// writes them into its corpus; the digest's claims go there too.
+    #[serde(default)]
+    pub url: Option<StoreUrl>,
 }
 
 fn default_state_dir() -> PathBuf {
@@ -262,6 +274,14 @@ fn iana_time_zone<'de, D: serde::Deserializer<'de>>(d: D) -> Result<TimeZone, D:
         .map_err(|_| serde::de::Error::custom(format!("{name:?} is not an IANA time zone name")))
 }
 
+impl Config {
+    /// Where the digest records its posts: `[digest] store`, else `[store] url` (the state file
+    /// when neither is set; [`Config::parse`] refuses two different databases).
+    pub fn digest_store(&self) -> Option<&StoreUrl> {
+        self.digest.store.as_ref().or(self.store.url.as_ref())
+    }
+}
+
 impl DigestConfig {
     /// The IANA name of the time zone, for logs.
     pub fn timezone_name(&self) -> &str {
@@ -341,6 +361,23 @@ impl Config {
     /// file, the line (from the span `toml` reports) and the dotted key (from the path
     /// `serde_path_to_error` tracks): `config.toml:22: digest.days: Pick between 1 and 366 days`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let config: Config = Config::deserialize(path, text)?;
+        if let (Some(shared), Some(digest)) = (&config.store.url, &config.digest.store) {
+            if shared != digest {
+                return Err(ConfigError::Invalid {
+                    path: path.to_path_buf(),
+                    line: line_of_key(text, "store", "url").unwrap_or(1),
+                    message: format!(
+                        "store.url ({shared}) and digest.store ({digest}) name different \
+                         databases; keep [store] url only"
+                    ),
+                });
+            }
+        }
+        Ok(config)
+    }
+
+    fn deserialize(path: &Path, text: &str) -> Result<Config, ConfigError> {
         serde_path_to_error::deserialize(toml::Deserializer::new(text)).map_err(|e| {
             let key = dotted_key(e.path());
             let e = e.into_inner();
@@ -360,6 +397,25 @@ impl Config {
             }
         })
     }
+}
+
+/// The line of `key` in `[table]` (written as a table header, not inline), for messages.
+fn line_of_key(text: &str, table: &str, key: &str) -> Option<usize> {
+    let header = format!("[{table}]");
+    let mut in_table = false;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_table = line == header;
+        } else if in_table
+            && line
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return Some(n + 1);
+        }
+    }
+    None
 }
 
 /// `digest.days` from serde's path to a value (array positions left out: the line says which).
@@ -576,6 +632,15 @@ mod tests {
         }
     }
 
+    /// The error for a config `text` that must be refused, checked to show no password.
+    fn refused(text: &str) -> String {
+        let e = Config::parse(Path::new("c.toml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains(":pw@"), "the password leaked: {e}");
+        e
+    }
+
     #[test]
     fn the_store_is_a_postgres_url_shown_without_its_password() {
         let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n[digest]\n";
@@ -601,11 +666,54 @@ mod tests {
             ("store = \"postgres://u:pw@h:notaport/db\"", "digest.store"),
             ("claim_lease_secs = 0", "digest.claim_lease_secs"),
         ] {
-            let e = Config::parse(Path::new("c.toml"), &format!("{base}{bad}\n"))
-                .unwrap_err()
-                .to_string();
+            let e = refused(&format!("{base}{bad}\n"));
             assert!(e.starts_with(&format!("c.toml:4: {key}")), "{bad:?} -> {e}");
-            assert!(!e.contains(":pw@"), "the password leaked: {e}");
+        }
+    }
+
+    #[test]
+    fn the_shared_store_is_checked_and_feeds_the_digest_unless_it_names_another_database() {
+        let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n";
+        let c = Config::parse(Path::new("c.toml"), base).unwrap();
+        assert_eq!((c.store.url.as_ref(), c.digest_store()), (None, None));
+        let shared = "[store]\nurl = \"postgres://bot:s3cret@db:5432/agenda\"\n";
+        let c = Config::parse(Path::new("c.toml"), &format!("{base}{shared}")).unwrap();
+        let url = c.store.url.clone().unwrap();
+        assert_eq!(url.redacted(), "postgres://bot:***@db:5432/agenda");
+        assert_eq!(
+            c.digest_store(),
+            Some(&url),
+            "the digest claims go there too"
+        );
+        assert!(!format!("{c:?}").contains("s3cret"));
+        // The same database twice is fine; the digest's own store alone works as before.
+        let same = "[digest]\nstore = \"postgres://bot:s3cret@db:5432/agenda\"\n";
+        let c = Config::parse(Path::new("c.toml"), &format!("{base}{shared}{same}")).unwrap();
+        assert_eq!(c.digest_store(), Some(&url));
+        let c = Config::parse(Path::new("c.toml"), &format!("{base}{same}")).unwrap();
+        assert_eq!((c.store.url.as_ref(), c.digest_store()), (None, Some(&url)));
+        // Two different databases: refused, naming both without their passwords.
+        let other = "[digest]\nstore = \"postgres://bot:s3cret@db:5432/other\"\n";
+        let e = Config::parse(Path::new("c.toml"), &format!("{base}{shared}{other}"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "c.toml:4: store.url (postgres://bot:***@db:5432/agenda) and digest.store"
+            ),
+            "{e}"
+        );
+        assert!(!e.contains("s3cret"), "{e}");
+        for (bad, key) in [
+            ("[store]\nurl = \"mysql://u:pw@h/db\"\n", "store.url"),
+            ("[store]\nurl = 5\n", "store.url"),
+            ("[store]\nuri = \"postgres://h/db\"\n", "uri"),
+        ] {
+            let e = refused(&format!("{base}{bad}"));
+            assert!(
+                e.starts_with("c.toml:4: ") && e.contains(key),
+                "{bad:?} -> {e}"
+            );
         }
     }
 

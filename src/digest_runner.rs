@@ -423,6 +423,7 @@ mod tests {
                 when_empty,
                 ..DigestConfig::default()
             },
+            store: Default::default(),
         }
     }
 

@@ -7,6 +7,7 @@
 //! and posts again with the same Discord nonce, so a POST that had reached Discord is dropped.
 
 use crate::config::StoreUrl;
+use crate::pg::{self, PgError};
 use agenda_core::digest::state::{StateError, StateStore};
 use jiff::civil::Date;
 use std::future::Future;
@@ -30,14 +31,9 @@ pub enum Claim {
 pub enum StoreError {
     #[error(transparent)]
     State(#[from] StateError),
-    #[error("the digest database {url} is unavailable")]
-    Unavailable {
-        url: String,
-        #[source]
-        source: Box<dyn std::error::Error + Send + Sync>,
-    },
-    #[error("the digest database {url} has schema version {found}; this bot knows up to {known}")]
-    SchemaTooNew { url: String, found: i32, known: i32 },
+    /// The database is unavailable, or has a schema this bot does not know.
+    #[error("digest claims: {0}")]
+    Pg(#[from] PgError),
     #[error("channel id {0} does not fit PostgreSQL's bigint")]
     ChannelId(u64),
 }
@@ -45,7 +41,7 @@ pub enum StoreError {
 impl StoreError {
     /// Whether asking again later can help (a database that is down, or a failed statement).
     pub fn is_retryable(&self) -> bool {
-        matches!(self, StoreError::Unavailable { .. })
+        matches!(self, StoreError::Pg(e) if e.is_retryable())
     }
 }
 
@@ -125,7 +121,11 @@ impl DigestStore for FileStore {
 }
 
 /// The schema this bot creates and understands, one step per version.
-const MIGRATIONS: &[&str] = &["CREATE TABLE IF NOT EXISTS agenda_digest_claims (
+const SCHEMA: pg::Schema = pg::Schema {
+    version_table: "agenda_digest_schema",
+    // Serialises schema changes between replicas starting together.
+    lock: 0x6167_656e_6461_0001,
+    migrations: &["CREATE TABLE IF NOT EXISTS agenda_digest_claims (
         channel_id BIGINT NOT NULL,
         local_date DATE NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('claimed', 'posted')),
@@ -135,10 +135,8 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE IF NOT EXISTS agenda_digest_claims (
         takeovers INT NOT NULL DEFAULT 0,
         posted_at TIMESTAMPTZ,
         PRIMARY KEY (channel_id, local_date)
-    )"];
-
-/// Serialises schema changes between replicas starting together.
-const SCHEMA_LOCK: i64 = 0x6167_656e_6461_0001;
+    )"],
+};
 
 /// PostgreSQL through a connection pool (no TLS: use a local or tunnelled server).
 pub struct PgStore {
@@ -161,32 +159,10 @@ impl std::fmt::Debug for PgStore {
 impl PgStore {
     /// A pool for `url` (the password from the URL or `PGPASSWORD`); connects on first use.
     pub fn new(url: &StoreUrl, lease: Duration) -> Result<PgStore, StoreError> {
-        let unavailable =
-            |source: Box<dyn std::error::Error + Send + Sync>| StoreError::Unavailable {
-                url: url.redacted().to_string(),
-                source,
-            };
-        let mut config: tokio_postgres::Config =
-            url.expose().parse().map_err(|e| unavailable(Box::new(e)))?;
-        if config.get_password().is_none() {
-            if let Ok(password) = std::env::var("PGPASSWORD") {
-                config.password(password);
-            }
-        }
-        config.connect_timeout(Duration::from_secs(5));
-        config.application_name("agenda-bot digest");
-        let manager = deadpool_postgres::Manager::new(config, tokio_postgres::NoTls);
-        let pool = deadpool_postgres::Pool::builder(manager)
-            .max_size(2)
-            .runtime(deadpool_postgres::Runtime::Tokio1)
-            .wait_timeout(Some(Duration::from_secs(10)))
-            .create_timeout(Some(Duration::from_secs(10)))
-            .build()
-            .map_err(|e| unavailable(Box::new(e)))?;
         Ok(PgStore {
-            pool,
+            pool: pg::pool(url, "agenda-bot digest", 2)?,
             url: url.redacted().to_string(),
-            replica: replica_id(),
+            replica: pg::replica_id(),
             lease,
         })
     }
@@ -197,10 +173,7 @@ impl PgStore {
     }
 
     fn unavailable(&self, e: impl std::error::Error + Send + Sync + 'static) -> StoreError {
-        StoreError::Unavailable {
-            url: self.url.clone(),
-            source: Box::new(e),
-        }
+        PgError::unavailable(&self.url, e).into()
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
@@ -220,46 +193,7 @@ impl PgStore {
 impl DigestStore for PgStore {
     async fn init(&self) -> Result<(), StoreError> {
         let mut client = self.client().await?;
-        let tx = client
-            .transaction()
-            .await
-            .map_err(|e| self.unavailable(e))?;
-        let err = |e| self.unavailable(e);
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])
-            .await
-            .map_err(err)?;
-        tx.batch_execute(
-            "CREATE TABLE IF NOT EXISTS agenda_digest_schema (
-                 id BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (id),
-                 version INT NOT NULL)",
-        )
-        .await
-        .map_err(err)?;
-        let found: i32 = tx
-            .query_opt("SELECT version FROM agenda_digest_schema", &[])
-            .await
-            .map_err(err)?
-            .map_or(0, |row| row.get(0));
-        let known = MIGRATIONS.len() as i32;
-        if found > known {
-            return Err(StoreError::SchemaTooNew {
-                url: self.url.clone(),
-                found,
-                known,
-            });
-        }
-        for step in &MIGRATIONS[found as usize..] {
-            tx.batch_execute(step).await.map_err(err)?;
-        }
-        tx.execute(
-            "INSERT INTO agenda_digest_schema (id, version) VALUES (TRUE, $1)
-             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version",
-            &[&known],
-        )
-        .await
-        .map_err(err)?;
-        tx.commit().await.map_err(err)?;
-        Ok(())
+        Ok(pg::migrate(&mut client, &self.url, &SCHEMA).await?)
     }
 
     async fn claim(&self, channel: u64, date: Date) -> Result<Claim, StoreError> {
@@ -375,28 +309,7 @@ impl DigestStore for PgStore {
     }
 }
 
-/// `host:pid:random`, unique per process (and per store within a process).
-fn replica_id() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| std::env::var("HOSTNAME"))
-        .map(|h| h.trim().to_string())
-        .unwrap_or_else(|_| "unknown".into());
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default(),
-    );
-    format!(
-        "{host}:{}:{:08x}",
-        std::process::id(),
-        hasher.finish() as u32
-    )
-}
-
-/// The store `[digest] store` names: the state file when unset.
+/// The store [`crate::config::Config::digest_store`] names: the state file when unset.
 #[derive(Debug)]
 pub enum AnyStore {
     File(FileStore),
@@ -405,7 +318,7 @@ pub enum AnyStore {
 
 impl AnyStore {
     pub fn open(config: &crate::config::Config) -> Result<AnyStore, StoreError> {
-        Ok(match &config.digest.store {
+        Ok(match config.digest_store() {
             None => AnyStore::File(FileStore::open(&config.state_dir)?),
             Some(url) => AnyStore::Postgres(PgStore::new(
                 url,
@@ -451,5 +364,26 @@ impl DigestStore for AnyStore {
             AnyStore::File(s) => s.describe(),
             AnyStore::Postgres(s) => s.describe(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn the_shared_store_holds_the_claims_unless_the_digest_names_its_own() {
+        let base = "corpus_dir = \"c\"\nindex_dir = \"i\"\n";
+        let open = |text: &str| {
+            let config = Config::parse(Path::new("c.toml"), &format!("{base}{text}")).unwrap();
+            AnyStore::open(&config).unwrap()
+        };
+        assert!(matches!(open(""), AnyStore::File(_)));
+        let shared = open("[store]\nurl = \"postgres://bot:pw@db/agenda\"\n");
+        assert!(matches!(shared, AnyStore::Postgres(_)));
+        assert_eq!(shared.describe(), "postgres://bot:***@db/agenda");
+        let own = open("[digest]\nstore = \"postgres://bot@db/claims\"\n");
+        assert_eq!(own.describe(), "postgres://bot@db/claims");
     }
 }

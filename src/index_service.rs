@@ -18,8 +18,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{oneshot, watch};
-use tokio::task::JoinHandle;
+use tokio::sync::oneshot;
 
 /// Opens the index for answering, building it first when the corpus changed.
 /// A corpus with errors is reported (logged, and told on stderr in the CLI) and the last good
@@ -114,10 +113,7 @@ fn apply(index: &SharedIndex, event: ReloadEvent) {
 }
 
 /// The running watcher; stopped by [`CorpusWatcher::stop`] (or when dropped).
-pub struct CorpusWatcher {
-    stop: watch::Sender<bool>,
-    task: Option<JoinHandle<()>>,
-}
+pub struct CorpusWatcher(crate::background::StoppableTask);
 
 impl CorpusWatcher {
     /// Starts watching and returns once the watch is in place, after one catch-up check (a change
@@ -128,9 +124,8 @@ impl CorpusWatcher {
         index_dir: PathBuf,
         index: SharedIndex,
     ) -> Option<CorpusWatcher> {
-        let (stop, stop_rx) = watch::channel(false);
         let (armed_tx, armed_rx) = oneshot::channel();
-        let task = tokio::spawn({
+        let task = crate::background::StoppableTask::spawn("the corpus watcher", |stop_rx| {
             let (corpus_dir, index_dir, index) =
                 (corpus_dir.clone(), index_dir.clone(), index.clone());
             async move {
@@ -153,10 +148,7 @@ impl CorpusWatcher {
                 }
             }
         });
-        let watcher = CorpusWatcher {
-            stop,
-            task: Some(task),
-        };
+        let watcher = CorpusWatcher(task);
         if armed_rx.await.is_err() {
             return None; // the watch failed, and said so
         }
@@ -179,24 +171,8 @@ impl CorpusWatcher {
     }
 
     /// Stops the watcher and waits (up to 5 s) for it; a rebuild under way is finished first.
-    pub async fn stop(mut self) {
-        let _ = self.stop.send(true);
-        if let Some(task) = self.task.take() {
-            let abort = task.abort_handle();
-            if tokio::time::timeout(Duration::from_secs(5), task)
-                .await
-                .is_err()
-            {
-                tracing::warn!("the corpus watcher did not stop within 5 s");
-                abort.abort();
-            }
-        }
-    }
-}
-
-impl Drop for CorpusWatcher {
-    fn drop(&mut self) {
-        let _ = self.stop.send(true);
+    pub async fn stop(self) {
+        self.0.stop().await
     }
 }
 

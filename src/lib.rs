@@ -9,6 +9,7 @@ pub mod background;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod corpus_sync;
 pub mod digest_runner;
 pub mod digest_store;
 #[cfg(feature = "discord")]
@@ -19,6 +20,7 @@ pub mod fetch;
 pub mod index_service;
 pub mod net;
 pub mod ops;
+pub mod pg;
 pub mod reload;
 pub mod retry;
 pub mod watch_runner;

@@ -4,6 +4,7 @@
 use super::channels::Channels;
 use crate::clock::SharedClock;
 use crate::config::Config;
+use crate::corpus_sync::CorpusStore;
 use crate::feedback::{self, FeedbackLog};
 use crate::index_service::SharedIndex;
 use agenda_core::render::embed::Reply;
@@ -36,6 +37,8 @@ pub struct Data {
     pub feedback: Option<Arc<FeedbackLog>>,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,
+    /// The shared store `/add` goes through (`[store] url`), so every replica learns of it.
+    pub corpus_store: Option<Arc<CorpusStore>>,
 }
 
 impl Data {
@@ -52,6 +55,7 @@ impl Data {
             .then(|| Arc::new(FeedbackLog::in_state_dir(&config.state_dir)));
         Data {
             feedback,
+            corpus_store: corpus_store(&config),
             config,
             index,
             reindex_lock: Arc::default(),
@@ -86,6 +90,18 @@ impl Data {
             Ok(Ok(())) => {}
             Ok(Err(e)) => tracing::error!(error = format!("{e:#}"), "feedback not recorded"),
             Err(e) => tracing::error!(error = %e, "feedback not recorded"),
+        }
+    }
+}
+
+/// The store of `[store] url`; `None` without one, or (logged) when it cannot be set up.
+fn corpus_store(config: &Config) -> Option<Arc<CorpusStore>> {
+    match CorpusStore::from_config(config) {
+        Ok(store) => store.map(Arc::new),
+        Err(e) => {
+            tracing::error!(error = %agenda_core::error_chain::chain(&e),
+                "the corpus store cannot be used: /add changes this bot's corpus only");
+            None
         }
     }
 }

@@ -83,6 +83,8 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
     }
     let signal = shutdown_signal();
     tokio::pin!(signal);
+    // Follows the shared store (`[store] url`) until `run` returns.
+    let mut _corpus_sync = None;
     let connect = async {
         let index = tokio::task::spawn_blocking({
             let config = config.clone();
@@ -98,6 +100,7 @@ pub async fn run(config: Config, options: RunOptions) -> anyhow::Result<()> {
         );
         let index = shared_index(index);
         let _ = opened.set(index.clone());
+        _corpus_sync = crate::corpus_sync::CorpusSync::start(&config, &index);
         let bot_options = BotOptions {
             config,
             index,

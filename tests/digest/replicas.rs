@@ -170,6 +170,7 @@ fn config(url: &str, state: &std::path::Path) -> Config {
             store: Some(StoreUrl::parse(url).unwrap()),
             ..DigestConfig::default()
         },
+        store: Default::default(),
     }
 }
 

@@ -22,7 +22,7 @@ fn fixture(name: &str) -> String {
 
 /// `/add file:<attachment>` as Discord sends it: the option holds the attachment id, the
 /// attachment itself is in `data.resolved`.
-fn with_attachment(id: u64, attachment: Value, permissions: &str) -> Value {
+pub(super) fn with_attachment(id: u64, attachment: Value, permissions: &str) -> Value {
     let attachment_id = attachment["id"].as_str().unwrap().to_string();
     let options = json!([{"name": "file", "type": 11, "value": attachment_id}]);
     let mut interaction = slash_command(id, "add", options, ALICE, permissions);

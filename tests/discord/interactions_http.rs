@@ -24,13 +24,13 @@ fn key() -> SigningKey {
     SigningKey::from_bytes(&[42; 32])
 }
 
-fn public_hex() -> String {
+pub(super) fn public_hex() -> String {
     hex(key().verifying_key().as_bytes())
 }
 
 /// How a test request is signed.
 #[derive(Clone, Copy)]
-enum Signing {
+pub(super) enum Signing {
     /// As Discord: the application's key over timestamp + body, the timestamp now.
     Good,
     /// Good, but sent `seconds` ago (a replay).
@@ -41,13 +41,13 @@ enum Signing {
     Unsigned,
 }
 
-struct Client {
+pub(super) struct Client {
     url: String,
     http: reqwest::Client,
 }
 
 impl Client {
-    fn new(addr: std::net::SocketAddr) -> Client {
+    pub(super) fn new(addr: std::net::SocketAddr) -> Client {
         Client {
             url: format!("http://{addr}"),
             http: reqwest::Client::new(),
@@ -55,6 +55,20 @@ impl Client {
     }
 
     async fn post_bytes(&self, body: Vec<u8>, signing: Signing) -> (u16, String) {
+        let response = self.signed(body, signing).send().await.unwrap();
+        (
+            response.status().as_u16(),
+            response.text().await.unwrap_or_default(),
+        )
+    }
+
+    /// A signed POST of `body`, sent; `None` when no answer came (the server died meanwhile).
+    pub(super) async fn try_post(&self, body: &Value) -> Option<u16> {
+        let request = self.signed(body.to_string().into_bytes(), Signing::Good);
+        request.send().await.ok().map(|r| r.status().as_u16())
+    }
+
+    fn signed(&self, body: Vec<u8>, signing: Signing) -> reqwest::RequestBuilder {
         let now = jiff::Timestamp::now().as_second();
         let (signer, sent) = match signing {
             Signing::Good | Signing::Unsigned => (key(), now),
@@ -72,14 +86,10 @@ impl Client {
                 .header("x-signature-ed25519", hex(&signature.to_bytes()))
                 .header("x-signature-timestamp", timestamp);
         }
-        let response = request.body(body).send().await.unwrap();
-        (
-            response.status().as_u16(),
-            response.text().await.unwrap_or_default(),
-        )
+        request.body(body)
     }
 
-    async fn post(&self, body: &Value, signing: Signing) -> (u16, Value) {
+    pub(super) async fn post(&self, body: &Value, signing: Signing) -> (u16, Value) {
         let (status, text) = self
             .post_bytes(body.to_string().into_bytes(), signing)
             .await;
@@ -104,7 +114,7 @@ fn ping() -> Value {
            "token": "ping-token", "version": 1})
 }
 
-fn query(id: u64, name: &str, option: &str, text: &str) -> Value {
+pub(super) fn query(id: u64, name: &str, option: &str, text: &str) -> Value {
     let options = json!([{"name": option, "type": 3, "value": text}]);
     slash_command(id, name, options, ALICE, "0")
 }

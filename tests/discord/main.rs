@@ -1,4 +1,4 @@
-//! The real bot against the fake Discord (`fake-discord`, via `agenda-test-support`): commands, chat, buttons, faults, follow-ups, hot reload, the HTTP interactions endpoint, security, the lifecycle of the process, and the fake itself.
+//! The real bot against the fake Discord (`fake-discord`, via `agenda-test-support`): commands, chat, buttons, faults, follow-ups, hot reload, the HTTP interactions endpoint, replicas sharing a corpus through PostgreSQL, security, the lifecycle of the process, and the fake itself.
 
 #![cfg(feature = "discord")]
 
@@ -11,4 +11,5 @@ mod followups;
 mod hot_reload;
 mod interactions_http;
 mod lifecycle;
+mod replicas;
 mod security;

@@ -500,6 +500,7 @@ async fn serve(plan: &ServingPlan) -> Result<Serving> {
         },
         digest: DigestConfig::default(),
         feedback: Default::default(),
+        store: Default::default(),
     };
     let bot = Bot::start(BotOptions {
         config,

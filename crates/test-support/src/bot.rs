@@ -116,6 +116,7 @@ impl BotUnderTest {
             feedback: FeedbackConfig {
                 enabled: setup.feedback,
             },
+            store: Default::default(),
         };
         let fake = match setup.fake {
             Some(fake) => fake,

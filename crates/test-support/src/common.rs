@@ -24,6 +24,14 @@ pub fn shipped_corpus() -> PathBuf {
     workspace_root().join("corpus")
 }
 
+/// The text of `tests/fixtures/statements/NAME` (statements to add).
+pub fn statement_fixture(name: &str) -> String {
+    let path = workspace_root()
+        .join("tests/fixtures/statements")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// The small hand-written corpus, `tests/fixtures/corpus/`.
 pub fn fixture_corpus() -> PathBuf {
     workspace_root().join("tests/fixtures/corpus")
@@ -158,6 +166,13 @@ impl Spawned {
             .status()
             .unwrap();
         assert!(ok.success());
+    }
+
+    /// SIGTERM, then an exit with status 0 within `limit` (asserted, with standard error shown).
+    pub fn stop(&mut self, limit: std::time::Duration) {
+        self.term();
+        let status = self.wait_exit(limit);
+        assert_eq!(status.and_then(|s| s.code()), Some(0), "{}", self.stderr());
     }
 
     /// The exit status, if the process ends within `limit` (polled every 10 ms); killed if not.

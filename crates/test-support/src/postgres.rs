@@ -144,16 +144,22 @@ impl Postgres {
 
     /// A new empty database on this server; its URL.
     pub async fn database(&self, name: &str) -> String {
-        let (client, conn) = tokio_postgres::connect(&self.url(), tokio_postgres::NoTls)
+        connect(&self.url())
             .await
-            .expect("connect to the test server");
-        tokio::spawn(conn);
-        client
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .await
             .expect("create database");
         format!("postgres://agenda@127.0.0.1:{}/{name}", self.port)
     }
+}
+
+/// A client of the database at `url`, its connection driven by a task of its own.
+pub async fn connect(url: &str) -> tokio_postgres::Client {
+    let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .expect("connect to the test server");
+    tokio::spawn(conn);
+    client
 }
 
 impl Drop for Postgres {

@@ -155,13 +155,16 @@ pub fn source_of(file: Option<&Attachment>, url: Option<&str>) -> Result<Source,
     }
 }
 
+/// How an `/add` that may have stored its statement without finishing begins its answer.
+const NOT_FINISHED: &str = "Not finished: ";
+
 /// The one line a non-admin gets.
 pub const NOT_ADMIN: &str = "only server admins (Manage Server, or a role listed in \
                              `admin_role_ids`) can add statements.";
 
-/// Downloads `source`, adds it to the corpus and swaps the rebuilt index in; the reply, and how
-/// many facts it lists.
-pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Error> {
+/// Downloads `source`, adds it to the corpus (through the shared store when there is one) and
+/// swaps the rebuilt index in; the reply, and how many facts it lists.
+pub async fn add_from(data: &Data, source: Source, user: u64) -> Result<(Reply, usize), Error> {
     let fetched = match fetch::fetch(&source.url, &Limits::default()).await {
         Ok(fetched) => fetched,
         Err(e) => {
@@ -183,10 +186,28 @@ pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Err
     let _rebuilding = data.reindex_lock.lock().await;
     let corpus_dir = data.config.corpus_dir.clone();
     let index_dir = data.config.index_dir.clone();
-    let outcome = crate::background::run_at_idle_priority(move || {
-        add_and_rebuild(&corpus_dir, &index_dir, &request)
-    })
-    .await?;
+    let outcome = match &data.corpus_store {
+        None => {
+            crate::background::run_at_idle_priority(move || {
+                add_and_rebuild(&corpus_dir, &index_dir, &request)
+            })
+            .await?
+        }
+        Some(store) => {
+            let by = format!("discord user {user}");
+            match add::add_stored(store, &corpus_dir, &request, &by).await {
+                Err(e) => Err(AddFailed::Add(e)),
+                Ok(added) => {
+                    crate::background::run_at_idle_priority(move || {
+                        rebuild(&index_dir, &corpus_dir)
+                            .map(|index| (added, index))
+                            .map_err(AddFailed::RebuildStored)
+                    })
+                    .await?
+                }
+            }
+        }
+    };
     let reply = match outcome {
         Ok((added, fresh)) => {
             let title = statement_title(&added.statement_path)
@@ -196,7 +217,21 @@ pub async fn add_from(data: &Data, source: Source) -> Result<(Reply, usize), Err
             crate::index_service::swap_in(&data.index, Arc::new(fresh));
             reply
         }
+        Err(AddFailed::Add(e)) if e.is_store() => {
+            tracing::error!(error = %agenda_core::error_chain::chain(&e), "add: the corpus store");
+            match e.may_be_stored() {
+                true => Reply::text(&format!("{NOT_FINISHED}{e}.")),
+                false => refusal(&format!("{e}.")),
+            }
+        }
         Err(AddFailed::Add(e)) => refusal(&agenda_core::error_chain::chain(&e)),
+        Err(AddFailed::RebuildStored(e)) => {
+            tracing::error!(
+                error = format!("{e:#}"),
+                "add: stored, but the rebuild failed; other replicas have it"
+            );
+            Reply::text(&format!("{NOT_FINISHED}it is stored, but this bot's index could not be rebuilt with it (see the bot's log); the current index keeps answering."))
+        }
         Err(AddFailed::Rebuild(e)) => {
             tracing::error!(
                 error = format!("{e:#}"),
@@ -222,6 +257,8 @@ pub async fn add(
 enum AddFailed {
     Add(add::AddError),
     Rebuild(IndexError),
+    /// Through the store: the statement stays (the other replicas have it too).
+    RebuildStored(IndexError),
 }
 
 /// Writes the statement and its facts, then builds and opens the new index; when the build fails
@@ -232,10 +269,7 @@ fn add_and_rebuild(
     request: &AddRequest,
 ) -> Result<(Added, AgendaIndex), AddFailed> {
     let added = add::add(corpus_dir, request).map_err(AddFailed::Add)?;
-    let rebuilt = index::ensure_built_with(corpus_dir, index_dir, Cores::BesideServing)
-        .and_then(|_| AgendaIndex::open(index_dir));
-    crate::ops::metrics::index_built("add", rebuilt.is_ok());
-    match rebuilt {
+    match rebuild(index_dir, corpus_dir) {
         Ok(index) => Ok((added, index)),
         Err(e) => {
             for path in [&added.statement_path, &added.facts_path] {
@@ -246,6 +280,14 @@ fn add_and_rebuild(
             Err(AddFailed::Rebuild(e))
         }
     }
+}
+
+/// Builds and opens the index after an add.
+fn rebuild(index_dir: &Path, corpus_dir: &Path) -> Result<AgendaIndex, IndexError> {
+    let rebuilt = index::ensure_built_with(corpus_dir, index_dir, Cores::BesideServing)
+        .and_then(|_| AgendaIndex::open(index_dir));
+    crate::ops::metrics::index_built("add", rebuilt.is_ok());
+    rebuilt
 }
 
 /// The `title` of a written statement's front matter.
@@ -311,6 +353,7 @@ mod tests {
             notes: vec![],
             statement_file: String::new(),
             facts_file: String::new(),
+            content_hash: String::new(),
         };
         let reply = added_reply(&added, &"T".repeat(500), Path::new("/c"));
         assert!(reply.within_limits());

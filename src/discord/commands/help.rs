@@ -124,6 +124,7 @@ mod tests {
             discord,
             digest,
             feedback: Default::default(),
+            store: Default::default(),
         }
     }
 

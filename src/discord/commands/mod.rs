@@ -178,7 +178,7 @@ pub async fn respond(
         Invocation::Add { file, url } => {
             let source = add::source_of(file.as_ref(), url.as_deref())
                 .map_err(|why| anyhow::anyhow!("unchecked /add options: {why}"))?;
-            let (reply, listed) = add::add_from(data, source).await?;
+            let (reply, listed) = add::add_from(data, source, caller.user).await?;
             Ok(Answer::plain(reply, listed))
         }
         Invocation::Help => Ok(Answer::plain((*data.help).clone(), 0)),
