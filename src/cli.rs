@@ -2,7 +2,7 @@
 //! `report`.
 
 use crate::config::{Config, DigestConfig};
-use crate::feedback::{self, FeedbackLog};
+use crate::feedback::{self, FeedbackStore};
 use agenda_core::command::{self, Response};
 use agenda_core::digest::{self, Days};
 use agenda_core::index::AgendaIndex;
@@ -135,8 +135,15 @@ pub fn brief(idx: &AgendaIndex, asked: &str, today: Date, out: &mut dyn Write) -
 /// (a date in `digest.timezone`), most frequent first, as text or JSON. Lines of the feedback
 /// file that cannot be read are named on standard error and skipped.
 pub fn report(config: &Config, since: Option<Date>, json: bool, out: &mut dyn Write) -> Result<()> {
-    let log = FeedbackLog::in_state_dir(&config.state_dir);
-    let read = log.read()?;
+    let store = FeedbackStore::for_config(config)?;
+    let read = match &store {
+        FeedbackStore::File(log) => log.read()?,
+        FeedbackStore::Postgres(_) => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?
+            .block_on(store.read())
+            .with_context(|| format!("cannot read the feedback in {}", store.describe()))?,
+    };
     for skipped in &read.skipped {
         tracing::warn!("skipped {skipped}");
     }

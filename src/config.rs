@@ -33,7 +33,8 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct FeedbackConfig {
     /// Put 👍/👎 buttons on answers and record the clicks and the questions that found nothing
-    /// (time, command, question; never who or where) in `state_dir/feedback.jsonl`.
+    /// (time, command, question; never who or where) in `state_dir/feedback.jsonl`, or in the
+    /// `[store] url` database when set.
     #[serde(default)]
     pub enabled: bool,
 }

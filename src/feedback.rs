@@ -1,10 +1,13 @@
 //! What readers thought of the answers (opt-in, `[feedback] enabled`): 👍/👎 clicks and questions
-//! that found nothing, kept as JSON lines in `state_dir/feedback.jsonl`, and `agenda-bot report`,
-//! the team's to-do list drawn from them (most frequent first).
+//! that found nothing, kept as JSON lines in `state_dir/feedback.jsonl`, or in the PostgreSQL
+//! store replicas share (`[store] url`), and `agenda-bot report`, the team's to-do list drawn
+//! from them (most frequent first).
 //!
 //! A record holds the time, what happened, the command and the question, and for a vote the id
 //! of the answer voted on (so repeated clicks count once); never who asked or where.
 
+use crate::config::{Config, StoreUrl};
+use crate::pg::{self, PgError};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -63,6 +66,8 @@ pub enum FeedbackError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Database(#[from] PgError),
 }
 
 /// What was read: the records, and the lines that were not records (`file:line: why`), skipped.
@@ -72,18 +77,18 @@ pub struct Read {
     pub skipped: Vec<String>,
 }
 
-/// `state_dir/feedback.jsonl`, appended one line per record.
-#[derive(Debug)]
+/// `state_dir/feedback.jsonl`, appended one line per record (clones share one lock).
+#[derive(Debug, Clone)]
 pub struct FeedbackLog {
     path: PathBuf,
-    lock: Mutex<()>,
+    lock: std::sync::Arc<Mutex<()>>,
 }
 
 impl FeedbackLog {
     pub fn in_state_dir(state_dir: &Path) -> FeedbackLog {
         FeedbackLog {
             path: state_dir.join(FILE),
-            lock: Mutex::new(()),
+            lock: Default::default(),
         }
     }
 
@@ -141,6 +146,177 @@ impl FeedbackLog {
             }
         }
         Ok(read)
+    }
+}
+
+/// The feedback table's schema, one step per version.
+const SCHEMA: pg::Schema = pg::Schema {
+    version_table: "agenda_feedback_schema",
+    lock: 0x6167_656e_6461_0004,
+    migrations: &["CREATE TABLE IF NOT EXISTS agenda_feedback (
+            id BIGSERIAL PRIMARY KEY,
+            at_ms BIGINT NOT NULL,
+            kind TEXT NOT NULL,
+            command TEXT NOT NULL,
+            question TEXT NOT NULL,
+            answer BIGINT
+        )"],
+};
+
+/// The `agenda_feedback` table of the store replicas share.
+pub struct PgFeedback {
+    pool: deadpool_postgres::Pool,
+    url: StoreUrl,
+    schema: tokio::sync::OnceCell<()>,
+}
+
+impl std::fmt::Debug for PgFeedback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgFeedback")
+            .field("url", &self.url)
+            .finish()
+    }
+}
+
+fn kind_text(kind: Kind) -> &'static str {
+    match kind {
+        Kind::NothingFound => "nothing_found",
+        Kind::Down => "down",
+        Kind::Up => "up",
+    }
+}
+
+impl PgFeedback {
+    /// A store for `url`; nothing connects before the first use.
+    pub fn new(url: &StoreUrl) -> Result<PgFeedback, PgError> {
+        Ok(PgFeedback {
+            pool: pg::pool(url, "agenda-bot feedback", 2)?,
+            url: url.clone(),
+            schema: tokio::sync::OnceCell::new(),
+        })
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Object, PgError> {
+        let url = self.url.redacted();
+        let mut client = self
+            .pool
+            .get()
+            .await
+            .map_err(|e| PgError::unavailable(url, e))?;
+        self.schema
+            .get_or_try_init(|| pg::migrate(&mut client, url, &SCHEMA))
+            .await?;
+        Ok(client)
+    }
+
+    pub async fn append(&self, record: &Record) -> Result<(), PgError> {
+        let client = self.client().await?;
+        let answer = record.answer.and_then(|a| i64::try_from(a).ok());
+        client
+            .execute(
+                "INSERT INTO agenda_feedback (at_ms, kind, command, question, answer)
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[
+                    &record.at.as_millisecond(),
+                    &kind_text(record.kind),
+                    &record.command,
+                    &record.question,
+                    &answer,
+                ],
+            )
+            .await
+            .map_err(|e| PgError::unavailable(self.url.redacted(), e))?;
+        Ok(())
+    }
+
+    /// Every record; a row this bot cannot read is skipped and named (`agenda_feedback id N`).
+    pub async fn read(&self) -> Result<Read, PgError> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT id, at_ms, kind, command, question, answer FROM agenda_feedback ORDER BY id",
+                &[],
+            )
+            .await
+            .map_err(|e| PgError::unavailable(self.url.redacted(), e))?;
+        let mut read = Read::default();
+        for row in rows {
+            let id: i64 = row.get(0);
+            let kind = match row.get::<_, &str>(2) {
+                "nothing_found" => Some(Kind::NothingFound),
+                "down" => Some(Kind::Down),
+                "up" => Some(Kind::Up),
+                _ => None,
+            };
+            let at = Timestamp::from_millisecond(row.get(1)).ok();
+            match (kind, at) {
+                (Some(kind), Some(at)) => read.records.push(Record {
+                    at,
+                    kind,
+                    command: row.get(3),
+                    question: row.get(4),
+                    answer: row
+                        .get::<_, Option<i64>>(5)
+                        .and_then(|a| u64::try_from(a).ok()),
+                }),
+                _ => read
+                    .skipped
+                    .push(format!("agenda_feedback id {id}: not a feedback record")),
+            }
+        }
+        Ok(read)
+    }
+}
+
+/// Where feedback goes: the state directory's file, or the shared store.
+#[derive(Debug)]
+pub enum FeedbackStore {
+    File(FeedbackLog),
+    Postgres(PgFeedback),
+}
+
+impl FeedbackStore {
+    /// The store of `config`: PostgreSQL with `[store] url`, the state directory otherwise.
+    pub fn for_config(config: &Config) -> Result<FeedbackStore, PgError> {
+        Ok(match &config.store.url {
+            Some(url) => FeedbackStore::Postgres(PgFeedback::new(url)?),
+            None => FeedbackStore::File(FeedbackLog::in_state_dir(&config.state_dir)),
+        })
+    }
+
+    /// Where it is, for messages (no password).
+    pub fn describe(&self) -> String {
+        match self {
+            FeedbackStore::File(log) => log.path().display().to_string(),
+            FeedbackStore::Postgres(pg) => pg.url.redacted().to_string(),
+        }
+    }
+
+    /// Appends `record` (off the async threads for the file).
+    pub async fn append(&self, record: Record) -> Result<(), FeedbackError> {
+        match self {
+            FeedbackStore::File(log) => {
+                let log = log.clone();
+                let path = log.path().to_path_buf();
+                tokio::task::spawn_blocking(move || log.append(&record))
+                    .await
+                    .unwrap_or_else(|e| {
+                        Err(FeedbackError::Write {
+                            path,
+                            source: std::io::Error::other(e),
+                        })
+                    })
+            }
+            FeedbackStore::Postgres(pg) => Ok(pg.append(&record).await?),
+        }
+    }
+
+    /// Every record, and what could not be read.
+    pub async fn read(&self) -> Result<Read, FeedbackError> {
+        match self {
+            FeedbackStore::File(log) => log.read(),
+            FeedbackStore::Postgres(pg) => Ok(pg.read().await?),
+        }
     }
 }
 

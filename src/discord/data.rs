@@ -5,7 +5,7 @@ use super::channels::Channels;
 use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::corpus_sync::CorpusStore;
-use crate::feedback::{self, FeedbackLog};
+use crate::feedback::{self, FeedbackStore};
 use crate::index_service::SharedIndex;
 use agenda_core::render::embed::Reply;
 use std::sync::Arc;
@@ -34,7 +34,7 @@ pub struct Data {
     /// The help (`/help`, a bare mention), made from the registered commands and the config.
     pub help: Arc<Reply>,
     /// Where 👍/👎 and questions that found nothing go (`[feedback] enabled`); `None`: nowhere.
-    pub feedback: Option<Arc<FeedbackLog>>,
+    pub feedback: Option<Arc<FeedbackStore>>,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,
     /// The shared store `/add` goes through (`[store] url`), so every replica learns of it.
@@ -49,10 +49,16 @@ impl Data {
         help: Reply,
         test_hooks: TestHooks,
     ) -> Data {
-        let feedback = config
-            .feedback
-            .enabled
-            .then(|| Arc::new(FeedbackLog::in_state_dir(&config.state_dir)));
+        let feedback = match config.feedback.enabled {
+            true => match FeedbackStore::for_config(&config) {
+                Ok(store) => Some(Arc::new(store)),
+                Err(e) => {
+                    tracing::error!(error = %e, "feedback cannot be recorded");
+                    None
+                }
+            },
+            false => None,
+        };
         Data {
             feedback,
             corpus_store: corpus_store(&config),
@@ -75,7 +81,7 @@ impl Data {
         question: &str,
         answer: Option<u64>,
     ) {
-        let Some(log) = self.feedback.clone() else {
+        let Some(store) = &self.feedback else {
             return;
         };
         let record = feedback::Record {
@@ -85,11 +91,11 @@ impl Data {
             question: question.to_string(),
             answer,
         };
-        let written = tokio::task::spawn_blocking(move || log.append(&record)).await;
-        match written {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => tracing::error!(error = format!("{e:#}"), "feedback not recorded"),
-            Err(e) => tracing::error!(error = %e, "feedback not recorded"),
+        if let Err(e) = store.append(record).await {
+            tracing::error!(
+                error = agenda_core::error_chain::chain(&e),
+                "feedback not recorded"
+            );
         }
     }
 }

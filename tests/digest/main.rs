@@ -4,4 +4,5 @@
 
 mod corpus_sync;
 mod e2e;
+mod feedback_store;
 mod replicas;
