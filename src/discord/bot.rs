@@ -5,7 +5,7 @@
 use super::data::{Data, Error, TestHooks};
 use super::errors::on_error;
 use super::rest::{no_mentions, rest_client, spawn_bucket_pruner, with_retry, Ratelimiter};
-use super::{buttons, chat, commands, digest};
+use super::{buttons, chat, commands, digest, watch};
 use crate::clock::SharedClock;
 use crate::config::{Config, DiscordConfig};
 use crate::index_service::{CorpusWatcher, SharedIndex};
@@ -108,8 +108,9 @@ pub(crate) struct Parts {
     pub config: Config,
     pub index: SharedIndex,
     pub http: serenity::all::Http,
-    /// The digest's own client, when it has channels to post to.
-    pub digest_http: Option<Arc<serenity::all::Http>>,
+    /// The client for posts (the digest, watches): serenity's rate limiter off, the runners
+    /// retry themselves (see `digest`).
+    pub post_http: Arc<serenity::all::Http>,
     pub api_proxy: Option<String>,
     pub test_hooks: TestHooks,
 }
@@ -125,19 +126,17 @@ impl BotOptions {
         } = self;
         let test_client = test_hooks.http_client.as_ref();
         let http = rest_client(&token, api_proxy.as_deref(), test_client, Ratelimiter::On);
-        let digest_http = (!config.digest.channel_ids.is_empty()).then(|| {
-            Arc::new(rest_client(
-                &token,
-                api_proxy.as_deref(),
-                test_client,
-                Ratelimiter::Off,
-            ))
-        });
+        let post_http = Arc::new(rest_client(
+            &token,
+            api_proxy.as_deref(),
+            test_client,
+            Ratelimiter::Off,
+        ));
         Parts {
             config,
             index,
             http,
-            digest_http,
+            post_http,
             api_proxy,
             test_hooks,
         }
@@ -244,7 +243,7 @@ impl Bot {
             config,
             index,
             http,
-            digest_http,
+            post_http,
             api_proxy,
             test_hooks,
         } = options.into_parts();
@@ -314,12 +313,14 @@ impl Bot {
         let mut client = client;
         // The digest lives as long as the client: stopped (a post under way finished) before
         // `wait`/`shutdown` return.
-        let digest = digest_http.and_then(|http| digest::start(&config, &index, &clock, http));
+        let digest = digest::start(&config, &index, &clock, post_http.clone());
+        let watches = watch::start(&config, &index, post_http);
         let task = tokio::spawn(async move {
             let result = client.start().await;
             if let Some(digest) = digest {
                 digest.stop().await;
             }
+            watches.stop().await;
             result
         });
         Ok(BotHandle {

@@ -32,6 +32,15 @@ pub enum Invocation {
         meeting: String,
         private: bool,
     },
+    /// `/watch`, `/unwatch`: a watch of the channel on a series, body, initiative or words.
+    Watch {
+        text: String,
+    },
+    Unwatch {
+        text: String,
+    },
+    /// `/watches`: the channel's watches.
+    Watches,
     Help,
     Reindex,
     Add {
@@ -46,17 +55,29 @@ pub struct Caller {
     pub user: u64,
     /// Manage Server, Administrator, or one of `admin_role_ids` (see [`is_admin`]).
     pub admin: bool,
+    /// An admin, or Manage Channels: may change the channel's watches.
+    pub manage_channels: bool,
+    /// The channel the command was run in.
+    pub channel: u64,
 }
 
 impl Caller {
     /// The member (or user, in a DM: never an admin) who sent `interaction`.
     pub fn of(interaction: &CommandInteraction, admin_role_ids: &[u64]) -> Caller {
+        let admin = interaction
+            .member
+            .as_ref()
+            .is_some_and(|m| is_admin(m.permissions, &m.roles, admin_role_ids));
+        let manage_channels = interaction
+            .member
+            .as_ref()
+            .and_then(|m| m.permissions)
+            .is_some_and(|p| p.manage_channels());
         Caller {
             user: interaction.user.id.get(),
-            admin: interaction
-                .member
-                .as_ref()
-                .is_some_and(|m| is_admin(m.permissions, &m.roles, admin_role_ids)),
+            admin,
+            manage_channels: admin || manage_channels,
+            channel: interaction.channel_id.get(),
         }
     }
 }
@@ -147,6 +168,15 @@ impl Invocation {
             "brief" => text("meeting")
                 .map(|meeting| Invocation::Brief { meeting, private })
                 .ok_or_else(|| "/brief without its `meeting` option".to_string()),
+            "watch" | "unwatch" => {
+                let text = text("what")
+                    .ok_or_else(|| format!("/{} without its `what` option", data.name))?;
+                Ok(match data.name.as_str() {
+                    "watch" => Invocation::Watch { text },
+                    _ => Invocation::Unwatch { text },
+                })
+            }
+            "watches" => Ok(Invocation::Watches),
             "help" => Ok(Invocation::Help),
             "reindex" => Ok(Invocation::Reindex),
             "add" => Ok(Invocation::Add {
@@ -166,6 +196,9 @@ impl Invocation {
             Invocation::Query { scope, .. } => scope.as_str(),
             Invocation::Upcoming { .. } => "upcoming",
             Invocation::Brief { .. } => "brief",
+            Invocation::Watch { .. } => "watch",
+            Invocation::Unwatch { .. } => "unwatch",
+            Invocation::Watches => "watches",
             Invocation::Help => "help",
             Invocation::Reindex => "reindex",
             Invocation::Add { .. } => "add",
@@ -179,6 +212,8 @@ impl Invocation {
             | Invocation::Upcoming { private, .. }
             | Invocation::Brief { private, .. } => *private,
             Invocation::Help | Invocation::Reindex | Invocation::Add { .. } => true,
+            // The channel sees what it watches.
+            Invocation::Watch { .. } | Invocation::Unwatch { .. } | Invocation::Watches => false,
         }
     }
 }

@@ -13,6 +13,7 @@
 //!   mentions everywhere); [`rest`]: the REST client, the verdict on failed requests and their
 //!   bounded retry;
 //! - [`digest`]: the daily digest posted to `digest.channel_ids`, run next to the bot;
+//!   [`watch`]: the posts for the channels' watches (`/watch`), run next to the gateway bot;
 //! - [`interactions`]: Discord's HTTP interactions endpoint (and gateway-less replicas);
 //! - [`data`]: what every command shares; [`errors`]: the framework's error handler;
 //! - [`bot`]: starting and stopping the gateway bot; [`lifecycle`]: the token check and the
@@ -37,6 +38,7 @@ pub mod reply;
 pub mod rest;
 pub mod run;
 pub mod send;
+pub mod watch;
 
 pub use bot::{Bot, BotHandle, BotOptions};
 pub use data::{Data, TestHooks, USER_ERROR};

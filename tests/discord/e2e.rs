@@ -72,6 +72,9 @@ async fn ready_registers_every_command_in_the_guild() {
             "ask",
             "upcoming",
             "brief",
+            "watch",
+            "unwatch",
+            "watches",
             "help",
             "reindex",
             "add"
@@ -104,12 +107,17 @@ async fn ready_registers_every_command_in_the_guild() {
     }
     // Admin commands: shown to Manage Server only (a server may grant them to other roles in its
     // Integrations settings; the admin-role check still applies), and never in direct messages.
+    // Watches: changed by Manage Channels (16), in servers only.
     for c in commands {
-        let admin = matches!(c["name"].as_str(), Some("reindex" | "add"));
+        let name = c["name"].as_str();
+        let admin = matches!(name, Some("reindex" | "add"));
+        let channel = matches!(name, Some("watch" | "unwatch"));
         let permissions = c["default_member_permissions"].as_str();
         assert_eq!(permissions == Some("32"), admin, "{c}");
+        assert_eq!(permissions == Some("16"), channel, "{c}");
         // Interaction context 0 alone: guilds only (1 is the bot's DMs, 2 private channels).
-        assert_eq!(c["contexts"] == json!([0]), admin, "{c}");
+        let guild_only = admin || channel || name == Some("watches");
+        assert_eq!(c["contexts"] == json!([0]), guild_only, "{c}");
     }
     // Guild commands only: the global list is emptied, so a switch from global leaves no
     // duplicates.

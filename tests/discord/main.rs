@@ -13,3 +13,4 @@ mod interactions_http;
 mod lifecycle;
 mod replicas;
 mod security;
+mod watches;

@@ -31,8 +31,13 @@ pub fn generated(commands: &[poise::Command<Data, Error>], config: &Config) -> R
         if c.name == "upcoming" {
             write!(what, "; default {} days", config.digest.days.get()).expect("a String");
         }
-        if !c.default_member_permissions.is_empty() && !what.contains("admins") {
-            what.push_str(" (admins)");
+        let who = match c.default_member_permissions {
+            p if p.is_empty() => None,
+            p if p.contains(serenity::all::Permissions::MANAGE_GUILD) => Some("admins"),
+            _ => Some("channel managers"),
+        };
+        if let Some(who) = who.filter(|who| !what.contains(who)) {
+            write!(what, " ({who})").expect("a String");
         }
         writeln!(usage, "{syntax:<27} {what}").expect("writing to a String");
     }
@@ -145,6 +150,7 @@ mod tests {
         assert!(plain.contains("/meeting <query>"), "{plain}");
         assert!(plain.contains("/upcoming [days]"), "{plain}");
         assert_eq!(plain.matches("(admins").count(), 2, "{plain}");
+        assert_eq!(plain.matches("(channel managers)").count(), 2, "{plain}");
         assert!(plain.contains("`private: True`"), "{plain}");
         assert!(plain.contains("reply to one of my answers"), "{plain}");
         assert!(!plain.contains("every message is a question"), "{plain}");

@@ -13,6 +13,7 @@ mod mechanism;
 mod meeting;
 pub(crate) mod reindex;
 pub(crate) mod upcoming;
+pub(crate) mod watch;
 
 pub use reindex::corpus_errors_reply;
 
@@ -39,6 +40,9 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         ask::ask(),
         upcoming::upcoming(),
         brief::brief(),
+        watch::watch(),
+        watch::unwatch(),
+        watch::watches(),
         help::help(),
         reindex::reindex(),
         add::add(),
@@ -102,6 +106,9 @@ pub fn instant(invocation: &Invocation, data: &Data, caller: &Caller) -> Option<
         Invocation::Add { file, url } => add::source_of(file.as_ref(), url.as_deref())
             .err()
             .map(|why| Answer::plain(add::refusal(&why), 0)),
+        Invocation::Watch { .. } | Invocation::Unwatch { .. } if !caller.manage_channels => {
+            Some(Answer::plain(Reply::text(watch::NOT_ALLOWED), 0))
+        }
         _ => None,
     }
 }
@@ -180,6 +187,10 @@ pub async fn respond(
                 .map_err(|why| anyhow::anyhow!("unchecked /add options: {why}"))?;
             let (reply, listed) = add::add_from(data, source, caller.user).await?;
             Ok(Answer::plain(reply, listed))
+        }
+        Invocation::Watch { .. } | Invocation::Unwatch { .. } | Invocation::Watches => {
+            let (reply, watches) = watch::respond(invocation, data, caller).await?;
+            Ok(Answer::plain(reply, watches))
         }
         Invocation::Help => Ok(Answer::plain((*data.help).clone(), 0)),
     }

@@ -41,7 +41,7 @@ impl Replica {
             config,
             index,
             http,
-            digest_http,
+            post_http,
             test_hooks,
             ..
         } = options.into_parts();
@@ -61,7 +61,7 @@ impl Replica {
             false => None,
         };
         spawn_bucket_pruner(&http);
-        let digest = digest_http.and_then(|h| digest::start(&config, &index, &clock, h));
+        let digest = digest::start(&config, &index, &clock, post_http);
         let help = commands::help::generated(&commands::all(), &config);
         let data = Data::new(config, index, clock, help, test_hooks);
         Replica {

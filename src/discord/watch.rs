@@ -1,0 +1,32 @@
+//! Watch posts over Discord: [`start`] runs [`run_watches`] next to the gateway bot, posting
+//! through the digest's sender (one request per attempt, a nonce per post).
+
+use super::digest::DiscordDigestSender;
+use crate::background::StoppableTask;
+use crate::config::Config;
+use crate::index_service::SharedIndex;
+use crate::retry::RetryPolicy;
+use crate::watch_runner::{run_watches, POLL};
+use crate::watches::WatchFile;
+use serenity::all::Http;
+use std::sync::Arc;
+
+/// Starts the watch posts: a statement entering the index is posted to the channels that watch
+/// something it mentions (nothing runs before a first `/watch`).
+pub fn start(config: &Config, index: &SharedIndex, http: Arc<Http>) -> StoppableTask {
+    let file = WatchFile::in_state_dir(&config.state_dir);
+    let index = index.clone();
+    StoppableTask::spawn("the watch posts", move |mut stopped| async move {
+        run_watches(
+            file,
+            move || index.load_full(),
+            DiscordDigestSender::new(http),
+            RetryPolicy::default(),
+            POLL,
+            async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            },
+        )
+        .await
+    })
+}
