@@ -145,6 +145,27 @@ pub struct DigestConfig {
     /// proxy): the digest and `/upcoming` offer it. Absent: no link.
     #[serde(default, deserialize_with = "calendar_url")]
     pub calendar_url: Option<String>,
+    /// How many days before a planned meeting (known to the day) its brief is posted in the
+    /// digest channels; 0 posts none.
+    #[serde(default = "default_brief_days", deserialize_with = "brief_days")]
+    pub brief_days: u32,
+}
+
+/// The default of `digest.brief_days`: a week.
+pub const DEFAULT_BRIEF_DAYS: u32 = 7;
+
+fn default_brief_days() -> u32 {
+    DEFAULT_BRIEF_DAYS
+}
+
+fn brief_days<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let days = u32::deserialize(d)?;
+    match days <= 60 {
+        true => Ok(days),
+        false => Err(serde::de::Error::custom(
+            "must be between 0 (no briefs) and 60 days",
+        )),
+    }
 }
 
 fn calendar_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -314,6 +335,7 @@ impl Default for DigestConfig {
             store: None,
             claim_lease_secs: DEFAULT_CLAIM_LEASE_SECS,
             calendar_url: None,
+            brief_days: DEFAULT_BRIEF_DAYS,
         }
     }
 }
@@ -549,6 +571,8 @@ mod tests {
             ("time = \"25:00\"", "digest.time"),
             ("timezone = \"Mars/Olympus\"", "digest.timezone"),
             ("days = 0", "digest.days"),
+            ("brief_days = 61", "digest.brief_days"),
+            ("brief_days = -1", "digest.brief_days"),
         ] {
             let e = Config::parse(Path::new("c.toml"), &format!("{base}{bad}\n")).unwrap_err();
             assert!(

@@ -80,7 +80,7 @@ pub enum DigestError {
     Store(#[from] StoreError),
 }
 
-enum Outcome {
+pub(crate) enum Outcome {
     Sent,
     GaveUp,
     /// Another replica took the claim over (this one's lease ran out during a backoff).
@@ -255,7 +255,7 @@ where
 
 /// One channel's post, with retries; the claim is renewed before each retry. The send itself
 /// is never raced against shutdown.
-async fn post<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>(
+pub(crate) async fn post<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>(
     sender: &S,
     store: &D,
     clock: &C,

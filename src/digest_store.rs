@@ -120,6 +120,73 @@ impl DigestStore for FileStore {
     }
 }
 
+/// `state_dir/brief-state.json`: the (channel, first day) pairs whose briefs were posted, for
+/// one bot (no claims). Written atomically; a file that cannot be read is an error, not reset.
+#[derive(Debug)]
+pub struct BriefFileStore {
+    path: std::path::PathBuf,
+    posted: Mutex<std::collections::BTreeSet<(u64, Date)>>,
+}
+
+/// The brief posts' file in the state directory.
+pub const BRIEF_FILE: &str = "brief-state.json";
+
+impl BriefFileStore {
+    pub fn open(state_dir: &Path) -> Result<BriefFileStore, StateError> {
+        let path = state_dir.join(BRIEF_FILE);
+        let posted = match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| StateError::Corrupt {
+                path: path.clone(),
+                source: e.into(),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+            Err(source) => return Err(StateError::Io { path, source }),
+        };
+        Ok(BriefFileStore {
+            path,
+            posted: Mutex::new(posted),
+        })
+    }
+}
+
+impl DigestStore for BriefFileStore {
+    async fn init(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    async fn claim(&self, channel: u64, date: Date) -> Result<Claim, StoreError> {
+        let posted = self.posted.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(match posted.contains(&(channel, date)) {
+            true => Claim::AlreadyPosted,
+            false => Claim::Claimed,
+        })
+    }
+
+    async fn renew(&self, _channel: u64, _date: Date) -> Result<bool, StoreError> {
+        Ok(true)
+    }
+
+    async fn mark_posted(&self, channel: u64, date: Date) -> Result<(), StoreError> {
+        let mut posted = self.posted.lock().unwrap_or_else(|e| e.into_inner());
+        posted.insert((channel, date));
+        let bytes = serde_json::to_vec_pretty(&*posted).expect("pairs serialise");
+        agenda_core::atomic_file::write(&self.path, &bytes).map_err(|source| {
+            StoreError::State(StateError::Io {
+                path: self.path.clone(),
+                source,
+            })
+        })
+    }
+
+    async fn release(&self, _channel: u64, _date: Date) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
 /// The schema this bot creates and understands, one step per version.
 const SCHEMA: pg::Schema = pg::Schema {
     version_table: "agenda_digest_schema",
@@ -138,12 +205,56 @@ const SCHEMA: pg::Schema = pg::Schema {
     )"],
 };
 
+/// The pre-meeting briefs' claims: the digest's table, keyed by channel and the meetings' first
+/// day (`local_date`).
+const BRIEF_SCHEMA: pg::Schema = pg::Schema {
+    version_table: "agenda_brief_schema",
+    lock: 0x6167_656e_6461_0005,
+    migrations: &["CREATE TABLE IF NOT EXISTS agenda_brief_claims (
+        channel_id BIGINT NOT NULL,
+        local_date DATE NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted')),
+        claimed_by TEXT NOT NULL,
+        claimed_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL,
+        takeovers INT NOT NULL DEFAULT 0,
+        posted_at TIMESTAMPTZ,
+        PRIMARY KEY (channel_id, local_date)
+    )"],
+};
+
+/// What a store's claims are for: one table each, the same columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Posts {
+    /// The daily digest, keyed by channel and local date.
+    Digest,
+    /// Pre-meeting briefs, keyed by channel and the first day of the meetings they brief.
+    Briefs,
+}
+
+impl Posts {
+    fn table(self) -> &'static str {
+        match self {
+            Posts::Digest => "agenda_digest_claims",
+            Posts::Briefs => "agenda_brief_claims",
+        }
+    }
+
+    fn schema(self) -> &'static pg::Schema {
+        match self {
+            Posts::Digest => &SCHEMA,
+            Posts::Briefs => &BRIEF_SCHEMA,
+        }
+    }
+}
+
 /// PostgreSQL through a connection pool (no TLS: use a local or tunnelled server).
 pub struct PgStore {
     pool: deadpool_postgres::Pool,
     url: String,
     replica: String,
     lease: Duration,
+    posts: Posts,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -159,11 +270,17 @@ impl std::fmt::Debug for PgStore {
 impl PgStore {
     /// A pool for `url` (the password from the URL or `PGPASSWORD`); connects on first use.
     pub fn new(url: &StoreUrl, lease: Duration) -> Result<PgStore, StoreError> {
+        PgStore::for_posts(url, lease, Posts::Digest)
+    }
+
+    /// [`PgStore::new`] for the claims of `posts`.
+    pub fn for_posts(url: &StoreUrl, lease: Duration, posts: Posts) -> Result<PgStore, StoreError> {
         Ok(PgStore {
             pool: pg::pool(url, "agenda-bot digest", 2)?,
             url: url.redacted().to_string(),
             replica: pg::replica_id(),
             lease,
+            posts,
         })
     }
 
@@ -193,7 +310,7 @@ impl PgStore {
 impl DigestStore for PgStore {
     async fn init(&self) -> Result<(), StoreError> {
         let mut client = self.client().await?;
-        Ok(pg::migrate(&mut client, &self.url, &SCHEMA).await?)
+        Ok(pg::migrate(&mut client, &self.url, self.posts.schema()).await?)
     }
 
     async fn claim(&self, channel: u64, date: Date) -> Result<Claim, StoreError> {
@@ -206,7 +323,8 @@ impl DigestStore for PgStore {
         // conflicting row is locked, so of two replicas only one gets a row back.
         let taken = tx
             .query_opt(
-                "INSERT INTO agenda_digest_claims AS c
+                &format!(
+                    "INSERT INTO {} AS c
                      (channel_id, local_date, status, claimed_by, claimed_at, expires_at)
                  VALUES ($1, $2::text::date, 'claimed', $3, now(),
                          now() + make_interval(secs => $4))
@@ -218,6 +336,8 @@ impl DigestStore for PgStore {
                      WHERE c.status = 'claimed'
                        AND (c.expires_at <= now() OR c.claimed_by = EXCLUDED.claimed_by)
                  RETURNING takeovers",
+                    self.posts.table()
+                ),
                 &[&id, &day, &self.replica, &lease],
             )
             .await
@@ -234,10 +354,13 @@ impl DigestStore for PgStore {
             None => {
                 let row = tx
                     .query_one(
-                        "SELECT status, claimed_by,
+                        &format!(
+                            "SELECT status, claimed_by,
                                 GREATEST(EXTRACT(EPOCH FROM expires_at - now()), 0)::float8
-                         FROM agenda_digest_claims
+                         FROM {}
                          WHERE channel_id = $1 AND local_date = $2::text::date",
+                            self.posts.table()
+                        ),
                         &[&id, &day],
                     )
                     .await
@@ -263,9 +386,12 @@ impl DigestStore for PgStore {
         let client = self.client().await?;
         let n = client
             .execute(
-                "UPDATE agenda_digest_claims SET expires_at = now() + make_interval(secs => $4)
+                &format!(
+                    "UPDATE {} SET expires_at = now() + make_interval(secs => $4)
                  WHERE channel_id = $1 AND local_date = $2::text::date
                    AND status = 'claimed' AND claimed_by = $3",
+                    self.posts.table()
+                ),
                 &[&id, &day, &self.replica, &self.lease_secs()],
             )
             .await
@@ -279,9 +405,12 @@ impl DigestStore for PgStore {
         // Whoever holds the claim now: the message is out either way.
         client
             .execute(
-                "UPDATE agenda_digest_claims
+                &format!(
+                    "UPDATE {}
                  SET status = 'posted', posted_at = now(), claimed_by = $3
                  WHERE channel_id = $1 AND local_date = $2::text::date AND status = 'claimed'",
+                    self.posts.table()
+                ),
                 &[&id, &day, &self.replica],
             )
             .await
@@ -294,9 +423,12 @@ impl DigestStore for PgStore {
         let client = self.client().await?;
         client
             .execute(
-                "UPDATE agenda_digest_claims SET expires_at = now()
+                &format!(
+                    "UPDATE {} SET expires_at = now()
                  WHERE channel_id = $1 AND local_date = $2::text::date
                    AND status = 'claimed' AND claimed_by = $3",
+                    self.posts.table()
+                ),
                 &[&id, &day, &self.replica],
             )
             .await
@@ -313,17 +445,22 @@ impl DigestStore for PgStore {
 #[derive(Debug)]
 pub enum AnyStore {
     File(FileStore),
+    Briefs(BriefFileStore),
     Postgres(PgStore),
 }
 
 impl AnyStore {
     pub fn open(config: &crate::config::Config) -> Result<AnyStore, StoreError> {
-        Ok(match config.digest_store() {
-            None => AnyStore::File(FileStore::open(&config.state_dir)?),
-            Some(url) => AnyStore::Postgres(PgStore::new(
-                url,
-                Duration::from_secs(config.digest.claim_lease_secs),
-            )?),
+        AnyStore::open_for(config, Posts::Digest)
+    }
+
+    /// The store of `posts`: its file in the state directory, or its table in the database.
+    pub fn open_for(config: &crate::config::Config, posts: Posts) -> Result<AnyStore, StoreError> {
+        let lease = Duration::from_secs(config.digest.claim_lease_secs);
+        Ok(match (config.digest_store(), posts) {
+            (None, Posts::Digest) => AnyStore::File(FileStore::open(&config.state_dir)?),
+            (None, Posts::Briefs) => AnyStore::Briefs(BriefFileStore::open(&config.state_dir)?),
+            (Some(url), posts) => AnyStore::Postgres(PgStore::for_posts(url, lease, posts)?),
         })
     }
 }
@@ -332,36 +469,42 @@ impl DigestStore for AnyStore {
     async fn init(&self) -> Result<(), StoreError> {
         match self {
             AnyStore::File(s) => s.init().await,
+            AnyStore::Briefs(s) => s.init().await,
             AnyStore::Postgres(s) => s.init().await,
         }
     }
     async fn claim(&self, channel: u64, date: Date) -> Result<Claim, StoreError> {
         match self {
             AnyStore::File(s) => s.claim(channel, date).await,
+            AnyStore::Briefs(s) => s.claim(channel, date).await,
             AnyStore::Postgres(s) => s.claim(channel, date).await,
         }
     }
     async fn renew(&self, channel: u64, date: Date) -> Result<bool, StoreError> {
         match self {
             AnyStore::File(s) => s.renew(channel, date).await,
+            AnyStore::Briefs(s) => s.renew(channel, date).await,
             AnyStore::Postgres(s) => s.renew(channel, date).await,
         }
     }
     async fn mark_posted(&self, channel: u64, date: Date) -> Result<(), StoreError> {
         match self {
             AnyStore::File(s) => s.mark_posted(channel, date).await,
+            AnyStore::Briefs(s) => s.mark_posted(channel, date).await,
             AnyStore::Postgres(s) => s.mark_posted(channel, date).await,
         }
     }
     async fn release(&self, channel: u64, date: Date) -> Result<(), StoreError> {
         match self {
             AnyStore::File(s) => s.release(channel, date).await,
+            AnyStore::Briefs(s) => s.release(channel, date).await,
             AnyStore::Postgres(s) => s.release(channel, date).await,
         }
     }
     fn describe(&self) -> String {
         match self {
             AnyStore::File(s) => s.describe(),
+            AnyStore::Briefs(s) => s.describe(),
             AnyStore::Postgres(s) => s.describe(),
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod add;
 pub mod background;
+pub mod brief_runner;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -1,6 +1,6 @@
 //! The daily digest over Discord: [`DiscordDigestSender`] implements the runner's
 //! [`DigestSender`] with `POST /channels/{id}/messages`, and [`start`] runs
-//! [`run_digest`] next to the bot.
+//! [`run_digest`] and the pre-meeting briefs ([`run_briefs`]) next to the bot.
 //!
 //! **One request per attempt.** The runner retries (with backoff, at most
 //! `RetryPolicy::max_attempts` sends), so the sender must not: it uses its own HTTP client with
@@ -16,10 +16,11 @@
 
 use super::rest::{classify, status_of};
 use super::send;
+use crate::brief_runner::run_briefs;
 use crate::clock::SharedClock;
 use crate::config::Config;
-use crate::digest_runner::{run_digest, DigestSender};
-use crate::digest_store::AnyStore;
+use crate::digest_runner::{run_digest, DigestError, DigestSender};
+use crate::digest_store::{AnyStore, Posts};
 use crate::index_service::SharedIndex;
 use crate::retry::{RetryPolicy, SendError};
 use agenda_core::render::embed::Reply;
@@ -27,7 +28,7 @@ use serenity::all::{ChannelId, Http};
 use serenity::http::{LightMethod, Request, Route};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 /// How long one send may take before it counts as a (retryable) failure.
@@ -94,26 +95,27 @@ pub fn nonce(channel_id: u64, reply: &Reply) -> String {
     format!("d{}", &hex[..24])
 }
 
-/// The running digest loop.
+/// The running digest and brief loops.
 #[derive(Debug)]
 pub struct DigestTask {
-    stop: oneshot::Sender<()>,
+    stop: watch::Sender<bool>,
     task: JoinHandle<()>,
 }
 
 impl DigestTask {
-    /// Stops the loop and waits for it: a post under way is finished and recorded first.
+    /// Stops the loops and waits for them: a post under way is finished and recorded first.
     pub async fn stop(self) {
-        let _ = self.stop.send(());
+        let _ = self.stop.send(true);
         if let Err(e) = self.task.await {
             tracing::error!(error = %e, "the digest task failed");
         }
     }
 }
 
-/// Starts the daily digest when `digest.channel_ids` is not empty: today's digest comes from
-/// the index in service at post time. The loop ends when the returned task is stopped (or
-/// dropped); an unusable state file stops it with an error in the log, the bot goes on.
+/// Starts the daily digest and the pre-meeting briefs when `digest.channel_ids` is not empty:
+/// each post comes from the index in service at post time. The loops end when the returned
+/// task is stopped (or dropped); an unusable state file stops its loop with an error in the
+/// log, the bot goes on.
 pub fn start(
     config: &Config,
     index: &SharedIndex,
@@ -123,30 +125,58 @@ pub fn start(
     if config.digest.channel_ids.is_empty() {
         return None;
     }
-    let (stop, stopped) = oneshot::channel::<()>();
-    let (config, index, clock) = (config.clone(), index.clone(), clock.clone());
-    let run = async move {
-        let store = AnyStore::open(&config)?;
-        run_digest(
-            config,
-            RetryPolicy::default(),
-            &store,
-            move || index.load_full(),
-            clock,
-            DiscordDigestSender::new(http),
+    let (stop, stopped) = watch::channel(false);
+    let stopped = move || {
+        let mut stopped = stopped.clone();
+        async move {
             // Sent or dropped: either way, stop.
-            async move {
-                let _ = stopped.await;
-            },
-        )
-        .await
+            let _ = stopped.wait_for(|stop| *stop).await;
+        }
+    };
+    let digest = {
+        let (config, index, clock) = (config.clone(), index.clone(), clock.clone());
+        let (sender, stopped) = (DiscordDigestSender::new(http.clone()), stopped());
+        async move {
+            let store = AnyStore::open_for(&config, Posts::Digest)?;
+            run_digest(
+                config,
+                RetryPolicy::default(),
+                &store,
+                move || index.load_full(),
+                clock,
+                sender,
+                stopped,
+            )
+            .await
+        }
+    };
+    let briefs = {
+        let (config, index, clock) = (config.clone(), index.clone(), clock.clone());
+        let (sender, stopped) = (DiscordDigestSender::new(http), stopped());
+        async move {
+            let store = AnyStore::open_for(&config, Posts::Briefs)?;
+            run_briefs(
+                config,
+                RetryPolicy::default(),
+                &store,
+                move || index.load_full(),
+                clock,
+                sender,
+                stopped,
+            )
+            .await
+        }
     };
     let task = tokio::spawn(async move {
-        if let Err(e) = run.await {
-            tracing::error!(
-                error = agenda_core::error_chain::chain(&e),
-                "the daily digest stopped"
-            );
+        let (digest, briefs): (Result<(), DigestError>, Result<(), DigestError>) =
+            tokio::join!(digest, briefs);
+        for (what, result) in [("the daily digest", digest), ("the briefs", briefs)] {
+            if let Err(e) = result {
+                tracing::error!(
+                    error = agenda_core::error_chain::chain(&e),
+                    "{what} stopped"
+                );
+            }
         }
     });
     Some(DigestTask { stop, task })

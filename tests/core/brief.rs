@@ -90,4 +90,21 @@ fn the_brief_as_text_and_as_a_reply() {
     assert!(reply.within_limits());
     insta::assert_snapshot!("brief_text", String::from_utf8(text).unwrap());
     insta::assert_json_snapshot!("brief_reply", reply);
+    // Many briefs in one message stay within Discord's limits, the first whole.
+    let many = render::brief::replies(&[b.clone(), b.clone(), b.clone(), b.clone()]);
+    assert!(many.within_limits());
+    assert_eq!(many.embeds[0], render::brief::reply(&b).embeds[0]);
+}
+
+#[test]
+fn meetings_known_to_the_day_are_due_within_the_days_before_them() {
+    let due = |today: Date, days| agenda_core::brief::due(index(), today, days);
+    let ancm19 = vec![(date(2026, 12, 14), vec!["ancm-19".to_string()])];
+    assert_eq!(due(date(2026, 12, 7), 7), ancm19, "seven days before");
+    assert!(due(date(2026, 12, 6), 7).is_empty(), "eight days before");
+    assert_eq!(due(date(2026, 12, 14), 7), ancm19, "on the day");
+    assert!(
+        due(date(2026, 12, 15), 7).is_empty(),
+        "under way: its first day is past"
+    );
 }

@@ -2,6 +2,7 @@
 
 #![cfg(feature = "discord")]
 
+mod briefs;
 mod corpus_sync;
 mod e2e;
 mod feedback_store;

@@ -154,6 +154,19 @@ fn cited(index: &AgendaIndex, fact: &Fact) -> Cited {
 /// The brief for the meeting `asked` names, as of `today`.
 pub fn brief(index: &AgendaIndex, asked: &str, today: Date) -> Result<Brief, BriefError> {
     let meeting = resolve(index, asked, today)?;
+    brief_of(index, meeting, today)
+}
+
+/// The brief for the meeting fact `id` (as [`due`] lists them), as of `today`.
+pub fn brief_by_id(index: &AgendaIndex, id: &str, today: Date) -> Result<Brief, BriefError> {
+    match index.fact(id) {
+        Some(Fact::Meeting(m)) => brief_of(index, m, today),
+        _ => Err(BriefError::NoMeeting(id.to_string())),
+    }
+}
+
+fn brief_of(index: &AgendaIndex, meeting: &Meeting, today: Date) -> Result<Brief, BriefError> {
+    let asked = &meeting.id;
     let key = series_key(meeting).unwrap_or_else(|| name_key(&meeting.name));
     let series = instances(index, &key);
     let planned = is_planned(meeting, &series, today);
@@ -236,4 +249,27 @@ pub fn brief(index: &AgendaIndex, asked: &str, today: Date) -> Result<Brief, Bri
         due,
         latest,
     })
+}
+
+/// The meetings to brief `days` ahead of `today`: those known to the day whose first day falls
+/// in `today ..= today + days`, grouped by that day (earliest first; ids sorted). A meeting
+/// whose first day is before `today` is not briefed any more.
+pub fn due(index: &AgendaIndex, today: Date, days: u32) -> Vec<(Date, Vec<String>)> {
+    let last = crate::digest::add_days(today, i64::from(days));
+    let mut by_day: std::collections::BTreeMap<Date, Vec<String>> = Default::default();
+    for m in meetings(index) {
+        let Some(when) = &m.when else { continue };
+        if when.precision != crate::dates::Precision::Day || when.start < today || when.start > last
+        {
+            continue;
+        }
+        by_day.entry(when.start).or_default().push(m.id.clone());
+    }
+    by_day
+        .into_iter()
+        .map(|(day, mut ids)| {
+            ids.sort();
+            (day, ids)
+        })
+        .collect()
 }

@@ -121,7 +121,7 @@ pub fn week_end(today: Date) -> Date {
     add_days(today, to_sunday)
 }
 
-fn add_days(d: Date, days: i64) -> Date {
+pub(crate) fn add_days(d: Date, days: i64) -> Date {
     Span::new()
         .try_days(days)
         .ok()

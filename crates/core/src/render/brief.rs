@@ -150,3 +150,24 @@ pub fn reply(brief: &Brief) -> Reply {
         embeds: vec![e],
     }
 }
+
+/// Several briefs in one message (the meetings of one day): one embed each, within Discord's
+/// limits; later embeds lose their last fields (or are left out) to keep the total.
+pub fn replies(briefs: &[Brief]) -> Reply {
+    let mut embeds: Vec<EmbedSpec> = Vec::new();
+    let mut total = 0;
+    for brief in briefs.iter().take(limits::EMBEDS) {
+        let Some(mut e) = reply(brief).embeds.into_iter().next() else {
+            continue;
+        };
+        while total + e.size() > limits::EMBED_TOTAL && e.fields.pop().is_some() {}
+        if total + e.size() <= limits::EMBED_TOTAL {
+            total += e.size();
+            embeds.push(e);
+        }
+    }
+    Reply {
+        content: None,
+        embeds,
+    }
+}
