@@ -187,40 +187,41 @@ impl DigestStore for BriefFileStore {
     }
 }
 
+/// The claims table `$table`: one row per (channel, local date), claimed then posted.
+macro_rules! claims_table {
+    ($table:literal) => {
+        concat!(
+            "CREATE TABLE IF NOT EXISTS ",
+            $table,
+            " (
+        channel_id BIGINT NOT NULL,
+        local_date DATE NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted')),
+        claimed_by TEXT NOT NULL,
+        claimed_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL,
+        takeovers INT NOT NULL DEFAULT 0,
+        posted_at TIMESTAMPTZ,
+        PRIMARY KEY (channel_id, local_date)
+    )"
+        )
+    };
+}
+
 /// The schema this bot creates and understands, one step per version.
 const SCHEMA: pg::Schema = pg::Schema {
     version_table: "agenda_digest_schema",
     // Serialises schema changes between replicas starting together.
     lock: 0x6167_656e_6461_0001,
-    migrations: &["CREATE TABLE IF NOT EXISTS agenda_digest_claims (
-        channel_id BIGINT NOT NULL,
-        local_date DATE NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted')),
-        claimed_by TEXT NOT NULL,
-        claimed_at TIMESTAMPTZ NOT NULL,
-        expires_at TIMESTAMPTZ NOT NULL,
-        takeovers INT NOT NULL DEFAULT 0,
-        posted_at TIMESTAMPTZ,
-        PRIMARY KEY (channel_id, local_date)
-    )"],
+    migrations: &[claims_table!("agenda_digest_claims")],
 };
 
-/// The pre-meeting briefs' claims: the digest's table, keyed by channel and the meetings' first
+/// The pre-meeting briefs' claims: the same columns, keyed by channel and the meetings' first
 /// day (`local_date`).
 const BRIEF_SCHEMA: pg::Schema = pg::Schema {
     version_table: "agenda_brief_schema",
     lock: 0x6167_656e_6461_0005,
-    migrations: &["CREATE TABLE IF NOT EXISTS agenda_brief_claims (
-        channel_id BIGINT NOT NULL,
-        local_date DATE NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted')),
-        claimed_by TEXT NOT NULL,
-        claimed_at TIMESTAMPTZ NOT NULL,
-        expires_at TIMESTAMPTZ NOT NULL,
-        takeovers INT NOT NULL DEFAULT 0,
-        posted_at TIMESTAMPTZ,
-        PRIMARY KEY (channel_id, local_date)
-    )"],
+    migrations: &[claims_table!("agenda_brief_claims")],
 };
 
 /// What a store's claims are for: one table each, the same columns.
