@@ -4,7 +4,7 @@
 
 use crate::digest_runner::DigestSender;
 use crate::retry::{RetryPolicy, SendError};
-use crate::watches::{WatchError, WatchFile};
+use crate::watches::{WatchError, WatchStore};
 use agenda_core::index::AgendaIndex;
 use agenda_core::render;
 use agenda_core::watch;
@@ -49,25 +49,25 @@ async fn send<S: DigestSender>(
 /// good, so a temporary failure is tried again at the next scan. Nothing is done (nor written)
 /// before a first watch is added.
 pub async fn scan<S: DigestSender>(
-    file: &WatchFile,
+    file: &WatchStore,
     index: &AgendaIndex,
     sender: &S,
     policy: &RetryPolicy,
 ) -> Result<Scanned, WatchError> {
-    if file.is_unused() {
+    if file.is_unused().await? {
         return Ok(Scanned::default());
     }
     let ids = watch::statement_ids(index).map_err(|e| WatchError::Read {
         path: "the index".into(),
         source: e.into(),
     })?;
-    let unseen = file.unseen(&ids)?;
-    let watches = file.list(None)?;
+    let unseen = file.unseen(&ids).await?;
+    let watches = file.list(None).await?;
     let mut done = Scanned::default();
     for statement in &unseen {
         let mut complete = true;
         for w in &watches {
-            if file.is_posted(w.id, statement)? {
+            if file.is_posted(w.id, statement).await? {
                 continue;
             }
             let cited = match watch::mentions(index, &w.target, statement) {
@@ -84,7 +84,7 @@ pub async fn scan<S: DigestSender>(
             let reply = render::watch::post(&w.target, &cited);
             match send(sender, policy, w.channel, &reply).await {
                 Ok(()) => {
-                    file.mark_posted(w.id, statement)?;
+                    file.mark_posted(w.id, statement).await?;
                     done.posted += 1;
                     tracing::info!(watch = %w.target.label, channel = w.channel, statement, "watch posted");
                 }
@@ -94,13 +94,13 @@ pub async fn scan<S: DigestSender>(
                 }
                 Err(e) => {
                     tracing::error!(channel = w.channel, error = %e, "a watch post was refused; giving it up");
-                    file.mark_posted(w.id, statement)?;
+                    file.mark_posted(w.id, statement).await?;
                     done.refused += 1;
                 }
             }
         }
         if complete {
-            file.mark_seen(statement)?;
+            file.mark_seen(statement).await?;
             done.statements += 1;
         }
     }
@@ -111,7 +111,7 @@ pub async fn scan<S: DigestSender>(
 /// `poll`, until `shutdown` resolves. A file that cannot be read stops nothing: it is logged and
 /// tried again at the next change.
 pub async fn run_watches<S, I, F>(
-    file: WatchFile,
+    file: WatchStore,
     index: I,
     sender: S,
     policy: RetryPolicy,
@@ -203,7 +203,7 @@ mod tests {
     #[tokio::test]
     async fn a_new_statement_is_posted_once_per_matching_watch() {
         let state = tempfile::tempdir().unwrap();
-        let file = WatchFile::in_state_dir(state.path());
+        let file = WatchStore::in_state_dir(state.path());
         let (before, after) = before_and_after();
         let recorder = Recorder::default();
         let now = jiff::Timestamp::UNIX_EPOCH;
@@ -213,9 +213,14 @@ mod tests {
             scan(&file, &before, &recorder, &policy()).await.unwrap(),
             Scanned::default()
         );
-        assert!(file.is_unused(), "nothing written before a watch");
-        file.add(7, "AJIIP", on("AJIIP"), now, present).unwrap();
-        file.add(8, "AMIM", on("AMIM"), now, present).unwrap();
+        assert!(
+            file.is_unused().await.unwrap(),
+            "nothing written before a watch"
+        );
+        file.add(7, "AJIIP", on("AJIIP"), now, present)
+            .await
+            .unwrap();
+        file.add(8, "AMIM", on("AMIM"), now, present).await.unwrap();
         // The statements already there are not news.
         let first = scan(&file, &before, &recorder, &policy()).await.unwrap();
         assert_eq!(first, Scanned::default());

@@ -320,7 +320,9 @@ impl Bot {
             if let Some(digest) = digest {
                 digest.stop().await;
             }
-            watches.stop().await;
+            if let Some(watches) = watches {
+                watches.stop().await;
+            }
             result
         });
         Ok(BotHandle {

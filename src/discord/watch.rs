@@ -7,26 +7,35 @@ use crate::config::Config;
 use crate::index_service::SharedIndex;
 use crate::retry::RetryPolicy;
 use crate::watch_runner::{run_watches, POLL};
-use crate::watches::WatchFile;
+use crate::watches::WatchStore;
 use serenity::all::Http;
 use std::sync::Arc;
 
 /// Starts the watch posts: a statement entering the index is posted to the channels that watch
 /// something it mentions (nothing runs before a first `/watch`).
-pub fn start(config: &Config, index: &SharedIndex, http: Arc<Http>) -> StoppableTask {
-    let file = WatchFile::in_state_dir(&config.state_dir);
+pub fn start(config: &Config, index: &SharedIndex, http: Arc<Http>) -> Option<StoppableTask> {
+    let file = match WatchStore::for_config(config) {
+        Ok(file) => file,
+        Err(e) => {
+            tracing::error!(error = %e, "the watches cannot be read; no watch posts");
+            return None;
+        }
+    };
     let index = index.clone();
-    StoppableTask::spawn("the watch posts", move |mut stopped| async move {
-        run_watches(
-            file,
-            move || index.load_full(),
-            DiscordDigestSender::new(http),
-            RetryPolicy::default(),
-            POLL,
-            async move {
-                let _ = stopped.wait_for(|stop| *stop).await;
-            },
-        )
-        .await
-    })
+    Some(StoppableTask::spawn(
+        "the watch posts",
+        move |mut stopped| async move {
+            run_watches(
+                file,
+                move || index.load_full(),
+                DiscordDigestSender::new(http),
+                RetryPolicy::default(),
+                POLL,
+                async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                },
+            )
+            .await
+        },
+    ))
 }

@@ -7,3 +7,4 @@ mod corpus_sync;
 mod e2e;
 mod feedback_store;
 mod replicas;
+mod watch_store;

@@ -4,7 +4,7 @@
 
 use crate::discord::data::{Context, Data, Error};
 use crate::discord::invocation::{Caller, Invocation};
-use crate::watches::{WatchError, WatchFile, MAX_PER_CHANNEL};
+use crate::watches::{WatchError, WatchStore, MAX_PER_CHANNEL};
 use agenda_core::render::embed::{escape, Reply};
 use agenda_core::render::watch::kind_label;
 use agenda_core::watch;
@@ -57,19 +57,18 @@ pub async fn respond(
     data: &Data,
     caller: &Caller,
 ) -> Result<(Reply, usize), Error> {
-    let file = WatchFile::in_state_dir(&data.config.state_dir);
+    let file = WatchStore::for_config(&data.config)?;
     let index = data.index.load_full();
     let now = data.clock.now();
     let channel = caller.channel;
-    let invocation = invocation.clone();
-    let reply = tokio::task::spawn_blocking(move || -> Result<(Reply, usize), WatchError> {
-        Ok(match invocation {
+    let reply: Result<(Reply, usize), WatchError> = async {
+        Ok(match invocation.clone() {
             Invocation::Watch { text } => {
                 let Some(target) = watch::resolve(&index, &text) else {
                     return Ok((Reply::text("Tell me what to watch: a series, a body, an initiative or words."), 0));
                 };
                 let present = || watch::statement_ids(&index).unwrap_or_default();
-                match file.add(channel, &text, target, now, present) {
+                match file.add(channel, &text, target, now, present).await {
                     Ok(w) if w.target.is_known() => (
                         Reply::text(&format!(
                             "Watching {} in this channel: a statement added from now on that mentions it is posted here.",
@@ -99,7 +98,7 @@ pub async fn respond(
             }
             Invocation::Unwatch { text } => {
                 let removed = match watch::resolve(&index, &text) {
-                    Some(target) => file.remove(channel, &target)?,
+                    Some(target) => file.remove(channel, &target).await?,
                     None => None,
                 };
                 match removed {
@@ -114,7 +113,7 @@ pub async fn respond(
                 }
             }
             _ => {
-                let mine = file.list(Some(channel))?;
+                let mine = file.list(Some(channel)).await?;
                 let lines: Vec<String> = mine.iter().map(|w| format!("• {}", described(&w.target))).collect();
                 let reply = match lines.is_empty() {
                     true => Reply::text("This channel watches nothing yet: /watch ADMM, for instance."),
@@ -127,7 +126,7 @@ pub async fn respond(
                 (reply, mine.len())
             }
         })
-    })
-    .await??;
-    Ok(reply)
+    }
+    .await;
+    Ok(reply?)
 }
