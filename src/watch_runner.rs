@@ -7,7 +7,8 @@ use crate::retry::{RetryPolicy, SendError};
 use crate::watches::{WatchError, WatchStore};
 use agenda_core::index::AgendaIndex;
 use agenda_core::render;
-use agenda_core::watch;
+use agenda_core::watch::{self, What};
+use jiff::civil::Date;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -51,6 +52,7 @@ async fn send<S: DigestSender>(
 pub async fn scan<S: DigestSender>(
     file: &WatchStore,
     index: &AgendaIndex,
+    today: Date,
     sender: &S,
     policy: &RetryPolicy,
 ) -> Result<Scanned, WatchError> {
@@ -104,15 +106,46 @@ pub async fn scan<S: DigestSender>(
             done.statements += 1;
         }
     }
+    // A planned meeting of a watched series that got a date or a place (or another one).
+    for w in watches.iter().filter(|w| w.target.what == What::Series) {
+        for planned in watch::planned_instances(index, &w.target, today) {
+            let before = file.instance(w.id, &planned.meeting).await?;
+            let changed = before.as_ref().is_some_and(|b| *b != planned.looks);
+            let fact = index.fact(&planned.meeting);
+            if let (true, true, Some(fact)) = (changed, planned.known, fact) {
+                let cited = agenda_core::query::citations_for(index, fact);
+                let reply = render::watch::instance_update(&w.target, fact, &cited);
+                match send(sender, policy, w.channel, &reply).await {
+                    Ok(()) => {
+                        done.posted += 1;
+                        tracing::info!(watch = %w.target.label, meeting = %planned.meeting, "watch posted a meeting's new date or place");
+                    }
+                    Err(e) if e.is_retryable() => {
+                        tracing::warn!(channel = w.channel, error = %e, "a watch post failed; trying again at the next change");
+                        continue;
+                    }
+                    Err(e) => {
+                        tracing::error!(channel = w.channel, error = %e, "a watch post was refused; giving it up");
+                        done.refused += 1;
+                    }
+                }
+            }
+            if before.as_deref() != Some(planned.looks.as_str()) {
+                file.record_instance(w.id, &planned.meeting, &planned.looks)
+                    .await?;
+            }
+        }
+    }
     Ok(done)
 }
 
 /// Scans at start and whenever the index in service (`index()`) is another one, checking every
 /// `poll`, until `shutdown` resolves. A file that cannot be read stops nothing: it is logged and
 /// tried again at the next change.
-pub async fn run_watches<S, I, F>(
+pub async fn run_watches<S, I, T, F>(
     file: WatchStore,
     index: I,
+    today: T,
     sender: S,
     policy: RetryPolicy,
     poll: Duration,
@@ -120,6 +153,7 @@ pub async fn run_watches<S, I, F>(
 ) where
     S: DigestSender,
     I: Fn() -> Arc<AgendaIndex>,
+    T: Fn() -> Date,
     F: Future<Output = ()>,
 {
     tokio::pin!(shutdown);
@@ -127,7 +161,7 @@ pub async fn run_watches<S, I, F>(
     loop {
         let current = index();
         if !scanned.as_ref().is_some_and(|s| Arc::ptr_eq(s, &current)) {
-            match scan(&file, &current, &sender, &policy).await {
+            match scan(&file, &current, today(), &sender, &policy).await {
                 Ok(done) if done.statements + done.posted > 0 => {
                     tracing::debug!(?done, "watches scanned");
                 }
@@ -176,6 +210,8 @@ mod tests {
         }
     }
 
+    const DAY: Date = jiff::civil::date(2026, 12, 5);
+
     fn policy() -> RetryPolicy {
         RetryPolicy {
             max_attempts: 1,
@@ -210,7 +246,9 @@ mod tests {
         let on = |text: &str| agenda_core::watch::resolve(&before, text).unwrap();
         let present = || agenda_core::watch::statement_ids(&before).unwrap();
         assert_eq!(
-            scan(&file, &before, &recorder, &policy()).await.unwrap(),
+            scan(&file, &before, DAY, &recorder, &policy())
+                .await
+                .unwrap(),
             Scanned::default()
         );
         assert!(
@@ -222,7 +260,9 @@ mod tests {
             .unwrap();
         file.add(8, "AMIM", on("AMIM"), now, present).await.unwrap();
         // The statements already there are not news.
-        let first = scan(&file, &before, &recorder, &policy()).await.unwrap();
+        let first = scan(&file, &before, DAY, &recorder, &policy())
+            .await
+            .unwrap();
         assert_eq!(first, Scanned::default());
         // A post that fails for now is tried again at the next scan, then sent once.
         recorder.fail.lock().unwrap().push(SendError::Retryable {
@@ -230,12 +270,18 @@ mod tests {
             retry_after: None,
             message: "down".into(),
         });
-        let failed = scan(&file, &after, &recorder, &policy()).await.unwrap();
+        let failed = scan(&file, &after, DAY, &recorder, &policy())
+            .await
+            .unwrap();
         assert_eq!((failed.statements, failed.posted), (0, 0));
-        let sent = scan(&file, &after, &recorder, &policy()).await.unwrap();
+        let sent = scan(&file, &after, DAY, &recorder, &policy())
+            .await
+            .unwrap();
         assert_eq!((sent.statements, sent.posted), (1, 1));
         assert_eq!(
-            scan(&file, &after, &recorder, &policy()).await.unwrap(),
+            scan(&file, &after, DAY, &recorder, &policy())
+                .await
+                .unwrap(),
             Scanned::default()
         );
         let posts = recorder.posts.lock().unwrap().clone();
@@ -244,6 +290,72 @@ mod tests {
         assert!(
             posts[0].1.contains("ASEAN Junior Intelligence"),
             "{posts:?}"
+        );
+    }
+
+    /// The brief fixture's ANCM series, with ANCM-19's date and place unknown (`dated` false).
+    fn ancm(dated: bool) -> AgendaIndex {
+        let dir = tempfile::tempdir().unwrap();
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/brief");
+        agenda_test_support::common::copy_dir(&from, dir.path());
+        if !dated {
+            let facts = dir.path().join("facts/facts.toml");
+            let text = std::fs::read_to_string(&facts).unwrap().replace(
+                "date = \"14 – 16 December 2026\"\nplace = \"Subic Bay\"\n",
+                "",
+            );
+            std::fs::write(&facts, text).unwrap();
+        }
+        let corpus = agenda_core::corpus::Corpus::load(dir.path()).unwrap();
+        AgendaIndex::build_in_ram(&corpus).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_planned_meeting_of_a_watched_series_that_gets_a_date_is_posted_once() {
+        let state = tempfile::tempdir().unwrap();
+        let file = WatchStore::in_state_dir(state.path());
+        let (before, after) = (ancm(false), ancm(true));
+        let recorder = Recorder::default();
+        let target = agenda_core::watch::resolve(&before, "ANCM").unwrap();
+        let present = || agenda_core::watch::statement_ids(&before).unwrap();
+        file.add(9, "ANCM", target, jiff::Timestamp::UNIX_EPOCH, present)
+            .await
+            .unwrap();
+        let first = scan(&file, &before, DAY, &recorder, &policy())
+            .await
+            .unwrap();
+        assert_eq!(
+            first.posted, 0,
+            "what it looks like when watched is not news"
+        );
+        let dated = scan(&file, &after, DAY, &recorder, &policy())
+            .await
+            .unwrap();
+        assert_eq!(dated.posted, 1);
+        assert_eq!(
+            scan(&file, &after, DAY, &recorder, &policy())
+                .await
+                .unwrap()
+                .posted,
+            0
+        );
+        let posts = recorder.posts.lock().unwrap().clone();
+        assert_eq!(posts.len(), 1, "{posts:?}");
+        assert_eq!(posts[0].0, 9);
+        assert!(
+            posts[0]
+                .1
+                .contains("19th ASEAN Navy Chiefs' Meeting (ANCM-19) now reads"),
+            "{posts:?}"
+        );
+        // Once it has begun, it is not planned any more: nothing about it.
+        let later = jiff::civil::date(2026, 12, 20);
+        assert_eq!(
+            scan(&file, &before, later, &recorder, &policy())
+                .await
+                .unwrap()
+                .posted,
+            0
         );
     }
 }

@@ -42,6 +42,8 @@ struct State {
     seen: BTreeSet<String>,
     /// (watch id, statement id) posted.
     posted: BTreeSet<(u64, String)>,
+    /// `watch id:meeting id` → the planned instance's date and place when last looked at.
+    instances: std::collections::BTreeMap<String, String>,
 }
 
 /// Why a watch could not be added, removed or recorded.
@@ -343,6 +345,32 @@ impl WatchStore {
             .await?
             .posted
             .contains(&(watch, statement.to_string())))
+    }
+
+    /// What the planned meeting `meeting` of `watch`'s series looked like when last recorded.
+    pub async fn instance(&self, watch: u64, meeting: &str) -> Result<Option<String>, WatchError> {
+        Ok(self
+            .read()
+            .await?
+            .instances
+            .get(&format!("{watch}:{meeting}"))
+            .cloned())
+    }
+
+    /// Records what the planned meeting `meeting` of `watch`'s series looks like now.
+    pub async fn record_instance(
+        &self,
+        watch: u64,
+        meeting: &str,
+        looks: &str,
+    ) -> Result<(), WatchError> {
+        self.update(|state| {
+            state
+                .instances
+                .insert(format!("{watch}:{meeting}"), looks.to_string());
+            Ok(())
+        })
+        .await
     }
 
     /// Records that `watch` was posted for `statement`.

@@ -3,6 +3,7 @@
 
 use super::digest::DiscordDigestSender;
 use crate::background::StoppableTask;
+use crate::clock::SharedClock;
 use crate::config::Config;
 use crate::index_service::SharedIndex;
 use crate::retry::RetryPolicy;
@@ -13,7 +14,12 @@ use std::sync::Arc;
 
 /// Starts the watch posts: a statement entering the index is posted to the channels that watch
 /// something it mentions (nothing runs before a first `/watch`).
-pub fn start(config: &Config, index: &SharedIndex, http: Arc<Http>) -> Option<StoppableTask> {
+pub fn start(
+    config: &Config,
+    index: &SharedIndex,
+    clock: &SharedClock,
+    http: Arc<Http>,
+) -> Option<StoppableTask> {
     let file = match WatchStore::for_config(config) {
         Ok(file) => file,
         Err(e) => {
@@ -22,12 +28,14 @@ pub fn start(config: &Config, index: &SharedIndex, http: Arc<Http>) -> Option<St
         }
     };
     let index = index.clone();
+    let (clock, settings) = (clock.clone(), config.digest.clone());
     Some(StoppableTask::spawn(
         "the watch posts",
         move |mut stopped| async move {
             run_watches(
                 file,
                 move || index.load_full(),
+                move || settings.today(clock.now()),
                 DiscordDigestSender::new(http),
                 RetryPolicy::default(),
                 POLL,

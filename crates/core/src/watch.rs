@@ -275,3 +275,52 @@ mod tests {
             .is_empty());
     }
 }
+
+/// A planned instance of a watched series: what its date and place read now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub meeting: String,
+    /// `date|place` as written (empty parts unknown): compared between scans.
+    pub looks: String,
+    /// Whether it has a date or a place at all.
+    pub known: bool,
+}
+
+/// The planned instances (first day on or after `today`, or undated) of the series `target`
+/// names; empty for any other target.
+pub fn planned_instances(
+    index: &AgendaIndex,
+    target: &Target,
+    today: jiff::civil::Date,
+) -> Vec<Planned> {
+    if target.what != What::Series {
+        return Vec::new();
+    }
+    let keys: Vec<String> = target.names.iter().map(|n| name_key(n)).collect();
+    let mut out: Vec<Planned> = index
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Meeting(m) => Some(m),
+            _ => None,
+        })
+        .filter(|m| {
+            [m.acronym.as_deref(), m.series.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|n| keys.contains(&name_key(n)))
+        })
+        .filter(|m| m.when.as_ref().is_none_or(|w| w.end >= today))
+        .map(|m| {
+            let date = m.date.as_deref().unwrap_or("");
+            let place = m.place.as_deref().unwrap_or("");
+            Planned {
+                meeting: m.id.clone(),
+                looks: format!("{date}|{place}"),
+                known: !date.is_empty() || !place.is_empty(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.meeting.cmp(&b.meeting));
+    out
+}

@@ -50,6 +50,39 @@ pub fn post(target: &Target, citations: &[Citation]) -> Reply {
     }
 }
 
+/// The post for a planned meeting of the watched series `target` that got a date or a place
+/// (`fact`, a meeting, with its citations).
+pub fn instance_update(
+    target: &Target,
+    fact: &crate::corpus::Fact,
+    citations: &[Citation],
+) -> Reply {
+    let known: Vec<String> = fact
+        .fields()
+        .into_iter()
+        .filter(|(label, _)| ["Date", "Place"].contains(&label.as_ref()))
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect();
+    let mut e = EmbedSpec {
+        title: fit(
+            &format!("Watched: {} — {} now reads", target.label, fact.title()),
+            limits::TITLE,
+        ),
+        description: fit(&escape(&known.join("; ")), limits::DESCRIPTION),
+        color: COLOR,
+        footer: Some(format!("{} · /unwatch to stop", kind_label(target))),
+        ..EmbedSpec::default()
+    };
+    for c in citations.iter().take(crate::watch::PARAGRAPHS_PER_POST) {
+        let (name, value) = citation_field(c);
+        e.push_field(&name, &value, false);
+    }
+    Reply {
+        content: None,
+        embeds: vec![e],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
