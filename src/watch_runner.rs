@@ -4,7 +4,7 @@
 
 use crate::digest_runner::DigestSender;
 use crate::retry::{RetryPolicy, SendError};
-use crate::watches::{WatchError, WatchStore};
+use crate::watches::{PostClaim, WatchError, WatchStore};
 use agenda_core::index::AgendaIndex;
 use agenda_core::render;
 use agenda_core::watch::{self, What};
@@ -69,9 +69,6 @@ pub async fn scan<S: DigestSender>(
     for statement in &unseen {
         let mut complete = true;
         for w in &watches {
-            if file.is_posted(w.id, statement).await? {
-                continue;
-            }
             let cited = match watch::mentions(index, &w.target, statement) {
                 Ok(cited) => cited,
                 Err(e) => {
@@ -83,6 +80,17 @@ pub async fn scan<S: DigestSender>(
             if cited.is_empty() {
                 continue;
             }
+            match file
+                .claim(w.id, statement, jiff::Timestamp::now().as_second())
+                .await?
+            {
+                PostClaim::Claimed => {}
+                PostClaim::AlreadyPosted => continue,
+                PostClaim::Held => {
+                    complete = false;
+                    continue;
+                }
+            }
             let reply = render::watch::post(&w.target, &cited);
             match send(sender, policy, w.channel, &reply).await {
                 Ok(()) => {
@@ -92,6 +100,7 @@ pub async fn scan<S: DigestSender>(
                 }
                 Err(e) if e.is_retryable() => {
                     tracing::warn!(channel = w.channel, error = %e, "a watch post failed; trying again later");
+                    file.release(w.id, statement).await?;
                     complete = false;
                 }
                 Err(e) => {

@@ -44,6 +44,22 @@ struct State {
     posted: BTreeSet<(u64, String)>,
     /// `watch id:meeting id` → the planned instance's date and place when last looked at.
     instances: std::collections::BTreeMap<String, String>,
+    /// `watch id:statement id` → who is posting it, until when (Unix seconds): a claim, so two
+    /// processes sharing the store never post one thing twice; a dead one's claim runs out.
+    claims: std::collections::BTreeMap<String, (String, i64)>,
+}
+
+/// How long a claim on a watch post holds.
+pub const CLAIM_LEASE_SECS: i64 = 120;
+
+/// What a claim on a watch post got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostClaim {
+    /// Post it (then [`WatchStore::mark_posted`], or [`WatchStore::release`]).
+    Claimed,
+    AlreadyPosted,
+    /// Another process is posting it.
+    Held,
 }
 
 /// Why a watch could not be added, removed or recorded.
@@ -94,6 +110,8 @@ enum Backend {
 /// The watches, in the state directory or the database.
 pub struct WatchStore {
     backend: Backend,
+    /// This process, in claims.
+    replica: String,
 }
 
 impl std::fmt::Debug for WatchStore {
@@ -117,6 +135,7 @@ impl WatchStore {
                 path: state_dir.join(FILE),
                 lock: Mutex::new(()),
             },
+            replica: pg::replica_id(),
         }
     }
 
@@ -129,6 +148,7 @@ impl WatchStore {
                     url: url.clone(),
                     schema: tokio::sync::OnceCell::new(),
                 },
+                replica: pg::replica_id(),
             },
             None => WatchStore::in_state_dir(&config.state_dir),
         })
@@ -373,9 +393,52 @@ impl WatchStore {
         .await
     }
 
-    /// Records that `watch` was posted for `statement`.
+    /// Claims the post of `watch` for `statement` at `now` (Unix seconds) for
+    /// [`CLAIM_LEASE_SECS`]: this process's claim is renewed, another's holds until it runs out.
+    pub async fn claim(
+        &self,
+        watch: u64,
+        statement: &str,
+        now: i64,
+    ) -> Result<PostClaim, WatchError> {
+        let key = format!("{watch}:{statement}");
+        self.update(|state| {
+            if state.posted.contains(&(watch, statement.to_string())) {
+                return Ok(PostClaim::AlreadyPosted);
+            }
+            if let Some((by, until)) = state.claims.get(&key) {
+                if *by != self.replica && *until > now {
+                    return Ok(PostClaim::Held);
+                }
+            }
+            state
+                .claims
+                .insert(key, (self.replica.clone(), now + CLAIM_LEASE_SECS));
+            Ok(PostClaim::Claimed)
+        })
+        .await
+    }
+
+    /// Gives this process's claim up without posting (the post failed for now).
+    pub async fn release(&self, watch: u64, statement: &str) -> Result<(), WatchError> {
+        let key = format!("{watch}:{statement}");
+        self.update(|state| {
+            if state
+                .claims
+                .get(&key)
+                .is_some_and(|(by, _)| *by == self.replica)
+            {
+                state.claims.remove(&key);
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Records that `watch` was posted for `statement` (its claim done).
     pub async fn mark_posted(&self, watch: u64, statement: &str) -> Result<(), WatchError> {
         self.update(|state| {
+            state.claims.remove(&format!("{watch}:{statement}"));
             state.posted.insert((watch, statement.to_string()));
             Ok(())
         })
@@ -443,6 +506,31 @@ mod tests {
         assert!(!file.is_posted(1, "c").await.unwrap());
         file.mark_posted(1, "c").await.unwrap();
         file.mark_seen("c").await.unwrap();
+        // Claims: one process at a time, until the lease runs out.
+        let other = WatchStore::in_state_dir(dir.path());
+        assert_eq!(file.claim(2, "c", 100).await.unwrap(), PostClaim::Claimed);
+        assert_eq!(
+            file.claim(2, "c", 101).await.unwrap(),
+            PostClaim::Claimed,
+            "renewed"
+        );
+        assert_eq!(other.claim(2, "c", 150).await.unwrap(), PostClaim::Held);
+        assert_eq!(
+            other.claim(2, "c", 101 + CLAIM_LEASE_SECS).await.unwrap(),
+            PostClaim::Claimed,
+            "taken over"
+        );
+        other.mark_posted(2, "c").await.unwrap();
+        assert_eq!(
+            file.claim(2, "c", 1_000).await.unwrap(),
+            PostClaim::AlreadyPosted
+        );
+        assert_eq!(file.claim(3, "c", 1_000).await.unwrap(), PostClaim::Claimed);
+        file.release(3, "c").await.unwrap();
+        assert_eq!(
+            other.claim(3, "c", 1_001).await.unwrap(),
+            PostClaim::Claimed
+        );
         // A restart reads the same file.
         let again = WatchStore::in_state_dir(dir.path());
         assert!(again.is_posted(1, "c").await.unwrap());

@@ -2,7 +2,7 @@
 //! row every process reads; concurrent changes do not lose each other.
 
 use agenda_bot::config::Config;
-use agenda_bot::watches::WatchStore;
+use agenda_bot::watches::{PostClaim, WatchStore};
 use agenda_core::watch::{Target, What};
 use agenda_test_support::postgres::Postgres;
 
@@ -58,4 +58,12 @@ async fn replicas_share_one_set_of_watches() {
         .is_empty());
     assert!(a.remove(1, &words("topic 4")).await.unwrap().is_some());
     assert_eq!(b.list(None).await.unwrap().len(), 9);
+    // Two posters claiming one post at once: one gets it.
+    let (x, y) = tokio::join!(a.claim(5, "newer", 1_000), b.claim(5, "newer", 1_000));
+    let claimed = [x.unwrap(), y.unwrap()];
+    assert_eq!(
+        claimed.iter().filter(|c| **c == PostClaim::Claimed).count(),
+        1,
+        "{claimed:?}"
+    );
 }

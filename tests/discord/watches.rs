@@ -174,3 +174,52 @@ async fn a_watched_body_is_posted_once_per_statement_that_mentions_it() {
     );
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_fifty_first_watch_of_a_channel_is_refused_clearly() {
+    use agenda_bot::watches::{WatchStore, MAX_PER_CHANNEL};
+    use agenda_core::watch::{Target, What};
+    let state = tempfile::tempdir().unwrap();
+    let store = WatchStore::in_state_dir(state.path());
+    for n in 0..MAX_PER_CHANNEL {
+        let text = format!("topic {n}");
+        let target = Target {
+            what: What::Words,
+            label: text.clone(),
+            names: vec![text.clone()],
+        };
+        store
+            .add(
+                CHANNEL,
+                &text,
+                target,
+                jiff::Timestamp::UNIX_EPOCH,
+                Vec::new,
+            )
+            .await
+            .unwrap();
+    }
+    let bot = BotUnderTest::start(Setup {
+        state_dir: Some(state.path().to_path_buf()),
+        ..Setup::default()
+    })
+    .await;
+    bot.slash(
+        751_000_000_000_000_001,
+        "watch",
+        what("ADMM"),
+        MANAGE_CHANNELS,
+    )
+    .await;
+    let refused = bot.edited(751_000_000_000_000_001).await.body;
+    let text = refused["content"].as_str().unwrap();
+    assert!(
+        text.starts_with("This channel already has 50 watches, the most it can have"),
+        "{text}"
+    );
+    assert_eq!(
+        store.list(Some(CHANNEL)).await.unwrap().len(),
+        MAX_PER_CHANNEL
+    );
+    bot.stop().await;
+}
