@@ -133,40 +133,28 @@ pub fn start(
             let _ = stopped.wait_for(|stop| *stop).await;
         }
     };
-    let digest = {
-        let (config, index, clock) = (config.clone(), index.clone(), clock.clone());
-        let (sender, stopped) = (DiscordDigestSender::new(http.clone()), stopped());
-        async move {
-            let store = AnyStore::open_for(&config, Posts::Digest)?;
-            run_digest(
-                config,
-                RetryPolicy::default(),
-                &store,
-                move || index.load_full(),
-                clock,
-                sender,
-                stopped,
-            )
-            .await
-        }
-    };
-    let briefs = {
-        let (config, index, clock) = (config.clone(), index.clone(), clock.clone());
-        let (sender, stopped) = (DiscordDigestSender::new(http), stopped());
-        async move {
-            let store = AnyStore::open_for(&config, Posts::Briefs)?;
-            run_briefs(
-                config,
-                RetryPolicy::default(),
-                &store,
-                move || index.load_full(),
-                clock,
-                sender,
-                stopped,
-            )
-            .await
-        }
-    };
+    // One loop per kind of post, each on its own store, the same index, clock and sender.
+    macro_rules! posts_loop {
+        ($runner:path, $posts:expr) => {{
+            let (config, index, clock) = (config.clone(), index.clone(), clock.clone());
+            let (sender, stopped) = (DiscordDigestSender::new(http.clone()), stopped());
+            async move {
+                let store = AnyStore::open_for(&config, $posts)?;
+                $runner(
+                    config,
+                    RetryPolicy::default(),
+                    &store,
+                    move || index.load_full(),
+                    clock,
+                    sender,
+                    stopped,
+                )
+                .await
+            }
+        }};
+    }
+    let digest = posts_loop!(run_digest, Posts::Digest);
+    let briefs = posts_loop!(run_briefs, Posts::Briefs);
     let task = tokio::spawn(async move {
         let (digest, briefs): (Result<(), DigestError>, Result<(), DigestError>) =
             tokio::join!(digest, briefs);

@@ -5,7 +5,7 @@
 use crate::corpus::{Fact, Meeting};
 use crate::digest::{self, Milestone};
 use crate::index::AgendaIndex;
-use crate::query::listing::name_key;
+use crate::query::listing::{name_key, series_instances};
 use crate::query::{self, citations_for, Citation, QueryError, Scope};
 use jiff::civil::Date;
 use std::collections::HashSet;
@@ -67,13 +67,9 @@ fn meetings(index: &AgendaIndex) -> impl Iterator<Item = &Meeting> {
     })
 }
 
-/// The instances of `key`'s series, dated ones by date, then undated ones by number.
+/// The instances of the series `key` names, dated ones by date, then undated ones by number.
 fn instances<'a>(index: &'a AgendaIndex, key: &str) -> Vec<&'a Meeting> {
-    let mut found: Vec<&Meeting> = meetings(index)
-        .filter(|m| series_key(m).as_deref() == Some(key))
-        .collect();
-    found.sort_by_key(|m| (m.when.is_none(), m.when.as_ref().map(|w| w.start), m.number));
-    found
+    series_instances(index, &[key.to_string()])
 }
 
 /// Whether `m` lies ahead of `today` among its series' `instances`.

@@ -297,19 +297,8 @@ pub fn planned_instances(
         return Vec::new();
     }
     let keys: Vec<String> = target.names.iter().map(|n| name_key(n)).collect();
-    let mut out: Vec<Planned> = index
-        .facts
-        .iter()
-        .filter_map(|f| match f {
-            Fact::Meeting(m) => Some(m),
-            _ => None,
-        })
-        .filter(|m| {
-            [m.acronym.as_deref(), m.series.as_deref()]
-                .into_iter()
-                .flatten()
-                .any(|n| keys.contains(&name_key(n)))
-        })
+    let mut out: Vec<Planned> = crate::query::listing::series_instances(index, &keys)
+        .into_iter()
         .filter(|m| m.when.as_ref().is_none_or(|w| w.end >= today))
         .map(|m| {
             let date = m.date.as_deref().unwrap_or("");

@@ -55,16 +55,13 @@ pub(crate) fn listing_intent(request: &Request, scope: Scope) -> Option<FactKind
     kind.filter(|k| scope.kind().is_none_or(|s| s == *k))
 }
 
-/// `meeting ADMM`: a question that is exactly a series' acronym or name, of which the corpus
-/// knows two instances or more, answers with its instances in date order (undated ones last),
-/// each citing its main source.
-pub(crate) fn series_timeline(index: &AgendaIndex, text: &str) -> Option<Answer> {
-    let key = name_key;
-    let asked = key(text);
-    if asked.is_empty() {
-        return None;
-    }
-    let mut instances: Vec<&crate::corpus::Meeting> = index
+/// The meetings whose acronym or series name has one of `keys` (as [`name_key`]s): dated ones
+/// by date, then undated ones by number.
+pub(crate) fn series_instances<'a>(
+    index: &'a AgendaIndex,
+    keys: &[String],
+) -> Vec<&'a crate::corpus::Meeting> {
+    let mut found: Vec<&crate::corpus::Meeting> = index
         .facts
         .iter()
         .filter_map(|f| match f {
@@ -75,13 +72,25 @@ pub(crate) fn series_timeline(index: &AgendaIndex, text: &str) -> Option<Answer>
             [m.acronym.as_deref(), m.series.as_deref()]
                 .into_iter()
                 .flatten()
-                .any(|name| key(name) == asked)
+                .any(|name| keys.contains(&name_key(name)))
         })
         .collect();
+    found.sort_by_key(|m| (m.when.is_none(), m.when.as_ref().map(|w| w.start), m.number));
+    found
+}
+
+/// `meeting ADMM`: a question that is exactly a series' acronym or name, of which the corpus
+/// knows two instances or more, answers with its instances in date order (undated ones last),
+/// each citing its main source.
+pub(crate) fn series_timeline(index: &AgendaIndex, text: &str) -> Option<Answer> {
+    let asked = name_key(text);
+    if asked.is_empty() {
+        return None;
+    }
+    let instances = series_instances(index, &[asked]);
     if instances.len() < 2 {
         return None;
     }
-    instances.sort_by_key(|m| (m.when.is_none(), m.when.as_ref().map(|w| w.start), m.number));
     let results = instances
         .into_iter()
         .filter_map(|m| index.fact(&m.id))
