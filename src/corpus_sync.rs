@@ -595,6 +595,7 @@ async fn follow(
             Err(e) = session(&store, &target, &mut backoff) => e,
             _ = stopped.wait_for(|stop| *stop) => return,
         };
+        crate::ops::health::status().set_store(false, jiff::Timestamp::now());
         let wait = backoff.next_delay();
         tracing::warn!(error = %agenda_core::error_chain::chain(&failed), retry_in = ?wait,
             "corpus sync: the store is unavailable; statements added meanwhile are caught up \
@@ -615,6 +616,7 @@ async fn session(
     // Listening before catching up: a statement stored in between is notified.
     let mut listener = Listener::start(&store.url).await?;
     let written = catch_up(store, &target.corpus_dir).await?;
+    crate::ops::health::status().set_store(true, jiff::Timestamp::now());
     tracing::info!(
         store = store.describe(),
         written,

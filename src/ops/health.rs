@@ -1,5 +1,5 @@
 //! What `/healthz` and `/readyz` report: the index in service, Discord's REST API, the commands'
-//! registration, the gateway connection and the digest's last post. The process-wide [`Status`]
+//! registration, the gateway connection, the shared store and the digest's last post. The process-wide [`Status`]
 //! is updated by one-line calls where things happen.
 
 use agenda_core::index::Manifest;
@@ -30,6 +30,8 @@ struct Inner {
     rest: Option<(bool, Timestamp)>,
     /// Whether the commands are registered with Discord.
     registered: bool,
+    /// Whether the corpus sync follows the shared store (and since when); `None` without one.
+    store: Option<(bool, Timestamp)>,
 }
 
 /// The gateway and digest state, shared by the whole process (see [`status`]).
@@ -51,6 +53,7 @@ impl Status {
             digest_last: None,
             rest: None,
             registered: false,
+            store: None,
         }))
     }
 
@@ -82,6 +85,15 @@ impl Status {
             s.rest = Some((reachable, at));
         }
         changed
+    }
+
+    /// Records whether the corpus sync follows the shared store at `at` (informational: a
+    /// replica whose store is down still answers from its own index).
+    pub fn set_store(&self, following: bool, at: Timestamp) {
+        let mut s = self.lock();
+        if s.store.map(|(f, _)| f) != Some(following) {
+            s.store = Some((following, at));
+        }
     }
 
     /// Records that the commands are registered with Discord (or that registering failed).
@@ -148,6 +160,13 @@ impl Status {
                 None => json!({"reachable": null}),
             },
             "registered": s.registered,
+            "store": match s.store {
+                Some((following, since)) => json!({
+                    "following": following,
+                    "since": since.to_string(),
+                }),
+                None => json!({"used": false}),
+            },
             "digest": {"last_post": digest},
         });
         (healthy, body)
@@ -242,6 +261,15 @@ mod tests {
         replica.set_no_gateway();
         replica.set_rest(true, t0);
         replica.set_registered(true);
+        assert!(ready(&replica, m));
+        // The shared store is reported, not required: its replica answers from its own index.
+        assert_eq!(
+            replica.report(m, t0).1["store"],
+            serde_json::json!({"used": false})
+        );
+        replica.set_store(false, t0);
+        let (_, body) = replica.report(m, t0);
+        assert_eq!(body["store"]["following"], false, "{body}");
         assert!(ready(&replica, m));
     }
 }

@@ -59,6 +59,8 @@ impl Replica {
                 &fake.rest_url(),
                 "--interactions",
                 &at,
+                "--metrics",
+                &at,
                 "--no-gateway",
             ],
             "replica-token",
@@ -215,6 +217,8 @@ async fn an_add_on_one_replica_is_answered_by_the_other_within_seconds() {
     let (_pg, url, fake, mut a, mut b) = two_replicas("replicas_add").await;
     a.start(&fake);
     b.start(&fake);
+    let (_, health) = b.client().get("/healthz").await;
+    assert_eq!(health["store"]["following"], true, "{health}");
     let (status, before) = b
         .client()
         .post(
