@@ -152,7 +152,7 @@ pub async fn scan<S: DigestSender>(
 /// `poll`, until `shutdown` resolves. A file that cannot be read stops nothing: it is logged and
 /// tried again at the next change.
 pub async fn run_watches<S, I, T, F>(
-    file: WatchStore,
+    file: Arc<WatchStore>,
     index: I,
     today: T,
     sender: S,

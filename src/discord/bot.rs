@@ -314,7 +314,13 @@ impl Bot {
         // The digest lives as long as the client: stopped (a post under way finished) before
         // `wait`/`shutdown` return.
         let digest = digest::start(&config, &index, &clock, post_http.clone());
-        let watches = watch::start(&config, &index, &clock, post_http);
+        let watches = watch::start(
+            &config,
+            shared_data.watches.clone(),
+            &index,
+            &clock,
+            post_http,
+        );
         let task = tokio::spawn(async move {
             let result = client.start().await;
             if let Some(digest) = digest {

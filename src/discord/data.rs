@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::corpus_sync::CorpusStore;
 use crate::feedback::{self, FeedbackStore};
 use crate::index_service::SharedIndex;
+use crate::watches::WatchStore;
 use agenda_core::render::embed::Reply;
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,6 +36,8 @@ pub struct Data {
     pub help: Arc<Reply>,
     /// Where 👍/👎 and questions that found nothing go (`[feedback] enabled`); `None`: nowhere.
     pub feedback: Option<Arc<FeedbackStore>>,
+    /// The channels' watches (`/watch`); `None` when the configured store cannot be used.
+    pub watches: Option<Arc<WatchStore>>,
     /// Test-only knobs (all off in production).
     pub test_hooks: TestHooks,
     /// The shared store `/add` goes through (`[store] url`), so every replica learns of it.
@@ -59,8 +62,16 @@ impl Data {
             },
             false => None,
         };
+        let watches = match WatchStore::for_config(&config) {
+            Ok(store) => Some(Arc::new(store)),
+            Err(e) => {
+                tracing::error!(error = %e, "the watches cannot be kept");
+                None
+            }
+        };
         Data {
             feedback,
+            watches,
             corpus_store: corpus_store(&config),
             config,
             index,

@@ -5,9 +5,10 @@ use super::data::{Data, Error, USER_ERROR};
 use super::invocation::BAD_OPTIONS;
 use super::send::deliver;
 
-/// What a server-only command says in a direct message.
-pub const ADMINS_IN_A_SERVER: &str =
-    "Sorry, only server admins can run this command, in their server (not in a direct message).";
+/// What a server-only command (the admins' `/add` and `/reindex`, the channels' watches) says
+/// in a direct message.
+pub const IN_A_SERVER: &str =
+    "Sorry, this command works in a server's channels only (not in a direct message).";
 
 /// Every poise/serenity error ends here: the cause goes to the log (`{:#}`), the user gets a
 /// short message.
@@ -56,8 +57,8 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         // `/add` and `/reindex` in a direct message (Discord hides them there; a stale client
         // may still send one): refused as any non-admin is.
         E::GuildOnly { ctx, .. } => {
-            tracing::info!(command = %ctx.command().name, "an admin command outside a server");
-            Some(ADMINS_IN_A_SERVER)
+            tracing::info!(command = %ctx.command().name, "a server-only command outside a server");
+            Some(IN_A_SERVER)
         }
         E::UnknownInteraction { interaction, .. } => {
             tracing::warn!(

@@ -13,20 +13,17 @@ use serenity::all::Http;
 use std::sync::Arc;
 
 /// Starts the watch posts: a statement entering the index is posted to the channels that watch
-/// something it mentions (nothing runs before a first `/watch`).
+/// something it mentions (nothing runs before a first `/watch`). `watches` is the bot's one
+/// store ([`crate::discord::data::Data::watches`]), shared with the commands so that their
+/// changes and the posts' records never race; without one, nothing runs.
 pub fn start(
     config: &Config,
+    watches: Option<Arc<WatchStore>>,
     index: &SharedIndex,
     clock: &SharedClock,
     http: Arc<Http>,
 ) -> Option<StoppableTask> {
-    let file = match WatchStore::for_config(config) {
-        Ok(file) => file,
-        Err(e) => {
-            tracing::error!(error = %e, "the watches cannot be read; no watch posts");
-            return None;
-        }
-    };
+    let file = watches?;
     let index = index.clone();
     let (clock, settings) = (clock.clone(), config.digest.clone());
     Some(StoppableTask::spawn(

@@ -4,10 +4,14 @@
 
 use crate::discord::data::{Context, Data, Error};
 use crate::discord::invocation::{Caller, Invocation};
-use crate::watches::{WatchError, WatchStore, MAX_PER_CHANNEL};
+use crate::watches::{WatchError, MAX_PER_CHANNEL};
 use agenda_core::render::embed::{escape, Reply};
 use agenda_core::render::watch::kind_label;
 use agenda_core::watch;
+
+/// What a watch command answers when the watches' store cannot be used (logged at start).
+pub const WATCHES_UNAVAILABLE: &str =
+    "Sorry, the watches cannot be read right now; the bot's admins have the cause in its log.";
 
 /// What a member who may not change the channel's watches is told.
 pub const NOT_ALLOWED: &str =
@@ -57,7 +61,9 @@ pub async fn respond(
     data: &Data,
     caller: &Caller,
 ) -> Result<(Reply, usize), Error> {
-    let file = WatchStore::for_config(&data.config)?;
+    let Some(file) = data.watches.as_deref() else {
+        return Ok((Reply::text(WATCHES_UNAVAILABLE), 0));
+    };
     let index = data.index.load_full();
     let now = data.clock.now();
     let channel = caller.channel;
