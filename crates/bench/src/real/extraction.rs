@@ -3,7 +3,7 @@
 //! one, and every extracted fact left over counted as extra.
 
 use super::set::{GoldMeeting, Statement};
-use agenda_core::corpus::{Fact, FactKind, Meeting};
+use agenda_core::corpus::{BodyKind, Fact, FactKind, Meeting};
 use agenda_core::dates::{self, Precision};
 use agenda_core::extract::MEETING_SERIES;
 use std::collections::HashSet;
@@ -94,9 +94,20 @@ pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
             _ => None,
         })
         .collect();
-    let pairs = pair_up(&gold.meeting, &meetings, &mut s.meeting, |g, m| {
-        same_meeting(g, m)
-    });
+    // An instance named by its number pairs with the extracted one of that number before any
+    // gold instance known only by its year can take it.
+    // Then one whose series is named as the gold's, before one whose longer name holds the gold
+    // series' name ("… Meeting Working Group" holds "… Meeting").
+    let pairs = pair_up_in_turn(
+        &gold.meeting,
+        &meetings,
+        &mut s.meeting,
+        &[
+            &|g, m| same_meeting(g, m) && g.number.is_some() && g.number == m.number,
+            &|g, m| same_meeting(g, m) && same_series_named(g, m),
+            &|g, m| same_meeting(g, m),
+        ],
+    );
     for (g, found) in gold.meeting.iter().zip(&pairs) {
         let Some(m) = found.map(|i| meetings[i]) else {
             s.misses.push(format!("meeting not found: {}", describe(g)));
@@ -197,6 +208,34 @@ fn pair_up<G, T>(
     pairs
 }
 
+/// A test of whether a gold item and an extracted one are the same.
+type Same<G, T> = dyn Fn(&G, &T) -> bool;
+
+/// [`pair_up`] in turns: first the pairs the first test accepts, then those the next accepts
+/// among the items left, and so on.
+fn pair_up_in_turn<G, T>(
+    gold: &[G],
+    got: &[T],
+    k: &mut KindScore,
+    turns: &[&Same<G, T>],
+) -> Vec<Option<usize>> {
+    let mut pairs = vec![None; gold.len()];
+    let mut used = HashSet::new();
+    for same in turns {
+        for (g, pair) in gold.iter().zip(pairs.iter_mut()) {
+            if pair.is_none() {
+                *pair = (0..got.len()).find(|&i| !used.contains(&i) && same(g, &got[i]));
+                used.extend(*pair);
+            }
+        }
+    }
+    k.gold = gold.len();
+    k.extracted = got.len();
+    k.found = used.len();
+    k.extra = got.len() - used.len();
+    pairs
+}
+
 /// "extra KIND: name" for every extracted item no gold item was paired with.
 fn misses_of<T>(
     pairs: &[Option<usize>],
@@ -264,6 +303,21 @@ pub fn same_meeting(g: &GoldMeeting, m: &Meeting) -> bool {
     }
 }
 
+/// Whether the extracted meeting's acronym or series is the gold series' own (not a longer name
+/// holding it).
+fn same_series_named(g: &GoldMeeting, m: &Meeting) -> bool {
+    let theirs: Vec<String> = [m.acronym.as_deref(), m.series.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(key)
+        .collect();
+    [Some(g.series.as_str()), g.series_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(key)
+        .any(|k| !k.is_empty() && theirs.contains(&k))
+}
+
 /// The gold date ("2019-11-20", "2019-11-20/2019-11-21", "2019-11", "2019") against the
 /// extracted range: the same first day for a day or days, the same span otherwise.
 fn same_date(gold: &str, m: &Meeting) -> bool {
@@ -300,12 +354,15 @@ fn same_theme(gold: &str, got: Option<&str>) -> bool {
     a.len() >= 4 && (a.contains(&b) && b.len() * 2 >= a.len() || b.contains(&a))
 }
 
-/// Whether `f` is a meeting series of which the statement has a gold meeting.
+/// Whether `f` is a meeting or exercise series of which the statement has a gold meeting.
 fn is_gold_series(gold: &Statement, f: &Fact) -> bool {
     let Fact::Mechanism(m) = f else {
         return false;
     };
-    m.category.as_deref() == Some(MEETING_SERIES)
+    // An exercise series (AUMX) has its exercises as meetings, as a meeting series has (known,
+    // or named by a pair whose head is "exercise").
+    let series = [MEETING_SERIES, BodyKind::Exercise.as_str(), "exercise"];
+    m.category.as_deref().is_some_and(|c| series.contains(&c))
         && gold.meeting.iter().any(|g| {
             let name = g.series_name.as_deref().filter(|n| !n.trim().is_empty());
             let names: Vec<String> = f.names().iter().map(|n| key(n)).collect();
@@ -400,7 +457,7 @@ mod tests {
                 "id='a'\nfile='a'\nurl='u'\ntitle='t'\nsource='s'\npublished='2024'\nquery='q'\nsha256='0'\nsplit='dev'",
             )
             .unwrap(),
-            meeting: vec![g],
+            meeting: vec![g.clone()],
             body: Vec::new(),
             initiative: Vec::new(),
             question: Vec::new(),
@@ -430,6 +487,36 @@ mod tests {
         ];
         let s = score(&st, &facts);
         assert_eq!((s.body.extracted, s.body.extra), (2, 2));
+        // An exercise series whose exercise is a gold meeting is no extra body either.
+        let s = score(&st, &[series("ADMM", "exercise")]);
+        assert_eq!((s.body.extracted, s.body.extra), (0, 0));
+        // A gold instance known by its year only does not take the numbered one another gold
+        // instance names by its number.
+        let year_only = GoldMeeting {
+            number: None,
+            year: Some(2025),
+            date: None,
+            place: None,
+            chair: None,
+            ..g.clone()
+        };
+        let numbered = GoldMeeting {
+            number: Some(17),
+            year: None,
+            date: None,
+            place: None,
+            chair: None,
+            ..g.clone()
+        };
+        let mut undated = meeting("ADMM", Some(17), "2023");
+        undated.when = None;
+        let st = Statement {
+            meeting: vec![year_only, numbered],
+            ..st
+        };
+        let s = score(&st, &[Fact::Meeting(undated)]);
+        assert_eq!((s.meeting.found, s.meeting.extra), (1, 0));
+        assert!(s.misses[0].contains("2025"), "{:?}", s.misses);
     }
 
     #[test]

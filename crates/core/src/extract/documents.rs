@@ -6,9 +6,10 @@
 use super::text::{bare, sentences};
 use std::ops::Range;
 
-/// Head nouns of a document's name, longest first.
+/// Head nouns of a document's name, longest first (with [`UNDESCRIBED_HEADS`] after them).
 pub const DOCUMENT_HEADS: &[&str] = &[
     "standard operating procedures",
+    "standard operating procedure",
     "terms of reference",
     "memorandum of understanding",
     "plan of action",
@@ -30,18 +31,26 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "workplan",
     "road map",
     "roadmap",
-    "declaration",
+    "task force",
     "guidelines",
-    "protocol",
-    "vision",
-    "framework",
     "minutes",
 ];
 
-/// Heads too common as words to name a document written in lowercase ("a vision for the
+/// Heads of a document's name too common as words to name one written in lowercase ("a vision for the
 /// region"); the others do when what follows tells which ("a concept document on …", "the terms
 /// of reference for …", "the work plans of …").
-const UNDESCRIBED_HEADS: &[&str] = &["declaration", "protocol", "vision", "framework"];
+const UNDESCRIBED_HEADS: &[&str] = &[
+    "declaration",
+    "protocol",
+    "vision",
+    "framework",
+    "initiative",
+    "strategy",
+    "agreement",
+    "arrangement",
+    "charter",
+    "code",
+];
 
 /// Words before a lowercase head that belong to the document's name ("the draft joint
 /// statements", "a three-year action plan").
@@ -118,6 +127,16 @@ pub const ADOPTION_VERBS: &[&str] = &[
     "implement",
     "implementing",
     "implementation",
+    "opinions",
+    "updates",
+    "looked",
+    "prepared",
+    "drafted",
+    "submitted",
+    "tabled",
+    "presented",
+    "formulate",
+    "formulation",
 ];
 
 /// Lowercase words a document's name may hold between its capitalised ones.
@@ -163,10 +182,14 @@ pub fn documents(text: &str) -> Vec<Document> {
                 let start = words[from].0;
                 let (last_at, last) = words[to - 1];
                 let end = last_at + last.len();
-                let name = sentence[start..end]
+                let mut name = sentence[start..end]
                     .trim_end_matches([',', '.', ';', ':', ')', '”', '"'])
                     .trim_start_matches(['(', '“', '"'])
                     .replace(['“', '”', '"'], "");
+                // "… Meeting (HCM)": the bracket the trim took is closed again.
+                if name.matches('(').count() > name.matches(')').count() {
+                    name.push(')');
+                }
                 if !out.iter().any(|d| d.name == name) {
                     out.push(Document {
                         range: range.start + start..range.start + start + name.len(),
@@ -185,15 +208,18 @@ pub fn documents(text: &str) -> Vec<Document> {
 
 /// The number of words of a document head starting at word `i`, if one does.
 fn head_at(words: &[(usize, &str)], i: usize) -> Option<usize> {
-    DOCUMENT_HEADS.iter().find_map(|head| {
-        let parts: Vec<&str> = head.split(' ').collect();
-        let fits = parts.iter().enumerate().all(|(k, p)| {
-            words
-                .get(i + k)
-                .is_some_and(|(_, w)| bare(w).eq_ignore_ascii_case(p))
-        });
-        fits.then_some(parts.len())
-    })
+    DOCUMENT_HEADS
+        .iter()
+        .chain(UNDESCRIBED_HEADS)
+        .find_map(|head| {
+            let parts: Vec<&str> = head.split(' ').collect();
+            let fits = parts.iter().enumerate().all(|(k, p)| {
+                words
+                    .get(i + k)
+                    .is_some_and(|(_, w)| bare(w).eq_ignore_ascii_case(p))
+            });
+            fits.then_some(parts.len())
+        })
 }
 
 /// Whether a word closes a name: a comma, a full stop, a bracket or a quote after it.
@@ -247,7 +273,11 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
         let next_item = b == "and"
             && (NEXT_ITEM.contains(&next.to_ascii_lowercase().as_str())
                 || (after_name && next.starts_with(char::is_lowercase)));
-        if QUALIFIER_STOPS.contains(&b.as_str()) || next_item || w.starts_with('(') {
+        // "… of the Harbour Chiefs' Meeting (HCM) and …": an acronym in brackets goes on.
+        let acronym = w.starts_with('(')
+            && bare(w).len() >= 2
+            && bare(w).chars().all(|c| c.is_ascii_uppercase() || c == '-');
+        if QUALIFIER_STOPS.contains(&b.as_str()) || next_item || (w.starts_with('(') && !acronym) {
             break;
         }
         end += 1;
@@ -295,7 +325,8 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
         while end < words.len() && end - start < MAX_NAME_WORDS {
             let w = words[end].1;
             // "… and the Guidelines for …": the next document starts.
-            if head_at(words, end).is_some() {
+            // "… (COC)": an acronym in brackets is no word of the name.
+            if head_at(words, end).is_some() || w.starts_with('(') {
                 break;
             }
             if capital(w) || year(w) || (connector(w) && !ends(w)) {
@@ -361,6 +392,25 @@ mod tests {
             ),
             // no adoption verb: a document only mentioned
             ("The Concept Paper was printed in blue.", &[]),
+            // "gave opinions on" a capitalised document with what it is about; a lowercase one
+            // keeps the acronym in brackets after the body it belongs to
+            (
+                "Delegates gave opinions on two drafts: the Harbour Vision on the role of navies in disaster relief, and the draft joint statements of the Harbour Chiefs' Meeting (HCM).",
+                &[
+                    "Harbour Vision on the role of navies in disaster relief",
+                    "draft joint statements of the Harbour Chiefs' Meeting (HCM)",
+                ],
+            ),
+            // "updates on" work plans
+            (
+                "Updates on the work plans of the river safety panels for 2026 - 2028 were given.",
+                &["work plans of the river safety panels for 2026 - 2028"],
+            ),
+            // a task force and a code named in capitals, the acronym after them left out
+            (
+                "They endorsed the Harbour Task Force on Search and Rescue and the Code of Harbour Conduct (CHC).",
+                &["Harbour Task Force on Search and Rescue", "Code of Harbour Conduct"],
+            ),
         ];
         for (text, want) in rows {
             let got: Vec<String> = documents(text).into_iter().map(|d| d.name).collect();

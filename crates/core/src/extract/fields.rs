@@ -1,7 +1,7 @@
 //! A meeting's fields read from its sentence: the date (one policy, [`date_in`]) and the theme.
 
 use super::text::{bare, find_dates, sentences, Found};
-use crate::dates::{fmt_day, DateRange, Precision};
+use crate::dates::{fmt_day, DateRange, Precision, MONTH_NAMES};
 use jiff::civil::{Date, Weekday};
 
 /// Words saying a sentence is about a meeting still to come, which may then be dated by "for"
@@ -42,7 +42,7 @@ pub(super) const MEETING_DATE: DatePolicy = DatePolicy {
 pub(super) const OCCURRENCE_DATE: DatePolicy = DatePolicy {
     leads: &["on", "in", "from"],
     months: true,
-    planned: false,
+    planned: true,
 };
 
 /// The day of a meeting between two sides.
@@ -65,6 +65,8 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 
 /// The statement's own day.
 const TODAY: &str = "today";
+/// The day before the statement's.
+const YESTERDAY: &str = "yesterday";
 
 /// Words saying a sentence speaks of what is still to come, for a weekday after the statement's day.
 const WILL: &[&str] = &[" will ", " to be held", " is scheduled", " is set to "];
@@ -80,6 +82,18 @@ pub(super) struct Clock {
 /// The first date of `sentence` that `policy` takes as a meeting's; without one, a day said
 /// against the statement's own ("today", "on Wednesday").
 pub(super) fn date_in(sentence: &str, clock: Clock, policy: &DatePolicy) -> Option<Found> {
+    date_near(sentence, 0, clock, policy)
+}
+
+/// [`date_in`], the first date at or after byte `at` (where the meeting is named) preferred
+/// ("the retreat met in the winter; in March its working group sat": March is the working
+/// group's).
+pub(super) fn date_near(
+    sentence: &str,
+    at: usize,
+    clock: Clock,
+    policy: &DatePolicy,
+) -> Option<Found> {
     let lower = sentence.to_ascii_lowercase();
     let future = policy.planned && FUTURE_WORDS.iter().any(|w| lower.contains(w));
     // A year after the statement's own is a meeting still to come, however the sentence says it.
@@ -93,16 +107,113 @@ pub(super) fn date_in(sentence: &str, clock: Clock, policy: &DatePolicy) -> Opti
             d.lead.clone()
         }
     };
-    find_dates(sentence, clock.year, false)
+    let taken: Vec<Found> = find_dates(sentence, clock.year, false)
         .into_iter()
-        .find(|d| {
+        .filter(|d| {
             let lead = lead(d);
             (policy.leads.contains(&lead.as_str()) || (future && lead == "for"))
                 && (d.when.precision == Precision::Day
                     || (policy.months && d.when.precision == Precision::Month)
                     || ((future || later_year(d)) && d.when.precision == Precision::Year))
         })
+        .collect();
+    let after = taken.iter().position(|d| d.range.start >= at).unwrap_or(0);
+    taken
+        .into_iter()
+        .nth(after)
+        .map(|d| last_year_if_past(d, &lower, clock))
+        .or_else(|| {
+            policy
+                .months
+                .then(|| month_alone(sentence, &lower, at, clock))
+                .flatten()
+        })
         .or_else(|| relative_day(sentence, &lower, clock.published?))
+}
+
+/// A date written without its year that would fall after the statement's day, in a sentence
+/// that speaks of no future, is last year's ("On 9 December, …" in a report of late January).
+fn last_year_if_past(d: Found, lower: &str, clock: Clock) -> Found {
+    let written_year = d
+        .text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4);
+    let (Some(published), Some(year)) = (clock.published, clock.year) else {
+        return d;
+    };
+    let future = FUTURE_WORDS.iter().chain(WILL).any(|w| lower.contains(w));
+    if written_year || future || d.when.start <= published || d.when.start.year() != year {
+        return d;
+    }
+    match crate::dates::parse_when(&d.text, Some(year - 1)) {
+        Ok(when) => Found { when, ..d },
+        Err(_) => d,
+    }
+}
+
+/// Words before a month written alone ("in February", "last November", "next March").
+const MONTH_LEADS: &[&str] = &["in", "last", "next", "this"];
+
+/// A month written without a day or a year ("met in Hue in March", "the retreat last
+/// autumn, in October"): the month of the statement's year, or the one before or after the statement's
+/// month when "last" or "next" (or a sentence about what will be) says so.
+fn month_alone(sentence: &str, lower: &str, at: usize, clock: Clock) -> Option<Found> {
+    let year = clock.year?;
+    let words: Vec<(usize, &str)> = lower
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
+        .collect();
+    let found: Vec<Found> = words
+        .windows(2)
+        .filter_map(|pair| {
+            let [(_, lead), (at, word)] = pair else {
+                return None;
+            };
+            let lead = bare(lead);
+            let name = bare(word);
+            let month = MONTH_NAMES
+                .iter()
+                .position(|m| m.eq_ignore_ascii_case(name))?;
+            // "in May 2026", "in May 5" are dates the reader finds; a month alone ends its phrase.
+            let next = lower[at + word.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            if !MONTH_LEADS.contains(&lead) || next.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let month = i8::try_from(month + 1).ok()?;
+            let now = clock.published.map(|d| d.month());
+            let will = WILL.iter().any(|v| lower.contains(v)) || lead == "next";
+            let year = match now {
+                Some(now) if lead == "last" && month >= now => year - 1,
+                Some(now) if will && month < now => year + 1,
+                _ => year,
+            };
+            let written = &sentence[*at..*at + word.len()];
+            let written = written.trim_end_matches(|c: char| !c.is_alphabetic());
+            let when = crate::dates::parse_when(
+                &format!("{} {year}", MONTH_NAMES[usize::try_from(month - 1).ok()?]),
+                None,
+            )
+            .ok()?;
+            Some(Found {
+                range: *at..*at + written.len(),
+                text: written.to_string(),
+                when: DateRange {
+                    as_written: written.to_string(),
+                    ..when
+                },
+                lead: if lead == "in" {
+                    "in".into()
+                } else {
+                    "on".into()
+                },
+            })
+        })
+        .collect();
+    let after = found.iter().position(|d| d.range.start >= at).unwrap_or(0);
+    found.into_iter().nth(after)
 }
 
 /// "today", "on Wednesday": the day meant, against the statement's day (a weekday is the
@@ -117,6 +228,9 @@ fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
         // "today", not "today's".
         if w.trim_end_matches([',', '.', ';']) == TODAY {
             return Some((at, b, published));
+        }
+        if w.trim_end_matches([',', '.', ';']) == YESTERDAY {
+            return Some((at, b, published.yesterday().ok()?));
         }
         let (_, weekday) = WEEKDAYS.iter().find(|(name, _)| *name == b)?;
         if k == 0 || bare(words[k - 1].1) != "on" {

@@ -6,6 +6,11 @@
 use crate::corpus::Body;
 use std::ops::Range;
 
+/// The sign some statements write for "-Plus" after an acronym ("ADMM+").
+const PLUS_SIGN: &str = "+";
+/// The ending of a "-Plus" body's acronym.
+const PLUS_SUFFIX: &str = "-Plus";
+
 /// A known body named in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention<'b> {
@@ -21,23 +26,44 @@ pub struct Mention<'b> {
 /// Every mention of `bodies` in `text`, left to right; where two overlap the longer wins
 /// ("ADSOM-Plus WG" over "ADSOM-Plus" over "ADSOM").
 pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
-    let lower = text.to_ascii_lowercase();
+    // Names are read with acronyms in brackets left out: "the Experts' Working Group (EWG) on
+    // Mine Action" is the working group on mine action. `at[k]` is where byte `k` of `lower`
+    // stands in `text`.
+    let (lower, at) = without_bracketed_acronyms(text);
+    let to_text = |r: Range<usize>| at[r.start]..at[r.end - 1] + 1;
     let mut found: Vec<(Range<usize>, &'b Body)> = Vec::new();
     for body in bodies {
         if let Some(acronym) = &body.acronym {
+            // "ADMM+" is the body whose acronym is "ADMM-Plus".
+            let plus = format!("{acronym}{PLUS_SIGN}");
+            let plus_body = bodies
+                .iter()
+                .find(|b| b.acronym.as_deref() == Some(&format!("{acronym}{PLUS_SUFFIX}")));
             for (at, _) in text.match_indices(acronym.as_str()) {
                 let end = at + acronym.len();
-                if bounded(text, at, end, true) {
-                    found.push((at..end, body));
+                match plus_body {
+                    Some(p)
+                        if text[at..].starts_with(&plus) && bounded(text, at, end + 1, true) =>
+                    {
+                        found.push((at..end + 1, p));
+                    }
+                    _ if bounded(text, at, end, true) => found.push((at..end, body)),
+                    _ => {}
                 }
             }
         }
         for form in std::iter::once(&body.name).chain(&body.aliases) {
             for variant in spellings(form) {
-                for (at, _) in lower.match_indices(variant.as_str()) {
-                    let end = at + variant.len();
-                    if bounded(text, at, end, false) {
-                        found.push((at..end, body));
+                for (k, _) in lower.match_indices(variant.as_str()) {
+                    let r = to_text(k..k + variant.len());
+                    // "… on Mine Actions": a plural "s" goes with the name.
+                    let plural = r.start..r.end + 1;
+                    if bounded(text, r.start, r.end, false) {
+                        found.push((r, body));
+                    } else if text[r.end..].starts_with('s')
+                        && bounded(text, r.start, plural.end, false)
+                    {
+                        found.push((plural, body));
                     }
                 }
             }
@@ -63,21 +89,54 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
     out
 }
 
+/// `text` lowercased without " (ACR)" asides (2 to 10 capital letters or hyphens), and for each
+/// byte kept where it stands in `text`.
+fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len());
+    let mut k = 0;
+    while k < text.len() {
+        let rest = &text[k..];
+        if let Some(inner) = rest.strip_prefix(" (") {
+            let acronym = inner.find(')').is_some_and(|close| {
+                (2..=10).contains(&close)
+                    && inner[..close]
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '-')
+            });
+            if acronym {
+                k += 2 + inner.find(')').unwrap_or(0) + 1;
+                continue;
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        for b in 0..c.len_utf8() {
+            at.push(k + b);
+        }
+        out.push(c.to_ascii_lowercase());
+        k += c.len_utf8();
+    }
+    (out, at)
+}
+
 /// A form as statements spell it: both apostrophes, none, "Defense", "Center".
 fn spellings(form: &str) -> Vec<String> {
-    let base = form.to_ascii_lowercase();
-    let mut out = vec![base.clone()];
-    let variants = [
-        base.replace('\'', "’"),
-        base.replace('\'', ""),
-        base.replace("defence", "defense"),
-        base.replace("centre", "center"),
-        base.replace("-plus", " plus"),
-        base.replace(" plus", "-plus"),
+    let mut out = vec![form.to_ascii_lowercase()];
+    // Each respelling applies to every form so far: "Defense" with no apostrophe too.
+    let respell: [(&str, &str); 6] = [
+        ("'", "’"),
+        ("'", ""),
+        ("defence", "defense"),
+        ("centre", "center"),
+        ("-plus", " plus"),
+        (" plus", "-plus"),
     ];
-    for v in variants {
-        if !out.contains(&v) {
-            out.push(v);
+    for (from, to) in respell {
+        for k in 0..out.len() {
+            let v = out[k].replace(from, to);
+            if !out.contains(&v) {
+                out.push(v);
+            }
         }
     }
     out
@@ -198,6 +257,11 @@ mod tests {
             ),
             body(Some("ADMM"), "ASEAN Defence Ministers' Meeting", &[]),
             body(Some("AOE"), "ASEAN Our Eyes", &[]),
+            body(
+                Some("EWG-MM"),
+                "Experts' Working Group on Military Medicine",
+                &[],
+            ),
         ];
         // (text, [(acronym or name, number, year)])
         type Row<'a> = (&'a str, &'a [(&'a str, Option<u32>, Option<i16>)]);
@@ -229,6 +293,11 @@ mod tests {
             ),
             // a body that is no series; a word containing an acronym is no mention
             ("the ASEAN Our Eyes and AOEX", &[("AOE", None, None)]),
+            // "ADMM+" for the "-Plus" series
+            (
+                "ADMM+ talks follow the ADMM",
+                &[("ADMM-Plus", None, None), ("ADMM", None, None)],
+            ),
             // a number after a space, with or without its ordinal ending; not a day of a date
             (
                 "after ADMM 17 and ADMM Plus 10th came ADSOM 18 May talks",
@@ -237,6 +306,11 @@ mod tests {
                     ("ADMM-Plus", Some(10), None),
                     ("ADSOM", None, None),
                 ],
+            ),
+            // an acronym in brackets inside the name, and a plural "s" after it
+            (
+                "The Experts’ Working Group (EWG) on Military Medicines met.",
+                &[("EWG-MM", None, None)],
             ),
             // "Defense" spelling
             (

@@ -2,9 +2,9 @@
 //! instances of known series, occurrences of a series, meetings between two sides, and the
 //! fields read from the sentence naming each.
 
-use super::fields::{date_in, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
-use super::people::{attendance, chair_in, merge_people};
-use super::spans::{name_before, sentence_around, strip_the};
+use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
+use super::people::{attendance, chair_of, first_naming, merge_people};
+use super::spans::{name_before, offset_in, sentence_around, strip_the};
 use super::text::{find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Body, BodyKind, Mechanism, Meeting, Origin, Statement};
@@ -24,12 +24,48 @@ const MET_WITH: &[&str] = &[" convened with ", " met with "];
 /// Words saying a series' meeting took place, for one named without a number.
 const OCCURRENCE_VERBS: &[&str] = &[
     "was held",
+    "were held",
+    " held in ",
+    " held on ",
     "took place",
+    "attended",
+    "attend the",
+    "during the",
+    "will host",
+    "will chair",
+    "will be hosted",
+    "will convene",
     "hosted",
     "convened",
     "opened",
     "to be held",
     "will be held",
+];
+
+/// Words after a series' name that make it the name of one of its groups.
+const GROUP_FOLLOWERS: &[&str] = &["Experts", "Expert", "Working", "Group", "Committee"];
+
+/// Bytes between a series' name and its occurrence verb, at most.
+const OCCURRENCE_SPAN: usize = 90;
+
+/// Words saying a sentence speaks of a meeting still to come, which is then this year's meeting
+/// of the series named, even without a date ("an ADMM-Plus is to be held as well").
+const UNDATED_FUTURE: &[&str] = &[
+    "there will be",
+    "there will also be",
+    "will be held",
+    "will convene",
+    "to be held",
+];
+
+/// Words right before a series' name that make it this year's meeting still to come, even
+/// without a date ("work went on in preparation for the ADSOM").
+const UNDATED_CUES_BEFORE: &[&str] = &[
+    "preparations for the",
+    "preparation for the",
+    "prepare for the",
+    "ahead of the",
+    "the upcoming",
 ];
 
 /// What follows a series named without a number when its place and day do: "attended the ASEAN
@@ -63,10 +99,23 @@ impl Extractor<'_> {
         for m in known::mentions(text, self.bodies) {
             let body = m.body;
             let sentence = sentence_around(text, m.range.start);
-            if body.kind != BodyKind::MeetingSeries {
+            // A series named bare (not one of its meetings) is a mechanism too.
+            let bare_series = m.number.is_none() && m.year.is_none();
+            if body.kind != BodyKind::MeetingSeries || bare_series {
                 self.known_mechanism(body, sentence, cite);
             }
-            if !body.kind.has_instances() {
+            // "the 9th <programme>", "the 18th <working group>": a numbered meeting of a body
+            // that is no series is still one of its meetings.
+            if !body.kind.has_instances() && m.number.is_none() {
+                continue;
+            }
+            // "the 18th <series> Experts Working Group on …": a meeting of the series' group,
+            // not the series' 18th.
+            let group_follows = text[m.range.end..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| GROUP_FOLLOWERS.contains(&w.trim_end_matches(['\'', '’'])));
+            if m.number.is_some() && group_follows {
                 continue;
             }
             let i = match (m.number, m.year, &body.acronym) {
@@ -77,11 +126,18 @@ impl Extractor<'_> {
                 (None, Some(y), _) => Some(self.instance(body, &y.to_string(), cite)),
                 (None, None, _) => {
                     let key = body.acronym.as_deref().unwrap_or(&body.name);
-                    self.occurrence(key, &body.name, text, m.range.start, sentence, cite)
+                    let i = self.occurrence(key, &body.name, text, m.range.clone(), sentence, cite);
+                    // A known series' meeting carries the series' acronym.
+                    if let Some(m) = i.map(|i| &mut self.meetings[i]) {
+                        if m.number.is_none() {
+                            m.acronym = m.acronym.take().or_else(|| body.acronym.clone());
+                        }
+                    }
+                    i
                 }
             };
             let Some(i) = i else { continue };
-            self.describe_meeting(i, sentence, cite);
+            self.describe_meeting(i, sentence, offset_in(sentence, text, m.range.start), cite);
             if let (None, Some(y)) = (&self.meetings[i].date, m.year) {
                 self.meetings[i].date = Some(y.to_string());
             }
@@ -140,27 +196,30 @@ impl Extractor<'_> {
 
     /// "The ASEAN Defence Ministers' Meeting Retreat (ADMM Retreat) was held in Penang … on 26
     /// February": one meeting of a series without a number, when its sentence says it took place
-    /// and when. Its id is its short name and year.
+    /// and when. Its id is its short name and year (and month, for a second meeting of the series
+    /// in the same year). `span` is the name as written in `text`.
     pub(super) fn occurrence(
         &mut self,
         acr: &str,
         name: &str,
         text: &str,
-        at: usize,
+        span: std::ops::Range<usize>,
         sentence: &str,
         cite: &str,
     ) -> Option<usize> {
+        let (start, end) = (span.start, span.end);
         let lower = sentence.to_ascii_lowercase();
         // A short name in brackets right after the full one: "(ADMM Retreat)".
-        let after = text.get(at + name.len()..).unwrap_or("").trim_start();
+        let after = text.get(end..).unwrap_or("").trim_start();
         let bracket = after
             .strip_prefix('(')
             .and_then(|r| r.split_once(')'))
             .map(|(s, rest)| (s.trim().to_string(), rest));
+        // "… Working Group (WG)" after "ADSOM … (ADSOM)": the part of a known acronym is none.
         let short = bracket
             .as_ref()
             .map(|(s, _)| s.clone())
-            .filter(|s| !s.is_empty() && s.len() <= 30)
+            .filter(|s| !s.is_empty() && s.len() <= 30 && !acr.ends_with(&format!(" {s}")))
             .unwrap_or_else(|| acr.to_string());
         // What follows the name: "… (ADSOM) in Vientiane, Laos, on September 25".
         let next = bracket.map_or(after, |(_, rest)| rest).trim_start();
@@ -175,21 +234,66 @@ impl Extractor<'_> {
                         && d.range.start - next_at <= PLACE_AND_DAY_SPAN
                 })
         };
-        if !OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)) && !placed_on_a_day() {
+        // "an ADMM-Plus is to be held as well", "preparations for the ADSOM": this year's
+        // meeting of the series, still to come, without a date.
+        let cued = text
+            .get(..start)
+            .map(|t| t.trim_end().to_ascii_lowercase())
+            .is_some_and(|t| UNDATED_CUES_BEFORE.iter().any(|c| t.ends_with(c)));
+        let coming = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued;
+        // The verb near the name: "… within the ADMM-Plus" long after "was held" is no meeting.
+        let here = start.wrapping_sub(sentence.as_ptr() as usize - text.as_ptr() as usize);
+        let near = OCCURRENCE_VERBS.iter().any(|v| {
+            lower
+                .match_indices(v)
+                .any(|(at, _)| at.abs_diff(here) <= OCCURRENCE_SPAN)
+        });
+        if !near && !placed_on_a_day() && !coming {
             return None;
         }
-        let date = date_in(sentence, self.clock, &OCCURRENCE_DATE)?;
-        let id = format!("{}-{}", fact_id(&short), date.when.start.year());
+        let Some(date) = date_near(sentence, here, self.clock, &OCCURRENCE_DATE) else {
+            let id = format!("{}-{}", fact_id(&short), self.clock.year?);
+            return coming.then(|| self.series_meeting(id, name, short, cite).0);
+        };
+        let start = date.when.start;
+        let mut id = format!("{}-{}", fact_id(&short), start.year());
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            // an ADSOM WG in March and another in June: two meetings.
+            let other_month = self.meetings[i]
+                .when
+                .as_ref()
+                .is_some_and(|w| w.start.month() != start.month());
+            if !other_month {
+                push_cite(&mut self.meetings[i].cites, cite.to_string());
+                return Some(i);
+            }
+            id = format!("{id}-{:02}", start.month());
+        }
+        let (i, new) = self.series_meeting(id, name, short, cite);
+        if new {
+            self.describe_meeting(i, sentence, Some(here), cite);
+        }
+        Some(i)
+    }
+
+    /// The meeting of a series with id `id`, citing `cite`: the one known, or a new one named
+    /// `name` and `short`; whether it is new.
+    fn series_meeting(
+        &mut self,
+        id: String,
+        name: &str,
+        short: String,
+        cite: &str,
+    ) -> (usize, bool) {
         if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
             push_cite(&mut self.meetings[i].cites, cite.to_string());
-            return Some(i);
+            return (i, false);
         }
         let mut m = new_meeting(id, name.to_string(), cite);
+        m.series = Some(name.to_string());
         m.aliases = vec![short];
         self.meetings.push(m);
-        let i = self.meetings.len() - 1;
-        self.describe_meeting(i, sentence, cite);
-        Some(i)
+        (self.meetings.len() - 1, true)
     }
 
     /// A series' meeting kept by its year ("ADMM 2021", from "the ADMM … was held on 15 June")
@@ -282,22 +386,33 @@ impl Extractor<'_> {
         self.meetings.len() - 1
     }
 
-    /// Date, place, chair, participants and observers from the sentence naming the meeting.
-    pub(super) fn describe_meeting(&mut self, i: usize, sentence: &str, cite: &str) {
+    /// Date, place, chair, participants and observers from the sentence naming the meeting at
+    /// byte `at` of it (when the caller knows where).
+    pub(super) fn describe_meeting(
+        &mut self,
+        i: usize,
+        sentence: &str,
+        at: Option<usize>,
+        cite: &str,
+    ) {
         let clock = self.clock;
         let m = &mut self.meetings[i];
         push_cite(&mut m.cites, cite.to_string());
+        let at = at.or_else(|| first_naming(sentence, m));
+        // The date and the place named after the meeting first ("… spoke in Hanoi of the X
+        // Meeting to be held in Tokyo"), else anywhere in its sentence.
         if m.date.is_none() {
-            if let Some(d) = date_in(sentence, clock, &MEETING_DATE) {
+            if let Some(d) = date_near(sentence, at.unwrap_or(0), clock, &MEETING_DATE) {
                 m.date = Some(d.text);
                 m.when = Some(d.when);
             }
         }
         if m.place.is_none() {
-            m.place = place_in(sentence);
+            let after = at.map_or("", |at| &sentence[at..]);
+            m.place = place_in(after).or_else(|| place_in(sentence));
         }
         if m.chair.is_none() {
-            m.chair = chair_in(sentence);
+            m.chair = chair_of(sentence, m);
         }
         let (participants, observers) = attendance(sentence);
         merge_people(m, participants, observers);

@@ -31,6 +31,54 @@ pub const MEETING_SERIES: &str = "meeting series";
 /// First words that make a fact's name a piece of a sentence.
 const FRAGMENT_STARTS: &[&str] = &["of", "and", "or", "to", "for", "in", "on", "with", "by"];
 
+/// Last words that make a fact's name a piece of a sentence.
+const FRAGMENT_ENDS: &[&str] = &[
+    "especially",
+    "including",
+    "such",
+    "as",
+    "and",
+    "or",
+    "the",
+    "of",
+    "to",
+    "with",
+    "by",
+];
+
+/// Words of a body's name that say what kind it is, not which.
+const GENERIC_BODY_WORDS: &[&str] = &[
+    "experts",
+    "expert",
+    "working",
+    "group",
+    "groups",
+    "committee",
+    "network",
+    "centre",
+    "center",
+    "task",
+    "force",
+];
+
+/// Whether a fact's name is a head noun alone: an initiative named "Terms of reference", a body
+/// named "Experts Working Groups" without an acronym, or "Working Group" with one.
+fn head_alone(f: &Fact) -> bool {
+    let lower = f.name().to_ascii_lowercase();
+    match f {
+        Fact::Initiative(_) => documents::DOCUMENT_HEADS.contains(&lower.as_str()),
+        // "Working Group (WG)" names none either; "Experts' Working Groups (EWGs)" is the known
+        // body's plural.
+        Fact::Mechanism(m) => {
+            (m.acronym.is_none() || lower.split_whitespace().count() <= 2)
+                && lower
+                    .split_whitespace()
+                    .all(|w| GENERIC_BODY_WORDS.contains(&w.trim_end_matches(['\'', '’'])))
+        }
+        _ => false,
+    }
+}
+
 /// Extracts the facts of one statement; ids are stable for the same text.
 pub fn extract(statement: &Statement) -> Vec<Fact> {
     extract_with(statement, &[])
@@ -114,9 +162,14 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     facts.extend(initiatives.into_iter().map(Fact::Initiative));
     facts.extend(areas.into_iter().map(Fact::Area));
     // A name that opens with a connector ("Of a joint exercise …") is a piece of a sentence.
+    // One that ends in one ("… universally recognised, especially") is too; a name that is only
+    // a head noun ("Terms of reference", "Working Group") names nothing in particular.
     facts.retain(|f| {
         let first = f.name().split_whitespace().next().unwrap_or("");
+        let last = f.name().split_whitespace().last().unwrap_or("");
         !FRAGMENT_STARTS.contains(&first.to_ascii_lowercase().as_str())
+            && !FRAGMENT_ENDS.contains(&last)
+            && !head_alone(f)
     });
     // One fact per id: a later one with the same id is the same thing named again.
     let mut seen = std::collections::HashSet::new();

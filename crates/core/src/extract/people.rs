@@ -14,6 +14,26 @@ const CHAIR_LEADS: &[&str] = &[
     "presided over by ",
 ];
 
+/// Words after a chair named with "with": "with Gen. X, …, in the chair".
+const IN_THE_CHAIR: &str = " in the chair";
+/// The word before a chair named so.
+const WITH: &str = " with ";
+
+/// Titles written in lowercase between a body and its officer's name ("the ministry's
+/// secretary-general Datuk X").
+const LOWERCASE_TITLES: &[&str] = &[
+    "secretary-general",
+    "secretary",
+    "minister",
+    "chief",
+    "director-general",
+    "director",
+    "commander",
+    "deputy",
+    "permanent",
+    "general",
+];
+
 /// Words of a role, which a person's name may follow after a comma ("the Permanent Secretary,
 /// Brigadier General … Anwar").
 const ROLE_WORDS: &[&str] = &[
@@ -92,6 +112,27 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
         let end = sentence[at..]
             .find(&role)
             .map_or(at, |i| at + i + role.len());
+        // "chaired by <Ministry> secretary-general Datuk X": the person after the lowercase
+        // title, not the ministry.
+        let titled = {
+            let rest = &sentence[end..];
+            let title_words = rest
+                .split_whitespace()
+                .take_while(|w| LOWERCASE_TITLES.contains(&text::bare(w)))
+                .count();
+            let skip: usize = rest
+                .split_inclusive(char::is_whitespace)
+                .take(title_words + 1)
+                .map(str::len)
+                .sum();
+            (title_words > 0)
+                .then(|| person_at(rest, skip.min(rest.len())))
+                .flatten()
+                .filter(|p| !rank_alone(p))
+        };
+        if let Some(p) = titled {
+            return Some(p);
+        }
         let person = sentence[end..]
             .strip_prefix(", ")
             .and_then(|rest| person_at(rest, 0));
@@ -105,6 +146,12 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
     if let Some(state) = chairmanship_of(sentence) {
         return Some(state);
     }
+    // "… began with Adm. X, the navy's second in command, in the chair".
+    if let Some(end) = sentence.find(IN_THE_CHAIR) {
+        let with = sentence[..end].rfind(WITH)?;
+        let person = person_at(sentence, with + WITH.len())?;
+        return (!rank_alone(&person)).then_some(person);
+    }
     let at = sentence.find(" chaired the ")?;
     let before: Vec<&str> = sentence[..at].split_whitespace().collect();
     let n = before
@@ -113,6 +160,34 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
         .take_while(|w| text::capitalised(w) && !w.ends_with(','))
         .count();
     (n >= 2).then(|| before[before.len() - n..].join(" "))
+}
+
+/// The chair a sentence names for meeting `m`: [`chair_in`], unless the sentence names `m` only
+/// after a "chaired by" clause set off after another subject ("The sessions, chaired by Laos, went over
+/// what the ADSOM WG had left": Laos chaired the sessions, not that meeting).
+pub(super) fn chair_of(sentence: &str, m: &Meeting) -> Option<String> {
+    let chair = chair_in(sentence)?;
+    let lower = sentence.to_ascii_lowercase();
+    let Some(lead) = CHAIR_LEADS.iter().filter_map(|l| lower.find(l)).min() else {
+        return Some(chair);
+    };
+    // "<subject>, chaired by …,": a clause set off after another subject.
+    let after_subject = sentence[..lead].trim_end().ends_with(',')
+        && sentence[..lead].split_whitespace().count() > 1;
+    match first_naming(sentence, m) {
+        Some(at) if at > lead && after_subject => None,
+        _ => Some(chair),
+    }
+}
+
+/// Where `sentence` first names meeting `m` (by its name, acronym or an alias), if it does.
+pub(super) fn first_naming(sentence: &str, m: &Meeting) -> Option<usize> {
+    std::iter::once(m.name.as_str())
+        .chain(m.acronym.as_deref())
+        .chain(m.aliases.iter().map(String::as_str))
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| sentence.find(n))
+        .min()
 }
 
 /// Whether a name is ranks and honorifics only ("Colonel", "Lt. Gen").

@@ -4,15 +4,15 @@
 
 use super::fields::theme;
 use super::meetings::Extractor;
-use super::people::{attendance, chair_in, observer_sentence};
+use super::people::{attendance, chair_in, chair_of, observer_sentence};
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
-    is_meeting_name, locate_pairs, ordinal, ordinal_before, sentence_around, strip_the,
+    is_meeting_name, locate_pairs, offset_in, ordinal, ordinal_before, sentence_around, strip_the,
     word_before, Pair, MECHANISM_HEADS,
 };
-use super::text::{self, bare, dateline, initials, initials_of, name_at, sentences};
+use super::text::{self, bare, dateline, initials, initials_of, name_at, place_in, sentences};
 use super::{cite, known, push_cite, MEETING_SERIES};
-use crate::corpus::{Fact, Paragraph};
+use crate::corpus::{Fact, Meeting, Paragraph};
 use std::ops::Range;
 
 /// Head nouns of an event named by an acronym pair and the head after it ("the 4th <Name> (<ACR>)
@@ -29,6 +29,63 @@ fn event_head_after(text: &str, end: usize) -> Option<&str> {
     EVENT_HEADS_AFTER_PAIR
         .contains(&next.to_ascii_lowercase().as_str())
         .then_some(next)
+}
+
+/// A name read across "and" up to the word before another ordinal: "ADMM-Plus and the 2nd
+/// ASEAN-Korea … Meeting" is two names, the first "ADMM-Plus".
+fn before_next_ordinal(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let cut = words.iter().enumerate().position(|(k, w)| {
+        k > 0
+            && ordinal(w).is_some()
+            && words[..k]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|c| c.eq_ignore_ascii_case("and"))
+    });
+    match cut {
+        Some(k) => {
+            let mut head = &words[..k];
+            while head.last().is_some_and(|w| text::connector(bare(w))) {
+                head = &head[..head.len() - 1];
+            }
+            head.join(" ")
+        }
+        None => name.to_string(),
+    }
+}
+
+/// A partner's name joined to ASEAN's before a meeting's name ("China-ASEAN …").
+const PARTNER_BEFORE_ASEAN: &str = "-ASEAN";
+
+/// Lowercase words that may end a meeting's name written in lowercase ("the ASEAN-Japan
+/// Defence Ministers' informal meeting"), before its head noun.
+const LOWERCASE_MODIFIERS: &[&str] = &["informal", "special", "annual"];
+
+/// `name` (read at byte `at` of `text`) with a lowercase meeting head after it, capitalised:
+/// "ASEAN-Japan Defence Ministers'" + " informal meeting" → "… Informal Meeting".
+fn with_lowercase_head(text: &str, at: usize, name: String) -> String {
+    if is_meeting_name(&name) {
+        return name;
+    }
+    let Some(end) = text[at..].find(name.as_str()).map(|i| at + i + name.len()) else {
+        return name;
+    };
+    let mut words = Vec::new();
+    for w in text[end..].split_whitespace().take(2) {
+        let b = bare(w);
+        if LOWERCASE_MODIFIERS.contains(&b) {
+            words.push(text::capitalise_first(b));
+            continue;
+        }
+        if is_meeting_name(b) && b.chars().all(|c| c.is_ascii_lowercase()) {
+            words.push(text::capitalise_first(b));
+            return format!("{name} {}", words.join(" "));
+        }
+        break;
+    }
+    name
 }
 
 /// The paragraphs at the top of a statement whose first meeting is the one it reports.
@@ -55,6 +112,34 @@ const BODY_NAME_HEADS: &[(&str, &str)] = &[
     ("Center", "centre"),
     ("Committee", "committee"),
 ];
+
+/// The words between a meeting's head noun and the body it is a meeting of.
+const OF_THE: &str = " of the ";
+
+/// Head nouns an ordinal names one meeting of a series by ("the 20th meeting").
+const EDITION_HEADS: &[&str] = &["meeting", "edition", "conference", "session"];
+
+/// Words of a sentence naming next year's host.
+const NEXT_YEAR: &str = "next year";
+/// Verbs naming a host or chair still to come.
+const HOST_VERBS: &[&str] = &[
+    "will be the host",
+    "will host",
+    "will be host",
+    "will chair",
+];
+
+/// Words between a state and a series it chairs from a year ("<State> was handed the <series>
+/// chairmanship for <year>").
+const HANDED_CHAIRMANSHIP: &[&str] = &[
+    " was handed the ",
+    " will assume the ",
+    " assumed the ",
+    " took over the ",
+    " takes over the ",
+];
+/// The words before the year of a chairmanship.
+const CHAIRMANSHIP_FOR: &str = "chairmanship for ";
 
 /// The words a body named for its "force" must hold to be a task force.
 const TASK_FORCE: &str = "task force";
@@ -103,6 +188,9 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.numbered_series(p),
     |x, p| x.known_handles(p),
     |x, p| x.known_bodies(p),
+    |x, p| x.edition_of_series(p),
+    |x, p| x.next_host(p),
+    |x, p| x.chairmanship_handed(p),
     |x, p| x.named_bodies(p),
     |x, p| x.bilateral_meeting(p),
     // Fields of the meetings mentioned.
@@ -168,6 +256,19 @@ impl Extractor<'_> {
                 m.place = Some(place.clone());
                 push_cite(&mut m.cites, cite.clone());
             }
+            return;
+        }
+        // No dateline: the place the headline names ("… Rifle Meet opens in Hanoi") is the
+        // reported meeting's.
+        let headline = self.statement.paragraphs.iter().find(|p| p.heading);
+        let (Some(i), Some(h)) = (reported.filter(|i| placed.contains(i)), headline) else {
+            return;
+        };
+        if let Some(place) = place_in(&h.text) {
+            let cite = cite(self.statement, h);
+            let m = &mut self.meetings[i];
+            m.place = Some(place);
+            push_cite(&mut m.cites, cite);
         }
     }
 
@@ -177,7 +278,21 @@ impl Extractor<'_> {
     fn acronym_pairs(&mut self, para: &mut Para<'_>) {
         let text = para.text;
         let cite = para.cite.clone();
+        // "the ASEAN Defence Senior Officials' Meeting (ADSOM) Working Group (WG)": a pair inside
+        // a longer known name is that name's, which the known bodies read.
+        let known: Vec<Range<usize>> = known::mentions(text, self.bodies)
+            .into_iter()
+            .map(|m| m.range)
+            .collect();
         for pair in &para.pairs {
+            // "… Meeting (ADSOM) Working Group (WG)": "Working Group (WG)" ends that name too.
+            let long_end = pair.start + pair.long.len();
+            if known.iter().any(|r| {
+                (r.start <= pair.start && r.end > pair.end)
+                    || (r.start < pair.start && r.end >= long_end)
+            }) {
+                continue;
+            }
             let (letters, numbered) = match pair.short.rsplit_once('-') {
                 Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => {
                     (l.to_string(), n.parse().ok())
@@ -200,7 +315,7 @@ impl Extractor<'_> {
                 });
             if let (Some(n), Some(event), false) = (number, event, is_meeting_name(&pair.long)) {
                 let i = self.numbered_meeting(&letters, n, &event, &cite);
-                self.describe_meeting(i, sentence, &cite);
+                self.describe_meeting(i, sentence, offset_in(sentence, text, pair.start), &cite);
                 if !para.mentioned.contains(&i) {
                     para.mentioned.push(i);
                 }
@@ -208,14 +323,20 @@ impl Extractor<'_> {
             if is_meeting_name(&pair.long) {
                 if let Some(n) = number {
                     let i = self.numbered_meeting(&letters, n, &pair.long, &cite);
-                    self.describe_meeting(i, sentence, &cite);
+                    let at = offset_in(sentence, text, pair.start);
+                    self.describe_meeting(i, sentence, at, &cite);
                     para.mentioned.push(i);
                 } else {
                     // "hosted the ASEAN Defence Senior Officials' Meeting (ADSOM) … on 11 March
                     // 2026": this year's meeting of the series, beside the series itself.
-                    if let Some(i) =
-                        self.occurrence(&pair.short, &pair.long, text, pair.start, sentence, &cite)
-                    {
+                    if let Some(i) = self.occurrence(
+                        &pair.short,
+                        &pair.long,
+                        text,
+                        pair.start..pair.start + pair.long.len(),
+                        sentence,
+                        &cite,
+                    ) {
                         para.mentioned.push(i);
                     }
                     self.mechanism(
@@ -265,34 +386,61 @@ impl Extractor<'_> {
     fn asean_names(&mut self, para: &mut Para<'_>) {
         let text = para.text;
         let cite = para.cite.clone();
-        let starts = ASEAN_NAME_STARTS
+        // Not inside a word: "China-ASEAN …" starts at "China".
+        let mut starts = ASEAN_NAME_STARTS
             .iter()
             .flat_map(|s| text.match_indices(s))
             .map(|(at, _)| at)
+            .filter(|&at| {
+                !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '-')
+            })
             .collect::<Vec<_>>();
+        // "China-ASEAN …": a partner's name before ASEAN's.
+        starts.extend(
+            text.split_whitespace()
+                .filter(|w| {
+                    w.strip_suffix(PARTNER_BEFORE_ASEAN)
+                        .is_some_and(|p| p.len() >= 3 && text::capitalised(p))
+                })
+                .map(|w| w.as_ptr() as usize - text.as_ptr() as usize),
+        );
+        starts.sort_unstable();
+        starts.dedup();
         for at in starts {
             if para.in_pair(at) {
                 continue;
             }
-            let Some(name) = name_at(text, at) else {
+            let Some(full) = name_at(text, at).map(|n| with_lowercase_head(text, at, n)) else {
                 continue;
             };
-            let name = cut_at_meeting_head(&name);
+            let name = cut_at_meeting_head(&full);
             let Some(name) = name.filter(|n| is_meeting_name(n)) else {
                 continue;
             };
+            // "the ASEAN … Meeting Working Group": the name of a group of the meeting, which
+            // the known bodies and the pairs read.
+            let longer = full
+                .get(name.len()..)
+                .and_then(|rest| rest.split_whitespace().next())
+                .is_some_and(text::capitalised);
             let Some(acr) = initials(&name) else { continue };
             let sentence = sentence_around(text, at);
             match ordinal_before(text, at) {
+                None if longer => {}
                 Some(n) => {
                     let i = self.numbered_meeting(&acr, n, &name, &cite);
-                    self.describe_meeting(i, sentence, &cite);
+                    self.describe_meeting(i, sentence, offset_in(sentence, text, at), &cite);
                     para.mentioned.push(i);
                 }
-                None => match self.occurrence(&acr, &name, text, at, sentence, &cite) {
-                    Some(i) => para.mentioned.push(i),
-                    None => self.mechanism(Some(&acr), &name, MEETING_SERIES, sentence, &cite),
-                },
+                None => {
+                    match self.occurrence(&acr, &name, text, at..at + name.len(), sentence, &cite) {
+                        Some(i) => para.mentioned.push(i),
+                        None => self.mechanism(Some(&acr), &name, MEETING_SERIES, sentence, &cite),
+                    }
+                }
             }
         }
     }
@@ -307,10 +455,15 @@ impl Extractor<'_> {
         {
             let Some(n) = ordinal(word) else { continue };
             let from = at + word.len();
-            let Some(name) = dashed_name_at(text, from) else {
+            let Some(name) = dashed_name_at(text, from).map(|n| before_next_ordinal(&n)) else {
                 continue;
             };
-            if name.starts_with(ASEAN_NAME_STARTS[0]) || para.in_pair(from) {
+            let partner_first = name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with(PARTNER_BEFORE_ASEAN));
+            let asean_first = ASEAN_NAME_STARTS.iter().any(|s| name.starts_with(s));
+            if asean_first || partner_first || para.in_pair(from) {
                 continue;
             }
             let Some(name) = cut_at_meeting_head(&name).filter(|n| is_meeting_name(n)) else {
@@ -320,7 +473,8 @@ impl Extractor<'_> {
                 continue;
             };
             let i = self.numbered_meeting(&acr, n, &name, &cite);
-            self.describe_meeting(i, sentence_around(text, at), &cite);
+            let sentence = sentence_around(text, at);
+            self.describe_meeting(i, sentence, offset_in(sentence, text, at), &cite);
             para.mention(i);
         }
     }
@@ -375,7 +529,8 @@ impl Extractor<'_> {
                 Some((acronym, name)) => self.numbered_meeting(acronym, number, name, &cite),
                 None => self.numbered_meeting(letters, number, &series, &cite),
             };
-            self.describe_meeting(i, sentence_around(text, at), &cite);
+            let sentence = sentence_around(text, at);
+            self.describe_meeting(i, sentence, offset_in(sentence, text, at), &cite);
             para.mention(i);
         }
     }
@@ -397,6 +552,149 @@ impl Extractor<'_> {
     fn known_bodies(&mut self, para: &mut Para<'_>) {
         let cite = para.cite.clone();
         self.known_mentions(para.text, &cite, &mut para.mentioned);
+    }
+
+    /// "Brunei takes the AMOM chair next and is to chair the 13th meeting in 2027": an
+    /// ordinal before a meeting's head noun is that meeting of the series the sentence names
+    /// (the nearest before it).
+    fn edition_of_series(&mut self, para: &mut Para<'_>) {
+        let text = para.text;
+        let cite = para.cite.clone();
+        let mentions = known::mentions(text, self.bodies);
+        for (range, sentence) in sentences(text) {
+            let words: Vec<(usize, &str)> = sentence
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                .collect();
+            for pair in words.windows(2) {
+                let [(at, first), (_, second)] = pair else {
+                    continue;
+                };
+                let head = bare(second).to_ascii_lowercase();
+                let Some(n) = ordinal(first).filter(|_| EDITION_HEADS.contains(&head.as_str()))
+                else {
+                    continue;
+                };
+                // "the first meeting of the <body>": the body named right after, whatever its
+                // kind; else the series named before.
+                let head_end = second.as_ptr() as usize - text.as_ptr() as usize + second.len();
+                let of_body = text[head_end..]
+                    .strip_prefix(OF_THE)
+                    .and_then(|_| {
+                        mentions
+                            .iter()
+                            .find(|m| m.range.start == head_end + OF_THE.len())
+                    })
+                    .map(|m| m.body);
+                let before = || {
+                    mentions
+                        .iter()
+                        .rfind(|m| {
+                            range.contains(&m.range.start)
+                                && m.range.start < *at
+                                && m.body.kind.has_instances()
+                        })
+                        .map(|m| m.body)
+                };
+                let Some(series) = of_body.or_else(before) else {
+                    continue;
+                };
+                let Some(acronym) = &series.acronym else {
+                    continue;
+                };
+                let i = self.numbered_meeting(acronym, n, &series.name, &cite);
+                self.describe_meeting(i, sentence, offset_in(sentence, text, *at), &cite);
+                para.mention(i);
+            }
+        }
+    }
+
+    /// "next year" with "<State> will host" or "will be the host": next year's meeting of the series the statement
+    /// reports, in the state named, when the sentence names no series of its own.
+    fn next_host(&mut self, para: &mut Para<'_>) {
+        let Some(year) = self.clock.year else { return };
+        let Some(main) = self.main_meeting else {
+            return;
+        };
+        let Some(acronym) = self.meetings[main].acronym.clone() else {
+            return;
+        };
+        let series = self.meetings[main]
+            .series
+            .clone()
+            .unwrap_or_else(|| acronym.clone());
+        for (_, sentence) in sentences(para.text) {
+            let lower = sentence.to_ascii_lowercase();
+            if !lower.contains(NEXT_YEAR)
+                || !HOST_VERBS.iter().any(|v| lower.contains(v))
+                || !known::mentions(sentence, self.bodies).is_empty()
+            {
+                continue;
+            }
+            let Some(state) = text::COUNTRIES.iter().find(|c| contains_word(sentence, c)) else {
+                continue;
+            };
+            let id = format!("{}-{}", super::fact_id(&acronym), year + 1);
+            let i = match self.meetings.iter().position(|m| m.id == id) {
+                Some(i) => i,
+                None => {
+                    self.meetings.push(Meeting {
+                        acronym: Some(acronym.clone()),
+                        series: Some(series.clone()),
+                        aliases: vec![format!("{acronym} {}", year + 1)],
+                        date: Some((year + 1).to_string()),
+                        ..super::meetings::new_meeting(
+                            id,
+                            format!("{series} {}", year + 1),
+                            &para.cite,
+                        )
+                    });
+                    self.meetings.len() - 1
+                }
+            };
+            let m = &mut self.meetings[i];
+            m.place.get_or_insert_with(|| state.to_string());
+            push_cite(&mut m.cites, para.cite.clone());
+        }
+    }
+
+    /// "<State> took over the <series> chairmanship for <year>": the series' meeting of that year,
+    /// chaired by that state.
+    fn chairmanship_handed(&mut self, para: &mut Para<'_>) {
+        for (_, sentence) in sentences(para.text) {
+            let lower = sentence.to_ascii_lowercase();
+            let Some(at) = HANDED_CHAIRMANSHIP
+                .iter()
+                .find_map(|p| lower.find(p).map(|i| i + p.len()))
+            else {
+                continue;
+            };
+            let Some(state) = text::COUNTRIES.iter().find(|c| {
+                sentence.starts_with(**c) || sentence[..at].trim_start().starts_with(**c)
+            }) else {
+                continue;
+            };
+            let Some(series) = known::mentions(&sentence[at..], self.bodies)
+                .into_iter()
+                .next()
+                .filter(|m| m.range.start == 0 && m.body.kind.has_instances())
+                .map(|m| m.body)
+            else {
+                continue;
+            };
+            let rest = &lower[at..];
+            let Some(year) = rest
+                .find(CHAIRMANSHIP_FOR)
+                .and_then(|k| rest[k + CHAIRMANSHIP_FOR.len()..].get(..4))
+                .and_then(|y| y.parse::<i16>().ok())
+            else {
+                continue;
+            };
+            let i = self.instance(series, &year.to_string(), &para.cite);
+            let m = &mut self.meetings[i];
+            m.date.get_or_insert_with(|| year.to_string());
+            m.chair.get_or_insert_with(|| state.to_string());
+        }
     }
 
     /// Bodies named without an acronym pair by a capitalised name ending in a body's head ("the
@@ -523,10 +821,21 @@ impl Extractor<'_> {
         let Some(i) = self.target(para) else { return };
         for (_, sentence) in sentences(para.text) {
             let (participants, observers) = attendance(sentence);
+            // "The meeting was chaired by …", a sentence after the one naming it; "The
+            // sessions, chaired by X, took up what the ADSOM WG meetings in May left": X chaired
+            // the meeting spoken of before, not the one named after the clause.
+            let chair_of_before = self
+                .last_meeting
+                .filter(|&k| k != i && self.meetings[k].chair.is_none())
+                .filter(|_| chair_of(sentence, &self.meetings[i]).is_none())
+                .and_then(|k| Some((k, chair_in(sentence)?)));
+            if let Some((k, chair)) = chair_of_before {
+                self.meetings[k].chair = Some(chair);
+                push_cite(&mut self.meetings[k].cites, para.cite.clone());
+            }
             let m = &mut self.meetings[i];
-            // "The meeting was chaired by …", a sentence after the one naming it.
             if m.chair.is_none() {
-                m.chair = chair_in(sentence);
+                m.chair = chair_of(sentence, m);
                 if m.chair.is_some() {
                     push_cite(&mut m.cites, para.cite.clone());
                 }

@@ -303,6 +303,12 @@ pub(super) fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Where byte `at` of `text` stands in `sentence`, a slice of `text` holding it.
+pub(super) fn offset_in(sentence: &str, text: &str, at: usize) -> Option<usize> {
+    let start = (sentence.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    at.checked_sub(start).filter(|&k| k <= sentence.len())
+}
+
 /// The sentence of `text` holding byte `at`.
 pub(super) fn sentence_around(text: &str, at: usize) -> &str {
     sentences(text)

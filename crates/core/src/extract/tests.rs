@@ -119,6 +119,11 @@ fn places_after_a_held_verb_need_no_list() {
             "A meeting opened in the central city of Hue on January 9.",
             Some("Hue"),
         ),
+        // "in the <state> capital of <City>"
+        (
+            "The 5th chiefs' meeting was held in the Thai capital of Bangkok on May 3.",
+            Some("Bangkok"),
+        ),
         ("The meeting was held in ASEAN's spirit of unity.", None),
         ("Delegates met in the morning.", None),
         ("Cooperation in Maritime Security grew.", None),

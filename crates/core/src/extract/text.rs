@@ -33,6 +33,11 @@ pub fn sentences(text: &str) -> Vec<(Range<usize>, &str)> {
                         | "No"
                         | "Adm"
                         | "Capt"
+                        | "Lieut"
+                        | "Brig"
+                        | "Cdr"
+                        | "Sen"
+                        | "Asst"
                         | "Sr"
                         | "Jr"
                         | "St"
@@ -149,6 +154,27 @@ const CITIES: &[(&str, &str)] = &[
     ("Naypyitaw", "Myanmar"),
     ("Bandar Seri Begawan", "Brunei"),
     ("Dili", "Timor-Leste"),
+    ("Hue", "Vietnam"),
+    ("Nha Trang", "Vietnam"),
+    ("Hai Phong", "Vietnam"),
+    ("Bandung", "Indonesia"),
+    ("Batam", "Indonesia"),
+    ("Surabaya", "Indonesia"),
+    ("Nusa Dua", "Indonesia"),
+    ("Cebu", "Philippines"),
+    ("Chiang Mai", "Thailand"),
+    ("Hua Hin", "Thailand"),
+    ("Kota Kinabalu", "Malaysia"),
+    ("Port Dickson", "Malaysia"),
+    ("Mandalay", "Myanmar"),
+    ("Beijing", "China"),
+    ("Tokyo", "Japan"),
+    ("New Delhi", "India"),
+    ("Canberra", "Australia"),
+    ("Seoul", "Republic of Korea"),
+    ("Moscow", "Russia"),
+    ("Wellington", "New Zealand"),
+    ("Honolulu", "United States"),
 ];
 
 /// ASEAN member states, the observer and common names for them.
@@ -180,10 +206,14 @@ pub const COUNTRIES: &[&str] = &[
 
 /// A place after "in"/"at" in `sentence`: "Vientiane, Laos" (a known city gets its country).
 pub fn place_in(sentence: &str) -> Option<String> {
-    for (i, _) in sentence
+    // "at Penang last December; … in Hue": the first of either, left to right.
+    let mut leads: Vec<usize> = sentence
         .match_indices(" in ")
         .chain(sentence.match_indices(" at "))
-    {
+        .map(|(i, _)| i)
+        .collect();
+    leads.sort_unstable();
+    for i in leads {
         let Some(name) = name_at(sentence, i + 4) else {
             continue;
         };
@@ -199,9 +229,16 @@ pub fn place_in(sentence: &str) -> Option<String> {
                 .map_or("", |i| &after[i + city.len()..])
                 .trim_start_matches(',')
                 .trim_start();
+            // "Vientiane, Laos, on 4 May", not "in Bangkok, Japan will …" (the country
+            // the next clause's subject).
             let written = COUNTRIES.iter().find(|c| {
+                let rest = tail.get(c.len()..).unwrap_or("");
+                let next = rest.split_whitespace().next().map_or("", bare);
                 tail.starts_with(**c)
-                    && !tail[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+                    && !rest.starts_with(|ch: char| ch.is_alphanumeric())
+                    && (rest.starts_with([',', '.', ';', ')'])
+                        || next.is_empty()
+                        || PLACE_FOLLOWERS.contains(&next))
             });
             return Some(match written {
                 Some(c) => format!("{city}, {c}"),
@@ -221,6 +258,14 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .or_else(|| venue_in(sentence))
         .or_else(|| virtual_in(sentence))
 }
+
+/// Words before a place's own name: "in the port city of <City>".
+const PLACE_OF: &[&str] = &[" city of ", " capital of ", " town of ", " province of "];
+
+/// Words that may follow a place's country: "in Vientiane, Laos on 4 May".
+const PLACE_FOLLOWERS: &[&str] = &[
+    "on", "in", "from", "to", "at", "for", "and", "during", "last", "this", "next",
+];
 
 /// Head nouns of a venue's name: "at the Harbour View Hotel, Port Dickson".
 const VENUE_HEADS: &[&str] = &[
@@ -295,6 +340,10 @@ const VIRTUAL_PHRASES: &[&str] = &[
     "via video conference",
     "by videoconference",
     "by video conference",
+    "a virtual ",
+    "the virtual ",
+    "via a videoconference",
+    "via a video conference",
 ];
 
 /// The place of a meeting held online.
@@ -402,12 +451,15 @@ fn held_in(sentence: &str) -> Option<String> {
         if !before.iter().any(|w| HELD_VERBS.contains(&bare(w))) {
             continue;
         }
-        // "in the central city of Da Nang": the name after "city of".
+        // "in the port city of <City>", "in the <State> capital of <City>": the name after
+        // "city of".
         let rest = &sentence[i + 4..];
-        let from = rest
-            .find(" city of ")
-            .filter(|&k| rest.starts_with("the ") && k < 30)
-            .map_or(i + 4, |k| i + 4 + k + " city of ".len());
+        let from = PLACE_OF
+            .iter()
+            .filter_map(|p| rest.find(p).map(|k| (k, p)))
+            .filter(|&(k, _)| rest.starts_with("the ") && k < 40)
+            .min()
+            .map_or(i + 4, |(k, p)| i + 4 + k + p.len());
         let Some(name) = name_at(sentence, from) else {
             continue;
         };
@@ -612,6 +664,14 @@ pub fn initials(name: &str) -> Option<String> {
         let (partner, rest) = rest.split_once(' ')?;
         let letters = initials_of(&format!("ASEAN {rest}"))?;
         return Some(format!("ASEAN-{partner} {}", &letters[1..]));
+    }
+    // "China-ASEAN Defence Ministers' Special Meeting" → "China-ASEAN DMSM".
+    if let Some((partner, rest)) = name
+        .split_once(' ')
+        .and_then(|(first, rest)| Some((first.strip_suffix("-ASEAN")?, rest)))
+    {
+        let letters = initials_of(&format!("ASEAN {rest}"))?;
+        return Some(format!("{partner}-ASEAN {}", &letters[1..]));
     }
     if !name.starts_with("ASEAN ") {
         return None;

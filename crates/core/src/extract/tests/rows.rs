@@ -71,6 +71,20 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Malaysia"))],
         ),
+        // "chaired by <Ministry> <lowercase title> <honorific> <Name>": the person, not the ministry
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Defence Ministry secretary-general Datuk Aziz Rahman.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Datuk Aziz Rahman"))],
+        ),
+        // "with <Rank>. <Name>, <role>, in the chair"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) began in Hue on 4 May with Lieut. Gen. Tran Van Binh, the navy's second in command, in the chair.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Lieut. Gen. Tran Van Binh"))],
+        ),
         // a rank alone names nobody: the field stays empty
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Lieutenant Colonel, the host's liaison.",
@@ -354,4 +368,221 @@ fn named_body_rows() {
         })
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The known bodies and series shipped in `corpus/bodies.toml`.
+fn shipped_bodies() -> Vec<crate::corpus::Body> {
+    crate::corpus::bodies::parse(
+        std::path::Path::new("corpus/bodies.toml"),
+        include_str!("../../../../../corpus/bodies.toml"),
+    )
+    .unwrap()
+}
+
+/// A meeting's id, date, place and chair.
+type MeetingFields = (String, Option<String>, Option<String>, Option<String>);
+
+/// The meetings a statement of these paragraphs gives with the shipped known bodies, as (id,
+/// date, place, chair).
+fn known_meetings(text: &str, published: &str) -> Vec<MeetingFields> {
+    let facts = extract_with(
+        &statement(
+            &format!("Headline\n\n{text}\n"),
+            Format::Text,
+            Some(published),
+        ),
+        &shipped_bodies(),
+    );
+    meetings_of(&facts)
+        .into_iter()
+        .map(|m| {
+            (
+                m.id.clone(),
+                m.date.clone(),
+                m.place.clone(),
+                m.chair.clone(),
+            )
+        })
+        .collect()
+}
+
+type KnownRow<'a> = (
+    &'a str,
+    &'a str,
+    &'a [(&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>)],
+);
+
+/// Checks that each row's paragraphs give exactly its meetings, as (id, date, place, chair).
+fn check_known_rows(rows: &[KnownRow<'_>]) {
+    let mut wrong = Vec::new();
+    for (text, published, want) in rows {
+        let got = known_meetings(text, published);
+        let want: Vec<_> = want
+            .iter()
+            .map(|(id, d, p, c)| {
+                (
+                    id.to_string(),
+                    d.map(str::to_string),
+                    p.map(str::to_string),
+                    c.map(str::to_string),
+                )
+            })
+            .collect();
+        if got != want {
+            wrong.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Meetings of known series named without a number, one row per phrasing class.
+#[test]
+fn known_series_instance_rows() {
+    check_known_rows(&[
+        // "were held" + known groups named by their acronyms + a day; "both held
+        // in <place> in <month>" names earlier meetings of the same series (a month alone); a
+        // chair clause after another subject is not the chair of the meetings named after it
+        // but of the meeting spoken of before
+        (
+            "Hanoi (VNA) – Officers of the ministry took part online in the ADSOM WG and the ADSOM-Plus WG, which were held on April 7 and 8.\n\nThe sessions, chaired by Laos, took up points left open by the ADSOM WG and ADSOM-Plus WG, both held in Vientiane in January.",
+            "2026-04-10",
+            &[
+                ("adsom-wg-2026", Some("April 7"), None, None),
+                ("adsom-plus-wg-2026", Some("April 7"), None, Some("Laos")),
+                ("adsom-wg-2026-01", Some("January"), Some("Vientiane, Laos"), None),
+                ("adsom-plus-wg-2026-01", Some("January"), Some("Vientiane, Laos"), None),
+            ],
+        ),
+        // "were held in <place> from <day> to <day>": both series
+        (
+            "Both the ADSOM-Plus and the ASEAN Defence Senior Officials’ Meeting (ADSOM) were held in Bangkok, Thailand from 6 to 7 May, one after the other.",
+            "2026-05-12",
+            &[
+                ("adsom-2026", Some("from 6 to 7 May"), Some("Bangkok, Thailand"), None),
+                ("adsom-plus-2026", Some("from 6 to 7 May"), Some("Bangkok, Thailand"), None),
+            ],
+        ),
+        // "preparations for the <series>" and "a <series> is to be held": this year's
+        // meeting still to come, without a date; a series named far from the verb is none
+        (
+            "The working group met to make preparations for the ADSOM later on. Ministers said an ADMM-Plus is to be held in a virtual format. The ADMM, which was held in Hanoi on 3 May and looked at many papers on defence industry and on training, set up a panel within the ADMM-Plus.",
+            "2026-05-12",
+            &[
+                ("adsom-2026", None, None, None),
+                ("admm-plus-2026", None, Some("virtual"), None),
+                ("admm-2026", Some("3 May"), Some("Hanoi, Vietnam"), None),
+            ],
+        ),
+        // "the <ordinal> meeting" after a series named in the same sentence: that meeting of it,
+        // dated by its year in a sentence about the future
+        (
+            "The 12th ASEAN Military Operations Meeting (AMOM-12) closed on 4 May. Brunei takes the AMOM chair next and is to chair the 13th meeting in 2027.",
+            "2026-05-05",
+            &[
+                ("amom-12", Some("4 May"), None, None),
+                ("amom-13", Some("2027"), None, None),
+            ],
+        ),
+        // "the first meeting of the <known body>", its acronym in brackets inside its name
+        (
+            "Military doctors met in Hanoi on 3 June for the first meeting of the Experts’ Working Group (EWG) on Military Medicine.",
+            "2026-06-04",
+            &[("ewg-mm-1", Some("3 June"), Some("Hanoi, Vietnam"), None)],
+        ),
+        // "<State> will host it next year": next year's meeting of the reported series
+        (
+            "The 31st ASEAN Armies Rifle Meet (AARM-31) opened in Hue on 2 November.\n\nMalaysia will host it next year.",
+            "2026-11-03",
+            &[
+                ("aarm-31", Some("2 November"), Some("Hue, Vietnam"), None),
+                ("aarm-2027", Some("2027"), Some("Malaysia"), None),
+            ],
+        ),
+        // "<State> took over the <series> chairmanship for <year>": that year's meeting, chaired
+        // by the state
+        (
+            "The 22nd ASEAN Chiefs of Defence Forces Meeting (ACDFM-22) ended on 3 March. Cambodia took over the ACDFM chairmanship for 2027 at the close.",
+            "2026-03-04",
+            &[
+                ("acdfm-22", Some("3 March"), None, None),
+                ("acdfm-2027", Some("2027"), None, Some("Cambodia")),
+            ],
+        ),
+        // a partner's meeting in lowercase ("informal meeting") in a "there will be" sentence;
+        // a partner's name before ASEAN's, hosted in a month to come: the place named after the
+        // meeting, not the one the speaker spoke in; a country after a comma that opens the next
+        // clause is no part of the place
+        (
+            "An ASEAN-India Defence Ministers' informal meeting is to be held as well, he said.\n\nIn a talk given in Singapore, officials said the Japan-ASEAN Defence Ministers' Special Meeting will be hosted in October in Tokyo.",
+            "2026-06-01",
+            &[
+                ("asean-india-dmim-2026", None, None, None),
+                ("japan-asean-dmsm-2026", Some("October"), Some("Tokyo, Japan"), None),
+            ],
+        ),
+        // "yesterday" against the statement's day; a day without its year that would fall after
+        // the statement's day is last year's; "via a videoconference" is the place; a partner's
+        // numbered meeting is one fact
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue yesterday.\n\nMinisters took part in the 3rd ADMM-Plus and the 2nd ASEAN-Korea Defence Ministers’ Informal Meeting, both on December 9th, via a videoconference.",
+            "2026-02-03",
+            &[
+                ("ahcm-9", Some("2 February 2026"), Some("Hue, Vietnam"), None),
+                ("asean-korea-dmim-2", Some("December 9th"), Some("virtual"), None),
+                ("admm-plus-3", Some("December 9th"), Some("virtual"), None),
+            ],
+        ),
+        // a known name read across acronyms in brackets ("… Meeting (ADSOM) Working Group
+        // (WG)"), its pair left to it; each meeting takes the date and place named after it
+        (
+            "Ministers took the plan up during the ADMM Retreat at Penang last December; officials of the ASEAN Defence Senior Officials Meeting (ADSOM) Working Group (WG) then held in Hue in February a meeting on it.",
+            "2026-05-02",
+            &[
+                ("admm-retreat-2025", Some("December"), Some("Penang, Malaysia"), None),
+                ("adsom-wg-2026", Some("February"), Some("Hue, Vietnam"), None),
+            ],
+        ),
+        // "the <ordinal> <series> Experts Working Group on …": no meeting of the series
+        (
+            "Laos hosted the 19th ASEAN Defence Ministers Meeting (ADMM) Plus Experts Working Group on Counter-Terrorism in May.",
+            "2026-05-02",
+            &[],
+        ),
+        // "last <month>": the month before the statement's
+        (
+            "Ministers first talked it over last December, during the ADMM Retreat at Penang.",
+            "2026-03-02",
+            &[("admm-retreat-2025", Some("December"), Some("Penang, Malaysia"), None)],
+        ),
+    ]);
+}
+
+/// Precision: a name that ends like a sentence goes on, or is a head noun alone, is no fact.
+#[test]
+fn fragment_and_head_alone_rows() {
+    // an initiative named by its head alone ("terms of reference" for something unnamed)
+    assert!(initiative_names(
+        "Terms of reference were adopted for a \"harbour safety group\" to be set up later."
+    )
+    .iter()
+    .all(|n| !n.eq_ignore_ascii_case("terms of reference")));
+    // a body named by its head alone: "Working Group (WG)" after a series' pair
+    assert!(mechanism_names(
+        "The paper was discussed at the ASEAN Harbour Chiefs' Meeting (AHCM) Working Group (WG) in May."
+    )
+    .iter()
+    .all(|(n, _)| n != "Working Group"));
+}
+
+/// Place: a statement with no dateline and no place in its sentences takes the one its headline
+/// names for the meeting it reports ("<meeting> opens in <City>").
+#[test]
+fn headline_place_row() {
+    let facts = extract(&statement(
+        "Harbour chiefs gather in Hue\n\nCadets and officers filled the navy's school on 4 May for the opening of the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9).\n",
+        Format::Text,
+        Some("2026-05-05"),
+    ));
+    let m = meeting(&facts, "ahcm-9");
+    assert_eq!(m.place.as_deref(), Some("Hue, Vietnam"));
 }
