@@ -14,8 +14,8 @@
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::digest_runner::{post, DigestError, DigestSender, Outcome};
-use crate::digest_store::{Claim, DigestStore};
+use crate::digest_runner::{deliver, Delivery, DigestError, DigestSender};
+use crate::digest_store::DigestStore;
 use crate::retry::{Backoff, RetryPolicy};
 use agenda_core::brief::{brief_by_id, due};
 use agenda_core::digest::schedule::{due_at, local_date, next_run};
@@ -103,56 +103,29 @@ where
                         if settled.contains(&(channel, first)) {
                             continue;
                         }
-                        match store.claim(channel, first).await {
-                            Ok(Claim::Claimed) => backoff.reset(),
-                            Ok(Claim::AlreadyPosted) => {
-                                settled.insert((channel, first));
-                                continue;
-                            }
-                            Ok(Claim::HeldByOther { expires_in, .. }) => {
-                                let at = wait_for(expires_in + Duration::from_millis(100), &clock);
-                                wake = Some(wake.map_or(at, |w| w.min(at)));
-                                continue;
-                            }
-                            Err(e) if e.is_retryable() => {
-                                tracing::warn!(channel, %first, error = chain(&e),
-                                    "brief store unavailable; not posting without a claim");
-                                let at = wait_for(backoff.next_delay(), &clock);
-                                wake = Some(wake.map_or(at, |w| w.min(at)));
-                                break;
-                            }
-                            Err(e) => return Err(e.into()),
-                        }
-                        let outcome = post(
-                            &sender,
-                            store,
-                            &clock,
-                            &policy,
+                        let delivered = deliver(
+                            "brief",
+                            (&sender, store, &clock, &policy),
+                            &mut backoff,
                             (channel, first),
                             &reply,
                             shutdown.as_mut(),
                         )
-                        .await;
-                        match outcome {
-                            Outcome::Sent => {
+                        .await?;
+                        match delivered {
+                            Delivery::Posted => {
                                 tracing::info!(channel, %first, meetings = ids.len(), "brief posted");
                                 settled.insert((channel, first));
-                                if let Err(e) = store.mark_posted(channel, first).await {
-                                    tracing::error!(channel, %first, error = chain(&e),
-                                        "brief posted but the store could not record it");
-                                }
                             }
-                            Outcome::Shutdown => {
-                                let _ = store.release(channel, first).await;
-                                return Ok(());
-                            }
-                            Outcome::GaveUp => {
-                                let _ = store.release(channel, first).await;
+                            Delivery::AlreadyPosted | Delivery::GaveUp => {
                                 settled.insert((channel, first));
                             }
-                            Outcome::Lost => {
-                                settled.insert((channel, first));
+                            Delivery::Later(at) => wake = Some(wake.map_or(at, |w| w.min(at))),
+                            Delivery::StoreDown(at) => {
+                                wake = Some(wake.map_or(at, |w| w.min(at)));
+                                break;
                             }
+                            Delivery::Shutdown => return Ok(()),
                         }
                     }
                 }

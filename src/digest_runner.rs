@@ -80,7 +80,7 @@ pub enum DigestError {
     Store(#[from] StoreError),
 }
 
-pub(crate) enum Outcome {
+enum Outcome {
     Sent,
     GaveUp,
     /// Another replica took the claim over (this one's lease ran out during a backoff).
@@ -168,67 +168,30 @@ where
             } else {
                 let reply = with_calendar(render_reply(&digest, tz), d.calendar_url.as_deref());
                 for (channel, date) in due {
-                    match store.claim(channel, date).await {
-                        Ok(Claim::Claimed) => store_backoff.reset(),
-                        Ok(Claim::AlreadyPosted) => {
-                            store_backoff.reset();
-                            tracing::debug!(channel, %date, "digest already posted (by this or another replica)");
-                            settled.insert((channel, date));
-                            continue;
-                        }
-                        Ok(Claim::HeldByOther { by, expires_in }) => {
-                            store_backoff.reset();
-                            tracing::info!(channel, %date, by, expires_in = ?expires_in,
-                                "another replica is posting this digest; checking again when its claim expires");
-                            let wait = SignedDuration::try_from(expires_in)
-                                .unwrap_or(SignedDuration::MAX)
-                                .saturating_add(SignedDuration::from_millis(100));
-                            let at = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
-                            wake = Some(wake.map_or(at, |w| w.min(at)));
-                            continue;
-                        }
-                        Err(e) if e.is_retryable() => {
-                            let wait = signed(store_backoff.next_delay());
-                            tracing::warn!(channel, %date, error = chain(&e), wait = ?wait,
-                                "digest store unavailable; not posting without a claim");
-                            let at = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
-                            wake = Some(wake.map_or(at, |w| w.min(at)));
-                            break;
-                        }
-                        Err(e) => return Err(e.into()),
-                    }
-                    let outcome = post(
-                        &sender,
-                        store,
-                        &clock,
-                        &policy,
+                    let delivered = deliver(
+                        "digest",
+                        (&sender, store, &clock, &policy),
+                        &mut store_backoff,
                         (channel, date),
                         &reply,
                         shutdown.as_mut(),
                     )
-                    .await;
-                    match outcome {
-                        Outcome::Sent => {
+                    .await?;
+                    match delivered {
+                        Delivery::Posted => {
                             tracing::info!(channel, %date, milestones = digest.len(), "digest posted");
                             crate::ops::health::digest_posted(channel, date);
                             settled.insert((channel, date));
-                            if let Err(e) = store.mark_posted(channel, date).await {
-                                tracing::error!(channel, %date, error = chain(&e),
-                                    "digest posted but the store could not record it; a restart today may post it again");
-                            }
                         }
-                        Outcome::GaveUp | Outcome::Lost | Outcome::Shutdown => {
-                            if !matches!(outcome, Outcome::Lost) {
-                                if let Err(e) = store.release(channel, date).await {
-                                    tracing::warn!(channel, %date, error = chain(&e),
-                                        "could not release the digest claim; it expires with its lease");
-                                }
-                            }
-                            if matches!(outcome, Outcome::Shutdown) {
-                                return Ok(());
-                            }
+                        Delivery::AlreadyPosted | Delivery::GaveUp => {
                             settled.insert((channel, date));
                         }
+                        Delivery::Later(at) => wake = Some(wake.map_or(at, |w| w.min(at))),
+                        Delivery::StoreDown(at) => {
+                            wake = Some(wake.map_or(at, |w| w.min(at)));
+                            break;
+                        }
+                        Delivery::Shutdown => return Ok(()),
                     }
                 }
             }
@@ -253,9 +216,89 @@ where
     }
 }
 
+/// What became of one post ([`deliver`]).
+pub(crate) enum Delivery {
+    Posted,
+    /// By this process before, or by another replica.
+    AlreadyPosted,
+    /// Another replica holds the claim: ask again at this time.
+    Later(Timestamp),
+    /// The store did not answer: ask again at this time (nothing posted without a claim).
+    StoreDown(Timestamp),
+    /// Refused for good, or out of attempts, or taken over by another replica.
+    GaveUp,
+    Shutdown,
+}
+
+/// Claims the post `(channel, date)` in `store`, sends it with retries ([`post`]) and records it:
+/// the one path of every claimed post (`what` names it in the log: "digest", "brief"). An
+/// error only when the store's schema is newer than this bot.
+pub(crate) async fn deliver<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>(
+    what: &str,
+    (sender, store, clock, policy): (&S, &D, &C, &RetryPolicy),
+    store_backoff: &mut Backoff,
+    (channel, date): (u64, Date),
+    reply: &Reply,
+    shutdown: std::pin::Pin<&mut F>,
+) -> Result<Delivery, StoreError> {
+    match store.claim(channel, date).await {
+        Ok(Claim::Claimed) => store_backoff.reset(),
+        Ok(Claim::AlreadyPosted) => {
+            store_backoff.reset();
+            tracing::debug!(channel, %date, "{what} already posted (by this or another replica)");
+            return Ok(Delivery::AlreadyPosted);
+        }
+        Ok(Claim::HeldByOther { by, expires_in }) => {
+            store_backoff.reset();
+            tracing::info!(channel, %date, by, expires_in = ?expires_in,
+                "another replica is posting this {what}; checking again when its claim expires");
+            let wait = signed(expires_in).saturating_add(SignedDuration::from_millis(100));
+            return Ok(Delivery::Later(
+                clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX),
+            ));
+        }
+        Err(e) if e.is_retryable() => {
+            let wait = signed(store_backoff.next_delay());
+            tracing::warn!(channel, %date, error = chain(&e), wait = ?wait,
+                "{what} store unavailable; not posting without a claim");
+            return Ok(Delivery::StoreDown(
+                clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX),
+            ));
+        }
+        Err(e) => return Err(e),
+    }
+    let outcome = post(
+        sender,
+        store,
+        clock,
+        policy,
+        (channel, date),
+        reply,
+        shutdown,
+    )
+    .await;
+    if matches!(outcome, Outcome::GaveUp | Outcome::Shutdown) {
+        if let Err(e) = store.release(channel, date).await {
+            tracing::warn!(channel, %date, error = chain(&e),
+                "could not release the {what} claim; it expires with its lease");
+        }
+    }
+    Ok(match outcome {
+        Outcome::Sent => {
+            if let Err(e) = store.mark_posted(channel, date).await {
+                tracing::error!(channel, %date, error = chain(&e),
+                    "{what} posted but the store could not record it; a restart today may post it again");
+            }
+            Delivery::Posted
+        }
+        Outcome::GaveUp | Outcome::Lost => Delivery::GaveUp,
+        Outcome::Shutdown => Delivery::Shutdown,
+    })
+}
+
 /// One channel's post, with retries; the claim is renewed before each retry. The send itself
 /// is never raced against shutdown.
-pub(crate) async fn post<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>(
+async fn post<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>(
     sender: &S,
     store: &D,
     clock: &C,
