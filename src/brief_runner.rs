@@ -14,7 +14,9 @@
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::digest_runner::{deliver, Delivery, DigestError, DigestSender};
+use crate::digest_runner::{
+    deliver, Delivery, DigestError, DigestSender, STORE_RETRY_BASE, STORE_RETRY_CAP,
+};
 use crate::digest_store::DigestStore;
 use crate::retry::{Backoff, RetryPolicy};
 use agenda_core::brief::{brief_by_id, due};
@@ -28,9 +30,6 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
-
-/// The waits while the store does not answer: 1 s doubling, at most a minute.
-const STORE_RETRY: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(60));
 
 /// The first days whose briefs are due at `now`: their brief day (`first − days`) is before
 /// today, or today with the post `time` passed; and the meetings have not begun.
@@ -76,7 +75,7 @@ where
         return Ok(());
     }
     let mut shutdown = std::pin::pin!(shutdown);
-    let mut backoff = Backoff::new(STORE_RETRY.0, STORE_RETRY.1);
+    let mut backoff = Backoff::new(STORE_RETRY_BASE, STORE_RETRY_CAP);
     let wait_for = |wait: Duration, clock: &C| {
         let wait = SignedDuration::try_from(wait).unwrap_or(SignedDuration::MAX);
         clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX)

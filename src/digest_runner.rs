@@ -64,8 +64,8 @@ impl<T: DigestSender + ?Sized> DigestSender for Arc<T> {
 }
 
 /// The waits while the digest store does not answer: 1 s doubling, at most a minute.
-const STORE_RETRY_BASE: Duration = Duration::from_secs(1);
-const STORE_RETRY_CAP: Duration = Duration::from_secs(60);
+pub(crate) const STORE_RETRY_BASE: Duration = Duration::from_secs(1);
+pub(crate) const STORE_RETRY_CAP: Duration = Duration::from_secs(60);
 
 fn signed(wait: Duration) -> SignedDuration {
     SignedDuration::try_from(wait).unwrap_or(SignedDuration::MAX)
