@@ -108,6 +108,22 @@ async fn a_watched_body_is_posted_once_per_statement_that_mentions_it() {
         MANAGE_CHANNELS,
     )
     .await;
+    // Past Discord's own bound (a forged payload): refused, nothing kept.
+    bot.slash(
+        750_000_000_000_000_007,
+        "watch",
+        what(&"word ".repeat(40)),
+        MANAGE_CHANNELS,
+    )
+    .await;
+    let long = bot.edited(750_000_000_000_000_007).await.body;
+    assert!(
+        long["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("That is too long to watch"),
+        "{long}"
+    );
     let twice = bot.edited(750_000_000_000_000_004).await.body;
     assert!(
         twice["content"]

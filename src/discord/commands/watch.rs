@@ -13,6 +13,9 @@ use agenda_core::watch;
 pub const WATCHES_UNAVAILABLE: &str =
     "Sorry, the watches cannot be read right now; the bot's admins have the cause in its log.";
 
+/// The longest thing a watch may name, in characters (a name or a few words).
+pub const MAX_WATCH_CHARS: usize = 100;
+
 /// What a member who may not change the channel's watches is told.
 pub const NOT_ALLOWED: &str =
     "Only members who can manage this channel (or the bot's admins) can change its watches.";
@@ -26,6 +29,7 @@ pub const NOT_ALLOWED: &str =
 pub async fn watch(
     ctx: Context<'_>,
     #[description = "A series (ADMM), a body (APCN), an initiative, a country or words"]
+    #[max_length = 100]
     what: String,
 ) -> Result<(), Error> {
     super::run(ctx, Invocation::Watch { text: what }).await
@@ -69,6 +73,12 @@ pub async fn respond(
     let channel = caller.channel;
     let reply: Result<(Reply, usize), WatchError> = async {
         Ok(match invocation.clone() {
+            Invocation::Watch { text } if text.chars().count() > MAX_WATCH_CHARS => (
+                Reply::text(&format!(
+                    "That is too long to watch: name a series, a body, an initiative or a few words (at most {MAX_WATCH_CHARS} characters)."
+                )),
+                0,
+            ),
             Invocation::Watch { text } => {
                 let Some(target) = watch::resolve(&index, &text) else {
                     return Ok((Reply::text("Tell me what to watch: a series, a body, an initiative or words."), 0));
