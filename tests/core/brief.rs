@@ -108,3 +108,29 @@ fn meetings_known_to_the_day_are_due_within_the_days_before_them() {
         "under way: its first day is past"
     );
 }
+
+/// Issue 22, item 5: a series' timeline marks the instances still ahead of the day asked on.
+#[test]
+fn a_series_timeline_marks_its_planned_instances() {
+    use agenda_core::query::{answer_on, Scope};
+    let on = |today| answer_on(index(), Scope::Meeting, "ANCM", today).unwrap();
+    let a = on(TODAY);
+    assert!(a.listing, "{a:?}");
+    assert_eq!(a.planned, ["ancm-19"]);
+    let text = render::text::to_string(&a, render::text::Marks::Plain);
+    assert!(
+        text.contains("(ANCM-19) — planned  [meeting ancm-19]"),
+        "{text}"
+    );
+    assert!(!text.contains("(ANCM-18) — planned"), "{text}");
+    let reply = render::embed::answer(&a);
+    assert!(reply
+        .embeds
+        .iter()
+        .any(|e| e.title.ends_with("(ANCM-19) — planned")));
+    let json = render::json::answer(&a);
+    assert_eq!(json["results"][2]["planned"], true, "{json}");
+    assert!(json["results"][1].get("planned").is_none());
+    // Once it has begun, nothing is planned.
+    assert!(on(date(2026, 12, 15)).planned.is_empty());
+}

@@ -185,6 +185,7 @@ pub(crate) fn answer_around(
         listing: false,
         passages_instead,
         time: None,
+        planned: Vec::new(),
     })
 }
 
@@ -700,6 +701,7 @@ fn nothing_found(index: &AgendaIndex, scope: Scope, request: &Request) -> Answer
         listing: false,
         passages_instead: None,
         time: None,
+        planned: Vec::new(),
     }
 }
 

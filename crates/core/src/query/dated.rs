@@ -31,7 +31,11 @@ pub fn answer_on(
         });
     }
     let Some(mut filter) = TimeFilter::parse(text, today) else {
-        return answer(index, scope, text);
+        let mut a = answer(index, scope, text)?;
+        if a.listing {
+            a.planned = planned_meetings(&a, today);
+        }
+        return Ok(a);
     };
     if let Some(k) = scope.kind() {
         filter.kind = Some(k);
@@ -76,6 +80,7 @@ pub fn answer_on(
         listing: false,
         passages_instead: None,
         time,
+        planned: Vec::new(),
     })
 }
 
@@ -92,4 +97,30 @@ fn listed(index: &AgendaIndex, fact: &Fact) -> Hit {
         citations: citations_for(index, fact).into_iter().take(1).collect(),
         fact: Some(fact.clone()),
     }
+}
+
+/// The meetings of a listing that lie ahead of `today`: dated from today on, or undated and
+/// numbered after every dated one of their series in the listing.
+fn planned_meetings(a: &Answer, today: Date) -> Vec<String> {
+    let meetings: Vec<&crate::corpus::Meeting> = a
+        .results
+        .iter()
+        .filter_map(|h| match &h.fact {
+            Some(crate::corpus::Fact::Meeting(m)) => Some(m),
+            _ => None,
+        })
+        .collect();
+    let last_dated = meetings
+        .iter()
+        .filter(|m| m.when.is_some())
+        .filter_map(|m| m.number)
+        .max();
+    meetings
+        .iter()
+        .filter(|m| match &m.when {
+            Some(when) => when.start >= today,
+            None => matches!((m.number, last_dated), (Some(n), Some(last)) if n > last),
+        })
+        .map(|m| m.id.clone())
+        .collect()
 }

@@ -108,6 +108,7 @@ pub(crate) fn series_timeline(index: &AgendaIndex, text: &str) -> Option<Answer>
         listing: true,
         passages_instead: None,
         time: None,
+        planned: Vec::new(),
     })
 }
 
@@ -138,5 +139,6 @@ pub(crate) fn listing(index: &AgendaIndex, scope: Scope, kind: FactKind) -> Answ
         listing: true,
         passages_instead: None,
         time: None,
+        planned: Vec::new(),
     }
 }

@@ -109,6 +109,9 @@ pub struct Answer {
     /// The days the question's time words asked about, in words ("1 January – 31 December
     /// 2027"), told when nothing was found there.
     pub time: Option<String>,
+    /// The ids of the meetings listed that lie ahead of the day asked on (a series' timeline:
+    /// its planned instances, marked so).
+    pub planned: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -216,21 +216,22 @@ pub const PAGE_RESULTS: usize = 3;
 /// The hits of the longest run from the start of `hits` that fits one reply, up to
 /// [`PAGE_RESULTS`] (at least one hit: a hit's embed alone is always within the limits), each
 /// with as many citations as fit.
-fn pack(hits: &[Hit]) -> Vec<EmbedSpec> {
+fn pack(hits: &[Hit], planned: &[String]) -> Vec<EmbedSpec> {
     let mut embeds: Vec<EmbedSpec> = Vec::new();
     for hit in hits {
         if embeds.len() >= PAGE_RESULTS.min(limits::EMBEDS) {
             break;
         }
         let room = limits::EMBED_TOTAL - embeds.iter().map(EmbedSpec::size).sum::<usize>();
-        let full = hit_embed(hit, usize::MAX);
+        let ahead = planned.contains(&hit.id());
+        let full = hit_embed(hit, usize::MAX, ahead);
         let embed = if full.size() <= room {
             Some(full)
         } else {
             // Try with fewer citations before leaving this hit to the next page.
             (0..hit.citations.len())
                 .rev()
-                .map(|n| hit_embed(hit, n))
+                .map(|n| hit_embed(hit, n, ahead))
                 .find(|e| e.size() <= room)
         };
         match embed {
@@ -248,7 +249,7 @@ pub fn page_ranges(a: &Answer) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
     while start < a.results.len() {
-        let n = pack(&a.results[start..]).len().max(1);
+        let n = pack(&a.results[start..], &a.planned).len().max(1);
         ranges.push(start..start + n);
         start += n;
     }
@@ -282,7 +283,7 @@ pub fn answer_page(a: &Answer, page: usize) -> AnswerPage {
     };
     let reply = Reply {
         content,
-        embeds: pack(&a.results[range.start..]),
+        embeds: pack(&a.results[range.start..], &a.planned),
     };
     AnswerPage {
         reply,
@@ -363,9 +364,15 @@ fn split_at_break(s: &str, max: usize) -> (&str, &str) {
     s.split_at(at)
 }
 
-fn hit_embed(hit: &Hit, max_citations: usize) -> EmbedSpec {
+/// A hit as an embed, with at most `max_citations` citations; a `planned` meeting says so in
+/// its title.
+fn hit_embed(hit: &Hit, max_citations: usize, planned: bool) -> EmbedSpec {
+    let title = match planned {
+        true => format!("{} — planned", hit.title()),
+        false => hit.title(),
+    };
     let mut e = EmbedSpec {
-        title: fit(&hit.title(), limits::TITLE),
+        title: fit(&title, limits::TITLE),
         ..EmbedSpec::default()
     };
     match &hit.fact {

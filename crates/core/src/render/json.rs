@@ -9,7 +9,17 @@ pub fn answer(a: &Answer) -> Value {
         "scope": a.scope.as_str(),
         "listing": a.listing,
         "passages_instead": a.passages_instead.map(|k| k.as_str()),
-        "results": a.results.iter().map(hit).collect::<Vec<_>>(),
+        "results": a
+            .results
+            .iter()
+            .map(|h| {
+                let mut v = hit(h);
+                if a.planned.contains(&h.id()) {
+                    v["planned"] = json!(true);
+                }
+                v
+            })
+            .collect::<Vec<_>>(),
         "suggestions": a.suggestions,
     })
 }

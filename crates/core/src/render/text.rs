@@ -31,12 +31,13 @@ pub fn write_answer(out: &mut dyn Write, a: &Answer, marks: Marks) -> io::Result
         if i > 0 {
             writeln!(out)?;
         }
-        write_hit(out, hit, marks)?;
+        let planned = a.planned.contains(&hit.id());
+        write_hit(out, hit, marks, planned)?;
     }
     Ok(())
 }
 
-fn write_hit(out: &mut dyn Write, hit: &Hit, marks: Marks) -> io::Result<()> {
+fn write_hit(out: &mut dyn Write, hit: &Hit, marks: Marks, planned: bool) -> io::Result<()> {
     let (b, r) = match marks {
         Marks::Ansi => ("\x1b[1m", "\x1b[0m"),
         Marks::Plain => ("", ""),
@@ -46,9 +47,10 @@ fn write_hit(out: &mut dyn Write, hit: &Hit, marks: Marks) -> io::Result<()> {
         Some(f) if !f.origin().is_hand_written() => ", extracted",
         _ => "",
     };
+    let planned = if planned { " — planned" } else { "" };
     writeln!(
         out,
-        "{b}{}{r}  [{} {}{extracted}]",
+        "{b}{}{r}{planned}  [{} {}{extracted}]",
         hit.title(),
         hit.kind(),
         hit.id()
