@@ -114,6 +114,7 @@ pub(super) fn apply(files: &mut [ParsedFile]) -> Vec<CorpusError> {
             }
         }
     }
+    merge_year_instances(files, &mut renamed, &mut conflicts);
     if renamed.is_empty() {
         return conflicts;
     }
@@ -132,6 +133,82 @@ pub(super) fn apply(files: &mut [ParsedFile]) -> Vec<CorpusError> {
         }
     }
     conflicts
+}
+
+/// The year a meeting's date names on its own (none for a date without a year).
+fn year_of(m: &super::Meeting) -> Option<i16> {
+    m.date
+        .as_deref()
+        .and_then(|d| crate::dates::parse_when(d, None).ok())
+        .map(|w| w.start.year())
+}
+
+/// One meeting extracted under two ids: "<series>-<year>" from a statement that names it by its
+/// year ("ADSOM 2024") and the numbered instance of that series dated in that year from
+/// another. When the year holds exactly one numbered extracted instance of the series, the
+/// year-named fact merges into it ([`merge`]) and references follow.
+fn merge_year_instances(
+    files: &mut [ParsedFile],
+    renamed: &mut HashMap<String, String>,
+    conflicts: &mut Vec<CorpusError>,
+) {
+    let series = |m: &super::Meeting| m.acronym.as_deref().map(super::series_key);
+    // (series, year) → the numbered extracted instances.
+    let mut numbered: HashMap<(String, i16), Vec<String>> = HashMap::new();
+    for l in files.iter().flat_map(|f| f.facts.iter()) {
+        if let Fact::Meeting(m) = &l.fact {
+            if m.origin.is_hand_written() || m.number.is_none() {
+                continue;
+            }
+            if let (Some(key), Some(year)) = (series(m), year_of(m)) {
+                numbered.entry((key, year)).or_default().push(m.id.clone());
+            }
+        }
+    }
+    let mut by_year: Vec<(std::path::PathBuf, Fact, String)> = Vec::new();
+    for file in files.iter_mut() {
+        let path = file.path.clone();
+        file.facts.retain(|l| {
+            let Fact::Meeting(m) = &l.fact else {
+                return true;
+            };
+            if m.origin.is_hand_written() || m.number.is_some() {
+                return true;
+            }
+            let Some(key) = series(m) else { return true };
+            let id_year = m.id.rsplit('-').next().and_then(|y| y.parse::<i16>().ok());
+            // The year in its id, which its own date (if it names one) must not contradict.
+            let Some(year) = id_year.filter(|y| year_of(m).is_none_or(|d| d == *y)) else {
+                return true;
+            };
+            match numbered.get(&(key, year)).map(Vec::as_slice) {
+                Some([only]) if *only != m.id => {
+                    by_year.push((path.clone(), l.fact.clone(), only.clone()));
+                    false
+                }
+                _ => true,
+            }
+        });
+    }
+    for (path, other, into) in by_year {
+        let kept = files
+            .iter_mut()
+            .flat_map(|f| f.facts.iter_mut())
+            .find(|l| l.fact.id() == into);
+        if let Some(kept) = kept {
+            for field in merge(&mut kept.fact, &other) {
+                conflicts.push(CorpusError {
+                    file: path.clone(),
+                    line: 0,
+                    message: format!(
+                        "meeting {:?} (named by its year) is {into:?}: {field} differs; {into:?} is kept",
+                        other.id()
+                    ),
+                });
+            }
+            renamed.insert(other.id().to_string(), into);
+        }
+    }
 }
 
 /// Merges `other` into `kept`, two extractions of one fact from different statements: citations
@@ -321,5 +398,45 @@ mod tests {
             assert_eq!(date_detail(Some(date)), want, "{date}");
         }
         assert_eq!(date_detail(None), 0);
+    }
+
+    /// Issue 22 (one meeting across statements), phrasing class "<series> <year>": a statement
+    /// naming the meeting by its year and another by its number give one fact, when that year
+    /// holds one numbered instance of the series; a year with two stays apart.
+    #[test]
+    fn a_meeting_named_by_its_year_is_the_numbered_instance_of_that_year() {
+        let second = "+++\nid = \"t\"\ntitle = \"U\"\nsource = \"S\"\npublished = \"2024-05-08\"\n+++\n\nTwo\n";
+        let numbered = "[[meeting]]\nid = \"adsom-18\"\nname = \"18th ADSOM\"\nacronym = \"ADSOM\"\nnumber = 18\ndate = \"7 May 2024\"\ncites = [\"s#1\"]\n";
+        let by_year = "[[meeting]]\nid = \"adsom-2024\"\nname = \"ADSOM 2024\"\nacronym = \"ADSOM\"\nplace = \"Vientiane\"\ncites = [\"t#1\"]\n\n[[meeting]]\nid = \"adsom-2023\"\nname = \"ADSOM 2023\"\nacronym = \"ADSOM\"\ncites = [\"t#1\"]\n";
+        let sources = |extra: &str| {
+            vec![
+                (PathBuf::from("c/statements/s.md"), STATEMENT.to_string()),
+                (PathBuf::from("c/statements/t.md"), second.to_string()),
+                (
+                    PathBuf::from("c/facts/extracted/s.toml"),
+                    format!("{numbered}{extra}"),
+                ),
+                (
+                    PathBuf::from("c/facts/extracted/t.toml"),
+                    by_year.to_string(),
+                ),
+            ]
+        };
+        let c = Corpus::from_sources(&sources("")).unwrap();
+        let ids: Vec<&str> = c.facts.iter().map(|f| f.id()).collect();
+        assert_eq!(
+            ids,
+            ["adsom-18", "adsom-2023"],
+            "2023 has no numbered instance here"
+        );
+        let Fact::Meeting(m) = &c.facts[0] else {
+            panic!()
+        };
+        assert_eq!(m.cites, ["s#1", "t#1"]);
+        assert_eq!(m.place.as_deref(), Some("Vientiane"));
+        // Two numbered instances in 2024: which one the year names is unknown; nothing merges.
+        let two = "\n[[meeting]]\nid = \"adsom-19\"\nname = \"19th ADSOM\"\nacronym = \"ADSOM\"\nnumber = 19\ndate = \"1 December 2024\"\ncites = [\"s#1\"]\n";
+        let c = Corpus::from_sources(&sources(two)).unwrap();
+        assert!(c.facts.iter().any(|f| f.id() == "adsom-2024"));
     }
 }
