@@ -101,6 +101,16 @@ pub struct Spawned {
     pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
+/// A test that fails half-way leaves no bot running behind it.
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 impl CliSetup {
     /// Appends TOML to the config (e.g. a `[discord]` table).
     pub fn append_config(&self, toml: &str) {
