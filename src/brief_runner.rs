@@ -15,7 +15,7 @@
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::digest_runner::{
-    deliver, Delivery, DigestError, DigestSender, STORE_RETRY_BASE, STORE_RETRY_CAP,
+    after, deliver, Delivery, DigestError, DigestSender, STORE_RETRY_BASE, STORE_RETRY_CAP,
 };
 use crate::digest_store::DigestStore;
 use crate::retry::{Backoff, RetryPolicy};
@@ -29,7 +29,6 @@ use jiff::{SignedDuration, Timestamp};
 use std::collections::HashSet;
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// The first days whose briefs are due at `now`: their brief day (`first − days`) is before
 /// today, or today with the post `time` passed; and the meetings have not begun.
@@ -76,10 +75,6 @@ where
     }
     let mut shutdown = std::pin::pin!(shutdown);
     let mut backoff = Backoff::new(STORE_RETRY_BASE, STORE_RETRY_CAP);
-    let wait_for = |wait: Duration, clock: &C| {
-        let wait = SignedDuration::try_from(wait).unwrap_or(SignedDuration::MAX);
-        clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX)
-    };
     // (channel, first day) settled: posted, or given up on for today.
     let mut settled: HashSet<(u64, Date)> = HashSet::new();
     loop {
@@ -134,7 +129,7 @@ where
                     error = chain(&e),
                     "brief store unavailable; nothing is posted until it answers"
                 );
-                wake = Some(wait_for(backoff.next_delay(), &clock));
+                wake = Some(after(&clock, backoff.next_delay()));
             }
             Err(e) => return Err(e.into()),
         }

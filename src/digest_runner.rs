@@ -71,6 +71,14 @@ fn signed(wait: Duration) -> SignedDuration {
     SignedDuration::try_from(wait).unwrap_or(SignedDuration::MAX)
 }
 
+/// The time `wait` from now on `clock` (the end of time past its range).
+pub(crate) fn after<C: Clock>(clock: &C, wait: Duration) -> Timestamp {
+    clock
+        .now()
+        .saturating_add(signed(wait))
+        .unwrap_or(Timestamp::MAX)
+}
+
 /// Why the digest loop stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum DigestError {
@@ -126,10 +134,10 @@ where
         match store.init().await {
             Ok(()) => break,
             Err(e) if e.is_retryable() => {
-                let wait = signed(store_backoff.next_delay());
+                let wait = store_backoff.next_delay();
                 tracing::warn!(error = chain(&e), wait = ?wait,
                     "digest store unavailable; nothing is posted until it answers");
-                let until = clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX);
+                let until = after(&clock, wait);
                 tokio::select! {
                     biased;
                     () = shutdown.as_mut() => return Ok(()),
@@ -252,18 +260,16 @@ pub(crate) async fn deliver<D: DigestStore, C: Clock, S: DigestSender, F: Future
             store_backoff.reset();
             tracing::info!(channel, %date, by, expires_in = ?expires_in,
                 "another replica is posting this {what}; checking again when its claim expires");
-            let wait = signed(expires_in).saturating_add(SignedDuration::from_millis(100));
-            return Ok(Delivery::Later(
-                clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX),
-            ));
+            return Ok(Delivery::Later(after(
+                clock,
+                expires_in.saturating_add(Duration::from_millis(100)),
+            )));
         }
         Err(e) if e.is_retryable() => {
-            let wait = signed(store_backoff.next_delay());
+            let wait = store_backoff.next_delay();
             tracing::warn!(channel, %date, error = chain(&e), wait = ?wait,
                 "{what} store unavailable; not posting without a claim");
-            return Ok(Delivery::StoreDown(
-                clock.now().saturating_add(wait).unwrap_or(Timestamp::MAX),
-            ));
+            return Ok(Delivery::StoreDown(after(clock, wait)));
         }
         Err(e) => return Err(e),
     }
@@ -332,10 +338,7 @@ async fn post<D: DigestStore, C: Clock, S: DigestSender, F: Future<Output = ()>>
                 let wait = policy.delay(attempt, e.retry_after());
                 crate::ops::metrics::digest_retry();
                 tracing::warn!(channel, attempt, error = %e, wait = ?wait, "digest send failed; retrying");
-                let until = clock
-                    .now()
-                    .saturating_add(signed(wait))
-                    .unwrap_or(Timestamp::MAX);
+                let until = after(clock, wait);
                 tokio::select! {
                     biased;
                     () = shutdown.as_mut() => return Outcome::Shutdown,
