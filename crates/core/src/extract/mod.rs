@@ -7,7 +7,9 @@
 //! timelines in prose.
 
 pub mod documents;
+mod exercises;
 mod fields;
+mod history;
 pub mod known;
 mod meetings;
 mod people;
@@ -156,6 +158,13 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     // the initiative ("establish the ASEAN Cyber Defence Network by 2027").
     x.mechanisms
         .retain(|m| m.acronym.is_some() || !initiatives.iter().any(|i| i.id == m.id));
+    // A planned exercise ("conduct a joint drill in 2027") is a meeting still to come.
+    let (planned, initiatives): (Vec<Initiative>, Vec<Initiative>) = initiatives
+        .into_iter()
+        .partition(|i| exercises::named_as_exercise(&i.name));
+    for i in planned {
+        exercises::planned_exercise(&mut x.meetings, i);
+    }
     let mut facts: Vec<Fact> = Vec::new();
     facts.extend(x.meetings.into_iter().map(Fact::Meeting));
     facts.extend(x.mechanisms.into_iter().map(Fact::Mechanism));

@@ -189,12 +189,25 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.known_handles(p),
     |x, p| x.known_bodies(p),
     |x, p| x.edition_of_series(p),
+    |x, p| x.past_editions(p.text, &p.cite),
+    |x, p| x.next_years_edition(p.text, &p.cite),
+    |x, p| {
+        for i in x.exercise_short_forms(p.text, &p.cite) {
+            p.mention(i);
+        }
+    },
+    |x, p| {
+        for i in x.exercise_phrases(p.text, &p.cite) {
+            p.mention(i);
+        }
+    },
     |x, p| x.next_host(p),
     |x, p| x.chairmanship_handed(p),
     |x, p| x.named_bodies(p),
     |x, p| x.bilateral_meeting(p),
     // Fields of the meetings mentioned.
     |x, p| x.same_day(p),
+    |x, p| x.exercise_reference(p.text, &p.cite),
     |x, p| x.theme_rule(p),
     |x, p| x.meeting_reference(p),
     |x, p| x.chair_and_attendance(p),

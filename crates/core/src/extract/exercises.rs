@@ -1,0 +1,295 @@
+//! Exercises as meetings: one named with a short form in brackets that no acronym reader takes
+//! ("… Field Training Exercise (MS & CT FTX)", "( ADMM PLUS HADR & MM Ex)"), one named in
+//! lowercase with a qualifier and an ordinal or a year ("the second China-ASEAN maritime
+//! exercise in 2027"), and "the exercise" sentences giving the days of the one spoken of last.
+
+use super::fields::{date_in, MEETING_DATE};
+use super::meetings::{new_meeting, Extractor};
+use super::spans::{name_before, ordinal};
+use super::text::{self, bare, find_dates, place_in, sentences};
+use super::{fact_id, known, push_cite};
+use crate::corpus::{Initiative, Meeting};
+use crate::dates::Precision;
+
+/// Head nouns of an exercise's name, lowercase.
+pub(super) const EXERCISE_HEADS: &[&str] = &["exercise", "exercises", "drill", "drills"];
+
+/// Last words of an exercise's short form ("HADR & MM Ex", "MS & CT FTX", "AUMX").
+const SHORT_FORM_ENDS: &[&str] = &["Ex", "EX", "FTX", "CPX", "TTX", "X"];
+
+/// Words before an exercise's name that make it the first of its series.
+const FIRST_WORDS: &[&str] = &["inaugural", "first-ever", "maiden"];
+
+/// Words that start an exercise's name written in lowercase ("the", "a").
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+
+/// Words an exercise's name written in lowercase never holds: they end it on the left.
+const NAME_STOPS: &[&str] = &[
+    "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were",
+    "will", "would", "be", "been", "that", "which", "who", "their", "its", "his", "her", "this",
+];
+
+/// Words saying a sentence is about the exercise spoken of last.
+const EXERCISE_REFERENCES: &[&str] = &["the exercise", "this exercise", "the drill"];
+
+/// The most words of an exercise's name.
+const MAX_NAME_WORDS: usize = 14;
+
+impl Extractor<'_> {
+    /// "<Name> Exercise (<SHORT FORM>)", the short form holding spaces or "&": the exercise of
+    /// the statement's year (or the first, when "inaugural"), named by its short form, or by
+    /// the series-qualified form the statement writes elsewhere ("ADMM-Plus MS & CT FTX").
+    pub(super) fn exercise_short_forms(&mut self, text: &str, cite: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(open) = text[from..].find('(').map(|i| from + i) {
+            let Some(close) = text[open..].find(')').map(|i| open + i) else {
+                break;
+            };
+            from = close;
+            let short = text[open + 1..close].split_whitespace().collect::<Vec<_>>();
+            if !is_exercise_short_form(&short) {
+                continue;
+            }
+            let short = short.join(" ");
+            let Some(name) = name_before(text, open) else {
+                continue;
+            };
+            let name = name.trim_end().to_string();
+            let head = bare(name.split_whitespace().last().unwrap_or("")).to_ascii_lowercase();
+            if !EXERCISE_HEADS.contains(&head.as_str()) {
+                continue;
+            }
+            let name_at = text[..open].rfind(&name).unwrap_or(open);
+            let sentence = super::spans::sentence_around(text, open);
+            let short = self.qualified(&short).unwrap_or(short);
+            let first = FIRST_WORDS
+                .iter()
+                .any(|w| text[..name_at].to_ascii_lowercase().trim_end().ends_with(w));
+            let number = ordinal_before(text, name_at).or(first.then_some(1));
+            let i = self.exercise(&short, &name, number, sentence, cite);
+            found.push(i);
+        }
+        found
+    }
+
+    /// "the third Japan-ASEAN coastal rescue exercise in 2029", "a joint ADMM-Plus peacekeeping
+    /// exercise in 2031": an exercise named in lowercase after a capitalised qualifier, with an
+    /// ordinal before it or a year in its sentence.
+    pub(super) fn exercise_phrases(&mut self, text: &str, cite: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        for (_, sentence) in sentences(text) {
+            let words: Vec<&str> = sentence.split_whitespace().collect();
+            for (k, w) in words.iter().enumerate() {
+                let head = bare(w).to_ascii_lowercase();
+                if !EXERCISE_HEADS.contains(&head.as_str()) || text::capitalised(w) {
+                    continue;
+                }
+                // Back to the determiner or ordinal that opens the name, over its words.
+                let mut start = k;
+                let mut number = None;
+                let mut opened = false;
+                while start > 0 && k - start < MAX_NAME_WORDS {
+                    let prev = words[start - 1];
+                    let lower = bare(prev).to_ascii_lowercase();
+                    if prev.ends_with([',', ';', ':', '.']) || NAME_STOPS.contains(&lower.as_str())
+                    {
+                        break;
+                    }
+                    if DETERMINERS.contains(&lower.as_str()) {
+                        opened = true;
+                        break;
+                    }
+                    if let Some(n) =
+                        ordinal(prev).or(FIRST_WORDS.contains(&lower.as_str()).then_some(1))
+                    {
+                        number = Some(n);
+                        opened = true;
+                        break;
+                    }
+                    start -= 1;
+                }
+                if !opened || start == k {
+                    continue;
+                }
+                let name_words = &words[start..=k];
+                // A capitalised qualifier tells which exercise: "a joint exercise" tells none.
+                if !name_words[..name_words.len() - 1]
+                    .iter()
+                    .any(|w| text::capitalised(w) && !w.starts_with('('))
+                {
+                    continue;
+                }
+                let name = name_words.join(" ");
+                let name = name.trim_end_matches([',', '.', ';']).to_string();
+                let at = name_words[0].as_ptr() as usize - sentence.as_ptr() as usize;
+                let year = find_dates(&sentence[at..], self.clock.year, true)
+                    .into_iter()
+                    .find(|d| d.when.precision == Precision::Year || d.lead == "in");
+                if number.is_none() && year.is_none() {
+                    continue;
+                }
+                let key = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let i = self.exercise(key, &text::capitalise_first(&name), number, sentence, cite);
+                found.push(i);
+            }
+        }
+        found
+    }
+
+    /// "The exercise will run from May 2 to 12": the days (or place) of the exercise spoken of
+    /// last, when its own sentence gave none.
+    pub(super) fn exercise_reference(&mut self, text: &str, cite: &str) {
+        let Some(i) = self
+            .last_meeting
+            .filter(|&i| is_exercise(&self.meetings[i]))
+        else {
+            return;
+        };
+        for (_, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            if !EXERCISE_REFERENCES.iter().any(|r| lower.contains(r)) {
+                continue;
+            }
+            let clock = self.clock;
+            let m = &mut self.meetings[i];
+            let imprecise = m
+                .when
+                .as_ref()
+                .is_none_or(|w| w.precision != Precision::Day);
+            if imprecise {
+                if let Some(d) = date_in(sentence, clock, &MEETING_DATE) {
+                    if d.when.precision == Precision::Day {
+                        m.date = Some(d.text);
+                        m.when = Some(d.when);
+                        push_cite(&mut m.cites, cite.to_string());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The series-qualified form of `short` the statement writes: "ADMM-Plus MS & CT FTX".
+    fn qualified(&self, short: &str) -> Option<String> {
+        self.statement
+            .paragraphs
+            .iter()
+            .filter_map(|p| {
+                let at = p.text.find(short)?;
+                let m = known::mentions(&p.text[..at], self.bodies)
+                    .into_iter()
+                    .rfind(|m| p.text[m.range.end..at].trim().is_empty())?;
+                Some(format!("{} {short}", m.body.acronym.as_ref()?))
+            })
+            .next()
+    }
+
+    /// The exercise `short` of the statement's year, or its `number`th: the one known, or a new
+    /// one described from its sentence.
+    fn exercise(
+        &mut self,
+        short: &str,
+        name: &str,
+        number: Option<u32>,
+        sentence: &str,
+        cite: &str,
+    ) -> usize {
+        let clock = self.clock;
+        let date = date_in(sentence, clock, &MEETING_DATE);
+        let year = date
+            .as_ref()
+            .map(|d| d.when.start.year())
+            .or(clock.year)
+            .unwrap_or_default();
+        let which = number.map_or(year.to_string(), |n| n.to_string());
+        let id = format!("{}-{which}", fact_id(short));
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return i;
+        }
+        let mut m = Meeting {
+            acronym: (short != name).then(|| short.to_string()),
+            number,
+            series: Some(name.to_string()),
+            aliases: vec![format!("{short} {which}")],
+            ..new_meeting(id, name.to_string(), cite)
+        };
+        match date {
+            Some(d) => {
+                m.date = Some(d.text);
+                m.when = Some(d.when);
+            }
+            None if number.is_none() && year != 0 => {
+                m.date = Some(year.to_string());
+                m.when = crate::dates::parse_when(&year.to_string(), None).ok();
+            }
+            None => {}
+        }
+        m.place = place_in(sentence);
+        self.meetings.push(m);
+        self.meetings.len() - 1
+    }
+}
+
+/// Whether a bracket's words are an exercise's short form no acronym reader takes: several
+/// words or an "&", capitals in each, ending in an exercise's ending.
+fn is_exercise_short_form(words: &[&str]) -> bool {
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let several = words.len() > 1 || last.contains(['&', '/']);
+    let capitals = words
+        .iter()
+        .all(|w| *w == "&" || *w == "+" || w.chars().next().is_some_and(char::is_uppercase));
+    several && capitals && words.len() <= 8 && SHORT_FORM_ENDS.iter().any(|e| last.ends_with(e))
+}
+
+/// The ordinal right before byte `at` ("the 2nd <Name>").
+fn ordinal_before(text: &str, at: usize) -> Option<u32> {
+    ordinal(text[..at].split_whitespace().next_back()?)
+}
+
+/// Whether a meeting is an exercise: its name ends in an exercise's head noun.
+pub(super) fn is_exercise(m: &Meeting) -> bool {
+    named_as_exercise(m.series.as_deref().unwrap_or(&m.name))
+}
+
+/// Whether a name ends in an exercise's head noun.
+pub(super) fn named_as_exercise(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or("");
+    EXERCISE_HEADS.contains(&bare(last).to_ascii_lowercase().as_str())
+}
+
+/// A planned thing named as an exercise, as the meeting it is: dated by its timeline. One the
+/// exercise rules read already ("the second <name>" beside "<name>" #2) gets its citations.
+pub(super) fn planned_exercise(meetings: &mut Vec<Meeting>, planned: Initiative) {
+    let lower = planned.name.to_ascii_lowercase();
+    if let Some(m) = meetings
+        .iter_mut()
+        .find(|m| is_exercise(m) && lower.contains(&m.name.to_ascii_lowercase()))
+    {
+        for c in planned.cites {
+            push_cite(&mut m.cites, c);
+        }
+        return;
+    }
+    let when = planned
+        .timeline
+        .as_deref()
+        .and_then(|t| crate::dates::parse_when(t, None).ok());
+    let which = when
+        .as_ref()
+        .map_or_else(String::new, |w| format!("-{}", w.start.year()));
+    let mut cites = planned.cites.into_iter();
+    let mut m = new_meeting(
+        format!("{}{which}", fact_id(&planned.name)),
+        planned.name.clone(),
+        &cites.next().unwrap_or_default(),
+    );
+    m.cites.extend(cites);
+    m.series = Some(planned.name);
+    m.summary = planned.summary;
+    m.date = planned.timeline;
+    m.when = when;
+    meetings.push(m);
+}

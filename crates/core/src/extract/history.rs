@@ -1,0 +1,281 @@
+//! A series' editions told as its history or its next turn: "was first held in 1999", "Laos
+//! hosted it in 2011 and 2018", "held its third iteration in Hue last year", "next year's
+//! meeting". Each is a meeting of the series the sentence names, else of the series
+//! the statement reports.
+
+use super::meetings::{new_meeting, Extractor};
+use super::spans::{contains_word, ordinal};
+use super::text::{find_dates, place_in, sentences, COUNTRIES};
+use super::{fact_id, known, push_cite};
+use crate::corpus::Meeting;
+use crate::dates::Precision;
+
+/// Words saying the year after them is the series' first edition.
+const FIRST_EDITION: &[&str] = &[
+    "first held",
+    "first convened",
+    "first organised",
+    "first organized",
+    "first took place",
+    "first staged",
+    "goes back",
+    "dates back",
+    "began in",
+];
+
+/// Verbs saying the years after them are editions the subject hosted or first attended.
+const EDITION_VERBS: &[&str] = &[
+    "hosted",
+    "first attended",
+    "first took part",
+    "first participated",
+];
+
+/// How the object of [`EDITION_VERBS`] refers to the series without naming it.
+const EDITION_ANAPHORS: &[&str] = &[
+    "the event",
+    "the meeting",
+    "the conference",
+    "the competition",
+    "the exercise",
+    "the forum",
+    "the gathering",
+    "the meet",
+    "it",
+];
+
+/// Nouns an ordinal after "its" names an edition by ("its fourth iteration").
+const EDITION_NOUNS: &[&str] = &[
+    "iteration",
+    "edition",
+    "session",
+    "instalment",
+    "installment",
+];
+
+/// Words naming the edition after the statement's year without a number.
+const NEXT_YEARS_EDITION: &[&str] = &[
+    "next year's meeting",
+    "next year’s meeting",
+    "next year's conference",
+    "next year’s conference",
+    "next year's edition",
+    "next year’s edition",
+];
+
+/// Relative years a history clause may give instead of a number.
+const LAST_YEAR: &str = "last year";
+
+/// Bytes between a cue and the years it governs, at most.
+const CUE_SPAN: usize = 70;
+
+/// A series as the history rules name it: the acronym (when it has one) and the full name.
+struct Series {
+    acronym: Option<String>,
+    name: String,
+}
+
+impl Series {
+    fn key(&self) -> &str {
+        self.acronym.as_deref().unwrap_or(&self.name)
+    }
+}
+
+impl Extractor<'_> {
+    /// Editions of a series its history names: the first (number 1 and its year), those a state
+    /// hosted or first attended in past years (hosted in a state: that state is the place), and
+    /// "its third iteration in <place> last year".
+    pub(super) fn past_editions(&mut self, text: &str, cite: &str) {
+        for (range, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            let offset = range.start;
+            for cue in FIRST_EDITION {
+                let Some(at) = lower.find(cue).map(|i| i + cue.len()) else {
+                    continue;
+                };
+                let Some(year) = self.years_after(sentence, at).into_iter().next() else {
+                    continue;
+                };
+                let Some(series) = self.series_for(text, offset + at) else {
+                    continue;
+                };
+                let i = self.edition(&series, Some(1), year, cite);
+                set_year(&mut self.meetings[i], year);
+                break;
+            }
+            let mut verbs: Vec<(usize, &str)> = EDITION_VERBS
+                .iter()
+                .flat_map(|v| lower.match_indices(v).map(move |(at, _)| (at, *v)))
+                .collect();
+            verbs.sort_unstable();
+            for (at, verb) in verbs {
+                {
+                    let end = at + verb.len();
+                    let years = self.years_after(sentence, end);
+                    let Some(&first) = years.first() else {
+                        continue;
+                    };
+                    // The object between the verb and the years: the series or a word for it.
+                    let object = &lower[end..];
+                    let object = &object[..object.find(&first.to_string()).unwrap_or(0)];
+                    let named = known::mentions(&sentence[end..end + object.len()], self.bodies)
+                        .iter()
+                        .any(|m| m.body.kind.has_instances());
+                    if !named && !EDITION_ANAPHORS.iter().any(|a| contains_word(object, a)) {
+                        continue;
+                    }
+                    let Some(series) = self.series_for(text, offset + end) else {
+                        continue;
+                    };
+                    let host = (verb == "hosted")
+                        .then(|| subject_state(&sentence[..at]))
+                        .flatten();
+                    for year in years {
+                        if self.clock.year.is_some_and(|y| year >= y) {
+                            continue;
+                        }
+                        let i = self.edition(&series, None, year, cite);
+                        let m = &mut self.meetings[i];
+                        set_year(m, year);
+                        if let Some(state) = host {
+                            m.place.get_or_insert_with(|| state.to_string());
+                        }
+                    }
+                }
+            }
+            self.nth_iteration(text, sentence, offset, cite);
+        }
+    }
+
+    /// "its third iteration, in Hue, last year": the series' numbered edition, with its year
+    /// and place.
+    fn nth_iteration(&mut self, text: &str, sentence: &str, offset: usize, cite: &str) {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        for (k, w) in words.iter().enumerate() {
+            if !w.eq_ignore_ascii_case("its") || k + 2 >= words.len() {
+                continue;
+            }
+            let noun = words[k + 2]
+                .trim_end_matches([',', '.', ';'])
+                .to_ascii_lowercase();
+            let Some(n) = ordinal(words[k + 1]).filter(|_| EDITION_NOUNS.contains(&noun.as_str()))
+            else {
+                continue;
+            };
+            let at = words[k + 2].as_ptr() as usize - sentence.as_ptr() as usize;
+            let Some(series) = self.series_for(text, offset + at) else {
+                continue;
+            };
+            let clause = &sentence[at..];
+            let clause = &clause[..clause.find([';', '–', '—']).unwrap_or(clause.len())];
+            let year = if clause.to_ascii_lowercase().contains(LAST_YEAR) {
+                self.clock.year.map(|y| y - 1)
+            } else {
+                self.years_after(sentence, at).into_iter().next()
+            };
+            let i = self.edition(&series, Some(n), year.unwrap_or_default(), cite);
+            let m = &mut self.meetings[i];
+            if let Some(y) = year {
+                set_year(m, y);
+            }
+            if m.place.is_none() {
+                m.place = place_in(clause);
+            }
+        }
+    }
+
+    /// "I invite you to next year's meeting": the reported series' edition of the year after
+    /// the statement's, when the sentence names no series of its own.
+    pub(super) fn next_years_edition(&mut self, text: &str, cite: &str) {
+        let Some(year) = self.clock.year else { return };
+        for (range, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            let Some(at) = NEXT_YEARS_EDITION.iter().find_map(|c| lower.find(c)) else {
+                continue;
+            };
+            if !known::mentions(sentence, self.bodies).is_empty() {
+                continue;
+            }
+            let Some(series) = self.series_for(text, range.start + at) else {
+                continue;
+            };
+            let i = self.edition(&series, None, year + 1, cite);
+            set_year(&mut self.meetings[i], year + 1);
+        }
+    }
+
+    /// The years (before the next sentence break) within [`CUE_SPAN`] bytes after byte `at`:
+    /// "in 2010 and 2020".
+    fn years_after(&self, sentence: &str, at: usize) -> Vec<i16> {
+        let rest = &sentence[at..];
+        find_dates(rest, self.clock.year, true)
+            .into_iter()
+            .filter(|d| d.when.precision == Precision::Year && d.range.start <= CUE_SPAN)
+            .map(|d| d.when.start.year())
+            .collect()
+    }
+
+    /// The series a history clause at byte `at` of `text` speaks of: the last known series named
+    /// before it in its sentence, else the one the statement reports.
+    fn series_for(&self, text: &str, at: usize) -> Option<Series> {
+        let (range, sentence) = sentences(text)
+            .into_iter()
+            .find(|(r, _)| r.contains(&at) || r.end == at)?;
+        let named = known::mentions(sentence, self.bodies)
+            .into_iter()
+            .rfind(|m| m.body.kind.has_instances() && range.start + m.range.start < at);
+        if let Some(m) = named {
+            return Some(Series {
+                acronym: m.body.acronym.clone(),
+                name: m.body.name.clone(),
+            });
+        }
+        let main = self
+            .main_meeting
+            .or_else(|| self.meetings.iter().position(|m| m.acronym.is_some()))?;
+        let m = &self.meetings[main];
+        let acronym = m.acronym.clone()?;
+        Some(Series {
+            name: m.series.clone().unwrap_or_else(|| acronym.clone()),
+            acronym: Some(acronym),
+        })
+    }
+
+    /// The series' edition numbered `number`, else of `year`: the one known, or a new one.
+    fn edition(&mut self, series: &Series, number: Option<u32>, year: i16, cite: &str) -> usize {
+        if let (Some(n), Some(acronym)) = (number, &series.acronym) {
+            return self.numbered_meeting(acronym, n, &series.name, cite);
+        }
+        let which = number.map_or(year.to_string(), |n| n.to_string());
+        let id = format!("{}-{which}", fact_id(series.key()));
+        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
+            push_cite(&mut self.meetings[i].cites, cite.to_string());
+            return i;
+        }
+        self.meetings.push(Meeting {
+            acronym: series.acronym.clone(),
+            series: Some(series.name.clone()),
+            aliases: vec![format!("{} {which}", series.key())],
+            ..new_meeting(id, format!("{} {which}", series.name), cite)
+        });
+        self.meetings.len() - 1
+    }
+}
+
+/// The state a clause before a verb has as its subject: the last state it names.
+fn subject_state(before: &str) -> Option<&'static str> {
+    COUNTRIES
+        .iter()
+        .filter_map(|c| before.rfind(c).map(|at| (at, *c)))
+        .filter(|(at, c)| contains_word(&before[*at..], c))
+        .max_by_key(|(at, c)| (*at, c.len()))
+        .map(|(_, c)| c)
+}
+
+/// Gives a meeting with no date yet the year `year`.
+fn set_year(m: &mut Meeting, year: i16) {
+    if m.date.is_none() {
+        m.date = Some(year.to_string());
+        m.when = crate::dates::parse_when(&year.to_string(), None).ok();
+    }
+}
