@@ -6,7 +6,7 @@
 use super::meetings::{new_meeting, Extractor};
 use super::spans::{contains_word, ordinal};
 use super::text::{find_dates, place_in, sentences, COUNTRIES};
-use super::{fact_id, known, push_cite};
+use super::{fact_id, known, push_cite, MEETING_SERIES};
 use crate::corpus::Meeting;
 use crate::dates::Precision;
 
@@ -228,6 +228,20 @@ impl Extractor<'_> {
             return Some(Series {
                 acronym: m.body.acronym.clone(),
                 name: m.body.name.clone(),
+            });
+        }
+        // A series the statement read from a pair or a name ("ASEAN-China … Informal Meeting").
+        let before = sentence[..at.saturating_sub(range.start).min(sentence.len())].to_lowercase();
+        let read = self
+            .mechanisms
+            .iter()
+            .filter(|m| m.category.as_deref() == Some(MEETING_SERIES))
+            .filter_map(|m| Some((before.rfind(&m.name.to_lowercase())?, m)))
+            .max_by_key(|(at, _)| *at);
+        if let Some((_, m)) = read {
+            return Some(Series {
+                acronym: m.acronym.clone(),
+                name: m.name.clone(),
             });
         }
         let main = self

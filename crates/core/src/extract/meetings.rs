@@ -66,13 +66,41 @@ const UNDATED_CUES_BEFORE: &[&str] = &[
     "prepare for the",
     "ahead of the",
     "the upcoming",
+    "the recent",
+    "the latest",
+    "outcomes of the",
+    "results of the",
 ];
+
+/// Words near a series' name that make it this year's meeting ("the theme of the ADMM this
+/// year"), within [`OCCURRENCE_SPAN`] bytes.
+const THIS_YEAR: &str = "this year";
+
+/// Words right before a series' name that name its meeting of another year, by how many years.
+const YEAR_SHIFTS: &[(&str, i16)] = &[
+    ("last year's", -1),
+    ("last year’s", -1),
+    ("next year's", 1),
+    ("next year’s", 1),
+];
+
+/// A lowercase head right after a series' name that makes it one meeting of it: "the recent
+/// ADSOM WG meeting".
+const MEETING_AFTER: &[&str] = &["meeting", "session"];
 
 /// What follows a series named without a number when its place and day do: "attended the ASEAN
 /// Defence Senior Officials' Meeting (ADSOM) in Vientiane, Laos, on September 25".
 const PLACE_AND_DAY_LEADS: &[&str] = &["in ", "on ", "at "];
 /// The bytes from the end of the name to the day, at most.
 const PLACE_AND_DAY_SPAN: usize = 60;
+
+/// A series as a rule names it: its short name, its full name, and whether the rule keeps the
+/// series as a mechanism whatever [`Extractor::occurrence`] finds.
+pub(super) struct SeriesName<'a> {
+    pub(super) short: &'a str,
+    pub(super) name: &'a str,
+    pub(super) kept: bool,
+}
 
 /// What extraction knows of a statement so far, read paragraph by paragraph.
 pub(super) struct Extractor<'a> {
@@ -126,7 +154,12 @@ impl Extractor<'_> {
                 (None, Some(y), _) => Some(self.instance(body, &y.to_string(), cite)),
                 (None, None, _) => {
                     let key = body.acronym.as_deref().unwrap_or(&body.name);
-                    let i = self.occurrence(key, &body.name, text, m.range.clone(), sentence, cite);
+                    let series = SeriesName {
+                        short: key,
+                        name: &body.name,
+                        kept: true,
+                    };
+                    let i = self.occurrence(series, text, m.range.clone(), sentence, cite);
                     // A known series' meeting carries the series' acronym.
                     if let Some(m) = i.map(|i| &mut self.meetings[i]) {
                         if m.number.is_none() {
@@ -200,13 +233,17 @@ impl Extractor<'_> {
     /// in the same year). `span` is the name as written in `text`.
     pub(super) fn occurrence(
         &mut self,
-        acr: &str,
-        name: &str,
+        series: SeriesName<'_>,
         text: &str,
         span: std::ops::Range<usize>,
         sentence: &str,
         cite: &str,
     ) -> Option<usize> {
+        let SeriesName {
+            short: acr,
+            name,
+            kept: series_kept,
+        } = series;
         let (start, end) = (span.start, span.end);
         let lower = sentence.to_ascii_lowercase();
         // A short name in brackets right after the full one: "(ADMM Retreat)".
@@ -240,9 +277,25 @@ impl Extractor<'_> {
             .get(..start)
             .map(|t| t.trim_end().to_ascii_lowercase())
             .is_some_and(|t| UNDATED_CUES_BEFORE.iter().any(|c| t.ends_with(c)));
-        let coming = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued;
         // The verb near the name: "… within the ADMM-Plus" long after "was held" is no meeting.
         let here = start.wrapping_sub(sentence.as_ptr() as usize - text.as_ptr() as usize);
+        let this_year = lower
+            .match_indices(THIS_YEAR)
+            .any(|(at, _)| at > here && at - here <= OCCURRENCE_SPAN);
+        // "last year's ADMM-Plus meeting", "next year's ADMM": the year before or after.
+        let before = text[..start].trim_end().to_ascii_lowercase();
+        let shift = YEAR_SHIFTS
+            .iter()
+            .find(|(w, _)| before.ends_with(w))
+            .map_or(0, |(_, k)| *k);
+        let headed = next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| MEETING_AFTER.contains(&w.trim_end_matches([',', '.', ';'])));
+        // The weaker cues make a meeting only of a series the caller keeps as a mechanism too,
+        // so the series itself is never lost to them.
+        let weak = series_kept && (this_year || headed || shift != 0);
+        let coming = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued || weak;
         let near = OCCURRENCE_VERBS.iter().any(|v| {
             lower
                 .match_indices(v)
@@ -252,7 +305,7 @@ impl Extractor<'_> {
             return None;
         }
         let Some(date) = date_near(sentence, here, self.clock, &OCCURRENCE_DATE) else {
-            let id = format!("{}-{}", fact_id(&short), self.clock.year?);
+            let id = format!("{}-{}", fact_id(&short), self.clock.year? + shift);
             return coming.then(|| self.series_meeting(id, name, short, cite).0);
         };
         let start = date.when.start;

@@ -3,7 +3,7 @@
 //! the paragraph mentions.
 
 use super::fields::theme;
-use super::meetings::Extractor;
+use super::meetings::{Extractor, SeriesName};
 use super::people::{attendance, chair_in, chair_of, observer_sentence};
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
@@ -342,9 +342,13 @@ impl Extractor<'_> {
                 } else {
                     // "hosted the ASEAN Defence Senior Officials' Meeting (ADSOM) … on 11 March
                     // 2026": this year's meeting of the series, beside the series itself.
+                    let series = SeriesName {
+                        short: &pair.short,
+                        name: &pair.long,
+                        kept: true,
+                    };
                     if let Some(i) = self.occurrence(
-                        &pair.short,
-                        &pair.long,
+                        series,
                         text,
                         pair.start..pair.start + pair.long.len(),
                         sentence,
@@ -449,7 +453,12 @@ impl Extractor<'_> {
                     para.mentioned.push(i);
                 }
                 None => {
-                    match self.occurrence(&acr, &name, text, at..at + name.len(), sentence, &cite) {
+                    let series = SeriesName {
+                        short: &acr,
+                        name: &name,
+                        kept: false,
+                    };
+                    match self.occurrence(series, text, at..at + name.len(), sentence, &cite) {
                         Some(i) => para.mentioned.push(i),
                         None => self.mechanism(Some(&acr), &name, MEETING_SERIES, sentence, &cite),
                     }
@@ -807,13 +816,27 @@ impl Extractor<'_> {
     /// ("The chiefs exchanged views on the topic of …" after "approved the minutes of the 16th
     /// ANCM" is the 17th's), else the last one.
     fn theme_rule(&mut self, para: &mut Para<'_>) {
+        let Some(theme) = theme(para.text) else {
+            return;
+        };
+        // Only a meeting named before the theme is the one it belongs to ("With the theme …,
+        // the meeting … in the spirit of the ADMM held this year" is the report's own).
+        let before = &para.text[..para.text.find(&theme).unwrap_or(para.text.len())];
+        let named_before = |m: &Meeting| {
+            std::iter::once(&m.name)
+                .chain(m.acronym.iter())
+                .chain(m.series.iter())
+                .chain(m.aliases.iter())
+                .any(|n| before.contains(n.as_str()))
+        };
         let theme_target = para
             .mentioned
-            .first()
+            .iter()
             .copied()
+            .find(|&i| named_before(&self.meetings[i]))
             .or(self.main_meeting)
             .or(self.target(para));
-        if let (Some(i), Some(theme)) = (theme_target, theme(para.text)) {
+        if let Some(i) = theme_target {
             self.meetings[i].theme.get_or_insert(theme);
             push_cite(&mut self.meetings[i].cites, para.cite.clone());
         }

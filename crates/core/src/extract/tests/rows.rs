@@ -629,6 +629,24 @@ fn series_history_rows() {
                 ("ancm-2027", Some("2027"), None, None),
             ],
         ),
+        // A series read from a name, not a known one, has its iteration too.
+        (
+            "Ministers have met under the ASEAN-Korea Defence Ministers' Informal Meeting, which held its third iteration in Jakarta last year.",
+            "2026-05-04",
+            &[("asean-korea-dmim-3", Some("2025"), Some("Jakarta, Indonesia"), None)],
+        ),
+        // "the recent <series> meeting", "the outcomes of the <series>", "the <series> this
+        // year", "last year's <series> meeting": that year's meeting, without a date.
+        (
+            "Brunei reported on the recent ADSOM WG meeting. Officers heard the outcomes of the ADSOM-Plus WG. The theme of the ADMM this year was set. A photo shows last year's ADMM-Plus meeting.",
+            "2026-05-04",
+            &[
+                ("adsom-wg-2026", None, None, None),
+                ("adsom-plus-wg-2026", None, None, None),
+                ("admm-2026", None, None, None),
+                ("admm-plus-2025", None, None, None),
+            ],
+        ),
         // A year whose object is no word for the series names no meeting of it.
         (
             "The 12th ASEAN Navy Chiefs' Meeting opened in Bangkok on 3 May. Thailand hosted a dinner for the chiefs in 2019.",
