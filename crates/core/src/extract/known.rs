@@ -53,7 +53,10 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
             }
         }
         for form in std::iter::once(&body.name).chain(&body.aliases) {
-            for variant in spellings(form) {
+            for variant in with_acronyms_spelled_out(form, bodies)
+                .iter()
+                .flat_map(|f| spellings(f))
+            {
                 for (k, _) in lower.match_indices(variant.as_str()) {
                     let r = to_text(k..k + variant.len());
                     // "… on Mine Actions": a plural "s" goes with the name.
@@ -117,6 +120,27 @@ fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
         k += c.len_utf8();
     }
     (out, at)
+}
+
+/// A form, and the form with another body's acronym in it written in full: "ADMM-Plus Experts'
+/// Working Group on …" is also "ASEAN Defence Ministers' Meeting-Plus Experts' Working Group on …".
+fn with_acronyms_spelled_out(form: &str, bodies: &[Body]) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    for other in bodies {
+        let Some(acronym) = other.acronym.as_deref() else {
+            continue;
+        };
+        let whole_word = form.match_indices(acronym).any(|(at, _)| {
+            let before = form[..at].chars().next_back();
+            let after = form[at + acronym.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        });
+        if whole_word && form != acronym {
+            out.push(form.replacen(acronym, &other.name, 1));
+        }
+    }
+    out
 }
 
 /// A form as statements spell it: both apostrophes, none, "Defense", "Center".

@@ -542,11 +542,12 @@ fn known_series_instance_rows() {
                 ("adsom-wg-2026", Some("February"), Some("Hue, Vietnam"), None),
             ],
         ),
-        // "the <ordinal> <series> Experts Working Group on …": no meeting of the series
+        // "the <ordinal> <series> Experts Working Group on …": no meeting of the series, but
+        // the working group's (its name read with the series' acronym written in full)
         (
             "Laos hosted the 19th ASEAN Defence Ministers Meeting (ADMM) Plus Experts Working Group on Counter-Terrorism in May.",
             "2026-05-02",
-            &[],
+            &[("ewg-ct-19", Some("May"), None, None)],
         ),
         // "last <month>": the month before the statement's
         (
@@ -646,6 +647,13 @@ fn series_history_rows() {
                 ("admm-2026", None, None, None),
                 ("admm-plus-2025", None, None, None),
             ],
+        ),
+        // A known name holding another body's acronym is read with that acronym written in
+        // full: the working group's 11th meeting, not the ADMM-Plus's.
+        (
+            "The 11th meeting of the ASEAN Defence Ministers' Meeting-Plus Experts' Working Group on Peacekeeping Operations opened in Hanoi on 4 May.",
+            "2026-05-04",
+            &[("ewg-pko-11", Some("4 May"), Some("Hanoi, Vietnam"), None)],
         ),
         // A year whose object is no word for the series names no meeting of it.
         (
