@@ -3,10 +3,10 @@
 //! meeting". Each is a meeting of the series the sentence names, else of the series
 //! the statement reports.
 
-use super::meetings::{new_meeting, Extractor};
+use super::meetings::Extractor;
 use super::spans::{contains_word, ordinal};
 use super::text::{find_dates, place_in, sentences, COUNTRIES};
-use super::{fact_id, known, push_cite, MEETING_SERIES};
+use super::{known, MEETING_SERIES};
 use crate::corpus::Meeting;
 use crate::dates::Precision;
 
@@ -73,12 +73,6 @@ const CUE_SPAN: usize = 70;
 struct Series {
     acronym: Option<String>,
     name: String,
-}
-
-impl Series {
-    fn key(&self) -> &str {
-        self.acronym.as_deref().unwrap_or(&self.name)
-    }
 }
 
 impl Extractor<'_> {
@@ -261,18 +255,7 @@ impl Extractor<'_> {
             return self.numbered_meeting(acronym, n, &series.name, cite);
         }
         let which = number.map_or(year.to_string(), |n| n.to_string());
-        let id = format!("{}-{which}", fact_id(series.key()));
-        if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
-            push_cite(&mut self.meetings[i].cites, cite.to_string());
-            return i;
-        }
-        self.meetings.push(Meeting {
-            acronym: series.acronym.clone(),
-            series: Some(series.name.clone()),
-            aliases: vec![format!("{} {which}", series.key())],
-            ..new_meeting(id, format!("{} {which}", series.name), cite)
-        });
-        self.meetings.len() - 1
+        self.series_instance(series.acronym.as_deref(), &series.name, &which, cite)
     }
 }
 

@@ -183,17 +183,29 @@ impl Extractor<'_> {
     /// The instance of a known series named by a year, or by a number when it has no acronym:
     /// "ADSOM 2024" is `adsom-2024`.
     pub(super) fn instance(&mut self, body: &Body, which: &str, cite: &str) -> usize {
-        let key = body.acronym.as_deref().unwrap_or(&body.name);
+        self.series_instance(body.acronym.as_deref(), &body.name, which, cite)
+    }
+
+    /// The instance `which` (a year or a number) of the series with this acronym and name: the
+    /// one known, or a new one.
+    pub(super) fn series_instance(
+        &mut self,
+        acronym: Option<&str>,
+        name: &str,
+        which: &str,
+        cite: &str,
+    ) -> usize {
+        let key = acronym.unwrap_or(name);
         let id = format!("{}-{which}", fact_id(key));
         if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
             push_cite(&mut self.meetings[i].cites, cite.to_string());
             return i;
         }
         self.meetings.push(Meeting {
-            acronym: body.acronym.clone(),
-            series: Some(body.name.clone()),
+            acronym: acronym.map(str::to_string),
+            series: Some(name.to_string()),
             aliases: vec![format!("{key} {which}")],
-            ..new_meeting(id, format!("{} {which}", body.name), cite)
+            ..new_meeting(id, format!("{name} {which}"), cite)
         });
         self.meetings.len() - 1
     }
