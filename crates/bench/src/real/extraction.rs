@@ -1,9 +1,13 @@
 //! Extracted facts against a statement's gold facts: meetings matched by series and number (or
 //! year), bodies by acronym or name, initiatives by the words of their names; each pairing one to
 //! one, and every extracted fact left over counted as extra.
+//!
+//! A meeting series (ADMM, ANCM: `kind = "meeting-series"` in `corpus/bodies.toml`) is scored as
+//! neither found nor extra body: its instances are scored as meetings, and gold files disagree
+//! on whether the series itself is a body.
 
-use super::set::{GoldMeeting, Statement};
-use agenda_core::corpus::{BodyKind, Fact, FactKind, Meeting};
+use super::set::{GoldBody, GoldMeeting, Statement};
+use agenda_core::corpus::{Body, BodyKind, Fact, FactKind, Meeting};
 use agenda_core::dates::{self, Precision};
 use agenda_core::extract::MEETING_SERIES;
 use std::collections::HashSet;
@@ -82,8 +86,9 @@ pub fn key(s: &str) -> String {
         .replace("center", "centre")
 }
 
-/// Scores the facts `add` extracted from one statement against its gold facts.
-pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
+/// Scores the facts `add` extracted from one statement against its gold facts; `known` are the
+/// corpus' known bodies (`bodies.toml`), which say which names are meeting series.
+pub fn score(gold: &Statement, facts: &[Fact], known: &[Body]) -> Score {
     let mut s = Score::default();
     let of = |k: FactKind| facts.iter().filter(move |f| f.kind() == k);
 
@@ -141,12 +146,20 @@ pub fn score(gold: &Statement, facts: &[Fact]) -> Score {
         &mut s.misses,
     );
 
-    // Bodies.
-    let bodies: Vec<&Fact> = of(FactKind::Mechanism).collect();
-    let pairs = pair_up(&gold.body, &bodies, &mut s.body, |g, f| {
+    // Bodies, meeting series aside on both sides.
+    let bodies: Vec<&Fact> = of(FactKind::Mechanism)
+        .filter(|f| !is_meeting_series(f))
+        .collect();
+    let series_forms = meeting_series_forms(known, facts);
+    let gold_bodies: Vec<&GoldBody> = gold
+        .body
+        .iter()
+        .filter(|g| !names_meeting_series(g, &series_forms))
+        .collect();
+    let pairs = pair_up(&gold_bodies, &bodies, &mut s.body, |g, f| {
         same_body(g.acronym.as_deref(), &g.name, f)
     });
-    for (g, found) in gold.body.iter().zip(&pairs) {
+    for (g, found) in gold_bodies.iter().zip(&pairs) {
         if found.is_none() {
             s.misses.push(format!("body not found: {}", g.name));
         }
@@ -354,6 +367,37 @@ fn same_theme(gold: &str, got: Option<&str>) -> bool {
     a.len() >= 4 && (a.contains(&b) && b.len() * 2 >= a.len() || b.contains(&a))
 }
 
+/// Whether `f` is a mechanism kept for a meeting series.
+fn is_meeting_series(f: &Fact) -> bool {
+    matches!(f, Fact::Mechanism(m) if m.category.as_deref() == Some(MEETING_SERIES))
+}
+
+/// Every form (as a [`key`]) of the known meeting series and of the extracted mechanisms whose
+/// category is a meeting series.
+fn meeting_series_forms(known: &[Body], facts: &[Fact]) -> HashSet<String> {
+    let known = known
+        .iter()
+        .filter(|b| b.kind == BodyKind::MeetingSeries)
+        .flat_map(Body::forms);
+    let extracted = facts
+        .iter()
+        .filter(|f| is_meeting_series(f))
+        .flat_map(Fact::names);
+    known
+        .chain(extracted)
+        .map(|n| key(&n))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Whether a gold body is a meeting series: its acronym or its name is one of `forms`.
+fn names_meeting_series(g: &GoldBody, forms: &HashSet<String>) -> bool {
+    g.acronym
+        .iter()
+        .chain(std::iter::once(&g.name))
+        .any(|n| forms.contains(&key(n)))
+}
+
 /// Whether `f` is a meeting or exercise series of which the statement has a gold meeting.
 fn is_gold_series(gold: &Statement, f: &Fact) -> bool {
     let Fact::Mechanism(m) = f else {
@@ -462,11 +506,12 @@ mod tests {
             initiative: Vec::new(),
             question: Vec::new(),
         };
-        let s = score(&st, &[Fact::Meeting(m.clone())]);
+        let s = score(&st, &[Fact::Meeting(m.clone())], &[]);
         assert_eq!(s.meeting.found, 1);
         assert_eq!(s.meeting.fields[..3], [(1, 1), (1, 1), (1, 1)]);
         assert_eq!(s.meeting.extra, 0);
-        // The series of a gold meeting, kept as a mechanism, is no extra body; another is.
+        // A meeting series kept as a mechanism is no extra body, whether or not the gold has its
+        // meetings; a network is.
         let series = |acronym: &str, category: &str| {
             Fact::Mechanism(agenda_core::corpus::Mechanism {
                 id: acronym.to_lowercase(),
@@ -485,10 +530,10 @@ mod tests {
             series("AMIM", MEETING_SERIES),
             series("ADI", "network"),
         ];
-        let s = score(&st, &facts);
-        assert_eq!((s.body.extracted, s.body.extra), (2, 2));
+        let s = score(&st, &facts, &[]);
+        assert_eq!((s.body.extracted, s.body.extra), (1, 1));
         // An exercise series whose exercise is a gold meeting is no extra body either.
-        let s = score(&st, &[series("ADMM", "exercise")]);
+        let s = score(&st, &[series("ADMM", "exercise")], &[]);
         assert_eq!((s.body.extracted, s.body.extra), (0, 0));
         // A gold instance known by its year only does not take the numbered one another gold
         // instance names by its number.
@@ -514,9 +559,105 @@ mod tests {
             meeting: vec![year_only, numbered],
             ..st
         };
-        let s = score(&st, &[Fact::Meeting(undated)]);
+        let s = score(&st, &[Fact::Meeting(undated)], &[]);
         assert_eq!((s.meeting.found, s.meeting.extra), (1, 0));
         assert!(s.misses[0].contains("2025"), "{:?}", s.misses);
+    }
+
+    /// Meeting series are neither gold bodies nor extracted ones: rows of (gold bodies,
+    /// extracted mechanisms as (acronym, name, category)) → (gold, found, extracted, extra).
+    #[test]
+    fn meeting_series_are_not_bodies() {
+        let known = [
+            Body {
+                acronym: Some("ANCM".into()),
+                name: "ASEAN Navy Chiefs' Meeting".into(),
+                aliases: vec!["ASEAN navy chiefs meeting".into()],
+                kind: BodyKind::MeetingSeries,
+            },
+            Body {
+                acronym: Some("ACMM".into()),
+                name: "ASEAN Centre of Military Medicine".into(),
+                aliases: Vec::new(),
+                kind: BodyKind::Centre,
+            },
+        ];
+        type Gold<'a> = (Option<&'a str>, &'a str);
+        type Got<'a> = (Option<&'a str>, &'a str, &'a str);
+        type Row<'a> = (&'a [Gold<'a>], &'a [Got<'a>], (usize, usize, usize, usize));
+        let rows: &[Row] = &[
+            // a known series in gold, by its acronym or by its name (another spelling), is left out
+            (&[(Some("ANCM"), "Navy chiefs")], &[], (0, 0, 0, 0)),
+            (&[(None, "ASEAN Navy Chiefs Meeting")], &[], (0, 0, 0, 0)),
+            // an extracted series is never extra, nor found
+            (
+                &[],
+                &[(Some("ANCM"), "ASEAN Navy Chiefs' Meeting", MEETING_SERIES)],
+                (0, 0, 0, 0),
+            ),
+            // a series unknown to bodies.toml is one by the extracted fact's category
+            (
+                &[(Some("AMOM"), "ASEAN Military Operations Meeting")],
+                &[(
+                    Some("AMOM"),
+                    "ASEAN Military Operations Meeting",
+                    MEETING_SERIES,
+                )],
+                (0, 0, 0, 0),
+            ),
+            // a centre stays a body, found or extra
+            (
+                &[(Some("ACMM"), "ASEAN Centre of Military Medicine")],
+                &[(Some("ACMM"), "ASEAN Centre of Military Medicine", "centre")],
+                (1, 1, 1, 0),
+            ),
+            (
+                &[],
+                &[(Some("ACMM"), "ASEAN Centre of Military Medicine", "centre")],
+                (0, 0, 1, 1),
+            ),
+            // a body whose name only holds a series' is a body
+            (&[(None, "ANCM permanent secretariat")], &[], (1, 0, 0, 0)),
+        ];
+        for (gold, got, want) in rows {
+            let st = Statement {
+                statement: toml::from_str(
+                    "id='a'\nfile='a'\nurl='u'\ntitle='t'\nsource='s'\npublished='2024'\nquery='q'\nsha256='0'\nsplit='dev'",
+                )
+                .unwrap(),
+                meeting: Vec::new(),
+                body: gold
+                    .iter()
+                    .map(|(a, n)| GoldBody {
+                        acronym: a.map(str::to_string),
+                        name: n.to_string(),
+                    })
+                    .collect(),
+                initiative: Vec::new(),
+                question: Vec::new(),
+            };
+            let facts: Vec<Fact> = got
+                .iter()
+                .map(|(a, n, c)| {
+                    Fact::Mechanism(agenda_core::corpus::Mechanism {
+                        id: n.to_lowercase().replace(' ', "-"),
+                        acronym: a.map(str::to_string),
+                        name: n.to_string(),
+                        aliases: Vec::new(),
+                        category: Some(c.to_string()),
+                        description: None,
+                        origin: Default::default(),
+                        cites: Vec::new(),
+                    })
+                })
+                .collect();
+            let b = score(&st, &facts, &known).body;
+            assert_eq!(
+                (b.gold, b.found, b.extracted, b.extra),
+                *want,
+                "{gold:?} {got:?}"
+            );
+        }
     }
 
     #[test]

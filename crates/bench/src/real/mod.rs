@@ -160,7 +160,7 @@ pub fn run(set: &RealSet, texts: &Path, corpus: &Path, today: Date) -> Result<Re
     let mut extraction_misses = Vec::new();
     for s in &set.statements {
         let facts = added.get(&s.statement.id).map_or(&[][..], Vec::as_slice);
-        let one = extraction::score(s, facts);
+        let one = extraction::score(s, facts, &loaded.bodies);
         extraction_misses.extend(
             one.misses
                 .iter()

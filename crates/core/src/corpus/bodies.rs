@@ -38,6 +38,9 @@ pub enum BodyKind {
     Programme,
     Community,
     Framework,
+    /// A convention, code or treaty (UNCLOS, CUES): named in a sentence that adopts or agrees
+    /// it, an initiative; never a body.
+    Instrument,
 }
 
 impl BodyKind {
@@ -51,6 +54,7 @@ impl BodyKind {
             BodyKind::Programme => "programme",
             BodyKind::Community => "community",
             BodyKind::Framework => "framework",
+            BodyKind::Instrument => "instrument",
         }
     }
 

@@ -50,6 +50,7 @@ const UNDESCRIBED_HEADS: &[&str] = &[
     "arrangement",
     "charter",
     "code",
+    "review",
 ];
 
 /// Words before a lowercase head that belong to the document's name ("the draft joint
@@ -141,6 +142,15 @@ pub const ADOPTION_VERBS: &[&str] = &[
 
 /// Lowercase words a document's name may hold between its capitalised ones.
 const NAME_CONNECTORS: &[&str] = &["on", "of", "the", "for", "and", "in", "to", "a", "an", "by"];
+
+/// Prepositions that join a capitalised document name to the capitalised name it goes on with
+/// ("… Strategic Plan under the Harbour Vision 2040", "Joint Statement … against Disease
+/// Outbreaks").
+const JOINING_PREPOSITIONS: &[&str] = &["under", "against", "among", "towards", "through"];
+
+/// Words in a name that carry a title's subtitle after a colon ("Ready Harbours: A Strategy
+/// Paper").
+const SUBTITLE_ARTICLES: &[&str] = &["A", "An", "The"];
 
 /// The longest a document's name runs, in words.
 const MAX_NAME_WORDS: usize = 24;
@@ -312,21 +322,54 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
     };
     let connector = |w: &str| NAME_CONNECTORS.contains(&bare(w).to_ascii_lowercase().as_str());
     let ends = |w: &str| w.ends_with([',', '.', ';', ':', ')', '”', '"']);
-    let mut start = from;
-    while start > 0 {
-        let w = words[start - 1].1;
-        if ends(w) || !(capital(w) || year(w)) {
-            break;
+    let run_left = |mut start: usize| {
+        while start > 0 {
+            let w = words[start - 1].1;
+            if ends(w) || !(capital(w) || year(w)) {
+                break;
+            }
+            start -= 1;
         }
+        start
+    };
+    let mut start = run_left(from);
+    // "Ready Harbours: A Strategy Paper": a title before a colon, the subtitle after it.
+    let subtitle = (start == from
+        || (start + 1 == from && SUBTITLE_ARTICLES.contains(&words[start].1)))
+        && start > 0
+        && words[start - 1].1.ends_with(':')
+        && capital(words[start - 1].1);
+    if subtitle {
+        // The title runs over connectors too ("Ready Harbours and Lagoons:").
         start -= 1;
+        while start > 0 {
+            let w = words[start - 1].1;
+            if ends(w) || !(capital(w) || year(w) || connector(w)) {
+                break;
+            }
+            start -= 1;
+        }
     }
     let mut end = to;
     if !ends(words[to - 1].1) {
         while end < words.len() && end - start < MAX_NAME_WORDS {
             let w = words[end].1;
+            // "… Review (PR) of the Harbour Plan": an acronym in brackets inside the name.
+            if inner_acronym(words, end) {
+                end += 1;
+                continue;
+            }
+            // "… Plan under the Harbour Vision 2040": a name that goes on after a preposition.
+            if let Some(n) = joined_name(words, end) {
+                end += n;
+                continue;
+            }
             // "… and the Guidelines for …": the next document starts.
             // "… (COC)": an acronym in brackets is no word of the name.
-            if head_at(words, end).is_some() || w.starts_with('(') {
+            if next_document(words, end) {
+                break;
+            }
+            if w.starts_with('(') {
                 break;
             }
             if capital(w) || year(w) || (connector(w) && !ends(w)) {
@@ -352,6 +395,78 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
     let head_capital = capital(words[from].1);
     let own_words = start < from || end > to;
     ((head_capital || start < from) && own_words).then_some((start, end))
+}
+
+/// Whether word `k` is "and" before the next document: "and (the) Harbour Protocol …", a
+/// capitalised run after it that holds a document's head.
+fn next_document(words: &[(usize, &str)], k: usize) -> bool {
+    if bare(words[k].1) != "and" {
+        return false;
+    }
+    let mut i = k + 1;
+    if words
+        .get(i)
+        .is_some_and(|(_, w)| matches!(bare(w), "the" | "a" | "an"))
+    {
+        i += 1;
+    }
+    while let Some((_, w)) = words.get(i) {
+        if head_at(words, i).is_some() {
+            return true;
+        }
+        if !bare(w).starts_with(char::is_uppercase) || w.ends_with([',', '.', ';', ':']) {
+            return false;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether word `k` is an acronym in brackets with the name going on after it: "(PR) of the
+/// Harbour Plan", a connector then a capitalised word (after "the").
+fn inner_acronym(words: &[(usize, &str)], k: usize) -> bool {
+    let w = words[k].1;
+    let acronym = w.starts_with('(')
+        && w.ends_with(')')
+        && bare(w).len() >= 2
+        && bare(w).chars().all(|c| c.is_ascii_uppercase() || c == '-');
+    let goes_on = words.get(k + 1).is_some_and(|(_, c)| {
+        matches!(bare(c), "of" | "on" | "for") && !c.ends_with([',', '.', ';', ':'])
+    });
+    let then = words
+        .get(k + 2)
+        .map(|(_, n)| *n)
+        .filter(|n| bare(n) != "the")
+        .or_else(|| words.get(k + 3).map(|(_, n)| *n));
+    acronym && goes_on && then.is_some_and(|n| bare(n).starts_with(char::is_uppercase))
+}
+
+/// The words a name goes on with after a preposition of [`JOINING_PREPOSITIONS`] at word `k`:
+/// the preposition, "the", and at least two capitalised words (years among them), none a
+/// possessive ("under Harbour's chairmanship" is no part of a name) nor closing early.
+fn joined_name(words: &[(usize, &str)], k: usize) -> Option<usize> {
+    if !JOINING_PREPOSITIONS.contains(&words[k].1) {
+        return None;
+    }
+    let mut n = 1;
+    if words.get(k + n).is_some_and(|(_, w)| *w == "the") {
+        n += 1;
+    }
+    let first = k + n;
+    let mut capitals = 0;
+    while let Some((_, w)) = words.get(k + n) {
+        let b = bare(w);
+        let capital = b.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if !capital || b.ends_with("'s") || b.ends_with("’s") || w.ends_with('\'') {
+            break;
+        }
+        capitals += 1;
+        n += 1;
+        if w.ends_with([',', '.', ';', ':', ')', '”', '"']) {
+            break;
+        }
+    }
+    (capitals >= 2 && k + n > first).then_some(n)
 }
 
 #[cfg(test)]
@@ -405,6 +520,25 @@ mod tests {
             (
                 "Updates on the work plans of the river safety panels for 2026 - 2028 were given.",
                 &["work plans of the river safety panels for 2026 - 2028"],
+            ),
+            // an acronym in brackets inside a name that goes on with "of the"
+            (
+                "The ministers noted the Mid-Term Review (MTR) of the Harbour Work Plan and closed.",
+                &["Mid-Term Review (MTR) of the Harbour Work Plan"],
+            ),
+            // a name going on after "under" and "against", not after a possessive
+            (
+                "They adopted the Joint Statement on the Harbour Strategic Plan under the Lagoon Community Vision 2040.",
+                &["Joint Statement on the Harbour Strategic Plan under the Lagoon Community Vision 2040"],
+            ),
+            (
+                "They issued the Joint Statement on Cooperation against Disease Outbreaks at sea, and the Work Plan on Divers under Lagoon's chairmanship.",
+                &["Joint Statement on Cooperation against Disease Outbreaks", "Work Plan on Divers"],
+            ),
+            // a title before a colon and its subtitle
+            (
+                "They endorsed the Harbour Protocol, Ready Harbours and Lagoons: A Strategy Paper, and a vision.",
+                &["Harbour Protocol", "Ready Harbours and Lagoons: A Strategy Paper"],
             ),
             // a task force and a code named in capitals, the acronym after them left out
             (

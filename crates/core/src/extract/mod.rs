@@ -19,7 +19,7 @@ mod tables;
 pub mod text;
 mod toml_out;
 
-use crate::corpus::{Body, Fact, Initiative, Origin, Paragraph, Statement};
+use crate::corpus::{Body, BodyKind, Fact, Initiative, Origin, Paragraph, Statement};
 use meetings::Extractor;
 use spans::{contains_word, sentence_around};
 use std::collections::HashMap;
@@ -150,9 +150,31 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     }
     let mut initiatives = initiatives;
     for p in statement.paragraphs.iter().filter(|p| !p.heading) {
+        let instruments =
+            instrument_initiatives(&mut initiatives, &p.text, bodies, &cite(statement, p));
         for d in documents::documents(&p.text) {
+            // "… Encounters at Sea (CUES)": a known instrument is named in full above.
+            if instruments
+                .iter()
+                .any(|r| r.start < d.range.end && d.range.start < r.end)
+            {
+                continue;
+            }
             document_initiative(&mut initiatives, &d, &p.text, &cite(statement, p));
         }
+    }
+    // A convention or code is never a body, nor a mechanism a meeting discussed.
+    let instrument =
+        |m: &crate::corpus::Mechanism| m.category.as_deref() == Some(BodyKind::Instrument.as_str());
+    let dropped: Vec<String> = x
+        .mechanisms
+        .iter()
+        .filter(|m| instrument(m))
+        .map(|m| m.id.clone())
+        .collect();
+    x.mechanisms.retain(|m| !instrument(m));
+    for m in &mut x.meetings {
+        m.mechanisms.retain(|id| !dropped.contains(id));
     }
     // A name that is both a body's and an initiative's, with no acronym to tell them apart, is
     // the initiative ("establish the ASEAN Cyber Defence Network by 2027").
@@ -221,6 +243,50 @@ fn document_initiative(
         cites: vec![cite.to_string()],
         period: None,
     });
+}
+
+/// Known instruments (a convention, a code: `kind = "instrument"` in `corpus/bodies.toml`) named
+/// in a sentence with an adoption verb ("the code the navies agreed last year"): initiatives
+/// by their full names. Returns where every known instrument stands in `text`, adopted or not.
+fn instrument_initiatives(
+    initiatives: &mut Vec<Initiative>,
+    text: &str,
+    bodies: &[Body],
+    cite: &str,
+) -> Vec<std::ops::Range<usize>> {
+    let mut at = Vec::new();
+    for m in known::mentions(text, bodies) {
+        if m.body.kind != BodyKind::Instrument {
+            continue;
+        }
+        at.push(m.range.clone());
+        let sentence = sentence_around(text, m.range.start);
+        let adopted = sentence
+            .to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| documents::ADOPTION_VERBS.contains(&w));
+        if !adopted {
+            continue;
+        }
+        let id = fact_id(&m.body.name);
+        if let Some(known) = initiatives.iter_mut().find(|i| i.id == id) {
+            push_cite(&mut known.cites, cite.to_string());
+            continue;
+        }
+        initiatives.push(Initiative {
+            id,
+            name: m.body.name.clone(),
+            aliases: m.body.acronym.iter().cloned().collect(),
+            expected_outcome: None,
+            timeline: None,
+            area: None,
+            summary: Some(clip(sentence, 300)),
+            origin: Origin::Extracted,
+            cites: vec![cite.to_string()],
+            period: None,
+        });
+    }
+    at
 }
 
 pub(crate) fn cite(statement: &Statement, p: &Paragraph) -> String {

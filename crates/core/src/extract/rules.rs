@@ -113,6 +113,65 @@ const BODY_NAME_HEADS: &[(&str, &str)] = &[
     ("Committee", "committee"),
 ];
 
+/// Head nouns of a state's forces, services and ministries, ending a name written before its
+/// acronym in brackets ("the Royal Harbour Armed Forces (RHAF)"), with the category they give.
+const FORCE_HEADS_LAST: &[(&str, &str)] = &[
+    ("Armed Forces", "armed forces"),
+    ("Defence Force", "armed forces"),
+    ("Defence Forces", "armed forces"),
+    ("Defense Force", "armed forces"),
+    ("Defense Forces", "armed forces"),
+    ("Navy", "armed forces"),
+    ("Army", "armed forces"),
+    ("Air Force", "armed forces"),
+    ("Marine Corps", "armed forces"),
+    ("Coast Guard", "armed forces"),
+    ("Fleet", "armed forces"),
+];
+
+/// Head nouns that open such a name, before "of" ("the Ministry of Defence (MOD)", "Armed Forces
+/// of the Harbour Republic (AFHR)").
+const FORCE_HEADS_FIRST: &[(&str, &str)] = &[
+    ("Ministry", "ministry"),
+    ("Department", "ministry"),
+    ("Armed Forces", "armed forces"),
+];
+
+/// Words before a force's name that are a person's office, not part of the name.
+const OFFICE_WORDS: &[&str] = &[
+    "Commander",
+    "Chief",
+    "Chiefs",
+    "Head",
+    "Minister",
+    "Secretary",
+];
+
+/// Head nouns of a body that belongs to a known one ("the AHCM Board of Directors", "a diving
+/// working group within the AHCM", "the permanent joint secretary of AHCM"), longest first,
+/// with the category they give.
+const SUB_BODY_HEADS: &[(&str, &str)] = &[
+    ("board of directors", "board"),
+    ("steering committee", "committee"),
+    ("consultative group", "working group"),
+    ("working group", "working group"),
+    ("joint secretariat", "secretariat"),
+    ("joint secretary", "secretariat"),
+    ("secretariat", "secretariat"),
+    ("committee", "committee"),
+    ("task force", "task force"),
+];
+
+/// Words after which a sub-body's own words begin ("the permanent joint secretary of …").
+const SUB_BODY_DETERMINERS: &[&str] = &["a", "an", "the", "its", "new"];
+
+/// Words joining a sub-body's head to the known body it belongs to.
+const SUB_BODY_OF: &[&str] = &["of", "within", "under"];
+
+/// The most words of its own a sub-body's name has between its determiner (or the known body)
+/// and its head.
+const MAX_SUB_BODY_WORDS: usize = 3;
+
 /// The words between a meeting's head noun and the body it is a meeting of.
 const OF_THE: &str = " of the ";
 
@@ -183,11 +242,13 @@ type Rule = fn(&mut Extractor<'_>, &mut Para<'_>);
 const PARAGRAPH_RULES: &[Rule] = &[
     // Mentions.
     |x, p| x.acronym_pairs(p),
+    |x, p| x.forces_with_acronym(p),
     |x, p| x.asean_names(p),
     |x, p| x.ordinal_names(p),
     |x, p| x.numbered_series(p),
     |x, p| x.known_handles(p),
     |x, p| x.known_bodies(p),
+    |x, p| x.sub_bodies(p),
     |x, p| x.edition_of_series(p),
     |x, p| x.past_editions(p.text, &p.cite),
     |x, p| x.next_years_edition(p.text, &p.cite),
@@ -213,6 +274,201 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.chair_and_attendance(p),
     |x, p| x.mechanisms_discussed(p),
 ];
+
+/// Whether the words in a bracket are an acronym: 2 to 10 letters, the first and at least one
+/// other a capital ("SAF", "MinDef").
+fn looks_like_acronym(s: &str) -> bool {
+    (2..=10).contains(&s.len())
+        && s.chars().all(|c| c.is_ascii_alphabetic())
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
+/// The name of a state's force or ministry ending at byte `end` (where its bracketed acronym
+/// opens): its start, the name, and its category. The name is capitalised words ("People's"
+/// among them) ending in a head of [`FORCE_HEADS_LAST`], or a head of [`FORCE_HEADS_FIRST`]
+/// with "of (the) …" after it; a state's name before it goes with it, an office ("Commander
+/// of the") does not.
+fn force_name_before(text: &str, end: usize) -> Option<(usize, String, &'static str)> {
+    let before = &text[..end];
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    // The run of capitalised words and inner connectors right before the bracket.
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1].1;
+        let b = bare(w);
+        let ends = w.ends_with([',', '.', ';', ':', ')', '”', '"']);
+        if (start < words.len() && ends) || b.is_empty() {
+            break;
+        }
+        let capital = text::capitalised(w) && !OFFICE_WORDS.contains(&b);
+        if !(capital || b == "of" || b == "the") {
+            break;
+        }
+        start -= 1;
+    }
+    // No connector first: "of the Royal … Forces" is the forces.
+    while start < words.len() && matches!(bare(words[start].1), "of" | "the" | "The") {
+        start += 1;
+    }
+    let run = &words[start..];
+    let name_of = |k: usize| -> String {
+        let (at, _) = run[k];
+        text[at..end]
+            .trim_end()
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    // A head first: the name starts at the head, or at a state's name right before it.
+    for k in 0..run.len() {
+        let Some((_, category)) = FORCE_HEADS_FIRST.iter().find(|(h, _)| {
+            let n = h.split(' ').count();
+            run.len() > k + n
+                && run[k..k + n].iter().map(|(_, w)| bare(w)).eq(h.split(' '))
+                && bare(run[k + n].1) == "of"
+        }) else {
+            continue;
+        };
+        let first = if k > 0 && is_state_word(run[k - 1].1) {
+            k - 1
+        } else {
+            k
+        };
+        return Some((run[first].0, name_of(first), category));
+    }
+    // A head last: every word of the run, from the first after its last connector.
+    let last_connector = run
+        .iter()
+        .rposition(|(_, w)| matches!(bare(w), "of" | "the"));
+    let from = last_connector.map_or(0, |k| k + 1);
+    let run = &run[from..];
+    let name = run.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
+    let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let (_, category) = FORCE_HEADS_LAST.iter().find(|(h, _)| {
+        name.ends_with(&format!(" {h}")) && name.split_whitespace().count() > h.split(' ').count()
+    })?;
+    Some((run[0].0, name.to_string(), category))
+}
+
+/// Whether a word closes a phrase: a comma, a full stop, a bracket or a quote after it.
+fn closes(w: &str) -> bool {
+    w.ends_with([',', '.', ';', ':', ')', '”', '"'])
+}
+
+/// Whether words `k..` open with a sub-body's head as written.
+fn sub_head_at(words: &[(usize, &str)], k: usize) -> Option<(usize, &'static str, &'static str)> {
+    SUB_BODY_HEADS.iter().find_map(|(head, category)| {
+        let parts: Vec<&str> = head.split(' ').collect();
+        let fits = parts.iter().enumerate().all(|(i, p)| {
+            words.get(k + i).is_some_and(|(_, w)| {
+                bare(w).eq_ignore_ascii_case(p) && (i + 1 == parts.len() || !closes(w))
+            })
+        });
+        fits.then_some((parts.len(), *head, *category))
+    })
+}
+
+/// A sub-body's own words and head right after a known body's name at word `k`: up to
+/// [`MAX_SUB_BODY_WORDS`] words, none closing a phrase, then the head.
+fn sub_head_after(
+    words: &[(usize, &str)],
+    k: usize,
+) -> Option<(Vec<String>, String, &'static str)> {
+    for n in 0..=MAX_SUB_BODY_WORDS {
+        let own = words.get(k..k + n)?;
+        // "ADMM and the working group": a connector or determiner starts another phrase.
+        let joins = |w: &str| {
+            let b = bare(w).to_ascii_lowercase();
+            text::connector(&b) || SUB_BODY_DETERMINERS.contains(&b.as_str()) || b == "to"
+        };
+        if own
+            .iter()
+            .any(|(_, w)| closes(w) || bare(w).is_empty() || joins(w))
+        {
+            return None;
+        }
+        if let Some((len, _, category)) = sub_head_at(words, k + n) {
+            let head = head_words(&words[k + n..k + n + len]);
+            let own = own.iter().map(|(_, w)| bare(w).to_string()).collect();
+            return Some((own, head, category));
+        }
+    }
+    None
+}
+
+/// A sub-body's own words and head ending right before word `of` ("of", "within"): a head, and
+/// up to [`MAX_SUB_BODY_WORDS`] lowercase words before it after a determiner.
+fn sub_head_before(
+    words: &[(usize, &str)],
+    of: usize,
+) -> Option<(Vec<String>, String, &'static str)> {
+    for (head, category) in SUB_BODY_HEADS {
+        let len = head.split(' ').count();
+        let Some(start) = of.checked_sub(len) else {
+            continue;
+        };
+        if sub_head_at(words, start).map(|(_, h, _)| h) != Some(head) {
+            continue;
+        }
+        let mut own_start = start;
+        while own_start > 0 && start - own_start < MAX_SUB_BODY_WORDS {
+            let w = words[own_start - 1].1;
+            let b = bare(w);
+            if closes(w) || SUB_BODY_DETERMINERS.contains(&b.to_ascii_lowercase().as_str()) {
+                break;
+            }
+            if !b.chars().all(|c| c.is_ascii_lowercase() || c == '-') || b.is_empty() {
+                return None;
+            }
+            own_start -= 1;
+        }
+        let determined = own_start > 0
+            && SUB_BODY_DETERMINERS
+                .contains(&bare(words[own_start - 1].1).to_ascii_lowercase().as_str())
+            && !closes(words[own_start - 1].1);
+        if !determined {
+            return None;
+        }
+        let own = words[own_start..start]
+            .iter()
+            .map(|(_, w)| bare(w).to_string())
+            .collect();
+        return Some((own, head_words(&words[start..of]), category));
+    }
+    None
+}
+
+/// A head's words as written, punctuation around them left out.
+fn head_words(words: &[(usize, &str)]) -> String {
+    words
+        .iter()
+        .map(|(_, w)| bare(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "cyber security" + "working group" → "cyber security working group".
+fn own_and_head(own: &[String], head: String) -> String {
+    if own.is_empty() {
+        head
+    } else {
+        format!("{} {head}", own.join(" "))
+    }
+}
+
+/// Whether a word names a state ("Harbour's", "Singapore"): a capitalised word that is one of
+/// [`text::COUNTRIES`] or its possessive.
+fn is_state_word(w: &str) -> bool {
+    let b = bare(w);
+    let b = b
+        .strip_suffix("'s")
+        .or_else(|| b.strip_suffix("’s"))
+        .unwrap_or(b);
+    text::COUNTRIES.contains(&b)
+}
 
 impl Extractor<'_> {
     pub(super) fn paragraph(&mut self, p: &Paragraph) {
@@ -397,6 +653,30 @@ impl Extractor<'_> {
         }
     }
 
+    /// A state's armed forces, service or ministry named before its acronym in brackets ("the
+    /// Harbour Armed Forces (HAF)", "Harbour's Ministry of Defence (MinDef)"), whether or not the
+    /// acronym is made of the name's initials: a body. Named without one, a force is only
+    /// mentioned in passing.
+    fn forces_with_acronym(&mut self, para: &mut Para<'_>) {
+        let text = para.text;
+        let mut from = 0;
+        while let Some(open) = text[from..].find('(').map(|i| from + i) {
+            let Some(close) = text[open..].find(')').map(|i| open + i) else {
+                break;
+            };
+            from = close;
+            let acronym = &text[open + 1..close];
+            if !looks_like_acronym(acronym) {
+                continue;
+            }
+            let Some((start, name, category)) = force_name_before(text, open) else {
+                continue;
+            };
+            let sentence = sentence_around(text, start);
+            self.mechanism(Some(acronym), &name, category, sentence, &para.cite);
+        }
+    }
+
     /// Named meetings without a parenthesised acronym: "the 18th ASEAN Defence Ministers'
     /// Meeting", series such as "the ASEAN Chiefs of Defence Forces Meeting", and
     /// "ASEAN-China Defence Ministers' Informal Meeting".
@@ -574,6 +854,98 @@ impl Extractor<'_> {
     fn known_bodies(&mut self, para: &mut Para<'_>) {
         let cite = para.cite.clone();
         self.known_mentions(para.text, &cite, &mut para.mentioned);
+    }
+
+    /// A body of a known one, named by a head after it ("the AHCM's Board of Directors", "AHCM
+    /// steering committee") or before it with "of" or "within" ("a diving working group within
+    /// the AHCM", "the permanent joint secretary of AHCM"): a mechanism named "<known>
+    /// <own words> <head>".
+    fn sub_bodies(&mut self, para: &mut Para<'_>) {
+        let text = para.text;
+        let words: Vec<(usize, &str)> = text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let index_at = |byte: usize| words.iter().position(|(at, _)| *at >= byte);
+        for m in known::mentions(text, self.bodies) {
+            if m.number.is_some() || m.year.is_some() {
+                continue;
+            }
+            // After: "<known>('s) <own words> <head>", the mention ending a word or "'s".
+            let rest = &text[m.range.end..];
+            let after_mention = rest
+                .strip_prefix("'s")
+                .or_else(|| rest.strip_prefix("’s"))
+                .unwrap_or(rest);
+            // "… Medicine (AHCM)’s Board": the acronym in brackets is the mention's.
+            let after = if after_mention.starts_with(' ') {
+                index_at(text.len() - after_mention.len()).map(|k| {
+                    let bracketed = words[k].1.starts_with('(')
+                        && words[k].1.trim_end_matches(['s', '\'', '’']).ends_with(')');
+                    k + usize::from(bracketed)
+                })
+            } else {
+                None
+            };
+            if let Some(k) = after {
+                if let Some((own, head, category)) = sub_head_after(&words, k) {
+                    let sub = own_and_head(&own, head);
+                    self.sub_body(&m, text, &sub, category, &para.cite);
+                    continue;
+                }
+            }
+            // Before: "<determiner> <own words> <head> of|within (the) <known>".
+            let Some(k) = index_at(m.range.start) else {
+                continue;
+            };
+            let mut j = k;
+            if j > 0 && bare(words[j - 1].1).eq_ignore_ascii_case("the") {
+                j -= 1;
+            }
+            if j < 2 || !SUB_BODY_OF.contains(&bare(words[j - 1].1)) || closes(words[j - 2].1) {
+                continue;
+            }
+            if let Some((own, head, category)) = sub_head_before(&words, j - 1) {
+                let sub = own_and_head(&own, head);
+                self.sub_body(&m, text, &sub, category, &para.cite);
+            }
+        }
+    }
+
+    /// The body `sub` ("board of directors") of the known body mentioned at `m`: named by the
+    /// known body as written, and by its acronym as an alias (its id, so that both writings are
+    /// one body); a known body itself when the whole is one's name ("ADSOM's Working Group").
+    fn sub_body(
+        &mut self,
+        m: &known::Mention<'_>,
+        text: &str,
+        sub: &str,
+        category: &str,
+        cite: &str,
+    ) {
+        let sentence = sentence_around(text, m.range.start);
+        let owner = m.body.acronym.as_deref().unwrap_or(&m.body.name);
+        let short = format!("{owner} {sub}");
+        if let Some(whole) = known::mentions(&short, self.bodies)
+            .into_iter()
+            .find(|k| k.range == (0..short.len()))
+        {
+            self.known_mechanism(whole.body, sentence, cite);
+            return;
+        }
+        let written = format!("{} {sub}", &text[m.range.clone()]);
+        let id = super::fact_id(&short);
+        if let Some(known) = self.mechanisms.iter_mut().find(|k| k.id == id) {
+            push_cite(&mut known.cites, cite.to_string());
+            return;
+        }
+        self.mechanism(None, &written, category, sentence, cite);
+        if let Some(new) = self.mechanisms.last_mut() {
+            new.id = id;
+            if written != short {
+                new.aliases.push(short);
+            }
+        }
     }
 
     /// "Brunei takes the AMOM chair next and is to chair the 13th meeting in 2027": an
