@@ -14,6 +14,9 @@ use crate::dates::Precision;
 /// Head nouns of an exercise's name, lowercase.
 pub(super) const EXERCISE_HEADS: &[&str] = &["exercise", "exercises", "drill", "drills"];
 
+/// Head nouns of one exercise, lowercase.
+const ONE_EXERCISE_HEADS: &[&str] = &["exercise", "drill"];
+
 /// Last words of an exercise's short form ("HADR & MM Ex", "MS & CT FTX", "AUMX").
 const SHORT_FORM_ENDS: &[&str] = &["Ex", "EX", "FTX", "CPX", "TTX", "X"];
 
@@ -258,6 +261,13 @@ pub(super) fn is_exercise(m: &Meeting) -> bool {
 pub(super) fn named_as_exercise(name: &str) -> bool {
     let last = name.split_whitespace().last().unwrap_or("");
     EXERCISE_HEADS.contains(&bare(last).to_ascii_lowercase().as_str())
+}
+
+/// Whether a name ends in a singular exercise head: one event ("a joint drill"), where the
+/// plural ("joint military exercises") is a line of work, an initiative.
+pub(super) fn named_as_one_exercise(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or("");
+    ONE_EXERCISE_HEADS.contains(&bare(last).to_ascii_lowercase().as_str())
 }
 
 /// A planned thing named as an exercise, as the meeting it is: dated by its timeline. One the

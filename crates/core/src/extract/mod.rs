@@ -183,7 +183,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     // A planned exercise ("conduct a joint drill in 2027") is a meeting still to come.
     let (planned, initiatives): (Vec<Initiative>, Vec<Initiative>) = initiatives
         .into_iter()
-        .partition(|i| exercises::named_as_exercise(&i.name));
+        .partition(|i| exercises::named_as_one_exercise(&i.name));
     for i in planned {
         exercises::planned_exercise(&mut x.meetings, i);
     }

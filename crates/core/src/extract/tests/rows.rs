@@ -862,6 +862,11 @@ fn exercise_rows() {
             &[],
         ),
     ]);
+    // Exercises in the plural are a line of work: an initiative.
+    assert_eq!(
+        initiative_names("The ministers agreed to hold joint harbour exercises in 2028."),
+        ["Joint harbour exercises"]
+    );
     assert!(initiative_names(
         "The ministers agreed to hold the third Japan-ASEAN coastal rescue exercise in 2028."
     )
