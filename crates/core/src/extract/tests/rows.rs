@@ -17,6 +17,22 @@ fn initiative_names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Checks that each row's paragraphs give exactly its mechanisms, as (name, category).
+fn check_mechanism_rows(rows: &[(&str, &[(&str, &str)])]) {
+    let wrong: Vec<String> = rows
+        .iter()
+        .filter_map(|(text, want)| {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(n, c)| (n.to_string(), c.to_string()))
+                .collect();
+            let got = mechanism_names(text);
+            (got != want).then(|| format!("{got:?}, not {want:?}, in: {text}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 /// The (name, category) of the mechanisms a statement of these paragraphs gives.
 fn mechanism_names(text: &str) -> Vec<(String, String)> {
     extract(&statement(
@@ -357,18 +373,7 @@ fn named_body_rows() {
             &[("Royal Harbour Armed Forces", "armed forces")],
         ),
     ];
-    let wrong: Vec<String> = rows
-        .iter()
-        .filter_map(|(text, want)| {
-            let want: Vec<(String, String)> = want
-                .iter()
-                .map(|(n, c)| (n.to_string(), c.to_string()))
-                .collect();
-            let got = mechanism_names(text);
-            (got != want).then(|| format!("{got:?}, not {want:?}, in: {text}"))
-        })
-        .collect();
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    check_mechanism_rows(rows);
 }
 
 /// A state's forces, services and ministries named before their acronym in brackets, initials
@@ -405,18 +410,7 @@ fn force_with_acronym_rows() {
         // named without an acronym, or a bracket that is no acronym: no body
         ("Officers of the Royal Reef Navy joined the drill (as planned).", &[]),
     ];
-    let wrong: Vec<String> = rows
-        .iter()
-        .filter_map(|(text, want)| {
-            let want: Vec<(String, String)> = want
-                .iter()
-                .map(|(n, c)| (n.to_string(), c.to_string()))
-                .collect();
-            let got = mechanism_names(text);
-            (got != want).then(|| format!("{got:?}, not {want:?}, in: {text}"))
-        })
-        .collect();
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    check_mechanism_rows(rows);
 }
 
 /// A body of a known one, named by a head after the known body's name or before it with "of" or
