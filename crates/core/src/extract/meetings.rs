@@ -4,7 +4,7 @@
 
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::people::{attendance, chair_of, first_naming, merge_people};
-use super::spans::{name_before, offset_in, sentence_around, strip_the};
+use super::spans::{lead_end, name_before, offset_in, sentence_around, strip_the};
 use super::text::{find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Body, BodyKind, Mechanism, Meeting, Origin, Statement};
@@ -285,20 +285,17 @@ impl Extractor<'_> {
         };
         // "an ADMM-Plus is to be held as well", "preparations for the ADSOM": this year's
         // meeting of the series, still to come, without a date.
-        let cued = text
-            .get(..start)
-            .map(|t| t.trim_end().to_ascii_lowercase())
-            .is_some_and(|t| UNDATED_CUES_BEFORE.iter().any(|c| t.ends_with(c)));
+        let lead = text[..lead_end(text, start)].trim_end().to_ascii_lowercase();
+        let cued = UNDATED_CUES_BEFORE.iter().any(|c| lead.ends_with(c));
         // The verb near the name: "… within the ADMM-Plus" long after "was held" is no meeting.
         let here = start.wrapping_sub(sentence.as_ptr() as usize - text.as_ptr() as usize);
         let this_year = lower
             .match_indices(THIS_YEAR)
             .any(|(at, _)| at > here && at - here <= OCCURRENCE_SPAN);
         // "last year's ADMM-Plus meeting", "next year's ADMM": the year before or after.
-        let before = text[..start].trim_end().to_ascii_lowercase();
         let shift = YEAR_SHIFTS
             .iter()
-            .find(|(w, _)| before.ends_with(w))
+            .find(|(w, _)| lead.ends_with(w))
             .map_or(0, |(_, k)| *k);
         let headed = next
             .split_whitespace()

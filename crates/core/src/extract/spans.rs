@@ -275,6 +275,19 @@ pub(super) fn name_before(text: &str, end: usize) -> Option<String> {
     (from? + name.len() + 1 >= end).then_some(name)
 }
 
+/// Where the words leading to a mention at byte `at` end: before the full name when the mention
+/// is the short form in brackets after it ("the outcomes of the <full name> (ADSOM WG)").
+pub(super) fn lead_end(text: &str, at: usize) -> usize {
+    let head = text[..at].trim_end();
+    let Some(named) = head.strip_suffix('(').map(str::trim_end) else {
+        return at;
+    };
+    match name_before(text, named.len()) {
+        Some(name) if named.ends_with(name.as_str()) => named.len() - name.len(),
+        _ => at,
+    }
+}
+
 /// A name cut after its last meeting head noun ("ASEAN Defence Ministers Meeting and related").
 pub(super) fn cut_at_meeting_head(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();

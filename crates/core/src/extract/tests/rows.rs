@@ -806,6 +806,13 @@ fn series_history_rows() {
                 ("admm-plus-2025", None, None, None),
             ],
         ),
+        // The cue before a full name the known acronym follows in brackets: "the outcomes of
+        // the <name written otherwise> (ADSOM WG)".
+        (
+            "Brunei heard reports on the outcomes of the ASEAN Defense Senior Officers Working Group (ADSOM WG) and of other bodies.",
+            "2026-05-04",
+            &[("adsom-wg-2026", None, None, None)],
+        ),
         // A known name holding another body's acronym is read with that acronym written in
         // full: the working group's 11th meeting, not the ADMM-Plus's.
         (
