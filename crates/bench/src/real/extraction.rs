@@ -355,10 +355,17 @@ fn same_place(gold: &str, got: Option<&str>) -> bool {
     !city.is_empty() && (got.contains(&city) || city.contains(&got) && got.len() >= 4)
 }
 
+/// A chair is the same when the reply holds the gold's last word: its surname, or the state.
+/// A gold chair written "Name, role" is matched by the name's last word too.
 fn same_chair(gold: &str, got: Option<&str>) -> bool {
-    let Some(got) = got else { return false };
-    let surname = gold.split_whitespace().last().map(key).unwrap_or_default();
-    !surname.is_empty() && key(got).contains(&surname)
+    let Some(got) = got.map(key) else {
+        return false;
+    };
+    let name = gold.split(',').next().unwrap_or(gold);
+    [gold, name].iter().any(|g| {
+        let surname = g.split_whitespace().last().map(key).unwrap_or_default();
+        !surname.is_empty() && got.contains(&surname)
+    })
 }
 
 fn same_theme(gold: &str, got: Option<&str>) -> bool {

@@ -152,14 +152,98 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
         let person = person_at(sentence, with + WITH.len())?;
         return (!rank_alone(&person)).then_some(person);
     }
-    let at = sentence.find(" chaired the ")?;
-    let before: Vec<&str> = sentence[..at].split_whitespace().collect();
-    let n = before
-        .iter()
-        .rev()
-        .take_while(|w| text::capitalised(w) && !w.ends_with(','))
-        .count();
-    (n >= 2).then(|| before[before.len() - n..].join(" "))
+    chair_subject(sentence).or_else(|| named_as_chair(sentence))
+}
+
+/// Verbs whose subject is the chair: "Air Marshal X, the air force's chief of staff, chaired the
+/// conference", "General X chairs the meeting".
+const CHAIRING_VERBS: &[&str] = &[
+    " chaired the ",
+    " co-chaired the ",
+    " chairs the ",
+    " co-chairs the ",
+    " presided over the ",
+    " presides over the ",
+];
+
+/// Words after a name that make its bearer the chair: "X, Minister of Defence, as the Chairman
+/// said", "X, who was also the meeting's chairman, said".
+const AS_CHAIR: &[&str] = &[
+    " as the chairman",
+    " as chairman",
+    " as the chairperson",
+    " as the chair ",
+    ", who was also ",
+    ", who is also ",
+];
+
+/// Words of a chair's office, looked for right after ", who was also".
+const CHAIR_OFFICES: &[&str] = &["chairman", "chairperson", "chair"];
+
+/// How many words after ", who was also" may lead to the office ("… also AMIM Chairman").
+const OFFICE_WITHIN: usize = 4;
+
+/// A chair named right before the place the chairing starts.
+const SUBJECT_WORDS_MAX: usize = 16;
+
+/// The subject of a chairing verb ([`CHAIRING_VERBS`]): a capitalised name, a role written with
+/// it after a comma allowed. A pronoun, or one word that is no state, is nobody.
+fn chair_subject(sentence: &str) -> Option<String> {
+    let at = CHAIRING_VERBS.iter().filter_map(|v| sentence.find(v)).min()?;
+    let name = name_ending_at(sentence, at)?;
+    let words = name.split_whitespace().count();
+    let state = text::COUNTRIES.contains(&name.as_str());
+    ((words >= 2 || state) && !rank_alone(&name)).then_some(name)
+}
+
+/// The chair named before [`AS_CHAIR`]: "X, Minister of Defence of Y as the Chairman", "X, who
+/// was also <series> Chairman". Nothing when the office is ASEAN's ("as the chair of ASEAN").
+fn named_as_chair(sentence: &str) -> Option<String> {
+    let lower = sentence.to_ascii_lowercase();
+    AS_CHAIR.iter().find_map(|cue| {
+        let at = lower.find(cue)?;
+        let after = &lower[at + cue.len()..];
+        let next: Vec<&str> = after.split_whitespace().take(OFFICE_WITHIN).collect();
+        if cue.starts_with(", who") {
+            let office = next
+                .iter()
+                .any(|w| CHAIR_OFFICES.contains(&text::bare(w)));
+            if !office {
+                return None;
+            }
+        } else if next.iter().take(3).any(|w| text::bare(w) == "asean") {
+            return None;
+        }
+        let name = name_ending_at(sentence, at)?;
+        (name.split_whitespace().count() >= 2 && !rank_alone(&name)).then_some(name)
+    })
+}
+
+/// The capitalised words (connectors inside, a comma between a name and its role) that end at
+/// byte `end` of `sentence`, no more than [`SUBJECT_WORDS_MAX`]: "Air Marshal X, the Air Force
+/// Chief" before " chaired". Leading connectors are left out.
+fn name_ending_at(sentence: &str, end: usize) -> Option<String> {
+    let words: Vec<&str> = sentence[..end].split_whitespace().collect();
+    let mut n = 0;
+    for w in words.iter().rev() {
+        let ok = text::capitalised(w) || text::connector(text::bare(w));
+        if !ok || n == SUBJECT_WORDS_MAX {
+            break;
+        }
+        n += 1;
+    }
+    let mut taken = &words[words.len() - n..];
+    while let Some((first, rest)) = taken.split_first() {
+        if text::connector(text::bare(first)) || first.ends_with(',') && rest.is_empty() {
+            taken = rest;
+        } else {
+            break;
+        }
+    }
+    // A name opened by a clause ("In 2024, Malaysia …") starts after its comma.
+    let name = taken.join(" ");
+    let name = name.trim_end_matches(',').to_string();
+    (!name.is_empty() && !NO_NAME_SUBJECTS.contains(&name.as_str())).then_some(name)
 }
 
 /// The chair a sentence names for meeting `m`: [`chair_in`], unless the sentence names `m` only

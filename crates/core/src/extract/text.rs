@@ -3,6 +3,12 @@
 use crate::dates::{self, DateRange};
 use std::ops::Range;
 
+/// Words a full stop follows without ending the sentence ("Lt. Gen. X").
+const SENTENCE_ABBREVIATIONS: &[&str] = &[
+    "Gen", "Lt", "Col", "Maj", "Dr", "Mr", "Mrs", "Ms", "No", "Adm", "Capt", "Lieut", "Brig", "Cdr",
+    "Sen", "Asst", "Sr", "Jr", "St",
+];
+
 /// Sentences of a paragraph with their byte ranges; list items and table rows are sentences too.
 pub fn sentences(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
@@ -20,29 +26,11 @@ pub fn sentences(text: &str) -> Vec<(Range<usize>, &str)> {
                     .rsplit(|c: char| c.is_whitespace())
                     .next()
                     .unwrap_or("");
-                let abbreviation = matches!(
-                    word_before,
-                    "Gen"
-                        | "Lt"
-                        | "Col"
-                        | "Maj"
-                        | "Dr"
-                        | "Mr"
-                        | "Mrs"
-                        | "Ms"
-                        | "No"
-                        | "Adm"
-                        | "Capt"
-                        | "Lieut"
-                        | "Brig"
-                        | "Cdr"
-                        | "Sen"
-                        | "Asst"
-                        | "Sr"
-                        | "Jr"
-                        | "St"
-                ) || (word_before.len() == 1
-                    && word_before.chars().all(char::is_uppercase));
+                // "Gen.", "H.E.", "U.S.": no sentence ends after a title or initials.
+                let abbreviation = SENTENCE_ABBREVIATIONS.contains(&word_before)
+                    || word_before
+                        .split('.')
+                        .all(|w| w.len() == 1 && w.chars().all(char::is_uppercase));
                 if next.is_some_and(char::is_whitespace)
                     && after.is_some_and(|a| a.is_uppercase() || a == '“' || a == '"')
                     && !abbreviation

@@ -102,6 +102,41 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Lieut. Gen. Tran Van Binh"))],
         ),
+        // "<Rank> <Name>, <role> chaired the <series> activities": the subject, role and all
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Rear Admiral Tran Binh, VPN Chief of Staff (COS) chaired the AHCM sessions.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Rear Admiral Tran Binh, VPN Chief of Staff"))],
+        ),
+        // "<Role> of the <body> <Rank>. <Name> chairs the meeting" (a caption)
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May.\n\nHead of the Department of Naval Affairs Lt. Gen. Tran Binh (left) chairs the meeting.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Head of the Department of Naval Affairs Lt. Gen. Tran Binh"))],
+        ),
+        // "At the opening, <Name>, <role> as the Chairman said …"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. At the opening, H.E. Tran Binh, Minister of Harbours of Vietnam as the Chairman said much.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("H.E. Tran Binh, Minister of Harbours of Vietnam"))],
+        ),
+        // "<Name>, who was also <series> Chairman, said …"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Harbour Director Tran Binh, who was also AHCM Chairman, said more was to come.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Harbour Director Tran Binh"))],
+        ),
+        // "<State>, as the chair of ASEAN, …": ASEAN's chair, not the meeting's
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Vietnam Navy officers, as the chair of ASEAN, gave a dinner.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", None)],
+        ),
         // a rank alone names nobody: the field stays empty
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Lieutenant Colonel, the host's liaison.",
