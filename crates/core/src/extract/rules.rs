@@ -94,6 +94,12 @@ const LEAD_PARAGRAPHS: usize = 2;
 /// Words that start a meeting's name written without an acronym pair.
 const ASEAN_NAME_STARTS: &[&str] = &["ASEAN ", "ASEAN-"];
 
+/// Letters before "-<number>" that name no series of meetings ("COVID-19").
+const NOT_SERIES_HANDLES: &[&str] = &["COVID", "SARS", "MERS", "HIV", "AIDS", "NCOV"];
+
+/// The highest number an unknown acronym's handle ("ASMAM-10") takes as a meeting's.
+const HANDLE_NUMBER_MAX: u32 = 60;
+
 /// Words after a series' acronym that make the mention one of its groups' meetings ("the 14th
 /// ADMM-Plus Experts' Working Group on …").
 const GROUP_WORDS: &[&str] = &["Group", "Committee"];
@@ -812,8 +818,18 @@ impl Extractor<'_> {
             let acronym_like = letters != "ASEAN"
                 && core.len() >= 3
                 && core.chars().all(|c| c.is_ascii_uppercase());
+            // "ASMAM-10": an unknown acronym's handle, unless it names no meeting ("COVID-19");
+            // a known body's handle is [`Self::known_handles`]'s.
+            let handle = token.contains(char::is_numeric)
+                && number <= HANDLE_NUMBER_MAX
+                && !NOT_SERIES_HANDLES.contains(&letters)
+                && !self
+                    .bodies
+                    .iter()
+                    .any(|b| b.acronym.as_deref() == Some(letters));
             let Some(series) = self.series_named(letters).or_else(|| {
-                (acronym_like && !token.contains(char::is_numeric)).then(|| letters.to_string())
+                (acronym_like && (!token.contains(char::is_numeric) || handle))
+                    .then(|| letters.to_string())
             }) else {
                 continue;
             };

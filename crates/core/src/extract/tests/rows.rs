@@ -263,6 +263,13 @@ fn meeting_form_rows() {
             "ahcm-9",
             &[("place", Some("Malaysia"))],
         ),
+        // "<ACR>-<n>" of an acronym no pair or known body explains: that series' nth meeting
+        (
+            "The AHSM-10 took place in Hanoi on 4 May, with COVID-19 measures.",
+            "2026-05-08",
+            "ahsm-10",
+            &[("place", Some("Hanoi, Vietnam")), ("date", Some("4 May"))],
+        ),
     ]);
 }
 
