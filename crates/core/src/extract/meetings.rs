@@ -58,8 +58,8 @@ const UNDATED_FUTURE: &[&str] = &[
     "to be held",
 ];
 
-/// Words right before a series' name that make it this year's meeting still to come, even
-/// without a date ("work went on in preparation for the ADSOM").
+/// Words right before a series' name that make it this year's meeting, even without a date
+/// ("work went on in preparation for the ADSOM", "met on the sidelines of the ADMM").
 const UNDATED_CUES_BEFORE: &[&str] = &[
     "preparations for the",
     "preparation for the",
@@ -70,6 +70,8 @@ const UNDATED_CUES_BEFORE: &[&str] = &[
     "the latest",
     "outcomes of the",
     "results of the",
+    "sidelines of the",
+    "margins of the",
 ];
 
 /// Words near a series' name that make it this year's meeting ("the theme of the ADMM this

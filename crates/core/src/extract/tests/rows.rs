@@ -848,6 +848,12 @@ fn series_history_rows() {
                 ("admm-plus-2025", None, None, None),
             ],
         ),
+        // "on the sidelines of the <series>": that year's meeting.
+        (
+            "Two ministers spoke on the sidelines of the Shangri-La Dialogue in Singapore.",
+            "2026-05-04",
+            &[("shangri-la-dialogue-2026", None, Some("Singapore"), None)],
+        ),
         // The cue before a full name the known acronym follows in brackets: "the outcomes of
         // the <name written otherwise> (ADSOM WG)".
         (
