@@ -23,6 +23,15 @@ pub struct Mention<'b> {
     pub year: Option<i16>,
 }
 
+/// The known body `name` is a form of, as a whole ("the ASEAN Regional Forum" is the ARF's).
+pub fn named<'b>(name: &str, bodies: &'b [Body]) -> Option<&'b Body> {
+    let name = name.trim();
+    mentions(name, bodies)
+        .into_iter()
+        .find(|m| m.range.end == name.len() && name[..m.range.start].trim().len() <= "the".len())
+        .map(|m| m.body)
+}
+
 /// Every mention of `bodies` in `text`, left to right; where two overlap the longer wins
 /// ("ADSOM-Plus WG" over "ADSOM-Plus" over "ADSOM").
 pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {

@@ -164,6 +164,7 @@ const CHAIRING_VERBS: &[&str] = &[
     " co-chairs the ",
     " presided over the ",
     " presides over the ",
+    " took the chair",
 ];
 
 /// Words after a name that make its bearer the chair: "X, Minister of Defence, as the Chairman

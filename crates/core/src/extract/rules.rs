@@ -477,6 +477,13 @@ fn is_state_word(w: &str) -> bool {
 }
 
 impl Extractor<'_> {
+    /// Whether `name` names meetings: it ends in a meeting head ("… Forum", "… Workshop") and is
+    /// no known body whose kind has no meetings (the ASEAN Regional Forum is a framework).
+    fn names_meetings(&self, name: &str) -> bool {
+        is_meeting_name(name)
+            && known::named(name, self.bodies).is_none_or(|b| b.kind.has_instances())
+    }
+
     pub(super) fn paragraph(&mut self, p: &Paragraph) {
         let text = p.text.as_str();
         let mut para = Para {
@@ -588,14 +595,15 @@ impl Extractor<'_> {
                         .any(|m| before.ends_with(m))
                         .then(|| format!("Meeting of the {}", pair.long))
                 });
-            if let (Some(n), Some(event), false) = (number, event, is_meeting_name(&pair.long)) {
+            let meeting_pair = self.names_meetings(&pair.long);
+            if let (Some(n), Some(event), false) = (number, event, meeting_pair) {
                 let i = self.numbered_meeting(&letters, n, &event, &cite);
                 self.describe_meeting(i, sentence, offset_in(sentence, text, pair.start), &cite);
                 if !para.mentioned.contains(&i) {
                     para.mentioned.push(i);
                 }
             }
-            if is_meeting_name(&pair.long) {
+            if meeting_pair {
                 if let Some(n) = number {
                     let i = self.numbered_meeting(&letters, n, &pair.long, &cite);
                     let at = offset_in(sentence, text, pair.start);
@@ -720,7 +728,7 @@ impl Extractor<'_> {
                 continue;
             };
             let name = cut_at_meeting_head(&full);
-            let Some(name) = name.filter(|n| is_meeting_name(n)) else {
+            let Some(name) = name.filter(|n| self.names_meetings(n)) else {
                 continue;
             };
             // "the ASEAN … Meeting Working Group": the name of a group of the meeting, which
@@ -729,7 +737,12 @@ impl Extractor<'_> {
                 .get(name.len()..)
                 .and_then(|rest| rest.split_whitespace().next())
                 .is_some_and(text::capitalised);
-            let Some(acr) = initials(&name) else { continue };
+            // "the 9th ASEAN Summit": a name too short for initials is its own short form.
+            let Some(acr) = initials(&name).or_else(|| {
+                (name.split_whitespace().count() == 2).then(|| name.clone())
+            }) else {
+                continue;
+            };
             let sentence = sentence_around(text, at);
             match ordinal_before(text, at) {
                 None if longer => {}
@@ -774,7 +787,7 @@ impl Extractor<'_> {
             if asean_first || partner_first || para.in_pair(from) {
                 continue;
             }
-            let Some(name) = cut_at_meeting_head(&name).filter(|n| is_meeting_name(n)) else {
+            let Some(name) = cut_at_meeting_head(&name).filter(|n| self.names_meetings(n)) else {
                 continue;
             };
             let Some(acr) = initials_of(&name) else {

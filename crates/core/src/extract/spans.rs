@@ -14,6 +14,10 @@ const MEETING_HEADS: &[&str] = &[
     "consultations",
     "talks",
     "dialogue",
+    "forum",
+    "workshop",
+    "seminar",
+    "symposium",
 ];
 
 /// Head nouns of a mechanism's or body's name, with the category they give.

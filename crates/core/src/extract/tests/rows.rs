@@ -109,6 +109,13 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Rear Admiral Tran Binh, VPN Chief of Staff"))],
         ),
+        // "<Title> <Name>, <State>'s <role> took the chair at the forum"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Mr. Tran Binh, Vietnam’s Vice-Minister of Harbours took the chair at the forum.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Mr. Tran Binh, Vietnam’s Vice-Minister of Harbours"))],
+        ),
         // "<Role> of the <body> <Rank>. <Name> chairs the meeting" (a caption)
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May.\n\nHead of the Department of Naval Affairs Lt. Gen. Tran Binh (left) chairs the meeting.",
@@ -262,6 +269,21 @@ fn meeting_form_rows() {
             "2026-05-08",
             "ahcm-9",
             &[("place", Some("Malaysia"))],
+        ),
+        // "<ordinal> <Partner>-ASEAN … Forum": a forum is a meeting head, as workshops, seminars
+        // and symposiums are
+        (
+            "The 4th Laos-ASEAN Harbour Vice-Ministerial Forum was held in Tokyo on 4 May.",
+            "2026-05-08",
+            "laos-asean-hvf-4",
+            &[("place", Some("Tokyo, Japan")), ("date", Some("4 May"))],
+        ),
+        // "the <ordinal> ASEAN <Head>": a name too short for initials is its own short form
+        (
+            "The leaders had declared it at the 9th ASEAN Summit held in Bali, Indonesia, on 7 October 2003.",
+            "2006-05-08",
+            "asean-summit-9",
+            &[("place", Some("Bali, Indonesia")), ("date", Some("7 October 2003"))],
         ),
         // "<ACR>-<n>" of an acronym no pair or known body explains: that series' nth meeting
         (
