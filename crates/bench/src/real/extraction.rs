@@ -84,6 +84,18 @@ pub fn key(s: &str) -> String {
         .collect::<String>()
         .replace("defense", "defence")
         .replace("center", "centre")
+        .replace("experts", "expert")
+}
+
+/// Words of a parent series a short form may leave out ("ADMM-Plus EWG HMA" is "EWG-HMA").
+const PARENT_SERIES_WORDS: &[&str] = &["admm", "plus"];
+
+/// The words of a short form, lowercase: "ADMM-Plus EWG HMA" → admm, plus, ewg, hma.
+fn short_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Scores the facts `add` extracted from one statement against its gold facts; `known` are the
@@ -289,12 +301,27 @@ fn got(m: &Meeting, field: &str) -> Option<String> {
 /// Same series (acronym, or series name) and the same number, or the same year when the gold
 /// instance has no number.
 pub fn same_meeting(g: &GoldMeeting, m: &Meeting) -> bool {
+    // A gold series name may end in the word "meeting" the series' own name lacks.
     let series_keys: Vec<String> = [Some(g.series.as_str()), g.series_name.as_deref()]
         .into_iter()
         .flatten()
         .map(key)
+        .flat_map(|k| {
+            let bare = k.strip_suffix("meeting").map(str::to_string);
+            std::iter::once(k).chain(bare)
+        })
         .filter(|k| !k.is_empty())
         .collect();
+    // "EWG-HMA" for a gold "ADMM-Plus EWG HMA": the same words, but for the parent series' that
+    // a short form leaves out.
+    let gold_words = short_words(&g.series);
+    let short_within = m.acronym.as_deref().map(short_words).is_some_and(|w| {
+        w.len() >= 2
+            && w.iter().all(|x| gold_words.contains(x))
+            && gold_words
+                .iter()
+                .all(|x| w.contains(x) || PARENT_SERIES_WORDS.contains(&x.as_str()))
+    });
     let theirs: Vec<String> = [m.acronym.as_deref(), m.series.as_deref()]
         .into_iter()
         .flatten()
@@ -302,9 +329,10 @@ pub fn same_meeting(g: &GoldMeeting, m: &Meeting) -> bool {
         .filter(|k| !k.is_empty())
         .collect();
     let name = key(&m.name);
-    let same_series = series_keys
-        .iter()
-        .any(|k| theirs.contains(k) || (k.len() >= 12 && name.contains(k.as_str())));
+    let same_series = short_within
+        || series_keys
+            .iter()
+            .any(|k| theirs.contains(k) || (k.len() >= 12 && name.contains(k.as_str())));
     if !same_series {
         return false;
     }

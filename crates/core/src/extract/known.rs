@@ -152,13 +152,15 @@ fn with_acronyms_spelled_out(form: &str, bodies: &[Body]) -> Vec<String> {
     out
 }
 
-/// A form as statements spell it: both apostrophes, none, "Defense", "Center".
+/// A form as statements spell it: both apostrophes, none, "Defense", "Center", "Expert Working
+/// Group".
 fn spellings(form: &str) -> Vec<String> {
     let mut out = vec![form.to_ascii_lowercase()];
     // Each respelling applies to every form so far: "Defense" with no apostrophe too.
-    let respell: [(&str, &str); 6] = [
+    let respell: [(&str, &str); 7] = [
         ("'", "’"),
         ("'", ""),
+        ("experts", "expert"),
         ("defence", "defense"),
         ("centre", "center"),
         ("-plus", " plus"),

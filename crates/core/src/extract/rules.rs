@@ -805,6 +805,10 @@ impl Extractor<'_> {
     fn numbered_series(&mut self, para: &mut Para<'_>) {
         let text = para.text;
         let cite = para.cite.clone();
+        let known_spans: Vec<Range<usize>> = known::mentions(text, self.bodies)
+            .into_iter()
+            .map(|m| m.range)
+            .collect();
         let words: Vec<(usize, &str)> = text
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
@@ -823,7 +827,12 @@ impl Extractor<'_> {
                 letters
             };
             let Some(number) = number else { continue };
-            if para.in_pair(at) {
+            // "the 16th EWG on Counter-Terrorism": a longer known name, which the known bodies
+            // read.
+            let longer_known = known_spans
+                .iter()
+                .any(|r| r.start == at && r.end > at + word.len());
+            if para.in_pair(at) || longer_known {
                 continue;
             }
             // A known series, or an acronym such as "ADMM-Plus" after an ordinal.
