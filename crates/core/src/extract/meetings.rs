@@ -287,7 +287,9 @@ impl Extractor<'_> {
         };
         // "an ADMM-Plus is to be held as well", "preparations for the ADSOM": this year's
         // meeting of the series, still to come, without a date.
-        let lead = text[..lead_end(text, start)].trim_end().to_ascii_lowercase();
+        let lead = text[..lead_end(text, start)]
+            .trim_end()
+            .to_ascii_lowercase();
         let cued = UNDATED_CUES_BEFORE.iter().any(|c| lead.ends_with(c));
         // The verb near the name: "… within the ADMM-Plus" long after "was held" is no meeting.
         let here = start.wrapping_sub(sentence.as_ptr() as usize - text.as_ptr() as usize);

@@ -12,6 +12,7 @@ mod fields;
 mod history;
 pub mod known;
 mod meetings;
+mod partners;
 mod people;
 mod rules;
 mod spans;

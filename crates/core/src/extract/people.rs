@@ -190,7 +190,10 @@ const SUBJECT_WORDS_MAX: usize = 16;
 /// The subject of a chairing verb ([`CHAIRING_VERBS`]): a capitalised name, a role written with
 /// it after a comma allowed. A pronoun, or one word that is no state, is nobody.
 fn chair_subject(sentence: &str) -> Option<String> {
-    let at = CHAIRING_VERBS.iter().filter_map(|v| sentence.find(v)).min()?;
+    let at = CHAIRING_VERBS
+        .iter()
+        .filter_map(|v| sentence.find(v))
+        .min()?;
     let name = name_ending_at(sentence, at)?;
     let words = name.split_whitespace().count();
     let state = text::COUNTRIES.contains(&name.as_str());
@@ -206,9 +209,7 @@ fn named_as_chair(sentence: &str) -> Option<String> {
         let after = &lower[at + cue.len()..];
         let next: Vec<&str> = after.split_whitespace().take(OFFICE_WITHIN).collect();
         if cue.starts_with(", who") {
-            let office = next
-                .iter()
-                .any(|w| CHAIR_OFFICES.contains(&text::bare(w)));
+            let office = next.iter().any(|w| CHAIR_OFFICES.contains(&text::bare(w)));
             if !office {
                 return None;
             }

@@ -268,6 +268,11 @@ const PARAGRAPH_RULES: &[Rule] = &[
             p.mention(i);
         }
     },
+    |x, p| {
+        for i in x.partner_informal_meetings(p.text, &p.cite) {
+            p.mention(i);
+        }
+    },
     |x, p| x.next_host(p),
     |x, p| x.chairmanship_handed(p),
     |x, p| x.named_bodies(p),
@@ -738,9 +743,9 @@ impl Extractor<'_> {
                 .and_then(|rest| rest.split_whitespace().next())
                 .is_some_and(text::capitalised);
             // "the 9th ASEAN Summit": a name too short for initials is its own short form.
-            let Some(acr) = initials(&name).or_else(|| {
-                (name.split_whitespace().count() == 2).then(|| name.clone())
-            }) else {
+            let Some(acr) = initials(&name)
+                .or_else(|| (name.split_whitespace().count() == 2).then(|| name.clone()))
+            else {
                 continue;
             };
             let sentence = sentence_around(text, at);

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 /// Words a full stop follows without ending the sentence ("Lt. Gen. X").
 const SENTENCE_ABBREVIATIONS: &[&str] = &[
-    "Gen", "Lt", "Col", "Maj", "Dr", "Mr", "Mrs", "Ms", "No", "Adm", "Capt", "Lieut", "Brig", "Cdr",
-    "Sen", "Asst", "Sr", "Jr", "St",
+    "Gen", "Lt", "Col", "Maj", "Dr", "Mr", "Mrs", "Ms", "No", "Adm", "Capt", "Lieut", "Brig",
+    "Cdr", "Sen", "Asst", "Sr", "Jr", "St",
 ];
 
 /// Sentences of a paragraph with their byte ranges; list items and table rows are sentences too.

@@ -909,6 +909,43 @@ fn series_history_rows() {
     ]);
 }
 
+/// A partner's informal meeting with the ASEAN ministers named by description (`partners.rs`):
+/// by its ordinal, by the year before it, by its date; no partner or no ASEAN side, no meeting;
+/// a sentence naming the series as "ASEAN-<Partner> …" is left to the name rules.
+#[test]
+fn partner_informal_meeting_rows() {
+    check_known_rows(&[
+        (
+            "After the first informal meeting in Hanoi in March 2024, the ministers hailed the second informal meeting between ASEAN and Canadian defence ministers.",
+            "2026-05-04",
+            &[
+                ("asean-canada-dmim-1", Some("March 2024"), Some("Hanoi, Vietnam"), None),
+                ("asean-canada-dmim-2", None, None, None),
+            ],
+        ),
+        (
+            "The 2026 Informal Defence Ministers' Meeting brings Indian and ASEAN Defence Ministers together.",
+            "2026-02-04",
+            &[("asean-india-dmim-2026", None, None, None)],
+        ),
+        (
+            "The Russian minister joined Southeast Asian defence ministers over an informal meeting on June 2 in Singapore.",
+            "2026-06-04",
+            &[("asean-russia-dmim-2026", Some("June 2"), Some("Singapore"), None)],
+        ),
+        (
+            "The Russian minister held an informal meeting with the Lao minister on June 2.",
+            "2026-06-04",
+            &[],
+        ),
+        (
+            "The retreat, an informal meeting of ASEAN defence ministers, discussed ties with China on June 2.",
+            "2026-06-04",
+            &[],
+        ),
+    ]);
+}
+
 /// Exercises (`exercises.rs`): a short form in brackets with spaces or "&" that no acronym
 /// reader takes, qualified by the series the statement writes before it elsewhere, with
 /// "inaugural" for the first and "the exercise will run …" giving its days; a lowercase name
