@@ -51,7 +51,23 @@ const UNDESCRIBED_HEADS: &[&str] = &[
     "charter",
     "code",
     "review",
+    "outlook",
+    "blueprint",
+    "manual",
 ];
+
+/// Heads of a capitalised name that is a document wherever it stands, adopted or only mentioned
+/// ("under the Harbour Vision 2040", "the ASEAN Outlook on …").
+const MENTIONED_HEADS: &[&str] = &["outlook", "blueprint", "vision", "manual", "declaration"];
+
+/// First words of a sentence that open no document's name ("Our Vision", "The Manual").
+const NOT_NAME_OPENERS: &[&str] = &[
+    "the", "this", "that", "our", "its", "their", "his", "her", "a", "an",
+];
+
+/// The fewest words of a document named without an adoption verb, unless a year or a version
+/// ends it ("Harbour Vision 2040").
+const MIN_MENTIONED_WORDS: usize = 3;
 
 /// Words before a lowercase head that belong to the document's name ("the draft joint
 /// statements", "a three-year action plan").
@@ -172,9 +188,6 @@ pub fn documents(text: &str) -> Vec<Document> {
         let has_verb = lower
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|w| ADOPTION_VERBS.contains(&w));
-        if !has_verb {
-            continue;
-        }
         let words: Vec<(usize, &str)> = sentence
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
@@ -185,9 +198,16 @@ pub fn documents(text: &str) -> Vec<Document> {
                 i += 1;
                 continue;
             };
+            let mentioned =
+                MENTIONED_HEADS.contains(&bare(words[i].1).to_ascii_lowercase().as_str());
+            if !has_verb && !mentioned {
+                i += n;
+                continue;
+            }
             let named = name_around(&words, i, i + n)
                 .map(|(from, to)| (from, qualified(&words, i + n, to).unwrap_or(to)))
-                .or_else(|| described(&words, i, i + n));
+                .or_else(|| has_verb.then(|| described(&words, i, i + n)).flatten())
+                .filter(|&(from, to)| has_verb || mentioned_name(&words[from..to]));
             if let Some((from, to)) = named {
                 let start = words[from].0;
                 let (last_at, last) = words[to - 1];
@@ -214,6 +234,18 @@ pub fn documents(text: &str) -> Vec<Document> {
         }
     }
     out
+}
+
+/// Whether words named without an adoption verb are a document's name: capitalised, opened by
+/// no determiner, [`MIN_MENTIONED_WORDS`] at least or ending in a year or a version.
+fn mentioned_name(words: &[(usize, &str)]) -> bool {
+    let first = words.first().map_or("", |(_, w)| bare(w));
+    let numbered = words
+        .last()
+        .is_some_and(|(_, w)| bare(w).starts_with(|c: char| c.is_ascii_digit()));
+    (words.len() >= MIN_MENTIONED_WORDS || numbered && words.len() >= 2)
+        && first.starts_with(char::is_uppercase)
+        && !NOT_NAME_OPENERS.contains(&first.to_ascii_lowercase().as_str())
 }
 
 /// The number of words of a document head starting at word `i`, if one does.
@@ -313,11 +345,16 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
 fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize, usize)> {
     let capital = |w: &str| bare(w).starts_with(|c: char| c.is_uppercase());
     // Years ("2024-2032") and ordinals ("the 15th Anniversary") go on a name.
+    // Versions ("Vision 2.0") too.
     let year = |w: &str| {
         let b = bare(w);
-        (b.len() >= 4
-            && b.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–')))
+        let version = b.contains('.')
+            && b.starts_with(|c: char| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit() || c == '.');
+        version
+            || (b.len() >= 4
+                && b.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–')))
             || super::spans::ordinal(b).is_some_and(|_| b.starts_with(|c: char| c.is_ascii_digit()))
     };
     let connector = |w: &str| NAME_CONNECTORS.contains(&bare(w).to_ascii_lowercase().as_str());
@@ -507,6 +544,13 @@ mod tests {
             ),
             // no adoption verb: a document only mentioned
             ("The Concept Paper was printed in blue.", &[]),
+            // ... unless its head names a document wherever it stands
+            (
+                "Ties grew under the Harbour Vision 2040 and the “Lagoon Outlook on the Sea”; our vision is wide.",
+                &["Harbour Vision 2040", "Lagoon Outlook on the Sea"],
+            ),
+            ("The Vision was printed in blue.", &[]),
+            ("They serve the Lagoon Vision for peace and the Lagoon Vision 2.0 alike.", &["Lagoon Vision 2.0"]),
             // "gave opinions on" a capitalised document with what it is about; a lowercase one
             // keeps the acronym in brackets after the body it belongs to
             (
