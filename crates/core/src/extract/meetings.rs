@@ -30,6 +30,8 @@ const OCCURRENCE_VERBS: &[&str] = &[
     "took place",
     "attended",
     "attend the",
+    "attends the",
+    "attending the",
     "during the",
     "will host",
     "will chair",

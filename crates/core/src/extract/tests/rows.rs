@@ -870,6 +870,13 @@ fn series_history_rows() {
                 ("admm-plus-2025", None, None, None),
             ],
         ),
+        // "<X> attends the <series> in <place> on <weekday>"; a place alone after a series
+        // names no meeting of it
+        (
+            "The air chief attends the ASEAN Air Chiefs Conference in Nay Pyi Taw on Thursday.\n\nHe was joined at the ASEAN Navy Chiefs' Meeting in Hanoi by others.",
+            "2026-05-09",
+            &[("aacc-2026", Some("7 May 2026"), Some("Nay Pyi Taw, Myanmar"), None)],
+        ),
         // "on the sidelines of the <series>": that year's meeting.
         (
             "Two ministers spoke on the sidelines of the Shangri-La Dialogue in Singapore.",
