@@ -505,7 +505,7 @@ impl Extractor<'_> {
             name: name.to_string(),
             aliases: Vec::new(),
             category: Some(category.to_string()),
-            description: Some(clip(sentence, 300)),
+            description: (!sentence.is_empty()).then(|| clip(sentence, 300)),
             origin: Origin::Extracted,
             cites: vec![cite.to_string()],
         });

@@ -249,6 +249,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     // Mentions.
     |x, p| x.acronym_pairs(p),
     |x, p| x.forces_with_acronym(p),
+    |x, p| x.state_forces(p),
     |x, p| x.asean_names(p),
     |x, p| x.ordinal_names(p),
     |x, p| x.numbered_series(p),
@@ -470,6 +471,28 @@ fn own_and_head(own: &[String], head: String) -> String {
     }
 }
 
+/// How many forces named in one sentence make it a list of who came.
+const LISTED_FORCES: usize = 3;
+
+/// The word a state's force may open with before the state's own ("Royal Thai Navy").
+const ROYAL: &str = "Royal";
+
+/// Whether a force's name opens with a state: "Philippine Air Force", "Royal Brunei Navy",
+/// "Vietnam People's Navy"; not "People's Army" nor "the Army".
+fn opens_with_state(name: &str) -> bool {
+    let rest = name
+        .strip_prefix(ROYAL)
+        .map_or(name, str::trim_start)
+        .trim_start();
+    text::COUNTRIES
+        .iter()
+        .chain(text::STATE_ADJECTIVES)
+        .any(|s| {
+            rest.strip_prefix(s)
+                .is_some_and(|r| r.starts_with(' ') || r.starts_with("'s") || r.starts_with("’s"))
+        })
+}
+
 /// Whether a word names a state ("Harbour's", "Singapore"): a capitalised word that is one of
 /// [`text::COUNTRIES`] or its possessive.
 fn is_state_word(w: &str) -> bool {
@@ -676,6 +699,43 @@ impl Extractor<'_> {
     /// Harbour Armed Forces (HAF)", "Harbour's Ministry of Defence (MinDef)"), whether or not the
     /// acronym is made of the name's initials: a body. Named without one, a force is only
     /// mentioned in passing.
+    /// A state's force named without an acronym: "the Philippine Air Force", "Royal Brunei
+    /// Navy", "Lao People's Armed Forces". One with its acronym in brackets is
+    /// [`Self::forces_with_acronym`]'s.
+    fn state_forces(&mut self, para: &mut Para<'_>) {
+        let text = para.text;
+        let mut heads: Vec<(usize, usize)> = FORCE_HEADS_LAST
+            .iter()
+            .flat_map(|(head, _)| text.match_indices(head).map(|(at, h)| (at, at + h.len())))
+            .collect();
+        heads.sort_unstable();
+        let forces: Vec<(usize, String, &str)> = heads
+            .into_iter()
+            .filter(|&(at, end)| {
+                let after = &text[end..];
+                let bounded = !after.starts_with(|c: char| c.is_alphanumeric())
+                    && !text[..at].ends_with(|c: char| c.is_alphanumeric());
+                bounded && !after.trim_start().starts_with('(')
+            })
+            .filter_map(|(_, end)| force_name_before(text, end))
+            .filter(|(_, name, _)| opens_with_state(name))
+            .collect();
+        for (start, name, category) in &forces {
+            // Forces listed with others ("… the Royal Thai Air Force, the Myanmar Air Force and
+            // …") are who came, not bodies the statement is about.
+            let sentence = sentence_around(text, *start);
+            let listed = forces
+                .iter()
+                .filter(|(s, _, _)| sentence_around(text, *s).as_ptr() == sentence.as_ptr())
+                .count()
+                >= LISTED_FORCES;
+            // Described by no sentence: a force is named in many, about other things.
+            if !listed {
+                self.mechanism(None, name, category, "", &para.cite);
+            }
+        }
+    }
+
     fn forces_with_acronym(&mut self, para: &mut Para<'_>) {
         let text = para.text;
         let mut from = 0;

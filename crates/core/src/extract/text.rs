@@ -192,6 +192,30 @@ pub const COUNTRIES: &[&str] = &[
     "United States",
 ];
 
+/// Words for a state's own things, as a force's name opens with them ("Philippine Air Force",
+/// "Lao People's Army"); [`COUNTRIES`] open such names too.
+pub const STATE_ADJECTIVES: &[&str] = &[
+    "Bruneian",
+    "Cambodian",
+    "Indonesian",
+    "Lao",
+    "Laotian",
+    "Malaysian",
+    "Philippine",
+    "Singaporean",
+    "Thai",
+    "Vietnamese",
+    "Australian",
+    "Chinese",
+    "Indian",
+    "Japanese",
+    "Korean",
+    "Russian",
+    "American",
+    "US",
+    "U.S.",
+];
+
 /// A place after "in"/"at" in `sentence`: "Vientiane, Laos" (a known city gets its country).
 pub fn place_in(sentence: &str) -> Option<String> {
     // "at Penang last December; … in Hue": the first of either, left to right.

@@ -477,6 +477,28 @@ fn force_with_acronym_rows() {
     check_mechanism_rows(rows);
 }
 
+/// A state's force named without an acronym: a state's name or adjective opens it ("Royal"
+/// before it allowed); a force no state opens is none.
+#[test]
+fn state_force_rows() {
+    check_mechanism_rows(&[
+        (
+            "The Philippine Air Force hosted it. The Royal Brunei Navy and Lao People's Armed Forces sent ships, and the People's Army and the Navy stayed home.",
+            &[
+                ("Philippine Air Force", "armed forces"),
+                ("Royal Brunei Navy", "armed forces"),
+                ("Lao People's Armed Forces", "armed forces"),
+            ],
+        ),
+        ("Officers of the Royal Reef Navy joined the drill.", &[]),
+        // a list of who came names no body
+        (
+            "Guests came from the Royal Thai Navy, the Indonesian Navy and the Philippine Navy.",
+            &[],
+        ),
+    ]);
+}
+
 /// A body of a known one, named by a head after the known body's name or before it with "of" or
 /// "within"; a head with no determiner, or after a connector, names none.
 #[test]
