@@ -266,13 +266,32 @@ pub(super) fn named_as_exercise(name: &str) -> bool {
 /// Whether a name ends in a singular exercise head: one event ("a joint drill"), where the
 /// plural ("joint military exercises") is a line of work, an initiative.
 pub(super) fn named_as_one_exercise(name: &str) -> bool {
+    let (name, _) = split_short_form(name);
     let last = name.split_whitespace().last().unwrap_or("");
     ONE_EXERCISE_HEADS.contains(&bare(last).to_ascii_lowercase().as_str())
 }
 
+/// A name and the short form in brackets after it: "ASEAN Solidarity Exercise (ASEX)" →
+/// ("ASEAN Solidarity Exercise", Some("ASEX")).
+fn split_short_form(name: &str) -> (&str, Option<&str>) {
+    match name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once('('))
+    {
+        Some((before, short)) if !before.trim().is_empty() => {
+            (before.trim_end(), Some(short.trim()))
+        }
+        _ => (name, None),
+    }
+}
+
 /// A planned thing named as an exercise, as the meeting it is: dated by its timeline. One the
 /// exercise rules read already ("the second <name>" beside "<name>" #2) gets its citations.
-pub(super) fn planned_exercise(meetings: &mut Vec<Meeting>, planned: Initiative) {
+pub(super) fn planned_exercise(meetings: &mut Vec<Meeting>, mut planned: Initiative) {
+    let (name, short) = split_short_form(&planned.name);
+    let short = short.map(str::to_string);
+    planned.name = name.to_string();
     let lower = planned.name.to_ascii_lowercase();
     if let Some(m) = meetings
         .iter_mut()
@@ -298,6 +317,7 @@ pub(super) fn planned_exercise(meetings: &mut Vec<Meeting>, planned: Initiative)
     );
     m.cites.extend(cites);
     m.series = Some(planned.name);
+    m.aliases.extend(short);
     m.summary = planned.summary;
     m.date = planned.timeline;
     m.when = when;

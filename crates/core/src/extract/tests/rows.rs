@@ -1003,6 +1003,12 @@ fn exercise_rows() {
                 None,
             )],
         ),
+        // a planned exercise with its short form in brackets: the short form aside
+        (
+            "The chiefs agreed to hold the Harbour Solidarity Exercise (HSX) in September 2027.",
+            "2026-05-08",
+            &[("harbour-solidarity-exercise-2027", Some("September 2027"), None, None)],
+        ),
         (
             "The chiefs said a joint exercise would help, and they discussed drills at length.",
             "2026-05-08",
