@@ -6,13 +6,13 @@
 //! on …", "with the theme “…”", tables by their header, list items led in by "initiatives", and
 //! timelines in prose.
 
+mod described;
 pub mod documents;
 mod exercises;
 mod fields;
 mod history;
 pub mod known;
 mod meetings;
-mod partners;
 mod people;
 mod rules;
 mod spans;

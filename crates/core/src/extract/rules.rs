@@ -274,6 +274,11 @@ const PARAGRAPH_RULES: &[Rule] = &[
             p.mention(i);
         }
     },
+    |x, p| {
+        for i in x.ministers_meetings(p.text, &p.cite) {
+            p.mention(i);
+        }
+    },
     |x, p| x.next_host(p),
     |x, p| x.chairmanship_handed(p),
     |x, p| x.named_bodies(p),

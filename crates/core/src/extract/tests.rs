@@ -453,8 +453,10 @@ fn a_planned_initiative_keeps_its_name_before_a_comma_and_its_expected_outcome()
     );
     let meetings = meetings_of(&facts);
     assert!(
-        meetings.iter().any(|m| m.name.contains("ASEAN Multilateral Naval Exercise")
-            && m.date.as_deref() == Some("2026")),
+        meetings
+            .iter()
+            .any(|m| m.name.contains("ASEAN Multilateral Naval Exercise")
+                && m.date.as_deref() == Some("2026")),
         "{meetings:#?}"
     );
 }

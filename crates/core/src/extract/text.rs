@@ -258,9 +258,11 @@ pub fn place_in(sentence: &str) -> Option<String> {
                 None => format!("{city}, {country}"),
             });
         }
-        // "the Philippines in 2026": a country opening the name.
+        // "the Philippines in 2026": a country opening the name; "at the Russia-ASEAN summit"
+        // names no place.
         let country = COUNTRIES.iter().find(|c| {
-            name.starts_with(**c) && !name[c.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+            name.starts_with(**c)
+                && !name[c.len()..].starts_with(|ch: char| ch.is_alphanumeric() || ch == '-')
         });
         if let Some(country) = country {
             return Some(country.to_string());

@@ -210,6 +210,13 @@ fn day_phrasing_rows() {
 #[test]
 fn place_phrasing_rows() {
     check_meeting_rows(&[
+        // "at the <State>-ASEAN summit": a compound opened by a state names no place
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) recalled decisions made at the Japan-ASEAN summit.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", None)],
+        ),
         // "at the <Name> Hotel, <Place>"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held at the Harbour View Hotel, Port Dickson, on 4 May.",
@@ -938,7 +945,7 @@ fn series_history_rows() {
     ]);
 }
 
-/// A partner's informal meeting with the ASEAN ministers named by description (`partners.rs`):
+/// A partner's informal meeting with the ASEAN ministers named by description (`described.rs`):
 /// by its ordinal, by the year before it, by its date; no partner or no ASEAN side, no meeting;
 /// a sentence naming the series as "ASEAN-<Partner> …" is left to the name rules.
 #[test]
@@ -970,6 +977,34 @@ fn partner_informal_meeting_rows() {
         (
             "The retreat, an informal meeting of ASEAN defence ministers, discussed ties with China on June 2.",
             "2026-06-04",
+            &[],
+        ),
+    ]);
+}
+
+/// The ASEAN ministers' meeting named by description (`described.rs`): by its ordinal, with
+/// dialogue partners the ADMM-Plus's; by its date; a partner's meeting or no ASEAN, none.
+#[test]
+fn ministers_meeting_rows() {
+    check_known_rows(&[
+        (
+            "The minister addressed the fourth meeting of defense ministers of the ASEAN member states and dialogue partners in Manila.",
+            "2026-05-04",
+            &[("admm-plus-4", None, Some("Manila, Philippines"), None)],
+        ),
+        (
+            "Member states of the Association of Southeast Asian Nations agreed on a plan during a meeting of their defense ministers in Singapore last week.",
+            "2026-05-04",
+            &[("admm-2026", None, Some("Singapore"), None)],
+        ),
+        (
+            "He thanked those at the first meeting of defense ministers of Canada and ASEAN members in Ottawa.",
+            "2026-05-04",
+            &[],
+        ),
+        (
+            "The meeting of defence ministers of the Harbour Union opened in Hue on 4 May.",
+            "2026-05-04",
             &[],
         ),
     ]);

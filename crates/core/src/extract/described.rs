@@ -1,7 +1,8 @@
-//! A dialogue partner's informal meeting with the ASEAN defence ministers, named by description
-//! rather than by name: "the second informal meeting between ASEAN and Australian defence
-//! ministers", "the Japanese minister joined Southeast Asian ministers at an informal meeting on
-//! 3 May", "the 2026 Informal Defence Ministers' Meeting with Canada and ASEAN".
+//! Meetings named by description rather than by name: a dialogue partner's informal meeting
+//! with the ASEAN defence ministers ("the second informal meeting between ASEAN and Australian
+//! defence ministers", "the 2026 Informal Defence Ministers' Meeting with Canada and ASEAN"), and
+//! the ASEAN ministers' own ("the fourth meeting of defence ministers of the ASEAN member states
+//! and dialogue partners", "a meeting of their defence ministers in Singapore last week").
 
 use super::fields::{date_near, MEETING_DATE};
 use super::meetings::Extractor;
@@ -41,6 +42,22 @@ const MEETING: &str = "meeting";
 
 /// The most words between "informal" and "meeting" ("Informal Defence Ministers' Meeting").
 const WORDS_BETWEEN: usize = 3;
+
+/// Words that open a ministers' meeting told by description, lowercase.
+const MEETING_OF: &str = "meeting of";
+
+/// Words for the ministers, lowercase, within [`MINISTERS_WITHIN`] words after "meeting of".
+const MINISTERS: &[&str] = &["defence ministers", "defense ministers"];
+const MINISTERS_WITHIN: usize = 3;
+
+/// Words after the ministers that make the meeting the ADMM-Plus's ("… and dialogue partners").
+const PLUS_SIDE: &[&str] = &["dialogue partners", "plus countries", "eight partners"];
+
+/// How many bytes after the ministers [`PLUS_SIDE`] is looked for.
+const PLUS_SIDE_SPAN: usize = 80;
+
+/// The known series the ministers' meeting is a meeting of: without partners, with them.
+const MINISTERS_SERIES: (&str, &str) = ("ADMM", "ADMM-Plus");
 
 /// The short form and the name of the series of informal meetings with `partner`.
 fn series_of(partner: &str) -> (String, String) {
@@ -96,6 +113,82 @@ fn word_at(sentence: &str, at: usize, len: usize) -> bool {
 }
 
 impl Extractor<'_> {
+    /// "the fourth meeting of defence ministers of the ASEAN member states and dialogue
+    /// partners", "a meeting of their defense ministers in Singapore last week", in a sentence
+    /// naming ASEAN and no partner: a meeting of the known ADMM (or ADMM-Plus, with dialogue
+    /// partners), by its ordinal, else of its date's year or the statement's.
+    pub(super) fn ministers_meetings(&mut self, text: &str, cite: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        for (_, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            let asean = ASEAN_SIDE.iter().any(|s| sentence.contains(s))
+                || sentence.contains("Southeast Asian Nations");
+            if !asean {
+                continue;
+            }
+            for (at, _) in lower.match_indices(MEETING_OF) {
+                let rest = &lower[at + MEETING_OF.len()..];
+                let head: String = rest
+                    .split_whitespace()
+                    .take(MINISTERS_WITHIN + 1)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let Some(ministers) = MINISTERS.iter().find(|m| head.contains(*m)) else {
+                    continue;
+                };
+                // "the first meeting of defense ministers of Russia and ASEAN": a partner's.
+                let after = rest.find(ministers).map_or("", |i| &rest[i..]);
+                // "the 11th meeting of the ASEAN Defence Ministers' Meeting-Plus Experts' …": a
+                // name the name rules read.
+                let named = after
+                    .split_whitespace()
+                    .nth(2)
+                    .is_some_and(|w| w.starts_with(MEETING));
+                if named {
+                    continue;
+                }
+                let clause = &sentence[at..];
+                let clause = &clause[..clause.len().min(MEETING_OF.len() + PLUS_SIDE_SPAN * 2)];
+                if partner_near(clause, 0).is_some() {
+                    continue;
+                }
+                let plus = PLUS_SIDE.iter().any(|p| {
+                    after
+                        .get(..PLUS_SIDE_SPAN.min(after.len()))
+                        .is_some_and(|a| a.contains(p))
+                });
+                let acronym = if plus {
+                    MINISTERS_SERIES.1
+                } else {
+                    MINISTERS_SERIES.0
+                };
+                let Some(body) = self
+                    .bodies
+                    .iter()
+                    .find(|b| b.acronym.as_deref() == Some(acronym))
+                else {
+                    continue;
+                };
+                let i = match ordinal_before(sentence, at) {
+                    Some(n) => self.numbered_meeting(acronym, n, &body.name, cite),
+                    None => {
+                        let year = date_near(sentence, at, self.clock, &MEETING_DATE)
+                            .map(|d| d.when.start.year())
+                            .or(self.clock.year);
+                        let Some(year) = year else { continue };
+                        let body = body.clone();
+                        self.instance(&body, &year.to_string(), cite)
+                    }
+                };
+                self.describe_meeting(i, sentence, Some(at), cite);
+                if !found.contains(&i) {
+                    found.push(i);
+                }
+            }
+        }
+        found
+    }
+
     /// "informal meeting" with a dialogue partner and ASEAN's side named in its sentence: that
     /// partner's informal meeting with the ASEAN ministers, numbered by an ordinal before it
     /// ("the second informal meeting"), else of the year before it or of its date's year, else of
