@@ -292,10 +292,17 @@ pub(super) fn lead_end(text: &str, at: usize) -> usize {
     }
 }
 
+/// The word that makes a meeting's name the "Plus" series' ("… Ministers' Meeting Plus").
+const PLUS_WORD: &str = "Plus";
+
 /// A name cut after its last meeting head noun ("ASEAN Defence Ministers Meeting and related").
 pub(super) fn cut_at_meeting_head(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let last = words.iter().rposition(|w| is_meeting_name(w))?;
+    let mut last = words.iter().rposition(|w| is_meeting_name(w))?;
+    // "… Ministers' Meeting Plus": the series' "Plus" ends the name.
+    if words.get(last + 1).is_some_and(|w| bare(w) == PLUS_WORD) {
+        last += 1;
+    }
     // "the 15th Founding Anniversary of the ASEAN Defence Ministers' Meeting" is no meeting.
     if words[..last]
         .iter()

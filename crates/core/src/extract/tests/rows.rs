@@ -302,6 +302,17 @@ fn meeting_form_rows() {
     ]);
 }
 
+/// Phrasing class "the <ordinal> … Meeting Plus (ACR-Plus)", written with a space: a meeting of
+/// the Plus series only, not also of the series without it.
+#[test]
+fn a_spaced_plus_names_only_the_plus_series() {
+    check_known_rows(&[(
+        "The summit met on the sidelines of the 11th ASEAN Harbour Chiefs’ Meeting Plus (AHCM-Plus) in Hanoi on 4 May.",
+        "2026-05-08",
+        &[("ahcm-plus-11", Some("4 May"), Some("Hanoi, Vietnam"), None)],
+    )]);
+}
+
 /// One statement's facts, published on the day given.
 fn facts_of(text: &str, published: &str) -> Vec<Fact> {
     extract(&statement(
