@@ -45,7 +45,7 @@ const OCCURRENCE_VERBS: &[&str] = &[
 ];
 
 /// Words after a series' name that make it the name of one of its groups.
-const GROUP_FOLLOWERS: &[&str] = &["Experts", "Expert", "Working", "Group", "Committee"];
+pub(super) const GROUP_FOLLOWERS: &[&str] = &["Experts", "Expert", "Working", "Group", "Committee"];
 
 /// Bytes between a series' name and its occurrence verb, at most.
 const OCCURRENCE_SPAN: usize = 90;

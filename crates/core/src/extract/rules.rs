@@ -3,7 +3,7 @@
 //! the paragraph mentions.
 
 use super::fields::theme;
-use super::meetings::{Extractor, SeriesName};
+use super::meetings::{Extractor, SeriesName, GROUP_FOLLOWERS};
 use super::people::{attendance, chair_in, chair_of, observer_sentence};
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
@@ -614,7 +614,15 @@ impl Extractor<'_> {
                 }
                 _ => (pair.short.clone(), None),
             };
-            let number = numbered.or_else(|| ordinal_before(text, pair.start));
+            // "the 16th … Meeting (ADMM)-Plus Experts Working Group …": the number is the
+            // group's, which the known bodies read.
+            let group_follows = text[pair.end..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| GROUP_FOLLOWERS.contains(&bare(w)));
+            let number = numbered
+                .or_else(|| ordinal_before(text, pair.start))
+                .filter(|_| !group_follows);
             let sentence = sentence_around(text, pair.start);
             // "the 4th ASEAN Harbour Safety Cooperation (AHSC) Workshop": the event's head after
             // the pair; "the 17th Annual Meeting of the <Body> (<ACR>-17)": a meeting of the
@@ -650,13 +658,18 @@ impl Extractor<'_> {
                         name: &pair.long,
                         kept: true,
                     };
-                    if let Some(i) = self.occurrence(
-                        series,
-                        text,
-                        pair.start..pair.start + pair.long.len(),
-                        sentence,
-                        &cite,
-                    ) {
+                    let occurred = (!group_follows)
+                        .then(|| {
+                            self.occurrence(
+                                series,
+                                text,
+                                pair.start..pair.start + pair.long.len(),
+                                sentence,
+                                &cite,
+                            )
+                        })
+                        .flatten();
+                    if let Some(i) = occurred {
                         para.mentioned.push(i);
                     }
                     self.mechanism(

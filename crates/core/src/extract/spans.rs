@@ -81,11 +81,22 @@ pub(super) fn locate_pairs(text: &str) -> Vec<Pair> {
         let written = text[start..open]
             .trim_end()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        // "… Ministers' Meeting (ADMM)-Plus": the Plus series, its suffix after the bracket.
+        let plus_after = format!("-{PLUS_WORD}");
+        let (long, short, end) = if text[from..].starts_with(&plus_after) {
+            (
+                format!("{written}{plus_after}"),
+                format!("{short}{plus_after}"),
+                from + plus_after.len(),
+            )
+        } else {
+            (written.to_string(), short, from)
+        };
         out.push(Pair {
-            long: written.to_string(),
+            long,
             short,
             start,
-            end: from,
+            end,
         });
     }
     loose_pairs(text, &mut out);
@@ -108,7 +119,7 @@ fn loose_pairs(text: &str, out: &mut Vec<Pair>) {
         let letters: Vec<char> = short.strip_suffix('s').unwrap_or(short).chars().collect();
         if !(2..=10).contains(&letters.len())
             || !letters.iter().all(char::is_ascii_uppercase)
-            || out.iter().any(|p| p.end == close + 1)
+            || out.iter().any(|p| p.start <= open && p.end > close)
         {
             continue;
         }
@@ -186,12 +197,19 @@ pub(super) fn is_meeting_name(name: &str) -> bool {
         || (h == "plus" && name.to_ascii_lowercase().contains("meeting"))
 }
 
+/// A word between an ordinal and the name it numbers ("the 11th annual ADMM-Plus").
+const ANNUAL: &str = "annual";
+
 /// Suffixes of an ordinal written apart from its number ("the 9 th ADMM").
 const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
 /// The ordinal before byte `at`: "21st", "Seventh", or "9 th" written in two words.
 pub(super) fn ordinal_before(text: &str, at: usize) -> Option<u32> {
-    let mut words = text[..at].split_whitespace().rev();
+    let mut words = text[..at].split_whitespace().rev().peekable();
+    // "the 11th annual …": the ordinal before the word.
+    if words.peek().is_some_and(|w| *w == ANNUAL) {
+        words.next();
+    }
     let last = words.next()?;
     ordinal(last).or_else(|| {
         let number = words.next()?;

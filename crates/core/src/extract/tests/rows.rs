@@ -311,6 +311,18 @@ fn a_spaced_plus_names_only_the_plus_series() {
         "2026-05-08",
         &[("ahcm-plus-11", Some("4 May"), Some("Hanoi, Vietnam"), None)],
     )]);
+    // "… Meeting (ACR)-Plus": the suffix after the bracket
+    check_known_rows(&[(
+        "He arrived on 3 May, ahead of the 12th annual ASEAN Harbour Chiefs' Meeting (AHCM)-Plus in Hanoi on 4 May.",
+        "2026-05-08",
+        &[("ahcm-plus-12", Some("4 May"), Some("Hanoi, Vietnam"), None)],
+    )]);
+    // "… Meeting (ACR)-Plus Experts Working Group": a group's meeting, not the series'
+    check_known_rows(&[(
+        "Laos will host the 16th ASEAN Harbour Chiefs' Meeting (AHCM)-Plus Experts Working Group on Divers in Hanoi on 4 May.",
+        "2026-05-08",
+        &[],
+    )]);
 }
 
 /// One statement's facts, published on the day given.
