@@ -236,6 +236,13 @@ impl Para<'_> {
         }
     }
 
+    /// [`Self::mention`] for each meeting a rule found.
+    fn mention_all(&mut self, found: Vec<usize>) {
+        for i in found {
+            self.mention(i);
+        }
+    }
+
     /// Whether byte `at` is inside a "Full Name (ACR)" pair.
     fn in_pair(&self, at: usize) -> bool {
         self.pairs.iter().any(|p| (p.start..p.end).contains(&at))
@@ -259,26 +266,10 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.edition_of_series(p),
     |x, p| x.past_editions(p.text, &p.cite),
     |x, p| x.next_years_edition(p.text, &p.cite),
-    |x, p| {
-        for i in x.exercise_short_forms(p.text, &p.cite) {
-            p.mention(i);
-        }
-    },
-    |x, p| {
-        for i in x.exercise_phrases(p.text, &p.cite) {
-            p.mention(i);
-        }
-    },
-    |x, p| {
-        for i in x.partner_informal_meetings(p.text, &p.cite) {
-            p.mention(i);
-        }
-    },
-    |x, p| {
-        for i in x.ministers_meetings(p.text, &p.cite) {
-            p.mention(i);
-        }
-    },
+    |x, p| p.mention_all(x.exercise_short_forms(p.text, &p.cite)),
+    |x, p| p.mention_all(x.exercise_phrases(p.text, &p.cite)),
+    |x, p| p.mention_all(x.partner_informal_meetings(p.text, &p.cite)),
+    |x, p| p.mention_all(x.ministers_meetings(p.text, &p.cite)),
     |x, p| x.next_host(p),
     |x, p| x.chairmanship_handed(p),
     |x, p| x.named_bodies(p),
