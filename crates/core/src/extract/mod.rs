@@ -113,6 +113,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         }
     }
     x.dateline_place();
+    x.dateline_date();
     x.merge_occurrences();
     let (initiatives, areas, topics) = tables::extract(statement);
     if let Some(main) = x.meetings.first_mut() {

@@ -141,7 +141,10 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
             Some(p) if is_role => format!("{role}, {p}"),
             _ => role,
         };
-        return (!rank_alone(&chair)).then_some(chair);
+        // "presided over by the Minister": an office alone names nobody.
+        let office_alone =
+            chair.split_whitespace().count() == 1 && ROLE_WORDS.contains(&chair.as_str());
+        return (!rank_alone(&chair) && !office_alone).then_some(chair);
     }
     if let Some(state) = chairmanship_of(sentence) {
         return Some(state);

@@ -531,6 +531,45 @@ impl Extractor<'_> {
         }
     }
 
+    /// After every paragraph: the day a dateline gives ("PENANG, 26 February 2025 – The …
+    /// Retreat was held …") is the day of the meeting the statement reports, when its own
+    /// paragraph names it and no sentence gave it a day.
+    pub(super) fn dateline_date(&mut self) {
+        let Some(i) = self.main_meeting else { return };
+        let Some(p) = self
+            .statement
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .take(DATELINE_PARAGRAPHS)
+            .find(|p| self.meetings[i].cites.contains(&cite(self.statement, p)))
+        else {
+            return;
+        };
+        let Some(head) = text::dateline_head(&p.text) else {
+            return;
+        };
+        let m = &mut self.meetings[i];
+        let dayless = m
+            .when
+            .as_ref()
+            .is_none_or(|w| w.precision != crate::dates::Precision::Day);
+        let Some(day) = text::find_dates(head, self.clock.year, false)
+            .into_iter()
+            .find(|d| d.when.precision == crate::dates::Precision::Day)
+        else {
+            return;
+        };
+        let same_year = m
+            .when
+            .as_ref()
+            .is_none_or(|w| w.start.year() == day.when.start.year());
+        if dayless && same_year {
+            m.date = Some(day.text);
+            m.when = Some(day.when);
+        }
+    }
+
     /// After every paragraph: a dateline ("SEREMBAN: …") is the place of the meeting the
     /// statement reports (its lead's, else its first) and of meetings held on the statement's
     /// own day, when no sentence gave them one.

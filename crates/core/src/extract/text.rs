@@ -417,6 +417,29 @@ pub fn dateline(paragraph: &str) -> Option<String> {
     }
 }
 
+/// The dateline opening a paragraph when it holds a date: "PENANG, 26 February 2025 –",
+/// "Jakarta, November 14, 2025 (ANTARA) -" → the words before the dash.
+pub fn dateline_head(paragraph: &str) -> Option<&str> {
+    let end = [" – ", " — ", " - ", " -- "]
+        .iter()
+        .filter_map(|d| paragraph.find(d))
+        .min()
+        .filter(|&e| e <= DATED_DATELINE_MAX)?;
+    let head = &paragraph[..end];
+    let (place, _) = head.split_once(',')?;
+    let upper_or_known = place.split_whitespace().count() <= 3
+        && (place
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+            || CITIES
+                .iter()
+                .any(|(c, _)| c.eq_ignore_ascii_case(place.trim())));
+    upper_or_known.then_some(head)
+}
+
+/// The longest a dated dateline runs before its dash, in bytes.
+const DATED_DATELINE_MAX: usize = 60;
+
 /// The longest a dateline runs before its colon or dash, in bytes.
 const DATELINE_MAX: usize = 30;
 

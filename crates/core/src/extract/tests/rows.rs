@@ -929,6 +929,13 @@ fn series_history_rows() {
             "2026-05-09",
             &[("aacc-2026", Some("7 May 2026"), Some("Nay Pyi Taw, Myanmar"), None)],
         ),
+        // a dateline's day ("PLACE, <day> <Month> <year> –") is the reported meeting's, when
+        // its sentence gives none
+        (
+            "1.   HUE, 26 February 2026 – The ADMM Retreat 2026 was presided over by the Minister at the Harbour Hotel, Hue.",
+            "2026-02-26",
+            &[("admm-retreat-2026", Some("26 February 2026"), Some("Harbour Hotel, Hue"), None)],
+        ),
         // "on the sidelines of the <series>": that year's meeting.
         (
             "Two ministers spoke on the sidelines of the Shangri-La Dialogue in Singapore.",
