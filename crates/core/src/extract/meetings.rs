@@ -118,6 +118,9 @@ pub(super) struct Extractor<'a> {
     pub(super) last_meeting: Option<usize>,
     /// The meeting the statement's lead paragraphs name first: what the report is about.
     pub(super) main_meeting: Option<usize>,
+    /// Who hosted each meeting, by index, as a sentence about it said: its chair when no
+    /// sentence names one.
+    pub(super) hosts: Vec<(usize, String)>,
     /// Paragraphs read so far (headings aside).
     pub(super) paragraphs_read: usize,
 }
@@ -422,6 +425,16 @@ impl Extractor<'_> {
                     })
                     .map(|m| m.name.clone())
             })
+    }
+
+    /// After every paragraph: a meeting no sentence gave a chair is chaired by its host.
+    pub(super) fn hosts_chair(&mut self) {
+        for (i, host) in std::mem::take(&mut self.hosts) {
+            let m = &mut self.meetings[i];
+            if m.chair.is_none() {
+                m.chair = Some(host);
+            }
+        }
     }
 
     pub(super) fn numbered_meeting(

@@ -105,6 +105,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         mechanisms: Vec::new(),
         last_meeting: None,
         main_meeting: None,
+        hosts: Vec::new(),
         paragraphs_read: 0,
     };
     for p in &statement.paragraphs {
@@ -114,6 +115,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     }
     x.dateline_place();
     x.dateline_date();
+    x.hosts_chair();
     x.merge_occurrences();
     let (initiatives, areas, topics) = tables::extract(statement);
     if let Some(main) = x.meetings.first_mut() {

@@ -158,6 +158,22 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
     chair_subject(sentence).or_else(|| named_as_chair(sentence))
 }
 
+/// Verbs whose subject hosts the meeting, and so chairs it as ASEAN meetings go: "Hun Manith,
+/// head of the department, hosted the 19th AMIM".
+const HOSTING_VERBS: &[&str] = &[" hosted the ", " hosts the ", " will host the "];
+
+/// The host named as [`HOSTING_VERBS`]' subject: a person, a state or a body. It chairs the
+/// meeting when the statement names no chair ([`super::meetings::Extractor::hosts_chair`]).
+pub(super) fn host_subject(sentence: &str) -> Option<String> {
+    let at = HOSTING_VERBS
+        .iter()
+        .filter_map(|v| sentence.find(v))
+        .min()?;
+    let name = name_ending_at(sentence, at)?;
+    let state = text::COUNTRIES.contains(&name.as_str());
+    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+}
+
 /// Verbs whose subject is the chair: "Air Marshal X, the air force's chief of staff, chaired the
 /// conference", "General X chairs the meeting".
 const CHAIRING_VERBS: &[&str] = &[

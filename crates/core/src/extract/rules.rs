@@ -4,7 +4,7 @@
 
 use super::fields::theme;
 use super::meetings::{Extractor, SeriesName, GROUP_FOLLOWERS};
-use super::people::{attendance, chair_in, chair_of, observer_sentence};
+use super::people::{attendance, chair_in, chair_of, host_subject, observer_sentence};
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
     is_meeting_name, locate_pairs, offset_in, ordinal, ordinal_before, sentence_around, strip_the,
@@ -1399,6 +1399,11 @@ impl Extractor<'_> {
                     push_cite(&mut m.cites, para.cite.clone());
                 }
             }
+            let hosted = !self.hosts.iter().any(|(k, _)| *k == i);
+            if let Some(host) = host_subject(sentence).filter(|_| hosted) {
+                self.hosts.push((i, host));
+            }
+            let m = &mut self.meetings[i];
             // An observer named in the attendance clause is the sentence's only one.
             let alone = observers.is_empty().then(|| observer_sentence(sentence));
             let observers = observers.into_iter().chain(alone.flatten()).collect();

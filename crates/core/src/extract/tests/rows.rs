@@ -144,6 +144,20 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", None)],
         ),
+        // "<Name>, <role>, hosted the <meeting>": the host chairs when no sentence names a chair
+        (
+            "General Tran Binh, Head of the Harbour Department, hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("General Tran Binh, Head of the Harbour Department"))],
+        ),
+        // ... and a chair named later in the paragraph wins over the host
+        (
+            "Vietnam hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May. It was chaired by Admiral Le Van.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Le Van"))],
+        ),
         // a rank alone names nobody: the field stays empty
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Lieutenant Colonel, the host's liaison.",
@@ -821,7 +835,7 @@ fn known_series_instance_rows() {
         (
             "Laos hosted the 19th ASEAN Defence Ministers Meeting (ADMM) Plus Experts Working Group on Counter-Terrorism in May.",
             "2026-05-02",
-            &[("ewg-ct-19", Some("May"), None, None)],
+            &[("ewg-ct-19", Some("May"), None, Some("Laos"))],
         ),
         // "last <month>": the month before the statement's
         (
