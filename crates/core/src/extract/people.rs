@@ -165,13 +165,7 @@ const HOSTING_VERBS: &[&str] = &[" hosted the ", " hosts the ", " will host the 
 /// The host named as [`HOSTING_VERBS`]' subject: a person, a state or a body. It chairs the
 /// meeting when the statement names no chair ([`super::meetings::Extractor::hosts_chair`]).
 pub(super) fn host_subject(sentence: &str) -> Option<String> {
-    let at = HOSTING_VERBS
-        .iter()
-        .filter_map(|v| sentence.find(v))
-        .min()?;
-    let name = name_ending_at(sentence, at)?;
-    let state = text::COUNTRIES.contains(&name.as_str());
-    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+    subject_of(sentence, HOSTING_VERBS)
 }
 
 /// Verbs whose subject is the chair: "Air Marshal X, the air force's chief of staff, chaired the
@@ -209,14 +203,16 @@ const SUBJECT_WORDS_MAX: usize = 16;
 /// The subject of a chairing verb ([`CHAIRING_VERBS`]): a capitalised name, a role written with
 /// it after a comma allowed. A pronoun, or one word that is no state, is nobody.
 fn chair_subject(sentence: &str) -> Option<String> {
-    let at = CHAIRING_VERBS
-        .iter()
-        .filter_map(|v| sentence.find(v))
-        .min()?;
+    subject_of(sentence, CHAIRING_VERBS)
+}
+
+/// The subject of the first of `verbs` in `sentence`: a name of two words at least or a state,
+/// not ranks alone.
+fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
+    let at = verbs.iter().filter_map(|v| sentence.find(v)).min()?;
     let name = name_ending_at(sentence, at)?;
-    let words = name.split_whitespace().count();
     let state = text::COUNTRIES.contains(&name.as_str());
-    ((words >= 2 || state) && !rank_alone(&name)).then_some(name)
+    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
 }
 
 /// The chair named before [`AS_CHAIR`]: "X, Minister of Defence of Y as the Chairman", "X, who
