@@ -47,6 +47,24 @@ const OCCURRENCE_VERBS: &[&str] = &[
 /// Words after a series' name that make it the name of one of its groups.
 pub(super) const GROUP_FOLLOWERS: &[&str] = &["Experts", "Expert", "Working", "Group", "Committee"];
 
+/// Words right after a series' name that make it the series, or a modifier, not one meeting
+/// ("the ADMM-Plus countries", "the ADMM-Plus is the only meeting …").
+const NOT_ONE_MEETING_AFTER: &[&str] = &[
+    "countries",
+    "nations",
+    "members",
+    "member",
+    "states",
+    "process",
+    "framework",
+    "mechanism",
+    "mechanisms",
+    "is",
+    "are",
+    "has",
+    "have",
+];
+
 /// Bytes between a series' name and its occurrence verb, at most.
 const OCCURRENCE_SPAN: usize = 90;
 
@@ -323,8 +341,21 @@ impl Extractor<'_> {
             return None;
         }
         let Some(date) = date_near(sentence, here, self.clock, &OCCURRENCE_DATE) else {
-            let id = format!("{}-{}", fact_id(&short), self.clock.year? + shift);
-            return coming.then(|| self.series_meeting(id, name, short, cite).0);
+            let year = self.clock.year?;
+            // "the ADMM Retreat was held a day before …", in a sentence dated no other year:
+            // the statement's own year's meeting.
+            let follower = next
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_end_matches([',', '.', ';']).to_ascii_lowercase());
+            let undated_now = near
+                && shift == 0
+                && dates.iter().all(|d| d.when.start.year() == year)
+                && !lead.ends_with(" of the")
+                && !lead.ends_with('(')
+                && !follower.is_some_and(|w| NOT_ONE_MEETING_AFTER.contains(&w.as_str()));
+            let id = format!("{}-{}", fact_id(&short), year + shift);
+            return (coming || undated_now).then(|| self.series_meeting(id, name, short, cite).0);
         };
         let start = date.when.start;
         let mut id = format!("{}-{}", fact_id(&short), start.year());
