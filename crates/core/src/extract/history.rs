@@ -63,6 +63,17 @@ const NEXT_YEARS_EDITION: &[&str] = &[
     "next year’s edition",
 ];
 
+/// Words naming the series' next edition, whose year the sentence gives ([`NEXT_EDITION_WHEN`]
+/// or a year): "Australia will host the next meeting later this year".
+const NEXT_EDITION: &[&str] = &[
+    "the next meeting",
+    "the next conference",
+    "the next edition",
+];
+
+/// Words after [`NEXT_EDITION`] giving its year relative to the statement's.
+const NEXT_EDITION_WHEN: &[(&str, i16)] = &[("this year", 0), ("next year", 1)];
+
 /// Relative years a history clause may give instead of a number.
 const LAST_YEAR: &str = "last year";
 
@@ -196,6 +207,45 @@ impl Extractor<'_> {
             let i = self.edition(&series, None, year + 1, cite);
             set_year(&mut self.meetings[i], year + 1);
         }
+    }
+
+    /// "<State> will host the next meeting later this year / in <year>": the reported series'
+    /// edition of that year, in that state, when the sentence names no series of its own.
+    pub(super) fn next_edition(&mut self, text: &str, cite: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        let Some(year) = self.clock.year else {
+            return found;
+        };
+        for (range, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            let Some(at) = NEXT_EDITION.iter().find_map(|c| lower.find(c)) else {
+                continue;
+            };
+            if !known::mentions(sentence, self.bodies).is_empty() {
+                continue;
+            }
+            let after = &lower[at..];
+            let when = NEXT_EDITION_WHEN
+                .iter()
+                .find(|(w, _)| after.contains(w))
+                .map(|(_, k)| year + k)
+                .or_else(|| {
+                    self.years_after(sentence, at)
+                        .into_iter()
+                        .find(|y| *y >= year)
+                });
+            let (Some(when), Some(series)) = (when, self.series_for(text, range.start + at)) else {
+                continue;
+            };
+            let i = self.edition(&series, None, when, cite);
+            let m = &mut self.meetings[i];
+            set_year(m, when);
+            if m.place.is_none() {
+                m.place = subject_state(&sentence[..at]).map(str::to_string);
+            }
+            found.push(i);
+        }
+        found
     }
 
     /// The years (before the next sentence break) within [`CUE_SPAN`] bytes after byte `at`:

@@ -116,6 +116,12 @@ const PLACE_AND_DAY_LEADS: &[&str] = &["in ", "on ", "at "];
 /// The bytes from the end of the name to the day, at most.
 const PLACE_AND_DAY_SPAN: usize = 60;
 
+/// Whether a name opens a bracket that goes on past it: "(ADMM PLUS HADR Ex)" names an
+/// exercise, not the ADMM-Plus.
+fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
+    text[..span.start].trim_end().ends_with('(') && !text[span.end..].trim_start().starts_with(')')
+}
+
 /// A series as a rule names it: its short name, its full name, and whether the rule keeps the
 /// series as a mechanism whatever [`Extractor::occurrence`] finds.
 pub(super) struct SeriesName<'a> {
@@ -352,7 +358,7 @@ impl Extractor<'_> {
                 && shift == 0
                 && dates.iter().all(|d| d.when.start.year() == year)
                 && !lead.ends_with(" of the")
-                && !lead.ends_with('(')
+                && !opens_longer_bracket(text, start..end)
                 && !follower.is_some_and(|w| NOT_ONE_MEETING_AFTER.contains(&w.as_str()));
             let id = format!("{}-{}", fact_id(&short), year + shift);
             return (coming || undated_now).then(|| self.series_meeting(id, name, short, cite).0);

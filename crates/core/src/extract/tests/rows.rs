@@ -918,6 +918,24 @@ fn series_history_rows() {
                 ("ancm-2027", Some("2027"), None, None),
             ],
         ),
+        // "<State> will host the next meeting later this year / in <year>": that year's
+        // meeting of the reported series, in that state, which hosts it; no year, no meeting.
+        (
+            "The 10th ASEAN Navy Chiefs' Meeting closed in Bangkok on 3 May.\n\nLaos will host the next meeting later this year. The next meeting will be bigger.",
+            "2026-05-04",
+            &[
+                ("ancm-10", Some("3 May"), Some("Bangkok, Thailand"), None),
+                ("ancm-2026", Some("2026"), Some("Laos"), Some("Laos")),
+            ],
+        ),
+        (
+            "The 10th ASEAN Navy Chiefs' Meeting closed in Bangkok on 3 May.\n\nMalaysia will host the next conference in 2028.",
+            "2026-05-04",
+            &[
+                ("ancm-10", Some("3 May"), Some("Bangkok, Thailand"), None),
+                ("ancm-2028", Some("2028"), Some("Malaysia"), Some("Malaysia")),
+            ],
+        ),
         // A series read from a name, not a known one, has its iteration too.
         (
             "Ministers have met under the ASEAN-Korea Defence Ministers' Informal Meeting, which held its third iteration in Jakarta last year.",
@@ -963,6 +981,12 @@ fn series_history_rows() {
                 ("admm-1", Some("2006"), None, None),
                 ("admm-plus-sarex-2026", Some("2026"), None, None),
             ],
+        ),
+        // The whole bracket after a full name is the series' own short form.
+        (
+            "The ASEAN Defence Senior Officials' Meeting Working Group (ADSOM WG) also convened, with all members taking part.",
+            "2026-11-04",
+            &[("adsom-wg-2026", None, None, None)],
         ),
         // "on the sidelines of the <series>": that year's meeting.
         (
