@@ -108,7 +108,17 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
     let sentence = plain.as_str();
     if let Some(at) = after_phrase(sentence, CHAIR_LEADS) {
         let at = past_possessor(sentence, at);
-        let role = person_at(sentence, at)?;
+        let mut role = person_at(sentence, at)?;
+        let mut at = at;
+        // "co-chaired by Brunei's Second Minister X": the person, not the state's possessive.
+        if let Some(state) = role.strip_suffix("'s").or_else(|| role.strip_suffix("’s")) {
+            let skip = at + sentence[at..].find(state).unwrap_or(0) + role.len();
+            if let Some(person) = person_at(sentence, skip + 1) {
+                at = skip + 1;
+                role = person;
+            }
+        }
+        let role = role;
         let end = sentence[at..]
             .find(&role)
             .map_or(at, |i| at + i + role.len());
@@ -141,6 +151,11 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
             Some(p) if is_role => format!("{role}, {p}"),
             _ => role,
         };
+        // "co-chaired by X bin Y and Australian Minister Z": both chairs.
+        let chair = match co_chair_after(sentence, end) {
+            Some(other) if !chair.contains(&other) => format!("{chair} and {other}"),
+            _ => chair,
+        };
         // "presided over by the Minister": an office alone names nobody.
         let office_alone =
             chair.split_whitespace().count() == 1 && ROLE_WORDS.contains(&chair.as_str());
@@ -158,6 +173,26 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
     chair_subject(sentence).or_else(|| named_as_chair(sentence))
 }
 
+/// Bytes after a chair's name within which " and " leads to a second chair, the rest of a
+/// long name ("bin Haji Yussof") between.
+const CO_CHAIR_WITHIN: usize = 40;
+
+/// A second chair named after the first's end `end` ("… and Australian Defence Minister Z"):
+/// the person after " and ", when only the rest of the first name stands between.
+fn co_chair_after(sentence: &str, end: usize) -> Option<String> {
+    let rest = &sentence[end..];
+    let and = rest.find(" and ").filter(|&k| k <= CO_CHAIR_WITHIN)?;
+    let between = &rest[..and];
+    if between.contains([',', ';', '.']) {
+        return None;
+    }
+    let person = person_at(rest, and + " and ".len())?;
+    let rest_after = &rest[and + " and ".len()..];
+    let starts_at_once = rest_after.starts_with(person.as_str());
+    (starts_at_once && person.split_whitespace().count() >= 2 && !rank_alone(&person))
+        .then_some(person)
+}
+
 /// Verbs whose subject hosts the meeting, and so chairs it as ASEAN meetings go: "Hun Manith,
 /// head of the department, hosted the 19th AMIM".
 const HOSTING_VERBS: &[&str] = &[" hosted the ", " hosts the ", " will host the "];
@@ -165,7 +200,26 @@ const HOSTING_VERBS: &[&str] = &[" hosted the ", " hosts the ", " will host the 
 /// The host named as [`HOSTING_VERBS`]' subject: a person, a state or a body. It chairs the
 /// meeting when the statement names no chair ([`super::meetings::Extractor::hosts_chair`]).
 pub(super) fn host_subject(sentence: &str) -> Option<String> {
-    subject_of(sentence, HOSTING_VERBS)
+    subject_of(sentence, HOSTING_VERBS).or_else(|| hosted_by(sentence))
+}
+
+/// Words before a meeting's host in the passive: "Hosted by Malaysia, the retreat …", "the
+/// meeting was hosted by Vietnam".
+const HOSTED_BY: &[&str] = &["was hosted by ", "is hosted by ", "will be hosted by "];
+/// The same, opening the sentence.
+const HOSTED_BY_OPENING: &str = "Hosted by ";
+
+/// The host [`HOSTED_BY`] names: a state or a person of two words at least.
+fn hosted_by(sentence: &str) -> Option<String> {
+    let at = if sentence.starts_with(HOSTED_BY_OPENING) {
+        HOSTED_BY_OPENING.len()
+    } else {
+        after_phrase(sentence, HOSTED_BY)?
+    };
+    let at = past_possessor(sentence, at);
+    let name = person_at(sentence, at)?;
+    let state = text::COUNTRIES.contains(&name.as_str());
+    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
 }
 
 /// Verbs whose subject is the chair: "Air Marshal X, the air force's chief of staff, chaired the
@@ -197,6 +251,9 @@ const CHAIR_OFFICES: &[&str] = &["chairman", "chairperson", "chair"];
 /// How many words after ", who was also" may lead to the office ("… also AMIM Chairman").
 const OFFICE_WITHIN: usize = 4;
 
+/// Marks that set off an apposition between a subject and its verb.
+const APPOSITION_MARKS: &[&str] = &[",", "–", "—"];
+
 /// A chair named right before the place the chairing starts.
 const SUBJECT_WORDS_MAX: usize = 16;
 
@@ -210,7 +267,15 @@ fn chair_subject(sentence: &str) -> Option<String> {
 /// not ranks alone.
 fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
     let at = verbs.iter().filter_map(|v| sentence.find(v)).min()?;
-    let name = name_ending_at(sentence, at)?;
+    let name = name_ending_at(sentence, at).or_else(|| {
+        // "X, head of the department, hosted …", "X – head of … – hosted …": the name before
+        // the apposition.
+        let before = sentence[..at].trim_end();
+        let mark = APPOSITION_MARKS.iter().find(|m| before.ends_with(**m))?;
+        let inner = &before[..before.len() - mark.len()];
+        let open = inner.rfind(mark)?;
+        name_ending_at(sentence, open)
+    })?;
     let state = text::COUNTRIES.contains(&name.as_str());
     ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
 }

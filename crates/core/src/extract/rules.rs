@@ -4,7 +4,9 @@
 
 use super::fields::theme;
 use super::meetings::{Extractor, SeriesName, GROUP_FOLLOWERS};
-use super::people::{attendance, chair_in, chair_of, host_subject, observer_sentence};
+use super::people::{
+    attendance, chair_in, chair_of, first_naming, host_subject, observer_sentence,
+};
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
     is_meeting_name, locate_pairs, offset_in, ordinal, ordinal_before, sentence_around, strip_the,
@@ -1400,9 +1402,17 @@ impl Extractor<'_> {
                     push_cite(&mut m.cites, para.cite.clone());
                 }
             }
-            let hosted = !self.hosts.iter().any(|(k, _)| *k == i);
+            // The host goes to the meeting the sentence names first ("Hosted by X, the ADMM
+            // Retreat was held before the 3rd ADMM-Plus"), else to the paragraph's.
+            let hosted_one = para
+                .mentioned
+                .iter()
+                .filter_map(|&k| Some((first_naming(sentence, &self.meetings[k])?, k)))
+                .min()
+                .map_or(i, |(_, k)| k);
+            let hosted = !self.hosts.iter().any(|(k, _)| *k == hosted_one);
             if let Some(host) = host_subject(sentence).filter(|_| hosted) {
-                self.hosts.push((i, host));
+                self.hosts.push((hosted_one, host));
             }
             let m = &mut self.meetings[i];
             // An observer named in the attendance clause is the sentence's only one.

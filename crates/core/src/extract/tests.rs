@@ -628,6 +628,15 @@ fn chair_rows() {
             Some("Deputy Prime Minister General Arun Somchai"),
         ),
         ("The chair was not named.", None),
+        // a state's possessive before the person; a co-chair after the rest of a long name
+        (
+            "The meeting was co-chaired by Brunei's Second Minister of Defence Pehin Awang Yusof bin Haji Ali and Australian Defence Minister Paul Grant.",
+            Some("Second Minister of Defence Pehin Awang Yusof and Australian Defence Minister Paul Grant"),
+        ),
+        (
+            "During the two-day meeting which is co-chaired by Laos and Russia, experts will share lessons.",
+            Some("Laos and Russia"),
+        ),
     ];
     for (sentence, want) in rows {
         assert_eq!(
@@ -786,3 +795,30 @@ fn meeting_chair_rows() {
 }
 
 mod rows;
+
+/// Hosts as real statements name them (our own sentences): the subject of "hosted", past an
+/// apposition set off by commas or dashes, and the passive "Hosted by <State>, the …".
+#[test]
+fn host_rows() {
+    let rows: &[(&str, Option<&str>)] = &[
+        ("Hun Rath, head of the department, hosted the 19th AMIM.", Some("Hun Rath")),
+        (
+            "Hun Rath – head of the intelligence department at the ministry – hosted the 19th AMIM.",
+            Some("Hun Rath"),
+        ),
+        (
+            "Hosted by Malaysia as this year's chair, the ADMM Retreat was held a day before.",
+            Some("Malaysia"),
+        ),
+        ("The meeting was hosted by Vietnam.", Some("Vietnam")),
+        ("It hosted the meeting.", None),
+        ("The dinner was hosted by the Minister.", None),
+    ];
+    for (sentence, want) in rows {
+        assert_eq!(
+            super::people::host_subject(sentence).as_deref(),
+            *want,
+            "{sentence}"
+        );
+    }
+}

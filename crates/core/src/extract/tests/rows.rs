@@ -971,13 +971,13 @@ fn series_history_rows() {
         // "<series> was held" with no date in a sentence dated no other year: the statement's
         // year's meeting; not the series as a modifier ("the ADMM-Plus countries"), described
         // ("the ADMM-Plus is …"), dated another year ("first convened in 2006") or in brackets
-        // opening a longer name.
+        // opening a longer name. The host of a sentence goes to the meeting it names first.
         (
             "Hosted by Vietnam, the ADMM Retreat was held a day before the 3rd ADMM-Plus. All ADMM-Plus countries attended the talks. The ADMM-Plus is the only meeting attended by all the ministers. The ADMM has grown since it first convened in 2006. The opening of the Search and Rescue Exercise (ADMM PLUS SAREX) was held at the port.",
             "2026-11-04",
             &[
                 ("admm-plus-3", None, None, None),
-                ("admm-retreat-2026", None, None, None),
+                ("admm-retreat-2026", None, None, Some("Vietnam")),
                 ("admm-1", Some("2006"), None, None),
                 ("admm-plus-sarex-2026", Some("2026"), None, None),
             ],
