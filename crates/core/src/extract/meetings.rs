@@ -122,6 +122,9 @@ fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
     text[..span.start].trim_end().ends_with('(') && !text[span.end..].trim_start().starts_with(')')
 }
 
+/// Years a meeting's id may end in to be dated by it.
+const NAMED_YEARS: std::ops::RangeInclusive<i16> = 1967..=2100;
+
 /// A series as a rule names it: its short name, its full name, and whether the rule keeps the
 /// series as a mechanism whatever [`Extractor::occurrence`] finds.
 pub(super) struct SeriesName<'a> {
@@ -470,6 +473,23 @@ impl Extractor<'_> {
             let m = &mut self.meetings[i];
             if m.chair.is_none() {
                 m.chair = Some(host);
+            }
+        }
+    }
+
+    /// After every paragraph: a meeting known by its year ("ADSOM 2024", "… Exercise-2018")
+    /// that no sentence dated is dated by that year.
+    pub(super) fn year_of_named(&mut self) {
+        for m in self.meetings.iter_mut().filter(|m| m.date.is_none()) {
+            let year =
+                m.id.rsplit('-')
+                    .next()
+                    .filter(|y| y.len() == 4)
+                    .and_then(|y| y.parse::<i16>().ok())
+                    .filter(|y| NAMED_YEARS.contains(y));
+            if let Some(y) = year {
+                m.date = Some(y.to_string());
+                m.when = dates::parse_when(&y.to_string(), None).ok();
             }
         }
     }

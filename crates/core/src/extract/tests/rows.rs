@@ -756,8 +756,8 @@ fn known_series_instance_rows() {
             "The working group met to make preparations for the ADSOM later on. Ministers said an ADMM-Plus is to be held in a virtual format. The ADMM, which was held in Hanoi on 3 May and looked at many papers on defence industry and on training, set up a panel within the ADMM-Plus.",
             "2026-05-12",
             &[
-                ("adsom-2026", None, None, None),
-                ("admm-plus-2026", None, Some("virtual"), None),
+                ("adsom-2026", Some("2026"), None, None),
+                ("admm-plus-2026", Some("2026"), Some("virtual"), None),
                 ("admm-2026", Some("3 May"), Some("Hanoi, Vietnam"), None),
             ],
         ),
@@ -804,7 +804,7 @@ fn known_series_instance_rows() {
             "An ASEAN-India Defence Ministers' informal meeting is to be held as well, he said.\n\nIn a talk given in Singapore, officials said the Japan-ASEAN Defence Ministers' Special Meeting will be hosted in October in Tokyo.",
             "2026-06-01",
             &[
-                ("asean-india-dmim-2026", None, None, None),
+                ("asean-india-dmim-2026", Some("2026"), None, None),
                 ("japan-asean-dmsm-2026", Some("October"), Some("Tokyo, Japan"), None),
             ],
         ),
@@ -948,10 +948,10 @@ fn series_history_rows() {
             "Brunei reported on the recent ADSOM WG meeting. Officers heard the outcomes of the ADSOM-Plus WG. The theme of the ADMM this year was set. A photo shows last year's ADMM-Plus meeting.",
             "2026-05-04",
             &[
-                ("adsom-wg-2026", None, None, None),
-                ("adsom-plus-wg-2026", None, None, None),
-                ("admm-2026", None, None, None),
-                ("admm-plus-2025", None, None, None),
+                ("adsom-wg-2026", Some("2026"), None, None),
+                ("adsom-plus-wg-2026", Some("2026"), None, None),
+                ("admm-2026", Some("2026"), None, None),
+                ("admm-plus-2025", Some("2025"), None, None),
             ],
         ),
         // "<X> attends the <series> in <place> on <weekday>"; a place alone after a series
@@ -977,7 +977,7 @@ fn series_history_rows() {
             "2026-11-04",
             &[
                 ("admm-plus-3", None, None, None),
-                ("admm-retreat-2026", None, None, Some("Vietnam")),
+                ("admm-retreat-2026", Some("2026"), None, Some("Vietnam")),
                 ("admm-1", Some("2006"), None, None),
                 ("admm-plus-sarex-2026", Some("2026"), None, None),
             ],
@@ -986,20 +986,20 @@ fn series_history_rows() {
         (
             "The ASEAN Defence Senior Officials' Meeting Working Group (ADSOM WG) also convened, with all members taking part.",
             "2026-11-04",
-            &[("adsom-wg-2026", None, None, None)],
+            &[("adsom-wg-2026", Some("2026"), None, None)],
         ),
         // "on the sidelines of the <series>": that year's meeting.
         (
             "Two ministers spoke on the sidelines of the Shangri-La Dialogue in Singapore.",
             "2026-05-04",
-            &[("shangri-la-dialogue-2026", None, Some("Singapore"), None)],
+            &[("shangri-la-dialogue-2026", Some("2026"), Some("Singapore"), None)],
         ),
         // The cue before a full name the known acronym follows in brackets: "the outcomes of
         // the <name written otherwise> (ADSOM WG)".
         (
             "Brunei heard reports on the outcomes of the ASEAN Defense Senior Officers Working Group (ADSOM WG) and of other bodies.",
             "2026-05-04",
-            &[("adsom-wg-2026", None, None, None)],
+            &[("adsom-wg-2026", Some("2026"), None, None)],
         ),
         // A known name holding another body's acronym is read with that acronym written in
         // full: the working group's 11th meeting, not the ADMM-Plus's.
@@ -1044,7 +1044,7 @@ fn partner_informal_meeting_rows() {
         (
             "The 2026 Informal Defence Ministers' Meeting brings Indian and ASEAN Defence Ministers together.",
             "2026-02-04",
-            &[("asean-india-dmim-2026", None, None, None)],
+            &[("asean-india-dmim-2026", Some("2026"), None, None)],
         ),
         (
             "The Russian minister joined Southeast Asian defence ministers over an informal meeting on June 2 in Singapore.",
@@ -1077,7 +1077,7 @@ fn ministers_meeting_rows() {
         (
             "Member states of the Association of Southeast Asian Nations agreed on a plan during a meeting of their defense ministers in Singapore last week.",
             "2026-05-04",
-            &[("admm-2026", None, Some("Singapore"), None)],
+            &[("admm-2026", Some("2026"), Some("Singapore"), None)],
         ),
         (
             "He thanked those at the first meeting of defense ministers of Canada and ASEAN members in Ottawa.",
