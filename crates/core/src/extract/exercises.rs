@@ -4,6 +4,7 @@
 //! exercise in 2027"), and "the exercise" sentences giving the days of the one spoken of last.
 
 use super::fields::{date_in, MEETING_DATE};
+use super::known::{FIRST_WORDS, ORDINAL_FILLERS};
 use super::meetings::{new_meeting, Extractor};
 use super::spans::{name_before, ordinal};
 use super::text::{self, bare, find_dates, place_in, sentences};
@@ -19,9 +20,6 @@ const ONE_EXERCISE_HEADS: &[&str] = &["exercise", "drill"];
 
 /// Last words of an exercise's short form ("HADR & MM Ex", "MS & CT FTX", "AUMX").
 const SHORT_FORM_ENDS: &[&str] = &["Ex", "EX", "FTX", "CPX", "TTX", "X"];
-
-/// Words before an exercise's name that make it the first of its series.
-const FIRST_WORDS: &[&str] = &["inaugural", "first-ever", "maiden"];
 
 /// Words that start an exercise's name written in lowercase ("the", "a").
 const DETERMINERS: &[&str] = &["the", "a", "an"];
@@ -103,8 +101,12 @@ impl Extractor<'_> {
                         opened = true;
                         break;
                     }
-                    if let Some(n) =
-                        ordinal(prev).or(FIRST_WORDS.contains(&lower.as_str()).then_some(1))
+                    // "the first ever …": the ordinal before the filler opens the name.
+                    let filled = ORDINAL_FILLERS.contains(&lower.as_str()) && start >= 2;
+                    let before = if filled { words[start - 2] } else { prev };
+                    let before_lower = bare(before).to_ascii_lowercase();
+                    if let Some(n) = ordinal(before)
+                        .or(FIRST_WORDS.contains(&before_lower.as_str()).then_some(1))
                     {
                         number = Some(n);
                         opened = true;
@@ -197,6 +199,10 @@ impl Extractor<'_> {
         sentence: &str,
         cite: &str,
     ) -> usize {
+        // A known exercise ("the China-ASEAN maritime exercise") goes by its known short form,
+        // named as written.
+        let known = known::named(name, self.bodies).or_else(|| known::named(short, self.bodies));
+        let short = known.and_then(|b| b.acronym.as_deref()).unwrap_or(short);
         let clock = self.clock;
         let date = date_in(sentence, clock, &MEETING_DATE);
         let year = date
@@ -293,10 +299,12 @@ pub(super) fn planned_exercise(meetings: &mut Vec<Meeting>, mut planned: Initiat
     let short = short.map(str::to_string);
     planned.name = name.to_string();
     let lower = planned.name.to_ascii_lowercase();
-    if let Some(m) = meetings
-        .iter_mut()
-        .find(|m| is_exercise(m) && lower.contains(&m.name.to_ascii_lowercase()))
-    {
+    if let Some(m) = meetings.iter_mut().find(|m| {
+        is_exercise(m)
+            && std::iter::once(&m.name)
+                .chain(&m.series)
+                .any(|n| lower.contains(&n.to_ascii_lowercase()))
+    }) {
         for c in planned.cites {
             push_cite(&mut m.cites, c);
         }

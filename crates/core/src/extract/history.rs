@@ -3,11 +3,10 @@
 //! meeting". Each is a meeting of the series the sentence names, else of the series
 //! the statement reports.
 
-use super::meetings::Extractor;
+use super::meetings::{set_year, Extractor};
 use super::spans::{contains_word, ordinal};
 use super::text::{find_dates, place_in, sentences, COUNTRIES};
 use super::{known, MEETING_SERIES};
-use crate::corpus::Meeting;
 use crate::dates::Precision;
 
 /// Words saying the year after them is the series' first edition.
@@ -317,12 +316,4 @@ fn subject_state(before: &str) -> Option<&'static str> {
         .filter(|(at, c)| contains_word(&before[*at..], c))
         .max_by_key(|(at, c)| (*at, c.len()))
         .map(|(_, c)| c)
-}
-
-/// Gives a meeting with no date yet the year `year`.
-fn set_year(m: &mut Meeting, year: i16) {
-    if m.date.is_none() {
-        m.date = Some(year.to_string());
-        m.when = crate::dates::parse_when(&year.to_string(), None).ok();
-    }
 }

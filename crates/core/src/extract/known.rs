@@ -192,11 +192,21 @@ fn bounded(text: &str, at: usize, end: usize, acronym: bool) -> bool {
     ok_before && ok_after
 }
 
+/// Words between an ordinal and the name it numbers: "the first ever …".
+pub(super) const ORDINAL_FILLERS: &[&str] = &["ever", "annual"];
+
+/// Words before a name that make it the first of its series.
+pub(super) const FIRST_WORDS: &[&str] = &["inaugural", "first-ever", "maiden"];
+
 /// A number or year right after a name: "-21", " 2024", " (ADSOM) 2024" is not read.
 fn after_name(text: &str, end: usize) -> (Option<u32>, Option<i16>, usize) {
     let rest = &text[end..];
     if let Some(digits) = rest.strip_prefix('-') {
         let n: String = digits.chars().take_while(char::is_ascii_digit).collect();
+        // "AIME-2023": a year.
+        if let (4, Ok(year @ 1990..=2100)) = (n.len(), n.parse::<i16>()) {
+            return (None, Some(year), end + 1 + n.len());
+        }
         if let Ok(number) = n.parse() {
             return (Some(number), None, end + 1 + n.len());
         }
@@ -244,7 +254,17 @@ fn before_name(text: &str, at: usize) -> (Option<u32>, Option<i16>) {
     if word.eq_ignore_ascii_case("the") {
         return (None, None);
     }
+    // "the first ever …", "the 11th annual …": the ordinal before the word.
+    if ORDINAL_FILLERS.contains(&word.to_ascii_lowercase().as_str()) {
+        let Some(before) = words.next() else {
+            return (None, None);
+        };
+        word = before;
+    }
     word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if FIRST_WORDS.contains(&word.to_ascii_lowercase().as_str()) {
+        return (Some(1), None);
+    }
     if let Some(n) = super::spans::ordinal(word) {
         return (Some(n), None);
     }

@@ -2,6 +2,7 @@
 //! instances of known series, occurrences of a series, meetings between two sides, and the
 //! fields read from the sentence naming each.
 
+use super::exercises::is_exercise;
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::people::{attendance, chair_of, first_naming, merge_people};
 use super::spans::{lead_end, name_before, offset_in, sentence_around, strip_the};
@@ -122,6 +123,14 @@ fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
     text[..span.start].trim_end().ends_with('(') && !text[span.end..].trim_start().starts_with(')')
 }
 
+/// Gives a meeting with no date yet the year `year`.
+pub(super) fn set_year(m: &mut Meeting, year: i16) {
+    if m.date.is_none() {
+        m.date = Some(year.to_string());
+        m.when = dates::parse_when(&year.to_string(), None).ok();
+    }
+}
+
 /// Years a meeting's id may end in to be dated by it.
 const NAMED_YEARS: std::ops::RangeInclusive<i16> = 1967..=2100;
 
@@ -180,7 +189,15 @@ impl Extractor<'_> {
             if m.number.is_some() && group_follows {
                 continue;
             }
-            let i = match (m.number, m.year, &body.acronym) {
+            // "AIME-23" in a statement of 2023: an exercise's year, not its 23rd edition.
+            let two_digit_year = self.clock.year.filter(|y| {
+                body.kind == BodyKind::Exercise && m.number == u32::try_from(y % 100).ok()
+            });
+            let (number, year) = match two_digit_year {
+                Some(y) => (None, Some(y)),
+                None => (m.number, m.year),
+            };
+            let i = match (number, year, &body.acronym) {
                 (Some(n), _, Some(acronym)) => {
                     Some(self.numbered_meeting(acronym, n, &body.name, cite))
                 }
@@ -205,8 +222,8 @@ impl Extractor<'_> {
             };
             let Some(i) = i else { continue };
             self.describe_meeting(i, sentence, offset_in(sentence, text, m.range.start), cite);
-            if let (None, Some(y)) = (&self.meetings[i].date, m.year) {
-                self.meetings[i].date = Some(y.to_string());
+            if let Some(y) = year {
+                set_year(&mut self.meetings[i], y);
             }
             if !mentioned.contains(&i) {
                 mentioned.push(i);
@@ -421,10 +438,10 @@ impl Extractor<'_> {
                         .as_ref()
                         .zip(n.when.as_ref())
                         .map(|(a, w)| format!("{}-{}", fact_id(a), w.start.year()));
-                    n.number.is_some()
-                        && m.when.is_some()
-                        && n.when == m.when
-                        && series_year.as_deref() == Some(m.id.as_str())
+                    // The same days, or for an exercise the same year ("AIME-2023" and "the
+                    // first AIME"): a series of exercises holds one a year.
+                    let same_when = m.when.is_some() && (n.when == m.when || is_exercise(m));
+                    n.number.is_some() && same_when && series_year.as_deref() == Some(m.id.as_str())
                 })
             });
             let Some(Some(into)) = same else {
@@ -488,8 +505,7 @@ impl Extractor<'_> {
                     .and_then(|y| y.parse::<i16>().ok())
                     .filter(|y| NAMED_YEARS.contains(y));
             if let Some(y) = year {
-                m.date = Some(y.to_string());
-                m.when = dates::parse_when(&y.to_string(), None).ok();
+                set_year(m, y);
             }
         }
     }

@@ -210,6 +210,17 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     // One fact per id: a later one with the same id is the same thing named again.
     let mut seen = std::collections::HashSet::new();
     facts.retain(|f| seen.insert(f.id().to_string()));
+    // A meeting lists only mechanisms kept: one whose id a meeting took is gone.
+    let mechanisms: std::collections::HashSet<String> = facts
+        .iter()
+        .filter(|f| matches!(f, Fact::Mechanism(_)))
+        .map(|f| f.id().to_string())
+        .collect();
+    for f in &mut facts {
+        if let Fact::Meeting(m) = f {
+            m.mechanisms.retain(|id| mechanisms.contains(id));
+        }
+    }
     for f in &mut facts {
         f.set_origin(Origin::Extracted);
     }

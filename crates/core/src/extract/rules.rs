@@ -2,6 +2,7 @@
 //! that recognise meeting and body mentions, then the rules that attach fields to the meetings
 //! the paragraph mentions.
 
+use super::exercises::named_as_exercise;
 use super::fields::theme;
 use super::meetings::{Extractor, SeriesName, GROUP_FOLLOWERS};
 use super::people::{
@@ -506,6 +507,17 @@ fn is_state_word(w: &str) -> bool {
 impl Extractor<'_> {
     /// Whether `name` names meetings: it ends in a meeting head ("… Forum", "… Workshop") and is
     /// no known body whose kind has no meetings (the ASEAN Regional Forum is a framework).
+    /// The edition a handle's digits number ("ADSOM-18"): none when they are its year
+    /// ("AIME-2023", or "AIME-23" for an exercise in a statement of 2023).
+    fn handle_edition(&self, digits: &str, name: &str) -> Option<u32> {
+        let n: u32 = digits.parse().ok()?;
+        let two_digit_year = self
+            .clock
+            .year
+            .is_some_and(|y| u32::try_from(y % 100).ok() == Some(n) && named_as_exercise(name));
+        (digits.len() < 4 && !two_digit_year).then_some(n)
+    }
+
     fn names_meetings(&self, name: &str) -> bool {
         is_meeting_name(name)
             && known::named(name, self.bodies).is_none_or(|b| b.kind.has_instances())
@@ -643,7 +655,7 @@ impl Extractor<'_> {
             }
             let (letters, numbered) = match pair.short.rsplit_once('-') {
                 Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => {
-                    (l.to_string(), n.parse().ok())
+                    (l.to_string(), self.handle_edition(n, &pair.long))
                 }
                 _ => (pair.short.clone(), None),
             };
@@ -735,8 +747,9 @@ impl Extractor<'_> {
                         .then_some("mechanism")
                 });
             if let Some(category) = category {
-                // "(NADI-17)" names a meeting of NADI; the body is NADI.
-                let acronym = if numbered.is_some() {
+                // "(NADI-17)", "(AIME-2023)" name a meeting of NADI, of AIME; the body is NADI,
+                // AIME.
+                let acronym = if letters != pair.short {
                     &letters
                 } else {
                     &pair.short
@@ -932,7 +945,14 @@ impl Extractor<'_> {
         for (k, &(at, word)) in words.iter().enumerate() {
             let token = bare(word);
             let (letters, number) = match token.rsplit_once('-') {
-                Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => (l, n.parse().ok()),
+                Some((l, n)) if n.chars().all(|c| c.is_ascii_digit()) => {
+                    let known_name = self
+                        .bodies
+                        .iter()
+                        .find(|b| b.acronym.as_deref() == Some(l))
+                        .map_or("", |b| b.name.as_str());
+                    (l, self.handle_edition(n, known_name))
+                }
                 _ => (token, ordinal_before(text, at)),
             };
             let plus;

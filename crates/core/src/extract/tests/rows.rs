@@ -1142,3 +1142,34 @@ fn exercise_rows() {
     )
     .is_empty());
 }
+
+/// Phrasing class "an exercise's handle holding its year" ("… Exercise (AIME-23)" in a statement
+/// of 2023): the exercise of that year, the first when "the first" opens it, and the statement's
+/// facts valid (regression: a meeting listed the handle's mechanism, whose id a meeting took,
+/// and `add` refused the statement).
+#[test]
+fn an_exercise_handle_holding_its_year_is_that_years_exercise() {
+    let text = "Navies drill together\n\nThe navy chiefs launched the first Association of Southeast Asian Nations (ASEAN)-India Maritime Exercise (AIME-23) in May.\n\nThe first ASEAN-India Maritime Exercise (AIME-23) at the Changi Naval Base on 2 May, and the AIME-23 runs until 8 May.\n\nThe first ever ASEAN-India maritime exercise (AIME-2023) drew ships from nine states.\n";
+    let st = statement(text, Format::Text, Some("2023-05-02"));
+    let facts = extract_with(&st, &shipped_bodies());
+    let ids: Vec<&str> = facts.iter().map(Fact::id).collect();
+    assert!(!ids.contains(&"aime-23"), "{facts:#?}");
+    let aime: Vec<&Meeting> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Meeting(m) if m.id.starts_with("aime") => Some(m),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(aime.len(), 1, "{ids:?}");
+    assert_eq!(aime[0].number, Some(1), "{:?}", aime[0]);
+    let file = format!(
+        "+++\nid = \"s\"\ntitle = \"t\"\nsource = \"x\"\npublished = \"2023-05-02\"\n+++\n\n{text}"
+    );
+    let toml = to_toml(&st, &facts);
+    let back = Corpus::from_sources(&[
+        (PathBuf::from("c/statements/s.md"), file),
+        (PathBuf::from("c/facts/extracted/s.toml"), toml.clone()),
+    ]);
+    assert!(back.is_ok(), "{toml}\n{:?}", back.err());
+}
