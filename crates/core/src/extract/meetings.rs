@@ -43,6 +43,14 @@ const OCCURRENCE_VERBS: &[&str] = &[
     "opened",
     "to be held",
     "will be held",
+    "kicked off",
+    "kicks off",
+    "began",
+    "begins",
+    "commenced",
+    "concluded",
+    "concludes",
+    "wrapped up",
 ];
 
 /// Words after a series' name that make it the name of one of its groups.
@@ -65,6 +73,19 @@ const NOT_ONE_MEETING_AFTER: &[&str] = &[
     "has",
     "have",
 ];
+
+/// Words before a series' name that make it the parent of a group whose meeting the sentence
+/// speaks of.
+const GROUPS_OF: &[&str] = &[
+    "group of the",
+    "groups of the",
+    "committee of the",
+    "subcommittee of the",
+];
+
+/// Bytes before a series' name within which [`GROUPS_OF`] makes it a group's parent ("the
+/// working group of the Association of … (ADMM-Plus)").
+const GROUP_OF_WINDOW: usize = 80;
 
 /// Bytes between a series' name and its occurrence verb, at most.
 const OCCURRENCE_SPAN: usize = 90;
@@ -130,6 +151,9 @@ pub(super) fn set_year(m: &mut Meeting, year: i16) {
         m.when = dates::parse_when(&year.to_string(), None).ok();
     }
 }
+
+/// Paragraphs that must name a known exercise for the statement to report it.
+const REPORTED_EXERCISE_PARAGRAPHS: usize = 2;
 
 /// Years a meeting's id may end in to be dated by it.
 const NAMED_YEARS: std::ops::RangeInclusive<i16> = 1967..=2100;
@@ -340,6 +364,18 @@ impl Extractor<'_> {
             .trim_end()
             .to_ascii_lowercase();
         let cued = UNDATED_CUES_BEFORE.iter().any(|c| lead.ends_with(c));
+        // "the cybersecurity working group of the ADMM-Plus, which kicked off Wednesday": the
+        // group's meeting, not the series'.
+        let window = text[..start]
+            .get(start.saturating_sub(GROUP_OF_WINDOW)..)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if GROUPS_OF
+            .iter()
+            .any(|g| lead.ends_with(g) || window.contains(g))
+        {
+            return None;
+        }
         // The verb near the name: "… within the ADMM-Plus" long after "was held" is no meeting.
         let here = start.wrapping_sub(sentence.as_ptr() as usize - text.as_ptr() as usize);
         let this_year = lower
@@ -439,9 +475,35 @@ impl Extractor<'_> {
                         .zip(n.when.as_ref())
                         .map(|(a, w)| format!("{}-{}", fact_id(a), w.start.year()));
                     // The same days, or for an exercise the same year ("AIME-2023" and "the
-                    // first AIME"): a series of exercises holds one a year.
+                    // first AIME"): a series of exercises holds one a year. A numbered meeting
+                    // no sentence dated is the series' one of the year when the statement
+                    // numbers no other ("the 25th ACAMM …; the ACAMM, which commenced on 20
+                    // November").
+                    // Its own day or month, or no date at all; a year alone is another
+                    // meeting of that year ("the next meeting later this year").
+                    let m_year = match &m.when {
+                        Some(w) if w.precision == dates::Precision::Year => None,
+                        Some(w) => Some(w.start.year()),
+                        None => self.clock.year,
+                    };
+                    let alone = n.when.is_none()
+                        && m_year.is_some()
+                        && m_year == self.clock.year
+                        && self
+                            .meetings
+                            .iter()
+                            .filter(|o| o.number.is_some() && o.acronym == n.acronym)
+                            .count()
+                            == 1
+                        && n.acronym
+                            .as_ref()
+                            .zip(m_year)
+                            .map(|(a, y)| format!("{}-{y}", fact_id(a)))
+                            .as_deref()
+                            == Some(m.id.as_str());
                     let same_when = m.when.is_some() && (n.when == m.when || is_exercise(m));
-                    n.number.is_some() && same_when && series_year.as_deref() == Some(m.id.as_str())
+                    n.number.is_some()
+                        && (alone || (same_when && series_year.as_deref() == Some(m.id.as_str())))
                 })
             });
             let Some(Some(into)) = same else {
@@ -450,8 +512,15 @@ impl Extractor<'_> {
             };
             let gone = self.meetings.remove(i);
             let into = if into > i { into - 1 } else { into };
+            let kept = &mut self.meetings[into];
+            if kept.when.is_none() {
+                kept.date = gone.date;
+                kept.when = gone.when;
+            }
+            kept.place = kept.place.take().or(gone.place);
+            kept.chair = kept.chair.take().or(gone.chair);
             for c in gone.cites {
-                push_cite(&mut self.meetings[into].cites, c);
+                push_cite(&mut kept.cites, c);
             }
             for slot in [&mut self.last_meeting, &mut self.main_meeting] {
                 *slot = slot.and_then(|k| match k.cmp(&i) {
@@ -492,6 +561,48 @@ impl Extractor<'_> {
                 m.chair = Some(host);
             }
         }
+    }
+
+    /// After every paragraph: a known exercise the statement names again and again ("AUMX
+    /// includes eight warships …; the AUMX is co-led by …") is its exercise of the statement's
+    /// year, when no meeting leads the statement and no edition of it was found.
+    pub(super) fn reported_exercise(&mut self) {
+        let (Some(year), None) = (self.clock.year, self.main_meeting) else {
+            return;
+        };
+        let mut counts: Vec<(&Body, Vec<String>)> = Vec::new();
+        for p in self.statement.paragraphs.iter().filter(|p| !p.heading) {
+            for m in known::mentions(&p.text, self.bodies) {
+                if m.body.kind != BodyKind::Exercise || m.number.is_some() || m.year.is_some() {
+                    continue;
+                }
+                let cite = super::cite(self.statement, p);
+                match counts.iter_mut().find(|(b, _)| std::ptr::eq(*b, m.body)) {
+                    Some((_, cites)) => push_cite(cites, cite),
+                    None => counts.push((m.body, vec![cite])),
+                }
+            }
+        }
+        let Some((body, cites)) = counts
+            .into_iter()
+            .filter(|(_, cites)| cites.len() >= REPORTED_EXERCISE_PARAGRAPHS)
+            .max_by_key(|(_, cites)| cites.len())
+        else {
+            return;
+        };
+        let series = [body.acronym.as_deref(), Some(body.name.as_str())];
+        let has_edition = self.meetings.iter().any(|m| {
+            series.contains(&m.acronym.as_deref()) || series.contains(&m.series.as_deref())
+        });
+        if has_edition {
+            return;
+        }
+        let i = self.instance(body, &year.to_string(), &cites[0]);
+        let m = &mut self.meetings[i];
+        for c in cites {
+            push_cite(&mut m.cites, c);
+        }
+        set_year(m, year);
     }
 
     /// After every paragraph: a meeting known by its year ("ADSOM 2024", "… Exercise-2018")

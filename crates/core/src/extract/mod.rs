@@ -117,6 +117,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.dateline_date();
     x.hosts_chair();
     x.merge_occurrences();
+    x.reported_exercise();
     x.year_of_named();
     let (initiatives, areas, topics) = tables::extract(statement);
     if let Some(main) = x.meetings.first_mut() {

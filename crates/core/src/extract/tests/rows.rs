@@ -394,6 +394,27 @@ fn one_meeting_and_whole_sides() {
     assert!(meetings_of(&facts).is_empty(), "{facts:?}");
 }
 
+/// A day without its year after the statement's day is this year's in a sentence about what is
+/// to come ("are scheduled to take part … from June 16 to 20"), last year's otherwise.
+#[test]
+fn a_day_to_come_keeps_the_statements_year() {
+    let year_of = |text: &str| {
+        let facts = facts_of(text, "2026-06-10");
+        meetings_of(&facts)
+            .first()
+            .and_then(|m| m.when.as_ref())
+            .map(|w| w.start.year())
+    };
+    assert_eq!(
+        year_of("Officers are scheduled to take part in the 3rd ASEAN Harbour Chiefs' Meeting (AHCM-3) in Vientiane from June 16 to 20."),
+        Some(2026)
+    );
+    assert_eq!(
+        year_of("Officers took part in the 3rd ASEAN Harbour Chiefs' Meeting (AHCM-3) in Vientiane from June 16 to 20."),
+        Some(2025)
+    );
+}
+
 /// A planned thing named after a verb used as a noun ("the conduct of a joint survey in 2027")
 /// keeps its own name, not "Of a joint survey".
 #[test]
@@ -981,6 +1002,27 @@ fn series_history_rows() {
                 ("admm-1", Some("2006"), None, None),
                 ("admm-plus-sarex-2026", Some("2026"), None, None),
             ],
+        ),
+        // "The <series>, which commenced on <day>": the one numbered meeting of the series the
+        // statement names, undated until then.
+        (
+            "The 25th ASEAN Chiefs of Army Multilateral Meeting (ACAMM-25) brought army chiefs to Hue.\n\nThe ACAMM, which commenced on November 20, closed with a pledge.",
+            "2026-11-22",
+            &[("acamm-25", Some("November 20"), None, None)],
+        ),
+        // "the working group of the <series>, which kicked off …": the group's meeting, not the
+        // series'.
+        (
+            "Officers joined the two-day session of the training working group of the ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus), which kicked off on Wednesday.",
+            "2026-11-19",
+            &[],
+        ),
+        // A known exercise named in two paragraphs of a statement no meeting leads: its
+        // exercise of the statement's year.
+        (
+            "Eight warships take part in AUMX, the navies said.\n\nThe AUMX is co-led by the US and Thailand.",
+            "2026-09-03",
+            &[("aumx-2026", Some("2026"), None, None)],
         ),
         // The whole bracket after a full name is the series' own short form.
         (
