@@ -262,6 +262,16 @@ fn document_initiative(
     });
 }
 
+/// Verbs saying an instrument was put to use: "the navies applied the code throughout".
+const INSTRUMENT_USE_VERBS: &[&str] = &[
+    "used",
+    "applied",
+    "practised",
+    "practiced",
+    "implemented",
+    "observed",
+];
+
 /// Known instruments (a convention, a code: `kind = "instrument"` in `corpus/bodies.toml`) named
 /// in a sentence with an adoption verb ("the code the navies agreed last year"): initiatives
 /// by their full names. Returns where every known instrument stands in `text`, adopted or not.
@@ -281,7 +291,7 @@ fn instrument_initiatives(
         let adopted = sentence
             .to_ascii_lowercase()
             .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| documents::ADOPTION_VERBS.contains(&w));
+            .any(|w| documents::ADOPTION_VERBS.contains(&w) || INSTRUMENT_USE_VERBS.contains(&w));
         if !adopted {
             continue;
         }

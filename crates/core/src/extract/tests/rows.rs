@@ -629,7 +629,7 @@ fn sub_body_rows() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// A known convention or code is no body; agreed or adopted in its sentence, it is an initiative
+/// A known convention or code is no body; agreed, adopted or used in its sentence, it is an initiative
 /// by its full name, with no second one for the words the document reader takes from it.
 #[test]
 fn known_instrument_rows() {
@@ -637,6 +637,12 @@ fn known_instrument_rows() {
     let rows: &[Row] = &[
         (
             "On every patrol both navies agreed to use CUES from now on.",
+            &["Code for Unplanned Encounters at Sea"],
+            &[],
+        ),
+        // put to use in an exercise: an initiative too
+        (
+            "The Code for Unplanned Encounters at Sea (CUES) was applied throughout the drill.",
             &["Code for Unplanned Encounters at Sea"],
             &[],
         ),
