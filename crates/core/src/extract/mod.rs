@@ -182,6 +182,20 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     for m in &mut x.meetings {
         m.mechanisms.retain(|id| !dropped.contains(id));
     }
+    // A group named in general ("the ADMM-Plus Experts' Working Group") where one of its
+    // groups is named by topic ("… Working Group on Military Medicine") is that group.
+    let longer: Vec<String> = x
+        .mechanisms
+        .iter()
+        .map(|m| m.name.clone())
+        .chain(x.meetings.iter().filter_map(|m| m.series.clone()))
+        .collect();
+    x.mechanisms.retain(|m| {
+        m.category.as_deref() == Some(MEETING_SERIES)
+            || !longer
+                .iter()
+                .any(|n| n.starts_with(&format!("{}{TOPIC_OF_GROUP}", m.name)))
+    });
     // A name that is both a body's and an initiative's, with no acronym to tell them apart, is
     // the initiative ("establish the ASEAN Cyber Defence Network by 2027").
     x.mechanisms
@@ -261,6 +275,9 @@ fn document_initiative(
         period: None,
     });
 }
+
+/// The words between a group's name and its topic: "… Working Group on Military Medicine".
+const TOPIC_OF_GROUP: &str = " on ";
 
 /// Verbs saying an instrument was put to use: "the navies applied the code throughout".
 const INSTRUMENT_USE_VERBS: &[&str] = &[

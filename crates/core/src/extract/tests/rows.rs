@@ -565,7 +565,8 @@ fn state_force_rows() {
 }
 
 /// A body of a known one, named by a head after the known body's name or before it with "of" or
-/// "within"; a head with no determiner, or after a connector, names none.
+/// "within"; a head with no determiner, or after a connector, names none; a group named in
+/// general gives way to its group named by topic.
 #[test]
 fn sub_body_rows() {
     let rows: &[(&str, &[&str])] = &[
@@ -603,6 +604,11 @@ fn sub_body_rows() {
         (
             "Talks on working group of ADMM matters and on ADMM and the committee went on.",
             &["ADMM"],
+        ),
+        // a group named in general beside one of its groups named by topic: that group only
+        (
+            "The ADMM-Plus Experts' Working Group on Military Medicine met; the ADMM-Plus Experts' Working Group format suits it.",
+            &["EWG-MM"],
         ),
     ];
     let wrong: Vec<String> = rows
