@@ -4,7 +4,7 @@
 
 use super::exercises::is_exercise;
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
-use super::people::{attendance, chair_of, first_naming, merge_people};
+use super::people::{attendance, chair_of, first_naming, host_state, merge_people};
 use super::spans::{lead_end, name_before, offset_in, sentence_around, strip_the};
 use super::text::{find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
@@ -674,7 +674,9 @@ impl Extractor<'_> {
         }
         if m.place.is_none() {
             let after = at.map_or("", |at| &sentence[at..]);
-            m.place = place_in(after).or_else(|| place_in(sentence));
+            m.place = place_in(after)
+                .or_else(|| place_in(sentence))
+                .or_else(|| host_state(sentence));
         }
         if m.chair.is_none() {
             m.chair = chair_of(sentence, m);

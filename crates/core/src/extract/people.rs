@@ -209,6 +209,22 @@ const HOSTED_BY: &[&str] = &["was hosted by ", "is hosted by ", "will be hosted 
 /// The same, opening the sentence.
 const HOSTED_BY_OPENING: &str = "Hosted by ";
 
+/// Words before a state hosting what the sentence names, in any form ("the exercise hosted by
+/// Brunei from June 16").
+const HOSTED_BY_ANY: &str = " hosted by ";
+
+/// The state a sentence says hosts ([`HOSTED_BY_ANY`]): where the meeting is, when no place is
+/// named.
+pub(super) fn host_state(sentence: &str) -> Option<String> {
+    let at = sentence.find(HOSTED_BY_ANY)? + HOSTED_BY_ANY.len();
+    let name = name_at(sentence, at)?;
+    text::COUNTRIES
+        .iter()
+        .filter(|c| name == **c || name.starts_with(&format!("{c} ")))
+        .max_by_key(|c| c.len())
+        .map(|c| c.to_string())
+}
+
 /// The host [`HOSTED_BY`] names: a state or a person of two words at least.
 fn hosted_by(sentence: &str) -> Option<String> {
     let at = if sentence.starts_with(HOSTED_BY_OPENING) {

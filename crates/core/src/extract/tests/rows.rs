@@ -1036,6 +1036,12 @@ fn series_history_rows() {
             "2026-09-03",
             &[("aumx-2026", Some("2026"), None, None)],
         ),
+        // "<meeting> hosted by <State>": the state is the place when none is named.
+        (
+            "Navies will join the 9th ASEAN Navy Chiefs' Meeting hosted by Brunei Darussalam from June 16 to 20.",
+            "2026-06-10",
+            &[("ancm-9", Some("from June 16 to 20"), Some("Brunei Darussalam"), None)],
+        ),
         // The whole bracket after a full name is the series' own short form.
         (
             "The ASEAN Defence Senior Officials' Meeting Working Group (ADSOM WG) also convened, with all members taking part.",
