@@ -158,6 +158,12 @@ impl Extractor<'_> {
             }
             let clock = self.clock;
             let m = &mut self.meetings[i];
+            if m.place.is_none() {
+                m.place = place_in(sentence);
+                if m.place.is_some() {
+                    push_cite(&mut m.cites, cite.to_string());
+                }
+            }
             let imprecise = m
                 .when
                 .as_ref()

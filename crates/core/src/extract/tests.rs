@@ -125,6 +125,16 @@ fn places_after_a_held_verb_need_no_list() {
             Some("Bangkok"),
         ),
         ("The meeting was held in ASEAN's spirit of unity.", None),
+        // a sea exercise off a known city's or state's coast
+        (
+            "The maiden drill will be conducted off the coast of Singapore.",
+            Some("Singapore"),
+        ),
+        (
+            "Ships sailed in waters off Da Nang for a week.",
+            Some("Da Nang"),
+        ),
+        ("Ships sailed off the coast of a small island.", None),
         ("Delegates met in the morning.", None),
         ("Cooperation in Maritime Security grew.", None),
     ];

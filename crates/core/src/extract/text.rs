@@ -271,6 +271,29 @@ pub fn place_in(sentence: &str) -> Option<String> {
     held_in(sentence)
         .or_else(|| venue_in(sentence))
         .or_else(|| virtual_in(sentence))
+        .or_else(|| off_coast(sentence))
+}
+
+/// Words before a sea exercise's place: "conducted off the coast of Singapore".
+const OFF_COAST: &[&str] = &[
+    " off the coast of ",
+    " in waters off ",
+    " in the waters off ",
+];
+
+/// A known city or a state after [`OFF_COAST`].
+fn off_coast(sentence: &str) -> Option<String> {
+    OFF_COAST.iter().find_map(|lead| {
+        let at = sentence.find(lead)? + lead.len();
+        let name = name_at(sentence, at)?;
+        CITIES
+            .iter()
+            .map(|(c, _)| *c)
+            .chain(COUNTRIES.iter().copied())
+            .filter(|c| name == *c || name.starts_with(&format!("{c} ")))
+            .max_by_key(|c| c.len())
+            .map(str::to_string)
+    })
 }
 
 /// Words before a place's own name: "in the port city of <City>".

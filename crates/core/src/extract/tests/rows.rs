@@ -1042,6 +1042,12 @@ fn series_history_rows() {
             "2026-06-10",
             &[("ancm-9", Some("from June 16 to 20"), Some("Brunei Darussalam"), None)],
         ),
+        // "The exercise …" after an exercise gives its place when its own sentence gave none.
+        (
+            "The 2nd ASEAN Solidarity Exercise (ASEX-2) opened on 19 September.\n\nThe exercise runs off the coast of Singapore.",
+            "2026-09-20",
+            &[("asex-2", Some("19 September"), Some("Singapore"), None)],
+        ),
         // The whole bracket after a full name is the series' own short form.
         (
             "The ASEAN Defence Senior Officials' Meeting Working Group (ADSOM WG) also convened, with all members taking part.",
