@@ -6,14 +6,11 @@
 use super::fields::{date_in, MEETING_DATE};
 use super::known::{FIRST_WORDS, ORDINAL_FILLERS};
 use super::meetings::{new_meeting, Extractor};
-use super::spans::{name_before, ordinal};
+use super::spans::{is_exercise, name_before, ordinal, EXERCISE_HEADS};
 use super::text::{self, bare, find_dates, place_in, sentences};
 use super::{fact_id, known, push_cite};
 use crate::corpus::{Initiative, Meeting};
 use crate::dates::Precision;
-
-/// Head nouns of an exercise's name, lowercase.
-pub(super) const EXERCISE_HEADS: &[&str] = &["exercise", "exercises", "drill", "drills"];
 
 /// Head nouns of one exercise, lowercase.
 const ONE_EXERCISE_HEADS: &[&str] = &["exercise", "drill"];
@@ -262,17 +259,6 @@ fn is_exercise_short_form(words: &[&str]) -> bool {
 /// The ordinal right before byte `at` ("the 2nd <Name>").
 fn ordinal_before(text: &str, at: usize) -> Option<u32> {
     ordinal(text[..at].split_whitespace().next_back()?)
-}
-
-/// Whether a meeting is an exercise: its name ends in an exercise's head noun.
-pub(super) fn is_exercise(m: &Meeting) -> bool {
-    named_as_exercise(m.series.as_deref().unwrap_or(&m.name))
-}
-
-/// Whether a name ends in an exercise's head noun.
-pub(super) fn named_as_exercise(name: &str) -> bool {
-    let last = name.split_whitespace().last().unwrap_or("");
-    EXERCISE_HEADS.contains(&bare(last).to_ascii_lowercase().as_str())
 }
 
 /// Whether a name ends in a singular exercise head: one event ("a joint drill"), where the

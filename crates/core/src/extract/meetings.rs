@@ -2,10 +2,9 @@
 //! instances of known series, occurrences of a series, meetings between two sides, and the
 //! fields read from the sentence naming each.
 
-use super::exercises::is_exercise;
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::people::{attendance, chair_of, first_naming, host_state, merge_people};
-use super::spans::{lead_end, name_before, offset_in, sentence_around, strip_the};
+use super::spans::{is_exercise, lead_end, name_before, offset_in, sentence_around, strip_the};
 use super::text::{find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Body, BodyKind, Mechanism, Meeting, Origin, Statement};

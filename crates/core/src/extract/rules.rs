@@ -2,7 +2,6 @@
 //! that recognise meeting and body mentions, then the rules that attach fields to the meetings
 //! the paragraph mentions.
 
-use super::exercises::named_as_exercise;
 use super::fields::theme;
 use super::meetings::{Extractor, SeriesName, GROUP_FOLLOWERS};
 use super::people::{
@@ -10,8 +9,8 @@ use super::people::{
 };
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
-    is_meeting_name, locate_pairs, offset_in, ordinal, ordinal_before, sentence_around, strip_the,
-    word_before, Pair, MECHANISM_HEADS,
+    is_meeting_name, locate_pairs, named_as_exercise, offset_in, ordinal, ordinal_before,
+    sentence_around, strip_the, word_before, Pair, MECHANISM_HEADS,
 };
 use super::text::{self, bare, dateline, initials, initials_of, name_at, place_in, sentences};
 use super::{cite, known, push_cite, MEETING_SERIES};

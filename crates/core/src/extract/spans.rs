@@ -2,6 +2,7 @@
 //! names and their head nouns, meeting names, sentences and phrases.
 
 use super::text::{self, bare, name_at, sentences};
+use crate::corpus::Meeting;
 use crate::index::aliases::acronym_pairs;
 
 /// Head nouns of a meeting's name.
@@ -395,4 +396,18 @@ pub(super) fn enumeration_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// Head nouns of an exercise's name, lowercase.
+pub(super) const EXERCISE_HEADS: &[&str] = &["exercise", "exercises", "drill", "drills"];
+
+/// Whether a meeting is an exercise: its name ends in an exercise's head noun.
+pub(super) fn is_exercise(m: &Meeting) -> bool {
+    named_as_exercise(m.series.as_deref().unwrap_or(&m.name))
+}
+
+/// Whether a name ends in an exercise's head noun.
+pub(super) fn named_as_exercise(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or("");
+    EXERCISE_HEADS.contains(&bare(last).to_ascii_lowercase().as_str())
 }
