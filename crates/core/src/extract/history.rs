@@ -188,28 +188,9 @@ impl Extractor<'_> {
         }
     }
 
-    /// "I invite you to next year's meeting": the reported series' edition of the year after
-    /// the statement's, when the sentence names no series of its own.
-    pub(super) fn next_years_edition(&mut self, text: &str, cite: &str) {
-        let Some(year) = self.clock.year else { return };
-        for (range, sentence) in sentences(text) {
-            let lower = sentence.to_ascii_lowercase();
-            let Some(at) = NEXT_YEARS_EDITION.iter().find_map(|c| lower.find(c)) else {
-                continue;
-            };
-            if !known::mentions(sentence, self.bodies).is_empty() {
-                continue;
-            }
-            let Some(series) = self.series_for(text, range.start + at) else {
-                continue;
-            };
-            let i = self.edition(&series, None, year + 1, cite);
-            set_year(&mut self.meetings[i], year + 1);
-        }
-    }
-
-    /// "<State> will host the next meeting later this year / in <year>": the reported series'
-    /// edition of that year, in that state, when the sentence names no series of its own.
+    /// "I invite you to next year's meeting", "<State> will host the next meeting later this
+    /// year / in <year>": the reported series' edition of that year, in that state, when the
+    /// sentence names no series of its own.
     pub(super) fn next_edition(&mut self, text: &str, cite: &str) -> Vec<usize> {
         let mut found = Vec::new();
         let Some(year) = self.clock.year else {
@@ -217,17 +198,23 @@ impl Extractor<'_> {
         };
         for (range, sentence) in sentences(text) {
             let lower = sentence.to_ascii_lowercase();
-            let Some(at) = NEXT_EDITION.iter().find_map(|c| lower.find(c)) else {
+            let next_years = NEXT_YEARS_EDITION.iter().find_map(|c| lower.find(c));
+            let Some(at) = next_years.or_else(|| NEXT_EDITION.iter().find_map(|c| lower.find(c)))
+            else {
                 continue;
             };
             if !known::mentions(sentence, self.bodies).is_empty() {
                 continue;
             }
             let after = &lower[at..];
-            let when = NEXT_EDITION_WHEN
-                .iter()
-                .find(|(w, _)| after.contains(w))
-                .map(|(_, k)| year + k)
+            let when = next_years
+                .map(|_| year + 1)
+                .or_else(|| {
+                    NEXT_EDITION_WHEN
+                        .iter()
+                        .find(|(w, _)| after.contains(w))
+                        .map(|(_, k)| year + k)
+                })
                 .or_else(|| {
                     self.years_after(sentence, at)
                         .into_iter()

@@ -267,7 +267,6 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.sub_bodies(p),
     |x, p| x.edition_of_series(p),
     |x, p| x.past_editions(p.text, &p.cite),
-    |x, p| x.next_years_edition(p.text, &p.cite),
     |x, p| p.mention_all(x.next_edition(p.text, &p.cite)),
     |x, p| p.mention_all(x.exercise_short_forms(p.text, &p.cite)),
     |x, p| p.mention_all(x.exercise_phrases(p.text, &p.cite)),
