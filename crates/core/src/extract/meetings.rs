@@ -4,7 +4,9 @@
 
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::people::{attendance, chair_of, first_naming, host_state, merge_people};
-use super::spans::{is_exercise, lead_end, name_before, offset_in, sentence_around, strip_the};
+use super::spans::{
+    is_exercise, is_two_digit_year, lead_end, name_before, offset_in, sentence_around, strip_the,
+};
 use super::text::{find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Body, BodyKind, Mechanism, Meeting, Origin, Statement};
@@ -213,8 +215,10 @@ impl Extractor<'_> {
                 continue;
             }
             // "AIME-23" in a statement of 2023: an exercise's year, not its 23rd edition.
-            let two_digit_year = self.clock.year.filter(|y| {
-                body.kind == BodyKind::Exercise && m.number == u32::try_from(y % 100).ok()
+            let two_digit_year = self.clock.year.filter(|_| {
+                body.kind == BodyKind::Exercise
+                    && m.number
+                        .is_some_and(|n| is_two_digit_year(n, self.clock.year))
             });
             let (number, year) = match two_digit_year {
                 Some(y) => (None, Some(y)),

@@ -9,8 +9,8 @@ use super::people::{
 };
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
-    is_meeting_name, locate_pairs, named_as_exercise, offset_in, ordinal, ordinal_before,
-    sentence_around, strip_the, word_before, Pair, MECHANISM_HEADS,
+    is_meeting_name, is_two_digit_year, locate_pairs, named_as_exercise, offset_in, ordinal,
+    ordinal_before, sentence_around, strip_the, word_before, Pair, MECHANISM_HEADS,
 };
 use super::text::{self, bare, dateline, initials, initials_of, name_at, place_in, sentences};
 use super::{cite, known, push_cite, MEETING_SERIES};
@@ -509,10 +509,7 @@ impl Extractor<'_> {
     /// ("AIME-2023", or "AIME-23" for an exercise in a statement of 2023).
     fn handle_edition(&self, digits: &str, name: &str) -> Option<u32> {
         let n: u32 = digits.parse().ok()?;
-        let two_digit_year = self
-            .clock
-            .year
-            .is_some_and(|y| u32::try_from(y % 100).ok() == Some(n) && named_as_exercise(name));
+        let two_digit_year = named_as_exercise(name) && is_two_digit_year(n, self.clock.year);
         (digits.len() < 4 && !two_digit_year).then_some(n)
     }
 

@@ -411,3 +411,9 @@ pub(super) fn named_as_exercise(name: &str) -> bool {
     let last = name.split_whitespace().last().unwrap_or("");
     EXERCISE_HEADS.contains(&bare(last).to_ascii_lowercase().as_str())
 }
+
+/// Whether a handle's number is the statement's year in two digits ("AIME-23" in a statement of
+/// 2023).
+pub(super) fn is_two_digit_year(number: u32, statement_year: Option<i16>) -> bool {
+    statement_year.is_some_and(|y| u32::try_from(y % 100).ok() == Some(number))
+}
