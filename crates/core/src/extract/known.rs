@@ -153,11 +153,11 @@ fn with_acronyms_spelled_out(form: &str, bodies: &[Body]) -> Vec<String> {
 }
 
 /// A form as statements spell it: both apostrophes, none, "Defense", "Center", "Expert Working
-/// Group".
+/// Group", "Meeting Plus" and "Meeting - Plus" for "Meeting-Plus".
 fn spellings(form: &str) -> Vec<String> {
     let mut out = vec![form.to_ascii_lowercase()];
     // Each respelling applies to every form so far: "Defense" with no apostrophe too.
-    let respell: [(&str, &str); 7] = [
+    let respell: [(&str, &str); 10] = [
         ("'", "’"),
         ("'", ""),
         ("experts", "expert"),
@@ -165,6 +165,9 @@ fn spellings(form: &str) -> Vec<String> {
         ("centre", "center"),
         ("-plus", " plus"),
         (" plus", "-plus"),
+        ("-plus", " - plus"),
+        ("-plus", " – plus"),
+        ("-plus", "–plus"),
     ];
     for (from, to) in respell {
         for k in 0..out.len() {
@@ -371,6 +374,12 @@ mod tests {
             (
                 "the 13th ASEAN Defense Ministers' Meeting",
                 &[("ADMM", Some(13), None)],
+            ),
+            // "Meeting - Plus" and "Meeting – Plus" with spaces: the "-Plus" series, not the
+            // series its first words name
+            (
+                "the First ASEAN Defence Ministers’ Meeting - Plus and the 12th ASEAN Defence Ministers' Meeting – Plus",
+                &[("ADMM-Plus", Some(1), None), ("ADMM-Plus", Some(12), None)],
             ),
         ];
         for (text, want) in rows {

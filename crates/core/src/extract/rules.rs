@@ -844,6 +844,10 @@ impl Extractor<'_> {
         );
         starts.sort_unstable();
         starts.dedup();
+        let known: Vec<Range<usize>> = known::mentions(text, self.bodies)
+            .into_iter()
+            .map(|m| m.range)
+            .collect();
         for at in starts {
             if para.in_pair(at) {
                 continue;
@@ -855,6 +859,14 @@ impl Extractor<'_> {
             let Some(name) = name.filter(|n| self.names_meetings(n)) else {
                 continue;
             };
+            // "the First ASEAN Defence Ministers' Meeting - Plus": the start of a longer known
+            // name, which the known bodies read.
+            if known
+                .iter()
+                .any(|r| r.start <= at && r.end > at + name.len())
+            {
+                continue;
+            }
             // "the ASEAN … Meeting Working Group": the name of a group of the meeting, which
             // the known bodies and the pairs read.
             let longer = full

@@ -331,6 +331,13 @@ fn a_spaced_plus_names_only_the_plus_series() {
         "2026-05-08",
         &[("ahcm-plus-12", Some("4 May"), Some("Hanoi, Vietnam"), None)],
     )]);
+    // "… Meeting - Plus (ACR-Plus)", a spaced dash before "Plus": the Plus series' meeting, not
+    // the first words' series
+    check_known_rows(&[(
+        "1. The First ASEAN Defence Ministers’ Meeting - Plus (ADMM-Plus) was convened in Hue, Vietnam on 12 October 2010.",
+        "2010-10-13",
+        &[("admm-plus-1", Some("12 October 2010"), Some("Hue, Vietnam"), None)],
+    )]);
     // "… Meeting (ACR)-Plus Experts Working Group": a group's meeting, not the series'
     check_known_rows(&[(
         "Laos will host the 16th ASEAN Harbour Chiefs' Meeting (AHCM)-Plus Experts Working Group on Divers in Hanoi on 4 May.",
