@@ -84,8 +84,22 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
     found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     let mut out: Vec<Mention<'b>> = Vec::new();
     let mut taken_until = 0;
-    for (range, body) in found {
+    for (mut range, mut body) in found {
         if range.start < taken_until {
+            continue;
+        }
+        // "… Ministers' Meeting (ADMM) Plus": the "-Plus" series.
+        if let Some((plus, end)) = plus_after_bracket(text, range.end, body, bodies) {
+            (body, range) = (plus, range.start..end);
+        }
+        // "the 6th ADMM-Plus EWG on …": a group named after its parent series is the group.
+        if let Some(last) = out
+            .last_mut()
+            .filter(|m| is_parent_of(m, body, text, &range))
+        {
+            last.body = body;
+            last.range.end = range.end;
+            taken_until = range.end;
             continue;
         }
         taken_until = range.end;
@@ -101,6 +115,50 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
     out
 }
 
+/// The "-Plus" body of `body` and where its name ends, when " (ACR) Plus" or " (ACR)-Plus" follows
+/// the name of `body` ending at byte `end`.
+fn plus_after_bracket<'b>(
+    text: &str,
+    end: usize,
+    body: &Body,
+    bodies: &'b [Body],
+) -> Option<(&'b Body, usize)> {
+    let acronym = body.acronym.as_deref()?;
+    let plus = bodies
+        .iter()
+        .find(|b| b.acronym.as_deref() == Some(&format!("{acronym}{PLUS_SUFFIX}")))?;
+    let rest = text[end..].strip_prefix(" (")?.strip_prefix(acronym)?;
+    let word = PLUS_SUFFIX.trim_start_matches('-');
+    let tail = rest
+        .strip_prefix(") ")
+        .or_else(|| rest.strip_prefix(")-"))?
+        .strip_prefix(word)?;
+    let at = text.len() - tail.len();
+    bounded(text, at - word.len(), at, false).then_some((plus, at))
+}
+
+/// Whether `group`, named at `range`, is a group of the series `parent` names right before it
+/// (a bracketed acronym between): its name starts with the series' acronym or name ("ADMM-Plus
+/// Experts' Working Group on …").
+fn is_parent_of(parent: &Mention<'_>, group: &Body, text: &str, range: &Range<usize>) -> bool {
+    let series = parent.body;
+    if !series.kind.has_instances() || group.kind.has_instances() && group.kind == series.kind {
+        return false;
+    }
+    let between = text[parent.range.end..range.start].trim();
+    let bracketed = between.starts_with('(') && between.ends_with(')');
+    if !between.is_empty() && !bracketed {
+        return false;
+    }
+    let starts = |form: &str| {
+        let f = form.to_ascii_lowercase();
+        std::iter::once(&group.name)
+            .chain(&group.aliases)
+            .any(|n| n.to_ascii_lowercase().starts_with(&format!("{f} ")))
+    };
+    series.acronym.as_deref().is_some_and(starts) || starts(&series.name)
+}
+
 /// `text` lowercased without " (ACR)" asides (2 to 10 capital letters or hyphens), and for each
 /// byte kept where it stands in `text`.
 fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
@@ -110,9 +168,11 @@ fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
     while k < text.len() {
         let rest = &text[k..];
         if let Some(inner) = rest.strip_prefix(" (") {
+            // "(ADMM-Plus)" too.
             let acronym = inner.find(')').is_some_and(|close| {
                 (2..=10).contains(&close)
                     && inner[..close]
+                        .trim_end_matches(PLUS_SUFFIX)
                         .chars()
                         .all(|c| c.is_ascii_uppercase() || c == '-')
             });

@@ -227,6 +227,8 @@ pub(super) struct Para<'t> {
     lower: String,
     cite: String,
     pairs: Vec<Pair>,
+    /// Where known bodies are named.
+    known: Vec<Range<usize>>,
     enumerated_mechanisms: Vec<Range<usize>>,
     mentioned: Vec<usize>,
 }
@@ -525,6 +527,10 @@ impl Extractor<'_> {
             lower: text.to_ascii_lowercase(),
             cite: cite(self.statement, p),
             pairs: locate_pairs(text),
+            known: known::mentions(text, self.bodies)
+                .into_iter()
+                .map(|m| m.range)
+                .collect(),
             enumerated_mechanisms: enumeration_spans(text),
             mentioned: Vec::new(),
         };
@@ -635,10 +641,7 @@ impl Extractor<'_> {
         let cite = para.cite.clone();
         // "the ASEAN Defence Senior Officials' Meeting (ADSOM) Working Group (WG)": a pair inside
         // a longer known name is that name's, which the known bodies read.
-        let known: Vec<Range<usize>> = known::mentions(text, self.bodies)
-            .into_iter()
-            .map(|m| m.range)
-            .collect();
+        let known = para.known.clone();
         for pair in &para.pairs {
             // "… Meeting (ADSOM) Working Group (WG)": "Working Group (WG)" ends that name too.
             let long_end = pair.start + pair.long.len();
@@ -844,10 +847,6 @@ impl Extractor<'_> {
         );
         starts.sort_unstable();
         starts.dedup();
-        let known: Vec<Range<usize>> = known::mentions(text, self.bodies)
-            .into_iter()
-            .map(|m| m.range)
-            .collect();
         for at in starts {
             if para.in_pair(at) {
                 continue;
@@ -861,7 +860,8 @@ impl Extractor<'_> {
             };
             // "the First ASEAN Defence Ministers' Meeting - Plus": the start of a longer known
             // name, which the known bodies read.
-            if known
+            if para
+                .known
                 .iter()
                 .any(|r| r.start <= at && r.end > at + name.len())
             {
@@ -920,7 +920,10 @@ impl Extractor<'_> {
                 .next()
                 .is_some_and(|w| w.ends_with(PARTNER_BEFORE_ASEAN));
             let asean_first = ASEAN_NAME_STARTS.iter().any(|s| name.starts_with(s));
-            if asean_first || partner_first || para.in_pair(from) {
+            // "the 6th ADMM-Plus EWG on … Meeting": a known name, which the known bodies read.
+            let name_at = text.len() - text[from..].trim_start().len();
+            let known = para.known.iter().any(|r| r.contains(&name_at));
+            if asean_first || partner_first || known || para.in_pair(from) {
                 continue;
             }
             let Some(name) = cut_at_meeting_head(&name).filter(|n| self.names_meetings(n)) else {
@@ -941,10 +944,7 @@ impl Extractor<'_> {
     fn numbered_series(&mut self, para: &mut Para<'_>) {
         let text = para.text;
         let cite = para.cite.clone();
-        let known_spans: Vec<Range<usize>> = known::mentions(text, self.bodies)
-            .into_iter()
-            .map(|m| m.range)
-            .collect();
+        let known_spans = para.known.clone();
         let words: Vec<(usize, &str)> = text
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
@@ -1277,10 +1277,7 @@ impl Extractor<'_> {
     /// pair: a mechanism named so.
     fn named_bodies(&mut self, para: &mut Para<'_>) {
         let text = para.text;
-        let known: Vec<Range<usize>> = known::mentions(text, self.bodies)
-            .into_iter()
-            .map(|m| m.range)
-            .collect();
+        let known = para.known.clone();
         let mut from = 0;
         for (at, word) in text
             .split_whitespace()

@@ -346,6 +346,35 @@ fn a_spaced_plus_names_only_the_plus_series() {
     )]);
 }
 
+/// Phrasing class "the <ordinal> <series> EWG on …" and "the <ordinal> <series full name>
+/// (<ACR>) Experts' Working Group (EWG) on …": a meeting of the series' working group, not the
+/// series' own numbered meeting.
+#[test]
+fn a_series_group_is_no_meeting_of_the_series() {
+    check_known_rows(&[
+        (
+            "The 6th ADMM-Plus EWG on Maritime Security Meeting was held at the Harbour Hotel, Sydney, Australia on 1 October.",
+            "2026-10-02",
+            &[("ewg-ms-6", Some("1 October"), Some("Harbour Hotel, Sydney"), None)],
+        ),
+        (
+            "The second ASEAN Defence Ministers’ Meeting-Plus (ADMM-Plus) Experts’ Working Group (EWG) on Maritime Security Meeting was held in Kota Kinabalu, Malaysia from 8 to 10 February 2026.",
+            "2026-02-11",
+            &[("ewg-ms-2", Some("from 8 to 10 February 2026"), Some("Kota Kinabalu, Malaysia"), None)],
+        ),
+    ]);
+}
+
+/// Phrasing class "the <ordinal> <full name> (<ACR>) Plus": the Plus series' meeting.
+#[test]
+fn a_plus_after_the_bracket_names_the_plus_series() {
+    check_known_rows(&[(
+        "The talks came before the 9th ASEAN Defence Ministers’ Meeting (ADMM) Plus, set for 23 November in Siem Reap.",
+        "2026-11-22",
+        &[("admm-plus-9", Some("23 November"), Some("Siem Reap, Cambodia"), None)],
+    )]);
+}
+
 /// One statement's facts, published on the day given.
 fn facts_of(text: &str, published: &str) -> Vec<Fact> {
     extract(&statement(
