@@ -234,6 +234,32 @@ pub(super) fn merge(kept: &mut Fact, other: &Fact) -> Vec<&'static str> {
             _ => {}
         }
     }
+    /// A place that names the other and more ("Vientiane, Laos" for "Vientiane" or "Laos") is
+    /// the more precise and wins; spelling aside ("Ha Noi, Viet Nam"), the two agree.
+    fn fill_place(
+        into: &mut Option<String>,
+        from: &Option<String>,
+        conflicts: &mut Vec<&'static str>,
+    ) {
+        let (Some(a), Some(b)) = (into.as_ref(), from) else {
+            return fill(into, from, "place", conflicts);
+        };
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let (wa, wb) = (words(a), words(b));
+        if wa.concat() == wb.concat() || wb.iter().all(|w| wa.contains(w)) {
+            return;
+        }
+        if wa.iter().all(|w| wb.contains(w)) {
+            *into = Some(b.clone());
+            return;
+        }
+        conflicts.push("place");
+    }
     let mut conflicts = Vec::new();
     match (kept, other) {
         (Fact::Meeting(a), Fact::Meeting(b)) => {
@@ -250,7 +276,7 @@ pub(super) fn merge(kept: &mut Fact, other: &Fact) -> Vec<&'static str> {
             a.number = a.number.or(b.number);
             a.acronym = a.acronym.take().or_else(|| b.acronym.clone());
             a.series = a.series.take().or_else(|| b.series.clone());
-            fill(&mut a.place, &b.place, "place", &mut conflicts);
+            fill_place(&mut a.place, &b.place, &mut conflicts);
             fill(&mut a.chair, &b.chair, "chair", &mut conflicts);
             fill(&mut a.theme, &b.theme, "theme", &mut conflicts);
             a.summary = a.summary.take().or_else(|| b.summary.clone());
@@ -383,6 +409,38 @@ mod tests {
             "{}",
             c.warnings[0]
         );
+    }
+
+    /// Places of one meeting from two statements: the one naming the other and more wins, a
+    /// spelling apart is agreement, two places are a conflict (the first kept).
+    #[test]
+    fn the_more_precise_place_wins() {
+        let rows = [
+            ("Vientiane", "Vientiane, Laos", "Vientiane, Laos", false),
+            ("Vientiane, Laos", "Laos", "Vientiane, Laos", false),
+            (
+                "Hanoi, Vietnam",
+                "Ha Noi, Viet Nam",
+                "Hanoi, Vietnam",
+                false,
+            ),
+            ("Vientiane", "Luang Prabang", "Vientiane", true),
+        ];
+        let meeting = |place: &str| {
+            Fact::Meeting(
+                toml::from_str(&format!(
+                    "id = \"admm-18\"\nname = \"18th ADMM\"\nplace = \"{place}\"\ncites = []\n"
+                ))
+                .unwrap(),
+            )
+        };
+        for (first, second, want, conflict) in rows {
+            let mut kept = meeting(first);
+            let conflicts = merge(&mut kept, &meeting(second));
+            let Fact::Meeting(m) = kept else { panic!() };
+            assert_eq!(m.place.as_deref(), Some(want), "{first} + {second}");
+            assert_eq!(conflicts.contains(&"place"), conflict, "{first} + {second}");
+        }
     }
 
     #[test]
