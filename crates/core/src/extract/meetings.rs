@@ -5,7 +5,8 @@
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::people::{attendance, chair_of, first_naming, host_state, merge_people};
 use super::spans::{
-    is_exercise, is_two_digit_year, lead_end, name_before, offset_in, sentence_around, strip_the,
+    is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
+    sentence_around, strip_the,
 };
 use super::text::{find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
@@ -184,6 +185,8 @@ pub(super) struct Extractor<'a> {
     pub(super) hosts: Vec<(usize, String)>,
     /// Paragraphs read so far (headings aside).
     pub(super) paragraphs_read: usize,
+    /// A chair a paragraph named for "the meeting" before any meeting was named, and where.
+    pub(super) early_chair: Option<(String, String)>,
 }
 
 impl Extractor<'_> {
@@ -557,6 +560,38 @@ impl Extractor<'_> {
     }
 
     /// After every paragraph: a meeting no sentence gave a chair is chaired by its host.
+    /// After every paragraph: a chair named for "the meeting" before any meeting was named
+    /// chairs the meeting the statement reports: its main meeting, else the one cited first
+    /// (of the statement's year before another's).
+    pub(super) fn early_chair(&mut self) {
+        let Some((chair, cite)) = self.early_chair.take() else {
+            return;
+        };
+        let paragraph = |c: &String| {
+            c.rsplit('#')
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(usize::MAX)
+        };
+        let year = self.clock.year;
+        let reported = self.main_meeting.or_else(|| {
+            (0..self.meetings.len()).min_by_key(|&i| {
+                let m = &self.meetings[i];
+                let other_year = m
+                    .when
+                    .as_ref()
+                    .is_some_and(|w| Some(w.start.year()) != year);
+                (m.cites.iter().map(paragraph).min(), other_year, i)
+            })
+        });
+        if let Some(m) = reported.map(|i| &mut self.meetings[i]) {
+            if m.chair.is_none() {
+                m.chair = Some(chair);
+                push_cite(&mut m.cites, cite);
+            }
+        }
+    }
+
     pub(super) fn hosts_chair(&mut self) {
         for (i, host) in std::mem::take(&mut self.hosts) {
             let m = &mut self.meetings[i];
@@ -677,8 +712,19 @@ impl Extractor<'_> {
         }
         if m.place.is_none() {
             let after = at.map_or("", |at| &sentence[at..]);
+            // A place before the meeting is its own, unless it follows another meeting named
+            // before ("After the 1st … Meeting in Hanoi, the 2nd … Meeting was held on 3 May").
+            let before = &sentence[..at.unwrap_or(0)];
+            let other_named = before
+                .split_whitespace()
+                .find(|w| is_meeting_name(w.trim_end_matches([',', '.', ';'])))
+                .map(|w| w.as_ptr() as usize - before.as_ptr() as usize);
+            let own = match other_named {
+                Some(end) => &before[..end],
+                None => sentence,
+            };
             m.place = place_in(after)
-                .or_else(|| place_in(sentence))
+                .or_else(|| place_in(own))
                 .or_else(|| host_state(sentence));
         }
         if m.chair.is_none() {

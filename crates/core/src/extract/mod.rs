@@ -107,6 +107,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         main_meeting: None,
         hosts: Vec::new(),
         paragraphs_read: 0,
+        early_chair: None,
     };
     for p in &statement.paragraphs {
         if !p.heading {
@@ -118,6 +119,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.hosts_chair();
     x.merge_occurrences();
     x.reported_exercise();
+    x.early_chair();
     x.year_of_named();
     let (initiatives, areas, topics) = tables::extract(statement);
     if let Some(main) = x.meetings.first_mut() {

@@ -7,10 +7,16 @@ use crate::corpus::Meeting;
 
 /// Words that lead to a meeting's chair.
 const CHAIR_LEADS: &[&str] = &[
+    "co-chairs of the meeting were ",
+    "co-chairs were ",
+    "chair of the meeting was ",
+    "chairman of the meeting was ",
     "co-chaired by ",
+    "jointly chaired by ",
     "chaired by ",
     "under the chairmanship of ",
     "under the chair of ",
+    "jointly presided over by ",
     "presided over by ",
 ];
 
@@ -85,12 +91,6 @@ const RANKS: &[&str] = &[
     "Datuk",
     "Dato",
     "Seri",
-];
-
-/// Abbreviated ranks and titles written with a full stop inside a person's name ("Adm. Lim Boon").
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Gen", "Lt", "Lieut", "Col", "Maj", "Adm", "Capt", "Brig", "Cdr", "Sen", "Dr", "Mr", "Mrs",
-    "Ms",
 ];
 
 /// Lowercase words before a chair that say whose it is ("chaired by the host nation's Navy
@@ -176,20 +176,39 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
 /// Bytes after a chair's name within which " and " leads to a second chair, the rest of a
 /// long name ("bin Haji Yussof") between.
 const CO_CHAIR_WITHIN: usize = 40;
+/// The same, across the first chair's role set off by commas ("A, chief of staff of the fleet,
+/// and B").
+const CO_CHAIR_ROLE_WITHIN: usize = 120;
 
 /// A second chair named after the first's end `end` ("… and Australian Defence Minister Z"):
-/// the person after " and ", when only the rest of the first name stands between.
+/// the person after " and ", when only the rest of the first name, or a lowercase role set off
+/// by commas, stands between.
 fn co_chair_after(sentence: &str, end: usize) -> Option<String> {
     let rest = &sentence[end..];
-    let and = rest.find(" and ").filter(|&k| k <= CO_CHAIR_WITHIN)?;
+    let role = rest.starts_with(", ");
+    let within = if role {
+        CO_CHAIR_ROLE_WITHIN
+    } else {
+        CO_CHAIR_WITHIN
+    };
+    let and = rest.find(" and ").filter(|&k| k <= within)?;
     let between = &rest[..and];
-    if between.contains([',', ';', '.']) {
+    if between.contains([';', '.']) || between.contains(',') && !role {
         return None;
     }
     let person = person_at(rest, and + " and ".len())?;
     let rest_after = &rest[and + " and ".len()..];
     let starts_at_once = rest_after.starts_with(person.as_str());
-    (starts_at_once && person.split_whitespace().count() >= 2 && !rank_alone(&person))
+    // Past a role, the second chair carries a rank or an office of its own ("…, Chief Medical
+    // Officer of the Armed Forces and Brigadier X"), not the end of the role ("… Policy and
+    // Planning Division").
+    let titled = person
+        .split_whitespace()
+        .any(|w| RANKS.contains(&text::bare(w)) || ROLE_WORDS.contains(&text::bare(w)));
+    (starts_at_once
+        && person.split_whitespace().count() >= 2
+        && !rank_alone(&person)
+        && (!role || titled))
         .then_some(person)
 }
 
@@ -243,6 +262,8 @@ fn hosted_by(sentence: &str) -> Option<String> {
 const CHAIRING_VERBS: &[&str] = &[
     " chaired the ",
     " co-chaired the ",
+    " co-chaired an ",
+    " co-chaired a ",
     " chairs the ",
     " co-chairs the ",
     " presided over the ",
@@ -403,7 +424,7 @@ pub(super) fn person_at(text: &str, from: usize) -> Option<String> {
         let last = name.split_whitespace().last().unwrap_or("");
         let more = text[end..]
             .strip_prefix(". ")
-            .filter(|_| TITLE_ABBREVIATIONS.contains(&last))
+            .filter(|_| text::ABBREVIATIONS.contains(&last))
             .and_then(|_| name_at(text, end + 2));
         let Some(more) = more else {
             return Some(name);

@@ -211,6 +211,20 @@ const CHAIRMANSHIP_FOR: &str = "chairmanship for ";
 /// The words a body named for its "force" must hold to be a task force.
 const TASK_FORCE: &str = "task force";
 
+/// Words a sentence opens with for the meeting a statement reports, before it is named.
+const MEETING_ANAPHORS: &[&str] = &[
+    "the meeting ",
+    "the opening ceremony ",
+    "the ceremony ",
+    "the event ",
+    "the conference ",
+    "the exercise ",
+    "the talks ",
+];
+
+/// Plural words a sentence opens with for meetings held together ("The events, chaired by …").
+const PLURAL_MEETING_WORDS: &[&str] = &["events", "sessions", "meetings", "talks", "conferences"];
+
 /// Words saying a paragraph is about the same day as the meeting spoken of before.
 const SAME_DAY: &str = "the same day";
 
@@ -1404,7 +1418,21 @@ impl Extractor<'_> {
     /// Who chaired and who attended, from any sentence of a paragraph about the meeting ("The
     /// retreat was attended by …. Timor-Leste took part as an observer.").
     fn chair_and_attendance(&mut self, para: &mut Para<'_>) {
-        let Some(i) = self.target(para) else { return };
+        let Some(i) = self.target(para) else {
+            // "The meeting was co-chaired by …" before any meeting is named: kept for the
+            // meeting the statement reports ([`Extractor::early_chair`]).
+            if self.early_chair.is_none() && self.meetings.is_empty() {
+                self.early_chair = sentences(para.text)
+                    .into_iter()
+                    .filter(|(_, s)| {
+                        let lower = s.to_ascii_lowercase();
+                        MEETING_ANAPHORS.iter().any(|a| lower.starts_with(a))
+                    })
+                    .find_map(|(_, s)| chair_in(s))
+                    .map(|chair| (chair, para.cite.clone()));
+            }
+            return;
+        };
         for (_, sentence) in sentences(para.text) {
             let (participants, observers) = attendance(sentence);
             // "The meeting was chaired by …", a sentence after the one naming it; "The
@@ -1416,8 +1444,29 @@ impl Extractor<'_> {
                 .filter(|_| chair_of(sentence, &self.meetings[i]).is_none())
                 .and_then(|k| Some((k, chair_in(sentence)?)));
             if let Some((k, chair)) = chair_of_before {
-                self.meetings[k].chair = Some(chair);
-                push_cite(&mut self.meetings[k].cites, para.cite.clone());
+                // "The events, chaired by X, …": every meeting held with the one spoken of last.
+                let subject = sentence
+                    .split(',')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let plural = PLURAL_MEETING_WORDS
+                    .iter()
+                    .any(|w| subject.trim_end().ends_with(w));
+                let when = self.meetings[k].when.clone();
+                let together: Vec<usize> = (0..self.meetings.len())
+                    .filter(|&j| {
+                        j == k
+                            || plural
+                                && when.is_some()
+                                && self.meetings[j].when == when
+                                && self.meetings[j].chair.is_none()
+                    })
+                    .collect();
+                for j in together {
+                    self.meetings[j].chair = Some(chair.clone());
+                    push_cite(&mut self.meetings[j].cites, para.cite.clone());
+                }
             }
             let m = &mut self.meetings[i];
             if m.chair.is_none() {

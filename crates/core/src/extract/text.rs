@@ -3,10 +3,11 @@
 use crate::dates::{self, DateRange};
 use std::ops::Range;
 
-/// Words a full stop follows without ending the sentence ("Lt. Gen. X").
-const SENTENCE_ABBREVIATIONS: &[&str] = &[
+/// Abbreviated ranks, titles and given names a full stop follows without ending the sentence
+/// or the person's name ("Lt. Gen. X", "Adm. Lim Boon", "Haji Mohd. Yusof").
+pub(super) const ABBREVIATIONS: &[&str] = &[
     "Gen", "Lt", "Col", "Maj", "Dr", "Mr", "Mrs", "Ms", "No", "Adm", "Capt", "Lieut", "Brig",
-    "Cdr", "Sen", "Asst", "Sr", "Jr", "St",
+    "Cdr", "Sen", "Asst", "Sr", "Jr", "St", "Mohd", "Muhd", "Md", "Abd",
 ];
 
 /// Sentences of a paragraph with their byte ranges; list items and table rows are sentences too.
@@ -27,7 +28,7 @@ pub fn sentences(text: &str) -> Vec<(Range<usize>, &str)> {
                     .next()
                     .unwrap_or("");
                 // "Gen.", "H.E.", "U.S.": no sentence ends after a title or initials.
-                let abbreviation = SENTENCE_ABBREVIATIONS.contains(&word_before)
+                let abbreviation = ABBREVIATIONS.contains(&word_before)
                     || word_before
                         .split('.')
                         .all(|w| w.len() == 1 && w.chars().all(char::is_uppercase));

@@ -158,6 +158,48 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Admiral Le Van"))],
         ),
+        // "jointly presided over by A, <role>, and B, <role>": both chairs
+        (
+            "The opening of the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May was jointly presided over by Vice Admiral Lim Boon, chief of staff of the fleet, and Rear Admiral John Carter, commander of the task group.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vice Admiral Lim Boon and Rear Admiral John Carter"))],
+        ),
+        // "The Co-Chairs of the meeting were A and B"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. The Co-Chairs of the meeting were Colonel (Dr) Haji Mohd. Lim Boon Keng and Brigadier John Carter.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Colonel Haji Mohd. Lim Boon Keng and Brigadier John Carter"))],
+        ),
+        // "The Co-Chairs … were A, <Role> of the <body> and B, <Role>": a capitalised role, no
+        // comma before "and"; the end of a role is no second chair
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. The Co-Chairs of the meeting were Colonel Lim Boon Keng, Chief Medical Officer of the Harbour Forces (HF) and Brigadier John Carter, Director General of Health.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Colonel Lim Boon Keng and Brigadier John Carter"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Colonel Lim Boon Keng, Head of the Department of Policy and Strategic Planning, on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Colonel Lim Boon Keng"))],
+        ),
+        // "A (left) and B (right) co-chaired an informal meeting …": both subjects
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Harbour Minister John Carter (left) and Defence Minister Lim Boon Keng (right) co-chaired an informal session of it.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Harbour Minister John Carter and Defence Minister Lim Boon Keng"))],
+        ),
+        // "<State> <Title> <one name> chaired the conference"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May.\n\nIndonesian Harbour Minister Prabawa chaired the conference.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Indonesian Harbour Minister Prabawa"))],
+        ),
         // a rank alone names nobody: the field stays empty
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Lieutenant Colonel, the host's liaison.",
@@ -363,6 +405,21 @@ fn a_series_group_is_no_meeting_of_the_series() {
             &[("ewg-ms-2", Some("from 8 to 10 February 2026"), Some("Kota Kinabalu, Malaysia"), None)],
         ),
     ]);
+}
+
+/// Phrasing class "The meeting was co-chaired by …" in a lead paragraph before any meeting is
+/// named: the chair of the meeting the statement reports, named later (the one cited first, of
+/// the statement's year), not of an earlier one named with it.
+#[test]
+fn a_chair_named_before_the_meeting_chairs_the_reported_one() {
+    check_known_rows(&[(
+        "The meeting was co-chaired by Laos's Harbour Minister Sone Vilay and Japanese Harbour Minister Taro Kato.\n\nDelegates of the ten states attended.\n\nFollowing the 1st ASEAN-Japan Harbour Ministers' Informal Meeting in Hanoi in February 2025, delegates hailed the 2nd ASEAN-Japan Harbour Ministers' Informal Meeting held on 3 May.",
+        "2026-05-04",
+        &[
+            ("asean-japan-hmim-1", Some("February 2025"), Some("Hanoi, Vietnam"), None),
+            ("asean-japan-hmim-2", Some("3 May"), None, Some("Harbour Minister Sone Vilay and Japanese Harbour Minister Taro Kato")),
+        ],
+    )]);
 }
 
 /// Phrasing class "the <ordinal> <full name> (<ACR>) Plus": the Plus series' meeting.
@@ -804,7 +861,7 @@ fn known_series_instance_rows() {
             "Hanoi (VNA) – Officers of the ministry took part online in the ADSOM WG and the ADSOM-Plus WG, which were held on April 7 and 8.\n\nThe sessions, chaired by Laos, took up points left open by the ADSOM WG and ADSOM-Plus WG, both held in Vientiane in January.",
             "2026-04-10",
             &[
-                ("adsom-wg-2026", Some("April 7"), None, None),
+                ("adsom-wg-2026", Some("April 7"), None, Some("Laos")),
                 ("adsom-plus-wg-2026", Some("April 7"), None, Some("Laos")),
                 ("adsom-wg-2026-01", Some("January"), Some("Vientiane, Laos"), None),
                 ("adsom-plus-wg-2026-01", Some("January"), Some("Vientiane, Laos"), None),
@@ -853,6 +910,18 @@ fn known_series_instance_rows() {
             &[
                 ("aarm-31", Some("2 November"), Some("Hue, Vietnam"), None),
                 ("aarm-2027", Some("2027"), Some("Malaysia"), None),
+            ],
+        ),
+        // "The events, chaired by <State>, went over what the <series> meetings held in <month>
+        // left": the events are the meetings spoken of before, each of them chaired by it
+        (
+            "A delegation attended the virtual conferences of the ASEAN Defence Senior Officials’ Meeting Working Group (ADSOM WG) and the ADSOM-Plus WG on March 28 and 29.\n\nThe events, chaired by Cambodia, went over points left open at the ADSOM WG and ADSOM-Plus WG meetings held in Phnom Penh in February.",
+            "2026-03-30",
+            &[
+                ("adsom-wg-2026", Some("March 28"), Some("virtual"), Some("Cambodia")),
+                ("adsom-plus-wg-2026", Some("March 28"), Some("virtual"), Some("Cambodia")),
+                ("adsom-wg-2026-02", Some("February"), Some("Phnom Penh, Cambodia"), None),
+                ("adsom-plus-wg-2026-02", Some("February"), Some("Phnom Penh, Cambodia"), None),
             ],
         ),
         // "<State> took over the <series> chairmanship for <year>": that year's meeting, chaired
