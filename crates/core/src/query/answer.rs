@@ -110,6 +110,14 @@ pub(crate) fn answer_around(
     )?;
     if scope == Scope::Ask {
         add_phrase_passages(index, &searcher, &mut analyzer, &request, &mut results)?;
+        add_report_passages(
+            index,
+            &searcher,
+            &mut analyzer,
+            &request,
+            &named,
+            &mut results,
+        )?;
     }
     let mut passages_instead = None;
     if let Some(kind) = scope.kind() {
@@ -251,6 +259,97 @@ fn add_statement_passages(
     results.truncate(SCOPED_LIMIT);
     Ok(())
 }
+
+/// A meeting the question names, answering `/ask` first, is followed by the paragraphs of the
+/// statements reporting it that hold the rest of the question ("who gave the welcoming remarks at <meeting>": the
+/// paragraph naming the speaker seldom names the meeting), at most [`REPORT_PASSAGES`], those
+/// holding the most of its uncommon words first, at least [`REPORT_MATCHES`] of them.
+fn add_report_passages(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    request: &Request,
+    named: &[String],
+    results: &mut Vec<Hit>,
+) -> Result<(), QueryError> {
+    let Some(fact) = results
+        .first()
+        .filter(|h| is_named(h, named))
+        .and_then(|h| h.fact.as_ref())
+        .filter(|f| f.kind() == FactKind::Meeting)
+        .cloned()
+    else {
+        return Ok(());
+    };
+    let common = searcher.num_docs() / COMMON_SHARE;
+    let names = fact.names();
+    let wanted = Wanted::about(&terms_of(analyzer, &request.text), &names, analyzer);
+    let rest: HashSet<String> = wanted
+        .focus
+        .iter()
+        .filter(|t| {
+            let term = Term::from_field_text(index.fields.body, t);
+            searcher.doc_freq(&term).is_ok_and(|n| n > 0 && n <= common)
+        })
+        .cloned()
+        .collect();
+    if rest.len() < REPORT_MATCHES {
+        return Ok(());
+    }
+    let shown: HashSet<String> = results
+        .iter()
+        .flat_map(|h| h.citations.iter().map(Citation::reference))
+        .collect();
+    let mut statements: Vec<&str> = Vec::new();
+    for cite in fact.cites() {
+        let id = cite.split('#').next().unwrap_or(cite);
+        if !statements.contains(&id) && statements.len() < REPORT_STATEMENTS {
+            statements.push(id);
+        }
+    }
+    let mut found: Vec<(usize, Citation)> = Vec::new();
+    for id in statements {
+        for c in statement_citations(index, searcher, id, &wanted, analyzer)? {
+            if shown.contains(&c.reference()) {
+                continue;
+            }
+            let held: HashSet<String> = c
+                .matched
+                .iter()
+                .flat_map(|w| analysis::terms(analyzer, w))
+                .map(|t| t.text)
+                .filter(|t| rest.contains(t))
+                .collect();
+            if held.len() >= REPORT_MATCHES {
+                found.push((held.len(), c));
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut at = 1;
+    for (_, c) in found.into_iter().take(REPORT_PASSAGES) {
+        results.insert(
+            at,
+            Hit {
+                score: 0.0,
+                fact: None,
+                citations: vec![c],
+            },
+        );
+        at += 1;
+    }
+    results.truncate(ASK_LIMIT);
+    Ok(())
+}
+
+/// Statements reporting a meeting whose paragraphs [`add_report_passages`] reads, at most.
+const REPORT_STATEMENTS: usize = 4;
+/// Paragraphs it adds, at most.
+const REPORT_PASSAGES: usize = 2;
+/// The question's uncommon words outside the meeting's names a paragraph must hold.
+const REPORT_MATCHES: usize = 2;
+/// A word in more than one document in this many is common (a question's "who", "the").
+const COMMON_SHARE: u64 = 5;
 
 /// The `kind` of paragraph documents.
 const PARAGRAPH: &str = "paragraph";

@@ -272,3 +272,48 @@ The ADSOM WG opened in Hue on January 9, and the ADSOM WG chair spoke of the WG 
             .collect::<Vec<_>>()
     );
 }
+
+/// Phrasing class "who gave the welcoming remarks at <meeting>": the report's paragraph naming
+/// the speaker does not name the meeting; a `/ask` answer led by the meeting it names is
+/// followed by that paragraph, and one led by a meeting it does not name is left alone.
+#[test]
+fn a_named_meeting_asked_about_brings_its_reports_paragraph_holding_the_rest() {
+    let report = "+++\nid = \"r\"\ntitle = \"Harbour chiefs gather\"\nsource = \"S\"\npublished = \"2023-05-05\"\n+++\n\n\
+The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May.\n\n\
+Delegates of the ten navies toured the port and its new piers.\n\n\
+Welcoming remarks were given by Harbour Minister Tran Binh, who urged closer ties.\n";
+    let filler = |id: &str| {
+        format!(
+            "+++\nid = \"{id}\"\ntitle = \"Port news {id}\"\nsource = \"S\"\npublished = \"2023-05-06\"\n+++\n\n\
+Ships called at the port in January.\n\nCargo volumes rose again.\n\nA new crane arrived.\n"
+        )
+    };
+    let (a, b, c) = (filler("a"), filler("b"), filler("c"));
+    let facts = "[[meeting]]\nid = \"ahcm-9\"\nname = \"9th ASEAN Harbour Chiefs' Meeting\"\nacronym = \"AHCM\"\nnumber = 9\ndate = \"4 May 2023\"\ncites = [\"r#1\"]\n";
+    let index = index_of(&[("r", report), ("a", &a), ("b", &b), ("c", &c)], facts);
+    let searcher = index.reader.searcher();
+    let mut analyzer = analysis::analyzer();
+    let request = Request::from_user(
+        &mut analyzer,
+        "who gave the welcoming remarks at the 9th AHCM?",
+    );
+    let led = |named: &[String]| {
+        let mut results = vec![Hit {
+            score: 1.0,
+            fact: index.fact("ahcm-9").cloned(),
+            citations: Vec::new(),
+        }];
+        add_report_passages(
+            &index,
+            &searcher,
+            &mut analyzer.clone(),
+            &request,
+            named,
+            &mut results,
+        )
+        .unwrap();
+        results.iter().map(Hit::id).collect::<Vec<_>>()
+    };
+    assert_eq!(led(&["ahcm-9".to_string()]), ["ahcm-9", "r#3"]);
+    assert_eq!(led(&[]), ["ahcm-9"]);
+}
