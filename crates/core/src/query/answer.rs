@@ -325,9 +325,8 @@ fn add_report_passages(
             }
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0));
-    let mut at = 1;
-    for (_, c) in found.into_iter().take(REPORT_PASSAGES) {
+    found.sort_by_key(|(held, _)| std::cmp::Reverse(*held));
+    for (at, (_, c)) in (1..).zip(found.into_iter().take(REPORT_PASSAGES)) {
         results.insert(
             at,
             Hit {
@@ -336,7 +335,6 @@ fn add_report_passages(
                 citations: vec![c],
             },
         );
-        at += 1;
     }
     results.truncate(ASK_LIMIT);
     Ok(())
