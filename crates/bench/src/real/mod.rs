@@ -96,6 +96,7 @@ pub fn run(set: &RealSet, texts: &Path, corpus: &Path, today: Date) -> Result<Re
                 reason: "the text differs from the manifest's sha256".into(),
             });
         }
+        let text = set::as_pasted(&text).to_string();
         for (i, p) in judge::paragraphs(&text).into_iter().enumerate() {
             raw_paragraphs.push((format!("{}#{}", m.id, i + 1), p));
         }

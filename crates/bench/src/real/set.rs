@@ -158,6 +158,29 @@ impl RealSet {
     }
 }
 
+/// The text a team member would paste: without the "date YYYY-MM-DD" the search tool puts
+/// before some collected texts (kept as collected, so that their sha256 holds).
+pub fn as_pasted(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    let Some(rest) = trimmed.strip_prefix("date ") else {
+        return text;
+    };
+    let day = rest.get(..10).unwrap_or("");
+    let is_day = day.len() == 10
+        && day.chars().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if is_day {
+        rest[10..].trim_start_matches(' ')
+    } else {
+        text
+    }
+}
+
 /// Lowercase hex sha256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -169,6 +192,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_tools_date_mark_is_not_pasted() {
+        assert_eq!(
+            as_pasted(" date 2025-11-01 Hanoi, 1 Nov – Text"),
+            "Hanoi, 1 Nov – Text"
+        );
+        assert_eq!(as_pasted("date 2025-11-01\nText"), "\nText");
+        assert_eq!(as_pasted("date of the meeting"), "date of the meeting");
+        assert_eq!(as_pasted("Text"), "Text");
+    }
 
     #[test]
     fn a_statement_file_parses_and_unknown_keys_are_refused() {

@@ -400,6 +400,9 @@ fn virtual_in(sentence: &str) -> Option<String> {
 /// → the place, with its country when the city is known. A city followed by a news agency in
 /// brackets ("Seremban (HNA) –") is where the agency files from, not a place of the news.
 pub fn dateline(paragraph: &str) -> Option<String> {
+    if let Some(place) = bracketed_dateline(paragraph) {
+        return Some(place);
+    }
     let end = [paragraph.find([':', '–', '—', ',']), paragraph.find(" - ")]
         .into_iter()
         .flatten()
@@ -441,9 +444,37 @@ pub fn dateline(paragraph: &str) -> Option<String> {
     }
 }
 
+/// A dateline naming its country in square brackets, "New Delhi [India], March 16 (ANI):":
+/// the town, and the country when the town is no known one.
+fn bracketed_dateline(paragraph: &str) -> Option<String> {
+    let open = paragraph.find(" [").filter(|&k| k <= DATELINE_MAX)?;
+    let close = open + paragraph[open..].find("], ")?;
+    let town = paragraph[..open].trim();
+    let country = &paragraph[open + 2..close];
+    if !COUNTRIES.contains(&country) || !town.split_whitespace().all(capitalised) {
+        return None;
+    }
+    let known = CITIES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(town))
+        .map(|(c, k)| {
+            if c == k {
+                c.to_string()
+            } else {
+                format!("{c}, {k}")
+            }
+        });
+    Some(known.unwrap_or_else(|| format!("{town}, {country}")))
+}
+
 /// The dateline opening a paragraph when it holds a date: "PENANG, 26 February 2025 –",
-/// "Jakarta, November 14, 2025 (ANTARA) -" → the words before the dash.
+/// "Jakarta, November 14, 2025 (ANTARA) -", "Kuala Lumpur [Malaysia], November 1 (ANI):" →
+/// the words before the dash (or the agency's colon).
 pub fn dateline_head(paragraph: &str) -> Option<&str> {
+    if bracketed_dateline(paragraph).is_some() {
+        let end = paragraph.find("): ").filter(|&e| e <= DATED_DATELINE_MAX)?;
+        return Some(&paragraph[..end + 1]);
+    }
     let end = [" – ", " — ", " - ", " -- "]
         .iter()
         .filter_map(|d| paragraph.find(d))

@@ -1106,6 +1106,13 @@ fn series_history_rows() {
             "2026-02-26",
             &[("admm-retreat-2026", Some("26 February 2026"), Some("Harbour Hotel, Hue"), None)],
         ),
+        // "<Town> [<Country>], <Month> <day> (<agency>): …": the reported meeting's place and
+        // day when its sentences give none
+        (
+            "Hue [Vietnam], May 2 (ANI): Vietnam's harbour minister hailed the region's unity on Saturday.\n\nSpeaking at the 12th ADMM-Plus, he said much had been done.",
+            "2026-05-02",
+            &[("admm-plus-12", Some("May 2"), Some("Hue, Vietnam"), None)],
+        ),
         // "<series> was held" with no date in a sentence dated no other year: the statement's
         // year's meeting; not the series as a modifier ("the ADMM-Plus countries"), described
         // ("the ADMM-Plus is …"), dated another year ("first convened in 2006") or in brackets
