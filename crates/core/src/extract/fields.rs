@@ -84,6 +84,33 @@ pub(super) struct Clock {
     pub(super) published: Option<Date>,
 }
 
+/// The lead of a place a date may follow as if it led the date itself.
+const IN: &str = "in";
+
+/// Whether the date at byte `start` follows "in <Place>, " ("… in Jakarta, Indonesia, November
+/// 16, 2023"), as a photo caption dates a meeting.
+fn follows_a_place(sentence: &str, start: usize) -> bool {
+    let Some(before) = sentence[..start].strip_suffix(", ") else {
+        return false;
+    };
+    let mut words = before.split(' ').rev();
+    let mut capitalised = 0;
+    for w in words.by_ref() {
+        let w = w.trim_end_matches(',');
+        if w == IN {
+            return capitalised > 0;
+        }
+        if !w.starts_with(|c: char| c.is_uppercase()) || capitalised == MAX_PLACE_WORDS {
+            return false;
+        }
+        capitalised += 1;
+    }
+    false
+}
+
+/// Words of a place before a date ([`follows_a_place`]), at most.
+const MAX_PLACE_WORDS: usize = 5;
+
 /// The first date of `sentence` that `policy` takes as a meeting's; without one, a day said
 /// against the statement's own ("today", "on Wednesday").
 pub(super) fn date_in(sentence: &str, clock: Clock, policy: &DatePolicy) -> Option<Found> {
@@ -116,7 +143,9 @@ pub(super) fn date_near(
         .into_iter()
         .filter(|d| {
             let lead = lead(d);
-            (policy.leads.contains(&lead.as_str()) || (future && lead == "for"))
+            let after_place =
+                policy.leads.contains(&IN) && follows_a_place(sentence, d.range.start);
+            (policy.leads.contains(&lead.as_str()) || (future && lead == "for") || after_place)
                 && (d.when.precision == Precision::Day
                     || (policy.months && d.when.precision == Precision::Month)
                     || ((future || later_year(d)) && d.when.precision == Precision::Year))

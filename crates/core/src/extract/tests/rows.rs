@@ -1106,6 +1106,13 @@ fn series_history_rows() {
             "2026-02-26",
             &[("admm-retreat-2026", Some("26 February 2026"), Some("Harbour Hotel, Hue"), None)],
         ),
+        // a photo caption: "… during the handover ceremony of the <series> in <Town>,
+        // <Country>, <Month> <day>, <year>": the date after the place dates the meeting
+        (
+            "The host minister passes the flag to his Lao peer during the handover ceremony of the ASEAN Defence Ministers’ Meeting in Hue, Vietnam, November 16, 2026. REUTERS/Photo Desk",
+            "2026-11-17",
+            &[("admm-2026", Some("November 16, 2026"), Some("Hue, Vietnam"), None)],
+        ),
         // "<Town> [<Country>], <Month> <day> (<agency>): …": the reported meeting's place and
         // day when its sentences give none
         (
