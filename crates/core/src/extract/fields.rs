@@ -93,9 +93,7 @@ fn follows_a_place(sentence: &str, start: usize) -> bool {
     let Some(before) = sentence[..start].strip_suffix(", ") else {
         return false;
     };
-    let mut words = before.split(' ').rev();
-    let mut capitalised = 0;
-    for w in words.by_ref() {
+    for (capitalised, w) in before.split(' ').rev().enumerate() {
         let w = w.trim_end_matches(',');
         if w == IN {
             return capitalised > 0;
@@ -103,7 +101,6 @@ fn follows_a_place(sentence: &str, start: usize) -> bool {
         if !w.starts_with(|c: char| c.is_uppercase()) || capitalised == MAX_PLACE_WORDS {
             return false;
         }
-        capitalised += 1;
     }
     false
 }
