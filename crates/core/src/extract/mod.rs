@@ -32,7 +32,9 @@ pub use toml_out::to_toml;
 pub const MEETING_SERIES: &str = "meeting series";
 
 /// First words that make a fact's name a piece of a sentence.
-const FRAGMENT_STARTS: &[&str] = &["of", "and", "or", "to", "for", "in", "on", "with", "by"];
+const FRAGMENT_STARTS: &[&str] = &[
+    "of", "and", "or", "to", "for", "in", "on", "with", "by", "at",
+];
 
 /// Last words that make a fact's name a piece of a sentence.
 const FRAGMENT_ENDS: &[&str] = &[
@@ -47,7 +49,18 @@ const FRAGMENT_ENDS: &[&str] = &[
     "to",
     "with",
     "by",
+    // A clause's verb: "… Community or ASC as declared", "… Meeting and was noted".
+    "noted",
+    "declared",
+    "adopted",
+    "agreed",
+    "endorsed",
+    "approved",
 ];
+
+/// Last two words that make a fact's name a piece of a name: "Standard Operating Procedures of
+/// the ASEAN" (cut before "- Our Eyes").
+const FRAGMENT_END_PAIRS: &[(&str, &str)] = &[("the", "ASEAN")];
 
 /// Words of a body's name that say what kind it is, not which.
 const GENERIC_BODY_WORDS: &[&str] = &[
@@ -218,10 +231,17 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     // One that ends in one ("… universally recognised, especially") is too; a name that is only
     // a head noun ("Terms of reference", "Working Group") names nothing in particular.
     facts.retain(|f| {
-        let first = f.name().split_whitespace().next().unwrap_or("");
-        let last = f.name().split_whitespace().last().unwrap_or("");
+        let words: Vec<&str> = f.name().split_whitespace().collect();
+        let first = words.first().copied().unwrap_or("");
+        let last = words.last().copied().unwrap_or("");
+        let last_two = words
+            .len()
+            .checked_sub(2)
+            .map(|k| (words[k].to_ascii_lowercase(), words[k + 1]));
+        let cut = last_two.is_some_and(|(a, b)| FRAGMENT_END_PAIRS.contains(&(a.as_str(), b)));
         !FRAGMENT_STARTS.contains(&first.to_ascii_lowercase().as_str())
             && !FRAGMENT_ENDS.contains(&last)
+            && !cut
             && !head_alone(f)
     });
     // One fact per id: a later one with the same id is the same thing named again.

@@ -993,6 +993,20 @@ fn fragment_and_head_alone_rows() {
     )
     .iter()
     .all(|n| !n.eq_ignore_ascii_case("terms of reference")));
+    // a name running into the clause after it ("… was adopted at the 9th AHCM and was
+    // noted", "… a Harbour Safety Community or HSC as declared by …"): no initiative of that name
+    for text in [
+        "The concept paper on the harbour centre was adopted at the 9th AHCM Meeting and was noted during the 26th ASEAN Summit in April 2026.",
+        "The chiefs agreed to contribute to the establishment of a Harbour Safety Community or HSC as declared by the leaders at the 9th ASEAN Summit.",
+    ] {
+        let names = initiative_names(text);
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.ends_with("noted") && !n.ends_with("declared") && !n.starts_with("At ")),
+            "{names:?} in: {text}"
+        );
+    }
     // a body named by its head alone: "Working Group (WG)" after a series' pair
     assert!(mechanism_names(
         "The paper was discussed at the ASEAN Harbour Chiefs' Meeting (AHCM) Working Group (WG) in May."
