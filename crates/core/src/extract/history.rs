@@ -20,6 +20,11 @@ const FIRST_EDITION: &[&str] = &[
     "goes back",
     "dates back",
     "began in",
+    "started in",
+    "was launched in",
+    "its launch in",
+    "its inception in",
+    "first met in",
 ];
 
 /// Verbs saying the years after them are editions the subject hosted or first attended.

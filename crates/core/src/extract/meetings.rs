@@ -116,7 +116,16 @@ const UNDATED_CUES_BEFORE: &[&str] = &[
     "results of the",
     "sidelines of the",
     "margins of the",
+    "the forthcoming",
+    "the coming",
 ];
+
+/// Words before a series' name that make it one meeting when a year follows the name ("first
+/// proposed at the ADMM-Plus in 2017"): that year's meeting.
+const AT_THE: &[&str] = &["at the", "during the"];
+
+/// The word between a series' name and the year of its meeting ([`AT_THE`]).
+const IN_YEAR: &str = "in ";
 
 /// Words near a series' name that make it this year's meeting ("the theme of the ADMM this
 /// year"), within [`OCCURRENCE_SPAN`] bytes.
@@ -369,7 +378,30 @@ impl Extractor<'_> {
         let lead = text[..lead_end(text, start)]
             .trim_end()
             .to_ascii_lowercase();
-        let cued = UNDATED_CUES_BEFORE.iter().any(|c| lead.ends_with(c));
+        // "the forthcoming ADMM and ADMM-Plus meetings": a cue before the first of two series
+        // joined by "and" cues the second too.
+        let joined_lead = lead
+            .strip_suffix(" and")
+            .and_then(|l| l.rsplit_once(' '))
+            .map(|(before, _)| before);
+        let cued = UNDATED_CUES_BEFORE
+            .iter()
+            .any(|c| lead.ends_with(c) || joined_lead.is_some_and(|l| l.ends_with(c)));
+        // "at the ADMM-Plus in 2017": that year's meeting.
+        let at_year = AT_THE
+            .iter()
+            .any(|c| lead.ends_with(c))
+            .then(|| next.strip_prefix(IN_YEAR))
+            .flatten()
+            .and_then(|r| r.get(..4))
+            .and_then(|y| y.parse::<i16>().ok())
+            .filter(|y| NAMED_YEARS.contains(y));
+        if let Some(year) = at_year {
+            let id = format!("{}-{year}", fact_id(&short));
+            let (i, _) = self.series_meeting(id, name, short, cite);
+            set_year(&mut self.meetings[i], year);
+            return Some(i);
+        }
         // "the cybersecurity working group of the ADMM-Plus, which kicked off Wednesday": the
         // group's meeting, not the series'.
         let window = text[..start]
@@ -508,8 +540,23 @@ impl Extractor<'_> {
                             .as_deref()
                             == Some(m.id.as_str());
                     let same_when = m.when.is_some() && (n.when == m.when || is_exercise(m));
-                    n.number.is_some()
-                        && (alone || (same_when && series_year.as_deref() == Some(m.id.as_str())))
+                    // "the forthcoming ADMM" (its year alone) and "the 19th ADMM in October",
+                    // still to come: the one coming meeting of the series that year.
+                    let coming = m
+                        .when
+                        .as_ref()
+                        .is_none_or(|w| w.precision == dates::Precision::Year)
+                        && n.when.as_ref().is_some_and(|w| {
+                            self.clock.published.is_some_and(|today| w.start > today)
+                        })
+                        && self
+                            .meetings
+                            .iter()
+                            .filter(|o| o.number.is_some() && o.acronym == n.acronym)
+                            .count()
+                            == 1;
+                    let same_year = series_year.as_deref() == Some(m.id.as_str());
+                    n.number.is_some() && (alone || ((same_when || coming) && same_year))
                 })
             });
             let Some(Some(into)) = same else {

@@ -1088,6 +1088,36 @@ fn series_history_rows() {
                 ("ancm-2028", Some("2028"), Some("Malaysia"), Some("Malaysia")),
             ],
         ),
+        // "<series> is an annual meeting that started in <year>": its first meeting
+        (
+            "The 20th ASEAN Air Chiefs Conference closed in Hue on 4 May. The AACC is an annual meeting that started in 2004.",
+            "2026-05-05",
+            &[
+                ("aacc-20", Some("4 May"), Some("Hue, Vietnam"), None),
+                ("aacc-1", Some("2004"), None, None),
+            ],
+        ),
+        // "first proposed at the <series> in <year>": that year's meeting of the series
+        (
+            "The drill was first proposed at the ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus) in 2024 and confirmed later.",
+            "2026-05-05",
+            &[("admm-plus-2024", Some("2024"), None, None)],
+        ),
+        // "the forthcoming <series> and <series> meetings": this year's, still to come; the
+        // one numbered meeting of the series still to come that year is that meeting
+        (
+            "The talks laid the groundwork for the forthcoming ADMM and ADMM-Plus meetings where ministers will carry the results forward.",
+            "2026-05-05",
+            &[
+                ("admm-2026", Some("2026"), None, None),
+                ("admm-plus-2026", Some("2026"), None, None),
+            ],
+        ),
+        (
+            "The 19th ADMM will be held in Hue in October. The talks laid the groundwork for the forthcoming ADMM meeting.",
+            "2026-05-05",
+            &[("admm-19", Some("October"), Some("Hue, Vietnam"), None)],
+        ),
         // A series read from a name, not a known one, has its iteration too.
         (
             "Ministers have met under the ASEAN-Korea Defence Ministers' Informal Meeting, which held its third iteration in Jakarta last year.",
