@@ -167,7 +167,7 @@ pub(super) fn set_year(m: &mut Meeting, year: i16) {
 const REPORTED_EXERCISE_PARAGRAPHS: usize = 2;
 
 /// Years a meeting's id may end in to be dated by it.
-const NAMED_YEARS: std::ops::RangeInclusive<i16> = 1967..=2100;
+pub(super) const NAMED_YEARS: std::ops::RangeInclusive<i16> = 1967..=2100;
 
 /// A series as a rule names it: its short name, its full name, and whether the rule keeps the
 /// series as a mechanism whatever [`Extractor::occurrence`] finds.

@@ -98,7 +98,7 @@ const RANKS: &[&str] = &[
 const POSSESSOR_WORDS: usize = 3;
 
 /// Words after a state's possessive that make it the chair: "under Thailand's chairmanship".
-const CHAIRMANSHIP_WORDS: &[&str] = &["chairmanship", "chairship", "chairpersonship"];
+pub(super) const CHAIRMANSHIP_WORDS: &[&str] = &["chairmanship", "chairship", "chairpersonship"];
 
 /// The chair a sentence names: "chaired by …", "under the chair of …", "presided over by …",
 /// "under Thailand's chairmanship", or the name before "chaired" ("General X chaired the

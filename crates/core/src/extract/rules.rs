@@ -3,9 +3,10 @@
 //! the paragraph mentions.
 
 use super::fields::theme;
-use super::meetings::{Extractor, SeriesName, GROUP_FOLLOWERS};
+use super::meetings::{Extractor, SeriesName, GROUP_FOLLOWERS, NAMED_YEARS};
 use super::people::{
     attendance, chair_in, chair_of, first_naming, host_subject, observer_sentence,
+    CHAIRMANSHIP_WORDS,
 };
 use super::spans::{
     contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
@@ -201,12 +202,15 @@ const HOST_VERBS: &[&str] = &[
 const HANDED_CHAIRMANSHIP: &[&str] = &[
     " was handed the ",
     " will assume the ",
+    " to assume the ",
     " assumed the ",
     " took over the ",
     " takes over the ",
 ];
-/// The words before the year of a chairmanship.
-const CHAIRMANSHIP_FOR: &str = "chairmanship for ";
+/// The words before the year of a chairmanship ("… chairmanship for 2027", "… chairship in
+/// 2026"), within [`CHAIRMANSHIP_YEAR_SPAN`] bytes of the word.
+const CHAIRMANSHIP_YEAR_LEADS: &[&str] = &[" for ", " in "];
+const CHAIRMANSHIP_YEAR_SPAN: usize = 16;
 
 /// The words a body named for its "force" must hold to be a task force.
 const TASK_FORCE: &str = "task force";
@@ -1258,31 +1262,48 @@ impl Extractor<'_> {
             else {
                 continue;
             };
-            let Some(state) = text::COUNTRIES.iter().find(|c| {
+            // The subject: the state opening the sentence, else the last one named before the
+            // verb ("… said the Philippines is ready … as it prepares to assume the …").
+            let opening = text::COUNTRIES.iter().find(|c| {
                 sentence.starts_with(**c) || sentence[..at].trim_start().starts_with(**c)
+            });
+            let Some(state) = opening.or_else(|| {
+                text::COUNTRIES
+                    .iter()
+                    .filter_map(|c| Some((sentence[..at].rfind(*c)?, c)))
+                    .max_by_key(|(k, c)| (*k, c.len()))
+                    .map(|(_, c)| c)
             }) else {
                 continue;
             };
-            let Some(series) = known::mentions(&sentence[at..], self.bodies)
-                .into_iter()
-                .next()
-                .filter(|m| m.range.start == 0 && m.body.kind.has_instances())
-                .map(|m| m.body)
-            else {
-                continue;
-            };
+            // "the ADMM and ADMM-Plus chairship in 2026": each series named before the word.
             let rest = &lower[at..];
-            let Some(year) = rest
-                .find(CHAIRMANSHIP_FOR)
-                .and_then(|k| rest[k + CHAIRMANSHIP_FOR.len()..].get(..4))
-                .and_then(|y| y.parse::<i16>().ok())
+            let Some(word_at) = CHAIRMANSHIP_WORDS.iter().filter_map(|w| rest.find(w)).min() else {
+                continue;
+            };
+            let Some(year) = CHAIRMANSHIP_YEAR_LEADS
+                .iter()
+                .filter_map(|lead| {
+                    let after = &rest[word_at..];
+                    let k = after.find(lead)?;
+                    (k <= CHAIRMANSHIP_YEAR_SPAN).then(|| after[k + lead.len()..].get(..4))?
+                })
+                .find_map(|y| y.parse::<i16>().ok().filter(|y| NAMED_YEARS.contains(y)))
             else {
                 continue;
             };
-            let i = self.instance(series, &year.to_string(), &para.cite);
-            let m = &mut self.meetings[i];
-            m.date.get_or_insert_with(|| year.to_string());
-            m.chair.get_or_insert_with(|| state.to_string());
+            let series: Vec<&crate::corpus::Body> =
+                known::mentions(&sentence[at..at + word_at], self.bodies)
+                    .into_iter()
+                    .filter(|m| m.body.kind.has_instances())
+                    .map(|m| m.body)
+                    .collect();
+            for body in series {
+                let i = self.instance(body, &year.to_string(), &para.cite);
+                let m = &mut self.meetings[i];
+                m.date.get_or_insert_with(|| year.to_string());
+                m.chair.get_or_insert_with(|| state.to_string());
+            }
         }
     }
 

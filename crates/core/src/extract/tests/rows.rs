@@ -934,6 +934,16 @@ fn known_series_instance_rows() {
                 ("acdfm-2027", Some("2027"), None, Some("Cambodia")),
             ],
         ),
+        // "<State> … prepares to assume the <full name> (<ACR>) and <ACR>-Plus chairship in
+        // <year>": each series' meeting of that year, chaired by the state
+        (
+            "The minister said Laos is ready to lead as it prepares to assume the ASEAN Defence Ministers' Meeting (ADMM) and ADMM-Plus chairship in 2027.",
+            "2026-11-04",
+            &[
+                ("admm-2027", Some("2027"), None, Some("Laos")),
+                ("admm-plus-2027", Some("2027"), None, Some("Laos")),
+            ],
+        ),
         // a partner's meeting in lowercase ("informal meeting") in a "there will be" sentence;
         // a partner's name before ASEAN's, hosted in a month to come: the place named after the
         // meeting, not the one the speaker spoke in; a country after a comma that opens the next
