@@ -414,16 +414,7 @@ pub fn dateline(paragraph: &str) -> Option<String> {
     if words.is_empty() || words.len() > 3 || head.contains('(') {
         return None;
     }
-    let known = CITIES
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(head))
-        .map(|(c, country)| {
-            if c == country {
-                c.to_string()
-            } else {
-                format!("{c}, {country}")
-            }
-        });
+    let known = known_city(head);
     let upper = words
         .iter()
         .all(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-'));
@@ -454,17 +445,21 @@ fn bracketed_dateline(paragraph: &str) -> Option<String> {
     if !COUNTRIES.contains(&country) || !town.split_whitespace().all(capitalised) {
         return None;
     }
-    let known = CITIES
+    Some(known_city(town).unwrap_or_else(|| format!("{town}, {country}")))
+}
+
+/// A known city named alone, as "City, Country" (a city-state as itself): "HUE" → "Hue, Vietnam".
+fn known_city(name: &str) -> Option<String> {
+    CITIES
         .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(town))
-        .map(|(c, k)| {
-            if c == k {
+        .find(|(c, _)| c.eq_ignore_ascii_case(name))
+        .map(|(c, country)| {
+            if c == country {
                 c.to_string()
             } else {
-                format!("{c}, {k}")
+                format!("{c}, {country}")
             }
-        });
-    Some(known.unwrap_or_else(|| format!("{town}, {country}")))
+        })
 }
 
 /// The dateline opening a paragraph when it holds a date: "PENANG, 26 February 2025 –",
