@@ -159,7 +159,10 @@ fn is_parent_of(parent: &Mention<'_>, group: &Body, text: &str, range: &Range<us
     series.acronym.as_deref().is_some_and(starts) || starts(&series.name)
 }
 
-/// `text` lowercased without " (ACR)" asides (2 to 10 capital letters or hyphens), and for each
+/// Quotation marks a known name may be written between, left out when names are read.
+const QUOTATION_MARKS: &[char] = &['"', '“', '”'];
+
+/// `text` lowercased without " (ACR)" asides and quotation marks (2 to 10 capital letters or hyphens), and for each
 /// byte kept where it stands in `text`.
 fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
@@ -182,6 +185,11 @@ fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
             }
         }
         let c = rest.chars().next().unwrap_or(' ');
+        // "the “Our Eyes” initiative": a name in quotation marks is read without them.
+        if QUOTATION_MARKS.contains(&c) {
+            k += c.len_utf8();
+            continue;
+        }
         for b in 0..c.len_utf8() {
             at.push(k + b);
         }
@@ -374,7 +382,7 @@ mod tests {
                 &["ADMM Plus"],
             ),
             body(Some("ADMM"), "ASEAN Defence Ministers' Meeting", &[]),
-            body(Some("AOE"), "ASEAN Our Eyes", &[]),
+            body(Some("AOE"), "ASEAN Our Eyes", &["Our Eyes Initiative"]),
             body(
                 Some("EWG-MM"),
                 "Experts' Working Group on Military Medicine",
@@ -434,6 +442,11 @@ mod tests {
             (
                 "the 13th ASEAN Defense Ministers' Meeting",
                 &[("ADMM", Some(13), None)],
+            ),
+            // a name in quotation marks, in a longer known name
+            (
+                "Ministers adopted the “ASEAN Our Eyes” network and the \"Our Eyes\" Initiative.",
+                &[("AOE", None, None), ("AOE", None, None)],
             ),
             // "Meeting - Plus" and "Meeting – Plus" with spaces: the "-Plus" series, not the
             // series its first words name
