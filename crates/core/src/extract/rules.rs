@@ -215,6 +215,18 @@ const CHAIRMANSHIP_YEAR_SPAN: usize = 16;
 /// The words a body named for its "force" must hold to be a task force.
 const TASK_FORCE: &str = "task force";
 
+/// Words opening a sentence about a speech given at the meeting it names.
+const SPEECH_AT: &[&str] = &[
+    "speaking at the ",
+    "addressing the ",
+    "in his speech at the ",
+    "in her speech at the ",
+];
+/// Words before the day a lead dates a speech by ("… said on November 5").
+const SAID_ON: &[&str] = &[" said on ", " stated on ", " told reporters on "];
+/// Bytes after [`SAID_ON`] within which its day starts.
+const SAID_ON_SPAN: usize = 4;
+
 /// Words a sentence opens with for the meeting a statement reports, before it is named.
 const MEETING_ANAPHORS: &[&str] = &[
     "the meeting ",
@@ -607,6 +619,61 @@ impl Extractor<'_> {
     /// After every paragraph: a dateline ("SEREMBAN: …") is the place of the meeting the
     /// statement reports (its lead's, else its first) and of meetings held on the statement's
     /// own day, when no sentence gave them one.
+    /// A report of a speech at the meeting ("Speaking at the 14th ASEAN Navy Chiefs' Meeting,
+    /// the admiral said …") after a lead dating the speech ("… a senior official said on
+    /// November 5"): the day of the speech is the meeting's, when nothing dates it by the day.
+    pub(super) fn speech_day(&mut self) {
+        let Some(i) = self.main_meeting else { return };
+        if self.meetings[i]
+            .when
+            .as_ref()
+            .is_some_and(|w| w.precision == crate::dates::Precision::Day)
+        {
+            return;
+        }
+        let lead: Vec<&Paragraph> = self
+            .statement
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .take(DATELINE_PARAGRAPHS)
+            .collect();
+        let spoken_at = lead.iter().any(|p| {
+            sentences(&p.text).into_iter().any(|(_, s)| {
+                let lower = s.to_ascii_lowercase();
+                SPEECH_AT.iter().any(|c| lower.starts_with(c))
+                    && first_naming(s, &self.meetings[i]).is_some()
+            })
+        });
+        if !spoken_at {
+            return;
+        }
+        let said_on = lead.iter().find_map(|p| {
+            let lower = p.text.to_ascii_lowercase();
+            let at = SAID_ON
+                .iter()
+                .filter_map(|c| lower.find(c).map(|k| k + c.len()))
+                .min()?;
+            let day = text::find_dates(&p.text[at..], self.clock.year, false)
+                .into_iter()
+                .next()
+                .filter(|d| d.range.start <= SAID_ON_SPAN)
+                .filter(|d| d.when.precision == crate::dates::Precision::Day)?;
+            Some((day, cite(self.statement, p)))
+        });
+        let Some((day, cite)) = said_on else { return };
+        let m = &mut self.meetings[i];
+        let same_year = m
+            .when
+            .as_ref()
+            .is_none_or(|w| w.start.year() == day.when.start.year());
+        if same_year {
+            m.date = Some(day.text);
+            m.when = Some(day.when);
+            push_cite(&mut m.cites, cite);
+        }
+    }
+
     pub(super) fn dateline_place(&mut self) {
         let reported = self
             .main_meeting

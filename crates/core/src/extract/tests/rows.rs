@@ -1160,6 +1160,13 @@ fn series_history_rows() {
             "2026-02-26",
             &[("admm-retreat-2026", Some("26 February 2026"), Some("Harbour Hotel, Hue"), None)],
         ),
+        // a lead dating a speech ("… a senior official said on November 5"), then "Speaking at
+        // the <meeting> held online, …": the speech's day is the meeting's
+        (
+            "Hanoi (VNA) – Cooperation at sea is vital to the region, a senior official said on November 5.\n\nSpeaking at the 14th ASEAN Navy Chiefs’ Meeting (ANCM) held online, the admiral said the sea lanes matter to all.",
+            "2026-11-05",
+            &[("ancm-14", Some("November 5"), Some("virtual"), None)],
+        ),
         // a photo caption: "… during the handover ceremony of the <series> in <Town>,
         // <Country>, <Month> <day>, <year>": the date after the place dates the meeting
         (
