@@ -301,7 +301,7 @@ impl Extractor<'_> {
 }
 
 /// The state a clause before a verb has as its subject: the last state it names.
-fn subject_state(before: &str) -> Option<&'static str> {
+pub(super) fn subject_state(before: &str) -> Option<&'static str> {
     COUNTRIES
         .iter()
         .filter_map(|c| before.rfind(c).map(|at| (at, *c)))

@@ -215,6 +215,19 @@ const CHAIRMANSHIP_YEAR_SPAN: usize = 16;
 /// The words a body named for its "force" must hold to be a task force.
 const TASK_FORCE: &str = "task force";
 
+/// Dates meeting `m` by `day` when `m` names no other year; whether it did.
+fn give_day(m: &mut Meeting, day: text::Found) -> bool {
+    let same_year = m
+        .when
+        .as_ref()
+        .is_none_or(|w| w.start.year() == day.when.start.year());
+    if same_year {
+        m.date = Some(day.text);
+        m.when = Some(day.when);
+    }
+    same_year
+}
+
 /// Words opening a sentence about a speech given at the meeting it names.
 const SPEECH_AT: &[&str] = &[
     "speaking at the ",
@@ -606,13 +619,8 @@ impl Extractor<'_> {
         else {
             return;
         };
-        let same_year = m
-            .when
-            .as_ref()
-            .is_none_or(|w| w.start.year() == day.when.start.year());
-        if dayless && same_year {
-            m.date = Some(day.text);
-            m.when = Some(day.when);
+        if dayless {
+            give_day(m, day);
         }
     }
 
@@ -663,13 +671,7 @@ impl Extractor<'_> {
         });
         let Some((day, cite)) = said_on else { return };
         let m = &mut self.meetings[i];
-        let same_year = m
-            .when
-            .as_ref()
-            .is_none_or(|w| w.start.year() == day.when.start.year());
-        if same_year {
-            m.date = Some(day.text);
-            m.when = Some(day.when);
+        if give_day(m, day) {
             push_cite(&mut m.cites, cite);
         }
     }
@@ -1334,13 +1336,10 @@ impl Extractor<'_> {
             let opening = text::COUNTRIES.iter().find(|c| {
                 sentence.starts_with(**c) || sentence[..at].trim_start().starts_with(**c)
             });
-            let Some(state) = opening.or_else(|| {
-                text::COUNTRIES
-                    .iter()
-                    .filter_map(|c| Some((sentence[..at].rfind(*c)?, c)))
-                    .max_by_key(|(k, c)| (*k, c.len()))
-                    .map(|(_, c)| c)
-            }) else {
+            let Some(state) = opening
+                .copied()
+                .or_else(|| super::history::subject_state(&sentence[..at]))
+            else {
                 continue;
             };
             // "the ADMM and ADMM-Plus chairship in 2026": each series named before the word.
