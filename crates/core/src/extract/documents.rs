@@ -17,6 +17,10 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "concept document",
     "concept papers",
     "concept paper",
+    "discussion papers",
+    "discussion paper",
+    "position papers",
+    "position paper",
     "joint declaration",
     "joint statements",
     "joint statement",
@@ -171,6 +175,19 @@ const SUBTITLE_ARTICLES: &[&str] = &["A", "An", "The"];
 /// The longest a document's name runs, in words.
 const MAX_NAME_WORDS: usize = 24;
 
+/// Words right before a colon that open a list of documents ("agreed on the following
+/// documents: A; B; C", "new initiatives such as: A; B").
+const LIST_CUES: &[&str] = &["documents", "initiatives", "papers", "following", "such as"];
+
+/// How far before the colon a [`LIST_CUES`] word may stand, in bytes.
+const LIST_CUE_SPAN: usize = 24;
+
+/// Words that end the last item of a list of documents: a clause goes on after it.
+const LIST_ITEM_ENDS: &[&str] = &[", and ", ", as well as ", " as well as ", ", while "];
+
+/// The fewest words of an item of a list of documents.
+const MIN_LIST_ITEM_WORDS: usize = 3;
+
 /// A document named in a text: its name and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -232,6 +249,68 @@ pub fn documents(text: &str) -> Vec<Document> {
                 i += n;
             }
         }
+        if has_verb {
+            for item in listed(sentence) {
+                let start = range.start + item.start;
+                let end = range.start + item.end;
+                // An item holds the document read above in part ("Concept Paper on X" of
+                // "Concept Paper on X from a Y Perspective"): the item names it in full.
+                out.retain(|d| !(d.range.start >= start && d.range.end <= end));
+                if out
+                    .iter()
+                    .any(|d| d.range.start < end && start < d.range.end)
+                {
+                    continue;
+                }
+                out.push(Document {
+                    name: sentence[item].to_string(),
+                    range: start..end,
+                    sentence: range.clone(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|d| d.range.start);
+    out
+}
+
+/// The items of a list of documents after a colon ("agreed on the following documents: A; B;
+/// C, and discussed …"): each capitalised item of [`MIN_LIST_ITEM_WORDS`] words or more, as
+/// byte ranges of `sentence`.
+fn listed(sentence: &str) -> Vec<Range<usize>> {
+    let Some(colon) = sentence.find(':') else {
+        return Vec::new();
+    };
+    let before = sentence[..colon].to_ascii_lowercase();
+    let cue_at = before.len().saturating_sub(LIST_CUE_SPAN);
+    let cued = LIST_CUES
+        .iter()
+        .any(|c| before.get(cue_at..).is_some_and(|b| b.contains(c)));
+    if !cued {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut at = colon + 1;
+    for part in sentence[colon + 1..].split_inclusive(';') {
+        let part_at = at;
+        at += part.len();
+        let mut item = part.trim_end_matches(';');
+        if let Some(cut) = LIST_ITEM_ENDS.iter().filter_map(|e| item.find(e)).min() {
+            item = &item[..cut];
+        }
+        let lead = item.len() - item.trim_start().len();
+        let item = item
+            .trim()
+            .trim_start_matches("and ")
+            .trim_end_matches(['.', ',']);
+        let words = item.split_whitespace().count();
+        if !item.starts_with(char::is_uppercase)
+            || !(MIN_LIST_ITEM_WORDS..=MAX_NAME_WORDS).contains(&words)
+        {
+            continue;
+        }
+        let start = part_at + lead + part.trim_start().find(item).unwrap_or(0);
+        out.push(start..start + item.len());
     }
     out
 }
@@ -588,6 +667,29 @@ mod tests {
             (
                 "They endorsed the Harbour Task Force on Search and Rescue and the Code of Harbour Conduct (CHC).",
                 &["Harbour Task Force on Search and Rescue", "Code of Harbour Conduct"],
+            ),
+            // a list of documents after a colon, items split by semicolons
+            (
+                "The delegates agreed on the following documents: Draft changes to the Harbour Manual of the Lagoon Watch; Mid-Cycle Assessment of the Harbour Panels; Concept Note on River Pilots, and discussed other matters.",
+                &[
+                    "Draft changes to the Harbour Manual of the Lagoon Watch",
+                    "Mid-Cycle Assessment of the Harbour Panels",
+                    "Concept Note on River Pilots",
+                ],
+            ),
+            // a list item that holds a shorter document name: the item names it in full
+            (
+                "They adopted new initiatives such as: Concept Paper on Harbour Safety from a River Perspective; Concept Paper on Pilots, as well as noted the Discussion Paper on Tugs.",
+                &[
+                    "Concept Paper on Harbour Safety from a River Perspective",
+                    "Concept Paper on Pilots",
+                    "Discussion Paper on Tugs",
+                ],
+            ),
+            // a colon after other words opens no list
+            (
+                "The chief said: Harbour Safety Day was a success, and the ministers adopted it.",
+                &[],
             ),
         ];
         for (text, want) in rows {
