@@ -234,6 +234,21 @@ mod tests {
         assert!(toml::from_str::<Statement>(&bad).is_err());
     }
 
+    /// The shipped set parses, and every statement's half is the one its hash decides.
+    #[test]
+    fn the_shipped_set_loads_and_its_halves_follow_the_hash() {
+        let set = RealSet::load(&crate::repo_root().join("tests/realdev/statements")).unwrap();
+        assert!(set.statements.len() >= 200);
+        for s in &set.statements {
+            let m = &s.statement;
+            let held_out = m.sha256.starts_with(['8', '9', 'a', 'b', 'c', 'd', 'e', 'f']);
+            let want = if held_out { Split::HeldOut } else { Split::Dev };
+            assert_eq!(m.split, want, "{}", m.id);
+            assert_eq!(m.sha256.len(), 64, "{}", m.id);
+            assert_eq!(m.file, format!("{}.txt", m.id));
+        }
+    }
+
     #[test]
     fn sha256_is_the_usual_one() {
         assert_eq!(
