@@ -241,7 +241,9 @@ mod tests {
         assert!(set.statements.len() >= 200);
         for s in &set.statements {
             let m = &s.statement;
-            let held_out = m.sha256.starts_with(['8', '9', 'a', 'b', 'c', 'd', 'e', 'f']);
+            let held_out = m
+                .sha256
+                .starts_with(['8', '9', 'a', 'b', 'c', 'd', 'e', 'f']);
             let want = if held_out { Split::HeldOut } else { Split::Dev };
             assert_eq!(m.split, want, "{}", m.id);
             assert_eq!(m.sha256.len(), 64, "{}", m.id);

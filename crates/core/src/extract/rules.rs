@@ -3,7 +3,7 @@
 //! the paragraph mentions.
 
 use super::fields::theme;
-use super::meetings::{Extractor, SeriesName, GROUP_FOLLOWERS, NAMED_YEARS};
+use super::meetings::{set_year, Extractor, SeriesName, GROUP_FOLLOWERS, NAMED_YEARS};
 use super::people::{
     attendance, chair_in, chair_of, first_naming, host_subject, observer_sentence,
     CHAIRMANSHIP_WORDS,
@@ -181,8 +181,9 @@ const SUB_BODY_OF: &[&str] = &["of", "within", "under"];
 /// and its head.
 const MAX_SUB_BODY_WORDS: usize = 3;
 
-/// The words between a meeting's head noun and the body it is a meeting of.
-const OF_THE: &str = " of the ";
+/// The words between a meeting's head noun and the body it is a meeting of ("their 7th meeting
+/// since the ADMM was set up").
+const EDITION_JOINS: &[&str] = &[" of the ", " since the "];
 
 /// Head nouns an ordinal names one meeting of a series by ("the 20th meeting").
 const EDITION_HEADS: &[&str] = &["meeting", "edition", "conference", "session"];
@@ -211,6 +212,21 @@ const HANDED_CHAIRMANSHIP: &[&str] = &[
 /// 2026"), within [`CHAIRMANSHIP_YEAR_SPAN`] bytes of the word.
 const CHAIRMANSHIP_YEAR_LEADS: &[&str] = &[" for ", " in "];
 const CHAIRMANSHIP_YEAR_SPAN: usize = 16;
+
+/// Words that hand a series' chairmanship on: "X handed over the ADMM chairmanship to Laos".
+const HANDOVER_CUES: &[&str] = &[
+    "handed over the ",
+    "handed over its ",
+    "handing over of the ",
+    "handover of the ",
+    "hand over the ",
+];
+/// What is handed over besides [`CHAIRMANSHIP_WORDS`]: "the leadership of the ADMM".
+const HANDED_ROLES: &[&str] = &["leadership"];
+/// The word before who takes the chairmanship over, and the bytes after it within which their
+/// state is named ("to the leader of the Indonesian delegation").
+const HANDED_TO: &str = " to ";
+const RECIPIENT_SPAN: usize = 60;
 
 /// The words a body named for its "force" must hold to be a task force.
 const TASK_FORCE: &str = "task force";
@@ -298,6 +314,11 @@ impl Para<'_> {
 
 type Rule = fn(&mut Extractor<'_>, &mut Para<'_>);
 
+/// Where the first of `cues` found in `lower` ends.
+fn after_cue(lower: &str, cues: &[&str]) -> Option<usize> {
+    cues.iter().find_map(|p| lower.find(p).map(|i| i + p.len()))
+}
+
 /// Every rule, in the order it runs on a paragraph.
 const PARAGRAPH_RULES: &[Rule] = &[
     // Mentions.
@@ -319,6 +340,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| p.mention_all(x.ministers_meetings(p.text, &p.cite)),
     |x, p| x.next_host(p),
     |x, p| x.chairmanship_handed(p),
+    |x, p| x.chairmanship_handed_over(p),
     |x, p| x.named_bodies(p),
     |x, p| x.bilateral_meeting(p),
     // Fields of the meetings mentioned.
@@ -529,7 +551,7 @@ fn opens_with_state(name: &str) -> bool {
         .trim_start();
     text::COUNTRIES
         .iter()
-        .chain(text::STATE_ADJECTIVES)
+        .chain(text::STATE_ADJECTIVES.iter().map(|(a, _)| a))
         .any(|s| {
             rest.strip_prefix(s)
                 .is_some_and(|r| r.starts_with(' ') || r.starts_with("'s") || r.starts_with("’s"))
@@ -547,7 +569,7 @@ fn is_state_word(w: &str) -> bool {
     text::COUNTRIES.contains(&b)
 }
 
-impl Extractor<'_> {
+impl<'a> Extractor<'a> {
     /// Whether `name` names meetings: it ends in a meeting head ("… Forum", "… Workshop") and is
     /// no known body whose kind has no meetings (the ASEAN Regional Forum is a framework).
     /// The edition a handle's digits number ("ADSOM-18"): none when they are its year
@@ -1240,12 +1262,13 @@ impl Extractor<'_> {
                 // "the first meeting of the <body>": the body named right after, whatever its
                 // kind; else the series named before.
                 let head_end = second.as_ptr() as usize - text.as_ptr() as usize + second.len();
-                let of_body = text[head_end..]
-                    .strip_prefix(OF_THE)
-                    .and_then(|_| {
+                let of_body = EDITION_JOINS
+                    .iter()
+                    .filter(|j| text[head_end..].starts_with(**j))
+                    .find_map(|j| {
                         mentions
                             .iter()
-                            .find(|m| m.range.start == head_end + OF_THE.len())
+                            .find(|m| m.range.start == head_end + j.len())
                     })
                     .map(|m| m.body);
                 let before = || {
@@ -1325,10 +1348,7 @@ impl Extractor<'_> {
     fn chairmanship_handed(&mut self, para: &mut Para<'_>) {
         for (_, sentence) in sentences(para.text) {
             let lower = sentence.to_ascii_lowercase();
-            let Some(at) = HANDED_CHAIRMANSHIP
-                .iter()
-                .find_map(|p| lower.find(p).map(|i| i + p.len()))
-            else {
+            let Some(at) = after_cue(&lower, HANDED_CHAIRMANSHIP) else {
                 continue;
             };
             // The subject: the state opening the sentence, else the last one named before the
@@ -1358,18 +1378,68 @@ impl Extractor<'_> {
             else {
                 continue;
             };
-            let series: Vec<&crate::corpus::Body> =
-                known::mentions(&sentence[at..at + word_at], self.bodies)
-                    .into_iter()
-                    .filter(|m| m.body.kind.has_instances())
-                    .map(|m| m.body)
-                    .collect();
-            for body in series {
-                let i = self.instance(body, &year.to_string(), &para.cite);
-                let m = &mut self.meetings[i];
-                m.date.get_or_insert_with(|| year.to_string());
-                m.chair.get_or_insert_with(|| state.to_string());
+            let series = self.series_in(&sentence[at..at + word_at]);
+            self.chaired_in(&series, year, state, &para.cite);
+        }
+    }
+
+    /// "<Chair> handed over the <series> chairmanship to <state or its delegate>": the series'
+    /// meeting of the year the sentence names after them ("… which will begin in 2017"), else of
+    /// the next year, chaired by that state.
+    fn chairmanship_handed_over(&mut self, para: &mut Para<'_>) {
+        for (_, sentence) in sentences(para.text) {
+            let lower = sentence.to_ascii_lowercase();
+            let Some(at) = after_cue(&lower, HANDOVER_CUES) else {
+                continue;
+            };
+            let Some(to_at) = lower[at..].find(HANDED_TO).map(|k| at + k) else {
+                continue;
+            };
+            let handed = &lower[at..to_at];
+            let role = CHAIRMANSHIP_WORDS
+                .iter()
+                .chain(HANDED_ROLES)
+                .any(|w| handed.contains(w));
+            let series = self.series_in(&sentence[at..to_at]);
+            if !role || series.is_empty() {
+                continue;
             }
+            let rest = &sentence[to_at + HANDED_TO.len()..];
+            let mut span = RECIPIENT_SPAN.min(rest.len());
+            while !rest.is_char_boundary(span) {
+                span -= 1;
+            }
+            let Some(state) = text::first_state(&rest[..span]) else {
+                continue;
+            };
+            let named_year = CHAIRMANSHIP_YEAR_LEADS
+                .iter()
+                .flat_map(|lead| rest.match_indices(lead))
+                .filter_map(|(k, lead)| rest.get(k + lead.len()..k + lead.len() + 4))
+                .find_map(|y| y.parse::<i16>().ok().filter(|y| NAMED_YEARS.contains(y)));
+            let Some(year) = named_year.or_else(|| self.clock.year.map(|y| y + 1)) else {
+                continue;
+            };
+            self.chaired_in(&series, year, state, &para.cite);
+        }
+    }
+
+    /// The known series (bodies that hold meetings) `text` names.
+    fn series_in(&self, text: &str) -> Vec<&'a crate::corpus::Body> {
+        known::mentions(text, self.bodies)
+            .into_iter()
+            .filter(|m| m.body.kind.has_instances())
+            .map(|m| m.body)
+            .collect()
+    }
+
+    /// Each series' meeting of `year`, chaired by `state` unless a chair is known.
+    fn chaired_in(&mut self, series: &[&crate::corpus::Body], year: i16, state: &str, cite: &str) {
+        for body in series {
+            let i = self.instance(body, &year.to_string(), cite);
+            let m = &mut self.meetings[i];
+            set_year(m, year);
+            m.chair.get_or_insert_with(|| state.to_string());
         }
     }
 

@@ -765,10 +765,10 @@ fn meeting_mention_rows() {
         ),
         // another numbered meeting, its two sides across a dash
         (
-            "The 3rd Laos – Cambodia Border Defence Dialogue took place in Pakse on 8 March.",
+            "The 3rd Laos – Cambodia Border Defence Dialogue took place in Thakhek on 8 March.",
             "2026-03-09",
             "lcbdd-3",
-            &[("date", Some("8 March")), ("place", Some("Pakse"))],
+            &[("date", Some("8 March")), ("place", Some("Thakhek"))],
         ),
         // a series' acronym after an ordinal
         (

@@ -164,6 +164,84 @@ const CITIES: &[(&str, &str)] = &[
     ("Moscow", "Russia"),
     ("Wellington", "New Zealand"),
     ("Honolulu", "United States"),
+    // Venues of exercises, retreats and chiefs' meetings beyond the capitals.
+    ("George Town", "Malaysia"),
+    ("Desaru", "Malaysia"),
+    ("Johor Bahru", "Malaysia"),
+    ("Kuching", "Malaysia"),
+    ("Malacca", "Malaysia"),
+    ("Melaka", "Malaysia"),
+    ("Lumut", "Malaysia"),
+    ("Kuantan", "Malaysia"),
+    ("Labuan", "Malaysia"),
+    ("Alor Setar", "Malaysia"),
+    ("Yogyakarta", "Indonesia"),
+    ("Sentul", "Indonesia"),
+    ("Bogor", "Indonesia"),
+    ("Makassar", "Indonesia"),
+    ("Manado", "Indonesia"),
+    ("Medan", "Indonesia"),
+    ("Lombok", "Indonesia"),
+    ("Denpasar", "Indonesia"),
+    ("Padang", "Indonesia"),
+    ("Balikpapan", "Indonesia"),
+    ("Natuna", "Indonesia"),
+    ("Clark", "Philippines"),
+    ("Subic", "Philippines"),
+    ("Davao", "Philippines"),
+    ("Iloilo", "Philippines"),
+    ("Zamboanga", "Philippines"),
+    ("Puerto Princesa", "Philippines"),
+    ("Tagaytay", "Philippines"),
+    ("Phuket", "Thailand"),
+    ("Cha-am", "Thailand"),
+    ("Sattahip", "Thailand"),
+    ("Chonburi", "Thailand"),
+    ("Rayong", "Thailand"),
+    ("Khon Kaen", "Thailand"),
+    ("Lopburi", "Thailand"),
+    ("Kanchanaburi", "Thailand"),
+    ("Cam Ranh", "Vietnam"),
+    ("Haiphong", "Vietnam"),
+    ("Can Tho", "Vietnam"),
+    ("Vung Tau", "Vietnam"),
+    ("Ha Long", "Vietnam"),
+    ("Quang Ninh", "Vietnam"),
+    ("Hoi An", "Vietnam"),
+    ("Sihanoukville", "Cambodia"),
+    ("Battambang", "Cambodia"),
+    ("Kampot", "Cambodia"),
+    ("Ngwe Saung", "Myanmar"),
+    ("Bagan", "Myanmar"),
+    ("Mawlamyine", "Myanmar"),
+    ("Pakse", "Laos"),
+    ("Savannakhet", "Laos"),
+    ("Muara", "Brunei"),
+    ("Changi", "Singapore"),
+    ("Zhanjiang", "China"),
+    ("Qingdao", "China"),
+    ("Shanghai", "China"),
+    ("Guangzhou", "China"),
+    ("Nanning", "China"),
+    ("Sanya", "China"),
+    ("Yokosuka", "Japan"),
+    ("Osaka", "Japan"),
+    ("Visakhapatnam", "India"),
+    ("Chennai", "India"),
+    ("Mumbai", "India"),
+    ("Pune", "India"),
+    ("Darwin", "Australia"),
+    ("Perth", "Australia"),
+    ("Townsville", "Australia"),
+    ("Sydney", "Australia"),
+    ("Brisbane", "Australia"),
+    ("Auckland", "New Zealand"),
+    ("Busan", "Republic of Korea"),
+    ("Jeju", "Republic of Korea"),
+    ("Vladivostok", "Russia"),
+    ("Guam", "United States"),
+    ("Washington", "United States"),
+    ("San Diego", "United States"),
 ];
 
 /// ASEAN member states, the observer and common names for them.
@@ -194,28 +272,42 @@ pub const COUNTRIES: &[&str] = &[
 ];
 
 /// Words for a state's own things, as a force's name opens with them ("Philippine Air Force",
-/// "Lao People's Army"); [`COUNTRIES`] open such names too.
-pub const STATE_ADJECTIVES: &[&str] = &[
-    "Bruneian",
-    "Cambodian",
-    "Indonesian",
-    "Lao",
-    "Laotian",
-    "Malaysian",
-    "Philippine",
-    "Singaporean",
-    "Thai",
-    "Vietnamese",
-    "Australian",
-    "Chinese",
-    "Indian",
-    "Japanese",
-    "Korean",
-    "Russian",
-    "American",
-    "US",
-    "U.S.",
+/// "Lao People's Army"), and the state each is of; [`COUNTRIES`] open such names too.
+pub const STATE_ADJECTIVES: &[(&str, &str)] = &[
+    ("Bruneian", "Brunei"),
+    ("Cambodian", "Cambodia"),
+    ("Indonesian", "Indonesia"),
+    ("Lao", "Laos"),
+    ("Laotian", "Laos"),
+    ("Malaysian", "Malaysia"),
+    ("Philippine", "Philippines"),
+    ("Singaporean", "Singapore"),
+    ("Thai", "Thailand"),
+    ("Vietnamese", "Vietnam"),
+    ("Australian", "Australia"),
+    ("Chinese", "China"),
+    ("Indian", "India"),
+    ("Japanese", "Japan"),
+    ("Korean", "Republic of Korea"),
+    ("Russian", "Russia"),
+    ("American", "United States"),
+    ("US", "United States"),
+    ("U.S.", "United States"),
 ];
+
+/// The state `text` names first, by its name or its adjective ("the leader of the Indonesian
+/// delegation": Indonesia).
+pub fn first_state(text: &str) -> Option<&'static str> {
+    COUNTRIES
+        .iter()
+        .map(|c| (*c, *c))
+        .chain(STATE_ADJECTIVES.iter().copied())
+        .filter_map(|(word, state)| {
+            super::spans::find_word(text, word).map(|at| (at, word.len(), state))
+        })
+        .min_by_key(|&(at, len, _)| (at, std::cmp::Reverse(len)))
+        .map(|(_, _, state)| state.trim_start_matches("the "))
+}
 
 /// A place after "in"/"at" in `sentence`: "Vientiane, Laos" (a known city gets its country).
 pub fn place_in(sentence: &str) -> Option<String> {

@@ -303,10 +303,10 @@ fn place_phrasing_rows() {
         ),
         // "kicked off on <day> in <Place>"
         (
-            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) kicked off on 4 May in Kuantan city of Malaysia.",
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) kicked off on 4 May in Temerloh city of Malaysia.",
             "2026-05-08",
             "ahcm-9",
-            &[("place", Some("Kuantan"))],
+            &[("place", Some("Temerloh"))],
         ),
     ]);
 }
@@ -903,6 +903,12 @@ fn known_series_instance_rows() {
             "2026-06-04",
             &[("ewg-mm-1", Some("3 June"), Some("Hanoi, Vietnam"), None)],
         ),
+        // "Convening their <n>th meeting since the <series> was set up": the series' meeting
+        (
+            "Convening their 9th meeting since the ADMM was set up in 2006, the ministers adopted a work plan on 4 May.",
+            "2026-05-04",
+            &[("admm-9", Some("4 May"), None, None)],
+        ),
         // "<State> will host it next year": next year's meeting of the reported series
         (
             "The 31st ASEAN Armies Rifle Meet (AARM-31) opened in Hue on 2 November.\n\nMalaysia will host it next year.",
@@ -932,6 +938,26 @@ fn known_series_instance_rows() {
             &[
                 ("acdfm-22", Some("3 March"), None, None),
                 ("acdfm-2027", Some("2027"), None, Some("Cambodia")),
+            ],
+        ),
+        // "<Chair> handed over the <series> chairmanship to <the state's delegate>, who will
+        // chair the <n>th meeting in <year>": that year's meeting, chaired by the state
+        (
+            "The 25th ASEAN Military Intelligence Meeting (AMIM-25) closed on 4 March. The host handed over the AMIM chairmanship to the head of the Cambodian delegation, who will chair the next meeting in 2027.",
+            "2026-03-05",
+            &[
+                ("amim-25", Some("4 March"), None, None),
+                ("amim-2027", Some("2027"), None, Some("Cambodia")),
+            ],
+        ),
+        // "… witnessed the handing over of the <series> Chairmanship to <State>" with no year:
+        // the next year's meeting; "the leadership of the <series> and <series>" hands both
+        (
+            "The ministers witnessed the handing over of the ADMM Chairmanship to the Philippines at the close of the retreat.\n\nThe minister handed over the leadership of the ASEAN Defence Ministers' Meeting (ADMM) and ADMM-Plus to the Lao Defence Minister.",
+            "2026-02-20",
+            &[
+                ("admm-2027", Some("2027"), None, Some("Philippines")),
+                ("admm-plus-2027", Some("2027"), None, Some("Laos")),
             ],
         ),
         // "<State> … prepares to assume the <full name> (<ACR>) and <ACR>-Plus chairship in
