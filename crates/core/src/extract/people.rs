@@ -164,6 +164,9 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
     if let Some(state) = chairmanship_of(sentence) {
         return Some(state);
     }
+    if let Some(person) = chairman_of(sentence) {
+        return Some(person);
+    }
     // "… began with Adm. X, the navy's second in command, in the chair".
     if let Some(end) = sentence.find(IN_THE_CHAIR) {
         let with = sentence[..end].rfind(WITH)?;
@@ -432,6 +435,42 @@ pub(super) fn person_at(text: &str, from: usize) -> Option<String> {
         end = end + 2 + text[end + 2..].find(more.as_str())? + more.len();
         name = format!("{name}. {more}");
     }
+}
+
+/// A chair's title before the meeting it chairs: "Chairman of the 15th ACDFIM, Chief of Defence
+/// Force Lt. Gen. X, opened …".
+const CHAIRMAN_OF: &[&str] = &["chairman of the ", "chairperson of the ", "chair of the "];
+/// The most bytes from the title to the chair's rank.
+const CHAIRMAN_RANK_WITHIN: usize = 100;
+/// Words between the title and the rank that make the title a meeting's ("… of the 15th
+/// ACDFIM", "… of the Meeting"), not a body's ("Chairman of the Joint Chiefs of Staff").
+const MEETING_WORDS: &[&str] = &["Meeting", "meeting", "Conference", "conference"];
+
+/// The person [`CHAIRMAN_OF`] a meeting names: the first one after it opened by a rank and holding
+/// no lowercase words, when a meeting (by an acronym or its head word) stands between.
+fn chairman_of(sentence: &str) -> Option<String> {
+    let at = after_phrase(sentence, CHAIRMAN_OF)?;
+    let mut meeting = false;
+    for (k, w) in sentence[at..]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+        .take_while(|(k, _)| k - at <= CHAIRMAN_RANK_WITHIN)
+    {
+        let b = text::bare(w);
+        let acronym = b.len() >= 3 && b.chars().all(|c| c.is_ascii_uppercase());
+        meeting |= acronym || MEETING_WORDS.contains(&b);
+        if !meeting || !RANKS.contains(&b) {
+            continue;
+        }
+        let Some(person) = person_at(sentence, k) else {
+            continue;
+        };
+        let lowercase = person.split_whitespace().any(|w| !text::capitalised(w));
+        if !lowercase && !rank_alone(&person) {
+            return Some(person);
+        }
+    }
+    None
 }
 
 /// "under Thailand's chairmanship" → Thailand.

@@ -9,9 +9,9 @@ use super::people::{
     CHAIRMANSHIP_WORDS,
 };
 use super::spans::{
-    contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head, head_before_of,
-    is_meeting_name, is_two_digit_year, locate_pairs, named_as_exercise, offset_in, ordinal,
-    ordinal_before, sentence_around, strip_the, word_before, Pair, MECHANISM_HEADS,
+    after_phrase, contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head,
+    head_before_of, is_meeting_name, is_two_digit_year, locate_pairs, named_as_exercise, offset_in,
+    ordinal, ordinal_before, sentence_around, strip_the, word_before, Pair, MECHANISM_HEADS,
 };
 use super::text::{self, bare, dateline, initials, initials_of, name_at, place_in, sentences};
 use super::{cite, known, push_cite, MEETING_SERIES};
@@ -313,11 +313,6 @@ impl Para<'_> {
 }
 
 type Rule = fn(&mut Extractor<'_>, &mut Para<'_>);
-
-/// Where the first of `cues` found in `lower` ends.
-fn after_cue(lower: &str, cues: &[&str]) -> Option<usize> {
-    cues.iter().find_map(|p| lower.find(p).map(|i| i + p.len()))
-}
 
 /// Every rule, in the order it runs on a paragraph.
 const PARAGRAPH_RULES: &[Rule] = &[
@@ -1348,7 +1343,7 @@ impl<'a> Extractor<'a> {
     fn chairmanship_handed(&mut self, para: &mut Para<'_>) {
         for (_, sentence) in sentences(para.text) {
             let lower = sentence.to_ascii_lowercase();
-            let Some(at) = after_cue(&lower, HANDED_CHAIRMANSHIP) else {
+            let Some(at) = after_phrase(sentence, HANDED_CHAIRMANSHIP) else {
                 continue;
             };
             // The subject: the state opening the sentence, else the last one named before the
@@ -1389,7 +1384,7 @@ impl<'a> Extractor<'a> {
     fn chairmanship_handed_over(&mut self, para: &mut Para<'_>) {
         for (_, sentence) in sentences(para.text) {
             let lower = sentence.to_ascii_lowercase();
-            let Some(at) = after_cue(&lower, HANDOVER_CUES) else {
+            let Some(at) = after_phrase(sentence, HANDOVER_CUES) else {
                 continue;
             };
             let Some(to_at) = lower[at..].find(HANDED_TO).map(|k| at + k) else {

@@ -60,6 +60,13 @@ fn chair_phrasing_rows() {
             "ahcm-4",
             &[("chair", Some("Navy Chief Adm. Lim Boon"))],
         ),
+        // "Chairman of the <meeting> <office> <Rank>. <Name> opened …": the person from the rank
+        (
+            "Officers met at the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 2 May. Chairman of the 9th AHCM Chief of Harbour Police of the Lagoon Guard Lt. Gen. Sok Dara gave the opening address.",
+            "2026-05-03",
+            "ahcm-9",
+            &[("chair", Some("Lt. Gen. Sok Dara"))],
+        ),
         // "under <State>'s chairmanship"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed in Vientiane. Much was agreed under Thailand’s chairmanship, the chiefs said.",
