@@ -291,6 +291,9 @@ const CHAIR_OFFICES: &[&str] = &["chairman", "chairperson", "chair"];
 /// How many words after ", who was also" may lead to the office ("… also AMIM Chairman").
 const OFFICE_WITHIN: usize = 4;
 
+/// The relative pronoun between a subject and its chairing verb ("X, who chaired the …").
+const RELATIVE_WHO: &str = " who";
+
 /// Marks that set off an apposition between a subject and its verb.
 const APPOSITION_MARKS: &[&str] = &[",", "–", "—"];
 
@@ -307,6 +310,10 @@ fn chair_subject(sentence: &str) -> Option<String> {
 /// not ranks alone.
 fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
     let at = verbs.iter().filter_map(|v| sentence.find(v)).min()?;
+    // "KSAL Yudo, who chaired the meeting, said …": the name before the relative clause.
+    let at = sentence[..at]
+        .strip_suffix(RELATIVE_WHO)
+        .map_or(at, |before| before.trim_end_matches(',').len());
     let name = name_ending_at(sentence, at).or_else(|| {
         // "X, head of the department, hosted …", "X – head of … – hosted …": the name before
         // the apposition.

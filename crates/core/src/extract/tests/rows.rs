@@ -67,6 +67,13 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Lt. Gen. Sok Dara"))],
         ),
+        // "<Title> <Name>, who chaired the <meeting>, said …": the name before the relative clause
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 2 May. Admiral Sok Dara, who chaired the meeting, said patrols would grow.",
+            "2026-05-03",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
         // "under <State>'s chairmanship"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed in Vientiane. Much was agreed under Thailand’s chairmanship, the chiefs said.",
