@@ -3,7 +3,7 @@
 //! a run of capitalised words (with "on", "of", "the", "for", "and", "in" between them) that holds
 //! a document head noun, in a sentence with an adoption verb.
 
-use super::text::{bare, sentences};
+use super::text::{bare, name_at, sentences};
 use std::ops::Range;
 
 /// Head nouns of a document's name, longest first (with [`UNDESCRIBED_HEADS`] after them).
@@ -158,6 +158,7 @@ pub const ADOPTION_VERBS: &[&str] = &[
     "presented",
     "formulate",
     "formulation",
+    "adoption",
 ];
 
 /// Lowercase words a document's name may hold between its capitalised ones.
@@ -188,6 +189,36 @@ const LIST_ITEM_ENDS: &[&str] = &[", and ", ", as well as ", " as well as ", ", 
 /// The fewest words of an item of a list of documents.
 const MIN_LIST_ITEM_WORDS: usize = 3;
 
+/// Words that open a list of named initiatives without a colon: "adopted initiatives, namely
+/// the Harbour Programme and the River Framework".
+const NAMED_LIST_CUES: &[&str] = &[
+    "initiatives, namely ",
+    "initiatives namely ",
+    "initiatives such as ",
+    "initiatives, including ",
+    "initiatives including ",
+    "documents, namely ",
+    "documents such as ",
+    "documents, including ",
+    "documents including ",
+];
+
+/// The words between the items of such a list.
+const LIST_SEPARATORS: &[&str] = &[", and ", " and ", ", "];
+
+/// Openers of a sentence that lists what the sentence (or the paragraph) before adopted: "These
+/// included the terms of reference for …".
+const LIST_ANAPHORS: &[&str] = &[
+    "These included ",
+    "These include ",
+    "They included ",
+    "They include ",
+    "Among them ",
+    "Among these ",
+    "These were ",
+    "These are ",
+];
+
 /// A document named in a text: its name and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -200,11 +231,17 @@ pub struct Document {
 /// Every document named in `text` by a sentence with an adoption verb, left to right.
 pub fn documents(text: &str) -> Vec<Document> {
     let mut out: Vec<Document> = Vec::new();
+    // A paragraph opening with "These included" lists what the paragraph before adopted.
+    let mut verb_before = true;
     for (range, sentence) in sentences(text) {
         let lower = sentence.to_ascii_lowercase();
-        let has_verb = lower
+        let own_verb = lower
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|w| ADOPTION_VERBS.contains(&w));
+        // "They adopted three documents. These included …": the list goes with the verb before.
+        let has_verb =
+            own_verb || verb_before && LIST_ANAPHORS.iter().any(|a| sentence.starts_with(a));
+        verb_before = own_verb;
         let words: Vec<(usize, &str)> = sentence
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
@@ -250,7 +287,7 @@ pub fn documents(text: &str) -> Vec<Document> {
             }
         }
         if has_verb {
-            for item in listed(sentence) {
+            for item in listed(sentence).into_iter().chain(named_list(sentence)) {
                 let start = range.start + item.start;
                 let end = range.start + item.end;
                 // An item holds the document read above in part ("Concept Paper on X" of
@@ -271,6 +308,43 @@ pub fn documents(text: &str) -> Vec<Document> {
         }
     }
     out.sort_by_key(|d| d.range.start);
+    out
+}
+
+/// The names listed after [`NAMED_LIST_CUES`]: each item opening with a capitalised name of two
+/// words at least, up to the first item that does not ("… and to deepen ties").
+fn named_list(sentence: &str) -> Vec<Range<usize>> {
+    let lower = sentence.to_ascii_lowercase();
+    let Some(mut at) = NAMED_LIST_CUES
+        .iter()
+        .find_map(|c| lower.find(c).map(|i| i + c.len()))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    loop {
+        let rest = &sentence[at..];
+        let skip = rest.len() - rest.trim_start_matches("the ").len();
+        // In a list, " and " ends an item.
+        let Some(name) = name_at(sentence, at + skip)
+            .map(|n| n.split(" and ").next().unwrap_or_default().to_string())
+        else {
+            break;
+        };
+        let name_at_byte = at + skip + sentence[at + skip..].find(name.as_str()).unwrap_or(0);
+        if name_at_byte != at + skip || name.split_whitespace().count() < 2 {
+            break;
+        }
+        let end = name_at_byte + name.len();
+        out.push(name_at_byte..end);
+        let Some(next) = LIST_SEPARATORS
+            .iter()
+            .find(|s| sentence[end..].starts_with(**s))
+        else {
+            break;
+        };
+        at = end + next.len();
+    }
     out
 }
 
@@ -685,6 +759,16 @@ mod tests {
                     "Concept Paper on Pilots",
                     "Discussion Paper on Tugs",
                 ],
+            ),
+            // "initiatives, namely A and B": capitalised names listed without a colon
+            (
+                "The ministers adopted two initiatives, namely Harbour Interaction Programme and Lagoon Logistics Framework, to deepen ties.",
+                &["Harbour Interaction Programme", "Lagoon Logistics Framework"],
+            ),
+            // "These included …" after a sentence with an adoption verb
+            (
+                "The ministers adopted three documents. These included the Guidelines for Harbour Interaction to ease tensions.",
+                &["Guidelines for Harbour Interaction"],
             ),
             // a colon after other words opens no list
             (
