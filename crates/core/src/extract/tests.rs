@@ -74,6 +74,11 @@ fn dates_in_prose_keep_their_wording() {
         ("over 2027 – 2028 as planned", "2027 – 2028"),
         ("starting H2 2027", "H2 2027"),
         ("due by end-2025.", "by end-2025"),
+        // a quotation closing right after the year
+        (
+            "\"… on 10 November 2027,\" the statement said",
+            "10 November 2027",
+        ),
     ] {
         let found = find_dates(text, None, true);
         assert_eq!(found.first().map(|f| f.text.as_str()), Some(want), "{text}");

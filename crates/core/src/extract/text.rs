@@ -771,7 +771,8 @@ pub fn find_dates(text: &str, year: Option<i16>, need_year: bool) -> Vec<Found> 
             let start = words[i].0 + usize::from(words[i].1.starts_with('('));
             let (last_at, last) = words[j - 1];
             let end = last_at + last.len();
-            let candidate = text[start..end].trim_end_matches([',', '.', ';', ':', ')', '”']);
+            let candidate =
+                text[start..end].trim_end_matches([',', '.', ';', ':', ')', '”', '"', '’']);
             if candidate.len() < 4 || !candidate.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
