@@ -96,13 +96,28 @@ fn partner_near(sentence: &str, at: usize) -> Option<&'static str> {
             words.iter().flat_map(move |w| {
                 sentence
                     .match_indices(w)
-                    .filter(|(i, _)| word_at(sentence, *i, w.len()))
+                    .filter(|(i, _)| {
+                        word_at(sentence, *i, w.len()) || partner_of_asean(sentence, *i, w.len())
+                    })
                     .map(move |(i, _)| (i.abs_diff(at), *partner))
             })
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, partner)| partner)
 }
+
+/// Whether `sentence[at..at + len]` is the partner's half of "ASEAN-<Partner>" ("Asean-India").
+fn partner_of_asean(sentence: &str, at: usize, len: usize) -> bool {
+    let before = &sentence[..at];
+    let after = sentence[at + len..].chars().next();
+    before.len() >= ASEAN_HYPHEN.len()
+        && before.is_char_boundary(before.len() - ASEAN_HYPHEN.len())
+        && before[before.len() - ASEAN_HYPHEN.len()..].eq_ignore_ascii_case(ASEAN_HYPHEN)
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// ASEAN's half of a partner's series' name written with a hyphen.
+const ASEAN_HYPHEN: &str = "ASEAN-";
 
 /// Whether `sentence[at..at + len]` stands as a word (or a word with a possessive after it).
 fn word_at(sentence: &str, at: usize, len: usize) -> bool {
@@ -197,10 +212,14 @@ impl Extractor<'_> {
     pub(super) fn partner_informal_meetings(&mut self, text: &str, cite: &str) -> Vec<usize> {
         let mut found = Vec::new();
         for (_, sentence) in sentences(text) {
+            // "the ASEAN-India Defence Ministers' Informal Meeting", a name; not "the Asean-India
+            // defence ministers' informal meeting", which only this rule reads.
             let named = PARTNERS.iter().any(|(_, words)| {
                 words.iter().any(|w| {
-                    sentence.contains(&format!("ASEAN-{w}"))
-                        || sentence.contains(&format!("{w}-ASEAN"))
+                    [format!("ASEAN-{w} "), format!("{w}-ASEAN ")]
+                        .iter()
+                        .flat_map(|form| sentence.match_indices(form.as_str()))
+                        .any(|(i, form)| sentence[i + form.len()..].starts_with(char::is_uppercase))
                 })
             });
             let asean = ASEAN_SIDE.iter().any(|s| sentence.contains(s));

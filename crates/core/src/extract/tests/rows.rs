@@ -1337,6 +1337,13 @@ fn partner_informal_meeting_rows() {
             "2026-06-04",
             &[("asean-russia-dmim-2026", Some("June 2"), Some("Singapore"), None)],
         ),
+        // "the Asean-<Partner> defence ministers' informal meeting" in lowercase: no name rule
+        // reads it
+        (
+            "Speaking at the Asean-India defence ministers’ informal meeting in Kuala Lumpur on June 2, the minister proposed a forum.",
+            "2026-06-04",
+            &[("asean-india-dmim-2026", Some("June 2"), Some("Kuala Lumpur, Malaysia"), None)],
+        ),
         (
             "The Russian minister held an informal meeting with the Lao minister on June 2.",
             "2026-06-04",
