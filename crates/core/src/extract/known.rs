@@ -221,11 +221,11 @@ fn with_acronyms_spelled_out(form: &str, bodies: &[Body]) -> Vec<String> {
 }
 
 /// A form as statements spell it: both apostrophes, none, "Defense", "Center", "Expert Working
-/// Group", "Meeting Plus" and "Meeting - Plus" for "Meeting-Plus".
+/// Group", "Meeting Plus", "Meeting - Plus" and "Meeting -Plus" for "Meeting-Plus".
 fn spellings(form: &str) -> Vec<String> {
     let mut out = vec![form.to_ascii_lowercase()];
     // Each respelling applies to every form so far: "Defense" with no apostrophe too.
-    let respell: [(&str, &str); 10] = [
+    let respell: [(&str, &str); 11] = [
         ("'", "’"),
         ("'", ""),
         ("experts", "expert"),
@@ -236,6 +236,7 @@ fn spellings(form: &str) -> Vec<String> {
         ("-plus", " - plus"),
         ("-plus", " – plus"),
         ("-plus", "–plus"),
+        ("-plus", " -plus"),
     ];
     for (from, to) in respell {
         for k in 0..out.len() {
@@ -453,6 +454,11 @@ mod tests {
             (
                 "the First ASEAN Defence Ministers’ Meeting - Plus and the 12th ASEAN Defence Ministers' Meeting – Plus",
                 &[("ADMM-Plus", Some(1), None), ("ADMM-Plus", Some(12), None)],
+            ),
+            // "Meeting -Plus": a space before the hyphen only
+            (
+                "the inaugural ASEAN Defence Ministers’ Meeting -Plus in Hanoi",
+                &[("ADMM-Plus", Some(1), None)],
             ),
         ];
         for (text, want) in rows {
