@@ -32,7 +32,8 @@ pub enum Form {
     PartOfYear,
     /// No year: the statement's year is used (`September 3`, `mid-year`).
     WithoutYear,
-    /// Two dates joined by a dash, `/`, `to`, `until`, `through` (optionally led by `from`).
+    /// Two dates joined by a dash, `/`, `to`, `until`, `through` (optionally led by `from`), or
+    /// two days by `and` (`21 and 22 December`).
     Range,
     /// `2024/25`: the end's century from the start.
     ShortYearSpan,

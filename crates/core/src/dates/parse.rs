@@ -27,7 +27,8 @@ use jiff::civil::Date;
 ///   may be `year` (`mid-year`, `year-end`), meaning the context year. Applied to anything
 ///   finer than a year (`end of September 2025`) these words are ignored and the period
 ///   itself is returned.
-/// * Ranges: two of the above joined by `–`, `—`, `-`, `/`, `to`, `until`, `through`
+/// * Ranges: two of the above joined by `–`, `—`, `-`, `/`, `to`, `until`, `through` (two days
+///   also by `and`: `21 and 22 December`)
 ///   (optionally led by `from`), or `between … and …`. A missing year, month or (for
 ///   `2024/25`) century is taken from the other end; if the start's year was borrowed and
 ///   that puts it after the end, it is moved back a year (`November – February 2025` starts
@@ -434,8 +435,20 @@ fn is_separator(toks: &[Tok], i: usize, between: bool) -> bool {
         }
         Tok::Slash => !matches!(prev, Some(Tok::Q(_) | Tok::H(_))),
         Tok::Word(w) => {
+            // "21 and 22 December": two days of a month joined by "and" are the days between.
+            let day = |t: Option<&Tok>| {
+                matches!(
+                    t,
+                    Some(
+                        Tok::Num {
+                            val: Some(1..=31),
+                            len: 1 | 2
+                        } | Tok::Ord(Some(1..=31))
+                    )
+                )
+            };
             matches!(w.as_str(), "to" | "until" | "till" | "through" | "thru")
-                || (between && w == "and")
+                || (w == "and" && (between || day(prev) && day(toks.get(i + 1))))
         }
         _ => false,
     }

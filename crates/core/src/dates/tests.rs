@@ -317,6 +317,14 @@ const ROWS: &[Row] = &[
     ok("H1 – H2 2025", d(2025, 1, 1), d(2025, 12, 31), Half),
     ok("3 – 5 September 2024", d(2024, 9, 3), d(2024, 9, 5), Day),
     ok("3-5 September 2024", d(2024, 9, 3), d(2024, 9, 5), Day),
+    // two days joined by "and"
+    ok(
+        "21 and 22 December 2024",
+        d(2024, 12, 21),
+        d(2024, 12, 22),
+        Day,
+    ),
+    ok("March 28 and 29, 2024", d(2024, 3, 28), d(2024, 3, 29), Day),
     ok("September 3 – 5, 2024", d(2024, 9, 3), d(2024, 9, 5), Day),
     ok(
         "3 September – 5 October 2024",

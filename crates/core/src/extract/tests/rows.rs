@@ -875,8 +875,8 @@ fn known_series_instance_rows() {
             "Hanoi (VNA) – Officers of the ministry took part online in the ADSOM WG and the ADSOM-Plus WG, which were held on April 7 and 8.\n\nThe sessions, chaired by Laos, took up points left open by the ADSOM WG and ADSOM-Plus WG, both held in Vientiane in January.",
             "2026-04-10",
             &[
-                ("adsom-wg-2026", Some("April 7"), None, Some("Laos")),
-                ("adsom-plus-wg-2026", Some("April 7"), None, Some("Laos")),
+                ("adsom-wg-2026", Some("April 7 and 8"), None, Some("Laos")),
+                ("adsom-plus-wg-2026", Some("April 7 and 8"), None, Some("Laos")),
                 ("adsom-wg-2026-01", Some("January"), Some("Vientiane, Laos"), None),
                 ("adsom-plus-wg-2026-01", Some("January"), Some("Vientiane, Laos"), None),
             ],
@@ -938,8 +938,8 @@ fn known_series_instance_rows() {
             "A delegation attended the virtual conferences of the ASEAN Defence Senior Officials’ Meeting Working Group (ADSOM WG) and the ADSOM-Plus WG on March 28 and 29.\n\nThe events, chaired by Cambodia, went over points left open at the ADSOM WG and ADSOM-Plus WG meetings held in Phnom Penh in February.",
             "2026-03-30",
             &[
-                ("adsom-wg-2026", Some("March 28"), Some("virtual"), Some("Cambodia")),
-                ("adsom-plus-wg-2026", Some("March 28"), Some("virtual"), Some("Cambodia")),
+                ("adsom-wg-2026", Some("March 28 and 29"), Some("virtual"), Some("Cambodia")),
+                ("adsom-plus-wg-2026", Some("March 28 and 29"), Some("virtual"), Some("Cambodia")),
                 ("adsom-wg-2026-02", Some("February"), Some("Phnom Penh, Cambodia"), None),
                 ("adsom-plus-wg-2026-02", Some("February"), Some("Phnom Penh, Cambodia"), None),
             ],
