@@ -378,9 +378,22 @@ fn same_date(gold: &str, m: &Meeting) -> bool {
 
 fn same_place(gold: &str, got: Option<&str>) -> bool {
     let Some(got) = got else { return false };
+    // "online", "video conference", "virtual": a meeting held online, however the gold wrote it.
+    if online(gold) && online(got) {
+        return true;
+    }
     let city = key(gold.split(',').next().unwrap_or(gold));
     let got = key(got);
     !city.is_empty() && (got.contains(&city) || city.contains(&got) && got.len() >= 4)
+}
+
+/// Words of a place that say a meeting was held online.
+const ONLINE_PLACES: &[&str] = &["virtual", "online", "video", "teleconferenc"];
+
+/// Whether a place is a meeting held online ("video conferencing", "virtual").
+fn online(place: &str) -> bool {
+    let lower = place.to_ascii_lowercase();
+    ONLINE_PLACES.iter().any(|w| lower.contains(w))
 }
 
 /// A chair is the same when the reply holds the gold's last word: its surname, or the state.
@@ -693,6 +706,15 @@ mod tests {
                 "{gold:?} {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn places_match_by_city_or_as_online() {
+        assert!(same_place("Vientiane, Laos", Some("Vientiane")));
+        assert!(same_place("video conference", Some("virtual")));
+        assert!(same_place("online", Some("videoconferencing")));
+        assert!(!same_place("Hanoi", Some("virtual")));
+        assert!(!same_place("virtual", None));
     }
 
     #[test]

@@ -208,6 +208,11 @@ fn co_chair_after(sentence: &str, end: usize) -> Option<String> {
     let titled = person
         .split_whitespace()
         .any(|w| RANKS.contains(&text::bare(w)) || ROLE_WORDS.contains(&text::bare(w)));
+    // "…, Deputy Director of X, and Tomoko Matsuzawa, Director of Y": a listed name with a role
+    // of its own set off by commas.
+    let listed_with_role =
+        between.ends_with(',') && rest_after[person.len().min(rest_after.len())..].starts_with(',');
+    let titled = titled || listed_with_role;
     (starts_at_once
         && person.split_whitespace().count() >= 2
         && !rank_alone(&person)

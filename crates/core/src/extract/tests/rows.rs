@@ -88,6 +88,14 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Defence Minister Gen. Sok Dara"))],
         ),
+        // "co-chaired by <Rank> A, <role>, and B, <role>": the second name carries no title of
+        // its own but a role set off by commas
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was co-chaired by Col. Tran Van Binh, Deputy Director of the Lagoon Department of Harbour Safety, and Aiko Tanaka, Director for Harbour Cooperation of the Harbour Bureau.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Col. Tran Van Binh and Aiko Tanaka"))],
+        ),
         // "co-chaired by X and Y"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was co-chaired by Japan and Laos.",
