@@ -125,6 +125,7 @@ const UNDATED_CUES_BEFORE: &[&str] = &[
     "margins of the",
     "the forthcoming",
     "the coming",
+    "following the",
 ];
 
 /// Words before a series' name that make it one meeting when a year follows the name ("first

@@ -925,6 +925,13 @@ fn known_series_instance_rows() {
             "2026-06-04",
             &[("ewg-mm-1", Some("3 June"), Some("Hanoi, Vietnam"), None)],
         ),
+        // "convened following the <series>" (and the hyphenated "ADMM-Retreat"): this year's
+        // meeting of the series
+        (
+            "The partner's informal meeting was convened following the ADMM-Retreat.",
+            "2026-02-26",
+            &[("admm-retreat-2026", Some("2026"), None, None)],
+        ),
         // "Convening their <n>th meeting since the <series> was set up": the series' meeting
         (
             "Convening their 9th meeting since the ADMM was set up in 2006, the ministers adopted a work plan on 4 May.",
