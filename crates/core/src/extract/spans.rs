@@ -337,18 +337,9 @@ pub(super) fn cut_at_meeting_head(name: &str) -> Option<String> {
     )
 }
 
+/// Whether `word` stands in `text` as a whole word ([`super::text::find_word`]).
 pub(super) fn contains_word(text: &str, word: &str) -> bool {
-    find_word(text, word).is_some()
-}
-
-/// Where `word` first stands in `text` as a whole word (see [`contains_word`]).
-pub(super) fn find_word(text: &str, word: &str) -> Option<usize> {
-    text.match_indices(word).map(|(i, _)| i).find(|&i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric)
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-    })
+    super::text::find_word(text, word).is_some()
 }
 
 /// Where byte `at` of `text` stands in `sentence`, a slice of `text` holding it.

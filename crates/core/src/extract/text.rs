@@ -295,6 +295,17 @@ pub const STATE_ADJECTIVES: &[(&str, &str)] = &[
     ("U.S.", "United States"),
 ];
 
+/// Where `word` first stands in `text` as a whole word: no letter or digit before it, none (nor a
+/// hyphen) after it.
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    })
+}
+
 /// The state `text` names first, by its name or its adjective ("the leader of the Indonesian
 /// delegation": Indonesia).
 pub fn first_state(text: &str) -> Option<&'static str> {
@@ -302,9 +313,7 @@ pub fn first_state(text: &str) -> Option<&'static str> {
         .iter()
         .map(|c| (*c, *c))
         .chain(STATE_ADJECTIVES.iter().copied())
-        .filter_map(|(word, state)| {
-            super::spans::find_word(text, word).map(|at| (at, word.len(), state))
-        })
+        .filter_map(|(word, state)| find_word(text, word).map(|at| (at, word.len(), state)))
         .min_by_key(|&(at, len, _)| (at, std::cmp::Reverse(len)))
         .map(|(_, _, state)| state.trim_start_matches("the "))
 }
