@@ -15,6 +15,10 @@ use crate::dates::Precision;
 /// Head nouns of one exercise, lowercase.
 const ONE_EXERCISE_HEADS: &[&str] = &["exercise", "drill"];
 
+/// Words naming one naval event wherever they stand in a name ("the International Fleet Review
+/// in May 1990"), lowercase: an event held on its days, not a document.
+const ONE_EVENT_PHRASES: &[&str] = &["fleet review"];
+
 /// Last words of an exercise's short form ("HADR & MM Ex", "MS & CT FTX", "AUMX").
 const SHORT_FORM_ENDS: &[&str] = &["Ex", "EX", "FTX", "CPX", "TTX", "X"];
 
@@ -266,7 +270,9 @@ fn ordinal_before(text: &str, at: usize) -> Option<u32> {
 pub(super) fn named_as_one_exercise(name: &str) -> bool {
     let (name, _) = split_short_form(name);
     let last = name.split_whitespace().last().unwrap_or("");
+    let lower = name.to_ascii_lowercase();
     ONE_EXERCISE_HEADS.contains(&bare(last).to_ascii_lowercase().as_str())
+        || ONE_EVENT_PHRASES.iter().any(|p| lower.contains(p))
 }
 
 /// A name and the short form in brackets after it: "ASEAN Solidarity Exercise (ASEX)" →

@@ -1434,6 +1434,12 @@ fn exercise_rows() {
             "2026-05-08",
             &[("harbour-solidarity-exercise-2027", Some("September 2027"), None, None)],
         ),
+        // a fleet review named as a document would be: an event, not an initiative
+        (
+            "The chiefs welcomed the Lagoon International Fleet Review, to be held in October 2027.",
+            "2026-05-08",
+            &[("lagoon-international-fleet-review", None, None, None)],
+        ),
         (
             "The chiefs said a joint exercise would help, and they discussed drills at length.",
             "2026-05-08",
