@@ -108,6 +108,12 @@ pub(crate) fn answer_around(
         &request.text,
         planned,
     )?;
+    if scope == Scope::Ask && results.len() < FILL_TO {
+        // Facts named by the question's common words ("ASEAN defence ministers") can fill the
+        // candidates with results short of the floor: the paragraphs alone are searched again.
+        let passages = paragraph_search(index, &searcher, &mut analyzer, scope, &request, around)?;
+        fill_with_passages(&mut results, passages, FILL_TO);
+    }
     if scope == Scope::Ask {
         add_phrase_passages(index, &searcher, &mut analyzer, &request, &mut results)?;
         add_report_passages(
@@ -147,34 +153,12 @@ pub(crate) fn answer_around(
             others
         };
         if results.len() < SCOPED_LIMIT {
-            let planned = plan(index, &searcher, &mut analyzer, scope, &request, true)?;
-            let within = Within {
-                kind: Some(PARAGRAPH),
-                limit: SCOPED_LIMIT,
-                around,
-            };
-            let passages = search(
-                index,
-                &searcher,
-                &mut analyzer,
-                within,
-                &request.text,
-                planned,
-            )?;
-            let cited: HashSet<String> = results
-                .iter()
-                .flat_map(|h| h.citations.iter().map(Citation::reference))
-                .collect();
+            let passages =
+                paragraph_search(index, &searcher, &mut analyzer, scope, &request, around)?;
             if results.is_empty() && !passages.is_empty() {
                 passages_instead = Some(kind);
             }
-            let room = SCOPED_LIMIT - results.len();
-            results.extend(
-                passages
-                    .into_iter()
-                    .filter(|h| !cited.contains(&h.id()))
-                    .take(room),
-            );
+            fill_with_passages(&mut results, passages, SCOPED_LIMIT);
         }
         let room = SCOPED_LIMIT.saturating_sub(results.len());
         results.extend(others.into_iter().take(room));
@@ -195,6 +179,39 @@ pub(crate) fn answer_around(
         time: None,
         planned: Vec::new(),
     })
+}
+
+/// The statements' paragraphs alone that answer `request`, up to [`SCOPED_LIMIT`].
+fn paragraph_search(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    scope: Scope,
+    request: &Request,
+    around: Option<&Around>,
+) -> Result<Vec<Hit>, QueryError> {
+    let planned = plan(index, searcher, analyzer, scope, request, true)?;
+    let within = Within {
+        kind: Some(PARAGRAPH),
+        limit: SCOPED_LIMIT,
+        around,
+    };
+    search(index, searcher, analyzer, within, &request.text, planned)
+}
+
+/// Adds `passages` to `results` up to `up_to` results, leaving out those a result shows or cites.
+fn fill_with_passages(results: &mut Vec<Hit>, passages: Vec<Hit>, up_to: usize) {
+    let shown: HashSet<String> = results
+        .iter()
+        .flat_map(|h| h.citations.iter().map(Citation::reference).chain([h.id()]))
+        .collect();
+    let room = up_to.saturating_sub(results.len());
+    results.extend(
+        passages
+            .into_iter()
+            .filter(|h| !shown.contains(&h.id()))
+            .take(room),
+    );
 }
 
 /// A fact the question names, from a statement about it (its headline names the fact), is

@@ -317,3 +317,50 @@ Ships called at the port in January.\n\nCargo volumes rose again.\n\nA new crane
     assert_eq!(led(&["ahcm-9".to_string()]), ["ahcm-9", "r#3"]);
     assert_eq!(led(&[]), ["ahcm-9"]);
 }
+
+/// Phrasing class "a side meeting told by its rare words" (a secretary meeting the ministers on
+/// the sidelines of a dialogue, in a corpus where dozens of meetings are named by the question's
+/// common words): the facts named "ASEAN Defence Ministers' Meeting" take the candidates and
+/// fall short of the floor; the paragraphs alone, searched again, answer.
+#[test]
+fn common_words_naming_many_facts_do_not_hide_the_paragraph() {
+    let report = "+++\nid = \"r\"\ntitle = \"Secretary huddles with regional ministers\"\nsource = \"S\"\npublished = \"2023-06-02\"\n+++\n\n\
+During the talks on the sidelines of the Harbour Dialogue, Mr Rowan reaffirmed his support.\n";
+    let mut statements: Vec<(String, String)> = vec![("r".into(), report.into())];
+    let mut facts = String::new();
+    for n in 1..=60 {
+        statements.push((
+            format!("m{n}"),
+            format!("+++\nid = \"m{n}\"\ntitle = \"ASEAN defence ministers meet\"\nsource = \"S\"\npublished = \"2020-01-01\"\n+++\n\n\
+Delegates gathered in hall {n} and signed the book.\n"),
+        ));
+        facts.push_str(&format!(
+            "[[meeting]]\nid = \"admm-{n}\"\nname = \"{n}th ASEAN Defence Ministers' Meeting\"\nacronym = \"ADMM\"\nnumber = {n}\n\
+aliases = [\"ASEAN defence ministers meeting {n}\", \"meeting of ASEAN defence ministers {n}\"]\n\
+participants = [\"ASEAN defence ministers\"]\nsummary = \"The ASEAN defence ministers meet.\"\ncites = [\"m{n}#1\"]\n\n"
+        ));
+    }
+    // Most facts of a real corpus are named otherwise: the question's common words are rare
+    // among names, and weigh there.
+    for n in 1..=400 {
+        facts.push_str(&format!(
+            "[[mechanism]]\nid = \"body-{n}\"\nname = \"Harbour Pilots Body {n}\"\ncites = [\"m1#1\"]\n\n"
+        ));
+    }
+    let texts: Vec<(&str, &str)> = statements
+        .iter()
+        .map(|(id, t)| (id.as_str(), t.as_str()))
+        .collect();
+    let index = index_of(&texts, &facts);
+    let a = answer(
+        &index,
+        Scope::Ask,
+        "on the sidelines of which event did Rowan meet ASEAN defence ministers?",
+    )
+    .unwrap();
+    assert!(
+        shown(&a).contains("Harbour Dialogue"),
+        "{:?}",
+        a.results.iter().map(Hit::id).collect::<Vec<_>>()
+    );
+}
