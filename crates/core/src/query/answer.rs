@@ -109,8 +109,8 @@ pub(crate) fn answer_around(
         planned,
     )?;
     if scope == Scope::Ask && results.len() < FILL_TO {
-        // Facts named by the question's common words ("ASEAN defence ministers") can fill the
-        // candidates with results short of the floor: the paragraphs alone are searched again.
+        // A short answer gets the paragraphs that pass the floors among paragraphs alone (the
+        // best fact no longer sets their relative floor).
         let passages = paragraph_search(index, &searcher, &mut analyzer, scope, &request, around)?;
         fill_with_passages(&mut results, passages, FILL_TO);
     }
@@ -428,6 +428,17 @@ fn search(
     };
     let candidates = if within.around.is_some() { 80 } else { 40 };
     let mut top = searcher.search(query.as_ref(), &TopDocs::with_limit(candidates))?;
+    if within.kind.is_none() {
+        // Facts named by the question's common words can take every candidate place: the
+        // paragraphs get places of their own.
+        let paragraphs = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, Box::new(paragraph_kind(index))),
+        ]);
+        let seen: HashSet<tantivy::DocAddress> = top.iter().map(|(_, a)| *a).collect();
+        let more = searcher.search(&paragraphs, &TopDocs::with_limit(candidates))?;
+        top.extend(more.into_iter().filter(|(_, a)| !seen.contains(a)));
+    }
     // A fact gathers what paragraphs say piecemeal: on a tie-ish score, the fact answers better.
     if within.kind.is_none() {
         for (score, addr) in &mut top {
