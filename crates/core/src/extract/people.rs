@@ -227,7 +227,9 @@ const HOSTING_VERBS: &[&str] = &[" hosted the ", " hosts the ", " will host the 
 /// The host named as [`HOSTING_VERBS`]' subject: a person, a state or a body. It chairs the
 /// meeting when the statement names no chair ([`super::meetings::Extractor::hosts_chair`]).
 pub(super) fn host_subject(sentence: &str) -> Option<String> {
-    subject_of(sentence, HOSTING_VERBS).or_else(|| hosted_by(sentence))
+    subject_of(sentence, HOSTING_VERBS)
+        .or_else(|| hosted_by(sentence))
+        .or_else(|| host_state(sentence))
 }
 
 /// Words before a meeting's host in the passive: "Hosted by Malaysia, the retreat …", "the
@@ -288,6 +290,9 @@ const AS_CHAIR: &[&str] = &[
     " as the chair ",
     ", who was also ",
     ", who is also ",
+    ", chair of ",
+    ", chairman of ",
+    ", chairperson of ",
 ];
 
 /// Words of a chair's office, looked for right after ", who was also".
@@ -333,7 +338,7 @@ fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
 }
 
 /// The chair named before [`AS_CHAIR`]: "X, Minister of Defence of Y as the Chairman", "X, who
-/// was also <series> Chairman". Nothing when the office is ASEAN's ("as the chair of ASEAN").
+/// was also <series> Chairman", "X, Chair of ADMM 2023, said". Nothing when the office is ASEAN's ("as the chair of ASEAN").
 fn named_as_chair(sentence: &str) -> Option<String> {
     let lower = sentence.to_ascii_lowercase();
     AS_CHAIR.iter().find_map(|cue| {

@@ -652,6 +652,12 @@ fn chair_rows() {
             "During the two-day meeting which is co-chaired by Laos and Russia, experts will share lessons.",
             Some("Laos and Russia"),
         ),
+        // the office set off after the name: "X, Chair of <series> <year>, said"
+        (
+            "In his opening speech, Defence Minister Arif Santoso, Chair of ADMM 2031, stressed unity.",
+            Some("Defence Minister Arif Santoso"),
+        ),
+        ("Mr Tan, chair of ASEAN this year, spoke.", None),
     ];
     for (sentence, want) in rows {
         assert_eq!(
@@ -826,6 +832,11 @@ fn host_rows() {
             Some("Malaysia"),
         ),
         ("The meeting was hosted by Vietnam.", Some("Vietnam")),
+        // "held in <city> and hosted by <State>": a state after "hosted by" in any form
+        (
+            "Held in Kuala Lumpur and hosted by Malaysia as this year's chair, the retreat met.",
+            Some("Malaysia"),
+        ),
         ("It hosted the meeting.", None),
         ("The dinner was hosted by the Minister.", None),
     ];

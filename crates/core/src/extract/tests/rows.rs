@@ -1271,11 +1271,12 @@ fn series_history_rows() {
             "2026-09-03",
             &[("aumx-2026", Some("2026"), None, None)],
         ),
-        // "<meeting> hosted by <State>": the state is the place when none is named.
+        // "<meeting> hosted by <State>": the state is the place when none is named, and the
+        // chair when none is named (the host chairs, as ASEAN meetings go).
         (
             "Navies will join the 9th ASEAN Navy Chiefs' Meeting hosted by Brunei Darussalam from June 16 to 20.",
             "2026-06-10",
-            &[("ancm-9", Some("from June 16 to 20"), Some("Brunei Darussalam"), None)],
+            &[("ancm-9", Some("from June 16 to 20"), Some("Brunei Darussalam"), Some("Brunei Darussalam"))],
         ),
         // "The exercise …" after an exercise gives its place when its own sentence gave none.
         (
