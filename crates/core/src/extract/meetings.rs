@@ -60,6 +60,27 @@ const OCCURRENCE_VERBS: &[&str] = &[
     "concluded",
     "concludes",
     "wrapped up",
+    "will hold",
+    "to hold",
+    "will attend",
+    "to attend",
+    "joined the",
+    "join the",
+    " met ",
+    " gathered",
+    "will take place",
+    "scheduled",
+    "slated",
+];
+
+/// Words right before a series' name that make it a framework, not one meeting ("under the
+/// ADMM-Plus, the exercise will take place", "platforms such as the ADMM-Plus").
+const FRAMEWORK_LEADS: &[&str] = &[
+    "under the",
+    "framework of the",
+    "auspices of the",
+    "such as the",
+    "through the",
 ];
 
 /// Words after a series' name that make it the name of one of its groups.
@@ -419,6 +440,7 @@ impl Extractor<'_> {
         if GROUPS_OF
             .iter()
             .any(|g| lead.ends_with(g) || window.contains(g))
+            || FRAMEWORK_LEADS.iter().any(|f| lead.ends_with(f))
         {
             return None;
         }

@@ -909,6 +909,17 @@ fn known_series_instance_rows() {
                 ("admm-2026", Some("3 May"), Some("Hanoi, Vietnam"), None),
             ],
         ),
+        // "<series> … will take place" and "will hold the <series>": this year's meeting; a
+        // series named as the framework of something else ("under the <series>", "platforms
+        // such as the <series>") is no meeting
+        (
+            "The ADSOM will take place in Hue. Officials said Laos will hold the ADMM Retreat. Under the ADMM-Plus, a drill will take place next week. Ties grow through platforms such as the ADMM, which is scheduled to meet.",
+            "2026-05-12",
+            &[
+                ("adsom-2026", Some("2026"), Some("Hue, Vietnam"), None),
+                ("admm-retreat-2026", Some("2026"), None, None),
+            ],
+        ),
         // "the <ordinal> meeting" after a series named in the same sentence: that meeting of it,
         // dated by its year in a sentence about the future
         (
