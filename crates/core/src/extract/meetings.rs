@@ -166,6 +166,8 @@ const YEAR_SHIFTS: &[(&str, i16)] = &[
     ("last year’s", -1),
     ("next year's", 1),
     ("next year’s", 1),
+    ("the next", 1),
+    ("the previous", -1),
 ];
 
 /// A lowercase head right after a series' name that makes it one meeting of it: "the recent

@@ -379,10 +379,21 @@ fn name_ending_at(sentence: &str, end: usize) -> Option<String> {
             break;
         }
     }
+    // "… in 2026 and will host": a year and a connector name nobody.
+    while let Some((last, rest)) = taken.split_last() {
+        if text::connector(text::bare(last)) {
+            taken = rest;
+        } else {
+            break;
+        }
+    }
+    let lettered = taken
+        .iter()
+        .any(|w| text::bare(w).starts_with(char::is_uppercase));
     // A name opened by a clause ("In 2024, Malaysia …") starts after its comma.
     let name = taken.join(" ");
     let name = name.trim_end_matches(',').to_string();
-    (!name.is_empty() && !NO_NAME_SUBJECTS.contains(&name.as_str())).then_some(name)
+    (lettered && !NO_NAME_SUBJECTS.contains(&name.as_str())).then_some(name)
 }
 
 /// The chair a sentence names for meeting `m`: [`chair_in`], unless the sentence names `m` only

@@ -838,6 +838,8 @@ fn host_rows() {
             Some("Malaysia"),
         ),
         ("It hosted the meeting.", None),
+        // a year and a connector before the verb name nobody
+        ("Manila takes over the chair in 2026 and will host the ADMM.", None),
         ("The dinner was hosted by the Minister.", None),
     ];
     for (sentence, want) in rows {

@@ -920,6 +920,12 @@ fn known_series_instance_rows() {
                 ("admm-retreat-2026", Some("2026"), None, None),
             ],
         ),
+        // "the next <series>" is next year's meeting
+        (
+            "Delegates agreed that the next ADSOM will be held in Hue.",
+            "2026-05-12",
+            &[("adsom-2027", Some("2027"), Some("Hue, Vietnam"), None)],
+        ),
         // "the <ordinal> meeting" after a series named in the same sentence: that meeting of it,
         // dated by its year in a sentence about the future
         (
