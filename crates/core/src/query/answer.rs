@@ -43,6 +43,8 @@ const DISTINCTIVE_RARITY: u64 = 50;
 const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
 const NAMED_SHARE: f32 = 0.3;
+/// Facts taking more than one candidate place in this many make the paragraphs searched apart.
+const FACT_PLACES_DIVISOR: usize = 2;
 /// Results gathered beyond the limit before ranking by coverage.
 const GATHER_SLACK: usize = 10;
 /// The weight a word counts at when only its statement's lead paragraph holds it.
@@ -428,23 +430,26 @@ fn search(
     };
     let candidates = if within.around.is_some() { 80 } else { 40 };
     let mut top = searcher.search(query.as_ref(), &TopDocs::with_limit(candidates))?;
-    if within.kind.is_none() {
-        // Facts named by the question's common words can take every candidate place: the
-        // paragraphs get places of their own.
-        let paragraphs = BooleanQuery::new(vec![
-            (Occur::Must, query.box_clone()),
-            (Occur::Must, Box::new(paragraph_kind(index))),
-        ]);
-        let seen: HashSet<tantivy::DocAddress> = top.iter().map(|(_, a)| *a).collect();
-        let more = searcher.search(&paragraphs, &TopDocs::with_limit(candidates))?;
-        top.extend(more.into_iter().filter(|(_, a)| !seen.contains(a)));
-    }
     // A fact gathers what paragraphs say piecemeal: on a tie-ish score, the fact answers better.
     if within.kind.is_none() {
+        let mut facts = 0;
         for (score, addr) in &mut top {
             if has_names(index, searcher, *addr)? {
                 *score *= FACT_BOOST;
+                facts += 1;
             }
+        }
+        // Facts named by the question's common words can take most candidate places: then the
+        // paragraphs get places of their own (a search scoring every paragraph that matches,
+        // so only then).
+        if facts * FACT_PLACES_DIVISOR > top.len() {
+            let paragraphs = BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (Occur::Must, Box::new(paragraph_kind(index))),
+            ]);
+            let seen: HashSet<tantivy::DocAddress> = top.iter().map(|(_, a)| *a).collect();
+            let more = searcher.search(&paragraphs, &TopDocs::with_limit(candidates))?;
+            top.extend(more.into_iter().filter(|(_, a)| !seen.contains(a)));
         }
     }
     // Dated within the days asked about: the score rises, and the result ranks as if it held
