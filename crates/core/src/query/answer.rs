@@ -45,6 +45,8 @@ const RELATIVE_FLOOR: f32 = 0.1;
 const NAMED_SHARE: f32 = 0.3;
 /// Facts taking more than one candidate place in this many make the paragraphs searched apart.
 const FACT_PLACES_DIVISOR: usize = 2;
+/// How many times deeper that search goes for the paragraphs.
+const DEEPER_SEARCH: usize = 5;
 /// Results gathered beyond the limit before ranking by coverage.
 const GATHER_SLACK: usize = 10;
 /// The weight a word counts at when only its statement's lead paragraph holds it.
@@ -440,16 +442,25 @@ fn search(
             }
         }
         // Facts named by the question's common words can take most candidate places: then the
-        // paragraphs get places of their own (a search scoring every paragraph that matches,
-        // so only then).
+        // paragraphs among a deeper search get places of their own (the disjunction alone, so
+        // tantivy still prunes it; a conjunction with the paragraph kind would score every
+        // matching paragraph).
         if facts * FACT_PLACES_DIVISOR > top.len() {
-            let paragraphs = BooleanQuery::new(vec![
-                (Occur::Must, query.box_clone()),
-                (Occur::Must, Box::new(paragraph_kind(index))),
-            ]);
             let seen: HashSet<tantivy::DocAddress> = top.iter().map(|(_, a)| *a).collect();
-            let more = searcher.search(&paragraphs, &TopDocs::with_limit(candidates))?;
-            top.extend(more.into_iter().filter(|(_, a)| !seen.contains(a)));
+            let deeper = searcher.search(
+                query.as_ref(),
+                &TopDocs::with_limit(candidates * DEEPER_SEARCH),
+            )?;
+            let mut more = Vec::new();
+            for (score, addr) in deeper {
+                if more.len() == candidates {
+                    break;
+                }
+                if !seen.contains(&addr) && !has_names(index, searcher, addr)? {
+                    more.push((score, addr));
+                }
+            }
+            top.extend(more);
         }
     }
     // Dated within the days asked about: the score rises, and the result ranks as if it held
