@@ -43,9 +43,10 @@ const DISTINCTIVE_RARITY: u64 = 50;
 const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
 const NAMED_SHARE: f32 = 0.3;
-/// Facts taking more than one candidate place in this many make the paragraphs searched apart.
+/// Facts taking more than the candidate places divided by this (half) make `/ask` search deeper
+/// for paragraphs.
 const FACT_PLACES_DIVISOR: usize = 2;
-/// How many times deeper that search goes for the paragraphs.
+/// How many times the candidate places that deeper search reads.
 const DEEPER_SEARCH: usize = 5;
 /// Results gathered beyond the limit before ranking by coverage.
 const GATHER_SLACK: usize = 10;
