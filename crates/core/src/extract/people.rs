@@ -581,7 +581,16 @@ pub(super) fn observer_sentence(sentence: &str) -> Option<String> {
     let who = name_at(sentence, 0)?;
     // "The meeting was attended by …": a sentence whose subject is no name names no observer.
     let pronoun = NO_NAME_SUBJECTS.contains(&who.as_str());
-    (who.len() <= verb && !pronoun).then(|| text::fix_country(&strip_the(&who)))
+    if who.len() > verb || pronoun {
+        return None;
+    }
+    let who = text::fix_country(&strip_the(&who));
+    // An observer is a state, an organisation or a delegation: one capitalised word that is no
+    // state nor acronym ("Defence officials … as observers") names none.
+    let acronym = who.len() >= 2 && who.chars().all(|c| c.is_ascii_uppercase());
+    let named =
+        text::COUNTRIES.contains(&who.as_str()) || acronym || who.split_whitespace().count() >= 2;
+    named.then_some(who)
 }
 
 /// Words that lead to who attended a meeting.

@@ -819,6 +819,28 @@ mod rows;
 
 /// Hosts as real statements name them (our own sentences): the subject of "hosted", past an
 /// apposition set off by commas or dashes, and the passive "Hosted by <State>, the …".
+/// An observer named by a sentence of its own is a state, an acronym or a name of two words;
+/// one capitalised word opening the sentence ("Defence officials …") is nobody.
+#[test]
+fn observer_sentence_rows() {
+    let rows: &[(&str, Option<&str>)] = &[
+        ("Timor-Leste took part as an observer.", Some("Timor-Leste")),
+        (
+            "The ASEAN Secretariat attended as an observer.",
+            Some("ASEAN Secretariat"),
+        ),
+        ("PNG joined as an observer.", Some("PNG")),
+        ("Defence officials of partners joined as observers.", None),
+    ];
+    for (sentence, want) in rows {
+        assert_eq!(
+            super::people::observer_sentence(sentence).as_deref(),
+            *want,
+            "{sentence}"
+        );
+    }
+}
+
 #[test]
 fn host_rows() {
     let rows: &[(&str, Option<&str>)] = &[
