@@ -143,9 +143,7 @@ fn places_after_a_held_verb_need_no_list() {
         ("Delegates met in the morning.", None),
         ("Cooperation in Maritime Security grew.", None),
     ];
-    for (sentence, want) in rows {
-        assert_eq!(place_in(sentence).as_deref(), *want, "{sentence}");
-    }
+    check_sentence_rows(rows, place_in);
 }
 
 #[test]
@@ -659,13 +657,7 @@ fn chair_rows() {
         ),
         ("Mr Tan, chair of ASEAN this year, spoke.", None),
     ];
-    for (sentence, want) in rows {
-        assert_eq!(
-            super::people::chair_in(sentence).as_deref(),
-            *want,
-            "{sentence}"
-        );
-    }
+    check_sentence_rows(rows, super::people::chair_in);
 }
 
 /// Phrasing class "a dialogue partner's informal meeting" ("ASEAN-<Partner> Defence Ministers'
@@ -832,13 +824,7 @@ fn observer_sentence_rows() {
         ("PNG joined as an observer.", Some("PNG")),
         ("Defence officials of partners joined as observers.", None),
     ];
-    for (sentence, want) in rows {
-        assert_eq!(
-            super::people::observer_sentence(sentence).as_deref(),
-            *want,
-            "{sentence}"
-        );
-    }
+    check_sentence_rows(rows, super::people::observer_sentence);
 }
 
 #[test]
@@ -864,11 +850,12 @@ fn host_rows() {
         ("Manila takes over the chair in 2026 and will host the ADMM.", None),
         ("The dinner was hosted by the Minister.", None),
     ];
+    check_sentence_rows(rows, super::people::host_subject);
+}
+
+/// Rows of one sentence and what `read` should make of it.
+fn check_sentence_rows(rows: &[(&str, Option<&str>)], read: fn(&str) -> Option<String>) {
     for (sentence, want) in rows {
-        assert_eq!(
-            super::people::host_subject(sentence).as_deref(),
-            *want,
-            "{sentence}"
-        );
+        assert_eq!(read(sentence).as_deref(), *want, "{sentence}");
     }
 }
