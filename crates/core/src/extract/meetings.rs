@@ -81,6 +81,13 @@ const FRAMEWORK_LEADS: &[&str] = &[
     "auspices of the",
     "such as the",
     "through the",
+    // the series a state takes part in: "Australia's contribution to the ADMM-Plus"
+    "contribution to the",
+    "contributions to the",
+    "participation in the",
+    "role in the",
+    "member of the",
+    "members of the",
 ];
 
 /// Words after a series' name that make it the name of one of its groups.
@@ -196,6 +203,62 @@ pub(super) fn set_year(m: &mut Meeting, year: i16) {
 
 /// Paragraphs that must name a known exercise for the statement to report it.
 const REPORTED_EXERCISE_PARAGRAPHS: usize = 2;
+
+/// The kinds of series whose instance a statement reports by naming it again and again.
+const REPORTED_KINDS: &[BodyKind] = &[BodyKind::Exercise, BodyKind::MeetingSeries];
+
+/// A series [`Extractor::reported_instance`] counts: where it is named, and the first naming
+/// that speaks of an occurrence (its sentence, the byte of the name in it, its paragraph).
+struct Reported<'b, 's> {
+    body: &'b Body,
+    cites: Vec<String>,
+    cue: Option<(&'s str, usize, String)>,
+}
+
+/// Whether the naming at `range` of `text` is a group's parent, a framework or a modifier
+/// ("the ADMM-Plus Experts' Working Group", "under the ADMM", "the ADMM-Plus countries"), not
+/// one meeting.
+fn not_one_instance(text: &str, range: std::ops::Range<usize>) -> bool {
+    let lead = text[..lead_end(text, range.start)]
+        .trim_end()
+        .to_ascii_lowercase();
+    let follower = text[range.end..]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches([',', '.', ';', ')']));
+    GROUPS_OF
+        .iter()
+        .chain(FRAMEWORK_LEADS)
+        .any(|g| lead.ends_with(g))
+        || follower.is_some_and(|w| {
+            GROUP_FOLLOWERS.contains(&w)
+                || NOT_ONE_MEETING_AFTER.contains(&w.to_ascii_lowercase().as_str())
+        })
+}
+
+/// Verbs saying someone led a meeting, which then took place: "the meeting, marking …, was
+/// chaired by".
+const LED_VERBS: &[&str] = &[" chaired", " co-chaired", " presided", " hosted"];
+
+/// What comes between a series' name and its place: "… Conference in Nay Pyi Taw".
+const PLACE_LEADS: &[&str] = &[" in ", " at "];
+
+/// Whether the sentence naming a series at `name` speaks of an occurrence: an occurrence verb,
+/// "this year", or a place right after the name ("at the ASEAN Air Chiefs Conference in Nay Pyi
+/// Taw").
+fn instance_cue(sentence: &str, name: std::ops::Range<usize>) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let after = sentence.get(name.end..).unwrap_or("");
+    OCCURRENCE_VERBS
+        .iter()
+        .chain(LED_VERBS)
+        .any(|v| lower.contains(v))
+        || lower.contains(THIS_YEAR)
+        || PLACE_LEADS
+            .iter()
+            .filter_map(|l| after.find(l))
+            .any(|k| k <= PLACE_AND_DAY_SPAN && place_in(&after[k..]).is_some())
+}
 
 /// Years a meeting's id may end in to be dated by it.
 pub(super) const NAMED_YEARS: std::ops::RangeInclusive<i16> = 1967..=2100;
@@ -680,33 +743,51 @@ impl Extractor<'_> {
         }
     }
 
-    /// After every paragraph: a known exercise the statement names again and again ("AUMX
-    /// includes eight warships …; the AUMX is co-led by …") is its exercise of the statement's
-    /// year, when no meeting leads the statement and no edition of it was found.
-    pub(super) fn reported_exercise(&mut self) {
+    /// After every paragraph: a known exercise or meeting series the statement names again and
+    /// again ("AUMX includes eight warships …; the AUMX is co-led by …", "joined at the ASEAN Air
+    /// Chiefs Conference in Nay Pyi Taw …; the conference will continue through Friday") is its
+    /// instance of the statement's year, when no meeting leads the statement and no edition of
+    /// it was found. A meeting series needs one naming that speaks of an occurrence
+    /// ([`instance_cue`]); a naming as a group's parent or a framework is none.
+    pub(super) fn reported_instance(&mut self) {
         let (Some(year), None) = (self.clock.year, self.main_meeting) else {
             return;
         };
-        let mut counts: Vec<(&Body, Vec<String>)> = Vec::new();
+        let mut counts: Vec<Reported> = Vec::new();
         for p in self.statement.paragraphs.iter().filter(|p| !p.heading) {
             for m in known::mentions(&p.text, self.bodies) {
-                if m.body.kind != BodyKind::Exercise || m.number.is_some() || m.year.is_some() {
+                if !REPORTED_KINDS.contains(&m.body.kind) || m.number.is_some() || m.year.is_some()
+                {
                     continue;
                 }
                 let cite = super::cite(self.statement, p);
-                match counts.iter_mut().find(|(b, _)| std::ptr::eq(*b, m.body)) {
-                    Some((_, cites)) => push_cite(cites, cite),
-                    None => counts.push((m.body, vec![cite])),
+                let sentence = sentence_around(&p.text, m.range.start);
+                let cue = offset_in(sentence, &p.text, m.range.start)
+                    .filter(|_| !not_one_instance(&p.text, m.range.clone()))
+                    .filter(|&at| instance_cue(sentence, at..at + m.range.len()))
+                    .map(|at| (sentence, at, cite.clone()));
+                match counts.iter_mut().find(|r| std::ptr::eq(r.body, m.body)) {
+                    Some(r) => {
+                        push_cite(&mut r.cites, cite);
+                        r.cue = r.cue.take().or(cue);
+                    }
+                    None => counts.push(Reported {
+                        body: m.body,
+                        cites: vec![cite],
+                        cue,
+                    }),
                 }
             }
         }
-        let Some((body, cites)) = counts
+        let Some(reported) = counts
             .into_iter()
-            .filter(|(_, cites)| cites.len() >= REPORTED_EXERCISE_PARAGRAPHS)
-            .max_by_key(|(_, cites)| cites.len())
+            .filter(|r| r.cites.len() >= REPORTED_EXERCISE_PARAGRAPHS)
+            .filter(|r| r.body.kind == BodyKind::Exercise || r.cue.is_some())
+            .max_by_key(|r| r.cites.len())
         else {
             return;
         };
+        let body = reported.body;
         let series = [body.acronym.as_deref(), Some(body.name.as_str())];
         let has_edition = self.meetings.iter().any(|m| {
             series.contains(&m.acronym.as_deref()) || series.contains(&m.series.as_deref())
@@ -714,12 +795,39 @@ impl Extractor<'_> {
         if has_edition {
             return;
         }
-        let i = self.instance(body, &year.to_string(), &cites[0]);
+        let i = self.instance(body, &year.to_string(), &reported.cites[0]);
+        for c in reported.cites {
+            push_cite(&mut self.meetings[i].cites, c);
+        }
+        if let Some((sentence, at, cite)) = reported.cue {
+            self.describe_meeting(i, sentence, Some(at), &cite);
+            // A day of another year is another meeting's: this one keeps its year.
+            let m = &mut self.meetings[i];
+            if m.when.as_ref().is_some_and(|w| w.start.year() != year) {
+                m.date = None;
+                m.when = None;
+            }
+        }
+        // The statement names no other meeting: a theme it gives is this one's ("the theme of
+        // this year's event was …").
+        let themed = self
+            .statement
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .find_map(|p| {
+                Some((
+                    super::fields::theme(&p.text)?,
+                    super::cite(self.statement, p),
+                ))
+            });
         let m = &mut self.meetings[i];
-        for c in cites {
-            push_cite(&mut m.cites, c);
+        if let (None, Some((theme, cite))) = (&m.theme, themed) {
+            m.theme = Some(theme);
+            push_cite(&mut m.cites, cite);
         }
         set_year(m, year);
+        self.main_meeting = Some(i);
     }
 
     /// After every paragraph: a meeting known by its year ("ADSOM 2024", "… Exercise-2018")

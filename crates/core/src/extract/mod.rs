@@ -127,12 +127,12 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
             x.paragraph(p);
         }
     }
+    x.reported_instance();
     x.dateline_place();
     x.dateline_date();
     x.speech_day();
     x.hosts_chair();
     x.merge_occurrences();
-    x.reported_exercise();
     x.early_chair();
     x.year_of_named();
     let (initiatives, areas, topics) = tables::extract(statement);

@@ -1288,6 +1288,28 @@ fn series_history_rows() {
             "2026-09-03",
             &[("aumx-2026", Some("2026"), None, None)],
         ),
+        // A known meeting series named in two paragraphs of a statement no meeting leads, one
+        // naming speaking of an occurrence ("has joined at the <series> in <city>"): its
+        // meeting of the statement's year, placed by that sentence.
+        (
+            "The air force chief has joined colleagues at the ASEAN Air Chiefs Conference in Vientiane this week.\n\nThe ASEAN Air Chiefs Conference will go on until Friday.",
+            "2026-03-12",
+            &[("aacc-2026", Some("2026"), Some("Vientiane, Laos"), None)],
+        ),
+        // "agreed at this year's <series>" with the series named again as a platform: this
+        // year's meeting.
+        (
+            "Ministers agreed at this year's ASEAN Defence Ministers' Meeting (ADMM) to widen the hotline.\n\nThe ADMM is the top defence forum of the region.",
+            "2026-06-20",
+            &[("admm-2026", Some("2026"), None, None)],
+        ),
+        // The series named twice as a framework or a group's parent ("the <series> Experts'
+        // Working Group", "contribution to the <series>"): no meeting of it.
+        (
+            "Officers reviewed the work of the ADMM-Plus Experts' Working Group on peacekeeping.\n\nThe team praised Japan's contribution to the ADMM-Plus, which was held to be vital.",
+            "2026-06-20",
+            &[],
+        ),
         // "<meeting> hosted by <State>": the state is the place when none is named, and the
         // chair when none is named (the host chairs, as ASEAN meetings go).
         (
