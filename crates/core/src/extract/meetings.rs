@@ -193,6 +193,22 @@ fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
     text[..span.start].trim_end().ends_with('(') && !text[span.end..].trim_start().starts_with(')')
 }
 
+/// Whether the statement names a meeting by its year ("Chair of ADMM 2023"), not only dates it
+/// by a year alone ("the next meeting later this year").
+fn named_by_year(m: &Meeting, statement: &Statement) -> bool {
+    let year = m.id.rsplit('-').next().unwrap_or("");
+    year.len() == 4
+        && m.aliases
+            .iter()
+            .filter(|a| a.ends_with(&format!(" {year}")))
+            .any(|a| {
+                statement
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.text.contains(a.as_str()))
+            })
+}
+
 /// Gives a meeting with no date yet the year `year`.
 pub(super) fn set_year(m: &mut Meeting, year: i16) {
     if m.date.is_none() {
@@ -615,7 +631,12 @@ impl Extractor<'_> {
                     // Its own day or month, or no date at all; a year alone is another
                     // meeting of that year ("the next meeting later this year").
                     let m_year = match &m.when {
-                        Some(w) if w.precision == dates::Precision::Year => None,
+                        Some(w)
+                            if w.precision == dates::Precision::Year
+                                && !named_by_year(m, self.statement) =>
+                        {
+                            None
+                        }
                         Some(w) => Some(w.start.year()),
                         None => self.clock.year,
                     };

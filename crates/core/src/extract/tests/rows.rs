@@ -1303,6 +1303,13 @@ fn series_history_rows() {
             "2026-06-20",
             &[("admm-2026", Some("2026"), None, None)],
         ),
+        // "<person>, Chair of <series> <year>," beside "<series>-<number>" and nothing else of
+        // the series: one meeting, the numbered one, with the chair.
+        (
+            "In her opening remarks, Philippine Defense Secretary Maria Santos, Chair of ADMM 2026, spoke of the theme of ADMM-20.",
+            "2026-11-02",
+            &[("admm-20", Some("2026"), None, Some("Philippine Defense Secretary Maria Santos"))],
+        ),
         // The series named twice as a framework or a group's parent ("the <series> Experts'
         // Working Group", "contribution to the <series>"): no meeting of it.
         (
