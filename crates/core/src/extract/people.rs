@@ -173,7 +173,9 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
         let person = person_at(sentence, with + WITH.len())?;
         return (!rank_alone(&person)).then_some(person);
     }
-    chair_subject(sentence).or_else(|| named_as_chair(sentence))
+    chair_subject(sentence)
+        .or_else(|| named_as_chair(sentence))
+        .or_else(|| series_chair_title(sentence))
 }
 
 /// Bytes after a chair's name within which " and " leads to a second chair, the rest of a
@@ -293,7 +295,32 @@ const AS_CHAIR: &[&str] = &[
     ", chair of ",
     ", chairman of ",
     ", chairperson of ",
+    ", the chair of ",
+    ", the chairman of ",
+    ", the chairperson of ",
+    " as chair,",
+    " as chair ",
 ];
+
+/// A series' office written as a title before the chair's name: "ADMM Chair <Name>".
+const SERIES_CHAIR_TITLES: &[&str] = &["Chair", "Chairman", "Chairperson", "Chairwoman"];
+
+/// "<SERIES> Chair <Name>": a name of two words at least after the office, the series an
+/// acronym ("ADMM Chair Arif Santoso told …").
+fn series_chair_title(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.windows(3).find_map(|w| {
+        let series = text::bare(w[0]);
+        let acronym = series.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && series.starts_with(|c: char| c.is_ascii_uppercase());
+        if !acronym || !SERIES_CHAIR_TITLES.contains(&w[1]) || !text::capitalised(w[2]) {
+            return None;
+        }
+        let from = w[2].as_ptr() as usize - sentence.as_ptr() as usize;
+        let person = person_at(sentence, from)?;
+        (person.split_whitespace().count() >= 2 && !rank_alone(&person)).then_some(person)
+    })
+}
 
 /// Words of a chair's office, looked for right after ", who was also".
 const CHAIR_OFFICES: &[&str] = &["chairman", "chairperson", "chair"];
@@ -353,10 +380,18 @@ fn named_as_chair(sentence: &str) -> Option<String> {
         } else if next.iter().take(3).any(|w| text::bare(w) == "asean") {
             return None;
         }
+        // "X, in his capacity as chair": the name before the capacity.
+        let at = CAPACITY_LEADS
+            .iter()
+            .find_map(|c| lower[..at].strip_suffix(c).map(str::len))
+            .unwrap_or(at);
         let name = name_ending_at(sentence, at)?;
         (name.split_whitespace().count() >= 2 && !rank_alone(&name)).then_some(name)
     })
 }
+
+/// Words between a chair's name and [`AS_CHAIR`]: "X, in his capacity as chair".
+const CAPACITY_LEADS: &[&str] = &[", in his capacity", ", in her capacity", ", in its capacity"];
 
 /// The capitalised words (connectors inside, a comma between a name and its role) that end at
 /// byte `end` of `sentence`, no more than [`SUBJECT_WORDS_MAX`]: "Air Marshal X, the Air Force

@@ -656,6 +656,22 @@ fn chair_rows() {
             Some("Defence Minister Arif Santoso"),
         ),
         ("Mr Tan, chair of ASEAN this year, spoke.", None),
+        // the office set off with "the" after the name
+        (
+            "General Arun Somchai, the chairman of the meeting, opened the talks.",
+            Some("General Arun Somchai"),
+        ),
+        // "in his capacity as chair"
+        (
+            "Defence Minister Arif Santoso, in his capacity as chair, welcomed the delegations.",
+            Some("Defence Minister Arif Santoso"),
+        ),
+        // the series' office as a title before the name: "<series> Chair <name>"
+        (
+            "ADMM Chair Arif Santoso told reporters the meeting went well.",
+            Some("Arif Santoso"),
+        ),
+        ("The ADMM Chair said the meeting went well.", None),
     ];
     check_sentence_rows(rows, super::people::chair_in);
 }
