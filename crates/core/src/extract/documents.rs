@@ -17,6 +17,8 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "concept document",
     "concept papers",
     "concept paper",
+    "concept notes",
+    "concept note",
     "discussion papers",
     "discussion paper",
     "position papers",
@@ -38,6 +40,8 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "task force",
     "guidelines",
     "minutes",
+    "proposals",
+    "proposal",
 ];
 
 /// Heads of a document's name too common as words to name one written in lowercase ("a vision for the
@@ -584,7 +588,13 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
     // Statement", "Framework") names no document in particular.
     let head_capital = capital(words[from].1);
     let own_words = start < from || end > to;
-    ((head_capital || start < from) && own_words).then_some((start, end))
+    // "Australia's proposals": a possessor alone before a lowercase head names none.
+    let possessor_alone = !head_capital
+        && end == to
+        && words[start..from]
+            .iter()
+            .all(|(_, w)| w.ends_with("'s") || w.ends_with("’s"));
+    ((head_capital || start < from) && own_words && !possessor_alone).then_some((start, end))
 }
 
 /// Whether word `k` is "and" before the next document: "and (the) Harbour Protocol …", a

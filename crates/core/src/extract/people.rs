@@ -391,7 +391,11 @@ fn named_as_chair(sentence: &str) -> Option<String> {
 }
 
 /// Words between a chair's name and [`AS_CHAIR`]: "X, in his capacity as chair".
-const CAPACITY_LEADS: &[&str] = &[", in his capacity", ", in her capacity", ", in its capacity"];
+const CAPACITY_LEADS: &[&str] = &[
+    ", in his capacity",
+    ", in her capacity",
+    ", in its capacity",
+];
 
 /// The capitalised words (connectors inside, a comma between a name and its role) that end at
 /// byte `end` of `sentence`, no more than [`SUBJECT_WORDS_MAX`]: "Air Marshal X, the Air Force

@@ -578,6 +578,18 @@ fn described_initiative_rows() {
             "Delegates will review the three-year action plan for the AHCM and prepare papers for the next round.",
             &["Three-year action plan for the AHCM"],
         ),
+        // "agreed to <State>'s proposal to …": the proposal, told by what it proposes
+        (
+            "The ministers agreed to Laos's proposal to set up a flood relief hotline between the navies.",
+            &["Proposal to set up a flood relief hotline between the navies"],
+        ),
+        // a concept note for …
+        (
+            "They welcomed a concept note for a regional forum of harbour colleges.",
+            &["Concept note for a regional forum of harbour colleges"],
+        ),
+        // a possessor alone before a lowercase head names no document
+        ("The chiefs welcomed Japan's proposals.", &[]),
         // what says too little names no document
         ("They approved the joint statement of the meeting.", &[]),
     ];
