@@ -105,6 +105,9 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
         taken_until = range.end;
         let (number_after, year_after, end) = after_name(text, range.end);
         let (number_before, year_before) = before_name(text, range.start);
+        // "the 17th meeting of ADMM EWG on …": the ordinal numbers the group's meeting.
+        let number_before = number_before
+            .filter(|_| ordinal_of_head(text, range.start).is_none() || !group_follows(text, end));
         out.push(Mention {
             body,
             range: range.start..end,
@@ -267,6 +270,9 @@ fn bounded(text: &str, at: usize, end: usize, acronym: bool) -> bool {
 /// Words between an ordinal and the name it numbers: "the first ever …".
 pub(super) const ORDINAL_FILLERS: &[&str] = &["ever", "annual"];
 
+/// Lowercase heads between an ordinal and "of <name>": "the 14th meeting of the <group>".
+const MEETING_HEADS_OF: &[&str] = &["meeting", "session", "conference"];
+
 /// Words before a name that make it the first of its series.
 pub(super) const FIRST_WORDS: &[&str] = &["inaugural", "first-ever", "maiden"];
 
@@ -316,9 +322,34 @@ fn after_name(text: &str, end: usize) -> (Option<u32>, Option<i16>, usize) {
     (None, None, end)
 }
 
+/// Words after a series' name that make the name a group's parent ("ADMM EWG on …").
+const GROUP_AFTER_NAME: &[&str] = &["EWG", "EWGs", "WG"];
+
+/// Whether a group of the series named up to byte `end` follows the name.
+fn group_follows(text: &str, end: usize) -> bool {
+    text[end..].split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        GROUP_AFTER_NAME.contains(&w) || super::meetings::GROUP_FOLLOWERS.contains(&w)
+    })
+}
+
+/// "the 14th meeting of (the) <name>": the ordinal before a meeting's lowercase head.
+fn ordinal_of_head(text: &str, at: usize) -> Option<u32> {
+    let mut words = text[..at]
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| w.eq_ignore_ascii_case("the"));
+    (words.next()? == "of" && MEETING_HEADS_OF.contains(&words.next()?))
+        .then(|| words.next().and_then(super::spans::ordinal))
+        .flatten()
+}
+
 /// An ordinal or a year just before a name, "the" aside: "the 17th …", "the seventh …", "the
 /// 2019 …".
 fn before_name(text: &str, at: usize) -> (Option<u32>, Option<i16>) {
+    if let Some(n) = ordinal_of_head(text, at) {
+        return (Some(n), None);
+    }
     let mut words = text[..at].split_whitespace().rev();
     let Some(mut word) = words.next() else {
         return (None, None);
@@ -417,6 +448,20 @@ mod tests {
             (
                 "at the 2019 asean navy chiefs meeting",
                 &[("ANCM", None, Some(2019))],
+            ),
+            // "the <ordinal> meeting of (the) <name>": the ordinal numbers the name
+            (
+                "The 14th meeting of Experts' Working Group on Military Medicine opened.",
+                &[("EWG-MM", Some(14), None)],
+            ),
+            (
+                "the third session of the ADSOM began",
+                &[("ADSOM", Some(3), None)],
+            ),
+            // an ordinal before a series whose group follows numbers the group's meeting
+            (
+                "the 17th meeting of ADMM EWG on peacekeeping",
+                &[("ADMM", None, None)],
             ),
             // a body that is no series; a word containing an acronym is no mention
             ("the ASEAN Our Eyes and AOEX", &[("AOE", None, None)]),
