@@ -322,6 +322,9 @@ fn after_name(text: &str, end: usize) -> (Option<u32>, Option<i16>, usize) {
     (None, None, end)
 }
 
+/// Words after a series' name that make it the name of one of its groups.
+pub(super) const GROUP_FOLLOWERS: &[&str] = &["Experts", "Expert", "Working", "Group", "Committee"];
+
 /// Words after a series' name that make the name a group's parent ("ADMM EWG on …").
 const GROUP_AFTER_NAME: &[&str] = &["EWG", "EWGs", "WG"];
 
@@ -329,7 +332,7 @@ const GROUP_AFTER_NAME: &[&str] = &["EWG", "EWGs", "WG"];
 fn group_follows(text: &str, end: usize) -> bool {
     text[end..].split_whitespace().next().is_some_and(|w| {
         let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        GROUP_AFTER_NAME.contains(&w) || super::meetings::GROUP_FOLLOWERS.contains(&w)
+        GROUP_AFTER_NAME.contains(&w) || GROUP_FOLLOWERS.contains(&w)
     })
 }
 

@@ -3,6 +3,7 @@
 //! fields read from the sentence naming each.
 
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
+use super::known::GROUP_FOLLOWERS;
 use super::people::{attendance, chair_of, first_naming, host_state, merge_people};
 use super::spans::{
     is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
@@ -89,9 +90,6 @@ const FRAMEWORK_LEADS: &[&str] = &[
     "member of the",
     "members of the",
 ];
-
-/// Words after a series' name that make it the name of one of its groups.
-pub(super) const GROUP_FOLLOWERS: &[&str] = &["Experts", "Expert", "Working", "Group", "Committee"];
 
 /// Words right after a series' name that make it the series, or a modifier, not one meeting
 /// ("the ADMM-Plus countries", "the ADMM-Plus is the only meeting …").

@@ -3,7 +3,8 @@
 //! the paragraph mentions.
 
 use super::fields::theme;
-use super::meetings::{set_year, Extractor, SeriesName, GROUP_FOLLOWERS, NAMED_YEARS};
+use super::known::GROUP_FOLLOWERS;
+use super::meetings::{set_year, Extractor, SeriesName, NAMED_YEARS};
 use super::people::{
     attendance, chair_in, chair_of, first_naming, host_subject, observer_sentence,
     CHAIRMANSHIP_WORDS,
