@@ -345,6 +345,12 @@ impl FakeDiscord {
         taken
     }
 
+    /// Forgets the messages posted to channels so far (a long run's replies need not stay to be
+    /// listed): keeps the fake's own memory flat where the test measures the bot's.
+    pub fn forget_channel_messages(&self) {
+        self.inner.channel_messages.lock().unwrap().clear();
+    }
+
     /// Number of recorded requests matching `pred`.
     pub fn count(&self, pred: impl Fn(&Recorded) -> bool) -> usize {
         self.inner
