@@ -254,12 +254,12 @@ fn not_one_instance(text: &str, range: std::ops::Range<usize>) -> bool {
 /// chaired by".
 const LED_VERBS: &[&str] = &[" chaired", " co-chaired", " presided", " hosted"];
 
-/// What comes between a series' name and its place: "… Conference in Nay Pyi Taw".
+/// What comes between a series' name and its place: "… Conference in Vientiane".
 const PLACE_LEADS: &[&str] = &[" in ", " at "];
 
 /// Whether the sentence naming a series at `name` speaks of an occurrence: an occurrence verb,
-/// "this year", or a place right after the name ("at the ASEAN Air Chiefs Conference in Nay Pyi
-/// Taw").
+/// "this year", or a place right after the name ("at the ASEAN Air Chiefs Conference in
+/// Vientiane").
 fn instance_cue(sentence: &str, name: std::ops::Range<usize>) -> bool {
     let lower = sentence.to_ascii_lowercase();
     let after = sentence.get(name.end..).unwrap_or("");
@@ -763,8 +763,8 @@ impl Extractor<'_> {
     }
 
     /// After every paragraph: a known exercise or meeting series the statement names again and
-    /// again ("AUMX includes eight warships …; the AUMX is co-led by …", "joined at the ASEAN Air
-    /// Chiefs Conference in Nay Pyi Taw …; the conference will continue through Friday") is its
+    /// again ("AUMX includes eight warships …; the AUMX is co-led by …", "colleagues met at the
+    /// ASEAN Air Chiefs Conference in Vientiane …; the conference goes on until Friday") is its
     /// instance of the statement's year, when no meeting leads the statement and no edition of
     /// it was found. A meeting series needs one naming that speaks of an occurrence
     /// ([`instance_cue`]); a naming as a group's parent or a framework is none.
@@ -827,8 +827,8 @@ impl Extractor<'_> {
                 m.when = None;
             }
         }
-        // The statement names no other meeting: a theme it gives is this one's ("the theme of
-        // this year's event was …").
+        // The statement names no other meeting: a theme it gives is this one's ("held under the
+        // theme …").
         let themed = self
             .statement
             .paragraphs

@@ -1311,7 +1311,7 @@ fn series_history_rows() {
         // "agreed at this year's <series>" with the series named again as a platform: this
         // year's meeting.
         (
-            "Ministers agreed at this year's ASEAN Defence Ministers' Meeting (ADMM) to widen the hotline.\n\nThe ADMM is the top defence forum of the region.",
+            "Officials agreed at this year's ASEAN Defence Ministers' Meeting (ADMM) to share flood data.\n\nThe ADMM is the top defence forum of the region.",
             "2026-06-20",
             &[("admm-2026", Some("2026"), None, None)],
         ),
