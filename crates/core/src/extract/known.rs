@@ -105,7 +105,7 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
         taken_until = range.end;
         let (number_after, year_after, end) = after_name(text, range.end);
         let (number_before, year_before) = before_name(text, range.start);
-        // "the 17th meeting of ADMM EWG on …": the ordinal numbers the group's meeting.
+        // "the 9th meeting of ADMM EWG on …": the ordinal numbers the group's meeting.
         let number_before = number_before
             .filter(|_| ordinal_of_head(text, range.start).is_none() || !group_follows(text, end));
         out.push(Mention {
@@ -463,7 +463,7 @@ mod tests {
             ),
             // an ordinal before a series whose group follows numbers the group's meeting
             (
-                "the 17th meeting of ADMM EWG on peacekeeping",
+                "the 9th meeting of ADMM EWG on mine action",
                 &[("ADMM", None, None)],
             ),
             // a body that is no series; a word containing an acronym is no mention
