@@ -396,6 +396,8 @@ pub(crate) struct Around {
     /// The days run on from today ("next", "upcoming", "coming up"): what is planned and
     /// undated may fall in them.
     pub(crate) ahead: bool,
+    /// The days run back to today ("last", "previous", "recently").
+    pub(crate) behind: bool,
 }
 
 /// Score multiplier of a result dated within the days asked about.
@@ -416,7 +418,29 @@ impl Around {
             from,
             to,
             ahead: from == today,
+            behind: matches!(filter.window, Window::Last) || to == today,
         })
+    }
+
+    /// How many days a fact's milestones within the days lie from today, for days that run on
+    /// from today or back to it (the next meeting is the nearest ahead, the last the nearest
+    /// behind); `None` for other days or a fact without a milestone within them.
+    pub(crate) fn distance(&self, fact: &Fact) -> Option<i64> {
+        let within = milestones::milestones_of(fact)
+            .into_iter()
+            .filter(|m| m.overlaps(self.from, self.to));
+        let days = |a: Date, b: Date| i64::from((b - a).get_days());
+        if self.ahead {
+            within
+                .map(|m| days(self.from, m.range.start.max(self.from)))
+                .min()
+        } else if self.behind {
+            within
+                .map(|m| days(m.range.end.min(self.to), self.to))
+                .min()
+        } else {
+            None
+        }
     }
 
     fn holds(&self, start: Date, end: Date) -> bool {
@@ -657,6 +681,42 @@ mod tests {
             "who attended",
         ] {
             assert_eq!(window(text, today), None, "{text}");
+        }
+    }
+
+    /// A meeting held on `date` (read in 2024 when it names no year).
+    fn meeting_on(date: &str) -> Fact {
+        let mut m: crate::corpus::Meeting = toml::from_str(&format!(
+            "id = \"m\"\nname = \"M\"\ndate = \"{date}\"\ncites = []"
+        ))
+        .unwrap();
+        m.when = Some(dates::parse_when(date, Some(2024)).unwrap());
+        Fact::Meeting(m)
+    }
+
+    /// Issue 22: how far a meeting within the days asked about lies from today, by rows (question,
+    /// meeting date → days); `None` where the days do not run from today or the meeting is
+    /// outside them.
+    #[test]
+    fn distance_from_today_of_a_meeting_within_the_days() {
+        let today = date(2024, 6, 1);
+        let rows: [(&str, &str, Option<i64>); 7] = [
+            ("next meeting", "10 June 2024", Some(9)),
+            ("next meeting", "2025", Some(214)),
+            ("upcoming meetings", "1 – 3 June 2024", Some(0)),
+            ("next meeting", "3 March 2024", None),
+            ("last meeting", "20 May 2024", Some(11)),
+            ("meetings recently", "30 May 2024", Some(2)),
+            ("meetings in 2023", "5 May 2023", None),
+        ];
+        for (question, held, days) in rows {
+            let filter = TimeFilter::parse(question, today).unwrap();
+            let around = Around::of(&filter, today).unwrap();
+            assert_eq!(
+                around.distance(&meeting_on(held)),
+                days,
+                "{question} / {held}"
+            );
         }
     }
 

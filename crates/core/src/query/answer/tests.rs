@@ -219,6 +219,40 @@ The 14th ASEAN Navy Chiefs' Meeting (ANCM-14) opened online on 4 November 2020.\
     assert_eq!(ids.first().map(String::as_str), Some("p#2"), "{ids:?}");
 }
 
+/// Phrasing class "next meetings of a series, one due in months, one planned for a later
+/// year" (issue 22): the nearest comes first, though the later one's statement names the series
+/// more often.
+#[test]
+fn next_meetings_come_nearest_first() {
+    let soon = "+++\nid = \"s\"\ntitle = \"Navy chiefs to meet\"\nsource = \"S\"\npublished = \"2023-05-20\"\n+++\n\n\
+Thailand will host the 18th ASEAN Navy Chiefs' Meeting on 10 September 2023.\n";
+    let later = "+++\nid = \"l\"\ntitle = \"ASEAN navy chiefs meeting plans\"\nsource = \"S\"\npublished = \"2023-05-21\"\n+++\n\n\
+The ASEAN Navy Chiefs' Meeting of 2025 will be held in Manila, the navy chiefs of ASEAN said at a navy chiefs meeting.\n";
+    let facts = "[[meeting]]\nid = \"ancm-18\"\nname = \"ASEAN Navy Chiefs' Meeting\"\nacronym = \"ANCM\"\nnumber = 18\ndate = \"10 September 2023\"\ncites = [\"s#1\"]\n\n\
+[[meeting]]\nid = \"ancm-2025\"\nname = \"ASEAN Navy Chiefs' Meeting\"\nacronym = \"ANCM\"\naliases = [\"ASEAN navy chiefs meeting 2025\", \"navy chiefs meeting\"]\ndate = \"2025\"\ncites = [\"l#1\"]\n";
+    let index = index_of(&[("s", soon), ("l", later)], facts);
+    let today = jiff::civil::date(2023, 6, 1);
+    let a = crate::query::answer_on(
+        &index,
+        Scope::Ask,
+        "which navy chiefs meetings are next?",
+        today,
+    )
+    .unwrap();
+    let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+    assert_eq!(ids.first().map(String::as_str), Some("ancm-18"), "{ids:?}");
+    // Asked about the last one from 2026, the latest comes first.
+    let today = jiff::civil::date(2026, 3, 1);
+    let a = crate::query::answer_on(&index, Scope::Ask, "the last navy chiefs meetings", today)
+        .unwrap();
+    let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+    assert_eq!(
+        ids.first().map(String::as_str),
+        Some("ancm-2025"),
+        "{ids:?}"
+    );
+}
+
 /// Phrasing class "the meeting named only in the lead" ("They agreed to adopt …" several
 /// paragraphs below "the 8th ADMM"): the lead's words count half for the paragraphs below.
 #[test]
