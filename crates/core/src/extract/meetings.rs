@@ -4,7 +4,9 @@
 
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::known::GROUP_FOLLOWERS;
-use super::people::{attendance, chair_of, first_naming, host_state, merge_people};
+use super::people::{
+    attendance, chair_of, first_naming, handover, host_state, in_full, merge_people,
+};
 use super::spans::{
     is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
     sentence_around, strip_the,
@@ -208,6 +210,14 @@ fn named_by_year(m: &Meeting, statement: &Statement) -> bool {
 }
 
 /// Gives a meeting with no date yet the year `year`.
+/// Whether meeting `m` is of the known series `body` (by its acronym, else its name).
+fn of_body(m: &Meeting, body: &Body) -> bool {
+    match (&m.acronym, &body.acronym) {
+        (Some(a), Some(b)) => a == b,
+        _ => m.series.as_deref() == Some(body.name.as_str()),
+    }
+}
+
 pub(super) fn set_year(m: &mut Meeting, year: i16) {
     if m.date.is_none() {
         m.date = Some(year.to_string());
@@ -728,6 +738,17 @@ impl Extractor<'_> {
         let Some((chair, cite)) = self.early_chair.take() else {
             return;
         };
+        if let Some(m) = self.reported_meeting().map(|i| &mut self.meetings[i]) {
+            if m.chair.is_none() {
+                m.chair = Some(chair);
+                push_cite(&mut m.cites, cite);
+            }
+        }
+    }
+
+    /// The meeting the statement reports: its main meeting, else the one cited first (of the
+    /// statement's year before another's).
+    fn reported_meeting(&self) -> Option<usize> {
         let paragraph = |c: &String| {
             c.rsplit('#')
                 .next()
@@ -735,7 +756,7 @@ impl Extractor<'_> {
                 .unwrap_or(usize::MAX)
         };
         let year = self.clock.year;
-        let reported = self.main_meeting.or_else(|| {
+        self.main_meeting.or_else(|| {
             (0..self.meetings.len()).min_by_key(|&i| {
                 let m = &self.meetings[i];
                 let other_year = m
@@ -744,13 +765,7 @@ impl Extractor<'_> {
                     .is_some_and(|w| Some(w.start.year()) != year);
                 (m.cites.iter().map(paragraph).min(), other_year, i)
             })
-        });
-        if let Some(m) = reported.map(|i| &mut self.meetings[i]) {
-            if m.chair.is_none() {
-                m.chair = Some(chair);
-                push_cite(&mut m.cites, cite);
-            }
-        }
+        })
     }
 
     pub(super) fn hosts_chair(&mut self) {
@@ -849,6 +864,121 @@ impl Extractor<'_> {
         self.main_meeting = Some(i);
     }
 
+    /// After every paragraph: a chair handing the office on ("X handed over the chairmanship of
+    /// the ADMM and ADMM-Plus to Y", [`handover`]) chairs the reported meeting of each series
+    /// the sentence names (the meeting the statement reports when it names none), and Y the series'
+    /// next one: numbered one more, else of the following year. A meeting a sentence gave a
+    /// chair keeps it, unless that chair is a state alone and the handover names a person.
+    pub(super) fn handover_chairs(&mut self) {
+        let Some(year) = self.clock.year else {
+            return;
+        };
+        for p in self.statement.paragraphs.iter().filter(|p| !p.heading) {
+            for (_, sentence) in super::text::sentences(&p.text) {
+                let Some(h) = handover(sentence) else {
+                    continue;
+                };
+                let cite = super::cite(self.statement, p);
+                let named: Vec<&Body> = known::mentions(&sentence[h.handed.clone()], self.bodies)
+                    .into_iter()
+                    .map(|m| m.body)
+                    .collect();
+                let mut pairs: Vec<(Option<usize>, Option<usize>)> = named
+                    .iter()
+                    .map(|body| {
+                        let of: Vec<usize> = (0..self.meetings.len())
+                            .filter(|&i| of_body(&self.meetings[i], body))
+                            .collect();
+                        let current = self.current_of(&of, year);
+                        (current, self.next_of(&of, current, year))
+                    })
+                    .collect();
+                if named.is_empty() {
+                    let current = self.reported_meeting();
+                    let acronym = current.and_then(|i| self.meetings[i].acronym.clone());
+                    let of: Vec<usize> = (0..self.meetings.len())
+                        .filter(|&i| acronym.is_some() && self.meetings[i].acronym == acronym)
+                        .collect();
+                    pairs.push((current, self.next_of(&of, current, year)));
+                }
+                for (current, next) in pairs {
+                    let sides = [(current, h.giver.as_ref()), (next, h.receiver.as_ref())];
+                    for (i, chair) in sides {
+                        let (Some(i), Some(chair)) = (i, chair) else {
+                            continue;
+                        };
+                        let m = &mut self.meetings[i];
+                        let state_alone = m.chair.as_deref().is_some_and(|c| {
+                            COUNTRIES.contains(&c) && !COUNTRIES.contains(&chair.as_str())
+                        });
+                        if m.chair.is_none() || state_alone {
+                            m.chair = Some(chair.clone());
+                            push_cite(&mut m.cites, cite.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Of a series' meetings `of`, the one a statement of `year` reports: its main meeting, else
+    /// the one of that year, else its one undated meeting.
+    fn current_of(&self, of: &[usize], year: i16) -> Option<usize> {
+        if let Some(main) = self.main_meeting.filter(|i| of.contains(i)) {
+            return Some(main);
+        }
+        let year_of = |i: usize| self.meetings[i].when.as_ref().map(|w| w.start.year());
+        of.iter()
+            .copied()
+            .find(|&i| year_of(i) == Some(year))
+            .or_else(|| {
+                let undated: Vec<usize> = of
+                    .iter()
+                    .copied()
+                    .filter(|&i| year_of(i).is_none())
+                    .collect();
+                (undated.len() == 1).then(|| undated[0])
+            })
+    }
+
+    /// Of a series' meetings `of`, the one after `current`: numbered one more, else the one of
+    /// the year after `year`.
+    fn next_of(&self, of: &[usize], current: Option<usize>, year: i16) -> Option<usize> {
+        let number = current.and_then(|i| self.meetings[i].number);
+        let by_number = number.and_then(|n| {
+            of.iter()
+                .copied()
+                .find(|&i| self.meetings[i].number == Some(n + 1))
+        });
+        by_number.or_else(|| {
+            of.iter().copied().find(|&i| {
+                Some(i) != current
+                    && self.meetings[i]
+                        .when
+                        .as_ref()
+                        .is_some_and(|w| w.start.year() == year + 1)
+            })
+        })
+    }
+
+    /// After every paragraph: a chair named short ("KSAL Yudo") is named as the statement
+    /// names the person in full elsewhere ("Admiral Yudo Margono"), see [`in_full`].
+    pub(super) fn chairs_in_full(&mut self) {
+        let text: String = self
+            .statement
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for m in &mut self.meetings {
+            if let Some(full) = m.chair.as_deref().and_then(|c| in_full(c, &text)) {
+                m.chair = Some(full);
+            }
+        }
+    }
+
     /// After every paragraph: a meeting known by its year ("ADSOM 2024", "… Exercise-2018")
     /// that no sentence dated is dated by that year.
     pub(super) fn year_of_named(&mut self) {
@@ -933,7 +1063,7 @@ impl Extractor<'_> {
                 .or_else(|| place_in(own))
                 .or_else(|| host_state(sentence));
         }
-        if m.chair.is_none() {
+        if m.chair.is_none() && handover(sentence).is_none() {
             m.chair = chair_of(sentence, m);
         }
         let (participants, observers) = attendance(sentence);

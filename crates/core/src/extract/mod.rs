@@ -134,6 +134,8 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.hosts_chair();
     x.merge_occurrences();
     x.early_chair();
+    x.handover_chairs();
+    x.chairs_in_full();
     x.year_of_named();
     let (initiatives, areas, topics) = tables::extract(statement);
     if let Some(main) = x.meetings.first_mut() {

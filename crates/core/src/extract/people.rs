@@ -540,6 +540,174 @@ fn chairman_of(sentence: &str) -> Option<String> {
     None
 }
 
+/// Verbs of a chair handing its office on: "X handed over the chairmanship of the ADMM to Y".
+const HANDOVER_VERBS: &[&str] = &[
+    " handed over ",
+    " hands over ",
+    " handing over ",
+    " handed ",
+    " hands ",
+    " passed ",
+    " passes ",
+    " turned over ",
+];
+
+/// What a handover hands on: the office, or the sign of it ("passed the baton to").
+const HANDOVER_OBJECTS: &[&str] = &[
+    "chairmanship",
+    "chairship",
+    "chairpersonship",
+    "leadership",
+    "baton",
+    "gavel",
+    "helm",
+    "chair",
+];
+
+/// The word before a handover's receiver.
+const HANDOVER_TO: &str = " to ";
+
+/// Bytes from the handover verb to [`HANDOVER_TO`], at most.
+const HANDOVER_SPAN: usize = 120;
+
+/// A chair handing its office to the next one, as a sentence says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Handover {
+    /// Who hands the office on: the chair of the meeting reported.
+    pub giver: Option<String>,
+    /// Who takes it: the chair of the series' next meeting.
+    pub receiver: Option<String>,
+    /// The bytes of the sentence naming what is handed ("the chairmanship of the ADMM").
+    pub handed: std::ops::Range<usize>,
+}
+
+/// A handover of a chair: "X handed over the leadership of the ADMM to Y", "X passed the baton
+/// to Y's Defence Minister Z". The giver is the verb's subject, or the name opening the
+/// sentence when the verb is the second of two joined by "and" ("X received … and passed the
+/// baton to Y"); either side is a person (two words at least) or a state.
+pub(super) fn handover(sentence: &str) -> Option<Handover> {
+    let (at, verb) = HANDOVER_VERBS
+        .iter()
+        .filter_map(|v| sentence.find(v).map(|i| (i, *v)))
+        .min_by_key(|(i, _)| *i)?;
+    let from = at + verb.len();
+    let to = sentence[from..]
+        .find(HANDOVER_TO)
+        .filter(|&t| t <= HANDOVER_SPAN)?;
+    let handed = from..from + to;
+    let object = sentence[handed.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| HANDOVER_OBJECTS.contains(&w.to_lowercase().as_str()));
+    if !object {
+        return None;
+    }
+    // A title without a name ("the Lao Defence Minister") names no one.
+    let person = |name: String| {
+        let state = text::COUNTRIES.contains(&name.as_str());
+        let last = name.split_whitespace().last().map_or("", text::bare);
+        let titled_only = ROLE_WORDS.contains(&last) || RANKS.contains(&last);
+        ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name) && !titled_only)
+            .then_some(name)
+    };
+    let receiver_at = past_possessor(sentence, handed.end + HANDOVER_TO.len());
+    let receiver_at = receiver_at
+        + sentence[receiver_at..]
+            .strip_prefix("the ")
+            .map_or(0, |_| "the ".len());
+    // "to Thailand's Navy Chief X": the person after the state's possessive.
+    let receiver_at = sentence[receiver_at..]
+        .split_whitespace()
+        .next()
+        .filter(|w| text::capitalised(w) && (w.ends_with("'s") || w.ends_with("’s")))
+        .map_or(receiver_at, |w| receiver_at + w.len() + 1)
+        .min(sentence.len());
+    let receiver = person_at(sentence, receiver_at).and_then(person);
+    let giver = name_ending_at(sentence, at).and_then(person).or_else(|| {
+        // "X received the ministers and passed the baton …": the sentence's subject.
+        let opening = name_at(sentence, 0)?;
+        let clause = &sentence[opening.len().min(at)..at];
+        let joined = clause.split_whitespace().any(|w| w == "and");
+        (joined && !clause.contains(',')).then_some(opening)
+    });
+    Some(Handover {
+        giver,
+        receiver,
+        handed,
+    })
+}
+
+/// Words that end a person's name read on from a short mention of it ("Yudo" of "Yudo Margono
+/// said"): a name's words are capitalised, and a state or a role is another thing.
+fn ends_a_name(word: &str) -> bool {
+    let bare = text::bare(word);
+    !text::capitalised(word)
+        || text::connector(bare)
+        || text::COUNTRIES.contains(&bare)
+        || ROLE_WORDS.contains(&bare)
+        || RANKS.contains(&bare)
+        || !bare.chars().all(char::is_alphabetic)
+}
+
+/// Words of a body's name, which no person's has ("the Royal Thai Navy").
+const BODY_WORDS: &[&str] = &[
+    "Navy",
+    "Army",
+    "Force",
+    "Forces",
+    "Ministry",
+    "Department",
+    "Command",
+    "Government",
+    "Office",
+    "Committee",
+    "Council",
+    "Secretariat",
+    "Delegation",
+];
+
+/// Words a person's name may have beyond its short mention, at most.
+const MORE_NAME_WORDS: usize = 2;
+
+/// A chair named short ("KSAL Yudo", "Prabowo") in full, as the statement writes the person
+/// elsewhere ("Admiral Yudo Margono", "Prabowo Subianto"): the words that follow the mention's
+/// last word where the text names it with more. `None` for a state or a body, or when the text
+/// names nobody longer.
+pub(super) fn in_full(chair: &str, text_of_statement: &str) -> Option<String> {
+    let last = chair.split_whitespace().last()?;
+    let a_body = chair
+        .split_whitespace()
+        .any(|w| BODY_WORDS.contains(&text::bare(w)));
+    if a_body || chair.split_whitespace().any(|w| !text::capitalised(w)) || ends_a_name(last) {
+        return None;
+    }
+    let more = text_of_statement
+        .match_indices(last)
+        .filter(|(at, _)| {
+            let before = text_of_statement[..*at].chars().next_back();
+            before.is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|(at, _)| {
+            let rest = &text_of_statement[at + last.len()..];
+            if !rest.starts_with(' ') {
+                return Vec::new();
+            }
+            let mut words = Vec::new();
+            for w in rest.split_whitespace().take(MORE_NAME_WORDS) {
+                if ends_a_name(w) {
+                    break;
+                }
+                let stop = w.ends_with([',', '.', ';', ':', ')']) || w.ends_with("'s");
+                words.push(text::bare(w).trim_end_matches("'s").to_string());
+                if stop {
+                    break;
+                }
+            }
+            words
+        })
+        .max_by_key(Vec::len)?;
+    (!more.is_empty()).then(|| format!("{chair} {}", more.join(" ")))
+}
+
 /// "under Thailand's chairmanship" → Thailand.
 fn chairmanship_of(sentence: &str) -> Option<String> {
     let lower = sentence.to_ascii_lowercase();

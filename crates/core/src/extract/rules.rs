@@ -6,7 +6,7 @@ use super::fields::theme;
 use super::known::GROUP_FOLLOWERS;
 use super::meetings::{set_year, Extractor, SeriesName, NAMED_YEARS};
 use super::people::{
-    attendance, chair_in, chair_of, first_naming, host_subject, observer_sentence,
+    attendance, chair_in, chair_of, first_naming, handover, host_subject, observer_sentence,
     CHAIRMANSHIP_WORDS,
 };
 use super::spans::{
@@ -1588,11 +1588,14 @@ impl<'a> Extractor<'a> {
         };
         for (_, sentence) in sentences(para.text) {
             let (participants, observers) = attendance(sentence);
+            // A handover names the chairs of two meetings ([`Extractor::handover_chairs`]).
+            let handing = handover(sentence).is_some();
             // "The meeting was chaired by …", a sentence after the one naming it; "The
             // sessions, chaired by X, took up what the ADSOM WG meetings in May left": X chaired
             // the meeting spoken of before, not the one named after the clause.
             let chair_of_before = self
                 .last_meeting
+                .filter(|_| !handing)
                 .filter(|&k| k != i && self.meetings[k].chair.is_none())
                 .filter(|_| chair_of(sentence, &self.meetings[i]).is_none())
                 .and_then(|k| Some((k, chair_in(sentence)?)));
@@ -1622,7 +1625,7 @@ impl<'a> Extractor<'a> {
                 }
             }
             let m = &mut self.meetings[i];
-            if m.chair.is_none() {
+            if m.chair.is_none() && !handing {
                 m.chair = chair_of(sentence, m);
                 if m.chair.is_some() {
                     push_cite(&mut m.cites, para.cite.clone());
@@ -1636,7 +1639,7 @@ impl<'a> Extractor<'a> {
                 .filter_map(|&k| Some((first_naming(sentence, &self.meetings[k])?, k)))
                 .min()
                 .map_or(i, |(_, k)| k);
-            let hosted = !self.hosts.iter().any(|(k, _)| *k == hosted_one);
+            let hosted = !handing && !self.hosts.iter().any(|(k, _)| *k == hosted_one);
             if let Some(host) = host_subject(sentence).filter(|_| hosted) {
                 self.hosts.push((hosted_one, host));
             }

@@ -117,6 +117,35 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Datuk Aziz Rahman"))],
         ),
+        // handover: "<giver> handed over the chairmanship of the <series> to <State>'s <title>
+        // <Name>": the giver chairs the meeting reported, the receiver the next one
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed in Hue on 4 May. Admiral Sok Dara handed over the chairmanship of the AHCM to Thailand's Navy Chief Admiral Chai Wong, who will host the 10th ASEAN Harbour Chiefs' Meeting (AHCM-10) in 2027.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed in Hue on 4 May. Admiral Sok Dara handed over the chairmanship of the AHCM to Thailand's Navy Chief Admiral Chai Wong, who will host the 10th ASEAN Harbour Chiefs' Meeting (AHCM-10) in 2027.",
+            "2026-05-05",
+            "ahcm-10",
+            &[("chair", Some("Navy Chief Admiral Chai Wong"))],
+        ),
+        // handover in a second verb: "<Name> received the chiefs and passed the baton to <Name>";
+        // the giver named short is named as the statement names him in full
+        (
+            "Admiral Sok Dara Vinh opened the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Hue on 4 May. Sok received the chiefs and passed the harbour baton over to Admiral Chai Wong of Thailand.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("chair", Some("Sok Dara Vinh"))],
+        ),
+        // a chair named short ("<title> <first name>") in full as written elsewhere
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed in Hue on 4 May. Navy chief Admiral Sok Dara said patrols would grow. KSAL Sok, who chaired the meeting, thanked the chiefs.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("chair", Some("KSAL Sok Dara"))],
+        ),
         // "with <Rank>. <Name>, <role>, in the chair"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) began in Hue on 4 May with Lieut. Gen. Tran Van Binh, the navy's second in command, in the chair.",
