@@ -514,6 +514,7 @@ mod tests {
             observers: Vec::new(),
             theme: None,
             topics: Vec::new(),
+            outcomes: Vec::new(),
             mechanisms: Vec::new(),
             related: Vec::new(),
             summary: None,

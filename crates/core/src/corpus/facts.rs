@@ -35,6 +35,9 @@ pub struct Meeting {
     pub theme: Option<String>,
     #[serde(default)]
     pub topics: Vec<String>,
+    /// What the meeting adopted, agreed, endorsed or launched: documents and initiatives, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<String>,
     /// Ids of mechanism facts discussed.
     #[serde(default)]
     pub mechanisms: Vec<String>,
@@ -290,6 +293,7 @@ impl Fact {
                 push("Participants", list(&m.participants));
                 push("Observers", list(&m.observers));
                 push("Topics", list(&m.topics));
+                push("Outcomes", list(&m.outcomes));
                 push(
                     "Mechanisms discussed",
                     list(
@@ -366,6 +370,7 @@ impl Fact {
 fn field_synonyms(label: &str) -> Option<&'static str> {
     Some(match label {
         "Participants" => "attended attendees attendance delegates delegations representatives",
+        "Outcomes" => "adopted adopt agreed endorsed approved signed launched documents",
         "Observers" => "observer observed attended",
         "Place" => "venue location city country hosted",
         "Chair" => "chaired chairman chairperson presided",

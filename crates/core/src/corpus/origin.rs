@@ -268,6 +268,7 @@ pub(super) fn merge(kept: &mut Fact, other: &Fact) -> Vec<&'static str> {
             join(&mut a.participants, &b.participants);
             join(&mut a.observers, &b.observers);
             join(&mut a.topics, &b.topics);
+            join(&mut a.outcomes, &b.outcomes);
             join(&mut a.mechanisms, &b.mechanisms);
             join(&mut a.related, &b.related);
             if date_detail(b.date.as_deref()) > date_detail(a.date.as_deref()) {

@@ -396,6 +396,7 @@ mod tests {
                 observers: vec![],
                 theme: None,
                 topics: vec![],
+                outcomes: Vec::new(),
                 mechanisms: vec![],
                 related: vec![],
                 summary: None,

@@ -746,6 +746,38 @@ impl Extractor<'_> {
         }
     }
 
+    /// A document a sentence says was adopted, agreed, endorsed or launched (`d`, in paragraph
+    /// `text`) is an outcome of the meeting the sentence names (the first, when it names
+    /// several), else of the meeting the statement reports, when that is of the statement's year.
+    pub(super) fn outcome(&mut self, d: &super::documents::Document, text: &str, cite: &str) {
+        if fact_id(&d.name).is_empty() {
+            return;
+        }
+        let sentence = &text[d.sentence.clone()];
+        let named = (0..self.meetings.len())
+            .filter_map(|i| Some((first_naming(sentence, &self.meetings[i])?, i)))
+            .min()
+            .map(|(_, i)| i);
+        let year = self.clock.year;
+        let reported = || {
+            self.reported_meeting().filter(|&i| {
+                self.meetings[i]
+                    .when
+                    .as_ref()
+                    .is_none_or(|w| Some(w.start.year()) == year)
+            })
+        };
+        let Some(i) = named.or_else(reported) else {
+            return;
+        };
+        let name = super::text::capitalise_first(&d.name);
+        let m = &mut self.meetings[i];
+        if !m.outcomes.contains(&name) {
+            m.outcomes.push(name);
+            push_cite(&mut m.cites, cite.to_string());
+        }
+    }
+
     /// The meeting the statement reports: its main meeting, else the one cited first (of the
     /// statement's year before another's).
     fn reported_meeting(&self) -> Option<usize> {
@@ -1203,6 +1235,7 @@ pub(super) fn new_meeting(id: String, name: String, cite: &str) -> Meeting {
         observers: Vec::new(),
         theme: None,
         topics: Vec::new(),
+        outcomes: Vec::new(),
         mechanisms: Vec::new(),
         related: Vec::new(),
         summary: None,

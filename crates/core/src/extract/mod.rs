@@ -185,6 +185,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
                 continue;
             }
             document_initiative(&mut initiatives, &d, &p.text, &cite(statement, p));
+            x.outcome(&d, &p.text, &cite(statement, p));
         }
     }
     // A convention or code is never a body, nor a mechanism a meeting discussed.

@@ -1575,3 +1575,50 @@ fn an_exercise_handle_holding_its_year_is_that_years_exercise() {
     ]);
     assert!(back.is_ok(), "{toml}\n{:?}", back.err());
 }
+
+/// Outcomes (issue 22, "what did the ministers adopt at …"): a document a sentence says was
+/// adopted goes to the meeting the sentence names, else to the meeting the statement reports,
+/// by rows (paragraphs, meeting, its outcomes).
+#[test]
+fn outcome_rows() {
+    let rows: &[(&str, &str, &[&str])] = &[
+        // the meeting named in the adopting sentence
+        (
+            "Chiefs met in Hue on 4 May. At the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) the chiefs adopted the Concept Paper on Harbour Safety Drills.",
+            "ahcm-9",
+            &["Concept Paper on Harbour Safety Drills"],
+        ),
+        // "They agreed to adopt …" paragraphs below the lead naming the meeting
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May.\n\nThey agreed to adopt the Harbour Safety Work Plan 2026-2028 and the Terms of Reference of the Harbour Network.",
+            "ahcm-9",
+            &[
+                "Harbour Safety Work Plan 2026-2028",
+                "Terms of Reference of the Harbour Network",
+            ],
+        ),
+        // a meeting of another year named in the sentence takes its own outcome
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May.\n\nThe chiefs recalled the Harbour Safety Protocol adopted at the 7th ASEAN Harbour Chiefs' Meeting (AHCM-7) in 2024.",
+            "ahcm-7",
+            &["Harbour Safety Protocol"],
+        ),
+    ];
+    let wrong: Vec<String> = rows
+        .iter()
+        .filter_map(|(text, id, want)| {
+            let facts = extract(&statement(
+                &format!("Headline\n\n{text}\n"),
+                Format::Text,
+                Some("2026-05-05"),
+            ));
+            let got = meetings_of(&facts)
+                .into_iter()
+                .find(|m| m.id == *id)
+                .map(|m| m.outcomes.clone());
+            (got.as_deref() != Some(&want.iter().map(|w| w.to_string()).collect::<Vec<_>>()[..]))
+                .then(|| format!("{id}: {got:?}, not {want:?}, in: {text}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
