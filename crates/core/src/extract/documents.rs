@@ -64,6 +64,12 @@ const UNDESCRIBED_HEADS: &[&str] = &[
     "manual",
 ];
 
+/// Heads among [`UNDESCRIBED_HEADS`] that name a document in lowercase when "on" tells what it
+/// is about ("signed a declaration on sustainable security", "a protocol on …").
+const DESCRIBED_BY_ON: &[&str] = &["declaration", "protocol"];
+/// The word that does.
+const ON_DESCRIBED: &str = "on";
+
 /// Heads of a capitalised name that is a document wherever it stands, adopted or only mentioned
 /// ("under the Harbour Vision 2040", "the ASEAN Outlook on …").
 const MENTIONED_HEADS: &[&str] = &["outlook", "blueprint", "vision", "manual", "declaration"];
@@ -435,7 +441,10 @@ fn described(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize, 
         .map(|(_, w)| bare(w))
         .collect::<Vec<_>>()
         .join(" ");
-    if UNDESCRIBED_HEADS.contains(&head.as_str()) || !head.starts_with(char::is_lowercase) {
+    let on_what = words.get(to).is_some_and(|(_, w)| *w == ON_DESCRIBED);
+    let undescribed = UNDESCRIBED_HEADS.contains(&head.as_str())
+        && !(on_what && DESCRIBED_BY_ON.contains(&head.as_str()));
+    if undescribed || !head.starts_with(char::is_lowercase) {
         return None;
     }
     let mut start = from;

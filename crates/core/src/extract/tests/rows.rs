@@ -579,6 +579,15 @@ fn described_initiative_rows() {
             "The ministers endorsed a concept document on sharing field hospital capacity among member navies.",
             &["Concept document on sharing field hospital capacity among member navies"],
         ),
+        // a declaration on …: "declaration" names a document in lowercase only with "on"
+        (
+            "The ministers also signed a declaration on harbour resilience, underscoring their resolve.",
+            &["Declaration on harbour resilience"],
+        ),
+        (
+            "The ministers signed a declaration of intent.",
+            &[],
+        ),
         // terms of reference for …, up to the clause after it
         (
             "They adopted the terms of reference for a regional diving working group, which meets yearly.",
