@@ -336,12 +336,18 @@ fn group_follows(text: &str, end: usize) -> bool {
     })
 }
 
-/// "the 14th meeting of (the) <name>": the ordinal before a meeting's lowercase head.
+/// "the 14th meeting of (the) <name>": the ordinal before a meeting's lowercase head. A group's
+/// name may follow its parent series' acronym: "the 17th meeting of ADMM EWG on …".
 fn ordinal_of_head(text: &str, at: usize) -> Option<u32> {
-    let mut words = text[..at]
-        .split_whitespace()
-        .rev()
-        .skip_while(|w| w.eq_ignore_ascii_case("the"));
+    let parent = |w: &str| {
+        let letters = w.trim_end_matches("-Plus").trim_end_matches('+');
+        letters.len() >= 3 && letters.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let mut words = text[..at].split_whitespace().rev().peekable();
+    if words.peek().is_some_and(|w| parent(w)) {
+        words.next();
+    }
+    let mut words = words.skip_while(|w| w.eq_ignore_ascii_case("the"));
     (words.next()? == "of" && MEETING_HEADS_OF.contains(&words.next()?))
         .then(|| words.next().and_then(super::spans::ordinal))
         .flatten()
@@ -421,7 +427,7 @@ mod tests {
             body(
                 Some("EWG-MM"),
                 "Experts' Working Group on Military Medicine",
-                &[],
+                &["EWG on Military Medicine"],
             ),
         ];
         // (text, [(acronym or name, number, year)])
@@ -465,6 +471,11 @@ mod tests {
             (
                 "the 9th meeting of ADMM EWG on mine action",
                 &[("ADMM", None, None)],
+            ),
+            // … and the known group after its parent's acronym takes it
+            (
+                "the 17th meeting of ADMM EWG on military medicine",
+                &[("ADMM", None, None), ("EWG-MM", Some(17), None)],
             ),
             // a body that is no series; a word containing an acronym is no mention
             ("the ASEAN Our Eyes and AOEX", &[("AOE", None, None)]),
