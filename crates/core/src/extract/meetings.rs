@@ -1078,7 +1078,11 @@ impl Extractor<'_> {
                 m.when = Some(d.when);
             }
         }
-        if m.place.is_none() {
+        // A state alone gives way to a city of it a later sentence names ("held in Indonesia",
+        // then "held in Jakarta, Indonesia").
+        let state_alone = m.place.as_deref().filter(|p| COUNTRIES.contains(p));
+        if m.place.is_none() || state_alone.is_some() {
+            let state_alone = state_alone.map(str::to_string);
             let after = at.map_or("", |at| &sentence[at..]);
             // A place before the meeting is its own, unless it follows another meeting named
             // before ("After the 1st … Meeting in Hanoi, the 2nd … Meeting was held on 3 May").
@@ -1091,9 +1095,17 @@ impl Extractor<'_> {
                 Some(end) => &before[..end],
                 None => sentence,
             };
-            m.place = place_in(after)
+            let place = place_in(after)
                 .or_else(|| place_in(own))
                 .or_else(|| host_state(sentence));
+            m.place = match state_alone {
+                Some(state) => Some(
+                    place
+                        .filter(|p| p.ends_with(&format!(", {state}")))
+                        .unwrap_or(state),
+                ),
+                None => place,
+            };
         }
         if m.chair.is_none() && handover(sentence).is_none() {
             m.chair = chair_of(sentence, m);

@@ -772,6 +772,13 @@ fn meeting_mention_rows() {
             "ahcm-9",
             &[("date", Some("4 May")), ("place", Some("Vientiane, Laos"))],
         ),
+        // a state alone gives way to a city of it a later sentence names
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Vietnam on 4 May. Summary: on 4 May, the 9th AHCM was held in Hue, Vietnam, with nine navies.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("place", Some("Hue, Vietnam"))],
+        ),
         // an ASEAN meeting named in full without its acronym, after an ordinal
         (
             "The 12th ASEAN Coast Guard Chiefs' Meeting opened in Da Nang on 2 June.",
