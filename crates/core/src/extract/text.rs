@@ -321,17 +321,19 @@ pub fn first_state(text: &str) -> Option<&'static str> {
 /// A place after "in"/"at" in `sentence`: "Vientiane, Laos" (a known city gets its country).
 pub fn place_in(sentence: &str) -> Option<String> {
     // "at Penang last December; … in Hue": the first of either, left to right.
-    let mut leads: Vec<usize> = sentence
-        .match_indices(" in ")
-        .chain(sentence.match_indices(" at "))
-        .map(|(i, _)| i)
+    // A journey's end is a place too: "flew to Yogyakarta, Indonesia … to attend".
+    let mut leads: Vec<(usize, usize)> = [" in ", " at "]
+        .iter()
+        .chain(TRAVEL_LEADS)
+        .flat_map(|lead| sentence.match_indices(lead))
+        .map(|(i, lead)| (i, lead.len()))
         .collect();
     leads.sort_unstable();
-    for i in leads {
-        let Some(name) = name_at(sentence, i + 4) else {
+    for (i, lead) in leads {
+        let Some(name) = name_at(sentence, i + lead) else {
             continue;
         };
-        let after = &sentence[i + 4..];
+        let after = &sentence[i + lead..];
         let city = CITIES
             .iter()
             .filter(|(c, _)| name.starts_with(c))
@@ -375,6 +377,14 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .or_else(|| virtual_in(sentence))
         .or_else(|| off_coast(sentence))
 }
+
+/// Words before the place a participant travelled to for a meeting.
+const TRAVEL_LEADS: &[&str] = &[
+    " flew to ",
+    " travelled to ",
+    " traveled to ",
+    " arrived in ",
+];
 
 /// Words before a sea exercise's place: "conducted off the coast of Singapore".
 const OFF_COAST: &[&str] = &[

@@ -324,6 +324,13 @@ fn place_phrasing_rows() {
             "ahcm-9",
             &[("place", None)],
         ),
+        // "<Person> flew to <City>, <State> on <day> to attend the <meeting>"
+        (
+            "The navy's chief of staff flew to Hue, Vietnam on 3 May to attend the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9).",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Hue, Vietnam"))],
+        ),
         // "at the <Name> Hotel, <Place>"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held at the Harbour View Hotel, Port Dickson, on 4 May.",
