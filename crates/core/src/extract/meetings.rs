@@ -210,6 +210,22 @@ fn named_by_year(m: &Meeting, statement: &Statement) -> bool {
 }
 
 /// Gives a meeting with no date yet the year `year`.
+/// Words between two meetings a sentence names as one pair ("the 19th ADMM and the 12th
+/// ADMM-Plus"), an acronym in brackets after the first aside.
+const PAIR_JOINERS: &[&str] = &[" and the ", " and ", " as well as the ", " along with the "];
+
+/// The bytes of `sentence` naming meeting `m` first (by its name, acronym or an alias, the
+/// longest at the first place).
+fn naming_span(sentence: &str, m: &Meeting) -> Option<std::ops::Range<usize>> {
+    std::iter::once(m.name.as_str())
+        .chain(m.acronym.as_deref())
+        .chain(m.aliases.iter().map(String::as_str))
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| sentence.find(n).map(|at| (at, std::cmp::Reverse(n.len()))))
+        .min()
+        .map(|(at, std::cmp::Reverse(len))| at..at + len)
+}
+
 /// Whether meeting `m` is of the known series `body` (by its acronym, else its name).
 fn of_body(m: &Meeting, body: &Body) -> bool {
     match (&m.acronym, &body.acronym) {
@@ -1007,6 +1023,68 @@ impl Extractor<'_> {
         for m in &mut self.meetings {
             if let Some(full) = m.chair.as_deref().and_then(|c| in_full(c, &text)) {
                 m.chair = Some(full);
+            }
+        }
+    }
+
+    /// After every paragraph: two meetings a sentence names as one pair ("hosted the 2nd … Leaders
+    /// Conference and the 22nd … Meeting over two days", "the 19th ADMM and the 12th ADMM-Plus,
+    /// to be held from …") were held together: one the statement gave no place, date or theme
+    /// takes its partner's.
+    pub(super) fn joined_meetings_share(&mut self) {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for p in self.statement.paragraphs.iter().filter(|p| !p.heading) {
+            for (_, sentence) in super::text::sentences(&p.text) {
+                let mut named: Vec<(std::ops::Range<usize>, usize)> = (0..self.meetings.len())
+                    .filter_map(|i| Some((naming_span(sentence, &self.meetings[i])?, i)))
+                    .collect();
+                // A name inside a longer one ("2nd ASEAN … Community" in "2nd ASEAN …
+                // Community Leaders Conference") is not a naming of its own.
+                named.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+                let mut reach = 0;
+                named.retain(|(r, _)| {
+                    let inside = r.end <= reach;
+                    reach = reach.max(r.end);
+                    !inside
+                });
+                for w in named.windows(2) {
+                    let ((a, i), (b, j)) = (&w[0], &w[1]);
+                    let between = sentence.get(a.end..b.start).unwrap_or("");
+                    let between = between.trim_start_matches(|c: char| {
+                        c == ')'
+                            || c == '('
+                            || c.is_ascii_uppercase()
+                            || c == '-'
+                            || c.is_ascii_digit()
+                    });
+                    if PAIR_JOINERS.contains(&between) {
+                        pairs.push((*i, *j));
+                    }
+                }
+            }
+        }
+        for (i, j) in pairs {
+            for (from, to) in [(i, j), (j, i)] {
+                let (place, date, when, theme) = {
+                    let m = &self.meetings[from];
+                    (
+                        m.place.clone(),
+                        m.date.clone(),
+                        m.when.clone(),
+                        m.theme.clone(),
+                    )
+                };
+                let m = &mut self.meetings[to];
+                if m.place.is_none() {
+                    m.place = place;
+                }
+                if m.date.is_none() && date.is_some() {
+                    m.date = date;
+                    m.when = when;
+                }
+                if m.theme.is_none() {
+                    m.theme = theme;
+                }
             }
         }
     }

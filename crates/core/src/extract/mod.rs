@@ -137,6 +137,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.handover_chairs();
     x.chairs_in_full();
     x.year_of_named();
+    x.joined_meetings_share();
     let (initiatives, areas, topics) = tables::extract(statement);
     if let Some(main) = x.meetings.first_mut() {
         for (topic, cite) in topics {

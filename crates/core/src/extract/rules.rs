@@ -956,7 +956,11 @@ impl<'a> Extractor<'a> {
             if para.in_pair(at) {
                 continue;
             }
-            let Some(full) = name_at(text, at).map(|n| with_lowercase_head(text, at, n)) else {
+            // "… Conference and the 22nd … Meeting": two names.
+            let Some(full) = name_at(text, at)
+                .map(|n| with_lowercase_head(text, at, n))
+                .map(|n| before_next_ordinal(&n))
+            else {
                 continue;
             };
             let name = cut_at_meeting_head(&full);

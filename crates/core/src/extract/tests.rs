@@ -772,6 +772,23 @@ fn meeting_mention_rows() {
             "ahcm-9",
             &[("date", Some("4 May")), ("place", Some("Vientiane, Laos"))],
         ),
+        // two meetings named as one pair were held together: the second takes the place the
+        // dateline gives the first, and the theme; the first's name ends before the second's
+        (
+            "HUE: The harbour office hosted the 2nd ASEAN Harbour Leaders Conference and the 22nd ASEAN Harbour Chiefs' Meeting over two days.\n\nThe meetings carried the theme “Safe Ports for All”.",
+            "2026-05-05",
+            "ahcm-22",
+            &[
+                ("place", Some("Hue, Vietnam")),
+                ("theme", Some("Safe Ports for All")),
+            ],
+        ),
+        (
+            "HUE: The harbour office hosted the 2nd ASEAN Harbour Leaders Conference and the 22nd ASEAN Harbour Chiefs' Meeting over two days.",
+            "2026-05-05",
+            "ahlc-2",
+            &[("place", Some("Hue, Vietnam"))],
+        ),
         // a state alone gives way to a city of it a later sentence names
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Vietnam on 4 May. Summary: on 4 May, the 9th AHCM was held in Hue, Vietnam, with nine navies.",
