@@ -3,9 +3,11 @@
 //! find (`time` reads the words, `answer` searches).
 
 use super::answer::answer_around;
+use super::listing::{name_key, series_instances};
 use super::time::{is_farewell, Around, TimeFilter};
 use super::{answer, citations_for, Answer, Hit, QueryError, Scope};
 use crate::corpus::Fact;
+use crate::dates::{DateRange, Precision};
 use crate::digest::milestones;
 use crate::index::AgendaIndex;
 use jiff::civil::Date;
@@ -34,6 +36,9 @@ pub fn answer_on(
         let mut a = answer(index, scope, text)?;
         if a.listing {
             a.planned = planned_meetings(&a, today);
+        }
+        if scope == Scope::Ask {
+            series_at_a_glance(index, &mut a, text, today);
         }
         return Ok(a);
     };
@@ -82,6 +87,44 @@ pub fn answer_on(
         time,
         planned: Vec::new(),
     })
+}
+
+/// Regression (issue 22, real questions "ADMM-Plus", "ADMM" asked in chat): a question that is
+/// exactly a meeting series' name answered with the series' card alone, not what is on. Its next
+/// instance (the first dated from `today` on) and its last (the latest before) follow the first
+/// result, when the corpus knows two instances or more.
+fn series_at_a_glance(index: &AgendaIndex, a: &mut Answer, text: &str, today: Date) {
+    let instances = series_instances(index, &[name_key(text)]);
+    if instances.len() < 2 {
+        return;
+    }
+    // A meeting known by its day before one known by its year only ("ADMM 2025" may be the
+    // 19th, reported before its day was known).
+    let dated = |pick: fn(&DateRange, Date) -> bool| {
+        instances.iter().filter_map(move |m| {
+            let w = m.when.as_ref().filter(|w| pick(w, today))?;
+            Some((m, w.precision != Precision::Year, w))
+        })
+    };
+    let next = dated(|w, today| w.end >= today)
+        .min_by_key(|(_, precise, w)| (!precise, w.start))
+        .map(|(m, ..)| m);
+    let last = dated(|w, today| w.end < today)
+        .max_by_key(|(_, precise, w)| (*precise, w.end))
+        .map(|(m, ..)| m);
+    let glance: Vec<Hit> = next
+        .into_iter()
+        .chain(last)
+        .filter_map(|m| index.fact(&m.id))
+        .map(|fact| listed(index, fact))
+        .collect();
+    if glance.is_empty() {
+        return;
+    }
+    let ids: Vec<String> = glance.iter().map(Hit::id).collect();
+    a.results.retain(|h| !ids.contains(&h.id()));
+    let at = a.results.len().min(1);
+    a.results.splice(at..at, glance);
 }
 
 /// Whether the text has a word of substance (not a question word).

@@ -398,3 +398,32 @@ participants = [\"ASEAN defence ministers\"]\nsummary = \"The ASEAN defence mini
         a.results.iter().map(Hit::id).collect::<Vec<_>>()
     );
 }
+
+/// Phrasing class "a series' name alone, asked in chat" (issue 22): after the first result come
+/// the series' next meeting (one known by its day before one known by its year only) and its
+/// last one.
+#[test]
+fn a_series_name_alone_shows_its_next_and_last_meetings() {
+    let report = "+++\nid = \"p\"\ntitle = \"Navy chiefs plan\"\nsource = \"S\"\npublished = \"2023-05-20\"\n+++\n\n\
+The 17th ASEAN Navy Chiefs' Meeting (ANCM-17) was held online on 18 May 2023.\n\n\
+The 18th ASEAN Navy Chiefs' Meeting (ANCM-18) will be held in Yangon on 12 September 2023.\n\n\
+The navy chiefs will meet again in 2023 for the ANCM.\n\n\
+The 14th ASEAN Navy Chiefs' Meeting (ANCM-14) opened online on 4 November 2020.\n";
+    let meeting = |id: &str, date: &str, cite: &str| {
+        format!("[[meeting]]\nid = \"{id}\"\nname = \"ASEAN Navy Chiefs' Meeting\"\nacronym = \"ANCM\"\ndate = \"{date}\"\ncites = [\"{cite}\"]\n\n")
+    };
+    let facts = meeting("ancm-14", "4 November 2020", "p#4")
+        + &meeting("ancm-17", "18 May 2023", "p#1")
+        + &meeting("ancm-18", "12 September 2023", "p#2")
+        + &meeting("ancm-2023", "2023", "p#3")
+        + "[[mechanism]]\nid = \"ancm\"\nname = \"ASEAN Navy Chiefs' Meeting\"\nacronym = \"ANCM\"\ncites = [\"p#1\"]\n";
+    let index = index_of(&[("p", report)], &facts);
+    let today = jiff::civil::date(2023, 6, 1);
+    let a = crate::query::answer_on(&index, Scope::Ask, "ANCM", today).unwrap();
+    let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+    assert_eq!(
+        ids.get(1..3),
+        Some(&["ancm-18".to_string(), "ancm-17".to_string()][..]),
+        "{ids:?}"
+    );
+}
