@@ -62,7 +62,7 @@ fn series_key(m: &Meeting) -> Option<String> {
 
 fn meetings(index: &AgendaIndex) -> impl Iterator<Item = &Meeting> {
     index.facts.iter().filter_map(|f| match f {
-        Fact::Meeting(m) => Some(m),
+        Fact::Meeting(m) => Some(&**m),
         _ => None,
     })
 }
@@ -106,7 +106,7 @@ fn resolve<'a>(
         .iter()
         .find_map(|hit| match &hit.fact {
             Some(Fact::Meeting(m)) => index.fact(&m.id).and_then(|f| match f {
-                Fact::Meeting(m) => Some(m),
+                Fact::Meeting(m) => Some(&**m),
                 _ => None,
             }),
             _ => None,

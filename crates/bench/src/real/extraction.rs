@@ -107,7 +107,7 @@ pub fn score(gold: &Statement, facts: &[Fact], known: &[Body]) -> Score {
     // Meetings.
     let meetings: Vec<&Meeting> = of(FactKind::Meeting)
         .filter_map(|f| match f {
-            Fact::Meeting(m) => Some(m),
+            Fact::Meeting(m) => Some(&**m),
             _ => None,
         })
         .collect();
@@ -555,7 +555,7 @@ mod tests {
             initiative: Vec::new(),
             question: Vec::new(),
         };
-        let s = score(&st, &[Fact::Meeting(m.clone())], &[]);
+        let s = score(&st, &[Fact::Meeting(Box::new(m.clone()))], &[]);
         assert_eq!(s.meeting.found, 1);
         assert_eq!(s.meeting.fields[..3], [(1, 1), (1, 1), (1, 1)]);
         assert_eq!(s.meeting.extra, 0);
@@ -574,7 +574,7 @@ mod tests {
             })
         };
         let facts = [
-            Fact::Meeting(m),
+            Fact::Meeting(Box::new(m)),
             series("ADMM", MEETING_SERIES),
             series("AMIM", MEETING_SERIES),
             series("ADI", "network"),
@@ -608,7 +608,7 @@ mod tests {
             meeting: vec![year_only, numbered],
             ..st
         };
-        let s = score(&st, &[Fact::Meeting(undated)], &[]);
+        let s = score(&st, &[Fact::Meeting(Box::new(undated))], &[]);
         assert_eq!((s.meeting.found, s.meeting.extra), (1, 0));
         assert!(s.misses[0].contains("2025"), "{:?}", s.misses);
     }

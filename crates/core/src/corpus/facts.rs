@@ -155,7 +155,7 @@ impl FactKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Fact {
-    Meeting(Meeting),
+    Meeting(Box<Meeting>),
     Initiative(Initiative),
     Mechanism(Mechanism),
     Area(Area),

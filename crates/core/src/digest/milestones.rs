@@ -382,7 +382,7 @@ mod tests {
     #[test]
     fn meetings_give_their_day_and_undated_facts_nothing() {
         let meeting = |date: Option<&str>| {
-            Fact::Meeting(Meeting {
+            Fact::Meeting(Box::new(Meeting {
                 id: "m".into(),
                 name: "M".into(),
                 acronym: Some("M".into()),
@@ -403,7 +403,7 @@ mod tests {
                 origin: Default::default(),
                 cites: vec![],
                 when: date.map(|t| parse_when(t, Some(2024)).unwrap()),
-            })
+            }))
         };
         let ms = milestones_of(&meeting(Some("September 3")));
         assert_eq!(ms.len(), 1);

@@ -228,7 +228,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         exercises::planned_exercise(&mut x.meetings, i);
     }
     let mut facts: Vec<Fact> = Vec::new();
-    facts.extend(x.meetings.into_iter().map(Fact::Meeting));
+    facts.extend(x.meetings.into_iter().map(|m| Fact::Meeting(Box::new(m))));
     facts.extend(x.mechanisms.into_iter().map(Fact::Mechanism));
     facts.extend(initiatives.into_iter().map(Fact::Initiative));
     facts.extend(areas.into_iter().map(Fact::Area));

@@ -1130,7 +1130,7 @@ impl<'a> Extractor<'a> {
     /// Handles of meetings already known: "AMIM-21 also focused on …".
     fn known_handles(&mut self, para: &mut Para<'_>) {
         for i in 0..self.meetings.len() {
-            let Some(handle) = Fact::Meeting(self.meetings[i].clone()).handle() else {
+            let Some(handle) = Fact::Meeting(Box::new(self.meetings[i].clone())).handle() else {
                 continue;
             };
             if !para.mentioned.contains(&i) && contains_word(para.text, &handle) {

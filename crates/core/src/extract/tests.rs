@@ -39,7 +39,7 @@ fn meetings_of(facts: &[Fact]) -> Vec<&Meeting> {
     facts
         .iter()
         .filter_map(|f| match f {
-            Fact::Meeting(m) => Some(m),
+            Fact::Meeting(m) => Some(&**m),
             _ => None,
         })
         .collect()

@@ -296,7 +296,7 @@ struct Lookups {
 #[derive(Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum StoredFact {
-    Meeting(Meeting),
+    Meeting(Box<Meeting>),
     Initiative(Initiative),
     Mechanism(Mechanism),
     Area(Area),

@@ -149,7 +149,7 @@ fn planned_meetings(a: &Answer, today: Date) -> Vec<String> {
         .results
         .iter()
         .filter_map(|h| match &h.fact {
-            Some(crate::corpus::Fact::Meeting(m)) => Some(m),
+            Some(crate::corpus::Fact::Meeting(m)) => Some(&**m),
             _ => None,
         })
         .collect();

@@ -65,7 +65,7 @@ pub(crate) fn series_instances<'a>(
         .facts
         .iter()
         .filter_map(|f| match f {
-            Fact::Meeting(m) => Some(m),
+            Fact::Meeting(m) => Some(&**m),
             _ => None,
         })
         .filter(|m| {

@@ -691,7 +691,7 @@ mod tests {
         ))
         .unwrap();
         m.when = Some(dates::parse_when(date, Some(2024)).unwrap());
-        Fact::Meeting(m)
+        Fact::Meeting(Box::new(m))
     }
 
     /// Issue 22: how far a meeting within the days asked about lies from today, by rows (question,

@@ -1575,7 +1575,7 @@ fn an_exercise_handle_holding_its_year_is_that_years_exercise() {
     let aime: Vec<&Meeting> = facts
         .iter()
         .filter_map(|f| match f {
-            Fact::Meeting(m) if m.id.starts_with("aime") => Some(m),
+            Fact::Meeting(m) if m.id.starts_with("aime") => Some(&**m),
             _ => None,
         })
         .collect();
