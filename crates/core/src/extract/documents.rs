@@ -65,7 +65,7 @@ const UNDESCRIBED_HEADS: &[&str] = &[
 ];
 
 /// Heads among [`UNDESCRIBED_HEADS`] that name a document in lowercase when "on" tells what it
-/// is about ("signed a declaration on sustainable security", "a protocol on …").
+/// is about ("signed a declaration on harbour resilience", "a protocol on …").
 const DESCRIBED_BY_ON: &[&str] = &["declaration", "protocol"];
 /// The word that does.
 const ON_DESCRIBED: &str = "on";

@@ -588,7 +588,7 @@ fn described_initiative_rows() {
         ),
         // a declaration on …: "declaration" names a document in lowercase only with "on"
         (
-            "The ministers also signed a declaration on harbour resilience, underscoring their resolve.",
+            "At the close, the chiefs signed a declaration on harbour resilience.",
             &["Declaration on harbour resilience"],
         ),
         (
