@@ -5,7 +5,7 @@
 use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
 use super::known::GROUP_FOLLOWERS;
 use super::people::{
-    attendance, chair_of, first_naming, handover, host_state, in_full, merge_people,
+    attendance, chair_of, first_naming, handover, host_state, in_full, merge_people, naming_span,
 };
 use super::spans::{
     is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
@@ -213,18 +213,6 @@ fn named_by_year(m: &Meeting, statement: &Statement) -> bool {
 /// Words between two meetings a sentence names as one pair ("the 19th ADMM and the 12th
 /// ADMM-Plus"), an acronym in brackets after the first aside.
 const PAIR_JOINERS: &[&str] = &[" and the ", " and ", " as well as the ", " along with the "];
-
-/// The bytes of `sentence` naming meeting `m` first (by its name, acronym or an alias, the
-/// longest at the first place).
-fn naming_span(sentence: &str, m: &Meeting) -> Option<std::ops::Range<usize>> {
-    std::iter::once(m.name.as_str())
-        .chain(m.acronym.as_deref())
-        .chain(m.aliases.iter().map(String::as_str))
-        .filter(|n| !n.is_empty())
-        .filter_map(|n| sentence.find(n).map(|at| (at, std::cmp::Reverse(n.len()))))
-        .min()
-        .map(|(at, std::cmp::Reverse(len))| at..at + len)
-}
 
 /// Whether meeting `m` is of the known series `body` (by its acronym, else its name).
 fn of_body(m: &Meeting, body: &Body) -> bool {

@@ -455,12 +455,19 @@ pub(super) fn chair_of(sentence: &str, m: &Meeting) -> Option<String> {
 
 /// Where `sentence` first names meeting `m` (by its name, acronym or an alias), if it does.
 pub(super) fn first_naming(sentence: &str, m: &Meeting) -> Option<usize> {
+    naming_span(sentence, m).map(|r| r.start)
+}
+
+/// The bytes of `sentence` naming meeting `m` first (by its name, acronym or an alias, the
+/// longest at the first place).
+pub(super) fn naming_span(sentence: &str, m: &Meeting) -> Option<std::ops::Range<usize>> {
     std::iter::once(m.name.as_str())
         .chain(m.acronym.as_deref())
         .chain(m.aliases.iter().map(String::as_str))
         .filter(|n| !n.is_empty())
-        .filter_map(|n| sentence.find(n))
+        .filter_map(|n| sentence.find(n).map(|at| (at, std::cmp::Reverse(n.len()))))
         .min()
+        .map(|(at, std::cmp::Reverse(len))| at..at + len)
 }
 
 /// Whether a name is ranks and honorifics only ("Colonel", "Lt. Gen").
