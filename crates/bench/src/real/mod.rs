@@ -289,6 +289,16 @@ impl Report {
         for class in classes {
             row(format!("class {class}"), &|o| o.question.class == class);
         }
+        // Counts, which show a change the rounded percentages hide.
+        t.push('\n');
+        for (label, half) in [("dev", Split::Dev), ("held-out", Split::HeldOut)] {
+            let r = Rate::of(self.outcomes.iter().filter(|o| o.split == half));
+            let _ = writeln!(
+                t,
+                "{label}: bot answered {} of {}, FTS5 {}",
+                r.bot, r.questions, r.fts5
+            );
+        }
         t
     }
 

@@ -104,6 +104,15 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
         }
         taken_until = range.end;
         let (number_after, year_after, end) = after_name(text, range.end);
+        // "the ASEAN Defence Ministers' Meeting (ADMM-18)": the bracket is the name's own
+        // acronym, one mention with it (its number or year kept).
+        if let Some(last) = out.last_mut().filter(|m| {
+            std::ptr::eq(m.body, body) && is_own_bracket(text, m.range.end, &range, end)
+        }) {
+            last.number = last.number.or(number_after);
+            last.year = last.year.or(year_after);
+            continue;
+        }
         let (number_before, year_before) = before_name(text, range.start);
         // "the 9th meeting of ADMM EWG on …": the ordinal numbers the group's meeting.
         let number_before = number_before
@@ -138,6 +147,12 @@ fn plus_after_bracket<'b>(
         .strip_prefix(word)?;
     let at = text.len() - tail.len();
     bounded(text, at - word.len(), at, false).then_some((plus, at))
+}
+
+/// Whether the acronym at `range` (its number ending at `end`) stands in brackets right after a
+/// name ending at byte `name_end`: "… Meeting (ADMM)".
+fn is_own_bracket(text: &str, name_end: usize, range: &Range<usize>, end: usize) -> bool {
+    text[name_end..range.start] == *" (" && text[end..].starts_with(')')
 }
 
 /// Whether `group`, named at `range`, is a group of the series `parent` names right before it
@@ -223,10 +238,21 @@ fn with_acronyms_spelled_out(form: &str, bodies: &[Body]) -> Vec<String> {
     out
 }
 
+/// How a known name opens when it opens with ASEAN's acronym, and ASEAN's name in full.
+const ASEAN_SHORT: &str = "asean ";
+const ASEAN_IN_FULL: &[&str] = &[
+    "association of southeast asian nations ",
+    "association of south east asian nations ",
+];
+
 /// A form as statements spell it: both apostrophes, none, "Defense", "Center", "Expert Working
 /// Group", "Meeting Plus", "Meeting - Plus" and "Meeting -Plus" for "Meeting-Plus".
 fn spellings(form: &str) -> Vec<String> {
     let mut out = vec![form.to_ascii_lowercase()];
+    // "Association of Southeast Asian Nations Defense Ministers' Meeting" for "ASEAN Defence …".
+    if let Some(rest) = out[0].strip_prefix(ASEAN_SHORT).map(str::to_string) {
+        out.extend(ASEAN_IN_FULL.iter().map(|long| format!("{long}{rest}")));
+    }
     // Each respelling applies to every form so far: "Defense" with no apostrophe too.
     let respell: [(&str, &str); 11] = [
         ("'", "’"),
@@ -451,7 +477,17 @@ mod tests {
             // the longer name wins; a hyphenated acronym is not its shorter cousin
             (
                 "the ASEAN Defence Senior Officials' Meeting-Plus (ADSOM-Plus) met",
-                &[("ADSOM-Plus", None, None), ("ADSOM-Plus", None, None)],
+                &[("ADSOM-Plus", None, None)],
+            ),
+            // the bracketed acronym's number numbers the name before it
+            (
+                "the ASEAN Defence Ministers' Meeting (ADMM-18) and ADMM",
+                &[("ADMM", Some(18), None), ("ADMM", None, None)],
+            ),
+            // ASEAN written in full, its own acronym in brackets
+            (
+                "at the Association of Southeast Asian Nations (ASEAN) Defense Ministers' Meeting Plus (ADMM-Plus) in 2017",
+                &[("ADMM-Plus", None, None)],
             ),
             // lowercase, apostrophe dropped, a year before
             (

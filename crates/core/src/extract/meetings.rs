@@ -652,7 +652,13 @@ impl Extractor<'_> {
                         Some(w) => Some(w.start.year()),
                         None => self.clock.year,
                     };
-                    let alone = n.when.is_none()
+                    // … or dated in the statement's year, when `m` has no date at all ("the
+                    // 20th ACAMM was held on 25 November"; "on the sidelines of the ACAMM").
+                    let n_this_year = match &n.when {
+                        None => true,
+                        Some(w) => m.when.is_none() && Some(w.start.year()) == self.clock.year,
+                    };
+                    let alone = n_this_year
                         && m_year.is_some()
                         && m_year == self.clock.year
                         && self
