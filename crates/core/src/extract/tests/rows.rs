@@ -977,6 +977,20 @@ fn known_series_instance_rows() {
                 ("admm-retreat-2026", Some("2026"), None, None),
             ],
         ),
+        // a numbered meeting held on a day, then "on the sidelines of the <series>" without a
+        // number: the same meeting, not a second one of the year
+        (
+            "The 9th ASEAN Navy Chiefs' Meeting (ANCM) was held in Hue on 3 May.\n\nOn the sidelines of the ANCM, the chiefs signed a note.",
+            "2026-05-05",
+            &[("ancm-9", Some("3 May"), Some("Hue, Vietnam"), None)],
+        ),
+        // "first proposed at the <series written with ASEAN in full> (<acronym>) in <year>": that
+        // year's meeting, once
+        (
+            "The drill was first proposed at the Association of Southeast Asian Nations (ASEAN) Defence Ministers' Meeting-Plus (ADMM-Plus) in 2019 and held last week.",
+            "2026-05-05",
+            &[("admm-plus-2019", Some("2019"), None, None)],
+        ),
         // "the next <series>" is next year's meeting
         (
             "Delegates agreed that the next ADSOM will be held in Hue.",
