@@ -298,8 +298,11 @@ const AS_CHAIR: &[&str] = &[
     ", the chair of ",
     ", the chairman of ",
     ", the chairperson of ",
+    " and chair of ",
+    " and chairman of ",
     " as chair,",
     " as chair ",
+    " as chair.",
 ];
 
 /// A series' office written as a title before the chair's name: "ADMM Chair <Name>".
@@ -377,7 +380,7 @@ fn named_as_chair(sentence: &str) -> Option<String> {
             if !office {
                 return None;
             }
-        } else if next.iter().take(3).any(|w| text::bare(w) == "asean") {
+        } else if is_aseans_office(&sentence[at + cue.len()..]) {
             return None;
         }
         // "X, in his capacity as chair": the name before the capacity.
@@ -386,8 +389,25 @@ fn named_as_chair(sentence: &str) -> Option<String> {
             .find_map(|c| lower[..at].strip_suffix(c).map(str::len))
             .unwrap_or(at);
         let name = name_ending_at(sentence, at)?;
-        (name.split_whitespace().count() >= 2 && !rank_alone(&name)).then_some(name)
+        // "with Vietnam as chair": a state alone chairs too.
+        let state = text::COUNTRIES.contains(&name.as_str());
+        ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
     })
+}
+
+/// Whether the office after a chair cue is ASEAN's ("as the chair of ASEAN this year"), not a
+/// meeting's whose name opens with ASEAN ("chairman of the 12th ASEAN Navy Chiefs' Meeting").
+fn is_aseans_office(after: &str) -> bool {
+    let mut words = after
+        .split_whitespace()
+        .skip_while(|w| matches!(text::bare(w), "the" | "of"));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let name_follows = words
+        .next()
+        .is_some_and(|w| text::capitalised(w) && !first.ends_with([',', '.', ';']));
+    text::bare(first).eq_ignore_ascii_case("asean") && !name_follows
 }
 
 /// Words between a chair's name and [`AS_CHAIR`]: "X, in his capacity as chair".

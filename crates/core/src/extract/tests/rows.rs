@@ -251,6 +251,35 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Indonesian Harbour Minister Prabawa"))],
         ),
+        // "<Rank> <Name>, chairman of the <meeting whose name opens with ASEAN>": the office is
+        // the meeting's, not ASEAN's
+        (
+            "Admiral Sok Dara, chairman of the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), opened the talks in Hue on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // "<Rank> <Name>, <office> and chair of the <meeting>, said"
+        (
+            "General Sok Dara, Lagoon's Minister of Harbours and chair of the 9th AHCM, said the talks in Hue on 4 May went well.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("General Sok Dara, Lagoon's Minister of Harbours"))],
+        ),
+        // "with <State> as chair": a state alone
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May with Vietnam as chair.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
+        // "as the chair of ASEAN": ASEAN's office, no meeting's chair
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May. General Sok Dara spoke as the chair of ASEAN for the year.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", None)],
+        ),
         // a rank alone names nobody: the field stays empty
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Lieutenant Colonel, the host's liaison.",
