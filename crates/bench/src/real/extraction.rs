@@ -21,12 +21,14 @@ pub struct KindScore {
     pub extra: usize,
     /// Per meeting field (date, place, chair, theme): equal, and present in gold on a found fact.
     pub fields: [(usize, usize); 4],
+    /// Per meeting field: how many of those not equal were left empty (the rest are wrong).
+    pub empty: [usize; 4],
 }
 
 pub const FIELDS: [&str; 4] = ["date", "place", "chair", "theme"];
 
 impl KindScore {
-    /// "date 3/4, place 1/2 …" for meetings, "—" for the other kinds.
+    /// "date 3/4, place 1/2 (1 empty) …" for meetings, "—" for the other kinds.
     pub fn fields_cell(&self) -> String {
         if self.fields.iter().all(|(_, n)| *n == 0) {
             return "—".into();
@@ -34,7 +36,11 @@ impl KindScore {
         FIELDS
             .iter()
             .zip(self.fields)
-            .map(|(name, (eq, n))| format!("{name} {eq}/{n}"))
+            .zip(self.empty)
+            .map(|((name, (eq, n)), empty)| match empty {
+                0 => format!("{name} {eq}/{n}"),
+                _ => format!("{name} {eq}/{n} ({empty} empty)"),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -47,6 +53,9 @@ impl KindScore {
         for (a, b) in self.fields.iter_mut().zip(o.fields) {
             a.0 += b.0;
             a.1 += b.1;
+        }
+        for (a, b) in self.empty.iter_mut().zip(o.empty) {
+            *a += b;
         }
     }
 }
@@ -136,11 +145,13 @@ pub fn score(gold: &Statement, facts: &[Fact], known: &[Body]) -> Score {
             g.chair.as_ref().map(|c| same_chair(c, m.chair.as_deref())),
             g.theme.as_ref().map(|t| same_theme(t, m.theme.as_deref())),
         ];
-        for (field, (name, check)) in s.meeting.fields.iter_mut().zip(FIELDS.iter().zip(checks)) {
+        let fields = s.meeting.fields.iter_mut().zip(&mut s.meeting.empty);
+        for ((field, empty), (name, check)) in fields.zip(FIELDS.iter().zip(checks)) {
             if let Some(equal) = check {
                 field.1 += 1;
                 field.0 += usize::from(equal);
                 if !equal {
+                    *empty += usize::from(got(m, name).is_none());
                     s.misses.push(format!(
                         "{}: {name} differs (got {:?})",
                         describe(g),

@@ -14,14 +14,23 @@ const CHAIR_LEADS: &[&str] = &[
     "co-chaired by ",
     "jointly chaired by ",
     "chaired by ",
+    "chaired virtually by ",
+    "chaired online by ",
     "under the chairmanship of ",
     "under the chair of ",
     "jointly presided over by ",
     "presided over by ",
+    "the meeting was led by ",
 ];
 
-/// Words after a chair named with "with": "with Gen. X, …, in the chair".
-const IN_THE_CHAIR: &str = " in the chair";
+/// Words after a chair named with "with": "with Gen. X, …, in the chair", "with Vietnam
+/// chairing".
+const IN_THE_CHAIR: &[&str] = &[
+    " in the chair",
+    " chairing.",
+    " chairing,",
+    " chairing and ",
+];
 /// The word before a chair named so.
 const WITH: &str = " with ";
 
@@ -108,17 +117,7 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
     let sentence = plain.as_str();
     if let Some(at) = after_phrase(sentence, CHAIR_LEADS) {
         let at = past_possessor(sentence, at);
-        let mut role = person_at(sentence, at)?;
-        let mut at = at;
-        // "co-chaired by Brunei's Second Minister X": the person, not the state's possessive.
-        if let Some(state) = role.strip_suffix("'s").or_else(|| role.strip_suffix("’s")) {
-            let skip = at + sentence[at..].find(state).unwrap_or(0) + role.len();
-            if let Some(person) = person_at(sentence, skip + 1) {
-                at = skip + 1;
-                role = person;
-            }
-        }
-        let role = role;
+        let (at, role) = past_state_possessive(sentence, at)?;
         let end = sentence[at..]
             .find(&role)
             .map_or(at, |i| at + i + role.len());
@@ -168,14 +167,106 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
         return Some(person);
     }
     // "… began with Adm. X, the navy's second in command, in the chair".
-    if let Some(end) = sentence.find(IN_THE_CHAIR) {
+    if let Some(end) = IN_THE_CHAIR.iter().find_map(|c| sentence.find(c)) {
         let with = sentence[..end].rfind(WITH)?;
-        let person = person_at(sentence, with + WITH.len())?;
+        let person = past_state_possessive(sentence, with + WITH.len())?.1;
         return (!rank_alone(&person)).then_some(person);
     }
     chair_subject(sentence)
         .or_else(|| named_as_chair(sentence))
         .or_else(|| series_chair_title(sentence))
+        .or_else(|| opening_chair_clause(sentence))
+        .or_else(|| appositive_series_chair(sentence))
+}
+
+/// The person named at byte `at` and where the name starts, past a state's possessive before
+/// the person ("Brunei's Second Minister X": the minister, not "Brunei's").
+fn past_state_possessive(sentence: &str, at: usize) -> Option<(usize, String)> {
+    let role = person_at(sentence, at)?;
+    let Some(possessor) = role.strip_suffix("'s").or_else(|| role.strip_suffix("’s")) else {
+        return Some((at, role));
+    };
+    let skip = at + sentence[at..].find(possessor).unwrap_or(0) + role.len();
+    let next = person_at(sentence, skip + 1);
+    match next {
+        Some(person) if text::COUNTRIES.contains(&strip_the(possessor).as_str()) => {
+            Some((skip + 1, person))
+        }
+        // "the Vietnam People's Navy": a body's name goes on past its possessive.
+        Some(rest) => Some((at, format!("{role} {rest}"))),
+        None => Some((at, role)),
+    }
+}
+
+/// Words of a sentence's opening clause that make the subject after its comma the chair:
+/// "Chairing the meeting, X said", "As chair of this year's ADMM, Vietnam …", "Addressing the
+/// meeting as its chair, X …".
+const OPENING_CHAIR_WORDS: &[&str] = &["chairing", "chair", "chairman", "chairperson"];
+/// The most words of such an opening clause.
+const OPENING_CLAUSE_WORDS: usize = 10;
+
+/// The chair named right after an opening clause that holds a chair's word
+/// ([`OPENING_CHAIR_WORDS`]): a person of two words at least, or a state. Nothing when the
+/// office is ASEAN's ("As ASEAN chair, Vietnam …").
+fn opening_chair_clause(sentence: &str) -> Option<String> {
+    let comma = sentence.find(", ")?;
+    let clause = &sentence[..comma];
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .map(|w| text::bare(w).to_ascii_lowercase())
+        .collect();
+    let chair_at = words
+        .iter()
+        .position(|w| OPENING_CHAIR_WORDS.contains(&w.as_str()))?;
+    let aseans = words[..chair_at].last().is_some_and(|w| w == "asean")
+        || words[chair_at + 1..].first().is_some_and(|w| w == "of")
+            && is_aseans_office(&clause[clause.to_ascii_lowercase().find(" of ")? + 4..]);
+    if words.len() > OPENING_CLAUSE_WORDS || aseans {
+        return None;
+    }
+    let (_, name) = past_state_possessive(sentence, comma + 2)?;
+    let state = text::COUNTRIES.contains(&name.as_str());
+    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+}
+
+/// Words opening an apposition that names a series' chair: "Vietnam, the current ADMM chair,
+/// hosted …".
+const APPOSITIVE_CHAIR_LEADS: &[&str] = &[
+    ", the current ",
+    ", this year's ",
+    ", this year’s ",
+    ", the ",
+    ", in his capacity as ",
+    ", in her capacity as ",
+];
+/// The most words between such a lead and the chair's word.
+const APPOSITIVE_CHAIR_WORDS: usize = 3;
+
+/// The name before an apposition calling it a series' chair ([`APPOSITIVE_CHAIR_LEADS`]); the
+/// words between hold the series' acronym, not ASEAN's ("Vietnam, the current ASEAN chair" is
+/// no meeting's chair).
+fn appositive_series_chair(sentence: &str) -> Option<String> {
+    APPOSITIVE_CHAIR_LEADS.iter().find_map(|lead| {
+        let at = sentence.find(lead)?;
+        let after = &sentence[at + lead.len()..];
+        let words: Vec<&str> = after
+            .split_whitespace()
+            .take(APPOSITIVE_CHAIR_WORDS + 1)
+            .collect();
+        let chair_at = words.iter().position(|w| {
+            SERIES_CHAIR_TITLES.contains(&capitalise_first(text::bare(w)).as_str())
+        })?;
+        let series = words[..chair_at].iter().any(|w| {
+            let b = text::bare(w);
+            b.len() >= 3 && b != "ASEAN" && b.chars().filter(char::is_ascii_uppercase).count() >= 3
+        });
+        if !series {
+            return None;
+        }
+        let name = name_ending_at(sentence, at)?;
+        let state = text::COUNTRIES.contains(&name.as_str());
+        ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+    })
 }
 
 /// Bytes after a chair's name within which " and " leads to a second chair, the rest of a
@@ -273,6 +364,11 @@ fn hosted_by(sentence: &str) -> Option<String> {
 /// conference", "General X chairs the meeting".
 const CHAIRING_VERBS: &[&str] = &[
     " chaired the ",
+    " chaired a ",
+    " chaired an ",
+    " is chairing the ",
+    " was chairing the ",
+    " presided at the ",
     " co-chaired the ",
     " co-chaired an ",
     " co-chaired a ",
@@ -303,6 +399,8 @@ const AS_CHAIR: &[&str] = &[
     " as chair,",
     " as chair ",
     " as chair.",
+    ", the meeting's chair",
+    ", the meeting’s chair",
 ];
 
 /// A series' office written as a title before the chair's name: "ADMM Chair <Name>".
@@ -316,10 +414,14 @@ fn series_chair_title(sentence: &str) -> Option<String> {
         let series = text::bare(w[0]);
         let acronym = series.chars().filter(char::is_ascii_uppercase).count() >= 2
             && series.starts_with(|c: char| c.is_ascii_uppercase());
-        if !acronym || !SERIES_CHAIR_TITLES.contains(&w[1]) || !text::capitalised(w[2]) {
+        // "ADMM Chairman and Vietnamese Defence Minister X": the person after "and".
+        let joined = w[2] == "and";
+        if !acronym || !SERIES_CHAIR_TITLES.contains(&w[1]) || !(text::capitalised(w[2]) || joined)
+        {
             return None;
         }
         let from = w[2].as_ptr() as usize - sentence.as_ptr() as usize;
+        let from = if joined { from + "and ".len() } else { from };
         let person = person_at(sentence, from)?;
         (person.split_whitespace().count() >= 2 && !rank_alone(&person)).then_some(person)
     })
@@ -354,15 +456,22 @@ fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
     let at = sentence[..at]
         .strip_suffix(RELATIVE_WHO)
         .map_or(at, |before| before.trim_end_matches(',').len());
-    let name = name_ending_at(sentence, at).or_else(|| {
-        // "X, head of the department, hosted …", "X – head of … – hosted …": the name before
-        // the apposition.
-        let before = sentence[..at].trim_end();
-        let mark = APPOSITION_MARKS.iter().find(|m| before.ends_with(**m))?;
-        let inner = &before[..before.len() - mark.len()];
-        let open = inner.rfind(mark)?;
-        name_ending_at(sentence, open)
-    })?;
+    // "Vietnam, as ASEAN Chair for 2026, hosted": the name before the apposition, not the office.
+    let holds_office = |n: &String| {
+        n.split_whitespace()
+            .any(|w| CHAIR_OFFICES.contains(&text::bare(w).to_ascii_lowercase().as_str()))
+    };
+    let name = name_ending_at(sentence, at)
+        .filter(|n| !holds_office(n))
+        .or_else(|| {
+            // "X, head of the department, hosted …", "X – head of … – hosted …": the name before
+            // the apposition.
+            let before = sentence[..at].trim_end();
+            let mark = APPOSITION_MARKS.iter().find(|m| before.ends_with(**m))?;
+            let inner = &before[..before.len() - mark.len()];
+            let open = inner.rfind(mark)?;
+            name_ending_at(sentence, open)
+        })?;
     let state = text::COUNTRIES.contains(&name.as_str());
     ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
 }
@@ -415,6 +524,8 @@ const CAPACITY_LEADS: &[&str] = &[
     ", in his capacity",
     ", in her capacity",
     ", in its capacity",
+    ", in his role",
+    ", in her role",
 ];
 
 /// The capitalised words (connectors inside, a comma between a name and its role) that end at

@@ -280,6 +280,104 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", None)],
         ),
+        // presided at the meeting
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May. Admiral Sok Dara presided at the meeting.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // chaired virtually by
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May was chaired virtually by Admiral Sok Dara.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // <Name> chaired a meeting of
+        (
+            "Admiral Sok Dara chaired a session of the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Hue on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // with <State> chairing
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May, with Vietnam chairing.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
+        // <Name>, in his capacity as <series> Chair,
+        (
+            "Admiral Sok Dara, in his capacity as AHCM Chair, opened the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Hue on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // <Name>, who is chairing the meeting
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Admiral Sok Dara, who is chairing the meeting, spoke first.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // under the chairmanship of a body whose name holds a possessive
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May under the chairmanship of the Lagoon People's Navy.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Lagoon People's Navy"))],
+        ),
+        // <State>, the current <series> chair,
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Vietnam, the current AHCM chair, welcomed ten delegations.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
+        // an opening clause holding the chair's word: "Chairing the meeting, <Name> said"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Chairing the meeting, Admiral Sok Dara urged unity.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // "As chair of this year's <series>, <State> …"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. As chair of this year's AHCM, Vietnam welcomed ten delegations.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
+        // "<Name>, the meeting's chairman, said"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Admiral Sok Dara, the meeting's chairman, urged unity.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // "<series> Chairman and <Title> <Name>"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. AHCM Chairman and Harbour Minister Sok Dara urged unity.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Harbour Minister Sok Dara"))],
+        ),
+        // "<State>, as ASEAN Chair for <year>, hosted …": the state, not the office
+        (
+            "Vietnam, as ASEAN Chair for 2026, hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Hue on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
+        // "As ASEAN chair, <State> …": ASEAN's office, no meeting's chair
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. As ASEAN chair, Vietnam welcomed ten delegations.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", None)],
+        ),
         // a rank alone names nobody: the field stays empty
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Lieutenant Colonel, the host's liaison.",
