@@ -127,7 +127,7 @@ fn places_after_a_held_verb_need_no_list() {
         // "in the <state> capital of <City>"
         (
             "The 5th chiefs' meeting was held in the Thai capital of Bangkok on May 3.",
-            Some("Bangkok"),
+            Some("Bangkok, Thailand"),
         ),
         ("The meeting was held in ASEAN's spirit of unity.", None),
         // a sea exercise off a known city's or state's coast

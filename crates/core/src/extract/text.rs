@@ -244,6 +244,77 @@ const CITIES: &[(&str, &str)] = &[
     ("San Diego", "United States"),
 ];
 
+/// Each state's capital, for "in the Lao capital" ([`capital_at`]).
+const CAPITALS: &[(&str, &str)] = &[
+    ("Brunei", "Bandar Seri Begawan"),
+    ("Cambodia", "Phnom Penh"),
+    ("Indonesia", "Jakarta"),
+    ("Laos", "Vientiane"),
+    ("Malaysia", "Kuala Lumpur"),
+    ("Myanmar", "Nay Pyi Taw"),
+    ("Philippines", "Manila"),
+    ("Singapore", "Singapore"),
+    ("Thailand", "Bangkok"),
+    ("Vietnam", "Hanoi"),
+    ("Timor-Leste", "Dili"),
+    ("Australia", "Canberra"),
+    ("China", "Beijing"),
+    ("India", "New Delhi"),
+    ("Japan", "Tokyo"),
+    ("New Zealand", "Wellington"),
+    ("Republic of Korea", "Seoul"),
+    ("Russia", "Moscow"),
+    ("United States", "Washington"),
+];
+
+/// The word after a state that makes the words its capital: "the Vietnamese capital".
+const CAPITAL_WORDS: &[&str] = &[" capital", "'s capital", "’s capital"];
+
+/// "the Lao capital (of) Vientiane", "the Vietnamese capital", "Cambodia's capital" opening
+/// `rest` → the capital as "City, State": the city written after it when it is known, else
+/// the state's capital.
+pub fn capital_at(rest: &str) -> Option<String> {
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let (word, state) = COUNTRIES
+        .iter()
+        .map(|c| (*c, c.trim_start_matches("the ")))
+        .chain(STATE_ADJECTIVES.iter().copied())
+        .filter(|(w, _)| rest.starts_with(w))
+        .max_by_key(|(w, _)| w.len())?;
+    let after = &rest[word.len()..];
+    let cue = CAPITAL_WORDS.iter().find(|c| after.starts_with(**c))?;
+    let after = &after[cue.len()..];
+    if after.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let state = canonical_state(state);
+    let named = after
+        .trim_start_matches(',')
+        .trim_start()
+        .trim_start_matches("of ")
+        .trim_start_matches("city of ");
+    let city = CITIES
+        .iter()
+        .find(|(c, of)| named.starts_with(c) && canonical_state(of) == state)
+        .map(|(c, _)| *c)
+        .or_else(|| CAPITALS.iter().find(|(s, _)| *s == state).map(|(_, c)| *c))?;
+    Some(if city == state {
+        city.to_string()
+    } else {
+        format!("{city}, {state}")
+    })
+}
+
+/// One name per state: "Viet Nam" is "Vietnam", "Lao PDR" "Laos".
+fn canonical_state(state: &str) -> &str {
+    match state.trim_start_matches("the ") {
+        "Viet Nam" => "Vietnam",
+        "Lao PDR" => "Laos",
+        "Brunei Darussalam" => "Brunei",
+        s => s,
+    }
+}
+
 /// ASEAN member states, the observer and common names for them.
 pub const COUNTRIES: &[&str] = &[
     "Brunei",
@@ -330,6 +401,9 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .collect();
     leads.sort_unstable();
     for (i, lead) in leads {
+        if let Some(capital) = capital_at(&sentence[i + lead..]) {
+            return Some(capital);
+        }
         let Some(name) = name_at(sentence, i + lead) else {
             continue;
         };

@@ -451,6 +451,20 @@ fn place_phrasing_rows() {
             "ahcm-9",
             &[("place", None)],
         ),
+        // "in the <State adjective> capital": the state's capital
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in the Vietnamese capital on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Hanoi, Vietnam"))],
+        ),
+        // "at the <State> capital <City>": the city written
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) convened at the Lao capital Vientiane on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Vientiane, Laos"))],
+        ),
         // "<Person> flew to <City>, <State> on <day> to attend the <meeting>"
         (
             "The navy's chief of staff flew to Hue, Vietnam on 3 May to attend the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9).",
