@@ -160,6 +160,58 @@ pub(super) fn date_near(
                 .flatten()
         })
         .or_else(|| relative_day(sentence, &lower, clock.published?))
+        .or_else(|| {
+            policy
+                .months
+                .then(|| relative_month(sentence, &lower, clock.published?))
+                .flatten()
+        })
+}
+
+/// Words for a month said against the statement's day, and how many days from it they point
+/// to ("last week": seven days before, in the month that day falls in).
+const RELATIVE_MONTHS: &[(&str, RelativeMonth)] = &[
+    ("last week", RelativeMonth::Days(-7)),
+    ("last month", RelativeMonth::Months(-1)),
+    ("earlier this month", RelativeMonth::Months(0)),
+    ("earlier this week", RelativeMonth::Days(0)),
+    ("next month", RelativeMonth::Months(1)),
+];
+
+/// How far a [`RELATIVE_MONTHS`] phrase points from the statement's day.
+#[derive(Debug, Clone, Copy)]
+enum RelativeMonth {
+    Days(i32),
+    Months(i32),
+}
+
+/// "last week", "last month", "earlier this month": the month meant, against the statement's
+/// day, as a month of its year ("October 2018").
+fn relative_month(sentence: &str, lower: &str, published: Date) -> Option<Found> {
+    let (at, phrase, shift) = RELATIVE_MONTHS
+        .iter()
+        .filter_map(|(p, shift)| lower.find(p).map(|at| (at, *p, *shift)))
+        .min_by_key(|(at, _, _)| *at)?;
+    let day = match shift {
+        RelativeMonth::Days(d) => published.checked_add(jiff::Span::new().days(d)).ok()?,
+        RelativeMonth::Months(m) => published
+            .first_of_month()
+            .checked_add(jiff::Span::new().months(m))
+            .ok()?,
+    };
+    let month = MONTH_NAMES[usize::try_from(day.month() - 1).ok()?];
+    let text = format!("{month} {}", day.year());
+    let when = crate::dates::parse_when(&text, None).ok()?;
+    let written = &sentence[at..at + phrase.len()];
+    Some(Found {
+        range: at..at + phrase.len(),
+        text,
+        when: DateRange {
+            as_written: written.to_string(),
+            ..when
+        },
+        lead: "in".into(),
+    })
 }
 
 /// A date written without its year that would fall after the statement's day, in a sentence

@@ -429,6 +429,19 @@ fn day_phrasing_rows() {
             "ahcm-10",
             &[("date", Some("2027")), ("place", Some("Vientiane, Laos"))],
         ),
+        // "last month", "earlier this month": the month meant, against the statement's day
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Vientiane last month.",
+            "2026-01-08",
+            "ahcm-9",
+            &[("date", Some("December 2025"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Vientiane earlier this month.",
+            "2026-05-20",
+            "ahcm-9",
+            &[("date", Some("May 2026"))],
+        ),
         // "<unit> 4 on June 3 hosted …"
         (
             "The navy's diving unit 4 on June 3 hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9).",
@@ -1644,7 +1657,7 @@ fn ministers_meeting_rows() {
         (
             "Member states of the Association of Southeast Asian Nations agreed on a plan during a meeting of their defense ministers in Singapore last week.",
             "2026-05-04",
-            &[("admm-2026", Some("2026"), Some("Singapore"), None)],
+            &[("admm-2026", Some("April 2026"), Some("Singapore"), None)],
         ),
         (
             "He thanked those at the first meeting of defense ministers of Canada and ASEAN members in Ottawa.",
