@@ -72,6 +72,8 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 const TODAY: &str = "today";
 /// The day before the statement's.
 const YESTERDAY: &str = "yesterday";
+/// The day after the statement's.
+const TOMORROW: &str = "tomorrow";
 
 /// Words saying a sentence speaks of what is still to come, for a weekday after the statement's day.
 const WILL: &[&str] = &[" will ", " to be held", " is scheduled", " is set to "];
@@ -314,6 +316,9 @@ fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
         }
         if w.trim_end_matches([',', '.', ';']) == YESTERDAY {
             return Some((at, b, published.yesterday().ok()?));
+        }
+        if w.trim_end_matches([',', '.', ';']) == TOMORROW {
+            return Some((at, b, published.tomorrow().ok()?));
         }
         let (_, weekday) = WEEKDAYS.iter().find(|(name, _)| *name == b)?;
         if k == 0 || bare(words[k - 1].1) != "on" {

@@ -243,6 +243,8 @@ fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
     while lines.peek().is_some_and(|l| header_line(l, meta)) {
         lines.next();
     }
+    let lines: Vec<&str> = lines.collect();
+    let wrap = wrap_width(&lines);
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut prev: Option<(LineKind, String)> = None;
     for line in lines {
@@ -251,21 +253,37 @@ fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
             continue;
         }
         let kind = line_kind(line);
+        // "the  4th  ADMM" as a PDF spaces it: one space between words.
+        let line = match kind {
+            LineKind::Plain => line.split_whitespace().collect::<Vec<_>>().join(" "),
+            _ => line.to_string(),
+        };
         let joins = match (&prev, kind) {
             (Some((LineKind::Table, _)), LineKind::Table) => true,
             (Some((LineKind::List, _)), LineKind::List) => true,
             (Some((LineKind::Plain, p)), LineKind::List) => p.ends_with(':'),
             (Some((LineKind::Plain, p)), LineKind::Plain) => {
-                !p.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')'])
-                    && line.trim_start().starts_with(|c: char| c.is_lowercase())
+                let broken = !p.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')'])
+                    && line.starts_with(|c: char| c.is_lowercase());
+                // Text wrapped at a width: a full line goes on in the next one; one that ends a
+                // sentence only when it fills the width (else it ends its paragraph).
+                let full = wrap.is_some_and(|w| {
+                    let n = p.chars().count();
+                    if p.ends_with(SENTENCE_ENDS) {
+                        n * 20 >= w * 19
+                    } else {
+                        n * 4 >= w * 3
+                    }
+                });
+                broken || full
             }
             _ => false,
         };
         match out.last_mut() {
-            Some(block) if joins => block.push(line.to_string()),
-            _ => out.push(vec![line.to_string()]),
+            Some(block) if joins => block.push(line.clone()),
+            _ => out.push(vec![line.clone()]),
         }
-        prev = Some((kind, line.to_string()));
+        prev = Some((kind, line));
     }
     // A header line under the title ("Title\n\nPublished: … | Source: …") is metadata too.
     let mut block = 0;
@@ -276,7 +294,12 @@ fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
     let mut paragraphs: Vec<DraftParagraph> = out
         .into_iter()
         .map(|lines| {
-            let text = lines.join("\n").trim().to_string();
+            // Prose broken over lines reads as one line; lists and tables keep theirs.
+            let prose = lines.iter().all(|l| line_kind(l) == LineKind::Plain);
+            let text = lines
+                .join(if prose { " " } else { "\n" })
+                .trim()
+                .to_string();
             DraftParagraph {
                 heading: lines.len() == 1 && looks_like_heading(&text),
                 text,
@@ -314,6 +337,44 @@ fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
         }
     }
     paragraphs
+}
+
+/// Lines of a text wrapped at a width (pasted from a PDF or an e-mail) before the width is
+/// read from them, at least.
+const WRAPPED_LINES_MIN: usize = 8;
+/// The widths such text is wrapped at, in characters.
+const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 50..=130;
+
+/// What a line ending a sentence ends with.
+const SENTENCE_ENDS: [char; 5] = ['.', '!', '?', '"', '”'];
+
+/// The width the text's lines are wrapped at, when they are: most lines end within the last
+/// quarter of the widest ordinary line (the 90th percentile, so one long line does not count),
+/// itself within [`WRAP_WIDTHS`], and most of those full lines break a sentence. A text of one
+/// paragraph per line has no width: its lines end sentences.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let plain: Vec<String> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty() && line_kind(l) == LineKind::Plain)
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    if plain.len() < WRAPPED_LINES_MIN {
+        return None;
+    }
+    let mut widths: Vec<usize> = plain.iter().map(|l| l.chars().count()).collect();
+    widths.sort_unstable();
+    let width = widths[widths.len() * 9 / 10];
+    let full: Vec<&String> = plain
+        .iter()
+        .filter(|l| l.chars().count() * 4 >= width * 3)
+        .collect();
+    let breaking = full.iter().filter(|l| !l.ends_with(SENTENCE_ENDS)).count();
+    let longest = *widths.last()?;
+    (WRAP_WIDTHS.contains(&width)
+        && longest <= width + width / 4
+        && full.len() * 2 >= plain.len()
+        && breaking * 2 > full.len())
+    .then_some(width)
 }
 
 /// A single line of any length with no sentence end, as news headlines run (a body line with

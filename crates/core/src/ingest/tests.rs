@@ -88,9 +88,49 @@ fn lists_stay_with_their_lead_in_and_tables_stay_whole() {
             "A Title",
             "Key points included:\n- one\n- two",
             "| A | B |\n|---|---|\n| x | y |",
-            "A closing line that runs\non to a second line."
+            "A closing line that runs on to a second line."
         ]
     );
+}
+
+/// Text pasted from a PDF: lines wrapped at a width, words spaced twice. A full line goes on in
+/// the next one whatever its last character; a short line ends its paragraph.
+#[test]
+fn text_wrapped_at_a_width_is_reflowed_into_paragraphs() {
+    let body = [
+        "Briefing on the harbour chiefs",
+        "",
+        "Question:  Next  week,  the  9th  ASEAN  Harbour  Chiefs'  Meeting  will  sit  in",
+        "Hue. What matters most on its agenda this time, and who is expected to come to",
+        "it from outside the region? Will the partners send their own chiefs, or will",
+        "they send deputies?",
+        "Answer: The agenda was set by the senior officials in March. The chiefs will look",
+        "at the harbour safety network first and then at the drills planned for next year",
+        "with the partners, which are still to be agreed between the navies.",
+        "A short closing line.",
+        "Another paragraph starts here, written as the rest of the text is, to a width",
+        "that the lines keep until it ends.",
+    ]
+    .join("\n");
+    let d = text(&body);
+    let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts.len(), 5, "{texts:#?}");
+    assert!(texts[1].starts_with(
+        "Question: Next week, the 9th ASEAN Harbour Chiefs' Meeting will sit in Hue. What"
+    ));
+    assert!(texts[1].ends_with("they send deputies?"), "{}", texts[1]);
+    assert!(texts[2].starts_with("Answer:") && texts[2].ends_with("between the navies."));
+    assert_eq!(texts[3], "A short closing line.");
+}
+
+/// Lines of one paragraph each, however long, are not taken for wrapped text.
+#[test]
+fn one_paragraph_per_line_is_not_reflowed() {
+    let lines: Vec<String> = (1..=9)
+        .map(|k| format!("Paragraph {k} says what the chiefs did on day {k} of the meeting, in one line of its own that runs on."))
+        .collect();
+    let d = text(&format!("A Title\n\n{}", lines.join("\n")));
+    assert_eq!(d.paragraphs.len(), 10);
 }
 
 #[test]

@@ -422,6 +422,13 @@ fn day_phrasing_rows() {
             "ahcm-9",
             &[("date", Some("8 May 2026"))],
         ),
+        // "tomorrow", the day after the statement's
+        (
+            "Tomorrow, the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) will sit in Vientiane.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("9 May 2026"))],
+        ),
         // a year after the statement's own is a planned meeting's date
         (
             "Laos will also chair the 10th ASEAN Harbour Chiefs' Meeting (AHCM-10) in Vientiane in 2027.",
