@@ -110,6 +110,10 @@ const QUALIFIER_STOPS: &[&str] = &[
     "with",
 ];
 
+/// Words opening a document's "for …" part that point back to what the text spoke of ("a
+/// concept note for this proposed forum"): no document in particular is named.
+const DEICTIC_OPENERS: &[&str] = &["this", "these", "that", "those"];
+
 /// Words after "and" that start the next item of a list ("… and the", "… and a").
 const NEXT_ITEM: &[&str] = &["the", "a", "an", "another", "other"];
 
@@ -470,6 +474,10 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
     if !QUALIFIERS.contains(&first) {
         return None;
     }
+    let opener = words.get(to + 1).map(|(_, w)| bare(w).to_ascii_lowercase());
+    if opener.is_some_and(|o| DEICTIC_OPENERS.contains(&o.as_str())) {
+        return None;
+    }
     let mut end = to + 1;
     while end < words.len() && end - to <= MAX_QUALIFIER_WORDS {
         let w = words[end].1;
@@ -708,6 +716,11 @@ mod tests {
             ),
             // lowercase document words, or a head alone: no name
             ("They adopted a joint statement at the end.", &[]),
+            // a "for …" part pointing back ("for this …") names no document in particular
+            (
+                "The ministers endorsed the Concept Note for this proposed harbour forum.",
+                &[],
+            ),
             ("They approved the Joint Statement of the meeting.", &[]),
             // an ordinal inside the name
             (
