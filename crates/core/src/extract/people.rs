@@ -225,8 +225,7 @@ fn opening_chair_clause(sentence: &str) -> Option<String> {
         return None;
     }
     let (_, name) = past_state_possessive(sentence, comma + 2)?;
-    let state = text::COUNTRIES.contains(&name.as_str());
-    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+    person_or_state(name)
 }
 
 /// Words opening an apposition that names a series' chair: "Vietnam, the current ADMM chair,
@@ -264,8 +263,7 @@ fn appositive_series_chair(sentence: &str) -> Option<String> {
             return None;
         }
         let name = name_ending_at(sentence, at)?;
-        let state = text::COUNTRIES.contains(&name.as_str());
-        ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+        person_or_state(name)
     })
 }
 
@@ -356,8 +354,7 @@ fn hosted_by(sentence: &str) -> Option<String> {
     };
     let at = past_possessor(sentence, at);
     let name = person_at(sentence, at)?;
-    let state = text::COUNTRIES.contains(&name.as_str());
-    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+    person_or_state(name)
 }
 
 /// Verbs whose subject is the chair: "Air Marshal X, the air force's chief of staff, chaired the
@@ -472,8 +469,7 @@ fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
             let open = inner.rfind(mark)?;
             name_ending_at(sentence, open)
         })?;
-    let state = text::COUNTRIES.contains(&name.as_str());
-    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+    person_or_state(name)
 }
 
 /// The chair named before [`AS_CHAIR`]: "X, Minister of Defence of Y as the Chairman", "X, who
@@ -499,8 +495,7 @@ fn named_as_chair(sentence: &str) -> Option<String> {
             .unwrap_or(at);
         let name = name_ending_at(sentence, at)?;
         // "with Vietnam as chair": a state alone chairs too.
-        let state = text::COUNTRIES.contains(&name.as_str());
-        ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
+        person_or_state(name)
     })
 }
 
@@ -599,6 +594,13 @@ pub(super) fn naming_span(sentence: &str, m: &Meeting) -> Option<std::ops::Range
         .filter_map(|n| sentence.find(n).map(|at| (at, std::cmp::Reverse(n.len()))))
         .min()
         .map(|(at, std::cmp::Reverse(len))| at..at + len)
+}
+
+/// `name` when it can name a chair or host: a person of two words at least, or a state; not
+/// ranks alone.
+fn person_or_state(name: String) -> Option<String> {
+    let state = text::COUNTRIES.contains(&name.as_str());
+    ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
 }
 
 /// Whether a name is ranks and honorifics only ("Colonel", "Lt. Gen").
