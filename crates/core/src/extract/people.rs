@@ -17,6 +17,8 @@ const CHAIR_LEADS: &[&str] = &[
     "chaired virtually by ",
     "chaired online by ",
     "under the chairmanship of ",
+    "under the co-chairmanship of ",
+    "under the joint chairmanship of ",
     "under the chair of ",
     "jointly presided over by ",
     "presided over by ",
@@ -367,6 +369,7 @@ const CHAIRING_VERBS: &[&str] = &[
     " was chairing the ",
     " presided at the ",
     " co-chaired the ",
+    " co-chair the ",
     " co-chaired an ",
     " co-chaired a ",
     " chairs the ",
@@ -599,6 +602,11 @@ pub(super) fn naming_span(sentence: &str, m: &Meeting) -> Option<std::ops::Range
 /// `name` when it can name a chair or host: a person of two words at least, or a state; not
 /// ranks alone.
 fn person_or_state(name: String) -> Option<String> {
+    // "The Vietnam People's Navy hosted …": the name without the sentence's capital "The".
+    let name = match name.strip_prefix("The ") {
+        Some(rest) => rest.to_string(),
+        None => name,
+    };
     let state = text::COUNTRIES.contains(&name.as_str());
     ((name.split_whitespace().count() >= 2 || state) && !rank_alone(&name)).then_some(name)
 }

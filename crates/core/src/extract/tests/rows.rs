@@ -371,6 +371,27 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Vietnam"))],
         ),
+        // "under the co-chairmanship of <State> and <State>"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May under the co-chairmanship of Vietnam and Japan.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam and Japan"))],
+        ),
+        // "<State> and <State> co-chair the <meeting>"
+        (
+            "Vietnam and Japan co-chair the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), held in Hue on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam and Japan"))],
+        ),
+        // "The <force> hosted the <meeting>": the force, without the sentence's "The"
+        (
+            "The Lagoon People's Navy hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Hue on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Lagoon People's Navy"))],
+        ),
         // "As ASEAN chair, <State> …": ASEAN's office, no meeting's chair
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. As ASEAN chair, Vietnam welcomed ten delegations.",
