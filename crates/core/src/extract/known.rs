@@ -152,7 +152,7 @@ fn plus_after_bracket<'b>(
 /// Whether the acronym at `range` (its number ending at `end`) stands in brackets right after a
 /// name ending at byte `name_end`: "… Meeting (ADMM)".
 fn is_own_bracket(text: &str, name_end: usize, range: &Range<usize>, end: usize) -> bool {
-    text[name_end..range.start] == *" (" && text[end..].starts_with(')')
+    text.get(name_end..range.start) == Some(" (") && text[end..].starts_with(')')
 }
 
 /// Whether `group`, named at `range`, is a group of the series `parent` names right before it
