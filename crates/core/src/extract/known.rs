@@ -180,8 +180,8 @@ fn is_parent_of(parent: &Mention<'_>, group: &Body, text: &str, range: &Range<us
 /// Quotation marks a known name may be written between, left out when names are read.
 const QUOTATION_MARKS: &[char] = &['"', '“', '”'];
 
-/// `text` lowercased without " (ACR)" asides and quotation marks (2 to 10 capital letters or hyphens), and for each
-/// byte kept where it stands in `text`.
+/// `text` lowercased without " (ACR)" asides (2 to 10 capital letters or hyphens) and quotation
+/// marks, ASEAN's name in full read as "asean", and for each byte kept where it stands in `text`.
 fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut at = Vec::with_capacity(text.len());
@@ -201,6 +201,19 @@ fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
                 k += 2 + inner.find(')').unwrap_or(0) + 1;
                 continue;
             }
+        }
+        // ASEAN's name in full reads as "asean", its first letters and last standing for it.
+        let full = ASEAN_IN_FULL.iter().find(|long| {
+            rest.get(..long.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(long))
+                && !rest[long.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        if let Some(long) = full {
+            out.push_str(ASEAN);
+            at.extend((0..ASEAN.len() - 1).map(|b| k + b));
+            at.push(k + long.len() - 1);
+            k += long.len();
+            continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
         // "the “Our Eyes” initiative": a name in quotation marks is read without them.
@@ -238,21 +251,18 @@ fn with_acronyms_spelled_out(form: &str, bodies: &[Body]) -> Vec<String> {
     out
 }
 
-/// How a known name opens when it opens with ASEAN's acronym, and ASEAN's name in full.
-const ASEAN_SHORT: &str = "asean ";
+/// ASEAN's name in full, read as its acronym ("Association of Southeast Asian Nations Defense
+/// Ministers' Meeting" is the ASEAN Defence Ministers' Meeting), and the acronym.
 const ASEAN_IN_FULL: &[&str] = &[
-    "association of southeast asian nations ",
-    "association of south east asian nations ",
+    "association of southeast asian nations",
+    "association of south east asian nations",
 ];
+const ASEAN: &str = "asean";
 
 /// A form as statements spell it: both apostrophes, none, "Defense", "Center", "Expert Working
 /// Group", "Meeting Plus", "Meeting - Plus" and "Meeting -Plus" for "Meeting-Plus".
 fn spellings(form: &str) -> Vec<String> {
     let mut out = vec![form.to_ascii_lowercase()];
-    // "Association of Southeast Asian Nations Defense Ministers' Meeting" for "ASEAN Defence …".
-    if let Some(rest) = out[0].strip_prefix(ASEAN_SHORT).map(str::to_string) {
-        out.extend(ASEAN_IN_FULL.iter().map(|long| format!("{long}{rest}")));
-    }
     // Each respelling applies to every form so far: "Defense" with no apostrophe too.
     let respell: [(&str, &str); 11] = [
         ("'", "’"),
