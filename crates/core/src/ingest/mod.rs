@@ -243,21 +243,24 @@ fn text_blocks(text: &str, meta: &mut Meta) -> Vec<DraftParagraph> {
     while lines.peek().is_some_and(|l| header_line(l, meta)) {
         lines.next();
     }
-    let lines: Vec<&str> = lines.collect();
+    // "the  4th  ADMM" as a PDF spaces it: one space between words (empty lines stay empty).
+    let lines: Vec<(LineKind, String)> = lines
+        .map(|line| match line_kind(line) {
+            LineKind::Plain => (
+                LineKind::Plain,
+                line.split_whitespace().collect::<Vec<_>>().join(" "),
+            ),
+            kind => (kind, line.to_string()),
+        })
+        .collect();
     let wrap = wrap_width(&lines);
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut prev: Option<(LineKind, String)> = None;
-    for line in lines {
+    for (kind, line) in lines {
         if line.trim().is_empty() {
             prev = None;
             continue;
         }
-        let kind = line_kind(line);
-        // "the  4th  ADMM" as a PDF spaces it: one space between words.
-        let line = match kind {
-            LineKind::Plain => line.split_whitespace().collect::<Vec<_>>().join(" "),
-            _ => line.to_string(),
-        };
         let joins = match (&prev, kind) {
             (Some((LineKind::Table, _)), LineKind::Table) => true,
             (Some((LineKind::List, _)), LineKind::List) => true,
@@ -352,11 +355,11 @@ const SENTENCE_ENDS: [char; 5] = ['.', '!', '?', '"', '”'];
 /// quarter of the widest ordinary line (the 90th percentile, so one long line does not count),
 /// itself within [`WRAP_WIDTHS`], and most of those full lines break a sentence. A text of one
 /// paragraph per line has no width: its lines end sentences.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let plain: Vec<String> = lines
+fn wrap_width(lines: &[(LineKind, String)]) -> Option<usize> {
+    let plain: Vec<&String> = lines
         .iter()
-        .filter(|l| !l.trim().is_empty() && line_kind(l) == LineKind::Plain)
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|(kind, l)| !l.is_empty() && *kind == LineKind::Plain)
+        .map(|(_, l)| l)
         .collect();
     if plain.len() < WRAPPED_LINES_MIN {
         return None;
@@ -366,6 +369,7 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     let width = widths[widths.len() * 9 / 10];
     let full: Vec<&String> = plain
         .iter()
+        .copied()
         .filter(|l| l.chars().count() * 4 >= width * 3)
         .collect();
     let breaking = full.iter().filter(|l| !l.ends_with(SENTENCE_ENDS)).count();
