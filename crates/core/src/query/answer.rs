@@ -409,6 +409,15 @@ fn search(
         .flat_map(Fact::names)
         .collect();
     let passage_wanted = Wanted::about(&wanted, &named_names, analyzer);
+    let named_forms = name_forms(analyzer, &named_names);
+    // Statements a named fact cites: their paragraphs speak of it, named or not.
+    let named_sources: HashSet<&str> = plan
+        .named_facts
+        .iter()
+        .filter_map(|id| index.fact(id))
+        .flat_map(|f| f.cites().iter())
+        .map(|c| c.split('#').next().unwrap_or(c))
+        .collect();
     let Plan {
         concepts,
         named_facts,
@@ -561,6 +570,12 @@ fn search(
                 }
             })
             .sum();
+        let stray = paragraph
+            && !named_forms.is_empty()
+            && !named_sources.contains(text_of(&doc, f.statement).as_str())
+            && !named_forms
+                .iter()
+                .any(|f| holds_name(f, &doc_terms, lead_terms));
         let share = if total_weight > 0.0 {
             (covered / total_weight).min(1.0)
         } else {
@@ -571,6 +586,7 @@ fn search(
         if !named && share < COVERAGE_FLOOR {
             if paragraph && share >= FILL_FLOOR {
                 weak.push(Candidate {
+                    stray,
                     tenths: 0,
                     distinctive: own_distinctive,
                     ranked: score * share * share,
@@ -593,6 +609,7 @@ fn search(
         best.get_or_insert(score);
         let share = share.max(NAMED_SHARE * f32::from(u8::from(named)));
         candidates.push(Candidate {
+            stray,
             // Ranked by how much of the question a result holds, in tenths, then by its score: a
             // paragraph with every word asked beats a fact that holds only the name asked about,
             // however strongly the name scores.
@@ -610,12 +627,23 @@ fn search(
             doc,
         });
     }
+    // A statement one of whose passages names the fact speaks of it in all of them.
+    let speaking: HashSet<String> = candidates
+        .iter()
+        .chain(&weak)
+        .filter(|c| c.paragraph && !c.stray)
+        .map(|c| text_of(&c.doc, f.statement))
+        .collect();
+    for c in candidates.iter_mut().chain(&mut weak) {
+        c.stray = c.stray && !speaking.contains(&text_of(&c.doc, f.statement));
+    }
     // Scores equal but for float noise (clauses summed in another order) tie, and ties go by id:
     // the same question always gets the same answer.
     let key = |c: &Candidate| (c.ranked * 1e4).round() as i64;
     candidates.sort_by(|a, b| {
-        b.tenths
-            .cmp(&a.tenths)
+        a.stray
+            .cmp(&b.stray)
+            .then(b.tenths.cmp(&a.tenths))
             .then(key(b).cmp(&key(a)))
             .then(a.id.cmp(&b.id))
     });
@@ -666,7 +694,12 @@ fn search(
         weak.retain(|c| c.distinctive >= DISTINCTIVE_MATCHES);
     }
     if shown.results.len() < fill_to {
-        weak.sort_by(|a, b| b.ranked.total_cmp(&a.ranked).then(a.id.cmp(&b.id)));
+        weak.sort_by(|a, b| {
+            a.stray
+                .cmp(&b.stray)
+                .then(b.ranked.total_cmp(&a.ranked))
+                .then(a.id.cmp(&b.id))
+        });
         for c in weak {
             if shown.results.len() >= fill_to {
                 break;
@@ -674,15 +707,38 @@ fn search(
             shown.passage(c, index, &passage_wanted, analyzer);
         }
     }
-    let mut results = shown.results;
-    // A passage listed before the fact that cites it is dropped in favour of the fact.
-    let fact_cites: HashSet<String> = results
-        .iter()
-        .filter(|h| h.fact.is_some())
-        .flat_map(|h| h.citations.iter().map(Citation::reference))
-        .collect();
-    results.retain(|h| h.fact.is_some() || !fact_cites.contains(&h.id()));
-    Ok(results)
+    Ok(facts_in_place_of_their_passages(shown.results))
+}
+
+/// A passage listed before a fact that cites it gives its place to the fact, its snippet
+/// first among the fact's citations: the fact is not pushed below the passage's rank, and the
+/// passage still shows what the question asked.
+fn facts_in_place_of_their_passages(results: Vec<Hit>) -> Vec<Hit> {
+    let citing = |passage: &Hit, fact: &Hit| {
+        fact.fact.is_some()
+            && passage.fact.is_none()
+            && fact.citations.iter().any(|c| c.reference() == passage.id())
+    };
+    let mut slots: Vec<Option<Hit>> = results.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    for i in 0..slots.len() {
+        let Some(hit) = slots[i].take() else {
+            continue;
+        };
+        let later_fact = (i + 1..slots.len())
+            .find(|&j| slots[j].as_ref().is_some_and(|fact| citing(&hit, fact)));
+        match later_fact.and_then(|j| slots[j].take()) {
+            Some(mut fact) => {
+                // The passage's own snippet (centred on the question) leads the fact's citations.
+                let id = hit.id();
+                fact.citations.retain(|c| c.reference() != id);
+                fact.citations.splice(0..0, hit.citations);
+                out.push(fact);
+            }
+            None => out.push(hit),
+        }
+    }
+    out
 }
 
 /// The results of a search so far, with the paragraphs they cite and the passage texts shown.
@@ -714,6 +770,40 @@ impl Shown {
         });
     }
 }
+
+/// Each name's analysed words but its numbers and ordinals ("ANCM-14" → {ancm}): a passage
+/// holding them all speaks of the named fact or its series.
+fn name_forms(analyzer: &mut TextAnalyzer, names: &[String]) -> Vec<HashSet<String>> {
+    names
+        .iter()
+        .map(|n| {
+            terms_of(analyzer, n)
+                .into_iter()
+                .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+                .collect::<HashSet<String>>()
+        })
+        .filter(|f| !f.is_empty())
+        .collect()
+}
+
+/// Whether a passage's terms (or its lead's) hold most of a name's words: two thirds of them, all
+/// of a one- or two-word name ("ADMM-Plus HADR and military medicine exercise" is named by a
+/// lead that spells HADR out).
+fn holds_name(
+    form: &HashSet<String>,
+    terms: &HashSet<String>,
+    lead: Option<&HashSet<String>>,
+) -> bool {
+    let held = form
+        .iter()
+        .filter(|w| terms.contains(*w) || lead.is_some_and(|l| l.contains(*w)))
+        .count();
+    held * NAME_SHARE_DENOMINATOR >= form.len() * NAME_SHARE_NUMERATOR
+}
+
+/// A passage holds a name when it holds this share of its words (two thirds).
+const NAME_SHARE_NUMERATOR: usize = 2;
+const NAME_SHARE_DENOMINATOR: usize = 3;
 
 /// The analysed terms of a text.
 fn terms_of(analyzer: &mut TextAnalyzer, text: &str) -> HashSet<String> {
@@ -753,6 +843,11 @@ fn nearest_first(candidates: &mut [Candidate], around: &Around, index: &AgendaIn
 
 /// A document that covers enough of the question, before its citations are made.
 struct Candidate {
+    /// A paragraph that, with its headline and lead, names none of the facts the question
+    /// names, from a statement none of them cites: it ranks after those that do, whatever it holds of the question's other words
+    /// ("who spoke for Vietnam at the 14th ANCM" is not answered by a Vietnamese general
+    /// speaking at the army chiefs' meeting).
+    stray: bool,
     tenths: u8,
     /// Distinctive words of the question in its own text (see [`DISTINCTIVE_MATCHES`]).
     distinctive: usize,

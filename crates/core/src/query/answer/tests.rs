@@ -427,3 +427,64 @@ The 14th ASEAN Navy Chiefs' Meeting (ANCM-14) opened online on 4 November 2020.\
         "{ids:?}"
     );
 }
+
+/// Phrasing class "a meeting's speaker named in its report": "who spoke for <state> at the 14th
+/// <series>" is answered by the report of that meeting, not by a paragraph of another
+/// statement where a general of the same state "spoke" at another chiefs' meeting.
+#[test]
+fn a_passage_naming_none_of_the_asked_facts_ranks_after_them() {
+    let report = "+++\nid = \"r\"\ntitle = \"Harbour chiefs call for closer ties\"\nsource = \"S\"\npublished = \"2020-11-05\"\n+++\n\n\
+Harbour chiefs call for closer ties\n\n\
+Addressing the 14th ASEAN Harbour Chiefs' Meeting (AHCM) held online, Rear Admiral Tan Bo, head of the Lagoonia Harbour Service, said the sea lanes must stay open.\n";
+    let other = "+++\nid = \"o\"\ntitle = \"Lagoonia general joins the ASEAN field chiefs' meeting\"\nsource = \"S\"\npublished = \"2020-07-10\"\n+++\n\n\
+Lagoonia general joins the ASEAN field chiefs' meeting\n\n\
+In his remarks the Lagoonia general spoke highly of the host as chair of the meeting.\n";
+    let facts = "[[meeting]]\nid = \"ahcm-14\"\nname = \"14th ASEAN Harbour Chiefs' Meeting\"\nacronym = \"AHCM\"\nnumber = 14\ndate = \"5 November 2020\"\ncites = [\"r#2\"]\n";
+    let index = index_of(&[("r", report), ("o", other)], facts);
+    let ids = result_ids(&index, Scope::Ask, "who spoke for Lagoonia at the 14th AHCM?");
+    let at = |id: &str| ids.iter().position(|i| i == id);
+    assert!(at("ahcm-14").is_some(), "{ids:?}");
+    assert!(at("o#2").is_none_or(|o| o > at("ahcm-14").unwrap()), "{ids:?}");
+}
+
+/// A passage ranked above a fact citing it gives the fact its place, and leads its citations.
+#[test]
+fn a_fact_takes_the_place_of_its_cited_passage_ranked_above_it() {
+    let centre = "+++\nid = \"c\"\ntitle = \"About the centre\"\nsource = \"S\"\npublished = \"2015\"\n+++\n\n\
+About the centre\n\n\
+The ASEAN Centre of Harbour Medicine (ACHM) works with the regional relief hub, the port health office and the UN relief agency.\n";
+    let facts = "[[mechanism]]\nid = \"achm\"\nname = \"ASEAN Centre of Harbour Medicine\"\nacronym = \"ACHM\"\ncites = [\"c#2\"]\n";
+    let index = index_of(&[("c", centre)], facts);
+    let a = answer(
+        &index,
+        Scope::Ask,
+        "which agencies does the ASEAN Centre of Harbour Medicine work with?",
+    )
+    .unwrap();
+    let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+    assert_eq!(ids.first().map(String::as_str), Some("achm"), "{ids:?}");
+    assert!(!ids.contains(&"c#2".to_string()), "{ids:?}");
+    assert!(a.results[0].citations[0].snippet.text.contains("relief hub"));
+}
+
+#[test]
+fn a_name_is_held_by_two_thirds_of_its_words() {
+    let set = |w: &str| -> HashSet<String> { w.split(' ').map(str::to_string).collect() };
+    let rows = [
+        // (name's words, passage's words, lead's words, held)
+        ("ahcm", "ahcm met", "", true),
+        ("ahcm", "harbour chief", "", false),
+        ("harbour chief", "harbour met", "", false),
+        ("harbour chief", "harbour met", "chief", true),
+        ("asean harbour chief meet", "asean harbour meet", "", true),
+        ("asean harbour chief meet", "asean meet", "", false),
+    ];
+    for (name, terms, lead, held) in rows {
+        let lead = (!lead.is_empty()).then(|| set(lead));
+        assert_eq!(
+            holds_name(&set(name), &set(terms), lead.as_ref()),
+            held,
+            "{name} in {terms}"
+        );
+    }
+}
