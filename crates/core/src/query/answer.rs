@@ -409,7 +409,12 @@ fn search(
         .flat_map(Fact::names)
         .collect();
     let passage_wanted = Wanted::about(&wanted, &named_names, analyzer);
-    let named_forms = name_forms(analyzer, &named_names);
+    let named_forms: Vec<NameForm> = plan
+        .named_facts
+        .iter()
+        .filter_map(|id| index.fact(id))
+        .flat_map(|fact| NameForm::of(analyzer, fact))
+        .collect();
     // Statements a named fact cites: their paragraphs speak of it, named or not.
     let named_sources: HashSet<&str> = plan
         .named_facts
@@ -575,7 +580,7 @@ fn search(
             && !named_sources.contains(text_of(&doc, f.statement).as_str())
             && !named_forms
                 .iter()
-                .any(|f| holds_name(f, &doc_terms, lead_terms));
+                .any(|f| f.held_by(&doc_terms, lead_terms));
         let share = if total_weight > 0.0 {
             (covered / total_weight).min(1.0)
         } else {
@@ -647,6 +652,15 @@ fn search(
             .then(key(b).cmp(&key(a)))
             .then(a.id.cmp(&b.id))
     });
+    for c in &candidates {
+        tracing::debug!(
+            id = %c.id,
+            stray = c.stray,
+            tenths = c.tenths,
+            ranked = c.ranked,
+            "ranked candidate"
+        );
+    }
     if let Some(around) = within.around {
         nearest_first(&mut candidates, around, index);
     }
@@ -771,34 +785,41 @@ impl Shown {
     }
 }
 
-/// Each name's analysed words but its numbers and ordinals ("ANCM-14" → {ancm}): a passage
-/// holding them all speaks of the named fact or its series.
-fn name_forms(analyzer: &mut TextAnalyzer, names: &[String]) -> Vec<HashSet<String>> {
-    names
-        .iter()
-        .map(|n| {
-            terms_of(analyzer, n)
-                .into_iter()
-                .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
-                .collect::<HashSet<String>>()
-        })
-        .filter(|f| !f.is_empty())
-        .collect()
+/// How a passage names a fact: most of one name's words but its numbers ("ANCM-14" → {ancm}),
+/// and a numbered meeting's number (14: "the 14th ANCM", not "the 17th ANCM").
+struct NameForm {
+    words: HashSet<String>,
+    number: Option<String>,
 }
 
-/// Whether a passage's terms (or its lead's) hold most of a name's words: two thirds of them, all
-/// of a one- or two-word name ("ADMM-Plus HADR and military medicine exercise" is named by a
-/// lead that spells HADR out).
-fn holds_name(
-    form: &HashSet<String>,
-    terms: &HashSet<String>,
-    lead: Option<&HashSet<String>>,
-) -> bool {
-    let held = form
-        .iter()
-        .filter(|w| terms.contains(*w) || lead.is_some_and(|l| l.contains(*w)))
-        .count();
-    held * NAME_SHARE_DENOMINATOR >= form.len() * NAME_SHARE_NUMERATOR
+impl NameForm {
+    fn of(analyzer: &mut TextAnalyzer, fact: &Fact) -> Vec<NameForm> {
+        let number = match fact {
+            Fact::Meeting(m) => m.number.map(|n| n.to_string()),
+            _ => None,
+        };
+        fact.names()
+            .iter()
+            .map(|n| NameForm {
+                words: terms_of(analyzer, n)
+                    .into_iter()
+                    .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+                    .collect(),
+                number: number.clone(),
+            })
+            .filter(|f| !f.words.is_empty())
+            .collect()
+    }
+
+    /// Whether a passage's terms (or its lead's) hold most of the name's words, two thirds of
+    /// them and all of a one- or two-word name ("ADMM-Plus HADR and military medicine exercise"
+    /// is named by a lead that spells HADR out), and the number.
+    fn held_by(&self, terms: &HashSet<String>, lead: Option<&HashSet<String>>) -> bool {
+        let has = |w: &String| terms.contains(w) || lead.is_some_and(|l| l.contains(w));
+        let held = self.words.iter().filter(|w| has(w)).count();
+        held * NAME_SHARE_DENOMINATOR >= self.words.len() * NAME_SHARE_NUMERATOR
+            && self.number.as_ref().is_none_or(has)
+    }
 }
 
 /// A passage holds a name when it holds this share of its words (two thirds).

@@ -441,10 +441,17 @@ Lagoonia general joins the ASEAN field chiefs' meeting\n\n\
 In his remarks the Lagoonia general spoke highly of the host as chair of the meeting.\n";
     let facts = "[[meeting]]\nid = \"ahcm-14\"\nname = \"14th ASEAN Harbour Chiefs' Meeting\"\nacronym = \"AHCM\"\nnumber = 14\ndate = \"5 November 2020\"\ncites = [\"r#2\"]\n";
     let index = index_of(&[("r", report), ("o", other)], facts);
-    let ids = result_ids(&index, Scope::Ask, "who spoke for Lagoonia at the 14th AHCM?");
+    let ids = result_ids(
+        &index,
+        Scope::Ask,
+        "who spoke for Lagoonia at the 14th AHCM?",
+    );
     let at = |id: &str| ids.iter().position(|i| i == id);
     assert!(at("ahcm-14").is_some(), "{ids:?}");
-    assert!(at("o#2").is_none_or(|o| o > at("ahcm-14").unwrap()), "{ids:?}");
+    assert!(
+        at("o#2").is_none_or(|o| o > at("ahcm-14").unwrap()),
+        "{ids:?}"
+    );
 }
 
 /// A passage ranked above a fact citing it gives the fact its place, and leads its citations.
@@ -464,27 +471,48 @@ The ASEAN Centre of Harbour Medicine (ACHM) works with the regional relief hub, 
     let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
     assert_eq!(ids.first().map(String::as_str), Some("achm"), "{ids:?}");
     assert!(!ids.contains(&"c#2".to_string()), "{ids:?}");
-    assert!(a.results[0].citations[0].snippet.text.contains("relief hub"));
+    assert!(a.results[0].citations[0]
+        .snippet
+        .text
+        .contains("relief hub"));
 }
 
 #[test]
-fn a_name_is_held_by_two_thirds_of_its_words() {
-    let set = |w: &str| -> HashSet<String> { w.split(' ').map(str::to_string).collect() };
+fn a_name_is_held_by_two_thirds_of_its_words_and_its_number() {
+    let set = |w: &str| -> HashSet<String> {
+        w.split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     let rows = [
-        // (name's words, passage's words, lead's words, held)
-        ("ahcm", "ahcm met", "", true),
-        ("ahcm", "harbour chief", "", false),
-        ("harbour chief", "harbour met", "", false),
-        ("harbour chief", "harbour met", "chief", true),
-        ("asean harbour chief meet", "asean harbour meet", "", true),
-        ("asean harbour chief meet", "asean meet", "", false),
+        // (name's words, number, passage's words, lead's words, held)
+        ("ahcm", "", "ahcm met", "", true),
+        ("ahcm", "", "harbour chief", "", false),
+        ("harbour chief", "", "harbour met", "", false),
+        ("harbour chief", "", "harbour met", "chief", true),
+        (
+            "asean harbour chief meet",
+            "",
+            "asean harbour meet",
+            "",
+            true,
+        ),
+        ("asean harbour chief meet", "", "asean meet", "", false),
+        ("ahcm", "14", "14 ahcm", "", true),
+        ("ahcm", "14", "17 ahcm", "", false),
+        ("ahcm", "14", "ahcm", "14 met", true),
     ];
-    for (name, terms, lead, held) in rows {
+    for (words, number, terms, lead, held) in rows {
+        let form = NameForm {
+            words: set(words),
+            number: (!number.is_empty()).then(|| number.to_string()),
+        };
         let lead = (!lead.is_empty()).then(|| set(lead));
         assert_eq!(
-            holds_name(&set(name), &set(terms), lead.as_ref()),
+            form.held_by(&set(terms), lead.as_ref()),
             held,
-            "{name} in {terms}"
+            "{words} {number} in {terms}"
         );
     }
 }
