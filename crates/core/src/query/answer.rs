@@ -2,8 +2,8 @@
 //! by coverage, each hit with its citations; close names when nothing is found.
 
 use super::citations::{
-    citation_from_doc, citations_for, fact_citations, lead_text, same_text, statement_citations,
-    text_of, Wanted,
+    address_of, citation_from_doc, citations_for, fact_citations, lead_text, same_text,
+    statement_citations, text_of, Wanted,
 };
 use super::collector::has_names;
 use super::expand::{floor_weight, idf, rare_weight};
@@ -39,6 +39,9 @@ const FILL_TO: usize = 3;
 const DISTINCTIVE_MATCHES: usize = 2;
 /// A word found in fewer than one document in this many is distinctive.
 const DISTINCTIVE_RARITY: u64 = 50;
+/// The share of the question a result dated within the days asked about holds to escape
+/// [`RELATIVE_FLOOR`].
+const WITHIN_UNFLOORED_SHARE: f32 = 0.8;
 /// Results scoring below this share of the best of their sort (fact or paragraph) are dropped.
 const RELATIVE_FLOOR: f32 = 0.1;
 /// The share of the question a named fact counts as holding, at least.
@@ -489,8 +492,21 @@ fn search(
                 within_days.insert(*addr);
             }
         }
+        if within.kind != Some(PARAGRAPH) {
+            for (score, addr) in facts_within(index, searcher, query.as_ref(), within, &top)? {
+                top.push((score, addr));
+                within_days.insert(addr);
+            }
+        }
     }
-    top.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Those dated within the days asked about are gathered first: a series' many instances
+    // outside them must not take every place ("upcoming ADMM-Plus meetings").
+    top.sort_by(|a, b| {
+        within_days
+            .contains(&b.1)
+            .cmp(&within_days.contains(&a.1))
+            .then(b.0.total_cmp(&a.0))
+    });
 
     let total_weight = floor_weight(&concepts, rare_weight(searcher.num_docs()));
     let distinctive = idf(
@@ -608,7 +624,11 @@ fn search(
         } else {
             &mut best_fact
         };
-        if best.is_some_and(|b| score < b * RELATIVE_FLOOR) {
+        // Dated within the days asked about and holding most of the question, a result is not
+        // floored by the best's score: its share of the question is what counts ("upcoming ADMM-Plus meetings": the experts'
+        // group due in four days scores a tenth of the ministers' meeting due next year).
+        let floored = !(within_days.contains(&addr) && share >= WITHIN_UNFLOORED_SHARE);
+        if best.is_some_and(|b| score < b * RELATIVE_FLOOR) && floored {
             continue;
         }
         best.get_or_insert(score);
@@ -834,6 +854,10 @@ fn terms_of(analyzer: &mut TextAnalyzer, text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Tenths of the question a result may hold fewer than the best and still be reordered by its
+/// date (see [`nearest_first`]).
+const NEAR_TENTHS: u8 = 4;
+
 /// Share of the best result's score a fact needs to be reordered by its date (see
 /// [`nearest_first`]).
 const NEAR_SHARE: f32 = 0.0;
@@ -850,7 +874,7 @@ fn nearest_first(candidates: &mut [Candidate], around: &Around, index: &AgendaIn
     let (tenths, floor) = (first.tenths, first.ranked * NEAR_SHARE);
     let run = candidates
         .iter()
-        .take_while(|c| c.tenths == tenths && c.ranked >= floor)
+        .take_while(|c| c.tenths + NEAR_TENTHS >= tenths && c.ranked >= floor)
         .count();
     let distance = |c: &Candidate| {
         (!c.paragraph)
@@ -878,6 +902,51 @@ struct Candidate {
     body: String,
     doc: TantivyDocument,
 }
+
+/// Facts dated within days ahead asked about that the query matches but that rank below the
+/// candidates `top` (a series' many instances and the paragraphs naming it take every place:
+/// "upcoming ADMM-Plus meetings" missed the experts' group meeting due in four days), each
+/// scored by the query, at most [`MAX_FACTS_WITHIN`].
+fn facts_within(
+    index: &AgendaIndex,
+    searcher: &Searcher,
+    query: &dyn Query,
+    within: Within,
+    top: &[(f32, tantivy::DocAddress)],
+) -> Result<Vec<(f32, tantivy::DocAddress)>, QueryError> {
+    let Some(around) = within.around.filter(|a| a.ahead) else {
+        return Ok(Vec::new());
+    };
+    let seen: HashSet<tantivy::DocAddress> = top.iter().map(|(_, a)| *a).collect();
+    let weight = query.weight(tantivy::query::EnableScoring::enabled_from_searcher(
+        searcher,
+    ))?;
+    let mut out = Vec::new();
+    for fact in &index.facts {
+        if out.len() >= MAX_FACTS_WITHIN {
+            break;
+        }
+        let of_kind = within.kind.is_none_or(|k| fact.kind().as_str() == k);
+        if !of_kind || around.fact_fit(fact, &index.facts, |_| None) != Fit::Within {
+            continue;
+        }
+        let Some(addr) = address_of(index, searcher, fact.id())? else {
+            continue;
+        };
+        if seen.contains(&addr) {
+            continue;
+        }
+        let reader = searcher.segment_reader(addr.segment_ord);
+        // A fact the query does not match has no explanation.
+        if let Ok(explained) = weight.explain(reader, addr.doc_id) {
+            out.push((explained.value() * Fit::Within.factor(false), addr));
+        }
+    }
+    Ok(out)
+}
+
+/// Facts [`facts_within`] adds, at most.
+const MAX_FACTS_WITHIN: usize = 40;
 
 /// How a document's dates sit with the days asked about (see [`Around`]), and whether it is a
 /// paragraph (one read of the document for both).

@@ -80,7 +80,7 @@ pub fn citations_for(index: &AgendaIndex, fact: &Fact) -> Vec<Citation> {
         if split_cite(cite).is_none() {
             continue;
         }
-        let Ok(Some(addr)) = paragraph_address(index, &searcher, cite) else {
+        let Ok(Some(addr)) = address_of(index, &searcher, cite) else {
             continue;
         };
         let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else {
@@ -106,7 +106,7 @@ pub(crate) fn fact_citations(
         if split_cite(cite).is_none() {
             continue;
         }
-        let Some(addr) = paragraph_address(index, searcher, cite)? else {
+        let Some(addr) = address_of(index, searcher, cite)? else {
             continue;
         };
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -160,7 +160,7 @@ pub(crate) fn lead_text(
     title: &str,
 ) -> Result<Option<(u32, String)>, QueryError> {
     for n in 1..=LEAD_SEARCH {
-        let Some(addr) = paragraph_address(index, searcher, &format!("{statement_id}#{n}"))? else {
+        let Some(addr) = address_of(index, searcher, &format!("{statement_id}#{n}"))? else {
             continue;
         };
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -201,7 +201,8 @@ pub(crate) fn same_text(text: &str) -> String {
         .join(" ")
 }
 
-fn paragraph_address(
+/// The address of the document with this id (a paragraph's `statement#N` or a fact's id).
+pub(crate) fn address_of(
     index: &AgendaIndex,
     searcher: &Searcher,
     id: &str,

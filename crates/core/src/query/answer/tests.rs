@@ -516,3 +516,26 @@ fn a_name_is_held_by_two_thirds_of_its_words_and_its_number() {
         );
     }
 }
+
+/// Phrasing class "upcoming <series> meetings" with a series of many instances: its experts'
+/// group meeting due in days, named at length (so scoring far below the instances), comes first.
+#[test]
+fn upcoming_series_meetings_find_the_one_due_below_many_instances() {
+    let statement = "+++\nid = \"s\"\ntitle = \"Harbour ministers\"\nsource = \"S\"\npublished = \"2014-06-01\"\n+++\n\n\
+The AHMM-Plus ministers have met every year since 1990.\n\n\
+The first meeting of the AHMM-Plus Experts' Working Group on Mine Clearance and Unexploded Ordnance Disposal in Coastal Waters will take place in Lagoon City from 17 to 20 June 2014.\n";
+    let mut facts = String::new();
+    for n in 1..=23 {
+        facts.push_str(&format!(
+            "[[meeting]]\nid = \"ahmm-plus-{n}\"\nname = \"{n}th AHMM-Plus meeting\"\nacronym = \"AHMM-Plus\"\nnumber = {n}\ndate = \"{}\"\ncites = [\"s#1\"]\n\n",
+            1990 + n
+        ));
+    }
+    facts.push_str("[[meeting]]\nid = \"ewg-mc-1\"\nname = \"1st AHMM-Plus Experts' Working Group on Mine Clearance and Unexploded Ordnance Disposal in Coastal Waters\"\nacronym = \"EWG-MC\"\nnumber = 1\ndate = \"17 – 20 June 2014\"\ncites = [\"s#2\"]\n");
+    let index = index_of(&[("s", statement)], &facts);
+    let today = jiff::civil::date(2014, 6, 13);
+    let a = crate::query::answer_on(&index, Scope::Ask, "upcoming AHMM-Plus meetings", today)
+        .unwrap();
+    let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+    assert_eq!(ids.first().map(String::as_str), Some("ewg-mc-1"), "{ids:?}");
+}
