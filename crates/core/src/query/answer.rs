@@ -53,6 +53,8 @@ const FACT_PLACES_DIVISOR: usize = 2;
 const DEEPER_SEARCH: usize = 5;
 /// Results gathered beyond the limit before ranking by coverage.
 const GATHER_SLACK: usize = 10;
+/// Candidates gathered at most, named facts short of the floor among them, in limits.
+const MAX_GATHERED: usize = 8;
 /// The weight a word counts at when only its statement's lead paragraph holds it.
 const LEAD_SHARE: f32 = 0.5;
 /// Statements whose leads one search reads at most, in rank order (each is a lookup).
@@ -529,8 +531,11 @@ fn search(
     // And its lead, read when needed.
     let mut leads: std::collections::HashMap<String, Option<(u32, HashSet<String>)>> =
         Default::default();
+    // Candidates that hold enough of the question on their own: only they fill the gathering
+    // (a series named by the question names its many instances, each holding little else).
+    let mut on_their_own = 0;
     for (score, addr) in top {
-        if candidates.len() >= limit + GATHER_SLACK {
+        if on_their_own >= limit + GATHER_SLACK || candidates.len() >= limit * MAX_GATHERED {
             break;
         }
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -632,6 +637,9 @@ fn search(
             continue;
         }
         best.get_or_insert(score);
+        if share >= COVERAGE_FLOOR {
+            on_their_own += 1;
+        }
         let share = share.max(NAMED_SHARE * f32::from(u8::from(named)));
         candidates.push(Candidate {
             stray,

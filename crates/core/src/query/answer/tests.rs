@@ -534,8 +534,42 @@ The first meeting of the AHMM-Plus Experts' Working Group on Mine Clearance and 
     facts.push_str("[[meeting]]\nid = \"ewg-mc-1\"\nname = \"1st AHMM-Plus Experts' Working Group on Mine Clearance and Unexploded Ordnance Disposal in Coastal Waters\"\nacronym = \"EWG-MC\"\nnumber = 1\ndate = \"17 – 20 June 2014\"\ncites = [\"s#2\"]\n");
     let index = index_of(&[("s", statement)], &facts);
     let today = jiff::civil::date(2014, 6, 13);
-    let a = crate::query::answer_on(&index, Scope::Ask, "upcoming AHMM-Plus meetings", today)
-        .unwrap();
+    let a =
+        crate::query::answer_on(&index, Scope::Ask, "upcoming AHMM-Plus meetings", today).unwrap();
     let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
     assert_eq!(ids.first().map(String::as_str), Some("ewg-mc-1"), "{ids:?}");
+}
+
+/// Phrasing class "who co-chaired the inaugural <series> working group on <topic>": the series
+/// named in the question names its many instances, which hold nothing else of it; they do not
+/// take every place gathered from the paragraph that answers.
+#[test]
+fn a_named_series_instances_do_not_crowd_out_the_answering_paragraph() {
+    let statement = "+++\nid = \"s\"\ntitle = \"Harbour medicine group meets\"\nsource = \"S\"\npublished = \"2011-07-01\"\n+++\n\n\
+Harbour medicine group meets\n\n\
+Co-chaired by Brigadier Tan Lo of Lagoonia and Colonel Ri Mo of Reefland, the inaugural AHMM-Plus working group on harbour medicine met in Lagoon City. The delegates toured the port clinic, watched a drill on a hospital ship, shared lessons from past storms and floods, and agreed to keep their contacts close until the next season of exercises along the coast.\n";
+    let mut facts = String::new();
+    for n in 1..=30 {
+        facts.push_str(&format!(
+            "[[meeting]]\nid = \"ahmm-plus-{n}\"\nname = \"{n}th AHMM-Plus\"\nacronym = \"AHMM-Plus\"\nnumber = {n}\ncites = [\"s#1\"]\n\n"
+        ));
+    }
+    // Other reports of the group make its words common.
+    let others: Vec<(String, String)> = (1..=30)
+        .map(|n| {
+            (
+                format!("o{n}"),
+                format!("+++\nid = \"o{n}\"\ntitle = \"Report {n}\"\nsource = \"S\"\npublished = \"2012-01-01\"\n+++\n\nThe working group on harbour medicine met for the {n}th time.\n"),
+            )
+        })
+        .collect();
+    let mut statements: Vec<(&str, &str)> = vec![("s", statement)];
+    statements.extend(others.iter().map(|(id, text)| (id.as_str(), text.as_str())));
+    let index = index_of(&statements, &facts);
+    let ids = result_ids(
+        &index,
+        Scope::Ask,
+        "who co-chaired the inaugural AHMM-Plus working group on harbour medicine?",
+    );
+    assert_eq!(ids.first().map(String::as_str), Some("s#2"), "{ids:?}");
 }
