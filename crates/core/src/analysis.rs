@@ -298,7 +298,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
 }
 
 /// Ordinals written out, as statements number meetings ("the Eighth ADMM", "the seventh ADMM
-/// Plus"): indexed as their number, like `8th`.
+/// Plus", "the inaugural ADMM-Plus"): indexed as their number, like `8th`.
 const SPELLED_ORDINALS: &[(&str, &str)] = &[
     ("first", "1"),
     ("second", "2"),
@@ -320,6 +320,8 @@ const SPELLED_ORDINALS: &[(&str, &str)] = &[
     ("eighteenth", "18"),
     ("nineteenth", "19"),
     ("twentieth", "20"),
+    // "the inaugural ADMM-Plus" is its first meeting.
+    ("inaugural", "1"),
 ];
 
 /// The number of an ordinal written out ("Seventh" → 7), if the word is one.
@@ -372,6 +374,7 @@ mod tests {
         );
         assert_eq!(texts("exercises Exercise"), ["exercis", "exercis"]);
         assert_eq!(texts("the Eighth ADMM, 8th"), ["8", "admm", "8"]);
+        assert_eq!(texts("the inaugural ADMM-Plus"), ["1", "admm", "plus"]);
         assert_eq!(texts("Timor-Lester’s"), ["timor", "lester", "s"]);
     }
 

@@ -18,7 +18,7 @@ use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 /// Bumped whenever the schema, the analysis or what goes into a document changes:
 /// an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 const CURRENT: &str = "CURRENT";
 const MANIFEST: &str = "manifest.json";
