@@ -78,6 +78,17 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
                         found.push((plural, body));
                     }
                 }
+                // "the 2017 Chiefs of Defence Forces Informal Meeting": the name without
+                // "ASEAN", capitalised and standing as a name of its own.
+                let Some(rest) = without_asean(&variant) else {
+                    continue;
+                };
+                for (k, _) in lower.match_indices(rest) {
+                    let r = to_text(k..k + rest.len());
+                    if bounded(text, r.start, r.end, false) && stands_alone(text, r.start) {
+                        found.push((r, body));
+                    }
+                }
             }
         }
     }
@@ -303,6 +314,41 @@ fn bounded(text: &str, at: usize, end: usize, acronym: bool) -> bool {
     ok_before && ok_after
 }
 
+/// A lowercase form's words after a leading "asean ", when they are enough to name the body
+/// alone ([`MIN_WORDS_WITHOUT_ASEAN`]).
+fn without_asean(form: &str) -> Option<&str> {
+    form.strip_prefix(ASEAN_PREFIX)
+        .filter(|rest| rest.split_whitespace().count() >= MIN_WORDS_WITHOUT_ASEAN)
+}
+
+/// The prefix a body's name may go without.
+const ASEAN_PREFIX: &str = "asean ";
+/// Words a name without "ASEAN" keeps at least ("Navy Chiefs' Meeting" alone is too little:
+/// another alliance's chiefs meet too).
+const MIN_WORDS_WITHOUT_ASEAN: usize = 4;
+
+/// A name without "ASEAN" at `at` is one: it opens with a capital, and the word before it is
+/// no part of another name ("the 2017 Chiefs of …", not "Pacific Chiefs of …" or "ASEAN-Japan
+/// …").
+fn stands_alone(text: &str, at: usize) -> bool {
+    if !text[at..].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let before = text[..at].trim_end();
+    if before.len() == text[..at].len() {
+        // Joined to the word before ("-Japan Chiefs …").
+        return before.is_empty();
+    }
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    word.is_empty()
+        || word.ends_with(['.', ',', ';', ':', '(', '"', '“'])
+        || !word.starts_with(|c: char| c.is_uppercase())
+        || word == "The"
+}
+
 /// Words between an ordinal and the name it numbers: "the first ever …".
 pub(super) const ORDINAL_FILLERS: &[&str] = &["ever", "annual"];
 
@@ -443,6 +489,7 @@ mod tests {
     fn mention_rows() {
         let bodies = vec![
             body(Some("ANCM"), "ASEAN Navy Chiefs' Meeting", &[]),
+            body(Some("AHCIM"), "ASEAN Harbour Chiefs Informal Meeting", &[]),
             body(
                 Some("ADSOM"),
                 "ASEAN Defence Senior Officials' Meeting",
@@ -499,6 +546,14 @@ mod tests {
                 "at the Association of Southeast Asian Nations (ASEAN) Defense Ministers' Meeting Plus (ADMM-Plus) in 2017",
                 &[("ADMM-Plus", None, None)],
             ),
+            // the name without "ASEAN", a year before it
+            (
+                "said the 2017 Harbour Chiefs Informal Meeting is held yearly",
+                &[("AHCIM", None, Some(2017))],
+            ),
+            // ... but not as part of another name, nor in lowercase prose
+            ("the Pacific Harbour Chiefs Informal Meeting met", &[]),
+            ("an informal harbour chiefs informal meeting", &[]),
             // lowercase, apostrophe dropped, a year before
             (
                 "at the 2019 asean navy chiefs meeting",
