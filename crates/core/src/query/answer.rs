@@ -37,6 +37,10 @@ const FILL_TO: usize = 3;
 /// holds this many of the question's distinctive words ("uphold" and "convention" in a paragraph
 /// naming its speaker, the meeting being in the lead): one shared word is chance, two are not.
 const DISTINCTIVE_MATCHES: usize = 2;
+/// ... or one of them when the passage holds this share of the question (its other words, and
+/// its headline's, hold the rest: "contested" and "weapon" missing from "best shooters across
+/// five categories: carbine, rifle …" under "… Armies Rifle Meet kicks off").
+const ONE_DISTINCTIVE_SHARE: f32 = 0.35;
 /// A word found in fewer than one document in this many is distinctive.
 const DISTINCTIVE_RARITY: u64 = 50;
 /// The share of the question a result dated within the days asked about holds to escape
@@ -615,6 +619,7 @@ fn search(
                     stray,
                     tenths: 0,
                     distinctive: own_distinctive,
+                    share,
                     ranked: score * share * share,
                     paragraph,
                     id,
@@ -653,6 +658,7 @@ fn search(
                     0
                 },
             distinctive: own_distinctive,
+            share,
             ranked: score * share * share,
             paragraph,
             id,
@@ -733,7 +739,10 @@ fn search(
     // words find nothing).
     let fill_to = FILL_TO.min(limit);
     if shown.results.is_empty() {
-        weak.retain(|c| c.distinctive >= DISTINCTIVE_MATCHES);
+        weak.retain(|c| {
+            c.distinctive >= DISTINCTIVE_MATCHES
+                || (c.distinctive >= 1 && c.share >= ONE_DISTINCTIVE_SHARE)
+        });
     }
     if shown.results.len() < fill_to {
         weak.sort_by(|a, b| {
@@ -904,6 +913,8 @@ struct Candidate {
     tenths: u8,
     /// Distinctive words of the question in its own text (see [`DISTINCTIVE_MATCHES`]).
     distinctive: usize,
+    /// Its share of the question.
+    share: f32,
     ranked: f32,
     paragraph: bool,
     id: String,

@@ -573,3 +573,50 @@ Co-chaired by Brigadier Tan Lo of Lagoonia and Colonel Ri Mo of Reefland, the in
     );
     assert_eq!(ids.first().map(String::as_str), Some("s#2"), "{ids:?}");
 }
+
+/// Phrasing class "a chatty question with rare words the answer does not use": "what weapon
+/// categories are contested at the rifle meet" is answered by "across five categories: carbine,
+/// rifle …" under the meet's headline, though "weapon" and "contested" are elsewhere only.
+#[test]
+fn a_passage_with_one_distinctive_word_and_most_of_the_question_answers() {
+    let meet = "+++\nid = \"m\"\ntitle = \"Harbour Rifle Meet opens in Lagoon City\"\nsource = \"S\"\npublished = \"2017-11-01\"\n+++\n\n\
+Harbour Rifle Meet opens in Lagoon City\n\n\
+Shooters will compete for trophies across five categories: carbine, rifle, machine gun and pistol.\n";
+    let note = |id: &str, text: &str| {
+        format!("+++\nid = \"{id}\"\ntitle = \"Note\"\nsource = \"S\"\npublished = \"2016-01-01\"\n+++\n\n{text}\n")
+    };
+    // "weapon" and "contested" are rare and apart; "categories" is less rare; "harbour" and
+    // "meet" are everywhere.
+    let mut others: Vec<(String, String)> = vec![
+        (
+            "o1".into(),
+            note("o1", "The weapon stores of the port were checked."),
+        ),
+        (
+            "o2".into(),
+            note("o2", "The port's tariffs were contested in court."),
+        ),
+    ];
+    for n in 1..=120 {
+        let text = if n % 12 == 0 {
+            format!("The harbour chiefs meet to sort their categories for the {n}th time.")
+        } else {
+            format!("The harbour chiefs meet for the {n}th time.")
+        };
+        others.push((format!("f{n}"), note(&format!("f{n}"), &text)));
+    }
+    let mut statements: Vec<(&str, &str)> = vec![("m", meet)];
+    statements.extend(others.iter().map(|(id, t)| (id.as_str(), t.as_str())));
+    let index = index_of(&statements, "");
+    let a = answer(
+        &index,
+        Scope::Ask,
+        "what weapon categories are contested at the harbour rifle meet?",
+    )
+    .unwrap();
+    assert!(
+        shown(&a).contains("carbine"),
+        "{:?}",
+        a.results.iter().map(Hit::id).collect::<Vec<_>>()
+    );
+}
