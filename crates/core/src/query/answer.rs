@@ -635,8 +635,9 @@ fn search(
             &mut best_fact
         };
         // Dated within the days asked about and holding most of the question, a result is not
-        // floored by the best's score: its share of the question is what counts ("upcoming ADMM-Plus meetings": the experts'
-        // group due in four days scores a tenth of the ministers' meeting due next year).
+        // floored by the best's score: its share of the question is what counts ("upcoming
+        // ADMM-Plus meetings": the experts' group due in four days scores a tenth of the
+        // ministers' meeting due next year).
         let floored = !(within_days.contains(&addr) && share >= WITHIN_UNFLOORED_SHARE);
         if best.is_some_and(|b| score < b * RELATIVE_FLOOR) && floored {
             continue;
