@@ -66,7 +66,37 @@ pub struct Score {
     pub meeting: KindScore,
     pub body: KindScore,
     pub initiative: KindScore,
+    /// Gold meetings found and in all, by the form the gold gives them ([`MEETING_FORMS`]).
+    pub meeting_forms: [(usize, usize); MEETING_FORMS.len()],
     pub misses: Vec<String>,
+}
+
+/// Forms of a gold meeting, as the found-by-form table names them: whether the series is a
+/// known one (`bodies.toml`), whether the instance has a number, and whether it is planned.
+pub const MEETING_FORMS: [&str; 5] = [
+    "known series, numbered",
+    "known series, by year",
+    "other series, numbered",
+    "other series, by year",
+    "planned (any)",
+];
+
+/// The forms of [`MEETING_FORMS`] a gold meeting counts under.
+fn forms_of(g: &GoldMeeting, known: &[Body]) -> [bool; MEETING_FORMS.len()] {
+    let series = key(&g.series);
+    let is_known = !series.is_empty()
+        && known.iter().any(|b| {
+            b.acronym.as_deref().map(key).as_deref() == Some(series.as_str())
+                || b.aliases.iter().any(|a| key(a) == series)
+        });
+    let numbered = g.number.is_some();
+    [
+        is_known && numbered,
+        is_known && !numbered,
+        !is_known && numbered,
+        !is_known && !numbered,
+        g.planned,
+    ]
 }
 
 impl Score {
@@ -82,6 +112,10 @@ impl Score {
         self.meeting.add(&o.meeting);
         self.body.add(&o.body);
         self.initiative.add(&o.initiative);
+        for (a, b) in self.meeting_forms.iter_mut().zip(o.meeting_forms) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
     }
 }
 
@@ -135,6 +169,12 @@ pub fn score(gold: &Statement, facts: &[Fact], known: &[Body]) -> Score {
         ],
     );
     for (g, found) in gold.meeting.iter().zip(&pairs) {
+        for (form, is) in s.meeting_forms.iter_mut().zip(forms_of(g, known)) {
+            if is {
+                form.0 += usize::from(found.is_some());
+                form.1 += 1;
+            }
+        }
         let Some(m) = found.map(|i| meetings[i]) else {
             s.misses.push(format!("meeting not found: {}", describe(g)));
             continue;

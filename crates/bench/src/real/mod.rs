@@ -323,6 +323,15 @@ impl Report {
                 );
             }
         }
+        t.push_str("\n| half | meetings found, by gold form |\n|---|---|\n");
+        for (split, s) in &self.extraction {
+            let cells: Vec<String> = extraction::MEETING_FORMS
+                .iter()
+                .zip(s.meeting_forms)
+                .map(|(form, (found, n))| format!("{form} {found}/{n}"))
+                .collect();
+            let _ = writeln!(t, "| {} | {} |", split.as_str(), cells.join(", "));
+        }
         t
     }
 

@@ -78,8 +78,22 @@ const NEXT_EDITION: &[&str] = &[
 /// Words after [`NEXT_EDITION`] giving its year relative to the statement's.
 const NEXT_EDITION_WHEN: &[(&str, i16)] = &[("this year", 0), ("next year", 1)];
 
+/// Verbs saying their subject hosts an edition still to come, when a year or "next year"
+/// follows ([`HOST_WHEN`]): "<State> to host in 2026", the headline's series.
+const HOST_AHEAD: &[&str] = &["to host ", "will host "];
+
+/// What may stand between [`HOST_AHEAD`] and the year: "to host it in 2027".
+const HOST_OBJECTS: &[&str] = &["it "];
+
+/// The words after [`HOST_AHEAD`] (past [`HOST_OBJECTS`]) giving the edition's year: "in
+/// <year>", or relative to the statement's.
+const HOST_WHEN: &[(&str, i16)] = &[("next year", 1), ("this year", 0)];
+
 /// Relative years a history clause may give instead of a number.
 const LAST_YEAR: &str = "last year";
+
+/// Years ahead of the statement's an edition a host is named for may be, at most.
+const HOST_YEARS_AHEAD: i16 = 5;
 
 /// Bytes between a cue and the years it governs, at most.
 const CUE_SPAN: usize = 70;
@@ -235,6 +249,69 @@ impl Extractor<'_> {
                 m.place = subject_state(&sentence[..at]).map(str::to_string);
             }
             found.push(i);
+        }
+        found
+    }
+
+    /// "ADMM wraps up, Philippines to host in 2026", "PAF to host next year": the edition of
+    /// that year of every series the sentence names before the verb (else of the series the
+    /// statement reports), held in the verb's subject state when it names one. Headlines say
+    /// this most.
+    pub(super) fn host_in_year(&mut self, text: &str, cite: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        let Some(year) = self.clock.year else {
+            return found;
+        };
+        for (range, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            for verb in HOST_AHEAD {
+                let Some(at) = lower.find(verb) else { continue };
+                let mut rest = &lower[at + verb.len()..];
+                if let Some(r) = HOST_OBJECTS.iter().find_map(|o| rest.strip_prefix(o)) {
+                    rest = r;
+                }
+                let relative = HOST_WHEN
+                    .iter()
+                    .find(|(w, _)| rest.starts_with(w))
+                    .map(|(_, k)| year + k);
+                let when = relative.or_else(|| {
+                    rest.strip_prefix("in ")?
+                        .get(..4)?
+                        .parse::<i16>()
+                        .ok()
+                        .filter(|y| (year..=year + HOST_YEARS_AHEAD).contains(y))
+                });
+                let Some(when) = when else { continue };
+                let before = &sentence[..at];
+                let named: Vec<Series> = known::mentions(before, self.bodies)
+                    .into_iter()
+                    .filter(|m| m.body.kind.has_instances())
+                    .map(|m| Series {
+                        acronym: m.body.acronym.clone(),
+                        name: m.body.name.clone(),
+                    })
+                    .collect();
+                let series = if named.is_empty() {
+                    self.series_for(text, range.start + at)
+                        .into_iter()
+                        .collect()
+                } else {
+                    named
+                };
+                let host = subject_state(before);
+                for s in &series {
+                    let i = self.edition(s, None, when, cite);
+                    let m = &mut self.meetings[i];
+                    set_year(m, when);
+                    if let Some(state) = host {
+                        m.place.get_or_insert_with(|| state.to_string());
+                    }
+                    if !found.contains(&i) {
+                        found.push(i);
+                    }
+                }
+                break;
+            }
         }
         found
     }

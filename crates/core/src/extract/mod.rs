@@ -127,6 +127,11 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
             x.paragraph(p);
         }
     }
+    // A headline's plan ("…, Philippines to host in 2026"), read once the report's series is
+    // known.
+    for p in statement.paragraphs.iter().filter(|p| p.heading) {
+        x.host_in_year(&p.text, &cite(statement, p));
+    }
     x.reported_instance();
     x.dateline_place();
     x.dateline_date();

@@ -330,6 +330,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.edition_of_series(p),
     |x, p| x.past_editions(p.text, &p.cite),
     |x, p| p.mention_all(x.next_edition(p.text, &p.cite)),
+    |x, p| p.mention_all(x.host_in_year(p.text, &p.cite)),
     |x, p| p.mention_all(x.exercise_short_forms(p.text, &p.cite)),
     |x, p| p.mention_all(x.exercise_phrases(p.text, &p.cite)),
     |x, p| p.mention_all(x.partner_informal_meetings(p.text, &p.cite)),

@@ -1208,6 +1208,26 @@ fn known_series_instance_rows() {
             "2026-05-04",
             &[("admm-9", Some("4 May"), None, None)],
         ),
+        // a headline "<series> and <series> close, <State> to host in <year>": that year's
+        // meeting of each series it names, in that state; "<body> to host next year" after the
+        // series: next year's, no state named
+        (
+            "ADMM and ADMM-Plus Close in Hue, Laos To Host In 2028\n\nThe 23rd ADMM closed in Hue on 3 May.",
+            "2026-05-04",
+            &[
+                ("admm-23", Some("3 May"), Some("Hue, Vietnam"), None),
+                ("admm-2028", Some("2028"), Some("Laos"), None),
+                ("admm-plus-2028", Some("2028"), Some("Laos"), None),
+            ],
+        ),
+        (
+            "The 14th ASEAN Air Chiefs Conference (AACC) closed in Hue on 3 May. The Lao air force is to host next year.",
+            "2026-05-04",
+            &[
+                ("aacc-14", Some("3 May"), Some("Hue, Vietnam"), None),
+                ("aacc-2027", Some("2027"), None, None),
+            ],
+        ),
         // "<State> will host it next year": next year's meeting of the reported series
         (
             "The 31st ASEAN Armies Rifle Meet (AARM-31) opened in Hue on 2 November.\n\nMalaysia will host it next year.",
