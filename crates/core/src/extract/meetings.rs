@@ -177,6 +177,9 @@ const YEAR_SHIFTS: &[(&str, i16)] = &[
     ("the previous", -1),
 ];
 
+/// The [`YEAR_SHIFTS`] that name a year outright, whatever day their sentence gives.
+const YEAR_POSSESSIVES: &[&str] = &["year's", "year’s"];
+
 /// A lowercase head right after a series' name that makes it one meeting of it: "the recent
 /// ADSOM WG meeting".
 const MEETING_AFTER: &[&str] = &["meeting", "session"];
@@ -562,6 +565,21 @@ impl Extractor<'_> {
         });
         if !near && !placed_on_a_day() && !coming {
             return None;
+        }
+        // "talks on Thursday on next year's <series>": the shifted year, when the day the
+        // sentence gives is of another year (the talks'). "The previous <series>" may be of any
+        // earlier year, so only a year's possessive counts.
+        let year_possessive = YEAR_POSSESSIVES.iter().any(|p| lead.ends_with(p));
+        let shifted = self.clock.year.map(|y| y + shift).filter(|y| {
+            year_possessive
+                && date_near(sentence, here, self.clock, &OCCURRENCE_DATE)
+                    .is_none_or(|d| d.when.start.year() != *y)
+        });
+        if let Some(year) = shifted {
+            let id = format!("{}-{year}", fact_id(&short));
+            let (i, _) = self.series_meeting(id, name, short, cite);
+            set_year(&mut self.meetings[i], year);
+            return Some(i);
         }
         let Some(date) = date_near(sentence, here, self.clock, &OCCURRENCE_DATE) else {
             let year = self.clock.year?;

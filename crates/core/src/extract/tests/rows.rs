@@ -1208,6 +1208,16 @@ fn known_series_instance_rows() {
             "2026-05-04",
             &[("admm-9", Some("4 May"), None, None)],
         ),
+        // "talks on Thursday, 30 April, on next year's <Name> (<ACR>)": next year's meeting,
+        // not the talks' day; "the previous <series>" with a day keeps the day's year
+        (
+            "The minister held talks with his Lao counterpart on Thursday, 30 April, on next year's Trilateral Harbour Meeting (THM). The previous ADSOM was held in Hue on 3 May 2024.",
+            "2026-05-04",
+            &[
+                ("thm-2027", Some("2027"), None, None),
+                ("adsom-2024", Some("3 May 2024"), Some("Hue, Vietnam"), None),
+            ],
+        ),
         // a headline "<series> and <series> close, <State> to host in <year>": that year's
         // meeting of each series it names, in that state; "<body> to host next year" after the
         // series: next year's, no state named
