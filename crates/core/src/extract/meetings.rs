@@ -1213,7 +1213,15 @@ impl Extractor<'_> {
         cite: &str,
     ) {
         let id = fact_id(acronym.unwrap_or(name));
-        if let Some(m) = self.mechanisms.iter_mut().find(|m| m.id == id) {
+        // The same body named again, with or without its acronym: one mechanism.
+        if let Some(m) = self
+            .mechanisms
+            .iter_mut()
+            .find(|m| m.id == id || m.name.eq_ignore_ascii_case(name))
+        {
+            if m.acronym.is_none() {
+                m.acronym = acronym.map(str::to_string);
+            }
             push_cite(&mut m.cites, cite.to_string());
             return;
         }

@@ -123,6 +123,73 @@ const BODY_NAME_HEADS: &[(&str, &str)] = &[
     ("Committee", "committee"),
 ];
 
+/// Head words of an organisation's name written without an acronym pair, last or before "of" /
+/// "for" ("the Institute for Defence International Relations", "the Defence Intelligence
+/// Organisation"), with the category they give. A ministry is a body only with its acronym
+/// ([`FORCE_HEADS_FIRST`]): named alone it is mostly the statement's publisher.
+const ORGANISATION_HEADS: &[(&str, &str)] = &[
+    ("Department", "department"),
+    ("Institute", "institute"),
+    ("Organisation", "organisation"),
+    ("Organization", "organisation"),
+    ("Council", "council"),
+    ("Command", "command"),
+    ("Agency", "agency"),
+    ("Academy", "academy"),
+    ("College", "college"),
+    ("University", "university"),
+    ("Bureau", "bureau"),
+    ("Directorate", "directorate"),
+];
+
+/// Words after an organisation's head that go on to what it is of ([`ORGANISATION_HEADS`]).
+const ORGANISATION_OF: &[&str] = &["of", "for"];
+
+/// Words that end an organisation's name read as a capitalised run: "the Ministry of Defence
+/// on Wednesday", "… Department in Hanoi".
+const ORGANISATION_ENDS: &[&str] = &["on", "in", "at"];
+
+/// An organisation's name in a capitalised run and its category ([`ORGANISATION_HEADS`]): its
+/// head last, or before "of" / "for", with a word of its own beside the head; the run cut
+/// before [`ORGANISATION_ENDS`], and after the last "of" before the head ("Permanent Secretary
+/// of the Brunei Ministry of Defence" is the ministry's officer).
+fn organisation(name: &str) -> Option<(String, &'static str)> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if let Some(end) = words.iter().position(|w| ORGANISATION_ENDS.contains(w)) {
+        words.truncate(end);
+    }
+    let (k, category) = words.iter().enumerate().find_map(|(k, w)| {
+        let (_, category) = ORGANISATION_HEADS.iter().find(|(h, _)| h == w)?;
+        let last = k + 1 == words.len();
+        let of = words
+            .get(k + 1)
+            .is_some_and(|n| ORGANISATION_OF.contains(n));
+        (last || of && k + 2 < words.len()).then_some((k, *category))
+    })?;
+    let from = words[..k]
+        .iter()
+        .rposition(|w| ORGANISATION_OF.contains(w) || *w == "the")
+        .map_or(0, |i| i + 1);
+    let words = &words[from..];
+    // A possessive or a bracket inside is a sentence's, not a name's.
+    let clean = words
+        .iter()
+        .all(|w| !w.contains(['(', ')']) && !w.ends_with("'s") && !w.ends_with("’s"));
+    (words.len() >= 2 && clean).then(|| (words.join(" "), category))
+}
+
+/// The state a possessive right before a name says it is of: "Japan's Ministry of Defense".
+fn state_possessive_before(text: &str, at: usize) -> Option<&'static str> {
+    let word = word_before(text, at)?;
+    let owner = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))?;
+    text::COUNTRIES
+        .iter()
+        .find(|c| c.trim_start_matches("the ") == owner)
+        .copied()
+}
+
 /// Head nouns of a state's forces, services and ministries, ending a name written before its
 /// acronym in brackets ("the Royal Harbour Armed Forces (RHAF)"), with the category they give.
 const FORCE_HEADS_LAST: &[(&str, &str)] = &[
@@ -1464,13 +1531,21 @@ impl<'a> Extractor<'a> {
             from = at + name.len();
             // "the member states and the ASEAN Secretariat": the last item is the body.
             let name = strip_the(name.rsplit(" and the ").next().unwrap_or(&name));
-            let Some((head, category)) = BODY_NAME_HEADS
+            let headed = BODY_NAME_HEADS
                 .iter()
                 .find(|(h, _)| name.ends_with(&format!(" {h}")))
-            else {
-                continue;
+                .map(|(h, c)| (name[..name.len() - h.len()].split_whitespace().count(), *c));
+            // "Japan's Ministry of Defense": the organisation, and whose it is.
+            let owner = state_possessive_before(text, at);
+            let (name, own, category) = match (headed, organisation(&name)) {
+                (Some((own, category)), _) => (name, own, category),
+                (None, Some((organisation, category))) => (organisation, 1, category),
+                (None, None) => continue,
             };
-            let own = name[..name.len() - head.len()].split_whitespace().count();
+            let name = match owner {
+                Some(state) if !name.contains(state) => format!("{name} ({state})"),
+                _ => name,
+            };
             let overlaps_known = known.iter().any(|r| r.start < from && at < r.end);
             // "… Working Group (ADSOM WG)": a pair, which the pair rules and known bodies read.
             let bracket = text[from..].trim_start().starts_with('(');
@@ -1481,7 +1556,7 @@ impl<'a> Extractor<'a> {
                 || bracket
                 || overlaps_known
                 || venue
-                || word_before(text, at).is_some_and(text::capitalised)
+                || owner.is_none() && word_before(text, at).is_some_and(text::capitalised)
             {
                 continue;
             }

@@ -896,6 +896,40 @@ fn force_with_acronym_rows() {
     check_mechanism_rows(rows);
 }
 
+/// An organisation named without an acronym: its head last or before "of" / "for"; a state's
+/// possessive before it says whose; the name ends before "on"; an officer's title before it
+/// is not its name; a ministry alone is none; named again with its acronym, it is one body.
+#[test]
+fn organisation_name_rows() {
+    check_mechanism_rows(&[
+        (
+            "Officers of the Institute for Naval Studies attended.",
+            &[("Institute for Naval Studies", "institute")],
+        ),
+        (
+            "The Harbour Defence Intelligence Organisation hosted the talks.",
+            &[("Harbour Defence Intelligence Organisation", "organisation")],
+        ),
+        (
+            "Japan's Joint Staff College sent two officers.",
+            &[("Joint Staff College (Japan)", "college")],
+        ),
+        (
+            "The National Security Council on Monday approved the plan.",
+            &[("National Security Council", "council")],
+        ),
+        (
+            "The Director of the Department of Naval Logistics spoke first.",
+            &[("Department of Naval Logistics", "department")],
+        ),
+        ("The Ministry of Defence said the drill ended.", &[]),
+        (
+            "The Department of Naval Logistics thanked the guests.\n\nThe Department of Naval Logistics (DNL) hosted the drill.",
+            &[("Department of Naval Logistics", "department")],
+        ),
+    ]);
+}
+
 /// A state's force named without an acronym: a state's name or adjective opens it ("Royal"
 /// before it allowed); a force no state opens is none.
 #[test]
