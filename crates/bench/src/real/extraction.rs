@@ -529,8 +529,29 @@ const NAME_STOP_WORDS: &[&str] = &[
     "the", "of", "on", "and", "for", "in", "to", "a", "an", "asean",
 ];
 
-/// At least 60 % of the gold name's words (beyond "the", "of", "ASEAN"…) are in the other.
+/// At least 60 % of the gold name's words (beyond "the", "of", "ASEAN"…) are in the other; a
+/// gold name's bracketed note ("(draft)", "(every two years from 2013 …)") may be left out.
 fn same_name_words(gold: &str, got: &str) -> bool {
+    share_name_words(gold, got) || share_name_words(&without_notes(gold), got)
+}
+
+/// A gold name without its bracketed notes: "Work plan (2024–2027 cycle)" → "Work plan".
+fn without_notes(name: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// [`same_name_words`] for one form of the gold name.
+fn share_name_words(gold: &str, got: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .map(key)
@@ -778,6 +799,15 @@ mod tests {
         assert!(!same_name_words(
             "Work Plan on Maritime Security",
             "Maritime Security"
+        ));
+        // a bracketed note in the gold name may be left out, not the name's own words
+        assert!(same_name_words(
+            "Concept Paper on Harbour Patrols (every two years from 2031)",
+            "Concept Paper on Harbour Patrols"
+        ));
+        assert!(!same_name_words(
+            "Concept Paper on Harbour Patrols (draft)",
+            "Concept Paper"
         ));
         assert_eq!(key("ASEAN Defense Center"), "aseandefencecentre");
     }
