@@ -273,6 +273,20 @@ const OBJECT_LEADS: &[&str] = &[
     "planned ",
 ];
 
+/// Openings of a clause after a comma that say what a planned thing will be or do, so that
+/// the name ends at the comma even in lowercase ("a task force on harbour safety, to be
+/// operational by 2027").
+const CLAUSES_AFTER_NAME: &[&str] = &[
+    "to be ",
+    "expected ",
+    "aimed ",
+    "which ",
+    "due ",
+    "set to ",
+    "slated ",
+    "scheduled ",
+];
+
 /// What a sentence plans, named before its timeline, and what it is expected to bring: the
 /// object of the last planning verb, up to a comma after a name ("launch the ASEAN Maritime
 /// Domain Awareness Initiative, expected to deliver a shared maritime picture by Q2 2026" →
@@ -299,7 +313,12 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
         object = object[word.len()..].trim_start();
     }
     let (name, rest) = match object.split_once(", ") {
-        Some((name, rest)) if name.starts_with(|c: char| c.is_uppercase()) => (name, Some(rest)),
+        Some((name, rest))
+            if name.starts_with(|c: char| c.is_uppercase())
+                || CLAUSES_AFTER_NAME.iter().any(|c| rest.starts_with(c)) =>
+        {
+            (name, Some(rest))
+        }
         _ => (object, None),
     };
     let words: Vec<&str> = name.split_whitespace().collect();

@@ -758,6 +758,16 @@ fn a_planned_things_name_is_no_fragment() {
     assert_eq!(names, ["Joint harbour safety survey"]);
 }
 
+/// A planned thing named in lowercase ends at a comma opening what it will be ("a task force
+/// …, to be operational by <year>"): one initiative, not a second one holding the clause.
+#[test]
+fn a_planned_things_name_ends_before_its_clause() {
+    let names = initiative_names(
+        "Delegates agreed to set up a task force on harbour diving, to be operational by 2028.",
+    );
+    assert_eq!(names, ["Task force on harbour diving"]);
+}
+
 /// Initiatives a meeting adopted, approved, endorsed, noted or launched, named in lowercase and
 /// told by what follows ("a concept document on …"); what says too little names none.
 #[test]
