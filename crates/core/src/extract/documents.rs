@@ -72,7 +72,24 @@ const ON_DESCRIBED: &str = "on";
 
 /// Heads of a capitalised name that is a document wherever it stands, adopted or only mentioned
 /// ("under the Harbour Vision 2040", "the ASEAN Outlook on …").
-const MENTIONED_HEADS: &[&str] = &["outlook", "blueprint", "vision", "manual", "declaration"];
+const MENTIONED_HEADS: &[&str] = &[
+    "outlook",
+    "blueprint",
+    "vision",
+    "manual",
+    "declaration",
+    "joint declaration",
+    "joint statement",
+    "concept paper",
+    "work plan",
+    "plan of action",
+    "action plan",
+    "road map",
+    "roadmap",
+    "terms of reference",
+    "standard operating procedures",
+    "memorandum of understanding",
+];
 
 /// First words of a sentence that open no document's name ("Our Vision", "The Manual").
 const NOT_NAME_OPENERS: &[&str] = &[
@@ -266,8 +283,12 @@ pub fn documents(text: &str) -> Vec<Document> {
                 i += 1;
                 continue;
             };
-            let mentioned =
-                MENTIONED_HEADS.contains(&bare(words[i].1).to_ascii_lowercase().as_str());
+            let head = words[i..i + n]
+                .iter()
+                .map(|(_, w)| bare(w).to_ascii_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mentioned = MENTIONED_HEADS.contains(&head.as_str());
             if !has_verb && !mentioned {
                 i += n;
                 continue;
@@ -735,6 +756,13 @@ mod tests {
                 &["Harbour Vision 2040", "Lagoon Outlook on the Sea"],
             ),
             ("The Vision was printed in blue.", &[]),
+            // a joint statement or a concept paper named in full is one wherever it stands
+            // ("the drill realised the Joint Statement on …"), not one named by its head alone
+            (
+                "The drill realised the Joint Statement by the Harbour Chiefs on Diving Safety.",
+                &["Joint Statement by the Harbour Chiefs on Diving Safety"],
+            ),
+            ("The Joint Statement was printed in blue.", &[]),
             ("They serve the Lagoon Vision for peace and the Lagoon Vision 2.0 alike.", &["Lagoon Vision 2.0"]),
             // "gave opinions on" a capitalised document with what it is about; a lowercase one
             // keeps the acronym in brackets after the body it belongs to
