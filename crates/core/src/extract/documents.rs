@@ -342,7 +342,78 @@ pub fn documents(text: &str) -> Vec<Document> {
             }
         }
     }
+    for (range, sentence) in sentences(text) {
+        for (name, at) in quoted_names(sentence) {
+            let start = range.start + at.start;
+            let end = range.start + at.end;
+            if !out
+                .iter()
+                .any(|d| d.range.start < end && start < d.range.end)
+            {
+                out.push(Document {
+                    name,
+                    range: start..end,
+                    sentence: range.clone(),
+                });
+            }
+        }
+    }
     out.sort_by_key(|d| d.range.start);
+    out
+}
+
+/// Heads after a quoted name that make it an initiative's, wherever it stands: the “Our
+/// Eyes” initiative, the "One Harbour, One Response" concept.
+const QUOTED_NAME_HEADS: &[&str] = &[
+    "initiative",
+    "concept",
+    "programme",
+    "program",
+    "plan",
+    "vision",
+    "strategy",
+    "framework",
+    "principles",
+    "policy",
+];
+
+/// Quote marks around such a name, opening and closing.
+const QUOTES: &[(char, char)] = &[('“', '”'), ('"', '"')];
+
+/// The most words a quoted name holds (more is a quoted sentence).
+const MAX_QUOTED_WORDS: usize = 8;
+
+/// Names quoted and followed by a head of [`QUOTED_NAME_HEADS`]: the name without its quote
+/// marks, with the head ("Harbour Eyes initiative"), and its bytes in `sentence`.
+fn quoted_names(sentence: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for (open, close) in QUOTES {
+        let mut from = 0;
+        while let Some(o) = sentence[from..].find(*open).map(|i| from + i) {
+            let inner_at = o + open.len_utf8();
+            let Some(c) = sentence[inner_at..].find(*close).map(|i| inner_at + i) else {
+                break;
+            };
+            from = c + close.len_utf8();
+            let inner = sentence[inner_at..c].trim();
+            let words = inner.split_whitespace().count();
+            if words == 0
+                || words > MAX_QUOTED_WORDS
+                || !inner.starts_with(char::is_uppercase)
+                || inner.ends_with(['.', '!', '?'])
+            {
+                continue;
+            }
+            let Some(head) = sentence[from..].split_whitespace().next().map(bare) else {
+                continue;
+            };
+            if !QUOTED_NAME_HEADS.contains(&head.to_ascii_lowercase().as_str()) {
+                continue;
+            }
+            let end = from + sentence[from..].find(head).unwrap_or(0) + head.len();
+            out.push((format!("{inner} {head}"), o..end));
+        }
+    }
     out
 }
 
@@ -763,6 +834,13 @@ mod tests {
                 &["Joint Statement by the Harbour Chiefs on Diving Safety"],
             ),
             ("The Joint Statement was printed in blue.", &[]),
+            // a quoted name before an initiative's head, with or without a verb; a quote
+            // before another word names none
+            (
+                "The bloc took up the “Harbour Eyes” initiative and the \"One Port, One Plan\" concept.",
+                &["Harbour Eyes initiative", "One Port, One Plan concept"],
+            ),
+            ("He called it “Safe Ports for All” at the close.", &[]),
             ("They serve the Lagoon Vision for peace and the Lagoon Vision 2.0 alike.", &["Lagoon Vision 2.0"]),
             // "gave opinions on" a capitalised document with what it is about; a lowercase one
             // keeps the acronym in brackets after the body it belongs to
