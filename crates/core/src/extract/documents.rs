@@ -62,6 +62,9 @@ const UNDESCRIBED_HEADS: &[&str] = &[
     "outlook",
     "blueprint",
     "manual",
+    "programme",
+    "program",
+    "patrol",
 ];
 
 /// Heads among [`UNDESCRIBED_HEADS`] that name a document in lowercase when "on" tells what it
@@ -841,6 +844,11 @@ mod tests {
                 &["Harbour Eyes initiative", "One Port, One Plan concept"],
             ),
             ("He called it “Safe Ports for All” at the close.", &[]),
+            // a programme or a patrol named in capitals and launched or endorsed
+            (
+                "They launched the Trilateral River Patrol (TRP) and endorsed the Harbour Fellowship Programme.",
+                &["Trilateral River Patrol", "Harbour Fellowship Programme"],
+            ),
             ("They serve the Lagoon Vision for peace and the Lagoon Vision 2.0 alike.", &["Lagoon Vision 2.0"]),
             // "gave opinions on" a capitalised document with what it is about; a lowercase one
             // keeps the acronym in brackets after the body it belongs to
