@@ -140,6 +140,9 @@ const ORGANISATION_HEADS: &[(&str, &str)] = &[
     ("University", "university"),
     ("Bureau", "bureau"),
     ("Directorate", "directorate"),
+    ("Centre", "centre"),
+    ("Center", "centre"),
+    ("Network", "network"),
 ];
 
 /// Words after an organisation's head that go on to what it is of ([`ORGANISATION_HEADS`]).

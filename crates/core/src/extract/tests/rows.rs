@@ -934,6 +934,10 @@ fn organisation_name_rows() {
         ),
         ("The Ministry of Defence said the drill ended.", &[]),
         (
+            "The ministers approved setting up the Harbour Diving Centre of Excellence in Hue.",
+            &[("Harbour Diving Centre of Excellence", "centre")],
+        ),
+        (
             "The Department of Naval Logistics thanked the guests.\n\nThe Department of Naval Logistics (DNL) hosted the drill.",
             &[("Department of Naval Logistics", "department")],
         ),
