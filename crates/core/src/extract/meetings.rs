@@ -16,6 +16,10 @@ use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Body, BodyKind, Mechanism, Meeting, Origin, Statement};
 use crate::dates;
 
+/// What names a working group's topic: only a group with one meets as a series does (the
+/// experts' working groups in general are no one meeting).
+const GROUP_TOPIC: &str = " on ";
+
 /// Words before the two sides of a meeting between them.
 const BETWEEN_LEADS: &[&str] = &[
     "meeting between ",
@@ -338,8 +342,11 @@ impl Extractor<'_> {
                 self.known_mechanism(body, sentence, cite);
             }
             // "the 9th <programme>", "the 18th <working group>": a numbered meeting of a body
-            // that is no series is still one of its meetings.
-            if !body.kind.has_instances() && m.number.is_none() {
+            // that is no series is still one of its meetings; a working group meets like a
+            // series ("the … Working Group on Counter-Terrorism met in Moscow on 20 July").
+            let meets = body.kind.has_instances()
+                || body.kind == BodyKind::WorkingGroup && body.name.contains(GROUP_TOPIC);
+            if !meets && m.number.is_none() {
                 continue;
             }
             // "the 18th <series> Experts Working Group on …": a meeting of the series' group,

@@ -1256,6 +1256,13 @@ fn known_series_instance_rows() {
             "2026-05-04",
             &[("admm-9", Some("4 May"), None, None)],
         ),
+        // a working group with a topic named without a number, meeting on a day: that year's
+        // meeting of the group; the groups in general are none
+        (
+            "The ADMM-Plus Experts' Working Group on Counter-Terrorism met in Hue on 20 April. The ADMM-Plus Experts' Working Groups met often.",
+            "2026-05-04",
+            &[("ewg-ct-2026", Some("20 April"), Some("Hue, Vietnam"), None)],
+        ),
         // "talks on Thursday, 30 April, on next year's <Name> (<ACR>)": next year's meeting,
         // not the talks' day; "the previous <series>" with a day keeps the day's year
         (
