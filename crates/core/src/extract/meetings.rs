@@ -194,6 +194,20 @@ const PLACE_AND_DAY_LEADS: &[&str] = &["in ", "on ", "at "];
 /// The bytes from the end of the name to the day, at most.
 const PLACE_AND_DAY_SPAN: usize = 60;
 
+/// Whether two short names hold the same words in any order: "(MM EWG)" is "EWG-MM".
+fn same_words_any_order(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        let mut w: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        w.sort_unstable();
+        w
+    };
+    words(a) == words(b)
+}
+
 /// Whether a name opens a bracket that goes on past it: "(ADMM PLUS HADR Ex)" names an
 /// exercise, not the ADMM-Plus.
 fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
@@ -490,7 +504,12 @@ impl Extractor<'_> {
         let short = bracket
             .as_ref()
             .map(|(s, _)| s.clone())
-            .filter(|s| !s.is_empty() && s.len() <= 30 && !acr.ends_with(&format!(" {s}")))
+            .filter(|s| {
+                !s.is_empty()
+                    && s.len() <= 30
+                    && !acr.ends_with(&format!(" {s}"))
+                    && !same_words_any_order(s, acr)
+            })
             .unwrap_or_else(|| acr.to_string());
         // What follows the name: "… (ADSOM) in Vientiane, Laos, on September 25".
         let next = bracket.map_or(after, |(_, rest)| rest).trim_start();

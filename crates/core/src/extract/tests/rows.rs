@@ -1695,13 +1695,15 @@ fn series_history_rows() {
             &[("ewg-pko-11", Some("4 May"), Some("Hanoi, Vietnam"), None)],
         ),
         // A working group named by its topic's acronym before "EWG", by "EWG on <topic>", or
-        // as an "Expert Working Group": its meetings, not the ADMM-Plus's nor a bare EWG's.
+        // as an "Expert Working Group": its meetings, not the ADMM-Plus's nor a bare EWG's; the
+        // last, unnumbered, is this year's, under the group's own acronym.
         (
             "The 7th ADMM-Plus HMA EWG opened in Hanoi on 4 May. The 8th EWG on Counter-Terrorism will follow in New Delhi on 9 June. The Expert Working Group on Military Medicine (MM EWG) met too.",
             "2026-05-04",
             &[
                 ("ewg-hma-7", Some("4 May"), Some("Hanoi, Vietnam"), None),
                 ("ewg-ct-8", Some("9 June"), Some("New Delhi, India"), None),
+                ("ewg-mm-2026", Some("2026"), None, None),
             ],
         ),
         // A year whose object is no word for the series names no meeting of it.
