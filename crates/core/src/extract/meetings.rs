@@ -784,7 +784,6 @@ impl Extractor<'_> {
             })
     }
 
-    /// After every paragraph: a meeting no sentence gave a chair is chaired by its host.
     /// After every paragraph: a chair named for "the meeting" before any meeting was named
     /// chairs the meeting the statement reports: its main meeting, else the one cited first
     /// (of the statement's year before another's).
@@ -854,9 +853,15 @@ impl Extractor<'_> {
         })
     }
 
+    /// After every paragraph: a meeting no sentence gave a chair is chaired by its host, and
+    /// held in it when the host is a state and no sentence gave a place.
     pub(super) fn hosts_chair(&mut self) {
         for (i, host) in std::mem::take(&mut self.hosts) {
             let m = &mut self.meetings[i];
+            // "Vietnam hosted the 23rd ANCM", no place named: it was held in the host state.
+            if m.place.is_none() && COUNTRIES.contains(&host.as_str()) {
+                m.place = Some(host.trim_start_matches("the ").to_string());
+            }
             if m.chair.is_none() {
                 m.chair = Some(host);
             }

@@ -772,6 +772,14 @@ fn meeting_mention_rows() {
             "ahcm-9",
             &[("date", Some("4 May")), ("place", Some("Vientiane, Laos"))],
         ),
+        // "<State> hosted the <n>th <series>" naming no place: held in the host state, which
+        // chairs it
+        (
+            "Laos hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("place", Some("Laos")), ("chair", Some("Laos"))],
+        ),
         // two meetings named as one pair were held together: the second takes the place the
         // dateline gives the first, and the theme; the first's name ends before the second's
         (
