@@ -1393,7 +1393,7 @@ fn known_series_instance_rows() {
         (
             "Laos hosted the 19th ASEAN Defence Ministers Meeting (ADMM) Plus Experts Working Group on Counter-Terrorism in May.",
             "2026-05-02",
-            &[("ewg-ct-19", Some("May"), None, Some("Laos"))],
+            &[("ewg-ct-19", Some("May"), Some("Laos"), Some("Laos"))],
         ),
         // "last <month>": the month before the statement's
         (
@@ -1600,7 +1600,7 @@ fn series_history_rows() {
             "2026-11-04",
             &[
                 ("admm-plus-3", None, None, None),
-                ("admm-retreat-2026", Some("2026"), None, Some("Vietnam")),
+                ("admm-retreat-2026", Some("2026"), Some("Vietnam"), Some("Vietnam")),
                 ("admm-1", Some("2006"), None, None),
                 ("admm-plus-sarex-2026", Some("2026"), None, None),
             ],
