@@ -274,8 +274,13 @@ const ASEAN: &str = "asean";
 /// Group", "Meeting Plus", "Meeting - Plus" and "Meeting -Plus" for "Meeting-Plus".
 fn spellings(form: &str) -> Vec<String> {
     let mut out = vec![form.to_ascii_lowercase()];
-    // Each respelling applies to every form so far: "Defense" with no apostrophe too.
-    let respell: [(&str, &str); 11] = [
+    // Each respelling applies to every form so far: "Defense" with no apostrophe too, and a
+    // possessive's apostrophe where the form has none ("defence chiefs' meeting").
+    let respell: [(&str, &str); 15] = [
+        ("chiefs ", "chiefs' "),
+        ("ministers ", "ministers' "),
+        ("officials ", "officials' "),
+        ("experts ", "experts' "),
         ("'", "’"),
         ("'", ""),
         ("experts", "expert"),

@@ -1039,11 +1039,12 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             // "the First ASEAN Defence Ministers' Meeting - Plus": the start of a longer known
-            // name, which the known bodies read.
+            // name, or a known name in full ("the ASEAN Defence Ministers Plus Meeting" is the
+            // ADMM-Plus, not an "ADMPM"), which the known bodies read.
             if para
                 .known
                 .iter()
-                .any(|r| r.start <= at && r.end > at + name.len())
+                .any(|r| r.start <= at && r.end >= at + name.len())
             {
                 continue;
             }

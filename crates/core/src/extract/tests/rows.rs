@@ -1256,6 +1256,16 @@ fn known_series_instance_rows() {
             "2026-05-04",
             &[("admm-9", Some("4 May"), None, None)],
         ),
+        // a known series written with a possessive's apostrophe its alias lacks, or in a
+        // form of its own: the series' meeting, and no second one under invented initials
+        (
+            "The ASEAN defence chiefs' meeting was held in Hue on 8 May. The ASEAN Defense Ministers Plus Meeting was held there on 9 May.",
+            "2026-05-10",
+            &[
+                ("acdfm-2026", Some("8 May"), Some("Hue, Vietnam"), None),
+                ("admm-plus-2026", Some("9 May"), None, None),
+            ],
+        ),
         // a working group with a topic named without a number, meeting on a day: that year's
         // meeting of the group; the groups in general are none
         (
