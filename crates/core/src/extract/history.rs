@@ -157,12 +157,7 @@ impl Extractor<'_> {
                         if self.clock.year.is_some_and(|y| year >= y) {
                             continue;
                         }
-                        let i = self.edition(&series, None, year, cite);
-                        let m = &mut self.meetings[i];
-                        set_year(m, year);
-                        if let Some(state) = host {
-                            m.place.get_or_insert_with(|| state.to_string());
-                        }
+                        self.held_edition(&series, year, host, cite);
                     }
                 }
             }
@@ -242,13 +237,7 @@ impl Extractor<'_> {
             let (Some(when), Some(series)) = (when, self.series_for(text, range.start + at)) else {
                 continue;
             };
-            let i = self.edition(&series, None, when, cite);
-            let m = &mut self.meetings[i];
-            set_year(m, when);
-            if m.place.is_none() {
-                m.place = subject_state(&sentence[..at]).map(str::to_string);
-            }
-            found.push(i);
+            found.push(self.held_edition(&series, when, subject_state(&sentence[..at]), cite));
         }
         found
     }
@@ -300,12 +289,7 @@ impl Extractor<'_> {
                 };
                 let host = subject_state(before);
                 for s in &series {
-                    let i = self.edition(s, None, when, cite);
-                    let m = &mut self.meetings[i];
-                    set_year(m, when);
-                    if let Some(state) = host {
-                        m.place.get_or_insert_with(|| state.to_string());
-                    }
+                    let i = self.held_edition(s, when, host, cite);
                     if !found.contains(&i) {
                         found.push(i);
                     }
@@ -365,6 +349,24 @@ impl Extractor<'_> {
             name: m.series.clone().unwrap_or_else(|| acronym.clone()),
             acronym: Some(acronym),
         })
+    }
+
+    /// The series' edition of `year`, dated by it when it has no date yet and held in `state`
+    /// when it has no place yet.
+    fn held_edition(
+        &mut self,
+        series: &Series,
+        year: i16,
+        state: Option<&str>,
+        cite: &str,
+    ) -> usize {
+        let i = self.edition(series, None, year, cite);
+        let m = &mut self.meetings[i];
+        set_year(m, year);
+        if let Some(state) = state {
+            m.place.get_or_insert_with(|| state.to_string());
+        }
+        i
     }
 
     /// The series' edition numbered `number`, else of `year`: the one known, or a new one.
