@@ -184,6 +184,21 @@ const YEAR_SHIFTS: &[(&str, i16)] = &[
 /// The [`YEAR_SHIFTS`] that name a year outright, whatever day their sentence gives.
 const YEAR_POSSESSIVES: &[&str] = &["year's", "year’s"];
 
+/// What ends the clause after a series' name: the next item or clause.
+const CLAUSE_ENDS: &[&str] = &[" and ", ",", ";", ".", " where ", " which ", " to "];
+
+/// Words in that clause giving the meeting's year relative to the statement's.
+const CLAUSE_YEAR_SHIFTS: &[(&str, i16)] = &[("last year", -1), ("next year", 1)];
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_char(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// A lowercase head right after a series' name that makes it one meeting of it: "the recent
 /// ADSOM WG meeting".
 const MEETING_AFTER: &[&str] = &["meeting", "session"];
@@ -589,7 +604,12 @@ impl Extractor<'_> {
                 .match_indices(v)
                 .any(|(at, _)| at.abs_diff(here) <= OCCURRENCE_SPAN)
         });
-        if !near && !placed_on_a_day() && !coming {
+        // "at the ADMM in Vientiane in 2024", "when Laos chaired the ADMM in 2024": a meeting
+        // when its own clause gives the year.
+        let at_or_led =
+            AT_THE.iter().any(|c| lead.ends_with(c)) || LED_VERBS.iter().any(|v| lower.contains(v));
+        let at_or_led = at_or_led && self.year_after_name(next).is_some();
+        if !near && !placed_on_a_day() && !coming && !at_or_led {
             return None;
         }
         // "talks on Thursday on next year's <series>": the shifted year, when the day the
@@ -605,6 +625,22 @@ impl Extractor<'_> {
             let id = format!("{}-{year}", fact_id(&short));
             let (i, _) = self.series_meeting(id, name, short, cite);
             set_year(&mut self.meetings[i], year);
+            return Some(i);
+        }
+        // "attended the ADSOM in Kuala Lumpur in 2025", "met at the ADMM-Plus in Jakarta last
+        // year": the year its own clause gives, a place between.
+        let dated_finer = date_near(sentence, here, self.clock, &OCCURRENCE_DATE)
+            .is_some_and(|d| d.when.precision != dates::Precision::Year);
+        let own_year = (!dated_finer && (near || placed_on_a_day() || coming || at_or_led))
+            .then(|| self.year_after_name(next))
+            .flatten();
+        if let Some(year) = own_year {
+            let id = format!("{}-{year}", fact_id(&short));
+            let (i, new) = self.series_meeting(id, name, short, cite);
+            set_year(&mut self.meetings[i], year);
+            if new {
+                self.describe_meeting(i, sentence, Some(here), cite);
+            }
             return Some(i);
         }
         let Some(date) = date_near(sentence, here, self.clock, &OCCURRENCE_DATE) else {
@@ -643,6 +679,41 @@ impl Extractor<'_> {
             self.describe_meeting(i, sentence, Some(here), cite);
         }
         Some(i)
+    }
+
+    /// The year the clause right after a series' name gives its meeting, within
+    /// [`PLACE_AND_DAY_SPAN`] bytes and before the next item ("in Kuala Lumpur in 2025", "in
+    /// Jakarta last year"), when the clause gives no day.
+    fn year_after_name(&self, next: &str) -> Option<i16> {
+        // "the ADMM-Plus meeting in Jakarta": past the head word.
+        let next = MEETING_AFTER
+            .iter()
+            .find_map(|h| next.strip_prefix(h))
+            .map_or(next, str::trim_start);
+        let mut clause = &next[..floor_char(next, PLACE_AND_DAY_SPAN)];
+        if let Some(end) = CLAUSE_ENDS.iter().filter_map(|e| clause.find(e)).min() {
+            clause = &clause[..end];
+        }
+        if !PLACE_AND_DAY_LEADS.iter().any(|l| clause.starts_with(l)) {
+            return None;
+        }
+        // A day or a month there is the sentence's date to read ([`date_near`]).
+        let only_years = find_dates(clause, self.clock.year, false)
+            .iter()
+            .all(|d| d.when.precision == dates::Precision::Year);
+        if !only_years {
+            return None;
+        }
+        let lower = clause.to_ascii_lowercase();
+        if let Some((_, k)) = CLAUSE_YEAR_SHIFTS.iter().find(|(w, _)| lower.contains(w)) {
+            return self.clock.year.map(|y| y + k);
+        }
+        let year = find_dates(clause, self.clock.year, true)
+            .first()?
+            .when
+            .start
+            .year();
+        NAMED_YEARS.contains(&year).then_some(year)
     }
 
     /// The meeting of a series with id `id`, citing `cite`: the one known, or a new one named

@@ -1256,6 +1256,29 @@ fn known_series_instance_rows() {
             "2026-05-04",
             &[("admm-9", Some("4 May"), None, None)],
         ),
+        // the year the clause after a series' name gives, a place between: "at the <series> in
+        // <city> in <year>", "when <State> chaired the <series> in <year>", "the <series> meeting
+        // in <city> last year"; a month there keeps the sentence's date
+        (
+            "The plan was first raised at the ADMM in Vientiane in 2024.",
+            "2026-05-10",
+            &[("admm-2024", Some("2024"), Some("Vientiane, Laos"), None)],
+        ),
+        (
+            "The paper was adopted when Laos chaired the ADMM-Plus in 2024.",
+            "2026-05-10",
+            &[("admm-plus-2024", Some("2024"), None, Some("Laos"))],
+        ),
+        (
+            "The ministers met at the ADSOM meeting in Jakarta last year.",
+            "2026-05-10",
+            &[("adsom-2025", Some("2025"), Some("Jakarta, Indonesia"), None)],
+        ),
+        (
+            "Vietnam will host the ADSOM in Hanoi in March next year.",
+            "2026-05-10",
+            &[("adsom-2027", Some("March"), Some("Hanoi, Vietnam"), Some("Vietnam"))],
+        ),
         // a known series written with a possessive's apostrophe its alias lacks, or in a
         // form of its own: the series' meeting, and no second one under invented initials
         (
