@@ -82,6 +82,9 @@ const NEXT_EDITION_WHEN: &[(&str, i16)] = &[("this year", 0), ("next year", 1)];
 /// follows ([`HOST_WHEN`]): "<State> to host in 2026", the headline's series.
 const HOST_AHEAD: &[&str] = &["to host ", "will host "];
 
+/// The word before the year after [`HOST_AHEAD`]: "to host in 2026".
+const IN: &str = "in ";
+
 /// What may stand between [`HOST_AHEAD`] and the year: "to host it in 2027".
 const HOST_OBJECTS: &[&str] = &["it "];
 
@@ -264,10 +267,11 @@ impl Extractor<'_> {
                     .find(|(w, _)| rest.starts_with(w))
                     .map(|(_, k)| year + k);
                 let when = relative.or_else(|| {
-                    rest.strip_prefix("in ")?
-                        .get(..4)?
-                        .parse::<i16>()
-                        .ok()
+                    let after_in = rest.strip_prefix(IN)?;
+                    let from = after_in.as_ptr() as usize - lower.as_ptr() as usize;
+                    self.years_after(sentence, from)
+                        .into_iter()
+                        .next()
                         .filter(|y| (year..=year + HOST_YEARS_AHEAD).contains(y))
                 });
                 let Some(when) = when else { continue };
