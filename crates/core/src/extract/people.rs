@@ -377,6 +377,10 @@ const CHAIRING_VERBS: &[&str] = &[
     " presided over the ",
     " presides over the ",
     " took the chair",
+    // "led the meeting", not "led the delegation": only with the meeting as its object
+    " led the meeting",
+    " led the conference",
+    " led the talks",
 ];
 
 /// Words after a name that make its bearer the chair: "X, Minister of Defence, as the Chairman

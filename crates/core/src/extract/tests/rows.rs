@@ -287,6 +287,13 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Admiral Sok Dara"))],
         ),
+        // led the meeting (not "led the delegation")
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May. Admiral Sok Dara led the meeting. Colonel Lim Ka led the delegation.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
         // chaired virtually by
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May was chaired virtually by Admiral Sok Dara.",
