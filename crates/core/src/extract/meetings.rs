@@ -8,7 +8,7 @@ use super::people::{
     attendance, chair_of, first_naming, handover, host_state, in_full, merge_people, naming_span,
 };
 use super::spans::{
-    is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
+    floor_char, is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
     sentence_around, strip_the,
 };
 use super::text::{find_dates, name_at, place_in, COUNTRIES};
@@ -189,15 +189,6 @@ const CLAUSE_ENDS: &[&str] = &[" and ", ",", ";", ".", " where ", " which ", " t
 
 /// Words in that clause giving the meeting's year relative to the statement's.
 const CLAUSE_YEAR_SHIFTS: &[(&str, i16)] = &[("last year", -1), ("next year", 1)];
-
-/// The largest char boundary of `s` at or below `at`.
-fn floor_char(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 /// A lowercase head right after a series' name that makes it one meeting of it: "the recent
 /// ADSOM WG meeting".
@@ -606,44 +597,39 @@ impl Extractor<'_> {
         });
         // "at the ADMM in Vientiane in 2024", "when Laos chaired the ADMM in 2024": a meeting
         // when its own clause gives the year.
-        let at_or_led =
-            AT_THE.iter().any(|c| lead.ends_with(c)) || LED_VERBS.iter().any(|v| lower.contains(v));
-        let at_or_led = at_or_led && self.year_after_name(next).is_some();
+        let clause_year = self.year_after_name(next);
+        let at_or_led = clause_year.is_some()
+            && (AT_THE.iter().any(|c| lead.ends_with(c))
+                || LED_VERBS.iter().any(|v| lower.contains(v)));
         if !near && !placed_on_a_day() && !coming && !at_or_led {
             return None;
         }
+        let date = date_near(sentence, here, self.clock, &OCCURRENCE_DATE);
         // "talks on Thursday on next year's <series>": the shifted year, when the day the
         // sentence gives is of another year (the talks'). "The previous <series>" may be of any
         // earlier year, so only a year's possessive counts.
         let year_possessive = YEAR_POSSESSIVES.iter().any(|p| lead.ends_with(p));
-        let shifted = self.clock.year.map(|y| y + shift).filter(|y| {
-            year_possessive
-                && date_near(sentence, here, self.clock, &OCCURRENCE_DATE)
-                    .is_none_or(|d| d.when.start.year() != *y)
-        });
-        if let Some(year) = shifted {
-            let id = format!("{}-{year}", fact_id(&short));
-            let (i, _) = self.series_meeting(id, name, short, cite);
-            set_year(&mut self.meetings[i], year);
-            return Some(i);
-        }
+        let shifted =
+            self.clock.year.map(|y| y + shift).filter(|y| {
+                year_possessive && date.as_ref().is_none_or(|d| d.when.start.year() != *y)
+            });
         // "attended the ADSOM in Kuala Lumpur in 2025", "met at the ADMM-Plus in Jakarta last
-        // year": the year its own clause gives, a place between.
-        let dated_finer = date_near(sentence, here, self.clock, &OCCURRENCE_DATE)
+        // year": the year its own clause gives, a place between, unless the sentence gives a
+        // day or a month.
+        let dated_finer = date
+            .as_ref()
             .is_some_and(|d| d.when.precision != dates::Precision::Year);
-        let own_year = (!dated_finer && (near || placed_on_a_day() || coming || at_or_led))
-            .then(|| self.year_after_name(next))
-            .flatten();
-        if let Some(year) = own_year {
+        let own_year = clause_year.filter(|_| !dated_finer);
+        if let Some(year) = shifted.or(own_year) {
             let id = format!("{}-{year}", fact_id(&short));
             let (i, new) = self.series_meeting(id, name, short, cite);
             set_year(&mut self.meetings[i], year);
-            if new {
+            if new && shifted.is_none() {
                 self.describe_meeting(i, sentence, Some(here), cite);
             }
             return Some(i);
         }
-        let Some(date) = date_near(sentence, here, self.clock, &OCCURRENCE_DATE) else {
+        let Some(date) = date else {
             let year = self.clock.year?;
             // "the ADMM Retreat was held a day before …", in a sentence dated no other year:
             // the statement's own year's meeting.

@@ -10,9 +10,10 @@ use super::people::{
     CHAIRMANSHIP_WORDS,
 };
 use super::spans::{
-    after_phrase, contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans, head,
-    head_before_of, is_meeting_name, is_two_digit_year, locate_pairs, named_as_exercise, offset_in,
-    ordinal, ordinal_before, sentence_around, strip_the, word_before, Pair, MECHANISM_HEADS,
+    after_phrase, contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans,
+    floor_char, head, head_before_of, is_meeting_name, is_two_digit_year, locate_pairs,
+    named_as_exercise, offset_in, ordinal, ordinal_before, sentence_around, strip_the, word_before,
+    Pair, MECHANISM_HEADS,
 };
 use super::text::{self, bare, dateline, initials, initials_of, name_at, place_in, sentences};
 use super::{cite, known, push_cite, MEETING_SERIES};
@@ -1477,10 +1478,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let rest = &sentence[to_at + HANDED_TO.len()..];
-            let mut span = RECIPIENT_SPAN.min(rest.len());
-            while !rest.is_char_boundary(span) {
-                span -= 1;
-            }
+            let span = floor_char(rest, RECIPIENT_SPAN);
             let Some(state) = text::first_state(&rest[..span]) else {
                 continue;
             };

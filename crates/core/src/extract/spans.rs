@@ -220,6 +220,15 @@ pub(super) fn ordinal_before(text: &str, at: usize) -> Option<u32> {
     })
 }
 
+/// The largest char boundary of `s` at or below `at`.
+pub(super) fn floor_char(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The word before byte `at`.
 pub(super) fn word_before(text: &str, at: usize) -> Option<&str> {
     text[..at].split_whitespace().last()
