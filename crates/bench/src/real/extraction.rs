@@ -68,6 +68,9 @@ pub struct Score {
     pub initiative: KindScore,
     /// Gold meetings found and in all, by the form the gold gives them ([`MEETING_FORMS`]).
     pub meeting_forms: [(usize, usize); MEETING_FORMS.len()],
+    /// Gold meetings missed although a meeting of their series was extracted (another edition,
+    /// or one another gold meeting took), by form: the miss is the edition, not the mention.
+    pub series_found_edition_missed: [usize; MEETING_FORMS.len()],
     pub misses: Vec<String>,
 }
 
@@ -115,6 +118,13 @@ impl Score {
         for (a, b) in self.meeting_forms.iter_mut().zip(o.meeting_forms) {
             a.0 += b.0;
             a.1 += b.1;
+        }
+        for (a, b) in self
+            .series_found_edition_missed
+            .iter_mut()
+            .zip(o.series_found_edition_missed)
+        {
+            *a += b;
         }
     }
 }
@@ -169,11 +179,16 @@ pub fn score(gold: &Statement, facts: &[Fact], known: &[Body]) -> Score {
         ],
     );
     for (g, found) in gold.meeting.iter().zip(&pairs) {
-        for (form, is) in s.meeting_forms.iter_mut().zip(forms_of(g, known)) {
+        let series_seen = found.is_none() && meetings.iter().any(|m| same_series(g, m));
+        let forms = forms_of(g, known);
+        for (form, is) in s.meeting_forms.iter_mut().zip(forms) {
             if is {
                 form.0 += usize::from(found.is_some());
                 form.1 += 1;
             }
+        }
+        for (edition, is) in s.series_found_edition_missed.iter_mut().zip(forms) {
+            *edition += usize::from(is && series_seen);
         }
         let Some(m) = found.map(|i| meetings[i]) else {
             s.misses.push(format!("meeting not found: {}", describe(g)));
@@ -352,6 +367,19 @@ fn got(m: &Meeting, field: &str) -> Option<String> {
 /// Same series (acronym, or series name) and the same number, or the same year when the gold
 /// instance has no number.
 pub fn same_meeting(g: &GoldMeeting, m: &Meeting) -> bool {
+    if !same_series(g, m) {
+        return false;
+    }
+    let year = m.when.as_ref().map(|w| w.start.year());
+    match (g.number, m.number) {
+        (Some(a), Some(b)) => a == b,
+        (Some(_), None) => g.year.is_some() && g.year == year,
+        (None, _) => g.year.is_none() || year.is_none() || g.year == year,
+    }
+}
+
+/// Whether the extracted meeting is of the gold meeting's series, whatever its edition.
+fn same_series(g: &GoldMeeting, m: &Meeting) -> bool {
     // A gold series name may end in the word "meeting" the series' own name lacks.
     let series_keys: Vec<String> = [Some(g.series.as_str()), g.series_name.as_deref()]
         .into_iter()
@@ -380,19 +408,10 @@ pub fn same_meeting(g: &GoldMeeting, m: &Meeting) -> bool {
         .filter(|k| !k.is_empty())
         .collect();
     let name = key(&m.name);
-    let same_series = short_within
+    short_within
         || series_keys
             .iter()
-            .any(|k| theirs.contains(k) || (k.len() >= 12 && name.contains(k.as_str())));
-    if !same_series {
-        return false;
-    }
-    let year = m.when.as_ref().map(|w| w.start.year());
-    match (g.number, m.number) {
-        (Some(a), Some(b)) => a == b,
-        (Some(_), None) => g.year.is_some() && g.year == year,
-        (None, _) => g.year.is_none() || year.is_none() || g.year == year,
-    }
+            .any(|k| theirs.contains(k) || (k.len() >= 12 && name.contains(k.as_str())))
 }
 
 /// Whether the extracted meeting's acronym or series is the gold series' own (not a longer name
@@ -683,6 +702,11 @@ mod tests {
         let s = score(&st, &[Fact::Meeting(Box::new(undated))], &[]);
         assert_eq!((s.meeting.found, s.meeting.extra), (1, 0));
         assert!(s.misses[0].contains("2025"), "{:?}", s.misses);
+        // The year-only instance was missed with its series found (the edition is off); a miss
+        // with no meeting of the series extracted is not counted there.
+        assert_eq!(s.series_found_edition_missed[3], 1);
+        let s = score(&st, &[], &[]);
+        assert_eq!(s.series_found_edition_missed, [0; MEETING_FORMS.len()]);
     }
 
     /// Meeting series are neither gold bodies nor extracted ones: rows of (gold bodies,

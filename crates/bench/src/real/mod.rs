@@ -323,12 +323,15 @@ impl Report {
                 );
             }
         }
-        t.push_str("\n| half | meetings found, by gold form |\n|---|---|\n");
+        t.push_str(
+            "\n| half | meetings found, by gold form (missed with the series found: edition off) |\n|---|---|\n",
+        );
         for (split, s) in &self.extraction {
             let cells: Vec<String> = extraction::MEETING_FORMS
                 .iter()
                 .zip(s.meeting_forms)
-                .map(|(form, (found, n))| format!("{form} {found}/{n}"))
+                .zip(s.series_found_edition_missed)
+                .map(|((form, (found, n)), edition)| format!("{form} {found}/{n} ({edition})"))
                 .collect();
             let _ = writeln!(t, "| {} | {} |", split.as_str(), cells.join(", "));
         }
