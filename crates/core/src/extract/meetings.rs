@@ -241,6 +241,68 @@ fn named_by_year(m: &Meeting, statement: &Statement) -> bool {
 /// ADMM-Plus"), an acronym in brackets after the first aside.
 const PAIR_JOINERS: &[&str] = &[" and the ", " and ", " as well as the ", " along with the "];
 
+/// What may stand between two series a sentence names as one list, an acronym in brackets
+/// aside ("in preparation for the ADSOM WG, the ADMM and the ADMM-Plus").
+const LIST_JOINERS: &[&str] = &[
+    ",",
+    "and",
+    ", and",
+    "and the",
+    ", the",
+    ", and the",
+    "&",
+    "as well as",
+    "as well as the",
+];
+
+/// What may close a list of series and stand for its last item ("the ACDFM, the ADMM and related
+/// meetings held this year").
+const LIST_TAILS: &[&str] = &[
+    " and related meetings",
+    " and related meeting",
+    " and other related meetings",
+];
+
+/// The byte after a bracket opening right at `at` ("(ADSOM)"), else `at`.
+fn past_bracket(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start();
+    match trimmed.strip_prefix('(').and_then(|r| r.find(')')) {
+        Some(close) => at + (rest.len() - trimmed.len()) + close + 2,
+        None => at,
+    }
+}
+
+/// The bytes of the list of series that the `k`th of `listed` stands in, from its first item to
+/// its last (past a closing [`LIST_TAILS`]): its own bytes when it stands alone. A cue before the
+/// list or a clause after it is every item's ("in preparation for the ADSOM WG, the ADMM and the
+/// ADMM-Plus"; "the ACDFM, the ADMM and related meetings held this year").
+fn series_list(text: &str, listed: &[std::ops::Range<usize>], k: usize) -> std::ops::Range<usize> {
+    let joined = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        let from = past_bracket(text, a.end);
+        from <= b.start
+            && LIST_JOINERS.contains(&text[from..b.start].trim().to_ascii_lowercase().as_str())
+    };
+    let mut first = k;
+    while first > 0 && joined(&listed[first - 1], &listed[first]) {
+        first -= 1;
+    }
+    let mut last = k;
+    while last + 1 < listed.len() && joined(&listed[last], &listed[last + 1]) {
+        last += 1;
+    }
+    let mut end = listed[last].end;
+    let after = past_bracket(text, end);
+    if let Some(tail) = LIST_TAILS.iter().find(|t| {
+        text[after..]
+            .get(..t.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(t))
+    }) {
+        end = after + tail.len();
+    }
+    listed[first].start..end
+}
+
 /// Whether meeting `m` is of the known series `body` (by its acronym, else its name).
 fn of_body(m: &Meeting, body: &Body) -> bool {
     match (&m.acronym, &body.acronym) {
@@ -353,7 +415,18 @@ impl Extractor<'_> {
     /// held in Vientiane on 25 September"), described from its sentence; a body that is no
     /// series of meetings (a network, a centre, an exercise) is a mechanism.
     pub(super) fn known_mentions(&mut self, text: &str, cite: &str, mentioned: &mut Vec<usize>) {
-        for m in known::mentions(text, self.bodies) {
+        let found = known::mentions(text, self.bodies);
+        // Series named bare, which a list may join.
+        let bare: Vec<usize> = (0..found.len())
+            .filter(|&k| {
+                found[k].number.is_none()
+                    && found[k].year.is_none()
+                    && found[k].body.kind.has_instances()
+            })
+            .collect();
+        let ranges: Vec<std::ops::Range<usize>> =
+            bare.iter().map(|&k| found[k].range.clone()).collect();
+        for (k, m) in found.iter().enumerate() {
             let body = m.body;
             let sentence = sentence_around(text, m.range.start);
             // A series named bare (not one of its meetings) is a mechanism too.
@@ -401,7 +474,11 @@ impl Extractor<'_> {
                         name: &body.name,
                         kept: true,
                     };
-                    let i = self.occurrence(series, text, m.range.clone(), sentence, cite);
+                    let list = bare
+                        .iter()
+                        .position(|&b| b == k)
+                        .map_or(m.range.clone(), |b| series_list(text, &ranges, b));
+                    let i = self.occurrence(series, text, m.range.clone(), list, sentence, cite);
                     // A known series' meeting carries the series' acronym.
                     if let Some(m) = i.map(|i| &mut self.meetings[i]) {
                         if m.number.is_none() {
@@ -490,6 +567,7 @@ impl Extractor<'_> {
         series: SeriesName<'_>,
         text: &str,
         span: std::ops::Range<usize>,
+        list: std::ops::Range<usize>,
         sentence: &str,
         cite: &str,
     ) -> Option<usize> {
@@ -517,8 +595,13 @@ impl Extractor<'_> {
                     && !same_words_any_order(s, acr)
             })
             .unwrap_or_else(|| acr.to_string());
-        // What follows the name: "… (ADSOM) in Vientiane, Laos, on September 25".
-        let next = bracket.map_or(after, |(_, rest)| rest).trim_start();
+        // What follows the name, or the list it closes: "… (ADSOM) in Vientiane, Laos, on
+        // September 25".
+        let next = if list.end > end {
+            text[past_bracket(text, list.end)..].trim_start()
+        } else {
+            bracket.map_or(after, |(_, rest)| rest).trim_start()
+        };
         let dates = find_dates(sentence, self.clock.year, false);
         // Both are slices of `text`: where the rest starts within the sentence.
         let next_at = (next.as_ptr() as usize).wrapping_sub(sentence.as_ptr() as usize);
@@ -532,7 +615,7 @@ impl Extractor<'_> {
         };
         // "an ADMM-Plus is to be held as well", "preparations for the ADSOM": this year's
         // meeting of the series, still to come, without a date.
-        let lead = text[..lead_end(text, start)]
+        let lead = text[..lead_end(text, list.start)]
             .trim_end()
             .to_ascii_lowercase();
         // "the forthcoming ADMM and ADMM-Plus meetings": a cue before the first of two series
@@ -573,10 +656,13 @@ impl Extractor<'_> {
             return None;
         }
         // The verb near the name: "… within the ADMM-Plus" long after "was held" is no meeting.
-        let here = start.wrapping_sub(sentence.as_ptr() as usize - text.as_ptr() as usize);
+        let sentence_at = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        let here = start.wrapping_sub(sentence_at);
+        // A list's clause after its last item is every item's.
+        let list_end = list.end.max(end).wrapping_sub(sentence_at);
         let this_year = lower
             .match_indices(THIS_YEAR)
-            .any(|(at, _)| at > here && at - here <= OCCURRENCE_SPAN);
+            .any(|(at, _)| at > here && at.saturating_sub(list_end.max(here)) <= OCCURRENCE_SPAN);
         // "last year's ADMM-Plus meeting", "next year's ADMM": the year before or after.
         let shift = YEAR_SHIFTS
             .iter()
@@ -643,8 +729,27 @@ impl Extractor<'_> {
                 && !lead.ends_with(" of the")
                 && !opens_longer_bracket(text, start..end)
                 && !follower.is_some_and(|w| NOT_ONE_MEETING_AFTER.contains(&w.as_str()));
-            let id = format!("{}-{}", fact_id(&short), year + shift);
-            return (coming || undated_now).then(|| self.series_meeting(id, name, short, cite).0);
+            // "… in the first quarter of 2017, followed by the ADSOM meeting proper": a meeting
+            // named only with its head, in a sentence of one other year, is of that year.
+            let future = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued;
+            let sentence_year = dates.first().map(|d| d.when.start.year()).filter(|y| {
+                dates
+                    .iter()
+                    .all(|d| d.when.start.year() == *y && d.when.end.year() == *y)
+            });
+            let year = match sentence_year {
+                Some(y) if headed && !future && !this_year && shift == 0 => y,
+                _ => year + shift,
+            };
+            let id = format!("{}-{year}", fact_id(&short));
+            if !(coming || undated_now) {
+                return None;
+            }
+            let (i, _) = self.series_meeting(id, name, short, cite);
+            if Some(year) != self.clock.year {
+                set_year(&mut self.meetings[i], year);
+            }
+            return Some(i);
         };
         let start = date.when.start;
         let mut id = format!("{}-{}", fact_id(&short), start.year());

@@ -884,6 +884,7 @@ impl<'a> Extractor<'a> {
                                 series,
                                 text,
                                 pair.start..pair.start + pair.long.len(),
+                                pair.start..pair.start + pair.long.len(),
                                 sentence,
                                 &cite,
                             )
@@ -1075,7 +1076,14 @@ impl<'a> Extractor<'a> {
                         name: &name,
                         kept: false,
                     };
-                    match self.occurrence(series, text, at..at + name.len(), sentence, &cite) {
+                    match self.occurrence(
+                        series,
+                        text,
+                        at..at + name.len(),
+                        at..at + name.len(),
+                        sentence,
+                        &cite,
+                    ) {
                         Some(i) => para.mentioned.push(i),
                         None => self.mechanism(Some(&acr), &name, MEETING_SERIES, sentence, &cite),
                     }

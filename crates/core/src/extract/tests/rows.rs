@@ -1203,6 +1203,30 @@ fn known_series_instance_rows() {
                 ("admm-2026", Some("3 May"), Some("Hanoi, Vietnam"), None),
             ],
         ),
+        // a list of series shares the cue before its first item and the clause after its last
+        // ("preparations for A, B and C"; "A, B and related meetings held this year"); series
+        // listed with no cue are no meetings
+        (
+            "Officials reviewed preparations for the ASEAN Defence Senior Officials’ Meeting Working Group (ADSOM WG), the ADSOM and the ADMM. The talks kept to the spirit of the ASEAN Chiefs of Defence Forces Meeting, the ANCM and related meetings held this year. Ties grow through the AMIM, the AACC and the ADMM-Plus.",
+            "2026-05-12",
+            &[
+                ("adsom-wg-2026", Some("2026"), None, None),
+                ("adsom-2026", Some("2026"), None, None),
+                ("admm-2026", Some("2026"), None, None),
+                ("acdfm-2026", Some("2026"), None, None),
+                ("ancm-2026", Some("2026"), None, None),
+            ],
+        ),
+        // a series named with its head alone ("the <series> meeting proper") in a sentence
+        // dated by one other year is that year's meeting, not the statement's
+        (
+            "The office ran the working group rounds in the first quarter of 2025, which were followed by the ADSOM and ADSOM-Plus meeting proper.",
+            "2026-01-20",
+            &[
+                ("adsom-2025", Some("2025"), None, None),
+                ("adsom-plus-2025", Some("2025"), None, None),
+            ],
+        ),
         // "<series> … will take place" and "will hold the <series>": this year's meeting; a
         // series named as the framework of something else ("under the <series>", "platforms
         // such as the <series>") is no meeting
