@@ -380,6 +380,16 @@ fn instance_cue(sentence: &str, name: std::ops::Range<usize>) -> bool {
 /// Years a meeting's id may end in to be dated by it.
 pub(super) const NAMED_YEARS: std::ops::RangeInclusive<i16> = 1967..=2100;
 
+/// The year a meeting's name carries when `word` is one: four digits, nothing joined after
+/// ("2022", "2022’", "2022,"; not "2021-2023" or "2021–23").
+pub(super) fn naming_year(word: &str) -> Option<i16> {
+    let digits = word.trim_end_matches(['’', '\'', '"', '”', ',', '.', ';', ':', ')']);
+    (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| NAMED_YEARS.contains(y))
+}
+
 /// A series as a rule names it: its short name, its full name, and whether the rule keeps the
 /// series as a mechanism whatever [`Extractor::occurrence`] finds.
 pub(super) struct SeriesName<'a> {
@@ -636,9 +646,24 @@ impl Extractor<'_> {
             .and_then(|r| r.get(..4))
             .and_then(|y| y.parse::<i16>().ok())
             .filter(|y| NAMED_YEARS.contains(y));
-        if let Some(year) = at_year {
+        // "the ‘ROK-ASEAN Defence Vice-Ministerial Meeting 2022’", "the 2019 ASEAN … Meeting":
+        // the meeting its name's year names.
+        let named = next
+            .split_whitespace()
+            .next()
+            .and_then(naming_year)
+            .or_else(|| {
+                let mut words = lead.split_whitespace().rev();
+                let year = words.next().and_then(naming_year)?;
+                (words.next() == Some("the")).then_some(year)
+            });
+        if let Some(year) = at_year.or(named) {
             let id = format!("{}-{year}", fact_id(&short));
-            let (i, _) = self.series_meeting(id, name, short, cite);
+            let (i, new) = self.series_meeting(id, name, short, cite);
+            if new && at_year.is_none() {
+                let here = offset_in(sentence, text, start);
+                self.describe_edition(i, year, sentence, here, cite);
+            }
             set_year(&mut self.meetings[i], year);
             return Some(i);
         }
@@ -770,6 +795,25 @@ impl Extractor<'_> {
             self.describe_meeting(i, sentence, Some(here), cite);
         }
         Some(i)
+    }
+
+    /// Describes meeting `i`, named by its `year`, from its sentence: a day of another year
+    /// there is another event's and is not its date.
+    fn describe_edition(
+        &mut self,
+        i: usize,
+        year: i16,
+        sentence: &str,
+        here: Option<usize>,
+        cite: &str,
+    ) {
+        self.describe_meeting(i, sentence, here, cite);
+        let m = &mut self.meetings[i];
+        if m.when.as_ref().is_some_and(|w| w.start.year() != year) {
+            m.date = None;
+            m.when = None;
+        }
+        set_year(m, year);
     }
 
     /// The year the clause right after a series' name gives its meeting, within

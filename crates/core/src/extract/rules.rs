@@ -4,7 +4,7 @@
 
 use super::fields::theme;
 use super::known::GROUP_FOLLOWERS;
-use super::meetings::{set_year, Extractor, SeriesName, NAMED_YEARS};
+use super::meetings::{naming_year, set_year, Extractor, SeriesName, NAMED_YEARS};
 use super::people::{
     attendance, chair_in, chair_of, first_naming, handover, host_subject, observer_sentence,
     CHAIRMANSHIP_WORDS,
@@ -98,6 +98,9 @@ const LEAD_PARAGRAPHS: usize = 2;
 
 /// Words that start a meeting's name written without an acronym pair.
 const ASEAN_NAME_STARTS: &[&str] = &["ASEAN ", "ASEAN-"];
+
+/// Quotes a name may stand in ("the ‘… Meeting 2022’").
+const NAME_QUOTES: &[char] = &['‘', '’', '“', '”', '"', '\''];
 
 /// Letters before "-<number>" that name no series of meetings ("COVID-19").
 const NOT_SERIES_HANDLES: &[&str] = &["COVID", "SARS", "MERS", "HIV", "AIDS", "NCOV"];
@@ -1021,7 +1024,11 @@ impl<'a> Extractor<'a> {
                     w.strip_suffix(PARTNER_BEFORE_ASEAN)
                         .is_some_and(|p| p.len() >= 3 && text::capitalised(p))
                 })
-                .map(|w| w.as_ptr() as usize - text.as_ptr() as usize),
+                // "‘China-ASEAN …": the name, out of its quote.
+                .map(|w| {
+                    let quote = w.len() - w.trim_start_matches(NAME_QUOTES).len();
+                    w.as_ptr() as usize - text.as_ptr() as usize + quote
+                }),
         );
         starts.sort_unstable();
         starts.dedup();
@@ -1055,7 +1062,7 @@ impl<'a> Extractor<'a> {
             let longer = full
                 .get(name.len()..)
                 .and_then(|rest| rest.split_whitespace().next())
-                .is_some_and(text::capitalised);
+                .is_some_and(|w| text::capitalised(w) && naming_year(w).is_none());
             // "the 9th ASEAN Summit": a name too short for initials is its own short form.
             let Some(acr) = initials(&name)
                 .or_else(|| (name.split_whitespace().count() == 2).then(|| name.clone()))

@@ -821,6 +821,27 @@ fn meeting_mention_rows() {
             "lcbdd-3",
             &[("date", Some("8 March")), ("place", Some("Thakhek"))],
         ),
+        // a partner's meeting named by its year, in quotes: that year's meeting, its day and
+        // place from the sentence (a day of another year is not its date)
+        (
+            "On 6 May, the vice minister held the ‘Korea-ASEAN Defence Vice-Ministerial Meeting 2026’ in Seoul with every delegation.",
+            "2026-05-08",
+            "korea-asean-dvm-2026",
+            &[("date", Some("6 May")), ("place", Some("Seoul, Republic of Korea"))],
+        ),
+        (
+            "The talks held on 2 March 2025 prepared the ASEAN-Korea Harbour Chiefs Meeting 2026.",
+            "2026-05-08",
+            "asean-korea-hcm-2026",
+            &[("date", Some("2026"))],
+        ),
+        // "the <year> <ASEAN name>": named by its year before the name
+        (
+            "The 2018 ASEAN-Australia Special Summit was held in Sydney.",
+            "2026-05-08",
+            "asean-australia-ss-2018",
+            &[("date", Some("2018")), ("place", Some("Sydney, Australia"))],
+        ),
         // a series' acronym after an ordinal
         (
             "Ministers gathered for the 14th ADMM-Plus in Bangkok on 12 November.",
