@@ -141,24 +141,47 @@ const UNDATED_FUTURE: &[&str] = &[
     "to be held",
 ];
 
-/// Words right before a series' name that make it this year's meeting, even without a date
-/// ("work went on in preparation for the ADSOM", "met on the sidelines of the ADMM").
-const UNDATED_CUES_BEFORE: &[&str] = &[
-    "preparations for the",
-    "preparation for the",
-    "prepare for the",
-    "ahead of the",
+/// Words right before a series' name (and an article, [`CUE_ARTICLES`]) that make it this
+/// year's meeting still to come, even without a date ("work went on in preparation for the
+/// ADSOM", "on the eve of an ADMM-Plus meeting"): a date of an earlier year in their sentence is
+/// not the meeting's.
+const UNDATED_CUES_AHEAD: &[&str] = &[
+    "preparations for",
+    "preparation for",
+    "prepare for",
+    "ahead of",
+    "eve of",
+    "run-up to",
+    "lead-up to",
     "the upcoming",
-    "the recent",
-    "the latest",
-    "outcomes of the",
-    "results of the",
-    "sidelines of the",
-    "margins of the",
     "the forthcoming",
     "the coming",
-    "following the",
 ];
+
+/// Words right before a series' name (and an article) that make it this year's meeting, held
+/// ("met on the sidelines of the ADMM", "the outcomes of the ADSOM").
+const UNDATED_CUES_DONE: &[&str] = &[
+    "the recent",
+    "the latest",
+    "outcomes of",
+    "results of",
+    "sidelines of",
+    "margins of",
+    "following",
+];
+
+/// Articles that may stand between a cue and the series' name.
+const CUE_ARTICLES: &[&str] = &["", " the", " a", " an"];
+
+/// Whether `lead` ends with one of `cues`, an article after it or none.
+fn ends_with_cue(lead: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|c| {
+        CUE_ARTICLES.iter().any(|a| {
+            lead.strip_suffix(a)
+                .is_some_and(|l| l.ends_with(c) && (a.is_empty() || !c.starts_with("the ")))
+        })
+    })
+}
 
 /// Words before a series' name that make it one meeting when a year follows the name ("first
 /// proposed at the ADMM-Plus in 2017"): that year's meeting.
@@ -634,9 +657,11 @@ impl Extractor<'_> {
             .strip_suffix(" and")
             .and_then(|l| l.rsplit_once(' '))
             .map(|(before, _)| before);
-        let cued = UNDATED_CUES_BEFORE
-            .iter()
-            .any(|c| lead.ends_with(c) || joined_lead.is_some_and(|l| l.ends_with(c)));
+        let cued_by = |cues: &[&str]| {
+            ends_with_cue(&lead, cues) || joined_lead.is_some_and(|l| ends_with_cue(l, cues))
+        };
+        let ahead = cued_by(UNDATED_CUES_AHEAD);
+        let cued = ahead || cued_by(UNDATED_CUES_DONE);
         // "at the ADMM-Plus in 2017": that year's meeting.
         let at_year = AT_THE
             .iter()
@@ -715,7 +740,10 @@ impl Extractor<'_> {
         if !near && !placed_on_a_day() && !coming && !at_or_led {
             return None;
         }
-        let date = date_near(sentence, here, self.clock, &OCCURRENCE_DATE);
+        // "said on the eve of an ADMM-Plus meeting …, after they were invited in 2019": a date
+        // of an earlier year is not the meeting's still to come.
+        let date = date_near(sentence, here, self.clock, &OCCURRENCE_DATE)
+            .filter(|d| !ahead || self.clock.year.is_none_or(|y| d.when.end.year() >= y));
         // "talks on Thursday on next year's <series>": the shifted year, when the day the
         // sentence gives is of another year (the talks'). "The previous <series>" may be of any
         // earlier year, so only a year's possessive counts.
@@ -771,7 +799,8 @@ impl Extractor<'_> {
                 return None;
             }
             let (i, _) = self.series_meeting(id, name, short, cite);
-            if Some(year) != self.clock.year {
+            // A meeting still to come keeps its year against any earlier one its sentence gives.
+            if ahead || Some(year) != self.clock.year {
                 set_year(&mut self.meetings[i], year);
             }
             return Some(i);

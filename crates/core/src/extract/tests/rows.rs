@@ -1217,6 +1217,17 @@ fn known_series_instance_rows() {
                 ("ancm-2026", Some("2026"), None, None),
             ],
         ),
+        // a cue of a meeting still to come with an article ("on the eve of an <series>
+        // meeting", "in the run-up to the <series>"): this year's meeting, an earlier year in
+        // its sentence being another event's
+        (
+            "An official spoke on the eve of an ADMM-Plus meeting to be joined by nine ministers, who were first invited in 2024. Staff worked hard in the run-up to the ADSOM.",
+            "2026-05-12",
+            &[
+                ("admm-plus-2026", Some("2026"), None, None),
+                ("adsom-2026", Some("2026"), None, None),
+            ],
+        ),
         // a series named with its head alone ("the <series> meeting proper") in a sentence
         // dated by one other year is that year's meeting, not the statement's
         (
