@@ -188,6 +188,13 @@ fn is_parent_of(parent: &Mention<'_>, group: &Body, text: &str, range: &Range<us
     series.acronym.as_deref().is_some_and(starts) || starts(&series.name)
 }
 
+/// A meeting word a group's name may hold before its topic, read without it: "the inaugural EWG
+/// meeting on Maritime Security" names the EWG on Maritime Security.
+const GROUP_MEETING_ON: &str = " meeting on ";
+
+/// The last words of a group's name (lowercase) that [`GROUP_MEETING_ON`] may follow.
+const GROUP_NAME_ENDS: &[&str] = &["ewg", "wg", "working group", "experts' working group"];
+
 /// Quotation marks a known name may be written between, left out when names are read.
 const QUOTATION_MARKS: &[char] = &['"', '“', '”'];
 
@@ -224,6 +231,18 @@ fn without_bracketed_acronyms(text: &str) -> (String, Vec<usize>) {
             at.extend((0..ASEAN.len() - 1).map(|b| k + b));
             at.push(k + long.len() - 1);
             k += long.len();
+            continue;
+        }
+        // "the EWG meeting on Maritime Security": the group on its topic.
+        let group_meeting = rest
+            .get(..GROUP_MEETING_ON.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(GROUP_MEETING_ON))
+            && GROUP_NAME_ENDS.iter().any(|e| {
+                out.ends_with(e)
+                    && !out[..out.len() - e.len()].ends_with(|c: char| c.is_alphanumeric())
+            });
+        if group_meeting {
+            k += GROUP_MEETING_ON.len() - " on ".len();
             continue;
         }
         let c = rest.chars().next().unwrap_or(' ');

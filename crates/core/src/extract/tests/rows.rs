@@ -1217,6 +1217,18 @@ fn known_series_instance_rows() {
                 ("ancm-2026", Some("2026"), None, None),
             ],
         ),
+        // a group's meeting word before its topic ("the inaugural EWG meeting on <topic>", "the
+        // 3rd … Experts Working Group meeting on <topic>"): that topic's group, not the EWG
+        (
+            "Delegates recalled the inaugural EWG meeting on Maritime Security, held in Darwin, Australia in July 2025.",
+            "2026-05-10",
+            &[("ewg-ms-1", Some("July 2025"), Some("Darwin, Australia"), None)],
+        ),
+        (
+            "The 3rd ADMM-Plus Experts Working Group meeting on Military Medicine was held in Hue on 4 May.",
+            "2026-05-10",
+            &[("ewg-mm-3", Some("4 May"), Some("Hue, Vietnam"), None)],
+        ),
         // a cue of a meeting still to come with an article ("on the eve of an <series>
         // meeting", "in the run-up to the <series>"): this year's meeting, an earlier year in
         // its sentence being another event's
