@@ -531,6 +531,33 @@ fn closes(w: &str) -> bool {
     w.ends_with([',', '.', ';', ':', ')', '”', '"'])
 }
 
+/// Words that join the last item of a lowercase enumeration ("chemical, biological and
+/// radiological threats").
+const ENUMERATION_JOINERS: &[&str] = &["and", "or"];
+
+/// The most words from a comma to the joiner of a lowercase enumeration it opens.
+const ENUMERATION_WORDS: usize = 4;
+
+/// Whether the comma ending word `at` opens more items of a lowercase enumeration ("countering
+/// chemical, biological and radiological threats"), not a clause: lowercase words (commas
+/// between them) up to "and" or "or" and a lowercase word after it.
+fn enumeration_goes_on(words: &[(usize, &str)], at: usize) -> bool {
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    if !words[at].1.ends_with(',') || !lower(words[at].1.trim_end_matches(',')) {
+        return false;
+    }
+    for k in at + 1..(at + 1 + ENUMERATION_WORDS).min(words.len()) {
+        let w = words[k].1;
+        if ENUMERATION_JOINERS.contains(&w) {
+            return k > at + 1 && words.get(k + 1).is_some_and(|(_, n)| lower(bare(n)));
+        }
+        if !lower(w.trim_end_matches(',')) {
+            return false;
+        }
+    }
+    false
+}
+
 /// A lowercase document told by what follows its head at words `from..to`: "a concept document
 /// on enhancing …", "the draft joint statements of the 9th AHCM", "the terms of reference for
 /// …"; its modifiers before ("draft", "three-year") go with it.
@@ -592,7 +619,7 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
             break;
         }
         end += 1;
-        if closes(w) {
+        if closes(w) && !enumeration_goes_on(words, end - 1) {
             break;
         }
     }
@@ -808,6 +835,12 @@ mod tests {
             (
                 "The meeting approved the Work Plan of the Ready Group and the Guidelines for Maritime Interaction.",
                 &["Work Plan of the Ready Group", "Guidelines for Maritime Interaction"],
+            ),
+            // a lowercase enumeration in what a proposal is about goes on past its commas; a
+            // clause after a comma does not
+            (
+                "The ministers welcomed a proposal to host a seminar on countering chemical, biological and radiological threats, which will meet next year.",
+                &["proposal to host a seminar on countering chemical, biological and radiological threats"],
             ),
             // lowercase document words, or a head alone: no name
             ("They adopted a joint statement at the end.", &[]),
