@@ -166,6 +166,9 @@ pub const ADOPTION_VERBS: &[&str] = &[
     "noted",
     "welcome",
     "welcomed",
+    "support",
+    "supported",
+    "supporting",
     "finalise",
     "finalised",
     "finalize",
@@ -841,6 +844,11 @@ mod tests {
             (
                 "The ministers welcomed a proposal to host a seminar on countering chemical, biological and radiological threats, which will meet next year.",
                 &["proposal to host a seminar on countering chemical, biological and radiological threats"],
+            ),
+            // a proposal the meeting supported, with who made it and what it is for
+            (
+                "All ministers supported the proposal of the Harbour Minister for joint coastal drills.",
+                &["proposal of the Harbour Minister for joint coastal drills"],
             ),
             // lowercase document words, or a head alone: no name
             ("They adopted a joint statement at the end.", &[]),
