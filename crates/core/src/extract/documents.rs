@@ -561,6 +561,15 @@ fn enumeration_goes_on(words: &[(usize, &str)], at: usize) -> bool {
     false
 }
 
+/// Whether a word is a year or a span of years ("2040", "2024-2032").
+fn is_years(word: &str) -> bool {
+    word.len() >= 4
+        && word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+}
+
 /// A lowercase document told by what follows its head at words `from..to`: "a concept document
 /// on enhancing …", "the draft joint statements of the 9th AHCM", "the terms of reference for
 /// …"; its modifiers before ("draft", "three-year") go with it.
@@ -632,9 +641,11 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
     }
     let own = &words[to + 1..end];
     let content = own.iter().filter(|(_, w)| !connector(w)).count();
-    let capital = own
-        .iter()
-        .any(|(_, w)| bare(w).starts_with(|c: char| c.is_uppercase()));
+    // A capitalised word or a year tells which ("the work plan for 2021-2022").
+    let capital = own.iter().any(|(_, w)| {
+        let b = bare(w);
+        b.starts_with(|c: char| c.is_uppercase()) || is_years(b)
+    });
     (content >= MIN_QUALIFIER_WORDS || (capital && content >= 1)).then_some(end)
 }
 
@@ -651,9 +662,7 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
             && b.starts_with(|c: char| c.is_ascii_digit())
             && b.chars().all(|c| c.is_ascii_digit() || c == '.');
         version
-            || (b.len() >= 4
-                && b.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–')))
+            || is_years(b)
             || super::spans::ordinal(b).is_some_and(|_| b.starts_with(|c: char| c.is_ascii_digit()))
     };
     let connector = |w: &str| NAME_CONNECTORS.contains(&bare(w).to_ascii_lowercase().as_str());
@@ -844,6 +853,11 @@ mod tests {
             (
                 "The ministers welcomed a proposal to host a seminar on countering chemical, biological and radiological threats, which will meet next year.",
                 &["proposal to host a seminar on countering chemical, biological and radiological threats"],
+            ),
+            // a lowercase document told by the years it is for
+            (
+                "The officers discussed updating the harbour chiefs' work plan for 2027-2028.",
+                &["work plan for 2027-2028"],
             ),
             // a proposal the meeting supported, with who made it and what it is for
             (
