@@ -134,6 +134,10 @@ const QUALIFIER_STOPS: &[&str] = &[
 /// concept note for this proposed forum"): no document in particular is named.
 const DEICTIC_OPENERS: &[&str] = &["this", "these", "that", "those"];
 
+/// The word standing for one more document of the head named last ("a concept document on
+/// …, and another on …").
+const ANOTHER: &str = "another";
+
 /// Words after "and" that start the next item of a list ("… and the", "… and a").
 const NEXT_ITEM: &[&str] = &["the", "a", "an", "another", "other"];
 
@@ -284,7 +288,29 @@ pub fn documents(text: &str) -> Vec<Document> {
             .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
             .collect();
         let mut i = 0;
+        // The head of the lowercase document named last, which "another on …" repeats.
+        let mut described_head: Option<String> = None;
         while i < words.len() {
+            // "a concept document on A, and another on B": a second document of that head.
+            let another = words[i].1.eq_ignore_ascii_case(ANOTHER) && has_verb;
+            if let Some(head) = described_head.as_ref().filter(|_| another) {
+                if let Some(to) = qualified(&words, i + 1, i + 1) {
+                    let (last_at, last) = words[to - 1];
+                    let about = sentence[words[i + 1].0..last_at + last.len()]
+                        .trim_end_matches([',', '.', ';', ':', ')', '”', '"']);
+                    let name = format!("{head} {about}");
+                    if !out.iter().any(|d| d.name == name) {
+                        let start = range.start + words[i].0;
+                        out.push(Document {
+                            range: start..range.start + last_at + last.len(),
+                            name,
+                            sentence: range.clone(),
+                        });
+                    }
+                    i = to;
+                    continue;
+                }
+            }
             let Some(n) = head_at(&words, i) else {
                 i += 1;
                 continue;
@@ -299,9 +325,23 @@ pub fn documents(text: &str) -> Vec<Document> {
                 i += n;
                 continue;
             }
-            let named = name_around(&words, i, i + n)
-                .map(|(from, to)| (from, qualified(&words, i + n, to).unwrap_or(to)))
-                .or_else(|| has_verb.then(|| described(&words, i, i + n)).flatten())
+            let around = name_around(&words, i, i + n)
+                .map(|(from, to)| (from, qualified(&words, i + n, to).unwrap_or(to)));
+            let lowercase = around
+                .is_none()
+                .then(|| has_verb.then(|| described(&words, i, i + n)).flatten())
+                .flatten();
+            if lowercase.is_some() {
+                described_head = Some(
+                    words[i..i + n]
+                        .iter()
+                        .map(|(_, w)| bare(w))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+            let named = around
+                .or(lowercase)
                 .filter(|&(from, to)| has_verb || mentioned_name(&words[from..to]));
             if let Some((from, to)) = named {
                 let start = words[from].0;
@@ -853,6 +893,14 @@ mod tests {
             (
                 "The ministers welcomed a proposal to host a seminar on countering chemical, biological and radiological threats, which will meet next year.",
                 &["proposal to host a seminar on countering chemical, biological and radiological threats"],
+            ),
+            // "and another on …" after a lowercase document: one more of the same head
+            (
+                "The session looked into a concept document on harbour safety training and another on the establishment of ties among harbour academies.",
+                &[
+                    "concept document on harbour safety training",
+                    "concept document on the establishment of ties among harbour academies",
+                ],
             ),
             // a lowercase document told by the years it is for
             (
