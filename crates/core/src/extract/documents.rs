@@ -107,6 +107,9 @@ const MIN_MENTIONED_WORDS: usize = 3;
 /// statements", "a three-year action plan").
 const DESCRIBED_MODIFIERS: &[&str] = &["draft", "new", "revised", "updated", "final"];
 
+/// The end of a modifier of years that goes with a lowercase document ("a three-year work plan").
+const YEARS_MODIFIER_END: &str = "-year";
+
 /// Words that tell what a lowercase document is about: "on …", "of …", "for …", "to …".
 const QUALIFIERS: &[&str] = &["on", "of", "for", "to"];
 
@@ -327,10 +330,11 @@ pub fn documents(text: &str) -> Vec<Document> {
             }
             let around = name_around(&words, i, i + n)
                 .map(|(from, to)| (from, qualified(&words, i + n, to).unwrap_or(to)));
-            let lowercase = around
-                .is_none()
-                .then(|| has_verb.then(|| described(&words, i, i + n)).flatten())
-                .flatten();
+            let lowercase = if around.is_none() && has_verb {
+                described(&words, i, i + n)
+            } else {
+                None
+            };
             if lowercase.is_some() {
                 described_head = Some(
                     words[i..i + n]
@@ -628,7 +632,8 @@ fn described(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize, 
     let mut start = from;
     while start > 0 {
         let w = bare(words[start - 1].1);
-        if closes(words[start - 1].1) || !(DESCRIBED_MODIFIERS.contains(&w) || w.ends_with("-year"))
+        if closes(words[start - 1].1)
+            || !(DESCRIBED_MODIFIERS.contains(&w) || w.ends_with(YEARS_MODIFIER_END))
         {
             break;
         }

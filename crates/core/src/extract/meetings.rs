@@ -725,7 +725,9 @@ impl Extractor<'_> {
         // The weaker cues make a meeting only of a series the caller keeps as a mechanism too,
         // so the series itself is never lost to them.
         let weak = series_kept && (this_year || headed || shift != 0);
-        let coming = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued || weak;
+        // Words that speak of the meeting as one to come, or of its being held.
+        let told = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued;
+        let coming = told || weak;
         let near = OCCURRENCE_VERBS.iter().any(|v| {
             lower
                 .match_indices(v)
@@ -784,14 +786,13 @@ impl Extractor<'_> {
                 && !follower.is_some_and(|w| NOT_ONE_MEETING_AFTER.contains(&w.as_str()));
             // "… in the first quarter of 2017, followed by the ADSOM meeting proper": a meeting
             // named only with its head, in a sentence of one other year, is of that year.
-            let future = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued;
             let sentence_year = dates.first().map(|d| d.when.start.year()).filter(|y| {
                 dates
                     .iter()
                     .all(|d| d.when.start.year() == *y && d.when.end.year() == *y)
             });
             let year = match sentence_year {
-                Some(y) if headed && !future && !this_year && shift == 0 => y,
+                Some(y) if headed && !told && !this_year && shift == 0 => y,
                 _ => year + shift,
             };
             let id = format!("{}-{year}", fact_id(&short));
