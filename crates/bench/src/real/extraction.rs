@@ -719,12 +719,14 @@ mod tests {
                 name: "ASEAN Navy Chiefs' Meeting".into(),
                 aliases: vec!["ASEAN navy chiefs meeting".into()],
                 kind: BodyKind::MeetingSeries,
+                members: Vec::new(),
             },
             Body {
                 acronym: Some("ACMM".into()),
                 name: "ASEAN Centre of Military Medicine".into(),
                 aliases: Vec::new(),
                 kind: BodyKind::Centre,
+                members: Vec::new(),
             },
         ];
         type Gold<'a> = (Option<&'a str>, &'a str);

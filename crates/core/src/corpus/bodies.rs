@@ -73,6 +73,10 @@ pub struct Body {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub kind: BodyKind,
+    /// Who meets, for a meeting series: the people whose gathering is one of its meetings
+    /// ("navy chiefs"), so "ASEAN navy chiefs met in Pattaya on Sunday" names one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
 }
 
 impl Body {
@@ -107,6 +111,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Body>, Vec<CorpusError>> {
     let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
     let mut analyzer = analysis::analyzer();
     let mut bodies = Vec::new();
+    // Each member phrase, lowercase → the line of the series it names.
+    let mut member_of: HashMap<String, usize> = HashMap::new();
     for spanned in raw.body {
         let line = line_of(text, spanned.span().start);
         let body = spanned.into_inner();
@@ -134,6 +140,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Body>, Vec<CorpusError>> {
                 )),
                 _ => {
                     owner.insert(words, line);
+                }
+            }
+        }
+        if !body.members.is_empty() && body.kind != BodyKind::MeetingSeries {
+            errors.push(error(
+                line,
+                "only a meeting series has `members` (who meets)".into(),
+            ));
+        }
+        for member in &body.members {
+            let key = member.trim().to_lowercase();
+            if key.is_empty() {
+                errors.push(error(line, "a member phrase is empty".into()));
+                continue;
+            }
+            match member_of.get(&key) {
+                Some(&first) if first != line => errors.push(error(
+                    line,
+                    format!("member {member:?} already names the series at line {first}"),
+                )),
+                _ => {
+                    member_of.insert(key, line);
                 }
             }
         }
@@ -184,6 +212,26 @@ kind = \"exercise\"
         assert!(unknown[0].contains("club"), "{unknown:?}");
         let extra = messages("[[body]]\nname = \"X\"\nkind = \"network\"\nchair = \"Y\"\n");
         assert!(extra[0].contains("chair"), "{extra:?}");
+        // Who meets: only a series has members, and a phrase names one series.
+        let members = "\
+[[body]]
+name = \"Harbour Chiefs Meeting\"
+kind = \"meeting-series\"
+members = [\"harbour chiefs\"]
+
+[[body]]
+name = \"Harbour Network\"
+kind = \"network\"
+members = [\"Harbour chiefs\", \" \"]
+";
+        assert_eq!(
+            messages(members),
+            [
+                "bodies.toml:6: only a meeting series has `members` (who meets)",
+                "bodies.toml:6: member \"Harbour chiefs\" already names the series at line 1",
+                "bodies.toml:6: a member phrase is empty",
+            ]
+        );
     }
 
     #[test]

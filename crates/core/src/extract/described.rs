@@ -2,12 +2,17 @@
 //! with the ASEAN defence ministers ("the second informal meeting between ASEAN and Australian
 //! defence ministers", "the 2026 Informal Defence Ministers' Meeting with Canada and ASEAN"), and
 //! the ASEAN ministers' own ("the fourth meeting of defence ministers of the ASEAN member states
-//! and dialogue partners", "a meeting of their defence ministers in Singapore last week").
+//! and dialogue partners", "a meeting of their defence ministers in Singapore last week"), and a
+//! series' members meeting ("ASEAN navy chiefs met in Pattaya on Sunday").
 
-use super::fields::{date_near, MEETING_DATE};
+use super::fields::{date_near, is_weekday, MEETING_DATE};
+use super::known;
 use super::meetings::Extractor;
 use super::spans::ordinal_before;
-use super::text::sentences;
+use super::text::{bare, find_word, sentences};
+use crate::corpus::BodyKind;
+use crate::dates::MONTH_NAMES;
+use std::ops::Range;
 
 /// Dialogue partners: the name a series' short form takes ("ASEAN-Australia DMIM"), and the words
 /// a sentence names them by.
@@ -58,6 +63,89 @@ const PLUS_SIDE_SPAN: usize = 80;
 
 /// The known series the ministers' meeting is a meeting of: without partners, with them.
 const MINISTERS_SERIES: (&str, &str) = ("ADMM", "ADMM-Plus");
+
+/// Words of ASEAN's side right before a series' members ("the ASEAN navy chiefs", "Asean's
+/// army chiefs"), lowercase, within [`MEMBERS_SIDE_WORDS`] words.
+const ASEAN_BEFORE: &[&str] = &["asean", "asean's", "asean’s"];
+const MEMBERS_SIDE_WORDS: usize = 3;
+
+/// Words after the members that lead to ASEAN's side ("navy chiefs from nine Asean countries",
+/// "defence ministers of the ASEAN member states"), ASEAN named within [`MEMBERS_SIDE_WORDS`]
+/// words after them.
+const MEMBERS_OF: &[&str] = &["of", "from"];
+
+/// Verbs saying the members met, lowercase: "met", "will meet", "held their annual meeting".
+const GATHERED: &[&str] = &[
+    "met",
+    "meet",
+    "gathered",
+    "gather",
+    "convened",
+    "convene",
+    "held a meeting",
+    "held their",
+    "hold a meeting",
+    "hold their",
+];
+
+/// Bytes from the end of the members to their verb, at most.
+const GATHERED_SPAN: usize = 80;
+
+/// Words after the verb that make it no one meeting of the series ("meet annually", "met with
+/// their Chinese counterpart": a habit, or another meeting), lowercase.
+const NOT_GATHERING_AFTER: &[&str] = &[
+    "with",
+    "annually",
+    "regularly",
+    "every",
+    "once",
+    "twice",
+    "each",
+    "informally",
+];
+
+/// Words between the members and their verb that bring partners to the table: the meeting is
+/// the series' "-Plus" one ("the defence ministers of ASEAN and their counterparts from eight
+/// dialogue partners met").
+const WITH_PARTNERS: &[&str] = &["counterparts", "dialogue partners", "plus countries"];
+const PLUS_SUFFIX: &str = "-Plus";
+
+/// Where ASEAN's side of the members at `at..end` of `lower` is named: right before them, or
+/// in the words of [`MEMBERS_OF`] right after; the bytes from the side's first word to the end of
+/// its last.
+fn asean_members(lower: &str, at: usize, end: usize) -> Option<Range<usize>> {
+    let offset = |w: &str| w.as_ptr() as usize - lower.as_ptr() as usize;
+    let before = lower[..at]
+        .split_whitespace()
+        .rev()
+        .take(MEMBERS_SIDE_WORDS)
+        .take_while(|w| !w.ends_with(','))
+        .find(|w| ASEAN_BEFORE.contains(w));
+    if let Some(side) = before {
+        return Some(offset(side)..end);
+    }
+    let mut words = lower[end..].split_whitespace();
+    if !words.next().is_some_and(|w| MEMBERS_OF.contains(&w)) {
+        return None;
+    }
+    words
+        .take(MEMBERS_SIDE_WORDS)
+        .find(|w| ASEAN_BEFORE.contains(&bare(w)) || bare(w) == "southeast")
+        .map(|w| at..offset(w) + w.len())
+}
+
+/// Whether the word after a gathering verb makes it none ([`NOT_GATHERING_AFTER`], or a
+/// capitalised name that is no day: "met Chinese Defence Minister …").
+fn not_gathering(next: Option<&str>) -> bool {
+    let Some(word) = next.map(bare) else {
+        return false;
+    };
+    let lower = word.to_ascii_lowercase();
+    NOT_GATHERING_AFTER.contains(&lower.as_str())
+        || word.starts_with(char::is_uppercase)
+            && !is_weekday(&lower)
+            && !MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
 
 /// The short form and the name of the series of informal meetings with `partner`.
 fn series_of(partner: &str) -> (String, String) {
@@ -195,6 +283,77 @@ impl Extractor<'_> {
                         self.instance(&body, &year.to_string(), cite)
                     }
                 };
+                self.describe_meeting(i, sentence, Some(at), cite);
+                if !found.contains(&i) {
+                    found.push(i);
+                }
+            }
+        }
+        found
+    }
+
+    /// "ASEAN navy chiefs met in Pattaya on Sunday", "the defence ministers of ASEAN … will meet
+    /// in Kuala Lumpur": a meeting of the known series those members hold (`members` in
+    /// `bodies.toml`), of its date's year or the statement's, in a sentence naming no series and
+    /// no dialogue partner; the series' "-Plus" one when counterparts join them.
+    pub(super) fn members_gathered(&mut self, text: &str, cite: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        let bodies = self.bodies;
+        for (_, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            let names_series = known::mentions(sentence, bodies)
+                .iter()
+                .any(|m| m.body.kind == BodyKind::MeetingSeries);
+            if names_series {
+                continue;
+            }
+            let members = bodies
+                .iter()
+                .flat_map(|b| b.members.iter().map(move |m| (b, m)));
+            for (body, member) in members {
+                let member = member.to_ascii_lowercase();
+                let Some(at) = find_word(&lower, &member) else {
+                    continue;
+                };
+                let Some(side) = asean_members(&lower, at, at + member.len()) else {
+                    continue;
+                };
+                let side_end = side.end;
+                let rest = &lower[side_end..];
+                let verb = GATHERED
+                    .iter()
+                    .filter_map(|v| find_word(rest, v).map(|k| (k, k + v.len())))
+                    .filter(|(k, _)| *k <= GATHERED_SPAN && !rest[..*k].contains([';', ':']))
+                    .min();
+                let Some((verb_at, verb_end)) = verb else {
+                    continue;
+                };
+                let after = sentence[side_end + verb_end..].split_whitespace().next();
+                if not_gathering(after)
+                    || partner_near(&sentence[side.start..side_end + verb_at], 0).is_some()
+                {
+                    continue;
+                }
+                let plus = WITH_PARTNERS.iter().any(|w| rest[..verb_at].contains(w));
+                let body = match (plus, &body.acronym) {
+                    (false, _) => body,
+                    (true, Some(acronym)) => {
+                        let plus = format!("{acronym}{PLUS_SUFFIX}");
+                        match bodies
+                            .iter()
+                            .find(|b| b.acronym.as_deref() == Some(plus.as_str()))
+                        {
+                            Some(b) => b,
+                            None => continue,
+                        }
+                    }
+                    (true, None) => continue,
+                };
+                let year = date_near(sentence, side_end + verb_at, self.clock, &MEETING_DATE)
+                    .map(|d| d.when.start.year())
+                    .or(self.clock.year);
+                let Some(year) = year else { continue };
+                let i = self.instance(body, &year.to_string(), cite);
                 self.describe_meeting(i, sentence, Some(at), cite);
                 if !found.contains(&i) {
                     found.push(i);

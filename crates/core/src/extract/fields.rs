@@ -68,12 +68,31 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sunday),
 ];
 
+/// Whether `word` (lowercase) names a weekday.
+pub(super) fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|(w, _)| *w == word)
+}
+
 /// The statement's own day.
 const TODAY: &str = "today";
 /// The day before the statement's.
 const YESTERDAY: &str = "yesterday";
 /// The day after the statement's.
 const TOMORROW: &str = "tomorrow";
+
+/// Words right before a weekday that make it the day of what they tell: "on Sunday", and in
+/// news style with no "on", "met Sunday", "held a meeting Sunday".
+const WEEKDAY_LEADS: &[&str] = &[
+    "on",
+    "met",
+    "meeting",
+    "convened",
+    "gathered",
+    "opened",
+    "began",
+    "concluded",
+    "ended",
+];
 
 /// Words saying a sentence speaks of what is still to come, for a weekday after the statement's day.
 const WILL: &[&str] = &[" will ", " to be held", " is scheduled", " is set to "];
@@ -321,7 +340,7 @@ fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
             return Some((at, b, published.tomorrow().ok()?));
         }
         let (_, weekday) = WEEKDAYS.iter().find(|(name, _)| *name == b)?;
-        if k == 0 || bare(words[k - 1].1) != "on" {
+        if k == 0 || !WEEKDAY_LEADS.contains(&bare(words[k - 1].1)) {
             return None;
         }
         let will = WILL.iter().any(|v| lower.contains(v));

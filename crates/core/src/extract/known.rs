@@ -505,6 +505,7 @@ mod tests {
             name: name.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             kind: BodyKind::MeetingSeries,
+            members: Vec::new(),
         }
     }
 

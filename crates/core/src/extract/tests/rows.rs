@@ -1169,6 +1169,18 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // "<series> will meet … from <year>": that year's meeting, still to come
+        (
+            "With the new schedule, the ADMM-Plus will meet every year from 2027 onwards.",
+            "2026-05-08",
+            &[("admm-plus-2027", Some("2027"), None, None)],
+        ),
+        // "<members> gather in <place> for the <series>", present tense, no date
+        (
+            "Senior officials gather in Hue this week for the ADSOM.",
+            "2026-05-08",
+            &[("adsom-2026", Some("2026"), Some("Hue, Vietnam"), None)],
+        ),
         // "were held" + known groups named by their acronyms + a day; "both held
         // in <place> in <month>" names earlier meetings of the same series (a month alone); a
         // chair clause after another subject is not the chair of the meetings named after it
@@ -1869,6 +1881,56 @@ fn ministers_meeting_rows() {
         (
             "The meeting of defence ministers of the Harbour Union opened in Hue on 4 May.",
             "2026-05-04",
+            &[],
+        ),
+    ]);
+}
+
+/// A series' members meeting (`members` in `bodies.toml`): ASEAN's side before or after them,
+/// a verb saying they met (past, to come, "held a meeting" with a bare weekday), partners
+/// joining them making it the "-Plus" series; a habit, a meeting with someone, a sentence naming
+/// a partner or the series itself are none of this rule's.
+#[test]
+fn members_gathered_rows() {
+    check_known_rows(&[
+        // "ASEAN <members> met in <place> on <weekday>"
+        (
+            "ASEAN navy chiefs met in Pattaya on Tuesday to talk about sea rescue.",
+            "2026-05-08",
+            &[("ancm-2026", Some("5 May 2026"), Some("Pattaya, Thailand"), None)],
+        ),
+        // "<members> from <n> ASEAN countries … held a meeting <weekday>", no "on"
+        (
+            "The army chiefs from nine ASEAN countries held a meeting Sunday in Hue.",
+            "2026-05-08",
+            &[("acamm-2026", Some("3 May 2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // "<members> of ASEAN will meet in <place> in <month>"
+        (
+            "Senior defence officials of ASEAN will meet in Da Nang in August.",
+            "2026-05-08",
+            &[("adsom-2026", Some("August"), Some("Da Nang, Vietnam"), None)],
+        ),
+        // partners join them: the "-Plus" series
+        (
+            "The defence ministers of ASEAN and their counterparts from eight dialogue partners met in Hue on 2 May.",
+            "2026-05-08",
+            &[("admm-plus-2026", Some("2 May"), Some("Hue, Vietnam"), None)],
+        ),
+        // a habit, a meeting with someone, a partner's side: none
+        (
+            "ASEAN defence ministers meet annually to review cooperation.",
+            "2026-05-08",
+            &[],
+        ),
+        (
+            "ASEAN defence ministers met with their Chinese counterpart in Hue on 2 May.",
+            "2026-05-08",
+            &[],
+        ),
+        (
+            "ASEAN and Chinese defence ministers met in Hue on 2 May.",
+            "2026-05-08",
             &[],
         ),
     ]);
