@@ -94,6 +94,10 @@ const WEEKDAY_LEADS: &[&str] = &[
     "ended",
 ];
 
+/// Where a clause about something else starts, after a weekday: "met Sunday at the review,
+/// which will open Monday".
+const CLAUSE_BREAKS: &[&str] = &[" which ", " where ", ";"];
+
 /// Words saying a sentence speaks of what is still to come, for a weekday after the statement's day.
 const WILL: &[&str] = &[" will ", " to be held", " is scheduled", " is set to "];
 
@@ -343,7 +347,17 @@ fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
         if k == 0 || !WEEKDAY_LEADS.contains(&bare(words[k - 1].1)) {
             return None;
         }
-        let will = WILL.iter().any(|v| lower.contains(v));
+        // "… will meet on Monday", "On Monday, ministers will meet"; not "met Sunday at the
+        // review, which will open Monday": the tense of the weekday's own clause.
+        let after = &lower[at..];
+        let clause_after = CLAUSE_BREAKS
+            .iter()
+            .filter_map(|b| after.find(b))
+            .min()
+            .map_or(after, |end| &after[..end]);
+        let will = WILL
+            .iter()
+            .any(|v| lower[..at].contains(v) || clause_after.contains(v));
         let day = if will {
             published.nth_weekday(1, *weekday).ok()?
         } else if published.weekday() == *weekday {

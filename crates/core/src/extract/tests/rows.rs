@@ -443,6 +443,13 @@ fn day_phrasing_rows() {
             "ahcm-9",
             &[("date", Some("11 May 2026"))],
         ),
+        // a bare weekday after "held a meeting", a later clause about what will be aside
+        (
+            "The harbour chiefs held a meeting Sunday at the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), which will close Monday in Vientiane.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("3 May 2026"))],
+        ),
         // "today", the statement's own day
         (
             "Chiefs gather for the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Vientiane today.",
