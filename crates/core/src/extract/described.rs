@@ -69,6 +69,11 @@ const MINISTERS_SERIES: (&str, &str) = ("ADMM", "ADMM-Plus");
 const ASEAN_BEFORE: &[&str] = &["asean", "asean's", "asean’s"];
 const MEMBERS_SIDE_WORDS: usize = 3;
 
+/// The region's name, lowercase, as the word before "Asian" ("Southeast Asian navy chiefs") or
+/// a word of its own ("navy chiefs from Southeast Asia").
+const REGION: &[&str] = &["southeast", "south-east"];
+const ASIAN: &str = "asian";
+
 /// Words after the members that lead to ASEAN's side ("navy chiefs from nine Asean countries",
 /// "defence ministers of the ASEAN member states"), ASEAN named within [`MEMBERS_SIDE_WORDS`]
 /// words after them.
@@ -115,13 +120,21 @@ const PLUS_SUFFIX: &str = "-Plus";
 /// its last.
 fn asean_members(lower: &str, at: usize, end: usize) -> Option<Range<usize>> {
     let offset = |w: &str| w.as_ptr() as usize - lower.as_ptr() as usize;
-    let before = lower[..at]
+    let before: Vec<&str> = lower[..at]
         .split_whitespace()
         .rev()
         .take(MEMBERS_SIDE_WORDS)
         .take_while(|w| !w.ends_with(','))
-        .find(|w| ASEAN_BEFORE.contains(w));
-    if let Some(side) = before {
+        .collect();
+    let side = before.iter().enumerate().find_map(|(k, w)| {
+        if ASEAN_BEFORE.contains(w) {
+            return Some(*w);
+        }
+        // "Southeast Asian": the side starts at the region's word.
+        let region = before.get(k + 1).filter(|r| REGION.contains(r));
+        (*w == ASIAN).then_some(region).flatten().copied()
+    });
+    if let Some(side) = side {
         return Some(offset(side)..end);
     }
     let mut words = lower[end..].split_whitespace();
@@ -130,7 +143,7 @@ fn asean_members(lower: &str, at: usize, end: usize) -> Option<Range<usize>> {
     }
     words
         .take(MEMBERS_SIDE_WORDS)
-        .find(|w| ASEAN_BEFORE.contains(&bare(w)) || bare(w) == "southeast")
+        .find(|w| ASEAN_BEFORE.contains(&bare(w)) || REGION.contains(&bare(w)))
         .map(|w| at..offset(w) + w.len())
 }
 

@@ -191,6 +191,43 @@ pub(super) fn date_near(
                 .then(|| relative_month(sentence, &lower, clock.published?))
                 .flatten()
         })
+        .or_else(|| {
+            policy
+                .planned
+                .then(|| relative_year(sentence, &lower, clock.year?))
+                .flatten()
+        })
+}
+
+/// Words for a year said against the statement's, and how many years from it they point to.
+const RELATIVE_YEARS: &[(&str, i16)] = &[("next year", 1)];
+
+/// Possessives that make a [`RELATIVE_YEARS`] phrase another thing's ("next year's exercise").
+const YEAR_POSSESSIVE_ENDS: &[&str] = &["'s", "’s"];
+
+/// "will host the 20th AMIM next year": the year meant, against the statement's.
+fn relative_year(sentence: &str, lower: &str, year: i16) -> Option<Found> {
+    let (at, phrase, shift) = RELATIVE_YEARS.iter().find_map(|(p, shift)| {
+        lower
+            .match_indices(p)
+            .find(|(at, _)| {
+                !YEAR_POSSESSIVE_ENDS
+                    .iter()
+                    .any(|e| lower[at + p.len()..].starts_with(e))
+            })
+            .map(|(at, _)| (at, *p, *shift))
+    })?;
+    let text = (year + shift).to_string();
+    let when = crate::dates::parse_when(&text, None).ok()?;
+    Some(Found {
+        range: at..at + phrase.len(),
+        text,
+        when: DateRange {
+            as_written: sentence[at..at + phrase.len()].to_string(),
+            ..when
+        },
+        lead: "in".into(),
+    })
 }
 
 /// Words for a month said against the statement's day, and how many days from it they point
@@ -262,6 +299,9 @@ fn last_year_if_past(d: Found, lower: &str, clock: Clock) -> Found {
 /// Words before a month written alone ("in February", "last November", "next March").
 const MONTH_LEADS: &[&str] = &["in", "last", "next", "this"];
 
+/// Words before a month written alone in a sentence about what will be ("slated for April").
+const FUTURE_MONTH_LEADS: &[&str] = &["for"];
+
 /// A month written without a day or a year ("met in Hue in March", "the retreat last
 /// autumn, in October"): the month of the statement's year, or the one before or after the statement's
 /// month when "last" or "next" (or a sentence about what will be) says so.
@@ -287,12 +327,16 @@ fn month_alone(sentence: &str, lower: &str, at: usize, clock: Clock) -> Option<F
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
-            if !MONTH_LEADS.contains(&lead) || next.starts_with(|c: char| c.is_ascii_digit()) {
+            // "scheduled for November": "for" leads a month still to come.
+            let lead_ok = MONTH_LEADS.contains(&lead)
+                || FUTURE_MONTH_LEADS.contains(&lead)
+                    && FUTURE_WORDS.iter().any(|w| lower.contains(w));
+            if !lead_ok || next.starts_with(|c: char| c.is_ascii_digit()) {
                 return None;
             }
             let month = i8::try_from(month + 1).ok()?;
             let now = clock.published.map(|d| d.month());
-            let will = WILL.iter().any(|v| lower.contains(v)) || lead == "next";
+            let will = WILL.iter().chain(FUTURE_WORDS).any(|v| lower.contains(v)) || lead == "next";
             let year = match now {
                 Some(now) if lead == "last" && month >= now => year - 1,
                 Some(now) if will && month < now => year + 1,

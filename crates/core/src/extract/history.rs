@@ -240,7 +240,13 @@ impl Extractor<'_> {
             let (Some(when), Some(series)) = (when, self.series_for(text, range.start + at)) else {
                 continue;
             };
-            found.push(self.held_edition(&series, when, subject_state(&sentence[..at]), cite));
+            let i = self.held_edition(&series, when, subject_state(&sentence[..at]), cite);
+            // "the next meeting will be held in Bangkok": where, when no host state said it.
+            let m = &mut self.meetings[i];
+            if m.place.is_none() {
+                m.place = place_in(&sentence[at..]);
+            }
+            found.push(i);
         }
         found
     }

@@ -11,7 +11,7 @@ use super::spans::{
     floor_char, is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
     sentence_around, strip_the,
 };
-use super::text::{find_dates, name_at, place_in, COUNTRIES};
+use super::text::{bare, find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
 use crate::corpus::{Body, BodyKind, Mechanism, Meeting, Origin, Statement};
 use crate::dates;
@@ -75,12 +75,27 @@ const OCCURRENCE_VERBS: &[&str] = &[
     "join the",
     " met ",
     "will meet",
+    "to host",
     " gathered",
     " gather in",
     " gather for",
     "will take place",
     "scheduled",
     "slated",
+];
+
+/// Lowercase heads right after a series' name that make it an event under the series, not
+/// one of its meetings ("an ADMM-Plus conference on …", "the ADMM-Plus workshop").
+const EVENTS_UNDER_SERIES: &[&str] = &[
+    "conference",
+    "workshop",
+    "seminar",
+    "symposium",
+    "exercise",
+    "exercises",
+    "drill",
+    "course",
+    "forum",
 ];
 
 /// Words right before a series' name that make it a framework, not one meeting ("under the
@@ -638,6 +653,15 @@ impl Extractor<'_> {
         } else {
             bracket.map_or(after, |(_, rest)| rest).trim_start()
         };
+        // "to host an ADMM-Plus conference on … in 2022": an event under the series, not its
+        // meeting.
+        let event_follows = next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| EVENTS_UNDER_SERIES.contains(&bare(w).to_ascii_lowercase().as_str()));
+        if event_follows {
+            return None;
+        }
         let dates = find_dates(sentence, self.clock.year, false);
         // Both are slices of `text`: where the rest starts within the sentence.
         let next_at = (next.as_ptr() as usize).wrapping_sub(sentence.as_ptr() as usize);
@@ -851,7 +875,7 @@ impl Extractor<'_> {
 
     /// The year the clause right after a series' name gives its meeting, within
     /// [`PLACE_AND_DAY_SPAN`] bytes and before the next item ("in Kuala Lumpur in 2025", "in
-    /// Jakarta last year"), when the clause gives no day.
+    /// Jakarta last year", "… the ADMM next year"), when the clause gives no day.
     fn year_after_name(&self, next: &str) -> Option<i16> {
         // "the ADMM-Plus meeting in Jakarta": past the head word.
         let next = MEETING_AFTER
@@ -861,6 +885,14 @@ impl Extractor<'_> {
         let mut clause = &next[..floor_char(next, PLACE_AND_DAY_SPAN)];
         if let Some(end) = CLAUSE_ENDS.iter().filter_map(|e| clause.find(e)).min() {
             clause = &clause[..end];
+        }
+        let lower = clause.to_ascii_lowercase();
+        // "will host the ADMM next year": the shift right after the name.
+        if let Some((_, k)) = CLAUSE_YEAR_SHIFTS
+            .iter()
+            .find(|(w, _)| lower.starts_with(w))
+        {
+            return self.clock.year.map(|y| y + k);
         }
         if !PLACE_AND_DAY_LEADS.iter().any(|l| clause.starts_with(l)) {
             return None;
@@ -872,7 +904,6 @@ impl Extractor<'_> {
         if !only_years {
             return None;
         }
-        let lower = clause.to_ascii_lowercase();
         if let Some((_, k)) = CLAUSE_YEAR_SHIFTS.iter().find(|(w, _)| lower.contains(w)) {
             return self.clock.year.map(|y| y + k);
         }

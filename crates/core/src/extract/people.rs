@@ -315,7 +315,14 @@ fn co_chair_after(sentence: &str, end: usize) -> Option<String> {
 
 /// Verbs whose subject hosts the meeting, and so chairs it as ASEAN meetings go: "Hun Manith,
 /// head of the department, hosted the 19th AMIM".
-const HOSTING_VERBS: &[&str] = &[" hosted the ", " hosts the ", " will host the "];
+const HOSTING_VERBS: &[&str] = &[
+    " hosted the ",
+    " hosts the ",
+    " will host the ",
+    " is to host the ",
+    " is set to host the ",
+    " is due to host the ",
+];
 
 /// The host named as [`HOSTING_VERBS`]' subject: a person, a state or a body. It chairs the
 /// meeting when the statement names no chair ([`super::meetings::Extractor::hosts_chair`]).

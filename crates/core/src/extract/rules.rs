@@ -282,10 +282,14 @@ const HANDED_CHAIRMANSHIP: &[&str] = &[
     " assumed the ",
     " took over the ",
     " takes over the ",
+    " will take over the ",
+    " to take over the ",
 ];
 /// The words before the year of a chairmanship ("… chairmanship for 2027", "… chairship in
 /// 2026"), within [`CHAIRMANSHIP_YEAR_SPAN`] bytes of the word.
 const CHAIRMANSHIP_YEAR_LEADS: &[&str] = &[" for ", " in "];
+/// The words between a chairmanship and the series it is of: "the chairmanship of the ADMM".
+const CHAIRMANSHIP_OF: &str = " of the ";
 const CHAIRMANSHIP_YEAR_SPAN: usize = 16;
 
 /// Words that hand a series' chairmanship on: "X handed over the ADMM chairmanship to Laos".
@@ -1432,8 +1436,9 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// "<State> took over the <series> chairmanship for <year>": the series' meeting of that year,
-    /// chaired by that state.
+    /// "<State> took over the <series> chairmanship for <year>", "<State> will assume the
+    /// chairmanship of the <series> in <year>" (or "next year"): the series' meeting of that
+    /// year, chaired by that state.
     fn chairmanship_handed(&mut self, para: &mut Para<'_>) {
         for (_, sentence) in sentences(para.text) {
             let lower = sentence.to_ascii_lowercase();
@@ -1451,23 +1456,53 @@ impl<'a> Extractor<'a> {
             else {
                 continue;
             };
-            // "the ADMM and ADMM-Plus chairship in 2026": each series named before the word.
+            // "the ADMM and ADMM-Plus chairship in 2026": each series named before the word;
+            // else "the chairmanship of the ADMM in 2027": the series named after it.
             let rest = &lower[at..];
-            let Some(word_at) = CHAIRMANSHIP_WORDS.iter().filter_map(|w| rest.find(w)).min() else {
-                continue;
-            };
-            let Some(year) = CHAIRMANSHIP_YEAR_LEADS
+            let Some((word_at, word_end)) = CHAIRMANSHIP_WORDS
                 .iter()
-                .filter_map(|lead| {
-                    let after = &rest[word_at..];
-                    let k = after.find(lead)?;
-                    (k <= CHAIRMANSHIP_YEAR_SPAN).then(|| after[k + lead.len()..].get(..4))?
-                })
-                .find_map(|y| y.parse::<i16>().ok().filter(|y| NAMED_YEARS.contains(y)))
+                .filter_map(|w| rest.find(w).map(|k| (k, k + w.len())))
+                .min()
             else {
                 continue;
             };
-            let series = self.series_in(&sentence[at..at + word_at]);
+            let mut series = self.series_in(&sentence[at..at + word_at]);
+            let mut year_from = word_end;
+            if series.is_empty() {
+                let after = &sentence[at + word_at..];
+                let of = after
+                    .find(CHAIRMANSHIP_OF)
+                    .filter(|k| *k <= CHAIRMANSHIP_YEAR_SPAN);
+                let named = of.and_then(|k| {
+                    known::mentions(&after[k..], self.bodies)
+                        .into_iter()
+                        .find(|m| {
+                            m.body.kind.has_instances() && m.range.start <= CHAIRMANSHIP_OF.len()
+                        })
+                        .map(|m| (k + m.range.end, m.body))
+                });
+                if let Some((end, body)) = named {
+                    series.push(body);
+                    year_from = word_at + end;
+                }
+            }
+            let after = &rest[year_from..];
+            let named_year = CHAIRMANSHIP_YEAR_LEADS
+                .iter()
+                .filter_map(|lead| {
+                    let k = after.find(lead)?;
+                    (k <= CHAIRMANSHIP_YEAR_SPAN).then(|| after[k + lead.len()..].get(..4))?
+                })
+                .find_map(|y| y.parse::<i16>().ok().filter(|y| NAMED_YEARS.contains(y)));
+            // "… the ACDFM chairmanship next year".
+            let next_year = after
+                .get(..floor_char(after, CHAIRMANSHIP_YEAR_SPAN))
+                .is_some_and(|a| a.contains(NEXT_YEAR))
+                .then(|| self.clock.year.map(|y| y + 1))
+                .flatten();
+            let Some(year) = named_year.or(next_year) else {
+                continue;
+            };
             self.chaired_in(&series, year, state, &para.cite);
         }
     }

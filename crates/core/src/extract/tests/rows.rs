@@ -1176,6 +1176,42 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // planned, "<state> will host the <series> next year": the year after the statement's
+        (
+            "Malaysia will host the ADMM next year.",
+            "2026-05-08",
+            &[("admm-2027", Some("2027"), Some("Malaysia"), Some("Malaysia"))],
+        ),
+        // planned, "next year" elsewhere in the sentence, no other date
+        (
+            "Next year, Vietnam takes over and will host the ADSOM.",
+            "2026-05-08",
+            &[("adsom-2027", Some("2027"), None, None)],
+        ),
+        // planned, "<state> is set to host the <nth> <series> next year"
+        (
+            "Laos is set to host the 20th AMIM next year.",
+            "2026-05-08",
+            &[("amim-20", Some("2027"), Some("Laos"), Some("Laos"))],
+        ),
+        // planned, "is slated for <month>" before the statement's month: next year's month
+        (
+            "The ADSOM is slated for April.",
+            "2026-05-08",
+            &[("adsom-2027", Some("April"), None, None)],
+        ),
+        // planned, "is to host the <series> in <year>"
+        (
+            "Brunei is to host the AMIM in 2028, the ministry said.",
+            "2026-05-08",
+            &[("amim-2028", Some("2028"), Some("Brunei"), Some("Brunei"))],
+        ),
+        // an event under the series ("an <series> conference on …") is not its meeting
+        (
+            "Laos will host an ADMM-Plus conference on mine clearance in 2027.",
+            "2026-05-08",
+            &[],
+        ),
         // "<series> will meet … from <year>": that year's meeting, still to come
         (
             "With the new schedule, the ADMM-Plus will meet every year from 2027 onwards.",
@@ -1430,6 +1466,18 @@ fn known_series_instance_rows() {
                 ("acdfm-2027", Some("2027"), None, Some("Cambodia")),
             ],
         ),
+        // "<State> will assume the chairmanship of the <series> in <year>", "<State> will take
+        // over the <series> chairmanship next year"
+        (
+            "Cambodia will assume the chairmanship of the ACDFM in 2028.",
+            "2026-03-04",
+            &[("acdfm-2028", Some("2028"), None, Some("Cambodia"))],
+        ),
+        (
+            "Cambodia will take over the AMIM chairmanship next year.",
+            "2026-03-04",
+            &[("amim-2027", Some("2027"), None, Some("Cambodia"))],
+        ),
         // "<Chair> handed over the <series> chairmanship to <the state's delegate>, who will
         // chair the <n>th meeting in <year>": that year's meeting, chaired by the state
         (
@@ -1604,6 +1652,15 @@ fn series_history_rows() {
             &[
                 ("ancm-10", Some("3 May"), Some("Bangkok, Thailand"), None),
                 ("ancm-2026", Some("2026"), Some("Laos"), Some("Laos")),
+            ],
+        ),
+        // "the next meeting will be held in <place> in <year>": held there
+        (
+            "The 10th ASEAN Navy Chiefs' Meeting closed in Bangkok on 3 May.\n\nThe next meeting will be held in Hue in 2028.",
+            "2026-05-04",
+            &[
+                ("ancm-10", Some("3 May"), Some("Bangkok, Thailand"), None),
+                ("ancm-2028", Some("2028"), Some("Hue, Vietnam"), None),
             ],
         ),
         (
@@ -1917,6 +1974,18 @@ fn members_gathered_rows() {
             "Senior defence officials of ASEAN will meet in Da Nang in August.",
             "2026-05-08",
             &[("adsom-2026", Some("August"), Some("Da Nang, Vietnam"), None)],
+        ),
+        // "Southeast Asian <members> met …"
+        (
+            "Southeast Asian air chiefs met in Hue on 2 May.",
+            "2026-05-08",
+            &[("aacc-2026", Some("2 May"), Some("Hue, Vietnam"), None)],
+        ),
+        // "Asian" without the region's word is no ASEAN side
+        (
+            "Asian air chiefs met in Hue on 2 May.",
+            "2026-05-08",
+            &[],
         ),
         // partners join them: the "-Plus" series
         (
