@@ -23,6 +23,20 @@ const CHAIR_LEADS: &[&str] = &[
     "jointly presided over by ",
     "presided over by ",
     "the meeting was led by ",
+    // last: any other lead wins ("Co-chairs Australia and Indonesia opened …")
+    "co-chairs ",
+];
+
+/// Words between a chair's lead and the states whose forces chair: "co-chaired by the
+/// militaries of Australia and Indonesia".
+const CHAIR_FORCES_OF: &[&str] = &[
+    "the militaries of ",
+    "the armed forces of ",
+    "the navies of ",
+    "the armies of ",
+    "the air forces of ",
+    "the defence ministries of ",
+    "the defense ministries of ",
 ];
 
 /// Words after a chair named with "with": "with Gen. X, …, in the chair", "with Vietnam
@@ -119,6 +133,11 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
     let sentence = plain.as_str();
     if let Some(at) = after_phrase(sentence, CHAIR_LEADS) {
         let at = past_possessor(sentence, at);
+        // "co-chaired by the militaries of Australia and Indonesia": the states.
+        let at = CHAIR_FORCES_OF
+            .iter()
+            .find(|f| sentence[at..].to_ascii_lowercase().starts_with(*f))
+            .map_or(at, |f| at + f.len());
         let (at, role) = past_state_possessive(sentence, at)?;
         let end = sentence[at..]
             .find(&role)
@@ -202,10 +221,11 @@ fn past_state_possessive(sentence: &str, at: usize) -> Option<(usize, String)> {
 
 /// Words of a sentence's opening clause that make the subject after its comma the chair:
 /// "Chairing the meeting, X said", "As chair of this year's ADMM, Vietnam …", "Addressing the
-/// meeting as its chair, X …".
-const OPENING_CHAIR_WORDS: &[&str] = &["chairing", "chair", "chairman", "chairperson"];
-/// The most words of such an opening clause.
-const OPENING_CLAUSE_WORDS: usize = 10;
+/// meeting as its chair, X …", "Hosting the meeting, X said".
+const OPENING_CHAIR_WORDS: &[&str] = &["chairing", "chair", "chairman", "chairperson", "hosting"];
+/// The most words of such an opening clause ("Speaking as chair of the 19th ADMM in Kuala
+/// Lumpur on 31 October, X said").
+const OPENING_CLAUSE_WORDS: usize = 14;
 
 /// The chair named right after an opening clause that holds a chair's word
 /// ([`OPENING_CHAIR_WORDS`]): a person of two words at least, or a state. Nothing when the
@@ -647,7 +667,7 @@ fn past_possessor(text: &str, at: usize) -> usize {
 
 /// [`name_at`] across abbreviated titles: "Navy Chief Adm. Lim Boon".
 pub(super) fn person_at(text: &str, from: usize) -> Option<String> {
-    let mut name = name_at(text, from)?;
+    let mut name = before_place_or_date(name_at(text, from)?);
     let mut end = from + text[from..].find(name.as_str())? + name.len();
     loop {
         let last = name.split_whitespace().last().unwrap_or("");
@@ -661,6 +681,34 @@ pub(super) fn person_at(text: &str, from: usize) -> Option<String> {
         end = end + 2 + text[end + 2..].find(more.as_str())? + more.len();
         name = format!("{name}. {more}");
     }
+}
+
+/// Connectors inside a capitalised run that end a person's name when a place or a day follows
+/// them ("… Mohamed Khaled Nordin in Kuala Lumpur on 1 November").
+const NAME_STOPS: &[&str] = &[" in ", " on "];
+
+/// `name` up to a [`NAME_STOPS`] connector a place, a number, a month or a weekday follows.
+fn before_place_or_date(mut name: String) -> String {
+    let mut stops: Vec<usize> = NAME_STOPS
+        .iter()
+        .flat_map(|s| name.match_indices(s).map(|(k, _)| k))
+        .collect();
+    stops.sort_unstable();
+    let cut = stops.into_iter().find(|&k| {
+        let after = name[k..]
+            .split_whitespace()
+            .nth(1)
+            .map(text::bare)
+            .unwrap_or("");
+        after.starts_with(|c: char| c.is_ascii_digit())
+            || crate::dates::MONTH_NAMES.contains(&after)
+            || super::fields::is_weekday(&after.to_ascii_lowercase())
+            || name[k..].starts_with(" in ") && text::place_in(&name[k..]).is_some()
+    });
+    if let Some(k) = cut {
+        name.truncate(k);
+    }
+    name
 }
 
 /// A chair's title before the meeting it chairs: "Chairman of the 15th ACDFIM, Chief of Defence

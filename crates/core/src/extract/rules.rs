@@ -288,6 +288,20 @@ const HANDED_CHAIRMANSHIP: &[&str] = &[
 /// The words before the year of a chairmanship ("… chairmanship for 2027", "… chairship in
 /// 2026"), within [`CHAIRMANSHIP_YEAR_SPAN`] bytes of the word.
 const CHAIRMANSHIP_YEAR_LEADS: &[&str] = &[" for ", " in "];
+/// Words after a state that make it the chair of the series named next, this year: "Malaysia
+/// is this year's ADMM chair", "Laos, the current ADMM chair, …".
+const CHAIR_THIS_YEAR: &[&str] = &[
+    " is this year's ",
+    " is this year’s ",
+    " is the current ",
+    ", this year's ",
+    ", this year’s ",
+    ", the current ",
+];
+/// The office word after the series ([`CHAIR_THIS_YEAR`]), within this many words.
+const SERIES_CHAIR_WORDS: &[&str] = &["chair", "chairman", "host"];
+const CHAIR_THIS_YEAR_WORDS: usize = 4;
+
 /// The words between a chairmanship and the series it is of: "the chairmanship of the ADMM".
 const CHAIRMANSHIP_OF: &str = " of the ";
 const CHAIRMANSHIP_YEAR_SPAN: usize = 16;
@@ -417,6 +431,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.next_host(p),
     |x, p| x.chairmanship_handed(p),
     |x, p| x.chairmanship_handed_over(p),
+    |x, p| x.chair_this_year(p),
     |x, p| x.named_bodies(p),
     |x, p| x.bilateral_meeting(p),
     // Fields of the meetings mentioned.
@@ -1501,6 +1516,32 @@ impl<'a> Extractor<'a> {
                 .then(|| self.clock.year.map(|y| y + 1))
                 .flatten();
             let Some(year) = named_year.or(next_year) else {
+                continue;
+            };
+            self.chaired_in(&series, year, state, &para.cite);
+        }
+    }
+
+    /// "<State> is this year's <series> chair", "<State>, the current <series> chair, …": the
+    /// series' meeting of the statement's year, chaired by that state.
+    fn chair_this_year(&mut self, para: &mut Para<'_>) {
+        let Some(year) = self.clock.year else { return };
+        for (_, sentence) in sentences(para.text) {
+            let lower = sentence.to_ascii_lowercase();
+            let Some(at) = after_phrase(sentence, CHAIR_THIS_YEAR) else {
+                continue;
+            };
+            let rest = &lower[at..];
+            let Some(office_at) = rest
+                .split_whitespace()
+                .take(CHAIR_THIS_YEAR_WORDS)
+                .find(|w| SERIES_CHAIR_WORDS.contains(&text::bare(w)))
+                .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize)
+            else {
+                continue;
+            };
+            let series = self.series_in(&sentence[at..at + office_at]);
+            let Some(state) = super::history::subject_state(&sentence[..at]) else {
                 continue;
             };
             self.chaired_in(&series, year, state, &para.cite);

@@ -53,6 +53,42 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // "was chaired by <title> <Name> in <place> on <day>": the name ends before the place
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Harbour Minister Sok Dara in Vientiane on 2 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Harbour Minister Sok Dara"))],
+        ),
+        // "Hosting the meeting, <title> <Name> said …"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 2 May.\n\nHosting the meeting, Admiral Sok Dara said patrols would grow.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // "Speaking as chair of the <meeting> in <place> on <day>, <Name> said": a long opening
+        // clause
+        (
+            "Speaking as chair of the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Vientiane on 2 May, Admiral Sok Dara said patrols would grow.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
+        // "co-chaired by the militaries of <A> and <B>": the states
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 2 May.\n\nThe meeting was co-chaired by the militaries of Laos and Japan.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Laos and Japan"))],
+        ),
+        // "Co-chairs <A> and <B> opened the meeting"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 2 May.\n\nCo-chairs Laos and Japan opened the meeting.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Laos and Japan"))],
+        ),
         // "chaired by the <possessor>'s <title> <Rank>. <Name>"
         (
             "The 4th ASEAN Harbour Chiefs' Meeting (AHCM-4) on 2 May will be chaired by the host nation's Navy Chief Adm. Lim Boon.",
@@ -1477,6 +1513,12 @@ fn known_series_instance_rows() {
             "Cambodia will take over the AMIM chairmanship next year.",
             "2026-03-04",
             &[("amim-2027", Some("2027"), None, Some("Cambodia"))],
+        ),
+        // "<State> is this year's <series> chair", the meeting named in the next sentence
+        (
+            "Cambodia is this year's ACDFM chair. The ACDFM will be held in Siem Reap in March.",
+            "2026-02-04",
+            &[("acdfm-2026", Some("March"), Some("Siem Reap, Cambodia"), Some("Cambodia"))],
         ),
         // "<Chair> handed over the <series> chairmanship to <the state's delegate>, who will
         // chair the <n>th meeting in <year>": that year's meeting, chaired by the state
