@@ -429,33 +429,97 @@ fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
 /// Words that introduce a meeting's theme.
 const THEME_LEADS: &[&str] = &["theme", "motto", "focused on", "under the banner"];
 /// Bytes from a theme's lead word to its opening quote, at most.
-const THEME_SPAN: usize = 30;
+const THEME_SPAN: usize = 40;
 /// The same, when a colon stands right before the quote.
 const THEME_COLON_SPAN: usize = 160;
 /// Words that introduce a theme written without quotes, up to the sentence's end.
-const UNQUOTED_THEME_LEADS: &[&str] = &["on the topic of ", "under the theme of ", "themed "];
+const UNQUOTED_THEME_LEADS: &[&str] = &[
+    "on the topic of ",
+    "under the theme of ",
+    "under the theme ",
+    "with the theme of ",
+    "with the theme ",
+    "bearing the theme ",
+    "carrying the theme ",
+    "themed ",
+];
+/// Quotes a theme is written in, opening and closing; a straight single quote opens only
+/// before a capital and closes only before a word's end.
+const THEME_QUOTES: &[(char, char)] = &[('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\'')];
+/// Words after a theme's lead that set the theme off by commas: "This year's theme,
+/// Inclusivity and Sustainability, reflects …".
+const THEME_APPOSITION: &str = "theme, ";
+/// Words between a quoted theme and its lead after it: "“…” was the theme of the meeting".
+const THEME_AFTER_QUOTE: &[&str] = &[
+    " was the theme",
+    " is the theme",
+    " was the meeting's theme",
+];
+
+/// The first quoted text in `rest` (its opening quote within `span` bytes, or further when a
+/// colon leads it): the quote's text.
+fn quoted(rest: &str, span: usize) -> Option<&str> {
+    let (open, o, c) = rest
+        .char_indices()
+        .take_while(|(i, _)| *i <= THEME_COLON_SPAN)
+        .find_map(|(i, ch)| {
+            let (o, c) = THEME_QUOTES.iter().find(|(o, _)| *o == ch)?;
+            let opens = *o != '\''
+                || rest[i + 1..].starts_with(char::is_uppercase)
+                    && !rest[..i].ends_with(char::is_alphanumeric);
+            opens.then_some((i, *o, *c))
+        })?;
+    let colon_led = rest[..open].trim_end().ends_with(':');
+    if open > span && !colon_led {
+        return None;
+    }
+    let inner = &rest[open + o.len_utf8()..];
+    let close = inner.char_indices().find_map(|(i, ch)| {
+        let ends = ch == c && (c != '\'' || !inner[i + 1..].starts_with(char::is_alphanumeric));
+        ends.then_some(i)
+    })?;
+    let theme = inner[..close].trim().trim_end_matches([',', '.']);
+    (!theme.is_empty()).then_some(theme)
+}
 
 /// A meeting's theme: a quoted title after "theme" or "focused on" (`With the theme “ASEAN:
-/// Together for …”`), or a capitalised title after "on the topic of" (`exchanged views on the
-/// topic of Synergy at Sea: …`).
+/// Together for …”`) or before "was the theme", or a capitalised title after "on the topic
+/// of", "with the theme of" or "theme," (`exchanged views on the topic of Synergy at Sea: …`).
 pub(super) fn theme(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     for lead in THEME_LEADS {
         let Some(at) = lower.find(lead) else { continue };
-        let rest = &text[at..];
-        let Some(open) = rest.find(['“', '"']) else {
-            continue;
-        };
-        // "the theme of the 18th meeting, held on …: “…”": a colon leads the quote from further.
-        let colon_led = open <= THEME_COLON_SPAN && rest[..open].trim_end().ends_with(':');
-        if open > THEME_SPAN && !colon_led {
-            continue;
+        if let Some(theme) = quoted(&text[at..], THEME_SPAN) {
+            return Some(theme.to_string());
         }
-        let inner = &rest[open + rest[open..].chars().next()?.len_utf8()..];
-        let close = inner.find(['”', '"'])?;
-        let theme = inner[..close].trim().trim_end_matches([',', '.']);
+    }
+    // "‘Inclusivity and Sustainability’ was the theme of the meeting".
+    if let Some(at) = THEME_AFTER_QUOTE.iter().find_map(|l| lower.find(l)) {
+        let before = text[..at].trim_end();
+        let (c, o) = THEME_QUOTES
+            .iter()
+            .find(|(_, c)| before.ends_with(*c))
+            .map(|(o, c)| (*c, *o))?;
+        let inner = &before[..before.len() - c.len_utf8()];
+        let open = inner.rfind(o)?;
+        let theme = inner[open + o.len_utf8()..].trim();
         if !theme.is_empty() {
             return Some(theme.to_string());
+        }
+    }
+    // "This year's theme, Inclusivity and Sustainability, reflects …".
+    if let Some(at) = lower
+        .find(THEME_APPOSITION)
+        .map(|i| i + THEME_APPOSITION.len())
+    {
+        let rest = &text[at..];
+        if let Some(end) = rest.find(',') {
+            let theme = rest[..end].trim();
+            let title = theme.starts_with(char::is_uppercase)
+                && theme.split_whitespace().count() <= UNQUOTED_THEME_WORDS;
+            if title && quoted(theme, 0).is_none() {
+                return Some(theme.to_string());
+            }
         }
     }
     let at = UNQUOTED_THEME_LEADS
@@ -464,6 +528,10 @@ pub(super) fn theme(text: &str) -> Option<String> {
     let rest = &text[at..];
     let end = sentences(rest).first().map_or(rest.len(), |(r, _)| r.end);
     let theme = rest[..end].trim().trim_end_matches(['.', ',']);
-    (theme.starts_with(|c: char| c.is_uppercase()) && theme.split_whitespace().count() <= 15)
+    (theme.starts_with(|c: char| c.is_uppercase())
+        && theme.split_whitespace().count() <= UNQUOTED_THEME_WORDS)
         .then(|| theme.to_string())
 }
+
+/// The most words of a theme written without quotes.
+const UNQUOTED_THEME_WORDS: usize = 15;

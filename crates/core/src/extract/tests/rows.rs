@@ -601,15 +601,62 @@ fn place_phrasing_rows() {
     ]);
 }
 
-/// A theme given at the end of its sentence after a colon.
+/// Themes: quoted after the lead (a colon leading from further), in straight or curly single
+/// quotes, quoted before "was the theme", or unquoted after "with the theme of" or between
+/// commas after "theme,".
 #[test]
 fn theme_phrasing_rows() {
-    check_meeting_rows(&[(
-        "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May. Its theme, agreed by all ten navies last year: “Calm Seas, Open Ports”.",
-        "2026-05-08",
-        "ahcm-9",
-        &[("theme", Some("Calm Seas, Open Ports"))],
-    )]);
+    check_meeting_rows(&[
+        // a colon leads the quote from further
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May. Its theme, agreed by all ten navies last year: “Calm Seas, Open Ports”.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("theme", Some("Calm Seas, Open Ports"))],
+        ),
+        // straight single quotes, an apostrophe before them aside
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May under the theme 'Calm Seas, Open Ports'.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("theme", Some("Calm Seas, Open Ports"))],
+        ),
+        // curly single quotes
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May under the theme ‘Calm Seas’.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("theme", Some("Calm Seas"))],
+        ),
+        // "The theme of this year's meeting is '…'": the quote further from the lead
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May. The theme of this year's meeting is 'Calm Seas'.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("theme", Some("Calm Seas"))],
+        ),
+        // the quote before "was the theme"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May. “Calm Seas” was the theme of the meeting.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("theme", Some("Calm Seas"))],
+        ),
+        // unquoted after "with the theme of"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May with the theme of Calm Seas and Open Ports.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("theme", Some("Calm Seas and Open Ports"))],
+        ),
+        // unquoted between commas after "theme,"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May. This year's theme, Calm Seas, guided the talks.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("theme", Some("Calm Seas"))],
+        ),
+    ]);
 }
 
 /// An ordinal written apart from its number ("the 9 th ADMM") numbers the meeting after it.
