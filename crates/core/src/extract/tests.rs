@@ -120,9 +120,10 @@ fn places_after_a_held_verb_need_no_list() {
             Some("Tanjung Pinang"),
         ),
         ("The workshop was held in March 2023.", None),
+        // "in the <adjective> city of <City>": a known city gets its country
         (
             "A meeting opened in the central city of Hue on January 9.",
-            Some("Hue"),
+            Some("Hue, Vietnam"),
         ),
         // "in the <state> capital of <City>"
         (

@@ -397,6 +397,12 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .iter()
         .chain(TRAVEL_LEADS)
         .flat_map(|lead| sentence.match_indices(lead))
+        .chain(
+            PLACE_KIND_OF
+                .iter()
+                .flat_map(|lead| sentence.match_indices(lead))
+                .filter(|(i, _)| kind_after_the(&sentence[..*i])),
+        )
         .map(|(i, lead)| (i, lead.len()))
         .collect();
     leads.sort_unstable();
@@ -450,6 +456,30 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .or_else(|| venue_in(sentence))
         .or_else(|| virtual_in(sentence))
         .or_else(|| off_coast(sentence))
+}
+
+/// Words before a place named by its kind: "in the Indonesian resort island of Bali", "in the
+/// Cambodian city of Siem Reap".
+const PLACE_KIND_OF: &[&str] = &[
+    " city of ",
+    " island of ",
+    " province of ",
+    " town of ",
+    " port of ",
+    " capital of ",
+];
+
+/// The most words between "the" and a [`PLACE_KIND_OF`] kind ("the Indonesian resort island").
+const KIND_WORDS_AFTER_THE: usize = 4;
+
+/// Whether the words before a place's kind open with "the" ("in the central city of Hue"), not
+/// a name ("in Temerloh city of Malaysia": the place is the name).
+fn kind_after_the(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(KIND_WORDS_AFTER_THE)
+        .any(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// Words before the place a participant travelled to for a meeting.

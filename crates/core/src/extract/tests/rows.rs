@@ -535,6 +535,14 @@ fn day_phrasing_rows() {
 #[test]
 fn place_phrasing_rows() {
     check_meeting_rows(&[
+        // "in the <nationality> resort island of <place>": the place named by its kind, not the
+        // adjective
+        (
+            "Chiefs met in the Indonesian resort island of Bali for the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 2 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Bali, Indonesia"))],
+        ),
         // "at the <State>-ASEAN summit": a compound opened by a state names no place
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) recalled decisions made at the Japan-ASEAN summit.",
