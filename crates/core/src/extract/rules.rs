@@ -61,6 +61,12 @@ fn before_next_ordinal(name: &str) -> String {
     }
 }
 
+/// Articles before a capitalised name that may be an event's ("the Naval Engineering
+/// Conference"), read like an ASEAN name when it ends in a meeting's head.
+const NAME_ARTICLES: &[&str] = &["the ", "The "];
+/// The fewest words of such a name ([`Extractor::other_event_name`]).
+const OTHER_EVENT_WORDS: usize = 3;
+
 /// A partner's name joined to ASEAN's before a meeting's name ("China-ASEAN …").
 const PARTNER_BEFORE_ASEAN: &str = "-ASEAN";
 
@@ -1050,6 +1056,17 @@ impl<'a> Extractor<'a> {
                     w.as_ptr() as usize - text.as_ptr() as usize + quote
                 }),
         );
+        // "the Naval Engineering Conference": any capitalised name after an article, when it
+        // ends in a meeting's head (checked below like the others).
+        let other_names: Vec<usize> = NAME_ARTICLES
+            .iter()
+            .flat_map(|a| text.match_indices(a))
+            .filter(|&(at, _)| !text[..at].ends_with(|c: char| c.is_alphanumeric()))
+            .map(|(at, a)| at + a.len())
+            .filter(|&at| text[at..].starts_with(|c: char| c.is_uppercase()))
+            .filter(|at| !starts.contains(at))
+            .collect();
+        starts.extend(&other_names);
         starts.sort_unstable();
         starts.dedup();
         for at in starts {
@@ -1067,6 +1084,9 @@ impl<'a> Extractor<'a> {
             let Some(name) = name.filter(|n| self.names_meetings(n)) else {
                 continue;
             };
+            if other_names.contains(&at) && !self.other_event_name(&name) {
+                continue;
+            }
             // "the First ASEAN Defence Ministers' Meeting - Plus": the start of a longer known
             // name, or a known name in full ("the ASEAN Defence Ministers Plus Meeting" is the
             // ADMM-Plus, not an "ADMPM"), which the known bodies read.
@@ -1086,6 +1106,12 @@ impl<'a> Extractor<'a> {
             // "the 9th ASEAN Summit": a name too short for initials is its own short form.
             let Some(acr) = initials(&name)
                 .or_else(|| (name.split_whitespace().count() == 2).then(|| name.clone()))
+                .or_else(|| {
+                    other_names
+                        .contains(&at)
+                        .then(|| initials_of(&name))
+                        .flatten()
+                })
             else {
                 continue;
             };
@@ -1117,6 +1143,23 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a capitalised name after an article is an event of its own ("the Naval
+    /// Engineering Conference", "the Shangri-La Dialogue"): three words or more (two when the
+    /// first is a compound), naming no known body, no ASEAN and no ordinal, and not two names.
+    fn other_event_name(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let long_enough = words.len() >= OTHER_EVENT_WORDS
+            || words.len() == OTHER_EVENT_WORDS - 1 && words[0].contains('-');
+        long_enough
+            && known::mentions(name, self.bodies).is_empty()
+            && !words.iter().any(|w| {
+                bare(w).eq_ignore_ascii_case("asean")
+                    || w.to_ascii_lowercase().starts_with("asean-")
+                    || ordinal(w).is_some()
+                    || *w == "and"
+            })
     }
 
     /// Other numbered meetings: "the 3rd Viet Nam – Singapore Defence Policy Dialogue".

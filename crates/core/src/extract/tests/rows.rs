@@ -2047,6 +2047,35 @@ fn ministers_meeting_rows() {
     ]);
 }
 
+/// Events of their own named by a capitalised name after an article and ending in a meeting's
+/// head, with an occurrence verb or a day: three words or more (two with a compound first);
+/// a short or a known or an ASEAN name is left to the rules that read those.
+#[test]
+fn other_event_name_rows() {
+    check_known_rows(&[
+        (
+            "The Harbour Engineering Conference took place in Penang on 3 May.",
+            "2026-05-08",
+            &[("hec-2026", Some("3 May"), Some("Penang, Malaysia"), None)],
+        ),
+        (
+            "Officers attended the Coastal Safety Symposium in Hue on 3 May.",
+            "2026-05-08",
+            &[("css-2026", Some("3 May"), Some("Hue, Vietnam"), None)],
+        ),
+        (
+            "The Informal Meeting was held in Hue on 3 May.",
+            "2026-05-08",
+            &[],
+        ),
+        (
+            "The Harbour Engineering Conference is a yearly gathering of engineers.",
+            "2026-05-08",
+            &[],
+        ),
+    ]);
+}
+
 /// A series' members meeting (`members` in `bodies.toml`): ASEAN's side before or after them,
 /// a verb saying they met (past, to come, "held a meeting" with a bare weekday), partners
 /// joining them making it the "-Plus" series; a habit, a meeting with someone, a sentence naming
