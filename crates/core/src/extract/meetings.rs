@@ -655,10 +655,14 @@ impl Extractor<'_> {
         };
         // "to host an ADMM-Plus conference on … in 2022": an event under the series, not its
         // meeting.
-        let event_follows = next
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| EVENTS_UNDER_SERIES.contains(&bare(w).to_ascii_lowercase().as_str()));
+        // "the ADMM-Plus Counter-Terrorism Table-Top Exercise": a capitalised name going on
+        // after the series' to an event's head.
+        let event_head =
+            |w: &str| EVENTS_UNDER_SERIES.contains(&bare(w).to_ascii_lowercase().as_str());
+        let event_follows = next.split_whitespace().next().is_some_and(event_head)
+            || next.starts_with(char::is_uppercase)
+                && name_at(next, 0)
+                    .is_some_and(|n| n.split_whitespace().next_back().is_some_and(event_head));
         if event_follows {
             return None;
         }

@@ -1297,6 +1297,12 @@ fn known_series_instance_rows() {
             "2026-05-08",
             &[("amim-2028", Some("2028"), Some("Brunei"), Some("Brunei"))],
         ),
+        // nor is a capitalised event under it ("the <series> <Topic> Table-Top Exercise")
+        (
+            "The ADMM-Plus Harbour Rescue Table-Top Exercise took place in Hue on 3 May.",
+            "2026-05-08",
+            &[],
+        ),
         // an event under the series ("an <series> conference on …") is not its meeting
         (
             "Laos will host an ADMM-Plus conference on mine clearance in 2027.",
