@@ -312,20 +312,25 @@ impl Extractor<'_> {
     pub(super) fn members_gathered(&mut self, text: &str, cite: &str) -> Vec<usize> {
         let mut found = Vec::new();
         let bodies = self.bodies;
+        // Each series' members, lowercase, read once for every sentence.
+        let members: Vec<(&crate::corpus::Body, String)> = bodies
+            .iter()
+            .flat_map(|b| b.members.iter().map(move |m| (b, m.to_ascii_lowercase())))
+            .collect();
         for (_, sentence) in sentences(text) {
             let lower = sentence.to_ascii_lowercase();
+            // The known names are read only for a sentence naming some members.
+            if !members.iter().any(|(_, m)| find_word(&lower, m).is_some()) {
+                continue;
+            }
             let names_series = known::mentions(sentence, bodies)
                 .iter()
                 .any(|m| m.body.kind == BodyKind::MeetingSeries);
             if names_series {
                 continue;
             }
-            let members = bodies
-                .iter()
-                .flat_map(|b| b.members.iter().map(move |m| (b, m)));
-            for (body, member) in members {
-                let member = member.to_ascii_lowercase();
-                let Some(at) = find_word(&lower, &member) else {
+            for (body, member) in &members {
+                let Some(at) = find_word(&lower, member) else {
                     continue;
                 };
                 let Some(side) = asean_members(&lower, at, at + member.len()) else {
