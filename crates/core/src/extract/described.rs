@@ -93,6 +93,15 @@ const GATHERED: &[&str] = &[
     "hold their",
 ];
 
+/// Words anywhere in the members' sentence saying they met: "At their annual meeting in Bali,
+/// ASEAN defence chiefs agreed …".
+const THEIR_MEETING: &[&str] = &[
+    "at their meeting",
+    "at their annual meeting",
+    "during their meeting",
+    "during their annual meeting",
+];
+
 /// Bytes from the end of the members to their verb, at most.
 const GATHERED_SPAN: usize = 80;
 
@@ -338,21 +347,32 @@ impl Extractor<'_> {
                 };
                 let side_end = side.end;
                 let rest = &lower[side_end..];
+                // Where the verb stands in `lower`: after the members, or "at their meeting"
+                // anywhere in the sentence.
                 let verb = GATHERED
                     .iter()
                     .filter_map(|v| find_word(rest, v).map(|k| (k, k + v.len())))
                     .filter(|(k, _)| *k <= GATHERED_SPAN && !rest[..*k].contains([';', ':']))
-                    .min();
+                    .min()
+                    .map(|(k, e)| (side_end + k, side_end + e))
+                    .or_else(|| {
+                        THEIR_MEETING
+                            .iter()
+                            .find_map(|c| find_word(&lower, c).map(|k| (k, k + c.len())))
+                    });
                 let Some((verb_at, verb_end)) = verb else {
                     continue;
                 };
-                let after = sentence[side_end + verb_end..].split_whitespace().next();
+                let between = side_end..verb_at.max(side_end);
+                let after = sentence[verb_end..].split_whitespace().next();
                 if not_gathering(after)
-                    || partner_near(&sentence[side.start..side_end + verb_at], 0).is_some()
+                    || partner_near(&sentence[side.start..between.end], 0).is_some()
                 {
                     continue;
                 }
-                let plus = WITH_PARTNERS.iter().any(|w| rest[..verb_at].contains(w));
+                let plus = WITH_PARTNERS
+                    .iter()
+                    .any(|w| lower[between.clone()].contains(w));
                 let body = match (plus, &body.acronym) {
                     (false, _) => body,
                     (true, Some(acronym)) => {
@@ -367,12 +387,12 @@ impl Extractor<'_> {
                     }
                     (true, None) => continue,
                 };
-                let year = date_near(sentence, side_end + verb_at, self.clock, &MEETING_DATE)
+                let year = date_near(sentence, verb_at, self.clock, &MEETING_DATE)
                     .map(|d| d.when.start.year())
                     .or(self.clock.year);
                 let Some(year) = year else { continue };
                 let i = self.instance(body, &year.to_string(), cite);
-                self.describe_meeting(i, sentence, Some(at), cite);
+                self.describe_meeting(i, sentence, Some(at.min(verb_at)), cite);
                 if !found.contains(&i) {
                     found.push(i);
                 }

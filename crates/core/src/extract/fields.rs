@@ -94,6 +94,18 @@ const WEEKDAY_LEADS: &[&str] = &[
     "ended",
 ];
 
+/// Whether `words` name a day by a weekday after one of [`WEEKDAY_LEADS`] ("on Wednesday") or
+/// by the statement's own day ("today", "yesterday").
+pub(super) fn names_a_day(words: &str) -> bool {
+    let lower = words.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let b = bare(w);
+        [TODAY, YESTERDAY, TOMORROW].contains(&b)
+            || is_weekday(b) && k > 0 && WEEKDAY_LEADS.contains(&bare(words[k - 1]))
+    })
+}
+
 /// Where a clause about something else starts, after a weekday: "met Sunday at the review,
 /// which will open Monday".
 const CLAUSE_BREAKS: &[&str] = &[" which ", " where ", ";"];

@@ -11,6 +11,14 @@ const PLUS_SIGN: &str = "+";
 /// The ending of a "-Plus" body's acronym.
 const PLUS_SUFFIX: &str = "-Plus";
 
+/// A series' meeting named by its members ([`Body::members`]): "the ASEAN navy chiefs' meeting",
+/// "a meeting of ASEAN army chiefs"; the words before and after the members.
+const MEMBER_FORMS: &[(&str, &str)] = &[("ASEAN ", " meeting")];
+
+/// Words after a meeting named by its members that bring others to it ("a meeting of ASEAN
+/// defence ministers and their counterparts"): no meeting of the series.
+const OTHERS_JOIN: &[&str] = &[" and ", " with "];
+
 /// A known body named in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention<'b> {
@@ -61,13 +69,28 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
                 }
             }
         }
-        for form in std::iter::once(&body.name).chain(&body.aliases) {
+        let member_forms = body.members.iter().flat_map(|m| {
+            MEMBER_FORMS
+                .iter()
+                .map(move |(before, after)| format!("{before}{m}{after}"))
+        });
+        let forms: Vec<String> = std::iter::once(body.name.clone())
+            .chain(body.aliases.iter().cloned())
+            .chain(member_forms)
+            .collect();
+        let by_members = 1 + body.aliases.len();
+        for (f, form) in forms.iter().enumerate() {
             for variant in with_acronyms_spelled_out(form, bodies)
                 .iter()
                 .flat_map(|f| spellings(f))
             {
                 for (k, _) in lower.match_indices(variant.as_str()) {
                     let r = to_text(k..k + variant.len());
+                    // "a meeting of ASEAN defence ministers and their counterparts": others'
+                    // meeting.
+                    if f >= by_members && OTHERS_JOIN.iter().any(|j| text[r.end..].starts_with(j)) {
+                        continue;
+                    }
                     // "… on Mine Actions": a plural "s" goes with the name.
                     let plural = r.start..r.end + 1;
                     if bounded(text, r.start, r.end, false) {

@@ -2,7 +2,9 @@
 //! instances of known series, occurrences of a series, meetings between two sides, and the
 //! fields read from the sentence naming each.
 
-use super::fields::{date_in, date_near, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE};
+use super::fields::{
+    date_in, date_near, names_a_day, Clock, BILATERAL_DATE, MEETING_DATE, OCCURRENCE_DATE,
+};
 use super::known::GROUP_FOLLOWERS;
 use super::people::{
     attendance, chair_of, first_naming, handover, host_state, in_full, merge_people, naming_span,
@@ -82,6 +84,7 @@ const OCCURRENCE_VERBS: &[&str] = &[
     "will take place",
     "scheduled",
     "slated",
+    " opens ",
 ];
 
 /// Lowercase heads right after a series' name that make it an event under the series, not
@@ -204,6 +207,9 @@ fn ends_with_cue(lead: &str, cues: &[&str]) -> bool {
 /// Words before a series' name that make it one meeting when a year follows the name ("first
 /// proposed at the ADMM-Plus in 2017"): that year's meeting.
 const AT_THE: &[&str] = &["at the", "during the"];
+
+/// The words between a year and the series' name it dates ("the 2026 edition of the ANCM").
+const EDITION_OF: &str = " edition of the";
 
 /// The word between a series' name and the year of its meeting ([`AT_THE`]).
 const IN_YEAR: &str = "in ";
@@ -540,7 +546,16 @@ impl Extractor<'_> {
                 }
             };
             let Some(i) = i else { continue };
-            self.describe_meeting(i, sentence, offset_in(sentence, text, m.range.start), cite);
+            let here = offset_in(sentence, text, m.range.start);
+            // "met in Hue on 2 May ahead of the ADSOM": what comes before the cue is the other
+            // meeting's; the one to come is described from its own name on.
+            let lead = text[..lead_end(text, m.range.start)]
+                .trim_end()
+                .to_ascii_lowercase();
+            match here.filter(|_| ends_with_cue(&lead, UNDATED_CUES_AHEAD)) {
+                Some(at) => self.describe_meeting(i, &sentence[at..], Some(0), cite),
+                None => self.describe_meeting(i, sentence, here, cite),
+            }
             if let Some(y) = year {
                 set_year(&mut self.meetings[i], y);
             }
@@ -677,6 +692,12 @@ impl Extractor<'_> {
                         && d.range.start - next_at <= PLACE_AND_DAY_SPAN
                 })
         };
+        // "speaking at the ADMM in Vientiane on Wednesday": a weekday or the statement's own day
+        // ("today") after the place of a meeting someone was at.
+        let placed_on_a_weekday = || {
+            PLACE_AND_DAY_LEADS.iter().any(|l| next.starts_with(l))
+                && names_a_day(&next[..floor_char(next, PLACE_AND_DAY_SPAN)])
+        };
         // "an ADMM-Plus is to be held as well", "preparations for the ADSOM": this year's
         // meeting of the series, still to come, without a date.
         let lead = text[..lead_end(text, list.start)]
@@ -709,6 +730,8 @@ impl Extractor<'_> {
             .next()
             .and_then(naming_year)
             .or_else(|| {
+                // "the 2026 edition of the <series>": the edition's year.
+                let lead = lead.strip_suffix(EDITION_OF).unwrap_or(&lead);
                 let mut words = lead.split_whitespace().rev();
                 let year = words.next().and_then(naming_year)?;
                 (words.next() == Some("the")).then_some(year)
@@ -770,13 +793,17 @@ impl Extractor<'_> {
         let at_or_led = clause_year.is_some()
             && (AT_THE.iter().any(|c| lead.ends_with(c))
                 || LED_VERBS.iter().any(|v| lower.contains(v)));
-        if !near && !placed_on_a_day() && !coming && !at_or_led {
+        let at_on_a_weekday = AT_THE.iter().any(|c| lead.ends_with(c)) && placed_on_a_weekday();
+        if !near && !placed_on_a_day() && !coming && !at_or_led && !at_on_a_weekday {
             return None;
         }
         // "said on the eve of an ADMM-Plus meeting …, after they were invited in 2019": a date
         // of an earlier year is not the meeting's still to come.
-        let date = date_near(sentence, here, self.clock, &OCCURRENCE_DATE)
-            .filter(|d| !ahead || self.clock.year.is_none_or(|y| d.when.end.year() >= y));
+        // "met in Bangkok on 3 February ahead of the ADSOM": a day before the cue is the other
+        // meeting's.
+        let date = date_near(sentence, here, self.clock, &OCCURRENCE_DATE).filter(|d| {
+            !ahead || self.clock.year.is_none_or(|y| d.when.end.year() >= y) && d.range.start > here
+        });
         // "talks on Thursday on next year's <series>": the shifted year, when the day the
         // sentence gives is of another year (the talks'). "The previous <series>" may be of any
         // earlier year, so only a year's possessive counts.

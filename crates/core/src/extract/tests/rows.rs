@@ -1267,6 +1267,33 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // "at the <series> in <place> on <weekday>": a meeting someone spoke at
+        (
+            "Speaking at the ADSOM in Hue on Tuesday, the delegate urged calm.",
+            "2026-05-08",
+            &[("adsom-2026", Some("5 May 2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // "the <year> edition of the <series>"
+        (
+            "The 2025 edition of the ASEAN Air Chiefs Conference was held in Hue.",
+            "2026-05-08",
+            &[("aacc-2025", Some("2025"), Some("Hue, Vietnam"), None)],
+        ),
+        // a headline's "<series> opens in <place>"
+        (
+            "ASEAN Chiefs of Army Multilateral Meeting opens in Hue.",
+            "2026-05-08",
+            &[("acamm-2026", Some("2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // "met in <place> on <day> ahead of the <series>": the day is the other meeting's
+        (
+            "The ADSOM Working Group met in Hue on 2 May ahead of the ADSOM.",
+            "2026-05-08",
+            &[
+                ("adsom-wg-2026", Some("2 May"), Some("Hue, Vietnam"), None),
+                ("adsom-2026", Some("2026"), None, None),
+            ],
+        ),
         // planned, "<state> will host the <series> next year": the year after the statement's
         (
             "Malaysia will host the ADMM next year.",
@@ -2138,6 +2165,24 @@ fn members_gathered_rows() {
         ),
         (
             "ASEAN and Chinese defence ministers met in Hue on 2 May.",
+            "2026-05-08",
+            &[],
+        ),
+        // "At their annual meeting in <place> on <day>, ASEAN <members> agreed …"
+        (
+            "At their annual meeting in Hue on 2 May, ASEAN army chiefs agreed to train together.",
+            "2026-05-08",
+            &[("acamm-2026", Some("2 May"), Some("Hue, Vietnam"), None)],
+        ),
+        // "the ASEAN <members>' meeting", named by its members
+        (
+            "The ASEAN military medicine chiefs' meeting was held in Hue on 2 May.",
+            "2026-05-08",
+            &[("acmmc-2026", Some("2 May"), Some("Hue, Vietnam"), None)],
+        ),
+        // … but not when others join them ("… and their counterparts", "… with Japan")
+        (
+            "The ASEAN military medicine chiefs meeting with Japan was held in Hue on 2 May.",
             "2026-05-08",
             &[],
         ),
