@@ -67,11 +67,14 @@ const UNDESCRIBED_HEADS: &[&str] = &[
     "patrol",
 ];
 
-/// Heads among [`UNDESCRIBED_HEADS`] that name a document in lowercase when "on" tells what it
-/// is about ("signed a declaration on harbour resilience", "a protocol on …").
-const DESCRIBED_BY_ON: &[&str] = &["declaration", "protocol"];
-/// The word that does.
-const ON_DESCRIBED: &str = "on";
+/// Heads among [`UNDESCRIBED_HEADS`] that name a document in lowercase when the word after tells
+/// what it is about ("signed a declaration on harbour resilience", "a protocol on …", "an
+/// initiative to train harbour pilots").
+const DESCRIBED_BY: &[(&str, &[&str])] = &[
+    ("declaration", &["on"]),
+    ("protocol", &["on"]),
+    ("initiative", &["on", "to"]),
+];
 
 /// Heads of a capitalised name that is a document wherever it stands, adopted or only mentioned
 /// ("under the Harbour Vision 2040", "the ASEAN Outlook on …").
@@ -115,6 +118,16 @@ const QUALIFIERS: &[&str] = &["on", "of", "for", "to"];
 
 /// Words that end what a document is about: a clause or the next item begins.
 const QUALIFIER_STOPS: &[&str] = &[
+    "proposed",
+    "submitted",
+    "presented",
+    "tabled",
+    "initiated",
+    "drafted",
+    "prepared",
+    "developed",
+    "led",
+    "co-sponsored",
     "which",
     "that",
     "including",
@@ -203,6 +216,12 @@ pub const ADOPTION_VERBS: &[&str] = &[
     "formulate",
     "formulation",
     "adoption",
+    "establish",
+    "established",
+    "establishing",
+    "operational",
+    "operationalise",
+    "operationalize",
 ];
 
 /// Lowercase words a document's name may hold between its capitalised ones.
@@ -623,9 +642,10 @@ fn described(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize, 
         .map(|(_, w)| bare(w))
         .collect::<Vec<_>>()
         .join(" ");
-    let on_what = words.get(to).is_some_and(|(_, w)| *w == ON_DESCRIBED);
-    let undescribed = UNDESCRIBED_HEADS.contains(&head.as_str())
-        && !(on_what && DESCRIBED_BY_ON.contains(&head.as_str()));
+    let told = DESCRIBED_BY
+        .iter()
+        .any(|(h, by)| *h == head && words.get(to).is_some_and(|(_, w)| by.contains(w)));
+    let undescribed = UNDESCRIBED_HEADS.contains(&head.as_str()) && !told;
     if undescribed || !head.starts_with(char::is_lowercase) {
         return None;
     }
@@ -764,6 +784,11 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
             }
             if capital(w) || year(w) || (connector(w) && !ends(w)) {
                 end += 1;
+                // "… on Women, Peace and Security.": capitalised items joined by "and" go on.
+                if let Some(n) = capital_enumeration(words, end - 1) {
+                    end += n;
+                    break;
+                }
                 if ends(w) {
                     break;
                 }
@@ -791,6 +816,38 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
             .iter()
             .all(|(_, w)| w.ends_with("'s") || w.ends_with("’s"));
     ((head_capital || start < from) && own_words && !possessor_alone).then_some((start, end))
+}
+
+/// The most capitalised words between the comma and "and" of an enumeration in a name.
+const NAME_ENUMERATION_WORDS: usize = 3;
+
+/// The words of a capitalised enumeration a name's word `at` opens with its comma, up to the end
+/// of the sentence or clause ("Women, Peace and Security."): capitalised words, commas between
+/// them, then "and" and one capitalised word that ends the name; none holds a document's head.
+fn capital_enumeration(words: &[(usize, &str)], at: usize) -> Option<usize> {
+    if !words[at].1.ends_with(',') {
+        return None;
+    }
+    let capital = |w: &str| bare(w).starts_with(|c: char| c.is_uppercase());
+    let mut k = at + 1;
+    while k < words.len() && k - at <= NAME_ENUMERATION_WORDS {
+        let w = words[k].1;
+        if w == "and" {
+            let last = words.get(k + 1)?.1;
+            let ends_name = k + 2 == words.len() || closes(last);
+            let items = at + 1..k + 2;
+            return (k > at + 1
+                && capital(last)
+                && ends_name
+                && items.clone().all(|i| head_at(words, i).is_none()))
+            .then_some(items.len());
+        }
+        if !capital(w) || w.ends_with(['.', ';', ':', ')']) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Whether word `k` is "and" before the next document: "and (the) Harbour Protocol …", a

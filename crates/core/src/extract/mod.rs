@@ -33,7 +33,7 @@ pub const MEETING_SERIES: &str = "meeting series";
 
 /// First words that make a fact's name a piece of a sentence.
 const FRAGMENT_STARTS: &[&str] = &[
-    "of", "and", "or", "to", "for", "in", "on", "with", "by", "at",
+    "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "these", "this", "those",
 ];
 
 /// Last words that make a fact's name a piece of a sentence.
@@ -276,6 +276,23 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
 
 /// A document named in prose as an initiative citing its paragraph; its timeline is a span of
 /// years in its name ("Road Map 2024-2032"). One already known by its id gets the citation.
+/// Words after a document that say what follows is when it is due: "guidelines …, to be
+/// completed by Q3 2027", "the paper will be finalised in the third quarter of 2027".
+const DUE_CUES: &[&str] = &["to be ", "will be ", "expected to ", " by "];
+
+/// The first date in the rest of a document's sentence (`after`) that a [`DUE_CUES`] word
+/// before it makes the document's timeline.
+fn planned_by(after: &str) -> Option<String> {
+    let lower = after.to_ascii_lowercase();
+    find_dates(after, None, true)
+        .into_iter()
+        .find(|f| DUE_CUES.iter().any(|c| lower[..f.range.start].contains(c)))
+        .map(|f| f.text)
+}
+
+/// Words that may lead the years ending a document's name ("… for 2026-2028").
+const YEARS_LEADS: &[&str] = &["for", "from", "to", "in", "of"];
+
 fn document_initiative(
     initiatives: &mut Vec<Initiative>,
     d: &documents::Document,
@@ -293,7 +310,31 @@ fn document_initiative(
     let timeline = find_dates(&d.name, None, true)
         .into_iter()
         .find(|f| f.when.start.year() != f.when.end.year())
-        .map(|f| f.text);
+        .map(|f| f.text)
+        .or_else(|| planned_by(&text[d.range.end..d.sentence.end.max(d.range.end)]));
+    // "the ADMM Work Plan 2024-2026", read by its timeline as "ADMM Work Plan" before: one
+    // initiative, named in full.
+    let years_after = |short: &str| {
+        id.strip_prefix(short)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|rest| {
+                rest.split('-').all(|w| {
+                    YEARS_LEADS.contains(&w)
+                        || !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+                })
+            })
+    };
+    if let Some(known) = initiatives.iter_mut().find(|i| years_after(&i.id)) {
+        known.id = id;
+        known.name = text::capitalise_first(&d.name);
+        known.timeline = known.timeline.take().or(timeline);
+        known.summary = known
+            .summary
+            .take()
+            .or_else(|| Some(clip(&text[d.sentence.clone()], 300)));
+        push_cite(&mut known.cites, cite.to_string());
+        return;
+    }
     initiatives.push(Initiative {
         id,
         name: text::capitalise_first(&d.name),

@@ -99,6 +99,11 @@ pub fn extract(statement: &Statement) -> (Vec<Initiative>, Vec<Area>, Topics) {
             // Each timeline plans what is named between it and the one before.
             let mut from = 0;
             for t in find_dates(sentence, year, true) {
+                // "at the 2026 meeting", "the 2026 ADMM": a year naming an event is no timeline.
+                if names_an_event(&sentence[t.range.end..]) {
+                    from = t.range.end;
+                    continue;
+                }
                 if let Some((name, outcome)) = planned_thing(&sentence[from..t.range.start]) {
                     let when = Some((t.text.clone(), t.when.clone()));
                     push_initiative(&mut initiatives, &name, outcome, when, &cite);
@@ -286,6 +291,28 @@ const CLAUSES_AFTER_NAME: &[&str] = &[
     "slated ",
     "scheduled ",
 ];
+
+/// Lowercase heads of an event a year before them names ("the 2026 meeting").
+const EVENTS_AFTER_YEAR: &[&str] = &[
+    "meeting",
+    "meetings",
+    "summit",
+    "session",
+    "edition",
+    "conference",
+    "exercise",
+    "retreat",
+];
+
+/// Whether the words after a date make it an event's year: an event's head or a capitalised
+/// name follows it ("the 2026 meeting", "the 2026 ADMM").
+fn names_an_event(after: &str) -> bool {
+    after.split_whitespace().next().is_some_and(|w| {
+        let b = bare(w);
+        EVENTS_AFTER_YEAR.contains(&b.to_ascii_lowercase().as_str())
+            || b.starts_with(char::is_uppercase)
+    })
+}
 
 /// What a sentence plans, named before its timeline, and what it is expected to bring: the
 /// object of the last planning verb, up to a comma after a name ("launch the ASEAN Maritime

@@ -4,8 +4,8 @@
 use super::*;
 use crate::corpus::FactKind;
 
-/// The names of the initiatives a statement of these paragraphs gives.
-fn initiative_names(text: &str) -> Vec<String> {
+/// The names and timelines of the initiatives a statement of these paragraphs gives.
+fn initiative_fields(text: &str) -> Vec<(String, Option<String>)> {
     let facts = extract(&statement(
         &format!("Headline\n\n{text}\n"),
         Format::Text,
@@ -13,9 +13,20 @@ fn initiative_names(text: &str) -> Vec<String> {
     ));
     initiatives_of(&facts)
         .into_iter()
-        .map(|i| i.name.clone())
+        .map(|i| (i.name.clone(), i.timeline.clone()))
         .collect()
 }
+
+/// The names of the initiatives a statement of these paragraphs gives.
+fn initiative_names(text: &str) -> Vec<String> {
+    initiative_fields(text)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// An initiative's name and timeline.
+type InitiativeRow<'a> = (&'a str, Option<&'a str>);
 
 /// Checks that each row's paragraphs give exactly its mechanisms, as (name, category).
 fn check_mechanism_rows(rows: &[(&str, &[(&str, &str)])]) {
@@ -934,11 +945,70 @@ fn described_initiative_rows() {
         ("The chiefs welcomed Japan's proposals.", &[]),
         // what says too little names no document
         ("They approved the joint statement of the meeting.", &[]),
+        // who proposed it is no part of its name
+        (
+            "The chiefs endorsed the concept paper on river patrol training proposed by Laos.",
+            &["Concept paper on river patrol training"],
+        ),
+        // "a new initiative to …", "the initiative on …": "initiative" told by what follows
+        (
+            "Brunei tabled a new initiative to train harbour pilots together.",
+            &["New initiative to train harbour pilots together"],
+        ),
+        // capitalised items joined by "and" end the name: "… on Women, Peace and Security."
+        (
+            "The ministers issued the Joint Statement on Harbours, Ports and Lagoons.",
+            &["Joint Statement on Harbours, Ports and Lagoons"],
+        ),
+        // "These proposals" points back: no document in particular
+        ("These proposals were welcomed by all.", &[]),
+        // a document "expected to be operational", with no adoption verb
+        (
+            "The task force on river rescue is expected to be operational by 2028.",
+            &["Task force on river rescue"],
+        ),
     ];
     let wrong: Vec<String> = rows
         .iter()
         .filter(|(text, want)| initiative_names(text) != *want)
         .map(|(text, want)| format!("{:?}, not {want:?}, in: {text}", initiative_names(text)))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// An initiative's timeline from its sentence: a date after it that "to be", "will be",
+/// "expected to" or "by" makes its due date; a name read twice, with and without its years, is
+/// one initiative.
+#[test]
+fn initiative_timeline_rows() {
+    let rows: &[(&str, &[InitiativeRow<'_>])] = &[
+        (
+            "The officials agreed to develop guidelines for river patrols, to be completed by Q2 2028.",
+            &[("Guidelines for river patrols", Some("by Q2 2028"))],
+        ),
+        (
+            "The concept paper on river rescue will be finalised in the second quarter of 2028.",
+            &[("Concept paper on river rescue", Some("the second quarter of 2028"))],
+        ),
+        (
+            "The chiefs adopted the concept paper on river rescue at the 2026 meeting.",
+            &[("Concept paper on river rescue", None)],
+        ),
+        (
+            "The ministers noted the implementation of the AHCM Work Plan for 2025-2027.",
+            &[("AHCM Work Plan for 2025-2027", Some("2025-2027"))],
+        ),
+    ];
+    let wrong: Vec<String> = rows
+        .iter()
+        .filter_map(|(text, want)| {
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.map(str::to_string)))
+                .collect();
+            let got = initiative_fields(text);
+            (got != want).then(|| format!("{got:?}, not {want:?}, in: {text}"))
+        })
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
@@ -2223,11 +2293,12 @@ fn exercise_rows() {
             "2026-05-08",
             &[("harbour-solidarity-exercise-2027", Some("September 2027"), None, None)],
         ),
-        // a fleet review named as a document would be: an event, not an initiative
+        // a fleet review named as a document would be: an event, not an initiative, on the
+        // date its sentence gives it
         (
             "The chiefs welcomed the Lagoon International Fleet Review, to be held in October 2027.",
             "2026-05-08",
-            &[("lagoon-international-fleet-review", None, None, None)],
+            &[("lagoon-international-fleet-review-2027", Some("October 2027"), None, None)],
         ),
         (
             "The chiefs said a joint exercise would help, and they discussed drills at length.",
