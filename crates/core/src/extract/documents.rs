@@ -4,6 +4,7 @@
 //! a document head noun, in a sentence with an adoption verb.
 
 use super::text::{bare, name_at, sentences};
+use crate::dates::MONTH_NAMES;
 use std::ops::Range;
 
 /// Head nouns of a document's name, longest first (with [`UNDESCRIBED_HEADS`] after them).
@@ -156,6 +157,9 @@ const ANOTHER: &str = "another";
 
 /// Words after "and" that start the next item of a list ("… and the", "… and a").
 const NEXT_ITEM: &[&str] = &["the", "a", "an", "another", "other"];
+
+/// The ending of a verb that, after "and", starts a clause of its own.
+const GERUND_END: &str = "ing";
 
 /// The most words a document's "on …" part runs.
 const MAX_QUALIFIER_WORDS: usize = 16;
@@ -685,9 +689,11 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
         // lowercase word start a clause of their own.
         let next = words.get(end + 1).map_or("", |(_, n)| bare(n));
         let after_name = end > to + 1 && bare(words[end - 1].1).starts_with(char::is_uppercase);
+        // "… on climate change and discussing …": "and" before a verb in "-ing" starts a clause.
         let next_item = b == "and"
             && (NEXT_ITEM.contains(&next.to_ascii_lowercase().as_str())
-                || (after_name && next.starts_with(char::is_lowercase)));
+                || (after_name && next.starts_with(char::is_lowercase))
+                || next.len() > GERUND_END.len() + 2 && next.ends_with(GERUND_END));
         // "… of the Harbour Chiefs' Meeting (HCM) and …": an acronym in brackets goes on.
         let acronym = w.starts_with('(')
             && bare(w).len() >= 2
@@ -782,6 +788,10 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
             if w.starts_with('(') {
                 break;
             }
+            // "… on Harbour Safety on Thursday": a day or a month after the name is its date.
+            if is_day_or_month(w) {
+                break;
+            }
             if capital(w) || year(w) || (connector(w) && !ends(w)) {
                 end += 1;
                 // "… on Women, Peace and Security.": capitalised items joined by "and" go on.
@@ -816,6 +826,12 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
             .iter()
             .all(|(_, w)| w.ends_with("'s") || w.ends_with("’s"));
     ((head_capital || start < from) && own_words && !possessor_alone).then_some((start, end))
+}
+
+/// Whether a word is a weekday's or a month's name: a date, no part of a document's name.
+fn is_day_or_month(word: &str) -> bool {
+    let b = bare(word).to_ascii_lowercase();
+    super::fields::is_weekday(&b) || MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(&b))
 }
 
 /// The most capitalised words between the comma and "and" of an enumeration in a name.

@@ -23,6 +23,10 @@ const FUTURE_WORDS: &[&str] = &[
     "will host",
     "will chair",
     "will be hosted",
+    "to take place",
+    "to be organised",
+    "to be organized",
+    "to be convened",
 ];
 
 /// Which date of a sentence is a meeting's: the word it follows and how precise it must be.

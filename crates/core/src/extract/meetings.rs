@@ -247,6 +247,17 @@ const PLACE_AND_DAY_LEADS: &[&str] = &["in ", "on ", "at "];
 /// The bytes from the end of the name to the day, at most.
 const PLACE_AND_DAY_SPAN: usize = 60;
 
+/// Whether the words after a series' name (`next`) make it an event under the series, not its
+/// meeting: a lowercase event head ("an ADMM-Plus conference on …") or a capitalised name going
+/// on to one ("the ADMM-Plus Counter-Terrorism Table-Top Exercise").
+fn event_follows(next: &str) -> bool {
+    let event_head = |w: &str| EVENTS_UNDER_SERIES.contains(&bare(w).to_ascii_lowercase().as_str());
+    next.split_whitespace().next().is_some_and(event_head)
+        || next.starts_with(char::is_uppercase)
+            && name_at(next, 0)
+                .is_some_and(|n| n.split_whitespace().next_back().is_some_and(event_head))
+}
+
 /// Whether two short names hold the same words in any order: "(MM EWG)" is "EWG-MM".
 fn same_words_any_order(a: &str, b: &str) -> bool {
     let words = |s: &str| {
@@ -505,7 +516,10 @@ impl Extractor<'_> {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| GROUP_FOLLOWERS.contains(&w.trim_end_matches(['\'', '’'])));
-            if m.number.is_some() && group_follows {
+            // "the inaugural ADMM+ Disaster Relief Exercise": the exercise's number, not the
+            // series'.
+            let event = event_follows(text[m.range.end..].trim_start());
+            if m.number.is_some() && (group_follows || event) {
                 continue;
             }
             // "AIME-23" in a statement of 2023: an exercise's year, not its 23rd edition.
@@ -672,13 +686,7 @@ impl Extractor<'_> {
         // meeting.
         // "the ADMM-Plus Counter-Terrorism Table-Top Exercise": a capitalised name going on
         // after the series' to an event's head.
-        let event_head =
-            |w: &str| EVENTS_UNDER_SERIES.contains(&bare(w).to_ascii_lowercase().as_str());
-        let event_follows = next.split_whitespace().next().is_some_and(event_head)
-            || next.starts_with(char::is_uppercase)
-                && name_at(next, 0)
-                    .is_some_and(|n| n.split_whitespace().next_back().is_some_and(event_head));
-        if event_follows {
+        if event_follows(next) {
             return None;
         }
         let dates = find_dates(sentence, self.clock.year, false);

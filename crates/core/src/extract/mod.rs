@@ -33,7 +33,8 @@ pub const MEETING_SERIES: &str = "meeting series";
 
 /// First words that make a fact's name a piece of a sentence.
 const FRAGMENT_STARTS: &[&str] = &[
-    "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "these", "this", "those",
+    "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "these", "this", "those", "as",
+    "such",
 ];
 
 /// Last words that make a fact's name a piece of a sentence.

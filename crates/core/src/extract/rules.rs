@@ -22,6 +22,9 @@ use std::ops::Range;
 
 /// Head nouns of an event named by an acronym pair and the head after it ("the 4th <Name> (<ACR>)
 /// Workshop").
+/// The sign some statements write for "-Plus" after an acronym ("the third ADMM+").
+const PLUS_SIGN: char = '+';
+
 const EVENT_HEADS_AFTER_PAIR: &[&str] =
     &["workshop", "seminar", "symposium", "meeting", "conference"];
 
@@ -1223,7 +1226,11 @@ impl<'a> Extractor<'a> {
                 _ => (token, ordinal_before(text, at)),
             };
             let plus;
-            let letters = if words.get(k + 1).is_some_and(|(_, w)| bare(w) == "Plus") {
+            // "the third ADMM+", "the 10th ADMM Plus": the "-Plus" series.
+            let plus_sign = word
+                .trim_end_matches([',', '.', ';', ':', ')', '’', '\''])
+                .ends_with(PLUS_SIGN);
+            let letters = if plus_sign || words.get(k + 1).is_some_and(|(_, w)| bare(w) == "Plus") {
                 plus = format!("{letters}-Plus");
                 plus.as_str()
             } else {
@@ -1235,7 +1242,9 @@ impl<'a> Extractor<'a> {
             let longer_known = known_spans
                 .iter()
                 .any(|r| r.start == at && r.end > at + word.len());
-            if para.in_pair(at) || longer_known {
+            // "the third ADMM+": a known series' sign, which the known bodies read.
+            let known_plus = plus_sign && known_spans.iter().any(|r| r.start == at);
+            if para.in_pair(at) || longer_known || known_plus {
                 continue;
             }
             // A known series, or an acronym such as "ADMM-Plus" after an ordinal.

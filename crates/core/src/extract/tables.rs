@@ -278,6 +278,9 @@ const OBJECT_LEADS: &[&str] = &[
     "planned ",
 ];
 
+/// Words that open a list of the things planned: the object before them names none.
+const LIST_OPENERS: &[&str] = &[", including ", " including ", " such as "];
+
 /// Openings of a clause after a comma that say what a planned thing will be or do, so that
 /// the name ends at the comma even in lowercase ("a task force on harbour safety, to be
 /// operational by 2027").
@@ -338,6 +341,11 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
             break;
         };
         object = object[word.len()..].trim_start();
+    }
+    // "adopted a number of papers, including the Work Programme 2023-2026": the items are the
+    // documents, read as such.
+    if LIST_OPENERS.iter().any(|l| object.contains(l)) {
+        return None;
     }
     let (name, rest) = match object.split_once(", ") {
         Some((name, rest))

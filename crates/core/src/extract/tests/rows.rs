@@ -960,6 +960,32 @@ fn described_initiative_rows() {
             "The ministers issued the Joint Statement on Harbours, Ports and Lagoons.",
             &["Joint Statement on Harbours, Ports and Lagoons"],
         ),
+        // a weekday after the name is its date; "and" before a verb in "-ing" starts a clause
+        (
+            "The ministers signed the Joint Declaration on River Safety on Thursday.",
+            &["Joint Declaration on River Safety"],
+        ),
+        (
+            "The ministers adopted the ADMM+ Declaration on flood relief and discussing regional issues.",
+            &["ADMM+ Declaration on flood relief"],
+        ),
+        // "adopted several papers, including A, B and C": the items, not "several papers"
+        (
+            "They adopted several papers, including the River Work Programme 2026-2028, the Concept Paper on Flood Relief and the Guidelines for River Patrols.",
+            &[
+                "River Work Programme 2026-2028",
+                "Concept Paper on Flood Relief",
+                "Guidelines for River Patrols",
+            ],
+        ),
+        // "A as well as the respective work plans …": two documents, no "As well as …"
+        (
+            "The concept paper on river rescue as well as the respective work plans for the next three years will be approved in April 2027.",
+            &[
+                "Concept paper on river rescue",
+                "Work plans for the next three years",
+            ],
+        ),
         // "These proposals" points back: no document in particular
         ("These proposals were welcomed by all.", &[]),
         // a document "expected to be operational", with no adoption verb
@@ -1354,6 +1380,24 @@ fn known_series_instance_rows() {
             "ASEAN Chiefs of Army Multilateral Meeting opens in Hue.",
             "2026-05-08",
             &[("acamm-2026", Some("2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // "the <ordinal> <ACRONYM>+": the "-Plus" series' meeting, not the series'
+        (
+            "The fourth ADSOM+ is scheduled to take place in Hue in 2027.",
+            "2026-05-08",
+            &[("adsom-plus-4", Some("2027"), Some("Hue, Vietnam"), None)],
+        ),
+        // "to take place on <day>" after the statement's day: this year's, still to come
+        (
+            "The ADSOM in Hue, to take place on November 21, has sea rescue on its agenda.",
+            "2026-11-20",
+            &[("adsom-2026", Some("November 21"), Some("Hue, Vietnam"), None)],
+        ),
+        // "the inaugural <series> <Name> Exercise": the exercise's number, not the series'
+        (
+            "The chiefs welcomed the inaugural ADMM+ River Rescue Exercise to be held in Hue.",
+            "2026-05-08",
+            &[],
         ),
         // "met in <place> on <day> ahead of the <series>": the day is the other meeting's
         (
