@@ -208,6 +208,42 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     for m in &mut x.meetings {
         m.mechanisms.retain(|id| !dropped.contains(id));
     }
+    // "Standard Operating Procedure for … Centre (SOP)", "Declaration of the … Summit (DEAS)": a
+    // name that opens with a document's head is a document, not a body or a series.
+    let (documents, mechanisms): (Vec<_>, Vec<_>) = std::mem::take(&mut x.mechanisms)
+        .into_iter()
+        .partition(|m| opens_with_document_head(&m.name));
+    x.mechanisms = mechanisms;
+    for m in documents {
+        for meeting in &mut x.meetings {
+            meeting.mechanisms.retain(|id| *id != m.id);
+        }
+        // Read by the documents too: one initiative, with the acronym as an alias.
+        if let Some(known) = initiatives
+            .iter_mut()
+            .find(|i| i.id == m.id || i.name.eq_ignore_ascii_case(&m.name))
+        {
+            if let Some(alias) = m.acronym.filter(|a| !known.aliases.contains(a)) {
+                known.aliases.push(alias);
+            }
+            for c in m.cites {
+                push_cite(&mut known.cites, c);
+            }
+            continue;
+        }
+        initiatives.push(Initiative {
+            id: m.id,
+            name: m.name,
+            aliases: m.acronym.into_iter().collect(),
+            expected_outcome: None,
+            timeline: None,
+            area: None,
+            summary: m.description,
+            origin: Origin::Extracted,
+            cites: m.cites,
+            period: None,
+        });
+    }
     // A group named in general ("the ADMM-Plus Experts' Working Group") where one of its
     // groups is named by topic ("… Working Group on Military Medicine") is that group.
     let longer: Vec<String> = x
@@ -290,6 +326,19 @@ fn planned_by(after: &str) -> Option<String> {
         .find(|f| DUE_CUES.iter().any(|c| lower[..f.range.start].contains(c)))
         .map(|f| f.text)
 }
+
+/// Whether a name opens with a document's head ("Standard Operating Procedure for …",
+/// "Declaration of …").
+fn opens_with_document_head(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    documents::DOCUMENT_HEADS
+        .iter()
+        .chain(OPENING_DOCUMENT_HEADS)
+        .any(|h| lower.starts_with(&format!("{h} ")))
+}
+
+/// Heads beside [`documents::DOCUMENT_HEADS`] that make a name opening with them a document's.
+const OPENING_DOCUMENT_HEADS: &[&str] = &["declaration", "protocol", "code of conduct"];
 
 /// Words that may lead the years ending a document's name ("… for 2026-2028").
 const YEARS_LEADS: &[&str] = &["for", "from", "to", "in", "of"];

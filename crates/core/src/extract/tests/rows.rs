@@ -986,6 +986,15 @@ fn described_initiative_rows() {
                 "Work plans for the next three years",
             ],
         ),
+        // a pair opening with a document's head: one initiative, read once
+        (
+            "The officials discussed the Standard Operating Procedure for River Rescue Coordination Centre (SOP-RRCC).",
+            &["Standard Operating Procedure for River Rescue Coordination Centre"],
+        ),
+        (
+            "The ministers recalled the Declaration of the Harbour Summit (DHS).",
+            &["Declaration of the Harbour Summit"],
+        ),
         // "These proposals" points back: no document in particular
         ("These proposals were welcomed by all.", &[]),
         // a document "expected to be operational", with no adoption verb
@@ -1044,6 +1053,15 @@ fn initiative_timeline_rows() {
 #[test]
 fn named_body_rows() {
     let rows: &[(&str, &[(&str, &str)])] = &[
+        // a pair whose name opens with a document's head is a document, no body or series
+        (
+            "The officials discussed the Standard Operating Procedure for River Rescue Coordination Centre (SOP-RRCC).",
+            &[],
+        ),
+        (
+            "The ministers recalled the Declaration of the Harbour Summit (DHS).",
+            &[],
+        ),
         // a network named in passing
         (
             "Officers briefed the Regional Harbour Safety Network on the drill.",
