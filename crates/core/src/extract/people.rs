@@ -221,8 +221,15 @@ fn past_state_possessive(sentence: &str, at: usize) -> Option<(usize, String)> {
 
 /// Words of a sentence's opening clause that make the subject after its comma the chair:
 /// "Chairing the meeting, X said", "As chair of this year's ADMM, Vietnam …", "Addressing the
-/// meeting as its chair, X …", "Hosting the meeting, X said".
-const OPENING_CHAIR_WORDS: &[&str] = &["chairing", "chair", "chairman", "chairperson", "hosting"];
+/// meeting as its chair, X …", "Hosting the meeting, X said", "Presiding over the ADMM …, X …".
+const OPENING_CHAIR_WORDS: &[&str] = &[
+    "chairing",
+    "chair",
+    "chairman",
+    "chairperson",
+    "hosting",
+    "presiding",
+];
 /// The most words of such an opening clause ("Speaking as chair of the 19th ADMM in Kuala
 /// Lumpur on 31 October, X said").
 const OPENING_CLAUSE_WORDS: usize = 14;

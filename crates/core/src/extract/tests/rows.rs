@@ -71,6 +71,13 @@ fn chair_phrasing_rows() {
             "ahcm-9",
             &[("chair", Some("Harbour Minister Sok Dara"))],
         ),
+        // "Presiding over the <meeting> in <place> on <day>, <title> <Name> urged …"
+        (
+            "Presiding over the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Vientiane on 2 May, Admiral Sok Dara urged calm.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Sok Dara"))],
+        ),
         // "Hosting the meeting, <title> <Name> said …"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 2 May.\n\nHosting the meeting, Admiral Sok Dara said patrols would grow.",
