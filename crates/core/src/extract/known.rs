@@ -7,7 +7,7 @@ use crate::corpus::Body;
 use std::ops::Range;
 
 /// The sign some statements write for "-Plus" after an acronym ("ADMM+").
-const PLUS_SIGN: &str = "+";
+pub(super) const PLUS_SIGN: &str = "+";
 /// The ending of a "-Plus" body's acronym.
 const PLUS_SUFFIX: &str = "-Plus";
 

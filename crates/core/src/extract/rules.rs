@@ -3,7 +3,7 @@
 //! the paragraph mentions.
 
 use super::fields::theme;
-use super::known::GROUP_FOLLOWERS;
+use super::known::{GROUP_FOLLOWERS, PLUS_SIGN};
 use super::meetings::{naming_year, set_year, Extractor, SeriesName, NAMED_YEARS};
 use super::people::{
     attendance, chair_in, chair_of, first_naming, handover, host_subject, observer_sentence,
@@ -22,9 +22,6 @@ use std::ops::Range;
 
 /// Head nouns of an event named by an acronym pair and the head after it ("the 4th <Name> (<ACR>)
 /// Workshop").
-/// The sign some statements write for "-Plus" after an acronym ("the third ADMM+").
-const PLUS_SIGN: char = '+';
-
 const EVENT_HEADS_AFTER_PAIR: &[&str] =
     &["workshop", "seminar", "symposium", "meeting", "conference"];
 
