@@ -366,6 +366,35 @@ const MEETING_ANAPHORS: &[&str] = &[
     "the talks ",
 ];
 
+/// Words a sentence opens with for the meeting spoken of, when it gives its day and place.
+const OCCURRENCE_ANAPHORS: &[&str] = &[
+    "the meeting",
+    "this meeting",
+    "the session",
+    "the event",
+    "the conference",
+    "the talks",
+    "the exercise",
+];
+
+/// Verbs of such a sentence that give them: "The meeting took place in Kuantan on 4 May", "The
+/// session, set to be held in Hue on 20–21 July, …", "The meeting, held in Hue, …".
+const ANAPHOR_OCCURRENCE_VERBS: &[&str] = &[
+    "took place",
+    "takes place",
+    "was held",
+    "is held",
+    "is being held",
+    "will be held",
+    "to be held",
+    "will take place",
+    "to take place",
+    "is scheduled",
+    "was scheduled",
+    "was convened",
+    ", held ",
+];
+
 /// Plural words a sentence opens with for meetings held together ("The events, chaired by …").
 const PLURAL_MEETING_WORDS: &[&str] = &["events", "sessions", "meetings", "talks", "conferences"];
 
@@ -445,6 +474,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.exercise_reference(p.text, &p.cite),
     |x, p| x.theme_rule(p),
     |x, p| x.meeting_reference(p),
+    |x, p| x.occurrence_anaphor(p),
     |x, p| x.chair_and_attendance(p),
     |x, p| x.mechanisms_discussed(p),
 ];
@@ -1787,6 +1817,25 @@ impl<'a> Extractor<'a> {
         if let Some(i) = self.target(para) {
             if MEETING_REFERENCES.iter().any(|r| para.lower.contains(r)) {
                 push_cite(&mut self.meetings[i].cites, para.cite.clone());
+            }
+        }
+    }
+
+    /// "The meeting took place in Kuantan on 4 May": a sentence opening with words for the
+    /// meeting the paragraph is about and saying it was held gives its day and place.
+    fn occurrence_anaphor(&mut self, para: &mut Para<'_>) {
+        let Some(i) = self.target(para) else {
+            return;
+        };
+        for (_, sentence) in sentences(para.text) {
+            let lower = sentence.to_ascii_lowercase();
+            let opens = OCCURRENCE_ANAPHORS.iter().any(|a| {
+                lower
+                    .strip_prefix(a)
+                    .is_some_and(|rest| rest.starts_with([' ', ',']))
+            });
+            if opens && ANAPHOR_OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)) {
+                self.describe_meeting(i, sentence, Some(0), &para.cite);
             }
         }
     }

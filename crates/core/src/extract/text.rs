@@ -597,6 +597,15 @@ const VIRTUAL_PHRASES: &[&str] = &[
     "the virtual ",
     "via a videoconference",
     "via a video conference",
+    "via video conferencing",
+    "via videoconferencing",
+    "through videoconferencing",
+    "through video conferencing",
+    "through videoconference",
+    "through video conference",
+    "via video link",
+    "by video link",
+    "via a video link",
 ];
 
 /// The place of a meeting held online.

@@ -617,6 +617,38 @@ fn place_phrasing_rows() {
             "ahcm-9",
             &[("place", Some("virtual"))],
         ),
+        // "through videoconferencing", "via video link": online in other words
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May was chaired by Malaysia through videoconferencing.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("virtual"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) took place via video link on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("virtual"))],
+        ),
+        // a later sentence opening with "The meeting" / "The event" and saying it was held
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed with a joint statement.\n\nThe meeting was held in Kuantan, Malaysia, on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Kuantan, Malaysia")), ("date", Some("4 May"))],
+        ),
+        (
+            "Malaysia hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9). The event took place in Kuantan.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Kuantan, Malaysia"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on 4 May. The meeting, held in Kuantan, drew 80 delegates.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Kuantan, Malaysia"))],
+        ),
         // "kicked off on <day> in <Place>"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) kicked off on 4 May in Temerloh city of Malaysia.",
