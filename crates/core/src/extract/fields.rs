@@ -177,8 +177,12 @@ pub(super) fn date_near(
             d.lead.clone()
         }
     };
+    // "HANOI, Friday, 11 December (VNA) — On 9 and 10 December, …": the dateline's day is the
+    // report's, not the meeting's (a dateline alone dates it later, `dateline_date`).
+    let dateline_end = super::text::dateline_head(sentence).map_or(0, str::len);
     let taken: Vec<Found> = find_dates(sentence, clock.year, false)
         .into_iter()
+        .filter(|d| d.range.start >= dateline_end)
         .filter(|d| {
             let lead = lead(d);
             let after_place =

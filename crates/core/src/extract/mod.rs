@@ -466,9 +466,10 @@ fn push_cite(cites: &mut Vec<String>, cite: String) {
     }
 }
 
-/// An id from a name: lowercase words joined by '-'.
+/// An id from a name: lowercase words joined by '-', a plus sign read as "plus" ("ADMM+" is
+/// `admm-plus`, never the ADMM's `admm`).
 pub fn fact_id(name: &str) -> String {
-    crate::ingest::slug(name)
+    crate::ingest::slug(&name.replace('+', " plus "))
 }
 
 fn clip(text: &str, max: usize) -> String {

@@ -476,6 +476,13 @@ fn chair_phrasing_rows() {
 #[test]
 fn day_phrasing_rows() {
     check_meeting_rows(&[
+        // a dateline with its weekday, then "On <days>,": the report's day is not the meeting's
+        (
+            "HANOI, Friday, 8 May (HNA) — On 5 and 6 May, the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) took stock of the year.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("5 and 6 May"))],
+        ),
         // "on <Weekday> (<Month> <day>)"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened on Tuesday (May 5) in Vientiane.",
@@ -1420,6 +1427,12 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // the Plus series named by its spelled-out name and "(ADMM+)": its own id, not the ADMM's
+        (
+            "On 9 May, a delegation took part in the Association of Southeast Asian Nations (ASEAN) Defence Ministers Meeting Plus (ADMM+) as a guest of the chair.",
+            "2026-05-12",
+            &[("admm-plus-2026", Some("9 May"), None, None)],
+        ),
         // "at the <series> in <place> on <weekday>": a meeting someone spoke at
         (
             "Speaking at the ADSOM in Hue on Tuesday, the delegate urged calm.",
