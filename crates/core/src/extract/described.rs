@@ -169,11 +169,20 @@ fn not_gathering(next: Option<&str>) -> bool {
             && !MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
-/// The short form and the name of the series of informal meetings with `partner`.
-fn series_of(partner: &str) -> (String, String) {
+/// The short form and the name of the series of informal meetings with `partner`, its sides in
+/// the order `sentence` names them ("China-Asean …" is the series "China-ASEAN …" names).
+fn series_of(partner: &str, sentence: &str) -> (String, String) {
+    let partner_first = sentence
+        .to_ascii_lowercase()
+        .contains(&format!("{}-asean", partner.to_ascii_lowercase()));
+    let sides = if partner_first {
+        format!("{partner}-ASEAN")
+    } else {
+        format!("ASEAN-{partner}")
+    };
     (
-        format!("ASEAN-{partner} DMIM"),
-        format!("ASEAN-{partner} Defence Ministers' Informal Meeting"),
+        format!("{sides} DMIM"),
+        format!("{sides} Defence Ministers' Informal Meeting"),
     )
 }
 
@@ -443,7 +452,7 @@ impl Extractor<'_> {
                 let Some(partner) = partner_near(sentence, at) else {
                     continue;
                 };
-                let (short, name) = series_of(partner);
+                let (short, name) = series_of(partner, sentence);
                 // "the 2026 Informal Defence Ministers' Meeting": the year before the phrase.
                 let year_before = sentence[..at]
                     .split_whitespace()

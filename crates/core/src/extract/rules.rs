@@ -395,6 +395,9 @@ const ANAPHOR_OCCURRENCE_VERBS: &[&str] = &[
     ", held ",
 ];
 
+/// Words inside a sentence for the meeting spoken of, followed by where and when it was held.
+const HELD_ANAPHORS: &[&str] = &["the meeting held ", "the meeting, held "];
+
 /// Plural words a sentence opens with for meetings held together ("The events, chaired by …").
 const PLURAL_MEETING_WORDS: &[&str] = &["events", "sessions", "meetings", "talks", "conferences"];
 
@@ -1836,6 +1839,9 @@ impl<'a> Extractor<'a> {
             });
             if opens && ANAPHOR_OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)) {
                 self.describe_meeting(i, sentence, Some(0), &para.cite);
+            } else if let Some(at) = HELD_ANAPHORS.iter().find_map(|a| lower.find(a)) {
+                // "…, he said at the meeting held at the Grand Hall in Hue."
+                self.describe_meeting(i, &sentence[at..], Some(0), &para.cite);
             }
         }
     }

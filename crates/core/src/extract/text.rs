@@ -970,6 +970,8 @@ pub fn capitalise_first(text: &str) -> String {
 
 /// "ASEAN Defence Ministers' Meeting" → "ADMM": ASEAN's own naming, initials of capitalised words.
 pub fn initials(name: &str) -> Option<String> {
+    // "China-Asean …" as some papers spell it is "China-ASEAN …".
+    let name = &name.replace("Asean", "ASEAN");
     // "ASEAN-China Defence Ministers' Informal Meeting" → "ASEAN-China DMIM": one series per
     // dialogue partner.
     if let Some(rest) = name.strip_prefix("ASEAN-") {

@@ -637,6 +637,13 @@ fn place_phrasing_rows() {
             "ahcm-9",
             &[("place", Some("virtual"))],
         ),
+        // "… at the meeting held at <venue> in <city>" in a later sentence
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed with a joint statement.\n\n\"Calm seas help us all,\" he said at the meeting held at the Riverside Hall in Kuantan.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Kuantan, Malaysia"))],
+        ),
         // a later sentence opening with "The meeting" / "The event" and saying it was held
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed with a joint statement.\n\nThe meeting was held in Kuantan, Malaysia, on 4 May.",
@@ -2215,6 +2222,18 @@ fn partner_informal_meeting_rows() {
             "The Russian minister joined Southeast Asian defence ministers over an informal meeting on June 2 in Singapore.",
             "2026-06-04",
             &[("asean-russia-dmim-2026", Some("June 2"), Some("Singapore"), None)],
+        ),
+        // "<Partner>-Asean Defence Ministers' Informal Meeting": one meeting, the series the
+        // partner-first name makes
+        (
+            "The minister spoke at the Canada-Asean Defence Ministers' Informal Meeting on Friday (June 5).",
+            "2026-06-06",
+            &[("canada-asean-dmim-2026", Some("June 5"), None, None)],
+        ),
+        (
+            "The minister spoke at the Canada-ASEAN Defence Ministers' Informal Meeting on Friday (June 5).",
+            "2026-06-06",
+            &[("canada-asean-dmim-2026", Some("June 5"), None, None)],
         ),
         // "the Asean-<Partner> defence ministers' informal meeting" in lowercase: no name rule
         // reads it
