@@ -282,15 +282,17 @@ fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
 /// by a year alone ("the next meeting later this year").
 fn named_by_year(m: &Meeting, statement: &Statement) -> bool {
     let year = m.id.rsplit('-').next().unwrap_or("");
+    let suffix = format!(" {year}");
     year.len() == 4
         && m.aliases
             .iter()
-            .filter(|a| a.ends_with(&format!(" {year}")))
-            .any(|a| {
-                statement
-                    .paragraphs
-                    .iter()
-                    .any(|p| p.text.contains(a.as_str()))
+            .filter_map(|a| a.strip_suffix(&suffix))
+            .any(|series| {
+                // "ANCM 2023" or "the 2023 ANCM"
+                let before = format!("{year} {series}");
+                statement.paragraphs.iter().any(|p| {
+                    p.text.contains(&format!("{series}{suffix}")) || p.text.contains(&before)
+                })
             })
 }
 
@@ -1007,9 +1009,19 @@ impl Extractor<'_> {
                     };
                     // … or dated in the statement's year, when `m` has no date at all ("the
                     // 20th ACAMM was held on 25 November"; "on the sidelines of the ACAMM").
+                    // … or, "the 2023 ANCM" named by its year, dated in that year ("the 17th
+                    // ANCM on Wednesday …; the 2023 ANCM was hosted by …").
                     let n_this_year = match &n.when {
                         None => true,
-                        Some(w) => m.when.is_none() && Some(w.start.year()) == self.clock.year,
+                        Some(w) => {
+                            (m.when.is_none() && Some(w.start.year()) == self.clock.year)
+                                || (m
+                                    .when
+                                    .as_ref()
+                                    .is_some_and(|w| w.precision == dates::Precision::Year)
+                                    && named_by_year(m, self.statement)
+                                    && Some(w.start.year()) == m_year)
+                        }
                     };
                     let alone = n_this_year
                         && m_year.is_some()

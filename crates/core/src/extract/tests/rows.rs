@@ -1434,6 +1434,12 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // "the <year> <series>" after the numbered meeting of that year: the same meeting
+        (
+            "The admiral attended the 17th ASEAN Navy Chiefs' Meeting (ANCM) on Wednesday.\n\nThe 2026 ANCM was hosted by Malaysia.",
+            "2026-05-08",
+            &[("ancm-17", Some("6 May 2026"), Some("Malaysia"), Some("Malaysia"))],
+        ),
         // the Plus series named by its spelled-out name and "(ADMM+)": its own id, not the ADMM's
         (
             "On 9 May, a delegation took part in the Association of Southeast Asian Nations (ASEAN) Defence Ministers Meeting Plus (ADMM+) as a guest of the chair.",
