@@ -741,7 +741,7 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
     let run_left = |mut start: usize| {
         while start > 0 {
             let w = words[start - 1].1;
-            if ends(w) || !(capital(w) || year(w)) {
+            if ends(w) || !(capital(w) || year(w)) || preamble_word(w) {
                 break;
             }
             start -= 1;
@@ -829,6 +829,39 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
 }
 
 /// Whether a word is a weekday's or a month's name: a date, no part of a document's name.
+/// A declaration's preamble word in capitals ("RECALLING the Bali Declaration …"), or one run
+/// into the next word as pasted text may have it ("RECALLINthe …"): no word of a name.
+fn preamble_word(word: &str) -> bool {
+    let b = bare(word);
+    let upper = b.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = &b[upper..];
+    let run_into = upper >= 3 && rest.len() >= 2 && rest.chars().all(|c| c.is_ascii_lowercase());
+    run_into || PREAMBLE_WORDS.contains(&b)
+}
+
+/// Words opening the clauses of a declaration's preamble and operative part, in capitals.
+const PREAMBLE_WORDS: &[&str] = &[
+    "RECALLING",
+    "NOTING",
+    "REAFFIRMING",
+    "COGNISANT",
+    "COGNIZANT",
+    "ACKNOWLEDGING",
+    "RECOGNISING",
+    "RECOGNIZING",
+    "WELCOMING",
+    "DESIRING",
+    "CONVINCED",
+    "MINDFUL",
+    "EMPHASISING",
+    "EMPHASIZING",
+    "STRESSING",
+    "UNDERLINING",
+    "EXPRESSING",
+    "CONSCIOUS",
+    "HEREBY",
+];
+
 fn is_day_or_month(word: &str) -> bool {
     let b = bare(word).to_ascii_lowercase();
     super::fields::is_weekday(&b) || MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(&b))

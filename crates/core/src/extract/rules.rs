@@ -366,6 +366,9 @@ const MEETING_ANAPHORS: &[&str] = &[
     "the talks ",
 ];
 
+/// ASEAN and a conjunction opening what the name reader took for one name: two names.
+const JOINED_TO_ASEAN: &[&str] = &["ASEAN and the ", "ASEAN and ", "ASEAN or the "];
+
 /// Words a sentence opens with for the meeting spoken of, when it gives its day and place.
 const OCCURRENCE_ANAPHORS: &[&str] = &[
     "the meeting",
@@ -1117,6 +1120,11 @@ impl<'a> Extractor<'a> {
             let Some(name) = name.filter(|n| self.names_meetings(n)) else {
                 continue;
             };
+            // "the consideration of ASEAN and the ASEAN Defence Ministers' Meeting": two names,
+            // the second read from its own start.
+            if JOINED_TO_ASEAN.iter().any(|j| name.starts_with(j)) {
+                continue;
+            }
             if other_names.contains(&at) && !self.other_event_name(&name) {
                 continue;
             }
@@ -1284,7 +1292,12 @@ impl<'a> Extractor<'a> {
                 && core.chars().all(|c| c.is_ascii_uppercase());
             // "ASMAM-10": an unknown acronym's handle, unless it names no meeting ("COVID-19");
             // a known body's handle is [`Self::known_handles`]'s.
+            // "KDB Darulaman (OPV-08)": a number led by a zero is a ship's pennant.
+            let pennant = token
+                .rsplit_once('-')
+                .is_some_and(|(_, n)| n.starts_with('0'));
             let handle = token.contains(char::is_numeric)
+                && !pennant
                 && number <= HANDLE_NUMBER_MAX
                 && !NOT_SERIES_HANDLES.contains(&letters)
                 && !self

@@ -942,6 +942,15 @@ fn a_planned_things_name_ends_before_its_clause() {
 #[test]
 fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
+        // a preamble's capitals, whole or run into the next word, open no name
+        (
+            "RECALLING the Harbour Declaration on Safe Ports adopted in 2019;",
+            &["Harbour Declaration on Safe Ports"],
+        ),
+        (
+            "RECALLINthe Harbour Declaration on Safe Ports adopted in 2019;",
+            &["Harbour Declaration on Safe Ports"],
+        ),
         // a concept document on …
         (
             "The ministers endorsed a concept document on sharing field hospital capacity among member navies.",
@@ -1106,6 +1115,11 @@ fn initiative_timeline_rows() {
 #[test]
 fn named_body_rows() {
     let rows: &[(&str, &[(&str, &str)])] = &[
+        // "ASEAN and the <series> (<ACR>)": the series alone, no "ASEAN and the …" series
+        (
+            "The delegates made recommendations for ASEAN and the ASEAN Harbour Chiefs’ Meeting (AHCM).",
+            &[("ASEAN Harbour Chiefs’ Meeting", "meeting series")],
+        ),
         // a pair whose name opens with a document's head is a document, no body or series
         (
             "The officials discussed the Standard Operating Procedure for River Rescue Coordination Centre (SOP-RRCC).",
@@ -2228,6 +2242,12 @@ fn partner_informal_meeting_rows() {
             "The Russian minister joined Southeast Asian defence ministers over an informal meeting on June 2 in Singapore.",
             "2026-06-04",
             &[("asean-russia-dmim-2026", Some("June 2"), Some("Singapore"), None)],
+        ),
+        // a ship's pennant number in brackets names no meeting
+        (
+            "The frigate sailed with the navy's KDB Harbour (OPV-08) on Tuesday.",
+            "2026-06-04",
+            &[],
         ),
         // "<Partner>-Asean Defence Ministers' Informal Meeting": one meeting, the series the
         // partner-first name makes
