@@ -534,11 +534,27 @@ fn named_as_chair(sentence: &str) -> Option<String> {
             .iter()
             .find_map(|c| lower[..at].strip_suffix(c).map(str::len))
             .unwrap_or(at);
-        let name = name_ending_at(sentence, at)?;
+        let name = name_ending_at(sentence, at);
+        // "X, Director of Operations under the General Staff and Chairman of the AMOM-10": the
+        // name before the office the chair holds besides, when the office's words are not all
+        // capitalised ("X, Minister of Harbours and chair of …" is read whole).
+        let whole = name.as_ref().is_some_and(|n| n.contains(','));
+        let besides = (cue.starts_with(" and ") && !whole)
+            .then(|| lower[..at].rfind(','))
+            .flatten()
+            .filter(|&comma| at - comma <= OFFICE_BESIDES_SPAN)
+            .and_then(|comma| name_ending_at(sentence, comma))
+            .and_then(person_or_state);
+        if besides.is_some() {
+            return besides;
+        }
         // "with Vietnam as chair": a state alone chairs too.
-        person_or_state(name)
+        person_or_state(name?)
     })
 }
+
+/// The most bytes an office written before "and Chairman of" runs after the holder's comma.
+const OFFICE_BESIDES_SPAN: usize = 160;
 
 /// Whether the office after a chair cue is ASEAN's ("as the chair of ASEAN this year"), not a
 /// meeting's whose name opens with ASEAN ("chairman of the 12th ASEAN Navy Chiefs' Meeting").

@@ -64,6 +64,13 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // "<Name>, <office of a body> and Chairman of the <meeting>": the name, not the body
+        (
+            "Lieutenant General Tran Van Minh, Director of Operations under the General Staff of the Harbour Army and Chairman of the AHCM-9, said the chiefs agreed.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Lieutenant General Tran Van Minh"))],
+        ),
         // "was chaired by <title> <Name> in <place> on <day>": the name ends before the place
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was chaired by Harbour Minister Sok Dara in Vientiane on 2 May.",
