@@ -1374,7 +1374,8 @@ impl Extractor<'_> {
     }
 
     /// After every paragraph: a chair named short ("KSAL Yudo") is named as the statement
-    /// names the person in full elsewhere ("Admiral Yudo Margono"), see [`in_full`].
+    /// names the person in full elsewhere ("Admiral Yudo Margono"), see [`in_full`]; a surname
+    /// alone ("Austin") with the words before it ("Lloyd Austin").
     pub(super) fn chairs_in_full(&mut self) {
         let text: String = self
             .statement
@@ -1385,7 +1386,15 @@ impl Extractor<'_> {
             .collect::<Vec<_>>()
             .join("\n");
         for m in &mut self.meetings {
-            if let Some(full) = m.chair.as_deref().and_then(|c| in_full(c, &text)) {
+            let Some(chair) = m.chair.as_deref() else {
+                continue;
+            };
+            let surname = || {
+                super::people::one_word_name(chair)
+                    .then(|| super::people::surname_in_full(chair, &text))
+                    .flatten()
+            };
+            if let Some(full) = in_full(chair, &text).or_else(surname) {
                 m.chair = Some(full);
             }
         }

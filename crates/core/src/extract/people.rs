@@ -408,6 +408,9 @@ const CHAIRING_VERBS: &[&str] = &[
     " co-chaired a ",
     " chairs the ",
     " co-chairs the ",
+    " will chair the ",
+    " will co-chair the ",
+    " is to chair the ",
     " presided over the ",
     " presides over the ",
     " took the chair",
@@ -483,7 +486,34 @@ const SUBJECT_WORDS_MAX: usize = 16;
 /// The subject of a chairing verb ([`CHAIRING_VERBS`]): a capitalised name, a role written with
 /// it after a comma allowed. A pronoun, or one word that is no state, is nobody.
 fn chair_subject(sentence: &str) -> Option<String> {
-    subject_of(sentence, CHAIRING_VERBS)
+    subject_of(sentence, CHAIRING_VERBS).or_else(|| short_subject(sentence, CHAIRING_VERBS))
+}
+
+/// "Prawit, who chaired the meeting, …": the subject of the first of `verbs` when it is one
+/// word of a name ([`one_word_name`]), written in full where the statement names the person so
+/// (`chairs_in_full`).
+fn short_subject(sentence: &str, verbs: &[&str]) -> Option<String> {
+    let at = verbs.iter().filter_map(|v| sentence.find(v)).min()?;
+    let at = sentence[..at]
+        .strip_suffix(RELATIVE_WHO)
+        .map_or(at, |before| before.trim_end_matches(',').len());
+    let name = name_ending_at(sentence, at)?;
+    one_word_name(&name).then_some(name)
+}
+
+/// Whether `name` is one word that can be a person's name as a report shortens it ("Prawit",
+/// "Khaled"): letters, capitalised, no pronoun, rank, role, state or month.
+pub(super) fn one_word_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    !name.contains(' ')
+        && name.len() >= 3
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && !NO_NAME_SUBJECTS.contains(&name)
+        && !RANKS.contains(&name)
+        && !ROLE_WORDS.contains(&name)
+        && !text::COUNTRIES.contains(&name)
+        && !crate::dates::MONTH_NAMES.contains(&name)
 }
 
 /// The subject of the first of `verbs` in `sentence`: a name of two words at least or a state,
@@ -936,6 +966,45 @@ pub(super) fn in_full(chair: &str, text_of_statement: &str) -> Option<String> {
         })
         .max_by_key(Vec::len)?;
     (!more.is_empty()).then(|| format!("{chair} {}", more.join(" ")))
+}
+
+/// A one-word chair that is the last word of a name the statement writes in full ("Austin",
+/// "… Defense Secretary Lloyd Austin"): the name's words before it, ranks and roles left out.
+pub(super) fn surname_in_full(chair: &str, text_of_statement: &str) -> Option<String> {
+    let given = |w: &str| {
+        let b = text::bare(w);
+        one_word_name(b) && b == w
+    };
+    text_of_statement
+        .match_indices(chair)
+        .filter(|(at, _)| {
+            let after = text_of_statement[at + chair.len()..].chars().next();
+            !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|(at, _)| {
+            let before: Vec<&str> = text_of_statement[..at].split_whitespace().collect();
+            let given: Vec<&str> = before
+                .iter()
+                .rev()
+                .take(MORE_NAME_WORDS)
+                .take_while(|w| given(w))
+                .copied()
+                .collect();
+            // Only when the text runs straight into the surname ("Lloyd Austin").
+            let adjacent = text_of_statement[..at].ends_with(' ');
+            if adjacent {
+                given
+            } else {
+                Vec::new()
+            }
+        })
+        .max_by_key(Vec::len)
+        .filter(|g| !g.is_empty())
+        .map(|g| {
+            let mut words: Vec<&str> = g.into_iter().rev().collect();
+            words.push(chair);
+            words.join(" ")
+        })
 }
 
 /// "under Thailand's chairmanship" → Thailand.

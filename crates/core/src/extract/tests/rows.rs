@@ -64,6 +64,26 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // "<one word>, who chaired the <meeting>": the name the statement writes in full
+        (
+            "Harbour Minister Sok Dara opened the talks.\n\nSok, who chaired the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), said the chiefs agreed.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Sok Dara"))],
+        ),
+        (
+            "Harbour Minister Sok Dara opened the talks.\n\nDara, who chaired the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), said the chiefs agreed.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Sok Dara"))],
+        ),
+        // "<Name>, <role>, will chair the <meeting>"
+        (
+            "Admiral Tran Van Minh, the navy chief, will chair the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May.",
+            "2026-05-02",
+            "ahcm-9",
+            &[("chair", Some("Admiral Tran Van Minh"))],
+        ),
         // "<Name>, <office of a body> and Chairman of the <meeting>": the name, not the body
         (
             "Lieutenant General Tran Van Minh, Director of Operations under the General Staff of the Harbour Army and Chairman of the AHCM-9, said the chiefs agreed.",
