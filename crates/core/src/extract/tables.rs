@@ -278,6 +278,9 @@ const OBJECT_LEADS: &[&str] = &[
     "planned ",
 ];
 
+/// Last words of a planned thing's object that make it a relationship between states, no plan.
+const RELATIONSHIP_HEADS: &[&str] = &["ties", "relations", "relationship", "partnership"];
+
 /// Words that open a list of the things planned: the object before them names none.
 const LIST_OPENERS: &[&str] = &[", including ", " including ", " such as "];
 
@@ -368,6 +371,13 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
         .unwrap_or(words.len());
     let words = &words[..cut];
     if words.is_empty() || words.len() > 10 {
+        return None;
+    }
+    // "established cooperative ties in 1977": a relationship between states, no plan.
+    let head = words
+        .last()
+        .map_or(String::new(), |w| bare(w).to_ascii_lowercase());
+    if RELATIONSHIP_HEADS.contains(&head.as_str()) {
         return None;
     }
     let outcome = rest.and_then(expected_outcome);

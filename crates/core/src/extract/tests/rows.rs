@@ -1106,6 +1106,11 @@ fn described_initiative_rows() {
 #[test]
 fn initiative_timeline_rows() {
     let rows: &[(&str, &[InitiativeRow<'_>])] = &[
+        // ties between states established in a year are no plan
+        (
+            "The minister noted that ASEAN and Canada established cooperative ties in 1977.",
+            &[],
+        ),
         (
             "The officials agreed to develop guidelines for river patrols, to be completed by Q2 2028.",
             &[("Guidelines for river patrols", Some("by Q2 2028"))],
