@@ -8,7 +8,7 @@
 use super::fields::{date_near, is_weekday, MEETING_DATE};
 use super::known;
 use super::meetings::Extractor;
-use super::spans::ordinal_before;
+use super::spans::{ordinal, ordinal_before};
 use super::text::{bare, find_word, sentences};
 use crate::corpus::BodyKind;
 use crate::dates::MONTH_NAMES;
@@ -31,6 +31,17 @@ const PARTNERS: &[(&str, &[&str])] = &[
 
 /// Words naming ASEAN's side of the meeting.
 const ASEAN_SIDE: &[&str] = &["ASEAN", "Asean", "South-east Asia", "Southeast Asia"];
+
+/// Lowercase words for an exercise held between ASEAN and a partner ("the first-ever maritime
+/// exercise", "joint drills").
+const PARTNER_EXERCISE_WORDS: &[&str] = &["exercise", "exercises", "drill", "drills"];
+
+/// Words saying the exercise is at sea, as the partners' known exercises are.
+const AT_SEA_WORDS: &[&str] = &["maritime", "naval", "navies", "navy", "at sea"];
+
+/// Words before the exercise word within which its ordinal stands ("the first, week-long
+/// naval exercise").
+const EXERCISE_ORDINAL_WITHIN: usize = 4;
 
 /// Words after the phrase that make the meeting ASEAN's own (the ADMM Retreat: "an informal
 /// meeting of ASEAN defence ministers"), lowercase.
@@ -223,6 +234,20 @@ fn partner_near(sentence: &str, at: usize) -> Option<&'static str> {
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, partner)| partner)
+}
+
+/// How many partners `sentence` names.
+fn partners_in(sentence: &str) -> usize {
+    PARTNERS
+        .iter()
+        .filter(|(_, words)| {
+            words.iter().any(|w| {
+                sentence.match_indices(w).any(|(i, _)| {
+                    word_at(sentence, i, w.len()) || partner_of_asean(sentence, i, w.len())
+                })
+            })
+        })
+        .count()
 }
 
 /// Whether `sentence[at..at + len]` is the partner's half of "ASEAN-<Partner>" ("Asean-India").
@@ -476,6 +501,102 @@ impl Extractor<'_> {
                 if !found.contains(&i) {
                     found.push(i);
                 }
+            }
+        }
+        found
+    }
+
+    /// "ASEAN and China launched the first-ever maritime exercise off Zhanjiang on 22 October",
+    /// "the first joint exercise between China and ASEAN navies": an exercise at sea between ASEAN
+    /// and a partner that has a known exercise series (`kind = "exercise"`, named
+    /// "ASEAN-<Partner> …" in `bodies.toml`), numbered by the ordinal before it ("first" is 1),
+    /// else of its date's year or the statement's. A sentence naming the series is left to the
+    /// known bodies.
+    pub(super) fn partner_exercises(&mut self, text: &str, cite: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        for (_, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            let asean = ASEAN_SIDE.iter().any(|s| sentence.contains(s));
+            if !asean {
+                continue;
+            }
+            let words: Vec<(usize, &str)> = sentence
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+                .collect();
+            let Some(k) = words.iter().position(|(_, w)| {
+                PARTNER_EXERCISE_WORDS.contains(&bare(w)) && !w.starts_with(char::is_uppercase)
+            }) else {
+                continue;
+            };
+            let at = words[k].0;
+            // "after Russia, China and the US to hold the ASEAN+1 maritime exercise": a list of
+            // partners names no one exercise.
+            if partners_in(sentence) != 1 {
+                continue;
+            }
+            let Some(partner) = partner_near(sentence, at) else {
+                continue;
+            };
+            let series = format!("ASEAN-{partner} ");
+            let Some(body) = self
+                .bodies
+                .iter()
+                .find(|b| b.kind == BodyKind::Exercise && b.name.starts_with(&series))
+            else {
+                continue;
+            };
+            if known::mentions(sentence, self.bodies)
+                .iter()
+                .any(|m| std::ptr::eq(m.body, body))
+            {
+                continue;
+            }
+            // At sea, or the statement names the series elsewhere ("The first joint exercise
+            // between China and ASEAN …", then "the ASEAN-China Maritime Exercise").
+            let at_sea = AT_SEA_WORDS.iter().any(|w| lower.contains(w));
+            let series_named = || {
+                self.statement.paragraphs.iter().any(|p| {
+                    known::mentions(&p.text, self.bodies)
+                        .iter()
+                        .any(|m| std::ptr::eq(m.body, body))
+                })
+            };
+            if !at_sea && !series_named() {
+                continue;
+            }
+            let number = words[k.saturating_sub(EXERCISE_ORDINAL_WITHIN)..k]
+                .iter()
+                .rev()
+                .find_map(|(_, w)| {
+                    let b = bare(w).to_ascii_lowercase();
+                    ordinal(&b).or(known::FIRST_WORDS.contains(&b.as_str()).then_some(1))
+                });
+            // "enhance co-operation via … maritime exercises": a line of work, unless numbered
+            // or dated.
+            let undated =
+                number.is_none() && date_near(sentence, at, self.clock, &MEETING_DATE).is_none();
+            if undated && bare(words[k].1).ends_with('s') {
+                continue;
+            }
+            let short = body.acronym.as_deref().unwrap_or(&body.name);
+            // "The ASEAN-Russia exercise will include …" after "the first … exercise": the one
+            // the statement spoke of.
+            let spoken_of = self
+                .meetings
+                .iter()
+                .position(|m| m.acronym.as_deref() == Some(short))
+                .filter(|_| undated);
+            let name = body.name.clone();
+            let i = match spoken_of {
+                Some(i) => {
+                    super::push_cite(&mut self.meetings[i].cites, cite.to_string());
+                    i
+                }
+                None => self.exercise(short, &name, number, sentence, cite),
+            };
+            if !found.contains(&i) {
+                found.push(i);
             }
         }
         found

@@ -198,7 +198,7 @@ impl Extractor<'_> {
 
     /// The exercise `short` of the statement's year, or its `number`th: the one known, or a new
     /// one described from its sentence.
-    fn exercise(
+    pub(super) fn exercise(
         &mut self,
         short: &str,
         name: &str,

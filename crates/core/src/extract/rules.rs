@@ -467,6 +467,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| p.mention_all(x.exercise_short_forms(p.text, &p.cite)),
     |x, p| p.mention_all(x.exercise_phrases(p.text, &p.cite)),
     |x, p| p.mention_all(x.partner_informal_meetings(p.text, &p.cite)),
+    |x, p| p.mention_all(x.partner_exercises(p.text, &p.cite)),
     |x, p| p.mention_all(x.ministers_meetings(p.text, &p.cite)),
     |x, p| p.mention_all(x.members_gathered(p.text, &p.cite)),
     |x, p| x.next_host(p),

@@ -2458,6 +2458,29 @@ fn members_gathered_rows() {
 #[test]
 fn exercise_rows() {
     check_known_rows(&[
+        // an exercise at sea between ASEAN and a partner with a known series, described: the
+        // series' first (or of its year); "the … exercise" later is the same one
+        (
+            "Russian and ASEAN ships began the first-ever naval exercise between them in Jakarta on 3 May.\n\nThe Russia-ASEAN exercise will close with a parade.",
+            "2026-05-08",
+            &[("arnex-1", Some("3 May"), Some("Jakarta, Indonesia"), None)],
+        ),
+        (
+            "The first joint exercise between India and ASEAN navies opened at the naval base on 4 May.\n\nThe ASEAN-India Maritime Exercise runs for a week.",
+            "2026-05-08",
+            &[("aime-1", Some("4 May"), None, None)],
+        ),
+        // a line of work, or partners listed, names no exercise
+        (
+            "The minister called for more co-operation via joint patrols and maritime exercises between ASEAN and China.",
+            "2026-05-08",
+            &[],
+        ),
+        (
+            "India is the fourth partner, after Russia, China and the US, to hold a maritime exercise with ASEAN.",
+            "2026-05-08",
+            &[],
+        ),
         (
             "The inaugural Harbour Rescue and Salvage Field Training Exercise (HR & SAR FTX) opened at the naval base.\n\nThe ADMM-Plus HR & SAR FTX gathers crews of eighteen navies. The exercise will run from 2 to 9 May.",
             "2026-04-30",
