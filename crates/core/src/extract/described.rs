@@ -220,34 +220,32 @@ fn informal_meetings(sentence: &str) -> Vec<usize> {
 
 /// The partner named in `sentence` nearest to byte `at`.
 fn partner_near(sentence: &str, at: usize) -> Option<&'static str> {
-    PARTNERS
-        .iter()
-        .flat_map(|(partner, words)| {
-            words.iter().flat_map(move |w| {
-                sentence
-                    .match_indices(w)
-                    .filter(|(i, _)| {
-                        word_at(sentence, *i, w.len()) || partner_of_asean(sentence, *i, w.len())
-                    })
-                    .map(move |(i, _)| (i.abs_diff(at), *partner))
-            })
-        })
-        .min_by_key(|(distance, _)| *distance)
+    partner_mentions(sentence)
+        .min_by_key(|(i, _)| i.abs_diff(at))
         .map(|(_, partner)| partner)
 }
 
 /// How many partners `sentence` names.
 fn partners_in(sentence: &str) -> usize {
-    PARTNERS
-        .iter()
-        .filter(|(_, words)| {
-            words.iter().any(|w| {
-                sentence.match_indices(w).any(|(i, _)| {
-                    word_at(sentence, i, w.len()) || partner_of_asean(sentence, i, w.len())
+    let mut named: Vec<&str> = partner_mentions(sentence).map(|(_, p)| p).collect();
+    named.sort_unstable();
+    named.dedup();
+    named.len()
+}
+
+/// Where `sentence` names a partner, and which: a word of its own or the partner's half of
+/// "ASEAN-<Partner>".
+fn partner_mentions(sentence: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    PARTNERS.iter().flat_map(move |(partner, words)| {
+        words.iter().flat_map(move |w| {
+            sentence
+                .match_indices(w)
+                .filter(|(i, _)| {
+                    word_at(sentence, *i, w.len()) || partner_of_asean(sentence, *i, w.len())
                 })
-            })
+                .map(move |(i, _)| (i, *partner))
         })
-        .count()
+    })
 }
 
 /// Whether `sentence[at..at + len]` is the partner's half of "ASEAN-<Partner>" ("Asean-India").

@@ -493,11 +493,7 @@ fn chair_subject(sentence: &str) -> Option<String> {
 /// word of a name ([`one_word_name`]), written in full where the statement names the person so
 /// (`chairs_in_full`).
 fn short_subject(sentence: &str, verbs: &[&str]) -> Option<String> {
-    let at = verbs.iter().filter_map(|v| sentence.find(v)).min()?;
-    let at = sentence[..at]
-        .strip_suffix(RELATIVE_WHO)
-        .map_or(at, |before| before.trim_end_matches(',').len());
-    let name = name_ending_at(sentence, at)?;
+    let name = name_ending_at(sentence, subject_end(sentence, verbs)?)?;
     one_word_name(&name).then_some(name)
 }
 
@@ -516,14 +512,21 @@ pub(super) fn one_word_name(name: &str) -> bool {
         && !crate::dates::MONTH_NAMES.contains(&name)
 }
 
+/// Where the subject of the first of `verbs` in `sentence` ends: before the verb, or before
+/// the relative clause ("KSAL Yudo, who chaired the meeting, said …").
+fn subject_end(sentence: &str, verbs: &[&str]) -> Option<usize> {
+    let at = verbs.iter().filter_map(|v| sentence.find(v)).min()?;
+    Some(
+        sentence[..at]
+            .strip_suffix(RELATIVE_WHO)
+            .map_or(at, |before| before.trim_end_matches(',').len()),
+    )
+}
+
 /// The subject of the first of `verbs` in `sentence`: a name of two words at least or a state,
 /// not ranks alone.
 fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
-    let at = verbs.iter().filter_map(|v| sentence.find(v)).min()?;
-    // "KSAL Yudo, who chaired the meeting, said …": the name before the relative clause.
-    let at = sentence[..at]
-        .strip_suffix(RELATIVE_WHO)
-        .map_or(at, |before| before.trim_end_matches(',').len());
+    let at = subject_end(sentence, verbs)?;
     // "Vietnam, as ASEAN Chair for 2026, hosted": the name before the apposition, not the office.
     let holds_office = |n: &String| {
         n.split_whitespace()
