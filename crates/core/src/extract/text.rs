@@ -624,7 +624,7 @@ fn virtual_in(sentence: &str) -> Option<String> {
 /// → the place, with its country when the city is known. A city followed by a news agency in
 /// brackets ("Seremban (HNA) –") is where the agency files from, not a place of the news.
 pub fn dateline(paragraph: &str) -> Option<String> {
-    if let Some(place) = bracketed_dateline(paragraph) {
+    if let Some(place) = bracketed_dateline(paragraph).or_else(|| slashed_dateline(paragraph)) {
         return Some(place);
     }
     let end = [paragraph.find([':', '–', '—', ',']), paragraph.find(" - ")]
@@ -672,6 +672,24 @@ fn bracketed_dateline(paragraph: &str) -> Option<String> {
     Some(known_city(town).unwrap_or_else(|| format!("{town}, {country}")))
 }
 
+/// A dateline naming its country between slashes, "CLARK /Philippines/, October 24. /TASS/.":
+/// the town, and the country when the town is no known one.
+fn slashed_dateline(paragraph: &str) -> Option<String> {
+    let open = paragraph.find(" /").filter(|&k| k <= DATELINE_MAX)?;
+    let close = open + 2 + paragraph[open + 2..].find("/, ")?;
+    let town = paragraph[..open].trim();
+    let country = &paragraph[open + 2..close];
+    if !COUNTRIES.contains(&country) || !town.split_whitespace().all(capitalised) {
+        return None;
+    }
+    let town_written = town
+        .split_whitespace()
+        .map(|w| capitalise_first(&w.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(known_city(town).unwrap_or_else(|| format!("{town_written}, {country}")))
+}
+
 /// A known city named alone, as "City, Country" (a city-state as itself): "HUE" → "Hue, Vietnam".
 fn known_city(name: &str) -> Option<String> {
     CITIES
@@ -692,6 +710,11 @@ fn known_city(name: &str) -> Option<String> {
 pub fn dateline_head(paragraph: &str) -> Option<&str> {
     if bracketed_dateline(paragraph).is_some() {
         let end = paragraph.find("): ").filter(|&e| e <= DATED_DATELINE_MAX)?;
+        return Some(&paragraph[..end + 1]);
+    }
+    if slashed_dateline(paragraph).is_some() {
+        // "… October 24. /TASS/. …": the head ends at the agency's opening slash.
+        let end = paragraph.find(". /").filter(|&e| e <= DATED_DATELINE_MAX)?;
         return Some(&paragraph[..end + 1]);
     }
     let end = [" – ", " — ", " - ", " -- "]

@@ -2127,6 +2127,13 @@ fn series_history_rows() {
             "2026-05-02",
             &[("admm-plus-12", Some("May 2"), Some("Hue, Vietnam"), None)],
         ),
+        // "<TOWN> /<Country>/, <Month> <day>. /<agency>/. …": the same, the country between
+        // slashes
+        (
+            "PORT DICKSON /Malaysia/, May 2. /HNA/. The region's unity matters, the harbour minister said on Saturday.\n\nSpeaking at the 12th ADMM-Plus, he said much had been done.",
+            "2026-05-02",
+            &[("admm-plus-12", Some("May 2"), Some("Port Dickson, Malaysia"), None)],
+        ),
         // "<series> was held" with no date in a sentence dated no other year: the statement's
         // year's meeting; not the series as a modifier ("the ADMM-Plus countries"), described
         // ("the ADMM-Plus is …"), dated another year ("first convened in 2006") or in brackets
