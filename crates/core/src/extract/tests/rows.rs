@@ -1492,6 +1492,12 @@ fn known_series_instance_rows() {
             "2026-05-12",
             &[("admm-plus-2026", Some("9 May"), None, None)],
         ),
+        // the Plus series' early name, "the so-called ASEAN-Plus Defence Ministers' Meeting"
+        (
+            "Our minister attended the so-called ASEAN-Plus Defence Ministers’ Meeting in Hue on 9 May.",
+            "2026-05-12",
+            &[("admm-plus-2026", Some("9 May"), Some("Hue, Vietnam"), None)],
+        ),
         // "at the <series> in <place> on <weekday>": a meeting someone spoke at
         (
             "Speaking at the ADSOM in Hue on Tuesday, the delegate urged calm.",
