@@ -260,7 +260,7 @@ impl Corpus {
                 });
             }
         }
-        let conflicts = origin::apply(&mut fact_files);
+        let conflicts = origin::apply(&mut fact_files, &statements);
         let facts = facts::resolve(fact_files, &statements, &mut errors);
         if errors.is_empty() {
             Ok(Corpus {

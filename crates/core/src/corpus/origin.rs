@@ -1,7 +1,7 @@
 //! Where a fact comes from (hand-written or extracted by `add`), and why hand-written facts win.
 
 use super::facts::ParsedFile;
-use super::{CorpusError, Fact};
+use super::{CorpusError, Fact, Statement};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -46,7 +46,11 @@ pub fn is_extracted_file(path: &Path) -> bool {
 /// into an earlier one with the same id (the same meeting reported by two statements is one fact
 /// citing both, see [`merge`]). References from the kept extracted facts follow the winner's id.
 /// Returns what merging found to disagree, for a reviewer.
-pub(super) fn apply(files: &mut [ParsedFile]) -> Vec<CorpusError> {
+pub(super) fn apply(files: &mut [ParsedFile], statements: &[Statement]) -> Vec<CorpusError> {
+    let years: HashMap<&str, i16> = statements
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.year()?)))
+        .collect();
     for file in files.iter_mut() {
         let origin = if is_extracted_file(&file.path) {
             Origin::Extracted
@@ -100,6 +104,9 @@ pub(super) fn apply(files: &mut [ParsedFile]) -> Vec<CorpusError> {
             .flat_map(|f| f.facts.iter_mut())
             .find(|l| !l.fact.origin().is_hand_written() && l.fact.id() == other.id());
         if let Some(first) = first {
+            let mut other = other;
+            pin_year(&mut first.fact, &years);
+            pin_year(&mut other, &years);
             for field in merge(&mut first.fact, &other) {
                 conflicts.push(CorpusError {
                     file: path.clone(),
@@ -114,7 +121,7 @@ pub(super) fn apply(files: &mut [ParsedFile]) -> Vec<CorpusError> {
             }
         }
     }
-    merge_year_instances(files, &mut renamed, &mut conflicts);
+    merge_year_instances(files, &years, &mut renamed, &mut conflicts);
     if renamed.is_empty() {
         return conflicts;
     }
@@ -135,6 +142,42 @@ pub(super) fn apply(files: &mut [ParsedFile]) -> Vec<CorpusError> {
     conflicts
 }
 
+/// Before two extractions merge: a date without its year ("6 September") takes the year of the
+/// statement it was read from, written out, so that merged with another statement's fact it
+/// keeps its own year. A date the year does not simply follow stays as written.
+fn pin_year(fact: &mut Fact, years: &HashMap<&str, i16>) {
+    let Fact::Meeting(m) = fact else { return };
+    let Some(date) = m.date.as_deref() else {
+        return;
+    };
+    if year_of(m).is_some() {
+        return;
+    }
+    let Some(year) = statement_year(m, years) else {
+        return;
+    };
+    let span = |r: crate::dates::DateRange| (r.start, r.end);
+    let written = format!("{date} {year}");
+    let resolved = crate::dates::parse_when(date, Some(year)).map(span);
+    if resolved.is_ok() && crate::dates::parse_when(&written, None).map(span) == resolved {
+        m.date = Some(written);
+    }
+}
+
+/// The year of the statement a fact was first read from.
+fn statement_year(m: &super::Meeting, years: &HashMap<&str, i16>) -> Option<i16> {
+    let statement = m.cites.first()?.split_once('#')?.0;
+    years.get(statement).copied()
+}
+
+/// The year of a meeting's date, a date without one read in its statement's year.
+fn year_in_statement(m: &super::Meeting, years: &HashMap<&str, i16>) -> Option<i16> {
+    m.date
+        .as_deref()
+        .and_then(|d| crate::dates::parse_when(d, statement_year(m, years)).ok())
+        .map(|w| w.start.year())
+}
+
 /// The year a meeting's date names on its own (none for a date without a year).
 fn year_of(m: &super::Meeting) -> Option<i16> {
     m.date
@@ -149,6 +192,7 @@ fn year_of(m: &super::Meeting) -> Option<i16> {
 /// year-named fact merges into it ([`merge`]) and references follow.
 fn merge_year_instances(
     files: &mut [ParsedFile],
+    years: &HashMap<&str, i16>,
     renamed: &mut HashMap<String, String>,
     conflicts: &mut Vec<CorpusError>,
 ) {
@@ -160,7 +204,7 @@ fn merge_year_instances(
             if m.origin.is_hand_written() || m.number.is_none() {
                 continue;
             }
-            if let (Some(key), Some(year)) = (series(m), year_of(m)) {
+            if let (Some(key), Some(year)) = (series(m), year_in_statement(m, years)) {
                 numbered.entry((key, year)).or_default().push(m.id.clone());
             }
         }
@@ -178,7 +222,9 @@ fn merge_year_instances(
             let Some(key) = series(m) else { return true };
             let id_year = m.id.rsplit('-').next().and_then(|y| y.parse::<i16>().ok());
             // The year in its id, which its own date (if it names one) must not contradict.
-            let Some(year) = id_year.filter(|y| year_of(m).is_none_or(|d| d == *y)) else {
+            let Some(year) =
+                id_year.filter(|y| year_in_statement(m, years).is_none_or(|d| d == *y))
+            else {
                 return true;
             };
             match numbered.get(&(key, year)).map(Vec::as_slice) {
@@ -196,6 +242,9 @@ fn merge_year_instances(
             .flat_map(|f| f.facts.iter_mut())
             .find(|l| l.fact.id() == into);
         if let Some(kept) = kept {
+            let mut other = other;
+            pin_year(&mut kept.fact, years);
+            pin_year(&mut other, years);
             for field in merge(&mut kept.fact, &other) {
                 conflicts.push(CorpusError {
                     file: path.clone(),
@@ -264,6 +313,10 @@ pub(super) fn merge(kept: &mut Fact, other: &Fact) -> Vec<&'static str> {
     match (kept, other) {
         (Fact::Meeting(a), Fact::Meeting(b)) => {
             join(&mut a.cites, &b.cites);
+            // The other statement's name for it ("AACC 2023" for the 20th) finds it too.
+            if !a.name.eq_ignore_ascii_case(&b.name) {
+                join(&mut a.aliases, std::slice::from_ref(&b.name));
+            }
             join(&mut a.aliases, &b.aliases);
             join(&mut a.participants, &b.participants);
             join(&mut a.observers, &b.observers);
@@ -410,6 +463,35 @@ mod tests {
             "{}",
             c.warnings[0]
         );
+    }
+
+    /// Issue 22 (one meeting across statements), phrasing class "a day without its year"
+    /// ("on 6 September"): merged into a fact first cited from a statement of another year, the
+    /// day keeps the year of the statement that wrote it.
+    #[test]
+    fn a_day_without_its_year_keeps_its_statements_year_when_merged() {
+        let older = "+++\nid = \"t\"\ntitle = \"U\"\nsource = \"S\"\npublished = \"2019-09-08\"\n+++\n\nTwo\n";
+        let sources = vec![
+            (PathBuf::from("c/statements/s.md"), STATEMENT.to_string()),
+            (PathBuf::from("c/statements/t.md"), older.to_string()),
+            (
+                PathBuf::from("c/facts/extracted/s.toml"),
+                "[[meeting]]\nid = \"hx-1\"\nname = \"first HX\"\ncites = [\"s#1\"]\n".to_string(),
+            ),
+            (
+                PathBuf::from("c/facts/extracted/t.toml"),
+                "[[meeting]]\nid = \"hx-1\"\nname = \"first HX\"\ndate = \"6 September\"\ncites = [\"t#1\"]\n".to_string(),
+            ),
+        ];
+        let c = Corpus::from_sources(&sources).unwrap();
+        let meeting = |id: &str| match c.facts.iter().find(|f| f.id() == id) {
+            Some(Fact::Meeting(m)) => m.clone(),
+            _ => panic!("{id}"),
+        };
+        let first = meeting("hx-1");
+        assert_eq!(first.cites, ["s#1", "t#1"]);
+        assert_eq!(first.date.as_deref(), Some("6 September 2019"));
+        assert_eq!(first.when.unwrap().start.year(), 2019);
     }
 
     /// Places of one meeting from two statements: the one naming the other and more wins, a
