@@ -431,6 +431,12 @@ fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
         };
         Some((at, b, day))
     })?;
+    // "leaves for Jakarta on Wednesday to attend the meeting set to open the next day": the day
+    // after the weekday.
+    let day = match NEXT_DAY.iter().any(|p| lower[at..].contains(p)) {
+        true => day.tomorrow().ok()?,
+        false => day,
+    };
     let text = fmt_day(day);
     Some(Found {
         range: at..at + word.len(),
@@ -445,6 +451,9 @@ fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
         lead: "on".to_string(),
     })
 }
+
+/// Words after a weekday that point to the day after it.
+const NEXT_DAY: &[&str] = &["the next day", "the following day", "a day later"];
 
 /// Words that introduce a meeting's theme.
 const THEME_LEADS: &[&str] = &["theme", "motto", "focused on", "under the banner"];

@@ -488,6 +488,10 @@ const TRAVEL_LEADS: &[&str] = &[
     " travelled to ",
     " traveled to ",
     " arrived in ",
+    " leave for ",
+    " leaves for ",
+    " left for ",
+    " departed for ",
 ];
 
 /// Words before a sea exercise's place: "conducted off the coast of Singapore".

@@ -1498,6 +1498,13 @@ fn known_series_instance_rows() {
             "2026-05-12",
             &[("admm-plus-2026", Some("9 May"), Some("Hue, Vietnam"), None)],
         ),
+        // "<Person> will leave for <City> on <weekday> to participate in the <series> set to
+        // kick off the next day": a meeting to come, the day after the weekday, at the city
+        (
+            "The deputy minister will leave for Hue on Wednesday to participate in the ASEAN Air Chiefs Conference set to kick off the next day.",
+            "2026-05-05",
+            &[("aacc-2026", Some("7 May 2026"), Some("Hue, Vietnam"), None)],
+        ),
         // "at the <series> in <place> on <weekday>": a meeting someone spoke at
         (
             "Speaking at the ADSOM in Hue on Tuesday, the delegate urged calm.",
