@@ -49,6 +49,12 @@ const OCCURRENCE_VERBS: &[&str] = &[
     "organized the",
     "delegation to the",
     "delegations to the",
+    // a meeting under way: "the conference will proceed until Friday"
+    "will proceed",
+    "continues until",
+    "will continue until",
+    "runs until",
+    "will run until",
     "participated in the",
     "participate in the",
     "participating in the",

@@ -1505,6 +1505,12 @@ fn known_series_instance_rows() {
             "2026-05-05",
             &[("aacc-2026", Some("7 May 2026"), Some("Hue, Vietnam"), None)],
         ),
+        // "<series> will proceed until <weekday>": a meeting under way, of the statement's year
+        (
+            "Despite the walkout, the ASEAN Air Chiefs Conference will proceed until Friday, its hosts said.",
+            "2026-05-05",
+            &[("aacc-2026", Some("2026"), None, None)],
+        ),
         // "at the <series> in <place> on <weekday>": a meeting someone spoke at
         (
             "Speaking at the ADSOM in Hue on Tuesday, the delegate urged calm.",
