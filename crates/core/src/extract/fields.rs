@@ -129,9 +129,14 @@ pub(super) struct Clock {
 const IN: &str = "in";
 
 /// Whether the date at byte `start` follows "in <Place>, " ("… in Jakarta, Indonesia, November
-/// 16, 2023"), as a photo caption dates a meeting.
+/// 16, 2023", "… in Singapore October 19, 2018"), as a photo caption dates a meeting.
 fn follows_a_place(sentence: &str, start: usize) -> bool {
-    let Some(before) = sentence[..start].strip_suffix(", ") else {
+    // "… in Singapore October 19, 2018": a caption may leave the comma out before a month.
+    let month_next = MONTH_NAMES.iter().any(|m| sentence[start..].starts_with(m));
+    let Some(before) = sentence[..start]
+        .strip_suffix(", ")
+        .or_else(|| sentence[..start].strip_suffix(' ').filter(|_| month_next))
+    else {
         return false;
     };
     for (capitalised, w) in before.split(' ').rev().enumerate() {

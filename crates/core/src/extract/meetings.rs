@@ -238,6 +238,18 @@ const YEAR_SHIFTS: &[(&str, i16)] = &[
     ("the previous", -1),
 ];
 
+/// Words right before a series' name that make it the meeting of the statement's own time
+/// ("at this week's ADMM Retreat"); not "this year's", which often leads an office ("this
+/// year's ACDFM chair").
+const CURRENT_LEADS: &[&str] = &[
+    "this week's",
+    "this week’s",
+    "this month's",
+    "this month’s",
+    "last week's",
+    "last week’s",
+];
+
 /// The [`YEAR_SHIFTS`] that name a year outright, whatever day their sentence gives.
 const YEAR_POSSESSIVES: &[&str] = &["year's", "year’s"];
 
@@ -798,7 +810,8 @@ impl Extractor<'_> {
             .is_some_and(|w| MEETING_AFTER.contains(&w.trim_end_matches([',', '.', ';'])));
         // The weaker cues make a meeting only of a series the caller keeps as a mechanism too,
         // so the series itself is never lost to them.
-        let weak = series_kept && (this_year || headed || shift != 0);
+        let current = CURRENT_LEADS.iter().any(|w| lead.ends_with(w));
+        let weak = series_kept && (this_year || current || headed || shift != 0);
         // Words that speak of the meeting as one to come, or of its being held.
         let told = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued;
         let coming = told || weak;

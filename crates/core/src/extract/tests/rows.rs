@@ -1511,6 +1511,15 @@ fn known_series_instance_rows() {
             "2026-05-05",
             &[("aacc-2026", Some("2026"), None, None)],
         ),
+        // "At this week's <series> and <numbered meeting>": both of the statement's time
+        (
+            "At this week’s ADMM Retreat and 9th ADMM-Plus, the officer spoke of the sea.",
+            "2026-05-05",
+            &[
+                ("admm-plus-9", Some("2026"), None, None),
+                ("admm-retreat-2026", Some("2026"), None, None),
+            ],
+        ),
         // "at the <series> in <place> on <weekday>": a meeting someone spoke at
         (
             "Speaking at the ADSOM in Hue on Tuesday, the delegate urged calm.",
@@ -2136,6 +2145,13 @@ fn series_history_rows() {
         // <Country>, <Month> <day>, <year>": the date after the place dates the meeting
         (
             "The host minister passes the flag to his Lao peer during the handover ceremony of the ASEAN Defence Ministers’ Meeting in Hue, Vietnam, November 16, 2026. REUTERS/Photo Desk",
+            "2026-11-17",
+            &[("admm-2026", Some("November 16, 2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // a caption with no comma before the day: "… at the <series> in <Town> <Month> <day>,
+        // <year>. AGENCY/Name"
+        (
+            "Ministers agreed on Friday to new rules.\n\nThe ministers pose for a photo at the ASEAN Defence Ministers’ Meeting in Hue November 16, 2026. HNA/Photo Desk",
             "2026-11-17",
             &[("admm-2026", Some("November 16, 2026"), Some("Hue, Vietnam"), None)],
         ),
