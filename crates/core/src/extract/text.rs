@@ -652,16 +652,29 @@ pub fn dateline(paragraph: &str) -> Option<String> {
             .any(|m| after[1..].trim_start().starts_with(m));
     match known {
         Some(place) if upper || dated || !after.starts_with(',') => Some(place),
-        None if upper && !after.starts_with(',') && head != "ASEAN" => Some(
-            words
-                .iter()
-                .map(|w| capitalise_first(&w.to_lowercase()))
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
+        None if upper
+            && !after.starts_with(',')
+            && head != "ASEAN"
+            && !NEWS_AGENCIES.contains(&head) =>
+        {
+            Some(
+                words
+                    .iter()
+                    .map(|w| capitalise_first(&w.to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        }
         _ => None,
     }
 }
+
+/// News agencies that open a paragraph in capitals like a town ("VGP - Ministers met …"): where
+/// the report comes from, no place.
+const NEWS_AGENCIES: &[&str] = &[
+    "VGP", "VNA", "VOV", "AFP", "AP", "ANI", "PNA", "PTI", "IANS", "TASS", "XINHUA", "REUTERS",
+    "BERNAMA", "ANTARA", "KPL", "AKP", "NNA", "MNA", "UPI", "YONHAP", "KYODO", "NNT",
+];
 
 /// A dateline naming its country in square brackets, "New Delhi [India], March 16 (ANI):":
 /// the town, and the country when the town is no known one.

@@ -644,6 +644,13 @@ fn place_phrasing_rows() {
             "ahcm-9",
             &[("place", None)],
         ),
+        // "<AGENCY> - …": a news agency in capitals opening the paragraph is no place
+        (
+            "VNA - The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed with a joint statement.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", None)],
+        ),
         // "held virtually"
         (
             "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held virtually on 4 May.",
