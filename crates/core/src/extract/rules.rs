@@ -853,7 +853,13 @@ impl<'a> Extractor<'a> {
             .iter()
             .filter(|p| !p.heading)
             .take(DATELINE_PARAGRAPHS)
-            .find_map(|p| Some((dateline(&p.text)?, cite(self.statement, p))));
+            .find_map(|p| {
+                let filed_from = dateline(&p.text)?;
+                // "SEOUL, … -- The minister will travel to Cambodia next week to attend …": the
+                // journey's end, not where the report was filed.
+                let place = text::journey_end(&p.text).unwrap_or(filed_from);
+                Some((place, cite(self.statement, p)))
+            });
         if let Some((place, cite)) = found {
             for i in placed {
                 let m = &mut self.meetings[i];

@@ -488,11 +488,24 @@ const TRAVEL_LEADS: &[&str] = &[
     " travelled to ",
     " traveled to ",
     " arrived in ",
+    " travel to ",
     " leave for ",
     " leaves for ",
     " left for ",
     " departed for ",
 ];
+
+/// Where a journey in `text` ends ("… will travel to Cambodia next week to attend …"): the
+/// place after the first of [`TRAVEL_LEADS`].
+pub fn journey_end(text: &str) -> Option<String> {
+    let (at, lead) = TRAVEL_LEADS
+        .iter()
+        .filter_map(|l| text.find(l).map(|at| (at, l.len())))
+        .min()?;
+    let rest = &text[at + lead..];
+    let clause = rest.find(['.', ';']).map_or(rest, |k| &rest[..k]);
+    place_in(&format!(" in {clause}"))
+}
 
 /// Words before a sea exercise's place: "conducted off the coast of Singapore".
 const OFF_COAST: &[&str] = &[

@@ -2155,6 +2155,13 @@ fn series_history_rows() {
             "2026-11-17",
             &[("admm-2026", Some("November 16, 2026"), Some("Hue, Vietnam"), None)],
         ),
+        // "<TOWN>, <day> (<agency>) -- <Person> will travel to <State> next week to attend …":
+        // the journey's end places the meeting, not the town the report was filed from
+        (
+            "HUE, May 8 (HNA) -- The deputy minister will travel to Cambodia next week to attend a yearly security meeting.\n\nThe ASEAN Air Chiefs Conference is set to kick off on Tuesday.",
+            "2026-05-08",
+            &[("aacc-2026", Some("12 May 2026"), Some("Cambodia"), None)],
+        ),
         // a caption with no comma before the day: "… at the <series> in <Town> <Month> <day>,
         // <year>. AGENCY/Name"
         (
