@@ -119,6 +119,8 @@ const QUALIFIERS: &[&str] = &["on", "of", "for", "to"];
 
 /// Words that end what a document is about: a clause or the next item begins.
 const QUALIFIER_STOPS: &[&str] = &[
+    "but",
+    "be",
     "proposed",
     "submitted",
     "presented",
@@ -149,7 +151,7 @@ const QUALIFIER_STOPS: &[&str] = &[
 
 /// Words opening a document's "for …" part that point back to what the text spoke of ("a
 /// concept note for this proposed forum"): no document in particular is named.
-const DEICTIC_OPENERS: &[&str] = &["this", "these", "that", "those"];
+const DEICTIC_OPENERS: &[&str] = &["this", "these", "that", "those", "such"];
 
 /// The word standing for one more document of the head named last ("a concept document on
 /// …, and another on …").
@@ -681,6 +683,10 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
     if opener.is_some_and(|o| DEICTIC_OPENERS.contains(&o.as_str())) {
         return None;
     }
+    // "a joint declaration on Wednesday": when it comes, not what it is about.
+    if words.get(to + 1).is_some_and(|(_, w)| is_day_or_month(w)) {
+        return None;
+    }
     let mut end = to + 1;
     while end < words.len() && end - to <= MAX_QUALIFIER_WORDS {
         let w = words[end].1;
@@ -688,7 +694,10 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
         // "… and the next item", and "… for the ADMM and build …": after a name, "and" and a
         // lowercase word start a clause of their own.
         let next = words.get(end + 1).map_or("", |(_, n)| bare(n));
-        let after_name = end > to + 1 && bare(words[end - 1].1).starts_with(char::is_uppercase);
+        let after_name = end > to + 1 && {
+            let prev = bare(words[end - 1].1);
+            prev.starts_with(char::is_uppercase) || is_years(prev)
+        };
         // "… on climate change and discussing …": "and" before a verb in "-ing" starts a clause.
         let next_item = b == "and"
             && (NEXT_ITEM.contains(&next.to_ascii_lowercase().as_str())

@@ -278,6 +278,13 @@ const OBJECT_LEADS: &[&str] = &[
     "planned ",
 ];
 
+/// Words right before a planning verb's word that make it a noun ("the code of conduct"); "the
+/// conduct of …" names its object after "of" and stays.
+const NOUN_LEADS: &[&str] = &["of"];
+
+/// Words opening a planned thing's object that make it someone's, with no name of its own.
+const POSSESSIVE_OPENERS: &[&str] = &["its", "their", "his", "her", "our", "my"];
+
 /// Last words of a planned thing's object that make it a relationship between states, no plan.
 const RELATIONSHIP_HEADS: &[&str] = &["ties", "relations", "relationship", "partnership"];
 
@@ -331,10 +338,21 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
     let at = PLANNING_VERBS
         .iter()
         .filter_map(|v| {
-            lower.rfind(v).map(|i| {
-                let end = i + v.len();
-                end + lower[end..].find(' ').unwrap_or(lower.len() - end)
-            })
+            let i = lower.rfind(v)?;
+            // "the code of conduct negotiations": inside a word or after "of", a noun.
+            let before = lower[..i].trim_end();
+            let noun = !lower[..i].is_empty() && !lower[..i].ends_with(' ')
+                || NOUN_LEADS.iter().any(|n| {
+                    before.ends_with(n) && {
+                        let k = before.len() - n.len();
+                        k == 0 || before[..k].ends_with(' ')
+                    }
+                });
+            if noun {
+                return None;
+            }
+            let end = i + v.len();
+            Some(end + lower[end..].find(' ').unwrap_or(lower.len() - end))
         })
         .max()?;
     let mut object = head[at..].trim();
@@ -344,6 +362,14 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
             break;
         };
         object = object[word.len()..].trim_start();
+    }
+    // "complete its role as the chair": a thing of someone's, named by no name of its own.
+    let first = object
+        .split_whitespace()
+        .next()
+        .map_or(String::new(), |w| bare(w).to_ascii_lowercase());
+    if POSSESSIVE_OPENERS.contains(&first.as_str()) {
+        return None;
     }
     // "adopted a number of papers, including the Work Programme 2023-2026": the items are the
     // documents, read as such.
@@ -365,7 +391,7 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
         .position(|w| {
             matches!(
                 bare(w),
-                "by" | "in" | "from" | "during" | "before" | "until" | "for" | "over"
+                "by" | "in" | "from" | "during" | "before" | "until" | "for" | "over" | "since"
             )
         })
         .unwrap_or(words.len());

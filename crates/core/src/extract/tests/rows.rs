@@ -976,6 +976,20 @@ fn a_planned_things_name_ends_before_its_clause() {
 #[test]
 fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
+        // "a joint declaration on <weekday>", "to be issued late <weekday>", "guidelines for
+        // such …", "<document> for <years> and <verb>ed …": what it is about ends, or is none
+        (
+            "The ministers are set to issue a joint declaration on Wednesday ahead of talks with partners.",
+            &[],
+        ),
+        (
+            "The officials endorsed the three-year work plan for 2027-2030 and examined the calendar of events.",
+            &["Three-year work plan for 2027-2030"],
+        ),
+        (
+            "Vietnam first proposed guidelines for such flights but the working group chose another way.",
+            &[],
+        ),
         // a preamble's capitals, whole or run into the next word, open no name
         (
             "RECALLING the Harbour Declaration on Safe Ports adopted in 2019;",
@@ -1113,6 +1127,16 @@ fn described_initiative_rows() {
 #[test]
 fn initiative_timeline_rows() {
     let rows: &[(&str, &[InitiativeRow<'_>])] = &[
+        // a thing of someone's ("complete its role as the chair in <year>") and a verb's word
+        // used as a noun ("the code of conduct talks since <month> <year>") plan nothing
+        (
+            "The minister thanked the officials for helping Laos complete its role as the ASEAN Chair in 2024.",
+            &[],
+        ),
+        (
+            "The parties have been in the code of conduct talks since March 2019.",
+            &[],
+        ),
         // ties between states established in a year are no plan
         (
             "The minister noted that ASEAN and Canada established cooperative ties in 1977.",
