@@ -502,6 +502,9 @@ fn before_name(text: &str, at: usize) -> (Option<u32>, Option<i16>) {
         };
         word = before;
     }
+    // "… Concept Paper (2007), ADMM-Plus: …": a year closed by a bracket or a comma is
+    // another thing's.
+    let closed = word.ends_with(|c: char| !c.is_alphanumeric());
     word = word.trim_matches(|c: char| !c.is_alphanumeric());
     if FIRST_WORDS.contains(&word.to_ascii_lowercase().as_str()) {
         return (Some(1), None);
@@ -509,7 +512,7 @@ fn before_name(text: &str, at: usize) -> (Option<u32>, Option<i16>) {
     if let Some(n) = super::spans::ordinal(word) {
         return (Some(n), None);
     }
-    if word.len() == 4 {
+    if word.len() == 4 && !closed {
         if let Ok(year @ 1990..=2100) = word.parse::<i16>() {
             return (None, Some(year));
         }

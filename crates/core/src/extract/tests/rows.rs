@@ -1551,6 +1551,13 @@ fn known_series_instance_rows() {
                 ("admm-retreat-2026", Some("2026"), None, None),
             ],
         ),
+        // "<Document> (<year>), <series>: <Title> (<year>)": a list of papers, the year closed by
+        // its bracket, names no meeting of the series after it
+        (
+            "RECALLING the Harbour Safety Paper (2021), ADMM-Plus: Rules for Members (2023);",
+            "2026-05-05",
+            &[],
+        ),
         // "at the <series> in <place> on <weekday>": a meeting someone spoke at
         (
             "Speaking at the ADSOM in Hue on Tuesday, the delegate urged calm.",
