@@ -34,6 +34,20 @@ const NAME_STOPS: &[&str] = &[
 /// Words saying a sentence is about the exercise spoken of last.
 const EXERCISE_REFERENCES: &[&str] = &["the exercise", "this exercise", "the drill"];
 
+/// Subjects and verbs that make the words after them say what a thing already named is ("it
+/// was the first ASEAN-wide exercise …"), not name another.
+const PREDICATE_SUBJECTS: &[&str] = &["it", "this", "which", "that"];
+const COPULAS: &[&str] = &["is", "was", "be", "becomes", "became"];
+
+/// Whether `before` (the words before an exercise's name) ends in a predicate's opening: a
+/// [`PREDICATE_SUBJECTS`] word, then a [`COPULAS`] word.
+fn predicate(before: &[&str]) -> bool {
+    before.windows(2).any(|w| {
+        PREDICATE_SUBJECTS.contains(&bare(w[0]).to_ascii_lowercase().as_str())
+            && COPULAS.contains(&bare(w[1]).to_ascii_lowercase().as_str())
+    })
+}
+
 /// The most words of an exercise's name.
 const MAX_NAME_WORDS: usize = 14;
 
@@ -115,7 +129,7 @@ impl Extractor<'_> {
                     }
                     start -= 1;
                 }
-                if !opened || start == k {
+                if !opened || start == k || predicate(&words[start.saturating_sub(4)..start]) {
                     continue;
                 }
                 let name_words = &words[start..=k];

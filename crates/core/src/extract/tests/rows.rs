@@ -2557,6 +2557,13 @@ fn exercise_rows() {
             "2026-05-08",
             &[("aime-1", Some("4 May"), None, None)],
         ),
+        // "<Named exercise> ended. … it was the first ASEAN-wide … exercise …": a predicate
+        // saying what the named one is, no second exercise
+        (
+            "The ASEAN Solidarity Exercise 2026 has ended. Hosted by Laos, it was the first ASEAN-wide harbour exercise without outside partners.",
+            "2026-05-08",
+            &[("asex-2026", Some("2026"), Some("Laos"), Some("Laos"))],
+        ),
         // a line of work, or partners listed, names no exercise
         (
             "The minister called for more co-operation via joint patrols and maritime exercises between ASEAN and China.",
