@@ -569,11 +569,17 @@ impl Extractor<'_> {
                         name: &body.name,
                         kept: true,
                     };
+                    // "<an exercise's long name the list does not know> (AHMX)": the mention
+                    // starts where the name does, so the words before the name cue it.
+                    let named = match body.kind {
+                        BodyKind::Exercise => lead_end(text, m.range.start).min(m.range.start),
+                        _ => m.range.start,
+                    }..m.range.end;
                     let list = bare
                         .iter()
                         .position(|&b| b == k)
-                        .map_or(m.range.clone(), |b| series_list(text, &ranges, b));
-                    let i = self.occurrence(series, text, m.range.clone(), list, sentence, cite);
+                        .map_or(named.clone(), |b| series_list(text, &ranges, b));
+                    let i = self.occurrence(series, text, named, list, sentence, cite);
                     // A known series' meeting carries the series' acronym.
                     if let Some(m) = i.map(|i| &mut self.meetings[i]) {
                         if m.number.is_none() {

@@ -2564,6 +2564,13 @@ fn exercise_rows() {
             "2026-05-08",
             &[("asex-2026", Some("2026"), Some("Laos"), Some("Laos"))],
         ),
+        // a known exercise's acronym in brackets after a long name the list does not know:
+        // the words before the name cue its meeting
+        (
+            "The prince met officers participating in the Association of Southeast Asian Nations Humanitarian Relief, Rescue and Military Medicine Field Exercise (AHMX) at a farewell dinner.",
+            "2026-06-25",
+            &[("ahmx-2026", Some("2026"), None, None)],
+        ),
         // a line of work, or partners listed, names no exercise
         (
             "The minister called for more co-operation via joint patrols and maritime exercises between ASEAN and China.",
