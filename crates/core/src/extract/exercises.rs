@@ -48,6 +48,32 @@ fn predicate(before: &[&str]) -> bool {
     })
 }
 
+/// Whether `sentence` names meeting `m` by its acronym, its series or its name.
+fn names(sentence: &str, m: &Meeting) -> bool {
+    [
+        m.acronym.as_deref(),
+        m.series.as_deref(),
+        Some(m.name.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|n| sentence.contains(n))
+}
+
+/// Words before an exercise's head within which a predicate ("it was the first … exercise")
+/// opens.
+const PREDICATE_WORDS: usize = 6;
+
+/// Whether a sentence says what the exercise spoken of last is: "Hosted by Laos from 2 to 6
+/// May, it was the first ASEAN-wide exercise …".
+fn says_what_it_is(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.iter().enumerate().any(|(k, w)| {
+        ONE_EXERCISE_HEADS.contains(&bare(w).to_ascii_lowercase().as_str())
+            && predicate(&words[k.saturating_sub(PREDICATE_WORDS)..k])
+    })
+}
+
 /// The most words of an exercise's name.
 const MAX_NAME_WORDS: usize = 14;
 
@@ -158,17 +184,30 @@ impl Extractor<'_> {
     }
 
     /// "The exercise will run from May 2 to 12": the days (or place) of the exercise spoken of
-    /// last, when its own sentence gave none.
-    pub(super) fn exercise_reference(&mut self, text: &str, cite: &str) {
-        let Some(i) = self
+    /// last, when its own sentence gave none: the last one before this paragraph, else the last
+    /// one this paragraph names (in the sentences after it names it).
+    pub(super) fn exercise_reference(&mut self, text: &str, cite: &str, mentioned: &[usize]) {
+        let before = self
             .last_meeting
-            .filter(|&i| is_exercise(&self.meetings[i]))
-        else {
+            .filter(|&i| is_exercise(&self.meetings[i]));
+        let here = mentioned
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| is_exercise(&self.meetings[i]))
+            .filter(|_| before.is_none());
+        let Some(i) = before.or(here) else {
             return;
         };
+        let mut named = here.is_none();
         for (_, sentence) in sentences(text) {
+            if !named {
+                named = names(sentence, &self.meetings[i]);
+                continue;
+            }
             let lower = sentence.to_ascii_lowercase();
-            if !EXERCISE_REFERENCES.iter().any(|r| lower.contains(r)) {
+            if !EXERCISE_REFERENCES.iter().any(|r| lower.contains(r)) && !says_what_it_is(sentence)
+            {
                 continue;
             }
             let clock = self.clock;

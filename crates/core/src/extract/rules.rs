@@ -478,7 +478,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.bilateral_meeting(p),
     // Fields of the meetings mentioned.
     |x, p| x.same_day(p),
-    |x, p| x.exercise_reference(p.text, &p.cite),
+    |x, p| x.exercise_reference(p.text, &p.cite, &p.mentioned),
     |x, p| x.theme_rule(p),
     |x, p| x.meeting_reference(p),
     |x, p| x.occurrence_anaphor(p),

@@ -2557,12 +2557,12 @@ fn exercise_rows() {
             "2026-05-08",
             &[("aime-1", Some("4 May"), None, None)],
         ),
-        // "<Named exercise> ended. … it was the first ASEAN-wide … exercise …": a predicate
-        // saying what the named one is, no second exercise
+        // "<Named exercise> ended. Hosted by <State> from <days>, it was the first ASEAN-wide …
+        // exercise …": a predicate saying what the named one is (its days), no second exercise
         (
-            "The ASEAN Solidarity Exercise 2026 has ended. Hosted by Laos, it was the first ASEAN-wide harbour exercise without outside partners.",
+            "The ASEAN Solidarity Exercise 2026 has ended. Hosted by Laos from 2 to 6 May, it was the first ASEAN-wide harbour exercise without outside partners.",
             "2026-05-08",
-            &[("asex-2026", Some("2026"), Some("Laos"), Some("Laos"))],
+            &[("asex-2026", Some("from 2 to 6 May"), Some("Laos"), Some("Laos"))],
         ),
         // a known exercise's acronym in brackets after a long name the list does not know:
         // the words before the name cue its meeting
