@@ -302,7 +302,8 @@ fn relative_month(sentence: &str, lower: &str, published: Date) -> Option<Found>
 }
 
 /// A date written without its year that would fall after the statement's day, in a sentence
-/// that speaks of no future, is last year's ("On 9 December, …" in a report of late January).
+/// that speaks of no future and writes no year of the statement's, is last year's ("On 9
+/// December, …" in a report of late January).
 fn last_year_if_past(d: Found, lower: &str, clock: Clock) -> Found {
     let written_year = d
         .text
@@ -312,7 +313,14 @@ fn last_year_if_past(d: Found, lower: &str, clock: Clock) -> Found {
         return d;
     };
     let future = FUTURE_WORDS.iter().chain(WILL).any(|w| lower.contains(w));
-    if written_year || future || d.when.start <= published || d.when.start.year() != year {
+    // "The Harbour Exercise 2026 ran from Sep 19 to Sep 23": the sentence writes this year.
+    let this_year = lower.contains(&year.to_string());
+    if written_year
+        || future
+        || this_year
+        || d.when.start <= published
+        || d.when.start.year() != year
+    {
         return d;
     }
     match crate::dates::parse_when(&d.text, Some(year - 1)) {

@@ -931,7 +931,8 @@ fn one_meeting_and_whole_sides() {
 }
 
 /// A day without its year after the statement's day is this year's in a sentence about what is
-/// to come ("are scheduled to take part … from June 16 to 20"), last year's otherwise.
+/// to come ("are scheduled to take part … from June 16 to 20") or writing this year, last year's
+/// otherwise.
 #[test]
 fn a_day_to_come_keeps_the_statements_year() {
     let year_of = |text: &str| {
@@ -948,6 +949,11 @@ fn a_day_to_come_keeps_the_statements_year() {
     assert_eq!(
         year_of("Officers took part in the 3rd ASEAN Harbour Chiefs' Meeting (AHCM-3) in Vientiane from June 16 to 20."),
         Some(2025)
+    );
+    // a sentence writing the statement's year ("<Exercise> 2026 ran from …") keeps it
+    assert_eq!(
+        year_of("Officers took part in the 3rd ASEAN Harbour Chiefs' Meeting (AHCM-3) of 2026 in Vientiane from Sep 16 to 20."),
+        Some(2026)
     );
 }
 
