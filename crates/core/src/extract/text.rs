@@ -692,32 +692,35 @@ const NEWS_AGENCIES: &[&str] = &[
 /// A dateline naming its country in square brackets, "New Delhi [India], March 16 (ANI):":
 /// the town, and the country when the town is no known one.
 fn bracketed_dateline(paragraph: &str) -> Option<String> {
-    let open = paragraph.find(" [").filter(|&k| k <= DATELINE_MAX)?;
-    let close = open + paragraph[open..].find("], ")?;
-    let town = paragraph[..open].trim();
-    let country = &paragraph[open + 2..close];
-    if !COUNTRIES.contains(&country) || !town.split_whitespace().all(capitalised) {
-        return None;
-    }
-    Some(known_city(town).unwrap_or_else(|| format!("{town}, {country}")))
+    country_dateline(paragraph, " [", "], ")
 }
 
 /// A dateline naming its country between slashes, "CLARK /Philippines/, October 24. /TASS/.":
 /// the town, and the country when the town is no known one.
 fn slashed_dateline(paragraph: &str) -> Option<String> {
-    let open = paragraph.find(" /").filter(|&k| k <= DATELINE_MAX)?;
-    let close = open + 2 + paragraph[open + 2..].find("/, ")?;
-    let town = paragraph[..open].trim();
-    let country = &paragraph[open + 2..close];
+    country_dateline(paragraph, " /", "/, ")
+}
+
+/// A dateline "<Town><open><Country><close>…": the town (written in capitals, as a name), and
+/// the country when the town is no known one.
+fn country_dateline(paragraph: &str, open: &str, close: &str) -> Option<String> {
+    let at = paragraph.find(open).filter(|&k| k <= DATELINE_MAX)?;
+    let inner = at + open.len();
+    let country = &paragraph[inner..inner + paragraph[inner..].find(close)?];
+    let town = paragraph[..at].trim();
     if !COUNTRIES.contains(&country) || !town.split_whitespace().all(capitalised) {
         return None;
     }
-    let town_written = town
-        .split_whitespace()
-        .map(|w| capitalise_first(&w.to_lowercase()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(known_city(town).unwrap_or_else(|| format!("{town_written}, {country}")))
+    let upper = !town.chars().any(char::is_lowercase);
+    let written = match upper {
+        true => town
+            .split_whitespace()
+            .map(|w| capitalise_first(&w.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" "),
+        false => town.to_string(),
+    };
+    Some(known_city(town).unwrap_or_else(|| format!("{written}, {country}")))
 }
 
 /// A known city named alone, as "City, Country" (a city-state as itself): "HUE" → "Hue, Vietnam".
