@@ -6,6 +6,7 @@
 use super::fields::{date_in, MEETING_DATE};
 use super::known::{FIRST_WORDS, ORDINAL_FILLERS};
 use super::meetings::{new_meeting, Extractor};
+use super::people::first_naming;
 use super::spans::{is_exercise, name_before, ordinal, EXERCISE_HEADS};
 use super::text::{self, bare, find_dates, place_in, sentences};
 use super::{fact_id, known, push_cite};
@@ -46,18 +47,6 @@ fn predicate(before: &[&str]) -> bool {
         PREDICATE_SUBJECTS.contains(&bare(w[0]).to_ascii_lowercase().as_str())
             && COPULAS.contains(&bare(w[1]).to_ascii_lowercase().as_str())
     })
-}
-
-/// Whether `sentence` names meeting `m` by its acronym, its series or its name.
-fn names(sentence: &str, m: &Meeting) -> bool {
-    [
-        m.acronym.as_deref(),
-        m.series.as_deref(),
-        Some(m.name.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|n| sentence.contains(n))
 }
 
 /// Words before an exercise's head within which a predicate ("it was the first … exercise")
@@ -202,7 +191,7 @@ impl Extractor<'_> {
         let mut named = here.is_none();
         for (_, sentence) in sentences(text) {
             if !named {
-                named = names(sentence, &self.meetings[i]);
+                named = first_naming(sentence, &self.meetings[i]).is_some();
                 continue;
             }
             let lower = sentence.to_ascii_lowercase();
