@@ -3,6 +3,7 @@
 //! a run of capitalised words (with "on", "of", "the", "for", "and", "in" between them) that holds
 //! a document head noun, in a sentence with an adoption verb.
 
+use super::tables::POSSESSIVE_OPENERS;
 use super::text::{bare, name_at, sentences};
 use crate::dates::MONTH_NAMES;
 use std::ops::Range;
@@ -117,10 +118,9 @@ const YEARS_MODIFIER_END: &str = "-year";
 /// Words that tell what a lowercase document is about: "on …", "of …", "for …", "to …".
 const QUALIFIERS: &[&str] = &["on", "of", "for", "to"];
 
-/// Words that end what a document is about: a clause or the next item begins.
-const QUALIFIER_STOPS: &[&str] = &[
-    "but",
-    "be",
+/// Past participles that open a clause about a named thing ("… Interaction hosted by X in
+/// 2001", "a joint statement … aimed at …", "the plan proposed by Y"): the name ends before them.
+pub const CLAUSE_PARTICIPLES: &[&str] = &[
     "proposed",
     "submitted",
     "presented",
@@ -131,6 +131,20 @@ const QUALIFIER_STOPS: &[&str] = &[
     "developed",
     "led",
     "co-sponsored",
+    "hosted",
+    "aimed",
+    "signed",
+    "held",
+    "organised",
+    "organized",
+    "sponsored",
+    "issued",
+];
+
+/// Words that end what a document is about: a clause or the next item begins ([`CLAUSE_PARTICIPLES`] too).
+const QUALIFIER_STOPS: &[&str] = &[
+    "but",
+    "be",
     "which",
     "that",
     "including",
@@ -376,7 +390,7 @@ pub fn documents(text: &str) -> Vec<Document> {
                 let start = words[from].0;
                 let (last_at, last) = words[to - 1];
                 let end = last_at + last.len();
-                let mut name = sentence[start..end]
+                let mut name = unquoted(&sentence[start..end])
                     .trim_end_matches([',', '.', ';', ':', ')', '”', '"'])
                     .trim_start_matches(['(', '“', '"'])
                     .replace(['“', '”', '"'], "");
@@ -435,6 +449,20 @@ pub fn documents(text: &str) -> Vec<Document> {
     }
     out.sort_by_key(|d| d.range.start);
     out
+}
+
+/// Single quotation marks a name may be written between ("the 'Harbour Safety Initiative'").
+const SINGLE_QUOTES: &[char] = &['\'', '‘', '’'];
+
+/// A name without the single quotation marks it opens with and the ones (and full stop) that
+/// close it; a name opening without one keeps its last "'" (a plural's possessive: "Ministers'").
+fn unquoted(name: &str) -> &str {
+    match name.strip_prefix(SINGLE_QUOTES) {
+        Some(inner) => {
+            inner.trim_end_matches(|c: char| SINGLE_QUOTES.contains(&c) || ",.;:".contains(c))
+        }
+        None => name,
+    }
 }
 
 /// Heads after a quoted name that make it an initiative's, wherever it stands: the “Our
@@ -680,7 +708,10 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
         return None;
     }
     let opener = words.get(to + 1).map(|(_, w)| bare(w).to_ascii_lowercase());
-    if opener.is_some_and(|o| DEICTIC_OPENERS.contains(&o.as_str())) {
+    // "a concept paper on this forum", "… on their establishment": no document in particular.
+    if opener.is_some_and(|o| {
+        DEICTIC_OPENERS.contains(&o.as_str()) || POSSESSIVE_OPENERS.contains(&o.as_str())
+    }) {
         return None;
     }
     // "a joint declaration on Wednesday": when it comes, not what it is about.
@@ -707,7 +738,11 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
         let acronym = w.starts_with('(')
             && bare(w).len() >= 2
             && bare(w).chars().all(|c| c.is_ascii_uppercase() || c == '-');
-        if QUALIFIER_STOPS.contains(&b.as_str()) || next_item || (w.starts_with('(') && !acronym) {
+        // "… on harbour safety in April 2026": when, not what about.
+        let time = b == "in" && (is_day_or_month(next) || is_years(next));
+        let stop =
+            QUALIFIER_STOPS.contains(&b.as_str()) || CLAUSE_PARTICIPLES.contains(&b.as_str());
+        if stop || time || next_item || (w.starts_with('(') && !acronym) {
             break;
         }
         end += 1;

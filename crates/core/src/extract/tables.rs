@@ -1,6 +1,7 @@
 //! Initiatives and areas from tables (by their header), list items and sentences carrying a
 //! timeline; the topics of lists that are not initiatives.
 
+use super::documents::CLAUSE_PARTICIPLES;
 use super::text::{bare, capitalise_first, find_dates, sentences};
 use super::{cite, fact_id};
 use crate::corpus::{Area, Initiative, Origin, Priority, Statement};
@@ -283,7 +284,7 @@ const OBJECT_LEADS: &[&str] = &[
 const NOUN_LEADS: &[&str] = &["of"];
 
 /// Words opening a planned thing's object that make it someone's, with no name of its own.
-const POSSESSIVE_OPENERS: &[&str] = &["its", "their", "his", "her", "our", "my"];
+pub(super) const POSSESSIVE_OPENERS: &[&str] = &["its", "their", "his", "her", "our", "my"];
 
 /// Last words of a planned thing's object that make it a relationship between states, no plan.
 const RELATIONSHIP_HEADS: &[&str] = &["ties", "relations", "relationship", "partnership"];
@@ -392,7 +393,7 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
             matches!(
                 bare(w),
                 "by" | "in" | "from" | "during" | "before" | "until" | "for" | "over" | "since"
-            )
+            ) || CLAUSE_PARTICIPLES.contains(&bare(w))
         })
         .unwrap_or(words.len());
     let words = &words[..cut];

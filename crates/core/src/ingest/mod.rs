@@ -351,6 +351,16 @@ const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 50..=130;
 /// What a line ending a sentence ends with.
 const SENTENCE_ENDS: [char; 5] = ['.', '!', '?', '"', '”'];
 
+/// Single closing quotation marks, which end a sentence after its full stop ("… the plan.’").
+const SINGLE_CLOSING_QUOTES: [char; 2] = ['’', '\''];
+
+/// Whether a line ends a quoted sentence with a single quotation mark: "… next year.’" (a plural's
+/// possessive, "the Chiefs'", has no full stop before it).
+fn ends_single_quoted_sentence(line: &str) -> bool {
+    line.strip_suffix(SINGLE_CLOSING_QUOTES)
+        .is_some_and(|l| l.ends_with(['.', '!', '?']))
+}
+
 /// The width the text's lines are wrapped at, when they are: most lines end within the last
 /// quarter of the widest ordinary line (the 90th percentile, so one long line does not count),
 /// itself within [`WRAP_WIDTHS`], and most of those full lines break a sentence. A text of one
@@ -388,6 +398,7 @@ fn is_long_headline(text: &str) -> bool {
         && line_kind(text) == LineKind::Plain
         && text.split_whitespace().count() >= 3
         && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '”'])
+        && !ends_single_quoted_sentence(text)
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !is_boilerplate(text)
         && !is_caption(text)
@@ -419,6 +430,7 @@ fn looks_like_heading(line: &str) -> bool {
         && (1..=20).contains(&words)
         && line.chars().count() <= 160
         && !line.ends_with(['.', ':', ';', ',', '!'])
+        && !ends_single_quoted_sentence(line)
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !is_boilerplate(line)
         && !is_caption(line)

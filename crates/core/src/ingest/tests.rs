@@ -329,3 +329,22 @@ fn a_byline_is_no_title_and_no_paragraph() {
         assert_eq!(is_byline(line), expected, "{line}");
     }
 }
+
+/// Regression (real-set phrasing class "a paragraph closing on a single quotation mark"): a
+/// body paragraph whose last sentence is quoted between single marks ("… the 'Harbour
+/// Initiative.'") is text, not a headline; a heading ending on a plural's possessive stays one.
+#[test]
+fn a_paragraph_closing_on_a_single_quote_is_text() {
+    for close in ["'", "’"] {
+        let d = text(&format!(
+            "Headline\n\nHe proposed the 'Harbour Initiative for Safe Ports.{close}\n"
+        ));
+        assert_eq!(d.title, "Headline", "{close}");
+        let body: Vec<_> = d.paragraphs.iter().filter(|p| !p.heading).collect();
+        assert_eq!(body.len(), 1, "{close}");
+        assert!(body[0].text.starts_with("He proposed"), "{close}");
+    }
+    let d = text("Headline\n\nMeeting of the Harbour Chiefs'\n\nThe chiefs met on Monday.\n");
+    let chiefs = d.paragraphs.iter().find(|p| p.text.ends_with("Chiefs'"));
+    assert!(chiefs.is_some_and(|p| p.heading), "{:?}", d.paragraphs);
+}

@@ -982,6 +982,28 @@ fn a_planned_things_name_ends_before_its_clause() {
 #[test]
 fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
+        // a participle opening a clause after the name ("… hosted by", "… aimed at") ends it; a
+        // name between single quotes loses them; "on their …" names nothing; "in <month>" is when
+        (
+            "The chiefs recalled the establishment of the Harbour Pilots Interaction hosted by Ruritania in 2001.",
+            &["Harbour Pilots Interaction"],
+        ),
+        (
+            "The ministers signed a joint statement of the harbour ministers of member states aimed at deepening cooperation.",
+            &["Joint statement of the harbour ministers of member states"],
+        ),
+        (
+            "He proposed the 'Harbour Initiative for Women in Port Operations' and the 'Harbour Initiative on Plastic Waste.'",
+            &["Harbour Initiative for Women in Port Operations", "Harbour Initiative on Plastic Waste"],
+        ),
+        (
+            "The officials will approve the concept paper on their establishment in April 2026.",
+            &[],
+        ),
+        (
+            "The officials will approve the concept paper on harbour pilot exchanges in April 2027.",
+            &["Concept paper on harbour pilot exchanges"],
+        ),
         // "a joint declaration on <weekday>", "to be issued late <weekday>", "guidelines for
         // such …", "<document> for <years> and <verb>ed …": what it is about ends, or is none
         (
