@@ -146,6 +146,47 @@ const NOT_ONE_MEETING_AFTER: &[&str] = &[
     "have",
 ];
 
+/// Words right after a series' name that make it the series' chair, a role, not one meeting
+/// ("take over the ADMM Chair", "the ADMM chairmanship").
+const ROLE_AFTER_SERIES: &[&str] = &[
+    "chair",
+    "chairs",
+    "co-chair",
+    "co-chairs",
+    "chairman",
+    "chairmanship",
+];
+
+/// Words joining a second series to the first, so that a word after both is said of each ("the
+/// role of the ADMM and ADMM-Plus Chair").
+const SERIES_JOINERS: &[&str] = &["and", "&"];
+
+/// The most capitalised words of a second series' name after a [`SERIES_JOINERS`] word.
+const JOINED_SERIES_WORDS: usize = 4;
+
+/// Whether the series named up to byte `end` of `text` is the series' chair, a role: a word of
+/// [`ROLE_AFTER_SERIES`] right after it, or after a second series joined to it ("the ADMM and
+/// ADMM-Plus Chair").
+fn names_the_role(text: &str, end: usize) -> bool {
+    let role = |w: &str| ROLE_AFTER_SERIES.contains(&bare(w).to_ascii_lowercase().as_str());
+    let mut after = text[end..].split_whitespace();
+    match after.next() {
+        Some(w) if role(w) => true,
+        Some(w) if SERIES_JOINERS.contains(&w) => {
+            for (k, w) in after.take(JOINED_SERIES_WORDS + 1).enumerate() {
+                if k > 0 && role(w) {
+                    return true;
+                }
+                if !w.starts_with(char::is_uppercase) {
+                    return false;
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
 /// Words before a series' name that make it the parent of a group whose meeting the sentence
 /// speaks of.
 const GROUPS_OF: &[&str] = &[
@@ -433,6 +474,7 @@ fn not_one_instance(text: &str, range: std::ops::Range<usize>) -> bool {
             GROUP_FOLLOWERS.contains(&w)
                 || NOT_ONE_MEETING_AFTER.contains(&w.to_ascii_lowercase().as_str())
         })
+        || names_the_role(text, range.end)
 }
 
 /// Verbs saying someone led a meeting, which then took place: "the meeting, marking …, was
@@ -716,7 +758,7 @@ impl Extractor<'_> {
         // meeting.
         // "the ADMM-Plus Counter-Terrorism Table-Top Exercise": a capitalised name going on
         // after the series' to an event's head.
-        if event_follows(next) {
+        if event_follows(next) || names_the_role(text, end) {
             return None;
         }
         let dates = find_dates(sentence, self.clock.year, false);

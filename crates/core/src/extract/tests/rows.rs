@@ -1539,6 +1539,18 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // "take over the <series> and <series> Chair … after the <nth> <series> concludes on
+        // <day>": the chair is a role; only the numbered meeting is one
+        (
+            "Ruritania will take over the role of the ADMM and ADMM-Plus Chair from Thailand right after the 6th ADMM-Plus concludes on November 18.",
+            "2026-11-10",
+            &[("admm-plus-6", Some("November 18"), None, None)],
+        ),
+        (
+            "The ANCM chairmanship passes to Ruritania when the conference concludes on November 18.",
+            "2026-11-10",
+            &[],
+        ),
         // "the <year> <series>" after the numbered meeting of that year: the same meeting
         (
             "The admiral attended the 17th ASEAN Navy Chiefs' Meeting (ANCM) on Wednesday.\n\nThe 2026 ANCM was hosted by Malaysia.",
