@@ -7,7 +7,7 @@
 
 use super::fields::{date_near, is_weekday, MEETING_DATE};
 use super::known;
-use super::meetings::Extractor;
+use super::meetings::{modifies_next, Extractor};
 use super::spans::{ordinal, ordinal_before};
 use super::text::{bare, find_word, sentences};
 use crate::corpus::BodyKind;
@@ -90,6 +90,13 @@ const ASIAN: &str = "asian";
 /// words after them.
 const MEMBERS_OF: &[&str] = &["of", "from"];
 
+/// ASEAN's own series, lowercase, whose countries are ASEAN's side after [`MEMBERS_OF`]
+/// ("defence senior officials of the ADMM-Plus countries").
+const SERIES_SIDES: &[&str] = &["admm", "admm-plus", "admm+"];
+
+/// Endings of a [`SERIES_SIDES`] name that bring the partners: the meeting is the "-Plus" one.
+const PLUS_SIDE_ENDS: [&str; 2] = ["-plus", "+"];
+
 /// Verbs saying the members met, lowercase: "met", "will meet", "held their annual meeting".
 const GATHERED: &[&str] = &[
     "met",
@@ -163,7 +170,10 @@ fn asean_members(lower: &str, at: usize, end: usize) -> Option<Range<usize>> {
     }
     words
         .take(MEMBERS_SIDE_WORDS)
-        .find(|w| ASEAN_BEFORE.contains(&bare(w)) || REGION.contains(&bare(w)))
+        .find(|w| {
+            let w = bare(w);
+            ASEAN_BEFORE.contains(&w) || REGION.contains(&w) || SERIES_SIDES.contains(&w)
+        })
         .map(|w| at..offset(w) + w.len())
 }
 
@@ -364,9 +374,11 @@ impl Extractor<'_> {
             if !members.iter().any(|(_, m)| find_word(&lower, m).is_some()) {
                 continue;
             }
-            let names_series = known::mentions(sentence, bodies)
-                .iter()
-                .any(|m| m.body.kind == BodyKind::MeetingSeries);
+            // "… officials of the ADMM-Plus countries met": a series named as a modifier is
+            // the members' side, not the meeting.
+            let names_series = known::mentions(sentence, bodies).iter().any(|m| {
+                m.body.kind == BodyKind::MeetingSeries && !modifies_next(&sentence[m.range.end..])
+            });
             if names_series {
                 continue;
             }
@@ -402,9 +414,14 @@ impl Extractor<'_> {
                 {
                     continue;
                 }
-                let plus = WITH_PARTNERS
+                let plus_side = SERIES_SIDES
                     .iter()
-                    .any(|w| lower[between.clone()].contains(w));
+                    .filter(|s| PLUS_SIDE_ENDS.iter().any(|e| s.ends_with(e)))
+                    .any(|s| find_word(&lower[side.clone()], s).is_some());
+                let plus = plus_side
+                    || WITH_PARTNERS
+                        .iter()
+                        .any(|w| lower[between.clone()].contains(w));
                 let body = match (plus, &body.acronym) {
                     (false, _) => body,
                     (true, Some(acronym)) => {

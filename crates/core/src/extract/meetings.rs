@@ -128,9 +128,9 @@ const FRAMEWORK_LEADS: &[&str] = &[
     "members of the",
 ];
 
-/// Words right after a series' name that make it the series, or a modifier, not one meeting
-/// ("the ADMM-Plus countries", "the ADMM-Plus is the only meeting …").
-const NOT_ONE_MEETING_AFTER: &[&str] = &[
+/// Words right after a series' name that make the name a modifier, never one meeting ("the
+/// ADMM-Plus countries", "the ADMM process"), even in a sentence dated and speaking of meeting.
+const MODIFIED_BY_SERIES: &[&str] = &[
     "countries",
     "nations",
     "members",
@@ -140,11 +140,29 @@ const NOT_ONE_MEETING_AFTER: &[&str] = &[
     "framework",
     "mechanism",
     "mechanisms",
-    "is",
-    "are",
-    "has",
-    "have",
 ];
+
+/// Words right after a series' name that make it the series, or a modifier, not one meeting
+/// ("the ADMM-Plus is the only meeting …"; [`MODIFIED_BY_SERIES`] too).
+const NOT_ONE_MEETING_AFTER: &[&str] = &["is", "are", "has", "have"];
+
+/// Whether the first word of `next`, the text after a series' name, makes the name a modifier
+/// ([`MODIFIED_BY_SERIES`]) or a group's parent ([`GROUP_FOLLOWERS`]: "… (ADMM) Working
+/// Group"), not one meeting.
+pub(super) fn modifies_next(next: &str) -> bool {
+    next.split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_end_matches([',', '.', ';', ')']);
+        GROUP_FOLLOWERS.contains(&w)
+            || MODIFIED_BY_SERIES.contains(&w.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Whether the first word of `next` says the series is spoken of, not one meeting:
+/// [`MODIFIED_BY_SERIES`] or [`NOT_ONE_MEETING_AFTER`].
+fn series_not_meeting_after(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    MODIFIED_BY_SERIES.contains(&w.as_str()) || NOT_ONE_MEETING_AFTER.contains(&w.as_str())
+}
 
 /// Words right after a series' name that make it the series' chair, a role, not one meeting
 /// ("take over the ADMM Chair", "the ADMM chairmanship").
@@ -470,10 +488,7 @@ fn not_one_instance(text: &str, range: std::ops::Range<usize>) -> bool {
         .iter()
         .chain(FRAMEWORK_LEADS)
         .any(|g| lead.ends_with(g))
-        || follower.is_some_and(|w| {
-            GROUP_FOLLOWERS.contains(&w)
-                || NOT_ONE_MEETING_AFTER.contains(&w.to_ascii_lowercase().as_str())
-        })
+        || follower.is_some_and(|w| GROUP_FOLLOWERS.contains(&w) || series_not_meeting_after(w))
         || names_the_role(text, range.end)
 }
 
@@ -758,7 +773,7 @@ impl Extractor<'_> {
         // meeting.
         // "the ADMM-Plus Counter-Terrorism Table-Top Exercise": a capitalised name going on
         // after the series' to an event's head.
-        if event_follows(next) || names_the_role(text, end) {
+        if event_follows(next) || modifies_next(next) || names_the_role(text, end) {
             return None;
         }
         let dates = find_dates(sentence, self.clock.year, false);
@@ -922,7 +937,7 @@ impl Extractor<'_> {
                 && dates.iter().all(|d| d.when.start.year() == year)
                 && !lead.ends_with(" of the")
                 && !opens_longer_bracket(text, start..end)
-                && !follower.is_some_and(|w| NOT_ONE_MEETING_AFTER.contains(&w.as_str()));
+                && !follower.is_some_and(|w| series_not_meeting_after(&w));
             // "… in the first quarter of 2017, followed by the ADSOM meeting proper": a meeting
             // named only with its head, in a sentence of one other year, is of that year.
             let sentence_year = dates.first().map(|d| d.when.start.year()).filter(|y| {

@@ -2504,6 +2504,25 @@ fn other_event_name_rows() {
 #[test]
 fn members_gathered_rows() {
     check_known_rows(&[
+        // "<members> of the <series>-Plus countries … slated to meet in <place> in <month>": the
+        // series names the members' side (and the partners), not a meeting of its own
+        (
+            "The concept paper will be approved by the defense senior officials of the ADMM-Plus countries who are slated to meet in Hue in April 2026.",
+            "2026-02-23",
+            &[("adsom-plus-2026", Some("April 2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // "<series> (<acronym>) Working Group" convened: the group's meeting, not the series'
+        (
+            "Ruritania has convened on 22 February 2026 the ASEAN Defense Ministers Meeting (ADMM) Working Group in Hue to craft the work program.",
+            "2026-02-23",
+            &[],
+        ),
+        // "… the <series> member states": a modifier in a dated sentence
+        (
+            "A statement issued on May 7 supports the first exercise to be held in Hue among forces of the ADMM+ member states.",
+            "2026-05-08",
+            &[],
+        ),
         // "ASEAN <members> met in <place> on <weekday>"
         (
             "ASEAN navy chiefs met in Pattaya on Tuesday to talk about sea rescue.",
