@@ -8,7 +8,7 @@
 use super::fields::{date_near, is_weekday, MEETING_DATE};
 use super::known;
 use super::meetings::{modifies_next, Extractor};
-use super::spans::{ordinal, ordinal_before};
+use super::spans::{floor_char, ordinal, ordinal_before};
 use super::text::{bare, find_word, sentences};
 use crate::corpus::BodyKind;
 use crate::dates::MONTH_NAMES;
@@ -71,6 +71,12 @@ const PLUS_SIDE: &[&str] = &["dialogue partners", "plus countries", "eight partn
 
 /// How many bytes after the ministers [`PLUS_SIDE`] is looked for.
 const PLUS_SIDE_SPAN: usize = 80;
+
+/// ASEAN's name spelled out, lowercase, longest first.
+const ASEAN_SPELLED_OUT: &[&str] = &[
+    "association of southeast asian nations (asean)",
+    "association of southeast asian nations",
+];
 
 /// The known series the ministers' meeting is a meeting of: without partners, with them.
 const MINISTERS_SERIES: (&str, &str) = ("ADMM", "ADMM-Plus");
@@ -141,6 +147,33 @@ const NOT_GATHERING_AFTER: &[&str] = &[
 /// dialogue partners met").
 const WITH_PARTNERS: &[&str] = &["counterparts", "dialogue partners", "plus countries"];
 const PLUS_SUFFIX: &str = "-Plus";
+
+/// The most bytes from "meeting of" to the bracket naming the series its description closes on.
+const BRACKETED_SERIES_SPAN: usize = 160;
+
+/// The known meeting series a description closes on in brackets, within
+/// [`BRACKETED_SERIES_SPAN`] bytes of `clause` and before its sentence goes on past a comma:
+/// "meeting of defense chiefs of … and its Dialogue Partners (ADMM-Plus)".
+fn bracketed_series<'b>(
+    clause: &str,
+    bodies: &'b [crate::corpus::Body],
+) -> Option<&'b crate::corpus::Body> {
+    let window = &clause[..floor_char(clause, BRACKETED_SERIES_SPAN)];
+    let mut from = 0;
+    while let Some(open) = window[from..].find('(').map(|k| from + k) {
+        if window[..open].contains([',', ';']) {
+            return None;
+        }
+        let close = open + 1 + window[open + 1..].find(')')?;
+        let series = known::named(&window[open + 1..close], bodies)
+            .filter(|b| b.kind == BodyKind::MeetingSeries);
+        if series.is_some() {
+            return series;
+        }
+        from = close + 1;
+    }
+    None
+}
 
 /// Where ASEAN's side of the members at `at..end` of `lower` is named: right before them, or
 /// in the words of [`MEMBERS_OF`] right after; the bytes from the side's first word to the end of
@@ -300,11 +333,17 @@ impl Extractor<'_> {
                     .take(MINISTERS_WITHIN + 1)
                     .collect::<Vec<_>>()
                     .join(" ");
-                let Some(ministers) = MINISTERS.iter().find(|m| head.contains(*m)) else {
+                // "the eighth meeting of defense chiefs of … and its Dialogue Partners
+                // (ADMM-Plus)": the series the description closes on, in brackets.
+                let bracketed = bracketed_series(&sentence[at..], self.bodies);
+                let ministers = MINISTERS.iter().find(|m| head.contains(*m));
+                if ministers.is_none() && bracketed.is_none() {
                     continue;
-                };
+                }
                 // "the first meeting of defense ministers of Russia and ASEAN": a partner's.
-                let after = rest.find(ministers).map_or("", |i| &rest[i..]);
+                let after = ministers
+                    .and_then(|m| rest.find(m))
+                    .map_or("", |i| &rest[i..]);
                 // "the 11th meeting of the ASEAN Defence Ministers' Meeting-Plus Experts' …": a
                 // name the name rules read.
                 let named = after
@@ -319,15 +358,20 @@ impl Extractor<'_> {
                 if partner_near(clause, 0).is_some() {
                     continue;
                 }
+                // ASEAN's name spelled out counts as one word towards the span.
+                let after = ASEAN_SPELLED_OUT
+                    .iter()
+                    .find(|n| after.contains(*n))
+                    .map_or_else(|| after.to_string(), |n| after.replacen(n, "asean", 1));
                 let plus = PLUS_SIDE.iter().any(|p| {
                     after
-                        .get(..PLUS_SIDE_SPAN.min(after.len()))
+                        .get(..floor_char(&after, PLUS_SIDE_SPAN))
                         .is_some_and(|a| a.contains(p))
                 });
-                let acronym = if plus {
-                    MINISTERS_SERIES.1
-                } else {
-                    MINISTERS_SERIES.0
+                let acronym = match bracketed.and_then(|b| b.acronym.as_deref()) {
+                    Some(acronym) => acronym,
+                    None if plus => MINISTERS_SERIES.1,
+                    None => MINISTERS_SERIES.0,
                 };
                 let Some(body) = self
                     .bodies

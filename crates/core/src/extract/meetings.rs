@@ -471,6 +471,8 @@ struct Reported<'b, 's> {
     body: &'b Body,
     cites: Vec<String>,
     cue: Option<(&'s str, usize, String)>,
+    /// The cue is the statement's headline's.
+    headline: bool,
 }
 
 /// Whether the naming at `range` of `text` is a group's parent, a framework or a modifier
@@ -1307,13 +1309,31 @@ impl Extractor<'_> {
                         body: m.body,
                         cites: vec![cite],
                         cue,
+                        headline: false,
                     }),
+                }
+            }
+        }
+        // "Deputy minister attends ADSOM+ in Laos": a headline telling the occurrence cues the
+        // series its text names, once is enough.
+        if let Some(p) = self.statement.paragraphs.first().filter(|p| p.heading) {
+            for m in known::mentions(&p.text, self.bodies) {
+                let Some(r) = counts.iter_mut().find(|r| std::ptr::eq(r.body, m.body)) else {
+                    continue;
+                };
+                let told = m.number.is_none()
+                    && m.year.is_none()
+                    && !not_one_instance(&p.text, m.range.clone())
+                    && instance_cue(&p.text, m.range.clone());
+                if told && r.cue.is_none() {
+                    r.cue = Some((&p.text, m.range.start, super::cite(self.statement, p)));
+                    r.headline = true;
                 }
             }
         }
         let Some(reported) = counts
             .into_iter()
-            .filter(|r| r.cites.len() >= REPORTED_EXERCISE_PARAGRAPHS)
+            .filter(|r| r.cites.len() >= REPORTED_EXERCISE_PARAGRAPHS || r.headline)
             .filter(|r| r.body.kind == BodyKind::Exercise || r.cue.is_some())
             .max_by_key(|r| r.cites.len())
         else {

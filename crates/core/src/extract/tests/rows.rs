@@ -2445,6 +2445,20 @@ fn partner_informal_meeting_rows() {
 #[test]
 fn ministers_meeting_rows() {
     check_known_rows(&[
+        // "the <ordinal> meeting of defense chiefs of <ASEAN spelled out> and its Dialogue
+        // Partners (<series>)": the series in brackets the description closes on
+        (
+            "The general spoke via a video link-up at the eighth meeting of defense chiefs of the Association of Southeast Asian Nations (ASEAN) and its Dialogue Partners (ADMM-Plus) on Wednesday.",
+            "2026-06-18",
+            &[("admm-plus-8", Some("17 June 2026"), Some("virtual"), None)],
+        ),
+        // the same without the bracket: ASEAN's name spelled out counts as one word before
+        // "dialogue partners"
+        (
+            "The general spoke at the eighth meeting of defense ministers of the Association of Southeast Asian Nations (ASEAN) and its Dialogue Partners on Wednesday.",
+            "2026-06-18",
+            &[("admm-plus-8", Some("17 June 2026"), None, None)],
+        ),
         (
             "The minister addressed the fourth meeting of defense ministers of the ASEAN member states and dialogue partners in Manila.",
             "2026-05-04",
@@ -2767,4 +2781,27 @@ fn outcome_rows() {
         })
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Regression (real-set phrasing class "a headline telling the occurrence"): "<Person> attends
+/// <series> in <country>" as the headline, the text naming the series without a cue of its own
+/// ("the event", "the framework of the <series> Working Group"): the series' meeting of the
+/// statement's year, at the headline's place.
+#[test]
+fn a_headline_telling_the_occurrence_cues_the_series_its_text_names() {
+    let text = "Deputy defence minister attends ADSOM+ in Laos\n\n\
+        The defence delegation, led by its deputy minister, attended the event.\n\n\
+        The host noted that the ADSOM+ holds significance for cooperation between ASEAN and partner countries.\n";
+    let facts = extract_with(
+        &statement(text, Format::Text, Some("2026-09-26")),
+        &shipped_bodies(),
+    );
+    let found: Vec<_> = meetings_of(&facts)
+        .into_iter()
+        .map(|m| (m.id.clone(), m.place.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [("adsom-plus-2026".to_string(), Some("Laos".to_string()))]
+    );
 }
