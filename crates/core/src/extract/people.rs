@@ -82,6 +82,27 @@ const ROLE_WORDS: &[&str] = &[
     "Ministry",
 ];
 
+/// Words after a name that make it the source a sentence is reported by ("…, Xinhua news
+/// agency reported"), lowercase.
+const REPORTING_AFTER: &[&str] = &[
+    "news agency",
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "quoted",
+];
+
+/// Whether `name`, opening `rest`, is a news agency or the source of a report.
+fn reports(rest: &str, name: &str) -> bool {
+    let after = rest
+        .get(name.len()..)
+        .unwrap_or("")
+        .trim_start()
+        .to_ascii_lowercase();
+    text::is_news_agency(name) || REPORTING_AFTER.iter().any(|r| after.starts_with(r))
+}
+
 /// Ranks and honorifics: a chair named by them alone ("chaired by Colonel") names nobody.
 const RANKS: &[&str] = &[
     "General",
@@ -163,9 +184,10 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
         if let Some(p) = titled {
             return Some(p);
         }
+        // "…, Xinhua news agency reported": the source, not the person.
         let person = sentence[end..]
             .strip_prefix(", ")
-            .and_then(|rest| person_at(rest, 0));
+            .and_then(|rest| person_at(rest, 0).filter(|p| !reports(rest, p)));
         let is_role = role.split_whitespace().any(|w| ROLE_WORDS.contains(&w));
         let chair = match person {
             Some(p) if is_role => format!("{role}, {p}"),

@@ -684,6 +684,11 @@ pub fn dateline(paragraph: &str) -> Option<String> {
 
 /// News agencies that open a paragraph in capitals like a town ("VGP - Ministers met …"): where
 /// the report comes from, no place.
+/// Whether `name` is a news agency's ("Xinhua", "VNA").
+pub(super) fn is_news_agency(name: &str) -> bool {
+    NEWS_AGENCIES.contains(&name.to_uppercase().as_str())
+}
+
 const NEWS_AGENCIES: &[&str] = &[
     "VGP", "VNA", "VOV", "AFP", "AP", "ANI", "PNA", "PTI", "IANS", "TASS", "XINHUA", "REUTERS",
     "BERNAMA", "ANTARA", "KPL", "AKP", "NNA", "MNA", "UPI", "YONHAP", "KYODO", "NNT",

@@ -64,6 +64,20 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // "… under the chair of <role> <Name>, <Agency> news agency reported": the source after
+        // the comma is no appositive person
+        (
+            "A declaration was released after the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), which was held in Hue under the chair of Harbour Minister Gen Sok Dara, Xinhua news agency reported.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Harbour Minister Gen Sok Dara"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held under the chair of Harbour Minister Gen Sok Dara, Harbour Daily reported.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Harbour Minister Gen Sok Dara"))],
+        ),
         // "<one word>, who chaired the <meeting>": the name the statement writes in full
         (
             "Harbour Minister Sok Dara opened the talks.\n\nSok, who chaired the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), said the chiefs agreed.",
