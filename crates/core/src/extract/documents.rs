@@ -714,8 +714,13 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
     }) {
         return None;
     }
-    // "a joint declaration on Wednesday": when it comes, not what it is about.
-    if words.get(to + 1).is_some_and(|(_, w)| is_day_or_month(w)) {
+    // "a joint declaration on Wednesday", "… for the 2024-2027 period": when it comes or runs,
+    // not what it is about.
+    let the_years = words
+        .get(to + 1)
+        .is_some_and(|(_, w)| bare(w).eq_ignore_ascii_case("the"))
+        && words.get(to + 2).is_some_and(|(_, w)| is_years(bare(w)));
+    if the_years || words.get(to + 1).is_some_and(|(_, w)| is_day_or_month(w)) {
         return None;
     }
     let mut end = to + 1;
@@ -850,6 +855,15 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
                 break;
             }
         }
+    }
+    // "… Work Plan for the 2024-2027 period": the years after "<connector> the" are its time,
+    // no part of its name.
+    if end >= to + 3
+        && is_years(bare(words[end - 1].1))
+        && bare(words[end - 2].1).eq_ignore_ascii_case("the")
+        && connector(words[end - 3].1)
+    {
+        end -= 3;
     }
     // No trailing connectors ("… Paper on the"), no leading article ("The ASEAN Navies Roadmap").
     while end > to && connector(words[end - 1].1) {

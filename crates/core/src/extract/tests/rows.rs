@@ -996,6 +996,16 @@ fn a_planned_things_name_ends_before_its_clause() {
 #[test]
 fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
+        // "<Name> for the <years> period", "<Name> in the <years> period": the years are its
+        // time, no part of its name, and no second initiative with them
+        (
+            "The ministers adopted the Harbour Work Plan for the 2027-2030 period.",
+            &["Harbour Work Plan"],
+        ),
+        (
+            "The ministers also adopted other documents, including the Harbour Strategy Document; assessment of the Pilot Observer Programme in the 2021-2023 period.",
+            &["Harbour Strategy Document", "Pilot Observer Programme"],
+        ),
         // a participle opening a clause after the name ("… hosted by", "… aimed at") ends it; a
         // name between single quotes loses them; "on their …" names nothing; "in <month>" is when
         (
