@@ -329,7 +329,7 @@ fn planned_by(after: &str) -> Option<String> {
 
 /// Whether a name opens with a document's head ("Standard Operating Procedure for …",
 /// "Declaration of …").
-fn opens_with_document_head(name: &str) -> bool {
+pub(super) fn opens_with_document_head(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     documents::DOCUMENT_HEADS
         .iter()

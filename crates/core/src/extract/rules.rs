@@ -1128,8 +1128,11 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             // "the consideration of ASEAN and the ASEAN Defence Ministers' Meeting": two names,
-            // the second read from its own start.
-            if JOINED_TO_ASEAN.iter().any(|j| name.starts_with(j)) {
+            // the second read from its own start. "the Declaration of the East Asia Summit on
+            // …": a document's name, which the document rules read.
+            if JOINED_TO_ASEAN.iter().any(|j| name.starts_with(j))
+                || super::opens_with_document_head(&name)
+            {
                 continue;
             }
             if other_names.contains(&at) && !self.other_event_name(&name) {

@@ -996,6 +996,12 @@ fn a_planned_things_name_ends_before_its_clause() {
 #[test]
 fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
+        // "the Declaration of the <Name> Summit on …": one document, no meeting series whose
+        // initials make a second one
+        (
+            "The ministers affirmed the principles as set in the Declaration of the Harbour Summit on the Principles for Mutually Beneficial Relations.",
+            &["Declaration of the Harbour Summit on the Principles for Mutually Beneficial Relations"],
+        ),
         // "<Name> for the <years> period", "<Name> in the <years> period": the years are its
         // time, no part of its name, and no second initiative with them
         (
