@@ -3,8 +3,7 @@
 //! a run of capitalised words (with "on", "of", "the", "for", "and", "in" between them) that holds
 //! a document head noun, in a sentence with an adoption verb.
 
-use super::tables::POSSESSIVE_OPENERS;
-use super::text::{bare, name_at, sentences};
+use super::text::{bare, name_at, sentences, CLAUSE_PARTICIPLES, POSSESSIVE_OPENERS};
 use crate::dates::MONTH_NAMES;
 use std::ops::Range;
 
@@ -117,29 +116,6 @@ const YEARS_MODIFIER_END: &str = "-year";
 
 /// Words that tell what a lowercase document is about: "on …", "of …", "for …", "to …".
 const QUALIFIERS: &[&str] = &["on", "of", "for", "to"];
-
-/// Past participles that open a clause about a named thing ("… Interaction hosted by X in
-/// 2001", "a joint statement … aimed at …", "the plan proposed by Y"): the name ends before them.
-pub const CLAUSE_PARTICIPLES: &[&str] = &[
-    "proposed",
-    "submitted",
-    "presented",
-    "tabled",
-    "initiated",
-    "drafted",
-    "prepared",
-    "developed",
-    "led",
-    "co-sponsored",
-    "hosted",
-    "aimed",
-    "signed",
-    "held",
-    "organised",
-    "organized",
-    "sponsored",
-    "issued",
-];
 
 /// Words that end what a document is about: a clause or the next item begins ([`CLAUSE_PARTICIPLES`] too).
 const QUALIFIER_STOPS: &[&str] = &[

@@ -1,8 +1,9 @@
 //! Initiatives and areas from tables (by their header), list items and sentences carrying a
 //! timeline; the topics of lists that are not initiatives.
 
-use super::documents::CLAUSE_PARTICIPLES;
-use super::text::{bare, capitalise_first, find_dates, sentences};
+use super::text::{
+    bare, capitalise_first, find_dates, sentences, CLAUSE_PARTICIPLES, POSSESSIVE_OPENERS,
+};
 use super::{cite, fact_id};
 use crate::corpus::{Area, Initiative, Origin, Priority, Statement};
 
@@ -282,9 +283,6 @@ const OBJECT_LEADS: &[&str] = &[
 /// Words right before a planning verb's word that make it a noun ("the code of conduct"); "the
 /// conduct of …" names its object after "of" and stays.
 const NOUN_LEADS: &[&str] = &["of"];
-
-/// Words opening a planned thing's object that make it someone's, with no name of its own.
-pub(super) const POSSESSIVE_OPENERS: &[&str] = &["its", "their", "his", "her", "our", "my"];
 
 /// Last words of a planned thing's object that make it a relationship between states, no plan.
 const RELATIONSHIP_HEADS: &[&str] = &["ties", "relations", "relationship", "partnership"];

@@ -1078,3 +1078,29 @@ pub fn initials_of(name: &str) -> Option<String> {
         }
     })
 }
+
+/// Past participles that open a clause about a named thing ("… Interaction hosted by X in
+/// 2001", "a joint statement … aimed at …", "the plan proposed by Y"): the name ends before them.
+pub(super) const CLAUSE_PARTICIPLES: &[&str] = &[
+    "proposed",
+    "submitted",
+    "presented",
+    "tabled",
+    "initiated",
+    "drafted",
+    "prepared",
+    "developed",
+    "led",
+    "co-sponsored",
+    "hosted",
+    "aimed",
+    "signed",
+    "held",
+    "organised",
+    "organized",
+    "sponsored",
+    "issued",
+];
+
+/// Words opening a planned thing's object that make it someone's, with no name of its own.
+pub(super) const POSSESSIVE_OPENERS: &[&str] = &["its", "their", "his", "her", "our", "my"];
