@@ -152,8 +152,9 @@ const PLUS_SUFFIX: &str = "-Plus";
 const BRACKETED_SERIES_SPAN: usize = 160;
 
 /// The known meeting series a description closes on in brackets, within
-/// [`BRACKETED_SERIES_SPAN`] bytes of `clause` and before its sentence goes on past a comma:
-/// "meeting of defense chiefs of … and its Dialogue Partners (ADMM-Plus)".
+/// [`BRACKETED_SERIES_SPAN`] bytes of `clause`, before its sentence goes on past a comma and
+/// naming no group on the way: "meeting of defense chiefs of … and its Dialogue Partners
+/// (ADMM-Plus)".
 fn bracketed_series<'b>(
     clause: &str,
     bodies: &'b [crate::corpus::Body],
@@ -161,7 +162,11 @@ fn bracketed_series<'b>(
     let window = &clause[..floor_char(clause, BRACKETED_SERIES_SPAN)];
     let mut from = 0;
     while let Some(open) = window[from..].find('(').map(|k| from + k) {
-        if window[..open].contains([',', ';']) {
+        // "the 4th meeting of the Harbour Working Group of the … (ADMM)": a group's meeting.
+        let group = window[..open]
+            .split_whitespace()
+            .any(|w| known::GROUP_FOLLOWERS.contains(&bare(w)));
+        if group || window[..open].contains([',', ';']) {
             return None;
         }
         let close = open + 1 + window[open + 1..].find(')')?;

@@ -2482,6 +2482,13 @@ fn ministers_meeting_rows() {
             "2026-06-18",
             &[("admm-plus-8", Some("17 June 2026"), Some("virtual"), None)],
         ),
+        // "the <ordinal> meeting of the <Name> Working Group of the <series> (<acronym>)": the
+        // group's meeting, not the series'
+        (
+            "The officials attended the 4th meeting of the Harbour Working Group of the ASEAN Defence Ministers' Meeting (ADMM) in Hue.",
+            "2026-06-18",
+            &[],
+        ),
         // the same without the bracket: ASEAN's name spelled out counts as one word before
         // "dialogue partners"
         (
