@@ -482,7 +482,8 @@ fn not_one_instance(text: &str, range: std::ops::Range<usize>) -> bool {
     let lead = text[..lead_end(text, range.start)]
         .trim_end()
         .to_ascii_lowercase();
-    let follower = text[range.end..]
+    let after = &text[range.end..];
+    let follower = after
         .split_whitespace()
         .next()
         .map(|w| w.trim_end_matches([',', '.', ';', ')']));
@@ -490,7 +491,9 @@ fn not_one_instance(text: &str, range: std::ops::Range<usize>) -> bool {
         .iter()
         .chain(FRAMEWORK_LEADS)
         .any(|g| lead.ends_with(g))
-        || follower.is_some_and(|w| GROUP_FOLLOWERS.contains(&w) || series_not_meeting_after(w))
+        || modifies_next(after)
+        || follower
+            .is_some_and(|w| NOT_ONE_MEETING_AFTER.contains(&w.to_ascii_lowercase().as_str()))
         || names_the_role(text, range.end)
 }
 
