@@ -554,17 +554,28 @@ fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
         n.split_whitespace()
             .any(|w| CHAIR_OFFICES.contains(&text::bare(w).to_ascii_lowercase().as_str()))
     };
+    // "X, head of the department, hosted …", "X – head of … – hosted …": the name before the
+    // apposition, and whether the apposition opens with a role.
+    let before_apposition = || {
+        let before = sentence[..at].trim_end();
+        let mark = APPOSITION_MARKS.iter().find(|m| before.ends_with(**m))?;
+        let inner = &before[..before.len() - mark.len()];
+        let open = inner.rfind(mark)?;
+        let role = inner[open + mark.len()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ROLE_WORDS.contains(&text::bare(w)));
+        Some((name_ending_at(sentence, open), role))
+    };
+    // "Sen. Lt. Gen. X, Chief of the General Staff …, chaired": the person, not the role.
+    if let Some((Some(person), true)) = before_apposition() {
+        if let Some(person) = person_or_state(person) {
+            return Some(person);
+        }
+    }
     let name = name_ending_at(sentence, at)
         .filter(|n| !holds_office(n))
-        .or_else(|| {
-            // "X, head of the department, hosted …", "X – head of … – hosted …": the name before
-            // the apposition.
-            let before = sentence[..at].trim_end();
-            let mark = APPOSITION_MARKS.iter().find(|m| before.ends_with(**m))?;
-            let inner = &before[..before.len() - mark.len()];
-            let open = inner.rfind(mark)?;
-            name_ending_at(sentence, open)
-        })?;
+        .or_else(|| before_apposition()?.0)?;
     person_or_state(name)
 }
 
@@ -679,6 +690,13 @@ fn name_ending_at(sentence: &str, end: usize) -> Option<String> {
 pub(super) fn chair_of(sentence: &str, m: &Meeting) -> Option<String> {
     let chair = chair_in(sentence)?;
     let lower = sentence.to_ascii_lowercase();
+    // "X chaired the event, also attended by delegates to the AMLM-5": the event spoken of
+    // before, not the meeting named after it.
+    if let Some(verb) = chairs_an_anaphor(&lower) {
+        if first_naming(sentence, m).is_some_and(|at| at > verb) {
+            return None;
+        }
+    }
     let Some(lead) = CHAIR_LEADS.iter().filter_map(|l| lower.find(l)).min() else {
         return Some(chair);
     };
@@ -689,6 +707,26 @@ pub(super) fn chair_of(sentence: &str, m: &Meeting) -> Option<String> {
         Some(at) if at > lead && after_subject => None,
         _ => Some(chair),
     }
+}
+
+/// Words for a meeting spoken of before, as the object of a chairing verb ("chaired the event,").
+const CHAIRED_ANAPHORS: &[&str] = &["event", "meeting", "conference", "session", "talks"];
+
+/// Where a [`CHAIRING_VERBS`] verb of lowercased `lower` has a [`CHAIRED_ANAPHORS`] word for its
+/// whole object ("chaired the event, which …"; not "chaired the meeting of the AMLM"), as the
+/// sentence's main verb ("X, who chaired the meeting, said the ADMM …" speaks of that ADMM).
+fn chairs_an_anaphor(lower: &str) -> Option<usize> {
+    CHAIRING_VERBS.iter().find_map(|v| {
+        let at = lower.find(v)?;
+        if lower[..at].ends_with(RELATIVE_WHO) {
+            return None;
+        }
+        let rest = &lower[at + v.len()..];
+        let object = CHAIRED_ANAPHORS.iter().find(|a| rest.starts_with(**a))?;
+        rest[object.len()..]
+            .starts_with([',', '.', ';'])
+            .then_some(at)
+    })
 }
 
 /// Where `sentence` first names meeting `m` (by its name, acronym or an alias), if it does.
@@ -751,7 +789,7 @@ pub(super) fn person_at(text: &str, from: usize) -> Option<String> {
         let last = name.split_whitespace().last().unwrap_or("");
         let more = text[end..]
             .strip_prefix(". ")
-            .filter(|_| text::ABBREVIATIONS.contains(&last))
+            .filter(|_| text::is_abbreviation(last))
             .and_then(|_| name_at(text, end + 2));
         let Some(more) = more else {
             return Some(name);

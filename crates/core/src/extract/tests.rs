@@ -645,7 +645,7 @@ fn chair_rows() {
         // a state's possessive before the person; a co-chair after the rest of a long name
         (
             "The meeting was co-chaired by Brunei's Second Minister of Defence Pehin Awang Yusof bin Haji Ali and Australian Defence Minister Paul Grant.",
-            Some("Second Minister of Defence Pehin Awang Yusof and Australian Defence Minister Paul Grant"),
+            Some("Second Minister of Defence Pehin Awang Yusof bin Haji Ali and Australian Defence Minister Paul Grant"),
         ),
         (
             "During the two-day meeting which is co-chaired by Laos and Russia, experts will share lessons.",

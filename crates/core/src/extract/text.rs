@@ -10,6 +10,15 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
     "Cdr", "Sen", "Asst", "Sr", "Jr", "St", "Mohd", "Muhd", "Md", "Abd",
 ];
 
+/// Whether `word` (its full stop left off) is a title or initials no sentence ends after: "Gen",
+/// "H.E", "U.S".
+pub(super) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+        || word
+            .split('.')
+            .all(|w| w.len() == 1 && w.chars().all(char::is_uppercase))
+}
+
 /// Sentences of a paragraph with their byte ranges; list items and table rows are sentences too.
 pub fn sentences(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
@@ -28,10 +37,7 @@ pub fn sentences(text: &str) -> Vec<(Range<usize>, &str)> {
                     .next()
                     .unwrap_or("");
                 // "Gen.", "H.E.", "U.S.": no sentence ends after a title or initials.
-                let abbreviation = ABBREVIATIONS.contains(&word_before)
-                    || word_before
-                        .split('.')
-                        .all(|w| w.len() == 1 && w.chars().all(char::is_uppercase));
+                let abbreviation = is_abbreviation(word_before);
                 if next.is_some_and(char::is_whitespace)
                     && after.is_some_and(|a| a.is_uppercase() || a == '“' || a == '"')
                     && !abbreviation
@@ -60,13 +66,18 @@ fn push_sentence<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<(Range<us
     out.push((start..start + trimmed.len(), trimmed));
 }
 
-/// Small words a capitalised name may contain ("Chiefs of Defence Forces").
+/// Small words a capitalised name may contain ("Chiefs of Defence Forces"), with the
+/// [`NAME_PARTICLES`] of a person's name.
 pub fn connector(word: &str) -> bool {
     matches!(
         word,
         "of" | "and" | "for" | "the" | "on" | "in" | "de" | "&"
-    )
+    ) || NAME_PARTICLES.contains(&word)
 }
+
+/// Lowercase words inside a person's name ("… Nizam bin Hj Jaffar"); a name holding one is a
+/// person's, which an "and" ends ("X bin Y and Australian Minister Z": two people).
+pub const NAME_PARTICLES: &[&str] = &["bin", "binti"];
 
 /// Strips punctuation around a word, keeping inner hyphens and apostrophes.
 pub fn bare(word: &str) -> &str {
@@ -97,6 +108,10 @@ pub fn name_at(text: &str, from: usize) -> Option<String> {
                 break;
             }
         } else if (connector(b) && (i > 0 || b == "the")) && !ends {
+            let person = words.iter().any(|w| NAME_PARTICLES.contains(w));
+            if person && b == "and" {
+                break;
+            }
             words.push(w);
         } else {
             break;

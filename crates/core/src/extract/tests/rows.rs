@@ -64,6 +64,41 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // "<ranks> <Name>, <role of many capitalised words>, chaired the event, … attended by
+        // delegates to <another meeting>": the person, and the event spoken of before
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held online on 4 May.\n\nSen. Lt. Gen. Tran Van Binh, Chief of the General Staff of the Harbour Guard and Deputy Minister of Harbours, chaired the event, which was also attended by heads of delegations to the 5th ASEAN Dock Masters' Meeting (ADMAM-5).",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Sen. Lt. Gen. Tran Van Binh"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held online on 4 May.\n\nSen. Lt. Gen. Tran Van Binh, Chief of the General Staff of the Harbour Guard and Deputy Minister of Harbours, chaired the event, which was also attended by heads of delegations to the 5th ASEAN Dock Masters' Meeting (ADMAM-5).",
+            "2026-05-08",
+            "admam-5",
+            &[("chair", None)],
+        ),
+        // "<Name>, who chaired the meeting, said the <meeting> …": that meeting's chair
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Ipoh on 4 May.\n\nAzlan Karim, who chaired the meeting, said the AHCM had adopted two papers.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Azlan Karim"))],
+        ),
+        // "chaired by <rank> <Malay name with bin>, <role>": the whole name
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Ipoh on 4 May.\n\nThe meeting was chaired by General Dato Sri Azlan bin Hj Karim, Chief of the Harbour Guard, and attended by delegations of member states.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("General Dato Sri Azlan bin Hj Karim"))],
+        ),
+        // "chaired by H.E. <Name>, <role>": initials open the name, not end it
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Ipoh on 4 May, chaired by H.E. Dato' Seri Azlan Karim, Minister of Harbours.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("H.E. Dato' Seri Azlan Karim"))],
+        ),
         // "… under the chair of <role> <Name>, <Agency> news agency reported": the source after
         // the comma is no appositive person
         (
@@ -295,7 +330,7 @@ fn chair_phrasing_rows() {
             "General Tran Binh, Head of the Harbour Department, hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) on 4 May.",
             "2026-05-08",
             "ahcm-9",
-            &[("chair", Some("General Tran Binh, Head of the Harbour Department"))],
+            &[("chair", Some("General Tran Binh"))],
         ),
         // ... and a chair named later in the paragraph wins over the host
         (
