@@ -97,6 +97,17 @@ const OCCURRENCE_VERBS: &[&str] = &[
     " opens ",
 ];
 
+/// Words around a series' name in a report that speak of a meeting under way, besides the
+/// [`OCCURRENCE_VERBS`]: "on the sidelines of the ADMM-Plus", "said at the conclusion of the …".
+const AROUND_A_MEETING: &[&str] = &[
+    "sidelines of the",
+    "sideline of the",
+    "margins of the",
+    "on the occasion of the",
+    "conclusion of the",
+    "at the close of the",
+];
+
 /// Lowercase heads right after a series' name that make it an event under the series, not
 /// one of its meetings ("an ADMM-Plus conference on …", "the ADMM-Plus workshop").
 const EVENTS_UNDER_SERIES: &[&str] = &[
@@ -513,6 +524,7 @@ fn instance_cue(sentence: &str, name: std::ops::Range<usize>) -> bool {
     OCCURRENCE_VERBS
         .iter()
         .chain(LED_VERBS)
+        .chain(AROUND_A_MEETING)
         .any(|v| lower.contains(v))
         || lower.contains(THIS_YEAR)
         || PLACE_LEADS

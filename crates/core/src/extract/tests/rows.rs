@@ -2877,3 +2877,27 @@ fn a_headline_telling_the_occurrence_cues_the_series_its_text_names() {
         [("adsom-plus-2026".to_string(), Some("Laos".to_string()))]
     );
 }
+
+/// Regression (real-set phrasing class "said at the conclusion of the <series>"): a report
+/// naming a known series twice without a number or year, once as what is under way ("at the
+/// conclusion of", "on the sidelines of"): the series' meeting of the statement's year.
+#[test]
+fn said_at_the_conclusion_of_the_series_is_its_meeting_of_the_year() {
+    for cue in ["at the conclusion of", "on the sidelines of"] {
+        let text = format!(
+            "Ministers fail to agree on a statement\n\n\
+            KUALA LUMPUR – The talks in the capital ended on Wednesday without a declaration.\n\n\
+            \"We could not agree,\" the host minister said {cue} the ADMM-Plus, which brings together ASEAN and eight partners.\n\n\
+            An official who came with the delegation spoke to reporters at the ADMM-Plus.\n"
+        );
+        let facts = extract_with(
+            &statement(&text, Format::Text, Some("2026-11-04")),
+            &shipped_bodies(),
+        );
+        let found: Vec<_> = meetings_of(&facts)
+            .into_iter()
+            .map(|m| m.id.clone())
+            .collect();
+        assert_eq!(found, ["admm-plus-2026"], "{cue}");
+    }
+}
