@@ -96,6 +96,10 @@ const ASIAN: &str = "asian";
 /// words after them.
 const MEMBERS_OF: &[&str] = &["of", "from"];
 
+/// Words after [`MEMBERS_OF`] within which ASEAN's side is named: "the defence ministers of
+/// members of the Association of Southeast Asian Nations".
+const MEMBERS_OF_SIDE_WORDS: usize = 6;
+
 /// ASEAN's own series, lowercase, whose countries are ASEAN's side after [`MEMBERS_OF`]
 /// ("defence senior officials of the ADMM-Plus countries").
 const SERIES_SIDES: &[&str] = &["admm", "admm-plus", "admm+"];
@@ -207,7 +211,7 @@ fn asean_members(lower: &str, at: usize, end: usize) -> Option<Range<usize>> {
         return None;
     }
     words
-        .take(MEMBERS_SIDE_WORDS)
+        .take(MEMBERS_OF_SIDE_WORDS)
         .find(|w| {
             let w = bare(w);
             ASEAN_BEFORE.contains(&w) || REGION.contains(&w) || SERIES_SIDES.contains(&w)

@@ -2609,6 +2609,13 @@ fn members_gathered_rows() {
             "2026-05-08",
             &[],
         ),
+        // "The <members> of members of the <ASEAN spelled out> have met in <place>": ASEAN's side
+        // five words after "of"
+        (
+            "The defence ministers of members of the Association of Southeast Asian Nations have met in Hue to talk about sea rescue.",
+            "2026-05-08",
+            &[("admm-2026", Some("2026"), Some("Hue, Vietnam"), None)],
+        ),
         // "ASEAN <members> met in <place> on <weekday>"
         (
             "ASEAN navy chiefs met in Pattaya on Tuesday to talk about sea rescue.",
