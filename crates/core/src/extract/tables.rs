@@ -340,7 +340,11 @@ fn planned_thing(head: &str) -> Option<(String, Option<String>)> {
             let i = lower.rfind(v)?;
             // "the code of conduct negotiations": inside a word or after "of", a noun.
             let before = lower[..i].trim_end();
+            // "Secretary of Defence Policy and Development of …": a capitalised word inside a
+            // name, not a verb opening an item.
+            let in_a_name = !before.is_empty() && head[i..].starts_with(char::is_uppercase);
             let noun = !lower[..i].is_empty() && !lower[..i].ends_with(' ')
+                || in_a_name
                 || NOUN_LEADS.iter().any(|n| {
                     before.ends_with(n) && {
                         let k = before.len() - n.len();

@@ -683,7 +683,8 @@ pub fn dateline(paragraph: &str) -> Option<String> {
         None if upper
             && !after.starts_with(',')
             && head != "ASEAN"
-            && !NEWS_AGENCIES.contains(&head) =>
+            && !NEWS_AGENCIES.contains(&head)
+            && !TRANSCRIPT_SPEAKERS.contains(&head) =>
         {
             Some(
                 words
@@ -696,6 +697,20 @@ pub fn dateline(paragraph: &str) -> Option<String> {
         _ => None,
     }
 }
+
+/// Who speaks in a transcript, opening a paragraph in capitals like a town ("ANNOUNCER: For our
+/// next proceeding …"): nobody's place.
+const TRANSCRIPT_SPEAKERS: &[&str] = &[
+    "ANNOUNCER",
+    "MODERATOR",
+    "SPEAKER",
+    "INTERPRETER",
+    "REPORTER",
+    "QUESTION",
+    "ANSWER",
+    "Q",
+    "MC",
+];
 
 /// News agencies that open a paragraph in capitals like a town ("VGP - Ministers met …"): where
 /// the report comes from, no place.

@@ -686,6 +686,13 @@ fn place_phrasing_rows() {
             "ahcm-9",
             &[("place", Some("Seremban"))],
         ),
+        // "ANNOUNCER: …" in a transcript: the speaker, no place
+        (
+            "Press conference after the meeting\n\nANNOUNCER: We invite the chair of the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) to give his statement.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", None)],
+        ),
         // "<City> (<agency>) – …" is where the agency files from
         (
             "Seremban (HNA) – The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed with a joint statement.",
@@ -1014,6 +1021,17 @@ fn a_planned_things_name_is_no_fragment() {
         "They welcomed new plans, including the conduct of a joint harbour safety survey in 2027.",
     );
     assert_eq!(names, ["Joint harbour safety survey"]);
+}
+
+/// Regression (real-set phrasing class "a transcript's list of presenters"): a planning verb's
+/// word capitalised inside a name ("Secretary of Harbour Policy and Development of Ruritania")
+/// plans nothing, though a date ends the line.
+#[test]
+fn a_capitalised_verb_inside_an_office_plans_nothing() {
+    let names = initiative_names(
+        "Presenter: Secretary of Harbours Tom Lee; Colonel Ahmad, Permanent Secretary of Harbour Policy and Development of Ruritania; Pehin Dato Ali Hassan August 29, 2026",
+    );
+    assert!(names.is_empty(), "{names:?}");
 }
 
 /// A planned thing named in lowercase ends at a comma opening what it will be ("a task force
