@@ -375,17 +375,23 @@ fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
 fn named_by_year(m: &Meeting, statement: &Statement) -> bool {
     let year = m.id.rsplit('-').next().unwrap_or("");
     let suffix = format!(" {year}");
+    // Its names with the year ("ANCM 2023" as an alias) or without ("AARM", named "AARM 2024"
+    // by a sentence the meeting was not made from).
+    let names = m
+        .aliases
+        .iter()
+        .filter_map(|a| a.strip_suffix(&suffix))
+        .chain(m.acronym.as_deref())
+        .chain(m.series.as_deref());
     year.len() == 4
-        && m.aliases
-            .iter()
-            .filter_map(|a| a.strip_suffix(&suffix))
-            .any(|series| {
-                // "ANCM 2023" or "the 2023 ANCM"
-                let before = format!("{year} {series}");
-                statement.paragraphs.iter().any(|p| {
-                    p.text.contains(&format!("{series}{suffix}")) || p.text.contains(&before)
-                })
-            })
+        && names.into_iter().any(|series| {
+            // "ANCM 2023" or "the 2023 ANCM"
+            let before = format!("{year} {series}");
+            statement
+                .paragraphs
+                .iter()
+                .any(|p| p.text.contains(&format!("{series}{suffix}")) || p.text.contains(&before))
+        })
 }
 
 /// Gives a meeting with no date yet the year `year`.

@@ -2926,3 +2926,23 @@ fn said_at_the_conclusion_of_the_series_is_its_meeting_of_the_year() {
         assert_eq!(found, ["admm-plus-2026"], "{cue}");
     }
 }
+
+/// Regression (real-set phrasing class "the numbered edition, then the series with its year"):
+/// "the 33rd … (AARM) 2026 …; AARM 2026 is part of …" is one meeting, though the series'
+/// meeting of the year was made from a sentence without the year.
+#[test]
+fn a_series_named_with_its_year_after_its_numbered_edition_is_that_edition() {
+    let text = "Rifle meet opens\n\n\
+        The Ruritanian Army hosted the opening of the 33rd ASEAN Armies Rifle Meet (AARM) 2026 on Thursday.\n\n\
+        During the opening, the army's deputy commander spoke of the significance of AARM as a platform for trust.\n\n\
+        AARM 2026 is part of the wider 2026 ASEAN Armies Annual Meet.\n";
+    let facts = extract_with(
+        &statement(text, Format::Text, Some("2026-11-14")),
+        &shipped_bodies(),
+    );
+    let found: Vec<_> = meetings_of(&facts)
+        .into_iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(found, ["aarm-33"]);
+}
