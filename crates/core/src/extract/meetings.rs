@@ -370,6 +370,20 @@ fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
     text[..span.start].trim_end().ends_with('(') && !text[span.end..].trim_start().starts_with(')')
 }
 
+/// Whether `day` is a day of the month `month` ("18 November 2026" in "November 2026"): the
+/// same meeting's date, told more precisely.
+fn day_in_month(day: &Option<dates::DateRange>, month: &Option<dates::DateRange>) -> bool {
+    match (day, month) {
+        (Some(d), Some(m)) => {
+            d.precision == dates::Precision::Day
+                && m.precision == dates::Precision::Month
+                && m.start <= d.start
+                && d.end <= m.end
+        }
+        _ => false,
+    }
+}
+
 /// Whether the statement names a meeting by its year ("Chair of ADMM 2023"), not only dates it
 /// by a year alone ("the next meeting later this year").
 fn named_by_year(m: &Meeting, statement: &Statement) -> bool {
@@ -1147,20 +1161,26 @@ impl Extractor<'_> {
                             .map(|(a, y)| format!("{}-{y}", fact_id(a)))
                             .as_deref()
                             == Some(m.id.as_str());
-                    let same_when = m.when.is_some() && (n.when == m.when || is_exercise(m));
+                    let same_when = m.when.is_some()
+                        && (n.when == m.when || day_in_month(&m.when, &n.when) || is_exercise(m));
                     // "the forthcoming ADMM" (its year alone) and "the 19th ADMM in October",
                     // still to come: the one coming meeting of the series that year.
+                    // Past editions the statement recalls without a date ("the 30th and 31st
+                    // AARM") are no other coming one.
+                    let to_come = |o: &Meeting| {
+                        o.when.as_ref().is_some_and(|w| {
+                            self.clock.published.is_some_and(|today| w.start > today)
+                        })
+                    };
                     let coming = m
                         .when
                         .as_ref()
                         .is_none_or(|w| w.precision == dates::Precision::Year)
-                        && n.when.as_ref().is_some_and(|w| {
-                            self.clock.published.is_some_and(|today| w.start > today)
-                        })
+                        && to_come(n)
                         && self
                             .meetings
                             .iter()
-                            .filter(|o| o.number.is_some() && o.acronym == n.acronym)
+                            .filter(|o| o.number.is_some() && o.acronym == n.acronym && to_come(o))
                             .count()
                             == 1;
                     let same_year = series_year.as_deref() == Some(m.id.as_str());
@@ -1174,7 +1194,8 @@ impl Extractor<'_> {
             let gone = self.meetings.remove(i);
             let into = if into > i { into - 1 } else { into };
             let kept = &mut self.meetings[into];
-            if kept.when.is_none() {
+            // No date, or the month the merged one's day falls in: the more precise wins.
+            if kept.when.is_none() || day_in_month(&gone.when, &kept.when) {
                 kept.date = gone.date;
                 kept.when = gone.when;
             }

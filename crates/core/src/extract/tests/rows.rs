@@ -2946,3 +2946,45 @@ fn a_series_named_with_its_year_after_its_numbered_edition_is_that_edition() {
         .collect();
     assert_eq!(found, ["aarm-33"]);
 }
+
+/// Regression (real-set phrasing class "the edition in a month, then the series on a day"):
+/// "will host the 33rd … (AARM), scheduled in November …; host the AARM on 18 November" is one
+/// meeting, dated by the day; the plural "Rifles Meet" is the known series too.
+#[test]
+fn a_day_within_the_numbered_editions_month_dates_that_edition() {
+    let text = "Rifle meet to open\n\n\
+        Ruritania will host the 33rd ASEAN Armies Rifles Meet (AARM) which is scheduled in November.\n\n\
+        The army is set to host the AARM on 18 November at Camp Alpha.\n";
+    let facts = extract_with(
+        &statement(text, Format::Text, Some("2026-09-30")),
+        &shipped_bodies(),
+    );
+    let found: Vec<_> = meetings_of(&facts)
+        .into_iter()
+        .map(|m| (m.id.clone(), m.date.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [("aarm-33".to_string(), Some("18 November".to_string()))]
+    );
+}
+
+/// Regression (real-set phrasing class "a coming edition, then past editions recalled"): the
+/// series' meeting of this year is the one coming numbered edition; "the 31st and 32nd AARM",
+/// undated, are no other coming one.
+#[test]
+fn past_editions_recalled_leave_the_coming_one_alone() {
+    let text = "Rifle meet to open\n\n\
+        Ruritania will host the 33rd ASEAN Armies Rifle Meet (AARM) which is scheduled in November.\n\n\
+        Rigorous preparation is under way: the army will host the AARM at Camp Alpha this year.\n\n\
+        During the 31st and 32nd AARM editions, the team won third place.\n";
+    let facts = extract_with(
+        &statement(text, Format::Text, Some("2026-09-30")),
+        &shipped_bodies(),
+    );
+    let found: Vec<_> = meetings_of(&facts)
+        .into_iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(found, ["aarm-33", "aarm-32"]);
+}
