@@ -933,8 +933,9 @@ fn capital_enumeration(words: &[(usize, &str)], at: usize) -> Option<usize> {
     None
 }
 
-/// Whether word `k` is "and" before the next document: "and (the) Harbour Protocol …", a
-/// capitalised run after it that holds a document's head.
+/// Whether word `k` is "and" before the next document or a meeting: "and (the) Harbour
+/// Protocol …", a capitalised run after it that holds a document's head; "and the ASEAN Navy
+/// Chiefs' Meeting", one that is a meeting's name.
 fn next_document(words: &[(usize, &str)], k: usize) -> bool {
     if bare(words[k].1) != "and" {
         return false;
@@ -946,16 +947,24 @@ fn next_document(words: &[(usize, &str)], k: usize) -> bool {
     {
         i += 1;
     }
+    let first = i;
+    let meeting = |to: usize| {
+        let run: Vec<&str> = words[first..to].iter().map(|(_, w)| *w).collect();
+        to > first && super::spans::is_meeting_name(&run.join(" "))
+    };
     while let Some((_, w)) = words.get(i) {
         if head_at(words, i).is_some() {
             return true;
         }
-        if !bare(w).starts_with(char::is_uppercase) || w.ends_with([',', '.', ';', ':']) {
-            return false;
+        if !bare(w).starts_with(char::is_uppercase) {
+            return meeting(i);
+        }
+        if w.ends_with([',', '.', ';', ':']) {
+            return meeting(i + 1);
         }
         i += 1;
     }
-    false
+    meeting(i)
 }
 
 /// Whether word `k` is an acronym in brackets with the name going on after it: "(PR) of the

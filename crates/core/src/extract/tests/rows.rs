@@ -1049,6 +1049,12 @@ fn a_planned_things_name_ends_before_its_clause() {
 #[test]
 fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
+        // "including the <Name> Review and the <meeting name>": the document's name ends before
+        // the meeting joined to it
+        (
+            "The first drill came amid other events, including the International Harbour Review and the ASEAN Navy Chiefs' Meeting, in Thailand.",
+            &["International Harbour Review"],
+        ),
         // "the Declaration of the <Name> Summit on …": one document, no meeting series whose
         // initials make a second one
         (
