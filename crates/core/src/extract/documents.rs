@@ -226,7 +226,8 @@ const NAME_CONNECTORS: &[&str] = &["on", "of", "the", "for", "and", "in", "to", 
 /// Prepositions that join a capitalised document name to the capitalised name it goes on with
 /// ("… Strategic Plan under the Harbour Vision 2040", "Joint Statement … against Disease
 /// Outbreaks").
-const JOINING_PREPOSITIONS: &[&str] = &["under", "against", "among", "towards", "through"];
+const JOINING_PREPOSITIONS: &[&str] =
+    &["under", "against", "among", "between", "towards", "through"];
 
 /// Words in a name that carry a title's subtitle after a colon ("Ready Harbours: A Strategy
 /// Paper").
@@ -374,9 +375,13 @@ pub fn documents(text: &str) -> Vec<Document> {
                 if name.matches('(').count() > name.matches(')').count() {
                     name.push(')');
                 }
-                if !out.iter().any(|d| d.name == name) {
+                // "the Guidelines for X between Military Aircraft framework": a lowercase head
+                // after a name read already is none of its own.
+                let at = range.start + start..range.start + start + name.len();
+                let overlaps = |d: &Document| d.range.start < at.end && at.start < d.range.end;
+                if !out.iter().any(|d| d.name == name || overlaps(d)) {
                     out.push(Document {
-                        range: range.start + start..range.start + start + name.len(),
+                        range: at,
                         name,
                         sentence: range.clone(),
                     });

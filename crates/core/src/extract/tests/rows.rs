@@ -1049,6 +1049,12 @@ fn a_planned_things_name_ends_before_its_clause() {
 #[test]
 fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
+        // "the Guidelines for <X> between <Capitalised> framework": "between" goes on with the
+        // name, and the lowercase head after it is no second document
+        (
+            "The chiefs expressed their support for the Guidelines for Harbour Encounters between Military Tugboats framework as part of confidence-building measures.",
+            &["Guidelines for Harbour Encounters between Military Tugboats"],
+        ),
         // "including the <Name> Review and the <meeting name>": the document's name ends before
         // the meeting joined to it
         (
