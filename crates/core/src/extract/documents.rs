@@ -747,8 +747,27 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
         let b = bare(w);
         b.starts_with(|c: char| c.is_uppercase()) || is_years(b)
     });
-    (content >= MIN_QUALIFIER_WORDS || (capital && content >= 1)).then_some(end)
+    // "proposals to deepen cooperation": a verb and a bond between states tell nothing in
+    // particular.
+    let generic = !capital
+        && content <= MIN_QUALIFIER_WORDS
+        && own
+            .last()
+            .is_some_and(|(_, w)| BONDS.contains(&bare(w).to_ascii_lowercase().as_str()));
+    (!generic && (content >= MIN_QUALIFIER_WORDS || (capital && content >= 1))).then_some(end)
 }
+
+/// Words for a bond between states, which said alone after a document's head name no document:
+/// "proposals to deepen cooperation", "a plan for closer ties".
+const BONDS: &[&str] = &[
+    "cooperation",
+    "collaboration",
+    "ties",
+    "relations",
+    "relationship",
+    "partnership",
+    "engagement",
+];
 
 /// The capitalised run around a head at words `from..to`: left over capitalised words and
 /// connectors, right over the same and years ("2024-2032"); `None` when the head and the words

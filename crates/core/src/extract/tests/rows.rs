@@ -1049,6 +1049,11 @@ fn a_planned_things_name_ends_before_its_clause() {
 #[test]
 fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
+        // "proposals to <verb> cooperation": a bond between states alone names no document
+        (
+            "The ministers discussed proposals to deepen cooperation.",
+            &[],
+        ),
         // "the Guidelines for <X> between <Capitalised> framework": "between" goes on with the
         // name, and the lowercase head after it is no second document
         (
