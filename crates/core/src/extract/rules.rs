@@ -1321,12 +1321,14 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             // "the 14th ADMM-Plus Experts' Working Group on …": a meeting of the series' group,
-            // not the series' 14th meeting.
+            // not the series' 14th meeting; "the first ADMM-Plus Harbour Rescue Exercise": the
+            // exercise's.
             let group = name_at(text, at + word.len())
                 .filter(|rest| {
                     rest.split_whitespace()
                         .any(|w| GROUP_WORDS.contains(&bare(w)))
                         || is_meeting_name(rest)
+                        || named_as_exercise(rest)
                 })
                 .map(|rest| format!("{token} {rest}"))
                 .and_then(|name| Some((initials_of(&name)?, name)));

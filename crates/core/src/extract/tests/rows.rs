@@ -1639,6 +1639,12 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // "the first <series> <Name> Exercise was held": the exercise's first, not the series'
+        (
+            "The first ADMM-Plus Harbour Rescue Exercise was held in Hue in June.",
+            "2026-09-03",
+            &[("ahre-1", Some("June"), Some("Hue, Vietnam"), None)],
+        ),
         // "take over the <series> and <series> Chair … after the <nth> <series> concludes on
         // <day>": the chair is a role; only the numbered meeting is one
         (
