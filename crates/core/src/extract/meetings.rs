@@ -504,6 +504,9 @@ struct Reported<'b, 's> {
     cue: Option<(&'s str, usize, String)>,
     /// The cue is the statement's headline's.
     headline: bool,
+    /// A sentence names the series right after words of a meeting under way ("on the sidelines
+    /// of the ADMM-Plus"): once is enough.
+    under_way: bool,
 }
 
 /// Whether the naming at `range` of `text` is a group's parent, a framework or a modifier
@@ -1342,16 +1345,21 @@ impl Extractor<'_> {
                     .filter(|_| !not_one_instance(&p.text, m.range.clone()))
                     .filter(|&at| instance_cue(sentence, at..at + m.range.len()))
                     .map(|at| (sentence, at, cite.clone()));
+                let before = p.text[..m.range.start].trim_end().to_ascii_lowercase();
+                let under_way =
+                    cue.is_some() && AROUND_A_MEETING.iter().any(|a| before.ends_with(a));
                 match counts.iter_mut().find(|r| std::ptr::eq(r.body, m.body)) {
                     Some(r) => {
                         push_cite(&mut r.cites, cite);
                         r.cue = r.cue.take().or(cue);
+                        r.under_way |= under_way;
                     }
                     None => counts.push(Reported {
                         body: m.body,
                         cites: vec![cite],
                         cue,
                         headline: false,
+                        under_way,
                     }),
                 }
             }
@@ -1375,7 +1383,7 @@ impl Extractor<'_> {
         }
         let Some(reported) = counts
             .into_iter()
-            .filter(|r| r.cites.len() >= REPORTED_EXERCISE_PARAGRAPHS || r.headline)
+            .filter(|r| r.cites.len() >= REPORTED_EXERCISE_PARAGRAPHS || r.headline || r.under_way)
             .filter(|r| r.body.kind == BodyKind::Exercise || r.cue.is_some())
             .max_by_key(|r| r.cites.len())
         else {

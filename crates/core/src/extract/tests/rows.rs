@@ -3003,3 +3003,14 @@ fn known_meeting_ids(text: &str, published: &str) -> Vec<String> {
         .map(|m| m.id.clone())
         .collect()
 }
+
+/// Regression (real-set phrasing class "arranged on the occasion of the <series>"): one
+/// paragraph naming a known series right after words of a meeting under way is enough for the
+/// series' meeting of the statement's year.
+#[test]
+fn once_on_the_occasion_of_the_series_is_its_meeting_of_the_year() {
+    let text = "Five ministers meet in Hue\n\n\
+        HUE – Five harbour ministers held their first joint talks in Hue on Wednesday.\n\n\
+        The talks were arranged on the occasion of the ADMM-Plus.\n";
+    assert_eq!(known_meeting_ids(text, "2026-11-21"), ["admm-plus-2026"]);
+}
