@@ -2912,13 +2912,9 @@ fn a_headline_telling_the_occurrence_cues_the_series_its_text_names() {
     let text = "Deputy defence minister attends ADSOM+ in Laos\n\n\
         The defence delegation, led by its deputy minister, attended the event.\n\n\
         The host noted that the ADSOM+ holds significance for cooperation between ASEAN and partner countries.\n";
-    let facts = extract_with(
-        &statement(text, Format::Text, Some("2026-09-26")),
-        &shipped_bodies(),
-    );
-    let found: Vec<_> = meetings_of(&facts)
+    let found: Vec<_> = meetings_with_known_bodies(text, "2026-09-26")
         .into_iter()
-        .map(|m| (m.id.clone(), m.place.clone()))
+        .map(|m| (m.id, m.place))
         .collect();
     assert_eq!(
         found,
@@ -2964,13 +2960,9 @@ fn a_day_within_the_numbered_editions_month_dates_that_edition() {
     let text = "Rifle meet to open\n\n\
         Ruritania will host the 33rd ASEAN Armies Rifles Meet (AARM) which is scheduled in November.\n\n\
         The army is set to host the AARM on 18 November at Camp Alpha.\n";
-    let facts = extract_with(
-        &statement(text, Format::Text, Some("2026-09-30")),
-        &shipped_bodies(),
-    );
-    let found: Vec<_> = meetings_of(&facts)
+    let found: Vec<_> = meetings_with_known_bodies(text, "2026-09-30")
         .into_iter()
-        .map(|m| (m.id.clone(), m.date.clone()))
+        .map(|m| (m.id, m.date))
         .collect();
     assert_eq!(
         found,
@@ -2991,16 +2983,21 @@ fn past_editions_recalled_leave_the_coming_one_alone() {
     assert_eq!(found, ["aarm-33", "aarm-32"]);
 }
 
-/// The ids of the meetings a statement of `text`, published on `published`, gives with the
-/// shipped known bodies.
-fn known_meeting_ids(text: &str, published: &str) -> Vec<String> {
+/// The meetings a statement of `text`, published on `published`, gives with the shipped known
+/// bodies.
+fn meetings_with_known_bodies(text: &str, published: &str) -> Vec<crate::corpus::Meeting> {
     let facts = extract_with(
         &statement(text, Format::Text, Some(published)),
         &shipped_bodies(),
     );
-    meetings_of(&facts)
+    meetings_of(&facts).into_iter().cloned().collect()
+}
+
+/// The ids of [`meetings_with_known_bodies`].
+fn known_meeting_ids(text: &str, published: &str) -> Vec<String> {
+    meetings_with_known_bodies(text, published)
         .into_iter()
-        .map(|m| m.id.clone())
+        .map(|m| m.id)
         .collect()
 }
 
