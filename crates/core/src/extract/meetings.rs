@@ -377,8 +377,8 @@ fn day_in_month(day: &Option<dates::DateRange>, month: &Option<dates::DateRange>
         (Some(d), Some(m)) => {
             d.precision == dates::Precision::Day
                 && m.precision == dates::Precision::Month
-                && m.start <= d.start
-                && d.end <= m.end
+                && m.contains(d.start)
+                && m.contains(d.end)
         }
         _ => false,
     }
