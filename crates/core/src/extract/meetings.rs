@@ -1345,9 +1345,10 @@ impl Extractor<'_> {
                     .filter(|_| !not_one_instance(&p.text, m.range.clone()))
                     .filter(|&at| instance_cue(sentence, at..at + m.range.len()))
                     .map(|at| (sentence, at, cite.clone()));
-                let before = p.text[..m.range.start].trim_end().to_ascii_lowercase();
-                let under_way =
-                    cue.is_some() && AROUND_A_MEETING.iter().any(|a| before.ends_with(a));
+                let under_way = cue.is_some() && {
+                    let before = p.text[..m.range.start].trim_end().to_ascii_lowercase();
+                    AROUND_A_MEETING.iter().any(|a| before.ends_with(a))
+                };
                 match counts.iter_mut().find(|r| std::ptr::eq(r.body, m.body)) {
                     Some(r) => {
                         push_cite(&mut r.cites, cite);

@@ -67,13 +67,13 @@ fn chair_phrasing_rows() {
         // "<ranks> <Name>, <role of many capitalised words>, chaired the event, … attended by
         // delegates to <another meeting>": the person, and the event spoken of before
         (
-            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held online on 4 May.\n\nSen. Lt. Gen. Tran Van Binh, Chief of the General Staff of the Harbour Guard and Deputy Minister of Harbours, chaired the event, which was also attended by heads of delegations to the 5th ASEAN Dock Masters' Meeting (ADMAM-5).",
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held online on 4 May.\n\nSen. Lt. Gen. Tran Van Binh, Chief of the General Staff of the Harbour Guard and Deputy Minister of Harbours, chaired the event, which drew in as well the delegation leaders of the 5th ASEAN Dock Masters' Meeting (ADMAM-5).",
             "2026-05-08",
             "ahcm-9",
             &[("chair", Some("Sen. Lt. Gen. Tran Van Binh"))],
         ),
         (
-            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held online on 4 May.\n\nSen. Lt. Gen. Tran Van Binh, Chief of the General Staff of the Harbour Guard and Deputy Minister of Harbours, chaired the event, which was also attended by heads of delegations to the 5th ASEAN Dock Masters' Meeting (ADMAM-5).",
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held online on 4 May.\n\nSen. Lt. Gen. Tran Van Binh, Chief of the General Staff of the Harbour Guard and Deputy Minister of Harbours, chaired the event, which drew in as well the delegation leaders of the 5th ASEAN Dock Masters' Meeting (ADMAM-5).",
             "2026-05-08",
             "admam-5",
             &[("chair", None)],
@@ -87,7 +87,7 @@ fn chair_phrasing_rows() {
         ),
         // "chaired by <rank> <Malay name with bin>, <role>": the whole name
         (
-            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Ipoh on 4 May.\n\nThe meeting was chaired by General Dato Sri Azlan bin Hj Karim, Chief of the Harbour Guard, and attended by delegations of member states.",
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Ipoh on 4 May.\n\nThe meeting was chaired by General Dato Sri Azlan bin Hj Karim, Chief of the Harbour Guard, with every member's pilots present.",
             "2026-05-08",
             "ahcm-9",
             &[("chair", Some("General Dato Sri Azlan bin Hj Karim"))],
@@ -1051,13 +1051,13 @@ fn described_initiative_rows() {
     let rows: &[(&str, &[&str])] = &[
         // "proposals to <verb> cooperation": a bond between states alone names no document
         (
-            "The ministers discussed proposals to deepen cooperation.",
+            "The harbour chiefs weighed proposals to deepen cooperation.",
             &[],
         ),
         // "the Guidelines for <X> between <Capitalised> framework": "between" goes on with the
         // name, and the lowercase head after it is no second document
         (
-            "The chiefs expressed their support for the Guidelines for Harbour Encounters between Military Tugboats framework as part of confidence-building measures.",
+            "The harbour chiefs endorsed the Guidelines for Harbour Encounters between Military Tugboats framework to build trust at sea.",
             &["Guidelines for Harbour Encounters between Military Tugboats"],
         ),
         // "including the <Name> Review and the <meeting name>": the document's name ends before
@@ -2653,7 +2653,7 @@ fn members_gathered_rows() {
         // "The <members> of members of the <ASEAN spelled out> have met in <place>": ASEAN's side
         // five words after "of"
         (
-            "The defence ministers of members of the Association of Southeast Asian Nations have met in Hue to talk about sea rescue.",
+            "The defence ministers of members of the Association of Southeast Asian Nations have met in Hue, the host's harbour office said.",
             "2026-05-08",
             &[("admm-2026", Some("2026"), Some("Hue, Vietnam"), None)],
         ),
@@ -2931,7 +2931,7 @@ fn said_at_the_conclusion_of_the_series_is_its_meeting_of_the_year() {
         let text = format!(
             "Ministers fail to agree on a statement\n\n\
             KUALA LUMPUR – The talks in the capital ended on Wednesday without a declaration.\n\n\
-            \"We could not agree,\" the host minister said {cue} the ADMM-Plus, which brings together ASEAN and eight partners.\n\n\
+            \"No text was settled,\" the host minister said {cue} the ADMM-Plus, where partners sit with ASEAN.\n\n\
             An official who came with the delegation spoke to reporters at the ADMM-Plus.\n"
         );
         let found = known_meeting_ids(&text, "2026-11-04");
@@ -2959,7 +2959,7 @@ fn a_series_named_with_its_year_after_its_numbered_edition_is_that_edition() {
 fn a_day_within_the_numbered_editions_month_dates_that_edition() {
     let text = "Rifle meet to open\n\n\
         Ruritania will host the 33rd ASEAN Armies Rifles Meet (AARM) which is scheduled in November.\n\n\
-        The army is set to host the AARM on 18 November at Camp Alpha.\n";
+        Camp Alpha will see the army host the AARM on 18 November.\n";
     let found: Vec<_> = meetings_with_known_bodies(text, "2026-09-30")
         .into_iter()
         .map(|m| (m.id, m.date))
@@ -2977,8 +2977,8 @@ fn a_day_within_the_numbered_editions_month_dates_that_edition() {
 fn past_editions_recalled_leave_the_coming_one_alone() {
     let text = "Rifle meet to open\n\n\
         Ruritania will host the 33rd ASEAN Armies Rifle Meet (AARM) which is scheduled in November.\n\n\
-        Rigorous preparation is under way: the army will host the AARM at Camp Alpha this year.\n\n\
-        During the 31st and 32nd AARM editions, the team won third place.\n";
+        Camp Alpha is being readied: the army will host the AARM there this year.\n\n\
+        At the 31st and 32nd AARM editions, the marksmen came third.\n";
     let found = known_meeting_ids(text, "2026-09-30");
     assert_eq!(found, ["aarm-33", "aarm-32"]);
 }
@@ -3008,6 +3008,6 @@ fn known_meeting_ids(text: &str, published: &str) -> Vec<String> {
 fn once_on_the_occasion_of_the_series_is_its_meeting_of_the_year() {
     let text = "Five ministers meet in Hue\n\n\
         HUE – Five harbour ministers held their first joint talks in Hue on Wednesday.\n\n\
-        The talks were arranged on the occasion of the ADMM-Plus.\n";
+        The ministers set the talks up on the occasion of the ADMM-Plus.\n";
     assert_eq!(known_meeting_ids(text, "2026-11-21"), ["admm-plus-2026"]);
 }
