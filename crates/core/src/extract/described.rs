@@ -130,6 +130,10 @@ const THEIR_MEETING: &[&str] = &[
     "during their annual meeting",
 ];
 
+/// Words right before ASEAN's side of the members that name their meeting, lowercase: "a
+/// meeting of the ASEAN air force leaders", "the annual conference of ASEAN army chiefs".
+const MEETING_OF_MEMBERS: &[&str] = &["meeting of", "conference of", "gathering of"];
+
 /// Bytes from the end of the members to their verb, at most.
 const GATHERED_SPAN: usize = 80;
 
@@ -196,7 +200,7 @@ fn asean_members(lower: &str, at: usize, end: usize) -> Option<Range<usize>> {
         .take_while(|w| !w.ends_with(','))
         .collect();
     let side = before.iter().enumerate().find_map(|(k, w)| {
-        if ASEAN_BEFORE.contains(w) {
+        if ASEAN_BEFORE.contains(w) || ASEAN_BEFORE.contains(&bare(w)) {
             return Some(*w);
         }
         // "Southeast Asian": the side starts at the region's word.
@@ -217,6 +221,24 @@ fn asean_members(lower: &str, at: usize, end: usize) -> Option<Range<usize>> {
             ASEAN_BEFORE.contains(&w) || REGION.contains(&w) || SERIES_SIDES.contains(&w)
         })
         .map(|w| at..offset(w) + w.len())
+}
+
+/// "A meeting of the ASEAN navy chiefs": where the meeting word before ASEAN's side (its
+/// spelled-out name read as part of the side) stands in `before`, and where its phrase ends.
+fn meeting_of_members(before: &str) -> Option<(usize, usize)> {
+    let mut head = before.trim_end();
+    if let Some(spelled) = ASEAN_SPELLED_OUT
+        .iter()
+        .filter_map(|n| n.split(" (").next())
+        .find(|n| head.ends_with(n))
+    {
+        head = head[..head.len() - spelled.len()].trim_end();
+    }
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    MEETING_OF_MEMBERS
+        .iter()
+        .find(|m| head.ends_with(*m))
+        .map(|m| (head.len() - m.len(), head.len()))
 }
 
 /// Whether the word after a gathering verb makes it none ([`NOT_GATHERING_AFTER`], or a
@@ -457,11 +479,31 @@ impl Extractor<'_> {
                             .iter()
                             .find_map(|c| find_word(&lower, c).map(|k| (k, k + c.len())))
                     });
-                let Some((verb_at, verb_end)) = verb else {
+                let meeting_of = meeting_of_members(&lower[..side.start]);
+                let meeting_word = verb.is_none() && meeting_of.is_some();
+                let Some((verb_at, verb_end)) = verb.or(meeting_of) else {
                     continue;
                 };
+                // "a meeting of ASEAN navy chiefs": not when the members open a name ("the
+                // meeting of the ASEAN Defence Ministers' Meeting-Plus Experts' …"), a dialogue
+                // partner is in the sentence, or an ordinal numbers the meeting (the
+                // ministers' own rule reads those).
+                if meeting_word {
+                    let named = sentence[at + member.len()..].starts_with(['\'', '’'])
+                        || sentence[at..].starts_with(char::is_uppercase);
+                    if named
+                        || partners_in(sentence) > 0
+                        || ordinal_before(sentence, verb_at).is_some()
+                    {
+                        continue;
+                    }
+                }
                 let between = side_end..verb_at.max(side_end);
-                let after = sentence[verb_end..].split_whitespace().next();
+                // The meeting word before the members is followed by them, not by a verb's
+                // object.
+                let after = (!meeting_word)
+                    .then(|| sentence[verb_end..].split_whitespace().next())
+                    .flatten();
                 if not_gathering(after)
                     || partner_near(&sentence[side.start..between.end], 0).is_some()
                 {

@@ -398,6 +398,10 @@ const ANAPHOR_OCCURRENCE_VERBS: &[&str] = &[
     ", held ",
 ];
 
+/// The word after [`OCCURRENCE_ANAPHORS`] leading to the meeting's place ("The conference in
+/// Hue …").
+const ANAPHOR_PLACE_LEAD: &str = " in ";
+
 /// Words inside a sentence for the meeting spoken of, followed by where and when it was held.
 const HELD_ANAPHORS: &[&str] = &["the meeting held ", "the meeting, held "];
 
@@ -1862,7 +1866,13 @@ impl<'a> Extractor<'a> {
                     .strip_prefix(a)
                     .is_some_and(|rest| rest.starts_with([' ', ',']))
             });
-            if opens && ANAPHOR_OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)) {
+            // "The conference in Nay Pyi Taw sees …": the place right after the words.
+            let placed = OCCURRENCE_ANAPHORS.iter().any(|a| {
+                lower
+                    .strip_prefix(a)
+                    .is_some_and(|rest| rest.starts_with(ANAPHOR_PLACE_LEAD))
+            });
+            if opens && (placed || ANAPHOR_OCCURRENCE_VERBS.iter().any(|v| lower.contains(v))) {
                 self.describe_meeting(i, sentence, Some(0), &para.cite);
             } else if let Some(at) = HELD_ANAPHORS.iter().find_map(|a| lower.find(a)) {
                 // "…, he said at the meeting held at the Grand Hall in Hue."

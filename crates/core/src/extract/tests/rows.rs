@@ -2727,7 +2727,53 @@ fn members_gathered_rows() {
             "2026-05-08",
             &[],
         ),
+        // real-set class "a meeting of the <ASEAN spelled out> (ASEAN) <members>, chaired by
+        // <state>, is under way": the meeting word before the members says they met
+        (
+            "Today a meeting of the Association of Southeast Asian Nations (ASEAN) navy leaders, chaired by Vietnam, goes on in Hue.",
+            "2026-05-08",
+            &[("ancm-2026", Some("8 May 2026"), Some("Hue, Vietnam"), Some("Vietnam"))],
+        ),
+        // "the annual conference of ASEAN <members>" with its day
+        (
+            "The annual conference of ASEAN army leaders opened in Hue on 2 May.",
+            "2026-05-08",
+            &[("acamm-2026", Some("2 May"), Some("Hue, Vietnam"), None)],
+        ),
+        // … not with a partner in the sentence, nor numbered (the ministers' rule reads those)
+        (
+            "Officials recalled a meeting of ASEAN navy chiefs and Japanese admirals in Hue.",
+            "2026-05-08",
+            &[],
+        ),
+        (
+            "Officials recalled the third meeting of ASEAN army chiefs in Hue.",
+            "2026-05-08",
+            &[],
+        ),
     ]);
+}
+
+/// Regression (real-set class "a meeting of ASEAN <members> hosted by <state>", then "The
+/// conference in <city> sees …"): the words for the meeting followed by "in <place>" give its
+/// place, the city of the state a host alone gave.
+#[test]
+fn the_conference_in_a_city_places_the_meeting_its_members_held() {
+    let text = "Air chiefs gather\n\n\
+        An air force commander is at a meeting of ASEAN air chiefs hosted by Myanmar, while three peers keep away.\n\n\
+        The conference in Nay Pyi Taw hears talks on clean fuel.\n";
+    let got: Vec<_> = meetings_with_known_bodies(text, "2026-09-15")
+        .into_iter()
+        .map(|m| (m.id, m.place, m.chair))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "aacc-2026".to_string(),
+            Some("Nay Pyi Taw, Myanmar".to_string()),
+            Some("Myanmar".to_string())
+        )]
+    );
 }
 
 /// Exercises (`exercises.rs`): a short form in brackets with spaces or "&" that no acronym
