@@ -433,7 +433,7 @@ const CHAIRING_VERBS: &[&str] = &[
     " will chair the ",
     " will co-chair the ",
     " is to chair the ",
-    " presided over the ",
+    " presided over ",
     " presides over the ",
     " took the chair",
     // "led the meeting", not "led the delegation": only with the meeting as its object
@@ -561,10 +561,15 @@ fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
         let mark = APPOSITION_MARKS.iter().find(|m| before.ends_with(**m))?;
         let inner = &before[..before.len() - mark.len()];
         let open = inner.rfind(mark)?;
+        // "Chief of …", or a lowercase title a few words in ("joint force commander of …").
         let role = inner[open + mark.len()..]
             .split_whitespace()
-            .next()
-            .is_some_and(|w| ROLE_WORDS.contains(&text::bare(w)));
+            .take(APPOSITION_ROLE_WITHIN)
+            .enumerate()
+            .any(|(k, w)| {
+                let w = text::bare(w);
+                k == 0 && ROLE_WORDS.contains(&w) || LOWERCASE_TITLES.contains(&w)
+            });
         Some((name_ending_at(sentence, open), role))
     };
     // "Sen. Lt. Gen. X, Chief of the General Staff …, chaired": the person, not the role.
@@ -578,6 +583,9 @@ fn subject_of(sentence: &str, verbs: &[&str]) -> Option<String> {
         .or_else(|| before_apposition()?.0)?;
     person_or_state(name)
 }
+
+/// The words of an apposition within which a lowercase title makes it a role.
+const APPOSITION_ROLE_WITHIN: usize = 3;
 
 /// The chair named before [`AS_CHAIR`]: "X, Minister of Defence of Y as the Chairman", "X, who
 /// was also <series> Chairman", "X, Chair of ADMM 2023, said". Nothing when the office is ASEAN's ("as the chair of ASEAN").

@@ -64,6 +64,14 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // real-set class "<rank> <Name>, <lowercase title> of <force>, presided over <short
+        // form>": the person before the apposition, the verb without "the"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held online on 4 May.\n\nCapt. Hamid Bin Osman Ali, deputy fleet commander of the Royal Harbour Guard, presided over AHCM-9.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Capt. Hamid Bin Osman Ali"))],
+        ),
         // "<ranks> <Name>, <role of many capitalised words>, chaired the event, … attended by
         // delegates to <another meeting>": the person, and the event spoken of before
         (
