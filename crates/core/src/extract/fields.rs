@@ -225,7 +225,7 @@ pub(super) fn date_near(
 }
 
 /// Words for a year said against the statement's, and how many years from it they point to.
-const RELATIVE_YEARS: &[(&str, i16)] = &[("next year", 1)];
+const RELATIVE_YEARS: &[(&str, i16)] = &[("next year", 1), ("last year", -1)];
 
 /// Possessives that make a [`RELATIVE_YEARS`] phrase another thing's ("next year's exercise").
 const YEAR_POSSESSIVE_ENDS: &[&str] = &["'s", "’s"];

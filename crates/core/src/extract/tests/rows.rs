@@ -2748,6 +2748,13 @@ fn members_gathered_rows() {
             "2026-05-08",
             &[("acamm-2026", Some("2 May"), Some("Hue, Vietnam"), None)],
         ),
+        // real-set class "Last year, … on the sidelines of the <series> meeting in <place>":
+        // "last year" dates it the year before the statement's
+        (
+            "ASEAN defence chiefs met last year in Hue.",
+            "2026-05-08",
+            &[("acdfm-2025", Some("2025"), Some("Hue, Vietnam"), None)],
+        ),
         // … not with a partner in the sentence, nor numbered (the ministers' rule reads those)
         (
             "Officials recalled a meeting of ASEAN navy chiefs and Japanese admirals in Hue.",
