@@ -86,6 +86,10 @@ const MINISTERS_SERIES: (&str, &str) = ("ADMM", "ADMM-Plus");
 const ASEAN_BEFORE: &[&str] = &["asean", "asean's", "asean’s"];
 const MEMBERS_SIDE_WORDS: usize = 3;
 
+/// The words of another member and "and" that ASEAN's side may stand before ("ASEAN army chiefs
+/// and sergeant majors").
+const JOINED_MEMBER_WORDS: usize = 3;
+
 /// The region's name, lowercase, as the word before "Asian" ("Southeast Asian navy chiefs") or
 /// a word of its own ("navy chiefs from Southeast Asia").
 const REGION: &[&str] = &["southeast", "south-east"];
@@ -132,7 +136,14 @@ const THEIR_MEETING: &[&str] = &[
 
 /// Words right before ASEAN's side of the members that name their meeting, lowercase: "a
 /// meeting of the ASEAN air force leaders", "the annual conference of ASEAN army chiefs".
-const MEETING_OF_MEMBERS: &[&str] = &["meeting of", "conference of", "gathering of"];
+const MEETING_OF_MEMBERS: &[&str] = &[
+    "meeting of",
+    "meetings of",
+    "meeting for",
+    "meetings for",
+    "conference of",
+    "gathering of",
+];
 
 /// Bytes from the end of the members to their verb, at most.
 const GATHERED_SPAN: usize = 80;
@@ -193,10 +204,12 @@ fn bracketed_series<'b>(
 /// its last.
 fn asean_members(lower: &str, at: usize, end: usize) -> Option<Range<usize>> {
     let offset = |w: &str| w.as_ptr() as usize - lower.as_ptr() as usize;
+    // "ASEAN army chiefs and sergeant majors": the side before the first reaches the second.
+    let joined = lower[..at].trim_end().ends_with(" and");
     let before: Vec<&str> = lower[..at]
         .split_whitespace()
         .rev()
-        .take(MEMBERS_SIDE_WORDS)
+        .take(MEMBERS_SIDE_WORDS + if joined { JOINED_MEMBER_WORDS } else { 0 })
         .take_while(|w| !w.ends_with(','))
         .collect();
     let side = before.iter().enumerate().find_map(|(k, w)| {

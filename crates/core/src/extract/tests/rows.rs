@@ -2748,6 +2748,16 @@ fn members_gathered_rows() {
             "2026-05-08",
             &[("acamm-2026", Some("2 May"), Some("Hue, Vietnam"), None)],
         ),
+        // real-set class "annual meetings for ASEAN <members> and <other members> will take
+        // place": "meetings for" before the members, ASEAN's side reaching both
+        (
+            "Besides the drills, yearly meetings for ASEAN army chiefs and sergeant majors will be held in Hue as well.",
+            "2026-05-08",
+            &[
+                ("acamm-2026", Some("2026"), Some("Hue, Vietnam"), None),
+                ("asmam-2026", Some("2026"), Some("Hue, Vietnam"), None),
+            ],
+        ),
         // real-set class "Last year, … on the sidelines of the <series> meeting in <place>":
         // "last year" dates it the year before the statement's
         (
