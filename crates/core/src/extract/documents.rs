@@ -95,7 +95,12 @@ const MENTIONED_HEADS: &[&str] = &[
     "roadmap",
     "terms of reference",
     "standard operating procedures",
+    "standard operating procedure",
     "memorandum of understanding",
+    "guidelines",
+    "work programme",
+    "work program",
+    "workplan",
 ];
 
 /// First words of a sentence that open no document's name ("Our Vision", "The Manual").
@@ -757,6 +762,9 @@ fn qualified(words: &[(usize, &str)], head_end: usize, to: usize) -> Option<usiz
     (!generic && (content >= MIN_QUALIFIER_WORDS || (capital && content >= 1))).then_some(end)
 }
 
+/// The connector before a place, which ends a document's name when a known place follows.
+const PLACE_LEAD: &str = "in";
+
 /// Words for a bond between states, which said alone after a document's head name no document:
 /// "proposals to deepen cooperation", "a plan for closer ties".
 const BONDS: &[&str] = &[
@@ -839,6 +847,11 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
             }
             // "… on Harbour Safety on Thursday": a day or a month after the name is its date.
             if is_day_or_month(w) {
+                break;
+            }
+            // "… Guidelines in Hue": where it was adopted, no part of its name.
+            let next: Vec<&str> = words[end + 1..].iter().take(3).map(|(_, w)| *w).collect();
+            if bare(w) == PLACE_LEAD && super::text::opens_with_known_place(&next) {
                 break;
             }
             if capital(w) || year(w) || (connector(w) && !ends(w)) {

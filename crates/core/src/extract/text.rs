@@ -758,6 +758,19 @@ fn country_dateline(paragraph: &str, open: &str, close: &str) -> Option<String> 
     Some(known_city(town).unwrap_or_else(|| format!("{written}, {country}")))
 }
 
+/// Whether the words opening `words` (up to three) are a known city or state: "Hue", "Nay Pyi
+/// Taw", "Laos".
+pub fn opens_with_known_place(words: &[&str]) -> bool {
+    (1..=words.len().min(3)).any(|n| {
+        let name = words[..n]
+            .iter()
+            .map(|w| bare(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        known_city(&name).is_some() || COUNTRIES.iter().any(|c| c.eq_ignore_ascii_case(&name))
+    })
+}
+
 /// A known city named alone, as "City, Country" (a city-state as itself): "HUE" → "Hue, Vietnam".
 fn known_city(name: &str) -> Option<String> {
     CITIES

@@ -1052,6 +1052,31 @@ fn a_planned_things_name_ends_before_its_clause() {
     assert_eq!(names, ["Task force on harbour diving"]);
 }
 
+/// Regression (real-set class "the <n>th <conference> … enhanced the ASEAN <Forces> Standard
+/// Operating Procedure", "under the ADMM's <years> Work Program"): a capitalised name ending in
+/// a document's head is a document wherever it stands, whatever the verb; "in <known place>"
+/// after it is where, no part of its name.
+#[test]
+fn a_capitalised_procedure_guidelines_or_work_program_is_a_document_without_a_verb() {
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting in Hue sharpened the ASEAN Harbour Standard Operating Procedure with shared call signs.",
+            &["ASEAN Harbour Standard Operating Procedure"],
+        ),
+        (
+            "Pilots from five navies trained under the Harbour Pilotage Guidelines in Hue.",
+            &["Harbour Pilotage Guidelines"],
+        ),
+        (
+            "Cooperation goes on under the Harbour Ministers' 2026-2028 Work Program.",
+            &["Harbour Ministers' 2026-2028 Work Program"],
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(initiative_names(text), *want, "{text}");
+    }
+}
+
 /// Initiatives a meeting adopted, approved, endorsed, noted or launched, named in lowercase and
 /// told by what follows ("a concept document on …"); what says too little names none.
 #[test]
