@@ -219,6 +219,9 @@ const FORCE_HEADS_LAST: &[(&str, &str)] = &[
     ("Fleet", "armed forces"),
 ];
 
+/// The category of a state's ministry.
+const MINISTRY: &str = "ministry";
+
 /// Head nouns that open such a name, before "of" ("the Ministry of Defence (MOD)", "Armed Forces
 /// of the Harbour Republic (AFHR)").
 const FORCE_HEADS_FIRST: &[(&str, &str)] = &[
@@ -682,6 +685,107 @@ const ROYAL: &str = "Royal";
 
 /// Whether a force's name opens with a state: "Philippine Air Force", "Royal Brunei Navy",
 /// "Vietnam People's Navy"; not "People's Army" nor "the Army".
+/// A state's defence ministry as written without an acronym, lowercase-insensitive heads.
+const MINISTRY_NAMES: &[&str] = &[
+    "Ministry of National Defence",
+    "Ministry of National Defense",
+    "Ministry of Defence",
+    "Ministry of Defense",
+    "Department of National Defense",
+    "Department of National Defence",
+];
+
+/// A state's defence ministry named with the state next to it: before ("the Singapore Ministry
+/// of Defence", "Japan's Ministry of Defense") or after ("the Ministry of Defence Malaysia",
+/// "… of Defence of Brunei"). Where the name starts and the name; one followed by its acronym in
+/// brackets is [`Extractor::forces_with_acronym`]'s, one with no state names no one body, and
+/// one named for an office, an owner or a source is none ([`held_office_or_owner`]).
+fn state_ministries(text: &str) -> Vec<(usize, String)> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for head in MINISTRY_NAMES {
+        for (at, _) in text.match_indices(head) {
+            let end = at + head.len();
+            let after = &text[end..];
+            if after.starts_with(|c: char| c.is_alphanumeric())
+                || after.trim_start().starts_with('(')
+                || found.iter().any(|(s, n)| (*s..s + n.len()).contains(&at))
+            {
+                continue;
+            }
+            // "Singapore Ministry of Defence", "Japan's Ministry of Defense".
+            let before = text[..at].trim_end();
+            let state_before = before
+                .rsplit(' ')
+                .next()
+                .filter(|w| is_state_word(w) || text::STATE_ADJECTIVES.iter().any(|(a, _)| a == w));
+            if let Some(w) = state_before {
+                let start = at - (text[..at].len() - before.len()) - w.len();
+                if !held_office_or_owner(text, start, end) {
+                    found.push((start, text[start..end].to_string()));
+                }
+                continue;
+            }
+            // "Ministry of Defence Malaysia", "… of Defence of Brunei".
+            let rest = after
+                .strip_prefix(" of ")
+                .or_else(|| after.strip_prefix(' '));
+            let state = rest.and_then(|r| {
+                text::COUNTRIES.iter().find(|c| {
+                    r.strip_prefix(**c)
+                        .is_some_and(|t| !t.starts_with(|c: char| c.is_alphanumeric()))
+                })
+            });
+            if let (Some(rest), Some(state)) = (rest, state) {
+                let name_end = end + (after.len() - rest.len()) + state.len();
+                if !held_office_or_owner(text, at, name_end) {
+                    found.push((at, text[at..name_end].to_string()));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Words before a ministry's name that make it an officer's ("Permanent Secretary of the …
+/// Ministry of Defence", "… Department of Policy, Ministry of …") or a report's source ("a press
+/// release by the …"), and words after it that make it the owner of something else ("…'s
+/// training centre"): the ministry is then no body the statement is about.
+const OFFICE_OF: &[&str] = &[
+    " of the",
+    " of",
+    " under the",
+    " under",
+    " at the",
+    "according to the",
+    " by the",
+    ",",
+];
+const OWNER_MARKS: &[&str] = &["'s", "’s"];
+
+/// Words after a ministry's name that make it the source of a report ("a statement the …
+/// Ministry of Defence issued"), not a body the statement is about.
+const SOURCE_VERBS: &[&str] = &[
+    " said",
+    " says",
+    " issued",
+    " announced",
+    " stated",
+    ", press release",
+    ", media release",
+    ", statement",
+];
+
+/// Whether the ministry at `start..end` of `text` is named for an office, as an owner or as a
+/// source.
+fn held_office_or_owner(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    OFFICE_OF.iter().any(|o| before.ends_with(o))
+        || OWNER_MARKS
+            .iter()
+            .chain(SOURCE_VERBS)
+            .any(|m| text[end..].starts_with(m))
+}
+
 fn opens_with_state(name: &str) -> bool {
     let rest = name
         .strip_prefix(ROYAL)
@@ -1035,6 +1139,11 @@ impl<'a> Extractor<'a> {
             })
             .filter_map(|(_, end)| force_name_before(text, end))
             .filter(|(_, name, _)| opens_with_state(name))
+            .chain(
+                state_ministries(text)
+                    .into_iter()
+                    .map(|(at, name)| (at, name, MINISTRY)),
+            )
             .collect();
         for (start, name, category) in &forces {
             // Forces listed with others ("… the Royal Thai Air Force, the Myanmar Air Force and

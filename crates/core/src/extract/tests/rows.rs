@@ -1454,6 +1454,38 @@ fn organisation_name_rows() {
     ]);
 }
 
+/// A state's defence ministry named without an acronym, the state next to it; one named
+/// for an officer, as a source or without its state is no body.
+#[test]
+fn state_ministry_rows() {
+    check_mechanism_rows(&[
+        // real-set class "The Ministry of Defence <State> organised the retreat": the state after
+        (
+            "The Ministry of Defence Vietnam organised the harbour retreat in Hue.",
+            &[("Ministry of Defence Vietnam", "ministry")],
+        ),
+        // the state before, as a name or an adjective
+        (
+            "The Thai Ministry of Defence hosted the harbour talks in Hue.",
+            &[("Thai Ministry of Defence", "ministry")],
+        ),
+        // an officer's ministry, a report's source, a ministry without its state: none
+        (
+            "Colonel Ali, Permanent Secretary at the Ministry of Defence of Brunei, opened the talks.",
+            &[],
+        ),
+        (
+            "The talks open in Hue, according to a release by the Thai Ministry of Defence.",
+            &[],
+        ),
+        ("The Ministry of Defence hosted the harbour talks.", &[]),
+        (
+            "The harbour talks ended in Hue.\n\nMinistry of Defence Vietnam, press release, 4 May 2026",
+            &[],
+        ),
+    ]);
+}
+
 /// A state's force named without an acronym: a state's name or adjective opens it ("Royal"
 /// before it allowed); a force no state opens is none.
 #[test]
