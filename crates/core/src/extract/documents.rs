@@ -850,9 +850,11 @@ fn name_around(words: &[(usize, &str)], from: usize, to: usize) -> Option<(usize
                 break;
             }
             // "… Guidelines in Hue": where it was adopted, no part of its name.
-            let next: Vec<&str> = words[end + 1..].iter().take(3).map(|(_, w)| *w).collect();
-            if bare(w) == PLACE_LEAD && super::text::opens_with_known_place(&next) {
-                break;
+            if bare(w) == PLACE_LEAD {
+                let next: Vec<&str> = words[end + 1..].iter().take(3).map(|(_, w)| *w).collect();
+                if super::text::opens_with_known_place(&next) {
+                    break;
+                }
             }
             if capital(w) || year(w) || (connector(w) && !ends(w)) {
                 end += 1;
