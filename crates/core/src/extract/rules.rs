@@ -225,8 +225,8 @@ const MINISTRY: &str = "ministry";
 /// Head nouns that open such a name, before "of" ("the Ministry of Defence (MOD)", "Armed Forces
 /// of the Harbour Republic (AFHR)").
 const FORCE_HEADS_FIRST: &[(&str, &str)] = &[
-    ("Ministry", "ministry"),
-    ("Department", "ministry"),
+    ("Ministry", MINISTRY),
+    ("Department", MINISTRY),
     ("Armed Forces", "armed forces"),
 ];
 
@@ -699,7 +699,7 @@ const MINISTRY_NAMES: &[&str] = &[
 /// of Defence", "Japan's Ministry of Defense") or after ("the Ministry of Defence Malaysia",
 /// "… of Defence of Brunei"). Where the name starts and the name; one followed by its acronym in
 /// brackets is [`Extractor::forces_with_acronym`]'s, one with no state names no one body, and
-/// one named for an office, an owner or a source is none ([`held_office_or_owner`]).
+/// one named for an office, an owner or a source is none ([`named_in_passing`]).
 fn state_ministries(text: &str) -> Vec<(usize, String)> {
     let mut found: Vec<(usize, String)> = Vec::new();
     for head in MINISTRY_NAMES {
@@ -720,7 +720,7 @@ fn state_ministries(text: &str) -> Vec<(usize, String)> {
                 .filter(|w| is_state_word(w) || text::STATE_ADJECTIVES.iter().any(|(a, _)| a == w));
             if let Some(w) = state_before {
                 let start = at - (text[..at].len() - before.len()) - w.len();
-                if !held_office_or_owner(text, start, end) {
+                if !named_in_passing(text, start, end) {
                     found.push((start, text[start..end].to_string()));
                 }
                 continue;
@@ -737,7 +737,7 @@ fn state_ministries(text: &str) -> Vec<(usize, String)> {
             });
             if let (Some(rest), Some(state)) = (rest, state) {
                 let name_end = end + (after.len() - rest.len()) + state.len();
-                if !held_office_or_owner(text, at, name_end) {
+                if !named_in_passing(text, at, name_end) {
                     found.push((at, text[at..name_end].to_string()));
                 }
             }
@@ -748,8 +748,7 @@ fn state_ministries(text: &str) -> Vec<(usize, String)> {
 
 /// Words before a ministry's name that make it an officer's ("Permanent Secretary of the …
 /// Ministry of Defence", "… Department of Policy, Ministry of …") or a report's source ("a press
-/// release by the …"), and words after it that make it the owner of something else ("…'s
-/// training centre"): the ministry is then no body the statement is about.
+/// release by the …"): the ministry is then no body the statement is about.
 const OFFICE_OF: &[&str] = &[
     " of the",
     " of",
@@ -760,6 +759,9 @@ const OFFICE_OF: &[&str] = &[
     " by the",
     ",",
 ];
+
+/// Marks after a ministry's name that make it the owner of something else ("…'s training
+/// centre").
 const OWNER_MARKS: &[&str] = &["'s", "’s"];
 
 /// Words after a ministry's name that make it the source of a report ("a statement the …
@@ -775,9 +777,9 @@ const SOURCE_VERBS: &[&str] = &[
     ", statement",
 ];
 
-/// Whether the ministry at `start..end` of `text` is named for an office, as an owner or as a
-/// source.
-fn held_office_or_owner(text: &str, start: usize, end: usize) -> bool {
+/// Whether the ministry at `start..end` of `text` is named in passing: for an office, as an
+/// owner or as a source.
+fn named_in_passing(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     OFFICE_OF.iter().any(|o| before.ends_with(o))
         || OWNER_MARKS
@@ -1970,17 +1972,13 @@ impl<'a> Extractor<'a> {
         };
         for (_, sentence) in sentences(para.text) {
             let lower = sentence.to_ascii_lowercase();
-            let opens = OCCURRENCE_ANAPHORS.iter().any(|a| {
-                lower
-                    .strip_prefix(a)
-                    .is_some_and(|rest| rest.starts_with([' ', ',']))
-            });
+            // The words for the meeting open the sentence (no anaphor is another's prefix).
+            let rest = OCCURRENCE_ANAPHORS
+                .iter()
+                .find_map(|a| lower.strip_prefix(a));
+            let opens = rest.is_some_and(|r| r.starts_with([' ', ',']));
             // "The conference in Nay Pyi Taw sees …": the place right after the words.
-            let placed = OCCURRENCE_ANAPHORS.iter().any(|a| {
-                lower
-                    .strip_prefix(a)
-                    .is_some_and(|rest| rest.starts_with(ANAPHOR_PLACE_LEAD))
-            });
+            let placed = rest.is_some_and(|r| r.starts_with(ANAPHOR_PLACE_LEAD));
             if opens && (placed || ANAPHOR_OCCURRENCE_VERBS.iter().any(|v| lower.contains(v))) {
                 self.describe_meeting(i, sentence, Some(0), &para.cite);
             } else if let Some(at) = HELD_ANAPHORS.iter().find_map(|a| lower.find(a)) {
