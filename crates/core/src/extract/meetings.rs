@@ -1149,21 +1149,26 @@ impl Extractor<'_> {
                                     && Some(w.start.year()) == m_year)
                         }
                     };
-                    let alone = n_this_year
+                    // `n` is of `m`'s series and this year's, `m` being the series' meeting of
+                    // the statement's year; the one numbered meeting of the series (`where_`
+                    // narrowing which count) is then `m`.
+                    let this_years = n_this_year
                         && m_year.is_some()
                         && m_year == self.clock.year
-                        && self
-                            .meetings
-                            .iter()
-                            .filter(|o| o.number.is_some() && o.acronym == n.acronym)
-                            .count()
-                            == 1
                         && n.acronym
                             .as_ref()
                             .zip(m_year)
                             .map(|(a, y)| format!("{}-{y}", fact_id(a)))
                             .as_deref()
                             == Some(m.id.as_str());
+                    let only_numbered = |where_: &dyn Fn(&Meeting) -> bool| {
+                        self.meetings
+                            .iter()
+                            .filter(|o| o.number.is_some() && o.acronym == n.acronym && where_(o))
+                            .count()
+                            == 1
+                    };
+                    let alone = this_years && only_numbered(&|_| true);
                     let same_when = m.when.is_some()
                         && (n.when == m.when || day_in_month(&m.when, &n.when) || is_exercise(m));
                     // "the forthcoming ADMM" (its year alone) and "the 19th ADMM in October",
@@ -1180,14 +1185,17 @@ impl Extractor<'_> {
                         .as_ref()
                         .is_none_or(|w| w.precision == dates::Precision::Year)
                         && to_come(n)
-                        && self
-                            .meetings
-                            .iter()
-                            .filter(|o| o.number.is_some() && o.acronym == n.acronym && to_come(o))
-                            .count()
-                            == 1;
+                        && only_numbered(&to_come);
                     let same_year = series_year.as_deref() == Some(m.id.as_str());
-                    n.number.is_some() && (alone || ((same_when || coming) && same_year))
+                    // "… met in Vientiane on Tuesday; … the 5th … EWG, which will continue in
+                    // Vientiane, and the 6th … in Moscow": the one numbered meeting of the
+                    // series held where it was.
+                    let same_place = this_years
+                        && m.place.is_some()
+                        && n.place == m.place
+                        && only_numbered(&|o| o.place == m.place);
+                    n.number.is_some()
+                        && (alone || same_place || ((same_when || coming) && same_year))
                 })
             });
             let Some(Some(into)) = same else {

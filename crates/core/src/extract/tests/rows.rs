@@ -994,6 +994,19 @@ fn one_meeting_and_whole_sides() {
     assert!(meetings_of(&facts).is_empty(), "{facts:?}");
 }
 
+/// Regression (real-set phrasing class "the Nth …, which will continue in <city>, and the
+/// (N+1)th … in <city>"): the year's meeting reported in the lead is the numbered one held in
+/// its place, though the statement numbers two.
+#[test]
+fn the_numbered_meeting_held_where_the_reported_one_met_is_that_meeting() {
+    let text = "Harbour experts met for the ADMM-Plus Experts' Working Group on Humanitarian Mine Action (EWG-HMA) in Hue on Tuesday.\n\n\
+        This year the group holds the 7th ADMM-Plus Experts' Working Group on Humanitarian Mine Action, which goes on in Hue until Friday, and the 8th ADMM-Plus Experts' Working Group on Humanitarian Mine Action in Perth after that.";
+    assert_eq!(
+        known_meeting_ids(text, "2026-05-06"),
+        ["ewg-hma-7", "ewg-hma-8"]
+    );
+}
+
 /// A day without its year after the statement's day is this year's in a sentence about what is
 /// to come ("are scheduled to take part … from June 16 to 20") or writing this year, last year's
 /// otherwise.
