@@ -14,6 +14,8 @@ const CHAIR_LEADS: &[&str] = &[
     "co-chaired by ",
     "jointly chaired by ",
     "chaired by ",
+    "chaired and hosted by ",
+    "co-chaired and co-hosted by ",
     "chaired virtually by ",
     "chaired online by ",
     "under the chairmanship of ",

@@ -272,6 +272,10 @@ const EDITION_JOINS: &[&str] = &[" of the ", " since the "];
 /// Head nouns an ordinal names one meeting of a series by ("the 20th meeting").
 const EDITION_HEADS: &[&str] = &["meeting", "edition", "conference", "session"];
 
+/// Words before the ordinal that make the meeting the one a body named before holds ("… (NADI)
+/// concluded its sixth meeting").
+const OWN_EDITION: &[&str] = &["its"];
+
 /// Words of a sentence naming next year's host.
 const NEXT_YEAR: &str = "next year";
 /// Verbs naming a host or chair still to come.
@@ -404,6 +408,22 @@ const ANAPHOR_OCCURRENCE_VERBS: &[&str] = &[
 /// The word after [`OCCURRENCE_ANAPHORS`] leading to the meeting's place ("The conference in
 /// Hue …").
 const ANAPHOR_PLACE_LEAD: &str = " in ";
+
+/// The end of a word saying how long the meeting ran, between "the" and its noun ("the
+/// two-day event").
+const DURATION_END: &str = "-day";
+
+/// Lowercase `lower` without a duration word right after its opening "the ": "the two-day event,
+/// held in Hue, …" reads as "the event, held in Hue, …".
+fn without_duration(lower: &str) -> String {
+    let Some(rest) = lower.strip_prefix("the ") else {
+        return lower.to_string();
+    };
+    match rest.split_once(' ') {
+        Some((word, noun)) if word.ends_with(DURATION_END) => format!("the {noun}"),
+        _ => lower.to_string(),
+    }
+}
 
 /// Words inside a sentence for the meeting spoken of, followed by where and when it was held.
 const HELD_ANAPHORS: &[&str] = &["the meeting held ", "the meeting, held "];
@@ -951,7 +971,13 @@ impl<'a> Extractor<'a> {
             .filter(|&i| {
                 let m = &self.meetings[i];
                 let on_the_day = m.when.as_ref().is_some_and(|w| Some(w.start) == today);
-                m.place.is_none() && (Some(i) == reported || on_the_day)
+                // "… was held at the Rizqun International Hotel": a venue alone is placed in
+                // the dateline's city.
+                let unplaced = m
+                    .place
+                    .as_deref()
+                    .is_none_or(|p| !text::names_known_place(p));
+                unplaced && (Some(i) == reported || on_the_day)
             })
             .collect();
         if placed.is_empty() {
@@ -973,7 +999,10 @@ impl<'a> Extractor<'a> {
         if let Some((place, cite)) = found {
             for i in placed {
                 let m = &mut self.meetings[i];
-                m.place = Some(place.clone());
+                m.place = Some(match m.place.take() {
+                    Some(venue) => format!("{venue}, {place}"),
+                    None => place.clone(),
+                });
                 push_cite(&mut m.cites, cite.clone());
             }
             return;
@@ -987,7 +1016,10 @@ impl<'a> Extractor<'a> {
         if let Some(place) = place_in(&h.text) {
             let cite = cite(self.statement, h);
             let m = &mut self.meetings[i];
-            m.place = Some(place);
+            m.place = Some(match m.place.take() {
+                Some(venue) => format!("{venue}, {place}"),
+                None => place,
+            });
             push_cite(&mut m.cites, cite);
         }
     }
@@ -1601,13 +1633,16 @@ impl<'a> Extractor<'a> {
                             .find(|m| m.range.start == head_end + j.len())
                     })
                     .map(|m| m.body);
+                // "The Network of … (NADI) concluded its sixth meeting": the body "its" refers
+                // to holds the meeting, whatever its kind.
+                let its = word_before(text, *at).is_some_and(|w| OWN_EDITION.contains(&w));
                 let before = || {
                     mentions
                         .iter()
                         .rfind(|m| {
                             range.contains(&m.range.start)
                                 && m.range.start < *at
-                                && m.body.kind.has_instances()
+                                && (its || m.body.kind.has_instances())
                         })
                         .map(|m| m.body)
                 };
@@ -1971,7 +2006,7 @@ impl<'a> Extractor<'a> {
             return;
         };
         for (_, sentence) in sentences(para.text) {
-            let lower = sentence.to_ascii_lowercase();
+            let lower = without_duration(&sentence.to_ascii_lowercase());
             // The words for the meeting open the sentence (no anaphor is another's prefix).
             let rest = OCCURRENCE_ANAPHORS
                 .iter()

@@ -771,6 +771,17 @@ pub fn opens_with_known_place(words: &[&str]) -> bool {
     })
 }
 
+/// Whether a place names a known city or state in one of its comma-separated parts ("Sofitel
+/// Hotel, Nusa Dua, Bali", "Kuala Lumpur Convention Centre"), not a venue alone ("River
+/// Hotel"). A meeting held online ([`VIRTUAL`]) is placed too.
+pub fn names_known_place(place: &str) -> bool {
+    place == VIRTUAL
+        || place.split(',').any(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            opens_with_known_place(&words)
+        })
+}
+
 /// A known city named alone, as "City, Country" (a city-state as itself): "HUE" → "Hue, Vietnam".
 fn known_city(name: &str) -> Option<String> {
     CITIES

@@ -1713,6 +1713,31 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// A body's own numbered meeting and a report's "two-day event": one row per phrasing class.
+#[test]
+fn own_edition_and_event_rows() {
+    check_known_rows(&[
+        // "<Body> (ACR) concluded its <ordinal> meeting": the body's meeting, whatever its kind
+        (
+            "HUE, 7 March 2026 – The Network of ASEAN Defence and Security Institutions (NADI) wrapped up its ninth meeting today.",
+            "2026-03-07",
+            &[("nadi-9", Some("7 March 2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // "The two-day event, chaired and hosted by <X>, was held at <venue>" after a dateline:
+        // the chair, and the venue in the dateline's city
+        (
+            "HUE, 7 March 2026 – The Network of ASEAN Defence and Security Institutions (NADI) wrapped up its ninth meeting today.\n\nThe two-day event, chaired and hosted by the Hue Institute of Strategy, was held at the Perfume River Hotel.",
+            "2026-03-07",
+            &[(
+                "nadi-9",
+                Some("7 March 2026"),
+                Some("Perfume River Hotel, Hue, Vietnam"),
+                Some("Hue Institute of Strategy"),
+            )],
+        ),
+    ]);
+}
+
 /// Meetings of known series named without a number, one row per phrasing class.
 #[test]
 fn known_series_instance_rows() {
