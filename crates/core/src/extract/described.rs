@@ -126,12 +126,15 @@ const GATHERED: &[&str] = &[
 ];
 
 /// Words anywhere in the members' sentence saying they met: "At their annual meeting in Bali,
-/// ASEAN defence chiefs agreed …".
+/// ASEAN defence chiefs agreed …", "… have begun their annual meeting", "… the joint statement
+/// that ends their annual summit".
 const THEIR_MEETING: &[&str] = &[
-    "at their meeting",
-    "at their annual meeting",
-    "during their meeting",
-    "during their annual meeting",
+    "their meeting",
+    "their annual meeting",
+    "their summit",
+    "their annual summit",
+    "their conference",
+    "their annual conference",
 ];
 
 /// Words right before ASEAN's side of the members that name their meeting, lowercase: "a
@@ -149,7 +152,8 @@ const MEETING_OF_MEMBERS: &[&str] = &[
 const GATHERED_SPAN: usize = 80;
 
 /// Words after the verb that make it no one meeting of the series ("meet annually", "met with
-/// their Chinese counterpart": a habit, or another meeting), lowercase.
+/// their Chinese counterpart", "will meet their counterpart": a habit, or another meeting),
+/// lowercase.
 const NOT_GATHERING_AFTER: &[&str] = &[
     "with",
     "annually",
@@ -159,6 +163,7 @@ const NOT_GATHERING_AFTER: &[&str] = &[
     "twice",
     "each",
     "informally",
+    "their",
 ];
 
 /// Words between the members and their verb that bring partners to the table: the meeting is

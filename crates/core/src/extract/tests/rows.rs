@@ -2734,6 +2734,25 @@ fn other_event_name_rows() {
 #[test]
 fn members_gathered_rows() {
     check_known_rows(&[
+        // "<members> from <ASEAN> have begun their annual meeting": the meeting named after
+        // "their", the members its subject
+        (
+            "HUE – Defence ministers from the Association of Southeast Asian Nations (ASEAN) have begun their annual meeting, with harbour safety first on the agenda.",
+            "2026-07-11",
+            &[("admm-2026", Some("2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // "… the statement that ends their annual summit"
+        (
+            "HUE – Southeast Asian defense ministers chose on Wednesday to drop the statement that usually ends their annual summit.",
+            "2026-07-11",
+            &[("admm-2026", Some("8 July 2026"), Some("Hue, Vietnam"), None)],
+        ),
+        // "<members> will meet their <partner> counterpart": another meeting
+        (
+            "HUE – ASEAN defence ministers will meet their Ruritanian counterpart next week.",
+            "2026-07-11",
+            &[],
+        ),
         // "<members> of the <series>-Plus countries … slated to meet in <place> in <month>": the
         // series names the members' side (and the partners), not a meeting of its own
         (
