@@ -29,6 +29,16 @@ const PARTNERS: &[(&str, &[&str])] = &[
     ("EU", &["European Union", "EU"]),
 ];
 
+/// Places named after a partner, where its name names no partner at the table ("the South China
+/// Sea").
+const PARTNER_NAMED_PLACES: &[&str] = &[
+    "South China Sea",
+    "East China Sea",
+    "Indian Ocean",
+    "Sea of Japan",
+    "Korean Peninsula",
+];
+
 /// Words naming ASEAN's side of the meeting.
 const ASEAN_SIDE: &[&str] = &["ASEAN", "Asean", "South-east Asia", "Southeast Asia"];
 
@@ -335,8 +345,18 @@ fn partner_mentions(sentence: &str) -> impl Iterator<Item = (usize, &'static str
                 .filter(|(i, _)| {
                     word_at(sentence, *i, w.len()) || partner_of_asean(sentence, *i, w.len())
                 })
+                .filter(|(i, _)| !in_partner_named_place(sentence, *i))
                 .map(move |(i, _)| (i, *partner))
         })
+    })
+}
+
+/// Whether byte `at` of `sentence` falls in one of the [`PARTNER_NAMED_PLACES`].
+fn in_partner_named_place(sentence: &str, at: usize) -> bool {
+    PARTNER_NAMED_PLACES.iter().any(|place| {
+        sentence
+            .match_indices(place)
+            .any(|(k, _)| (k..k + place.len()).contains(&at))
     })
 }
 

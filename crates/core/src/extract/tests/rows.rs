@@ -2734,6 +2734,13 @@ fn other_event_name_rows() {
 #[test]
 fn members_gathered_rows() {
     check_known_rows(&[
+        // "a meeting of military commanders of the 10-member <ASEAN> …, the … of the South China
+        // Sea": the chiefs of defence forces; a partner's name inside a sea's names no partner
+        (
+            "The plan was agreed at a meeting of military commanders of the 10-member Association of Southeast Asian Nations (ASEAN) in Hue, which will host the drill in the Gulf of Tonkin, the northern waters of the South China Sea.",
+            "2026-06-09",
+            &[("acdfm-2026", Some("2026"), Some("Hue, Vietnam"), None)],
+        ),
         // "<members> from <ASEAN> have begun their annual meeting": the meeting named after
         // "their", the members its subject
         (
