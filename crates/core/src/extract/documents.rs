@@ -101,6 +101,7 @@ const MENTIONED_HEADS: &[&str] = &[
     "work programme",
     "work program",
     "workplan",
+    "code",
 ];
 
 /// First words of a sentence that open no document's name ("Our Vision", "The Manual").
@@ -1015,7 +1016,7 @@ fn inner_acronym(words: &[(usize, &str)], k: usize) -> bool {
         && bare(w).len() >= 2
         && bare(w).chars().all(|c| c.is_ascii_uppercase() || c == '-');
     let goes_on = words.get(k + 1).is_some_and(|(_, c)| {
-        matches!(bare(c), "of" | "on" | "for") && !c.ends_with([',', '.', ';', ':'])
+        matches!(bare(c), "of" | "on" | "for" | "in") && !c.ends_with([',', '.', ';', ':'])
     });
     let then = words
         .get(k + 2)

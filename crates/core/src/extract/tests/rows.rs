@@ -1090,6 +1090,26 @@ fn a_capitalised_procedure_guidelines_or_work_program_is_a_document_without_a_ve
     }
 }
 
+/// Regression (real-set phrasing class "a Code of Conduct (COC) in the <sea>", "while a Code of
+/// Conduct on the <sea> is being worked out"): a capitalised code is a document whatever the
+/// verb, and the name goes on past its bracketed acronym after "in".
+#[test]
+fn a_capitalised_code_is_a_document_named_past_its_acronym() {
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "They back the early conclusion of a Code of Harbour Conduct (CHC) in the Gulf of Tonkin.",
+            &["Code of Harbour Conduct (CHC) in the Gulf of Tonkin"],
+        ),
+        (
+            "They urged shared rules while a Code of Harbour Conduct on the Gulf of Tonkin is being worked out.",
+            &["Code of Harbour Conduct on the Gulf of Tonkin"],
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(initiative_names(text), *want, "{text}");
+    }
+}
+
 /// Initiatives a meeting adopted, approved, endorsed, noted or launched, named in lowercase and
 /// told by what follows ("a concept document on …"); what says too little names none.
 #[test]
