@@ -28,6 +28,16 @@ fn initiative_names(text: &str) -> Vec<String> {
 /// An initiative's name and timeline.
 type InitiativeRow<'a> = (&'a str, Option<&'a str>);
 
+/// Checks that each row's paragraphs give exactly its initiatives, by name.
+fn check_initiative_rows(rows: &[(&str, &[&str])]) {
+    let wrong: Vec<String> = rows
+        .iter()
+        .filter(|(text, want)| initiative_names(text) != *want)
+        .map(|(text, want)| format!("{:?}, not {want:?}, in: {text}", initiative_names(text)))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 /// Checks that each row's paragraphs give exactly its mechanisms, as (name, category).
 fn check_mechanism_rows(rows: &[(&str, &[(&str, &str)])]) {
     let wrong: Vec<String> = rows
@@ -1085,9 +1095,7 @@ fn a_capitalised_procedure_guidelines_or_work_program_is_a_document_without_a_ve
             &["Harbour Ministers' 2026-2028 Work Program"],
         ),
     ];
-    for (text, want) in rows {
-        assert_eq!(initiative_names(text), *want, "{text}");
-    }
+    check_initiative_rows(rows);
 }
 
 /// Regression (real-set phrasing class "a Code of Conduct (COC) in the <sea>", "while a Code of
@@ -1105,9 +1113,7 @@ fn a_capitalised_code_is_a_document_named_past_its_acronym() {
             &["Code of Harbour Conduct on the Gulf of Tonkin"],
         ),
     ];
-    for (text, want) in rows {
-        assert_eq!(initiative_names(text), *want, "{text}");
-    }
+    check_initiative_rows(rows);
 }
 
 /// Initiatives a meeting adopted, approved, endorsed, noted or launched, named in lowercase and
@@ -1307,12 +1313,7 @@ fn described_initiative_rows() {
             &["Task force on river rescue"],
         ),
     ];
-    let wrong: Vec<String> = rows
-        .iter()
-        .filter(|(text, want)| initiative_names(text) != *want)
-        .map(|(text, want)| format!("{:?}, not {want:?}, in: {text}", initiative_names(text)))
-        .collect();
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    check_initiative_rows(rows);
 }
 
 /// An initiative's timeline from its sentence: a date after it that "to be", "will be",
