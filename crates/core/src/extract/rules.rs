@@ -211,6 +211,10 @@ const FORCE_HEADS_LAST: &[(&str, &str)] = &[
     ("Defence Forces", "armed forces"),
     ("Defense Force", "armed forces"),
     ("Defense Forces", "armed forces"),
+    ("Self-Defense Forces", "armed forces"),
+    ("Self-Defence Forces", "armed forces"),
+    ("Self-Defense Force", "armed forces"),
+    ("Self-Defence Force", "armed forces"),
     ("Navy", "armed forces"),
     ("Army", "armed forces"),
     ("Air Force", "armed forces"),
@@ -538,7 +542,8 @@ fn force_name_before(text: &str, end: usize) -> Option<(usize, String, &'static 
     while start > 0 {
         let w = words[start - 1].1;
         let b = bare(w);
-        let ends = w.ends_with([',', '.', ';', ':', ')', '”', '"']);
+        // "U.S. Marine Corps": a state's initials end no phrase.
+        let ends = w.ends_with([',', '.', ';', ':', ')', '”', '"']) && !text::is_initials(w);
         if (start < words.len() && ends) || b.is_empty() {
             break;
         }
@@ -1178,6 +1183,16 @@ impl<'a> Extractor<'a> {
                     .into_iter()
                     .map(|(at, name)| (at, name, MINISTRY)),
             )
+            .collect();
+        // "… People's Liberation Army Navy": the whole name, not the "… Army" it opens with.
+        let forces: Vec<(usize, String, &str)> = forces
+            .iter()
+            .filter(|(s, n, _)| {
+                !forces
+                    .iter()
+                    .any(|(t, m, _)| t == s && m.len() > n.len() && m.starts_with(n.as_str()))
+            })
+            .cloned()
             .collect();
         for (start, name, category) in &forces {
             // Forces listed with others ("… the Royal Thai Air Force, the Myanmar Air Force and

@@ -13,10 +13,15 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
 /// Whether `word` (its full stop left off) is a title or initials no sentence ends after: "Gen",
 /// "H.E", "U.S".
 pub(super) fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
-        || word
-            .split('.')
-            .all(|w| w.len() == 1 && w.chars().all(char::is_uppercase))
+    ABBREVIATIONS.contains(&word) || is_initials(word)
+}
+
+/// Whether a word is capital initials with dots between ("U.S", "U.S." with its last dot).
+pub(super) fn is_initials(word: &str) -> bool {
+    word.strip_suffix('.')
+        .unwrap_or(word)
+        .split('.')
+        .all(|w| w.len() == 1 && w.chars().all(char::is_uppercase))
 }
 
 /// Sentences of a paragraph with their byte ranges; list items and table rows are sentences too.

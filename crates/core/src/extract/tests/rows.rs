@@ -1539,6 +1539,20 @@ fn state_force_rows() {
             "Guests came from the Royal Thai Navy, the Indonesian Navy and the Philippine Navy.",
             &[],
         ),
+        // "Self-Defense Forces" is a force's head; a state's initials ("U.S.") open its name
+        (
+            "The drill was watched by the Japan Maritime Self-Defense Force.",
+            &[("Japan Maritime Self-Defense Force", "armed forces")],
+        ),
+        (
+            "Medics of the U.S. Marine Corps landed in Hue.",
+            &[("U.S. Marine Corps", "armed forces")],
+        ),
+        // "… Liberation Army Navy": the whole name, not the army it opens with
+        (
+            "Two frigates of the Chinese People's Liberation Army Navy docked in Hue.",
+            &[("Chinese People's Liberation Army Navy", "armed forces")],
+        ),
     ]);
 }
 
