@@ -2029,7 +2029,11 @@ impl<'a> Extractor<'a> {
             let opens = rest.is_some_and(|r| r.starts_with([' ', ',']));
             // "The conference in Nay Pyi Taw sees …": the place right after the words.
             let placed = rest.is_some_and(|r| r.starts_with(ANAPHOR_PLACE_LEAD));
-            if opens && (placed || ANAPHOR_OCCURRENCE_VERBS.iter().any(|v| lower.contains(v))) {
+            // "The meeting was chaired by … through videoconferencing": held online.
+            let online = text::virtual_in(sentence).is_some();
+            if opens
+                && (placed || online || ANAPHOR_OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)))
+            {
                 self.describe_meeting(i, sentence, Some(0), &para.cite);
             } else if let Some(at) = HELD_ANAPHORS.iter().find_map(|a| lower.find(a)) {
                 // "…, he said at the meeting held at the Grand Hall in Hue."

@@ -575,11 +575,19 @@ const VENUE_HEADS: &[&str] = &[
 /// The places named after a venue, comma after comma ("…, Nusa Dua, Bali"), at most.
 const VENUE_PLACES: usize = 2;
 
-/// A venue after "at": "at the Harbour View Hotel, Port Dickson" → "Harbour View Hotel, Port
-/// Dickson"; its name has a word before its head noun, and each place after it is a name of
-/// three words at most.
+/// Words before a venue: "at the Harbour View Hotel", "hosted in Perfume Palace Hotel, Hue".
+const VENUE_LEADS: &[&str] = &[" at ", " in "];
+
+/// A venue after [`VENUE_LEADS`]: "at the Harbour View Hotel, Port Dickson" → "Harbour View
+/// Hotel, Port Dickson"; its name has a word before its head noun, and each place after it is a
+/// name of three words at most.
 fn venue_in(sentence: &str) -> Option<String> {
-    sentence.match_indices(" at ").find_map(|(i, lead)| {
+    let mut leads: Vec<(usize, &str)> = VENUE_LEADS
+        .iter()
+        .flat_map(|lead| sentence.match_indices(lead))
+        .collect();
+    leads.sort_unstable();
+    leads.into_iter().find_map(|(i, lead)| {
         let from = i + lead.len();
         let venue = name_at(sentence, from)?;
         let words: Vec<&str> = venue.split_whitespace().collect();
@@ -593,7 +601,17 @@ fn venue_in(sentence: &str) -> Option<String> {
             let Some(rest) = sentence[end..].strip_prefix(", ") else {
                 break;
             };
-            let Some(place) = name_at(sentence, end + 2).filter(|p| is_place_name(p)) else {
+            // "…, Vientiane in the Lao People's Democratic Republic": the known city the name
+            // opens with.
+            let Some(place) = name_at(sentence, end + 2).and_then(|p| {
+                if is_place_name(&p) {
+                    return Some(p);
+                }
+                CITIES
+                    .iter()
+                    .find(|(c, _)| p.strip_prefix(c).is_some_and(|r| r.starts_with(' ')))
+                    .map(|(c, _)| c.to_string())
+            }) else {
                 break;
             };
             end = end + 2 + place.len();
@@ -649,7 +667,7 @@ const VIRTUAL_PHRASES: &[&str] = &[
 pub const VIRTUAL: &str = "virtual";
 
 /// "was held virtually", "via videoconference" → [`VIRTUAL`].
-fn virtual_in(sentence: &str) -> Option<String> {
+pub(super) fn virtual_in(sentence: &str) -> Option<String> {
     let lower = sentence.to_ascii_lowercase();
     VIRTUAL_PHRASES
         .iter()

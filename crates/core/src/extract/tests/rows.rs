@@ -697,6 +697,21 @@ fn place_phrasing_rows() {
             "ahcm-9",
             &[("place", Some("Harbour View Hotel, Port Dickson"))],
         ),
+        // "hosted this year in <Name> Hotel, <City> in the <State's long name>": the venue and
+        // the known city its place opens with
+        (
+            "The minister attended the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) hosted this year in Perfume Palace Hotel, Hue in the Socialist Republic of Vietnam.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Perfume Palace Hotel, Hue"))],
+        ),
+        // "The meeting was chaired by <state> through videoconferencing": held online
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) took up harbour safety on 4 May. The meeting was chaired by Laos through videoconferencing.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("virtual")), ("chair", Some("Laos"))],
+        ),
         // "<CITY>: …" dateline
         (
             "SEREMBAN: The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closed with a joint statement.",
