@@ -337,6 +337,15 @@ pub(super) fn opens_with_document_head(name: &str) -> bool {
         .any(|h| lower.starts_with(&format!("{h} ")))
 }
 
+/// Whether a name ends in a document's head noun ("Hue Joint Declaration").
+pub(super) fn ends_with_document_head(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    documents::DOCUMENT_HEADS
+        .iter()
+        .chain(OPENING_DOCUMENT_HEADS)
+        .any(|h| lower.ends_with(&format!(" {h}")))
+}
+
 /// Heads beside [`documents::DOCUMENT_HEADS`] that make a name opening with them a document's.
 const OPENING_DOCUMENT_HEADS: &[&str] = &["declaration", "protocol", "code of conduct"];
 

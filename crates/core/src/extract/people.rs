@@ -610,7 +610,12 @@ fn named_as_chair(sentence: &str) -> Option<String> {
             .iter()
             .find_map(|c| lower[..at].strip_suffix(c).map(str::len))
             .unwrap_or(at);
-        let name = name_ending_at(sentence, at);
+        // "After the signing of the Hue Joint Declaration, X, chairman of …": the name after
+        // the document's.
+        let name = name_ending_at(sentence, at).map(|n| match n.split_once(", ") {
+            Some((document, rest)) if super::ends_with_document_head(document) => rest.to_string(),
+            _ => n,
+        });
         // "X, Director of Operations under the General Staff and Chairman of the AMOM-10": the
         // name before the office the chair holds besides, when the office's words are not all
         // capitalised ("X, Minister of Harbours and chair of …" is read whole).

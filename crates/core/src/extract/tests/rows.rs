@@ -74,6 +74,14 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // "After the signing of the <Place> Joint Declaration, <Name>, chairman of this <ordinal>
+        // meeting …": the person, not the document before its comma
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May.\n\nAfter the signing of the Hue Joint Declaration, Tran Van Binh, chairman of this ninth meeting of the harbour chiefs, named the outcomes.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Tran Van Binh"))],
+        ),
         // real-set class "<rank> <Name>, <lowercase title> of <force>, presided over <short
         // form>": the person before the apposition, the verb without "the"
         (
