@@ -330,20 +330,24 @@ fn planned_by(after: &str) -> Option<String> {
 /// Whether a name opens with a document's head ("Standard Operating Procedure for …",
 /// "Declaration of …").
 pub(super) fn opens_with_document_head(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    documents::DOCUMENT_HEADS
-        .iter()
-        .chain(OPENING_DOCUMENT_HEADS)
-        .any(|h| lower.starts_with(&format!("{h} ")))
+    document_head_ends(name, false)
 }
 
 /// Whether a name ends in a document's head noun ("Hue Joint Declaration").
 pub(super) fn ends_with_document_head(name: &str) -> bool {
+    document_head_ends(name, true)
+}
+
+/// Whether a document's head opens `name` or, `last`, ends it.
+fn document_head_ends(name: &str, last: bool) -> bool {
     let lower = name.to_ascii_lowercase();
     documents::DOCUMENT_HEADS
         .iter()
         .chain(OPENING_DOCUMENT_HEADS)
-        .any(|h| lower.ends_with(&format!(" {h}")))
+        .any(|h| match last {
+            true => lower.ends_with(&format!(" {h}")),
+            false => lower.starts_with(&format!("{h} ")),
+        })
 }
 
 /// Heads beside [`documents::DOCUMENT_HEADS`] that make a name opening with them a document's.
