@@ -62,8 +62,9 @@ const ASEAN_OWN: &[&str] = &[
     "of southeast asian",
 ];
 
-/// The word that opens the description, lowercase, and the head that closes it.
-const INFORMAL: &str = "informal";
+/// The words that open the description ("an unofficial meeting"), lowercase, and the head that
+/// closes it.
+const INFORMAL: &[&str] = &["informal", "unofficial", "non-formal"];
 const MEETING: &str = "meeting";
 
 /// The most words between "informal" and "meeting" ("Informal Defence Ministers' Meeting").
@@ -309,7 +310,7 @@ fn informal_meetings(sentence: &str) -> Vec<usize> {
     words
         .iter()
         .enumerate()
-        .filter(|(_, (_, w))| lower(w) == INFORMAL)
+        .filter(|(_, (_, w))| INFORMAL.contains(&lower(w).as_str()))
         .filter(|(k, _)| {
             words[k + 1..]
                 .iter()

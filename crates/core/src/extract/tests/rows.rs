@@ -2651,6 +2651,12 @@ fn series_history_rows() {
 #[test]
 fn partner_informal_meeting_rows() {
     check_known_rows(&[
+        // "an unofficial meeting between ASEAN defense ministers and the <partner> Secretary"
+        (
+            "The general also attended an unofficial meeting between ASEAN defense ministers and the Canadian defence secretary.",
+            "2026-11-26",
+            &[("asean-canada-dmim-2026", Some("2026"), None, None)],
+        ),
         (
             "After the first informal meeting in Hanoi in March 2024, the ministers hailed the second informal meeting between ASEAN and Canadian defence ministers.",
             "2026-05-04",
