@@ -429,6 +429,15 @@ fn without_duration(lower: &str) -> String {
     }
 }
 
+/// A meeting's place from a dateline or headline: after its venue when it has one ("Rizqun
+/// International Hotel, Bandar Seri Begawan, Brunei").
+fn place_at_venue(m: &mut Meeting, place: String) {
+    m.place = Some(match m.place.take() {
+        Some(venue) => format!("{venue}, {place}"),
+        None => place,
+    });
+}
+
 /// Words inside a sentence for the meeting spoken of, followed by where and when it was held.
 const HELD_ANAPHORS: &[&str] = &["the meeting held ", "the meeting, held "];
 
@@ -1004,10 +1013,7 @@ impl<'a> Extractor<'a> {
         if let Some((place, cite)) = found {
             for i in placed {
                 let m = &mut self.meetings[i];
-                m.place = Some(match m.place.take() {
-                    Some(venue) => format!("{venue}, {place}"),
-                    None => place.clone(),
-                });
+                place_at_venue(m, place.clone());
                 push_cite(&mut m.cites, cite.clone());
             }
             return;
@@ -1021,10 +1027,7 @@ impl<'a> Extractor<'a> {
         if let Some(place) = place_in(&h.text) {
             let cite = cite(self.statement, h);
             let m = &mut self.meetings[i];
-            m.place = Some(match m.place.take() {
-                Some(venue) => format!("{venue}, {place}"),
-                None => place,
-            });
+            place_at_venue(m, place);
             push_cite(&mut m.cites, cite);
         }
     }

@@ -434,11 +434,7 @@ pub fn place_in(sentence: &str) -> Option<String> {
             continue;
         };
         let after = &sentence[i + lead..];
-        let city = CITIES
-            .iter()
-            .filter(|(c, _)| name.starts_with(c))
-            .max_by_key(|(c, _)| c.len());
-        if let Some((city, country)) = city {
+        if let Some((city, country)) = city_opening(&name) {
             // "Vientiane, Laos" as written, or the country added.
             let tail = after
                 .find(city)
@@ -476,6 +472,16 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .or_else(|| venue_in(sentence))
         .or_else(|| virtual_in(sentence))
         .or_else(|| off_coast(sentence))
+}
+
+/// The known city (and its country) a name opens with, the longest: "Vientiane in the Lao
+/// People's Democratic Republic" → Vientiane.
+fn city_opening(name: &str) -> Option<(&'static str, &'static str)> {
+    CITIES
+        .iter()
+        .filter(|(c, _)| name.starts_with(c))
+        .max_by_key(|(c, _)| c.len())
+        .copied()
 }
 
 /// Words before a place named by its kind: "in the Indonesian resort island of Bali", "in the
@@ -607,10 +613,7 @@ fn venue_in(sentence: &str) -> Option<String> {
                 if is_place_name(&p) {
                     return Some(p);
                 }
-                CITIES
-                    .iter()
-                    .find(|(c, _)| p.strip_prefix(c).is_some_and(|r| r.starts_with(' ')))
-                    .map(|(c, _)| c.to_string())
+                city_opening(&p).map(|(c, _)| c.to_string())
             }) else {
                 break;
             };

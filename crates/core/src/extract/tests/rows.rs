@@ -1775,6 +1775,17 @@ fn check_known_rows(rows: &[KnownRow<'_>]) {
 #[test]
 fn own_edition_and_event_rows() {
     check_known_rows(&[
+        // "co-chaired and co-hosted by <state> and <state>"
+        (
+            "The 9th ASEAN Air Chiefs' Conference (AACC-9), co-chaired and co-hosted by Laos and Vietnam, opened in Hue on 4 May.",
+            "2026-05-05",
+            &[(
+                "aacc-9",
+                Some("4 May"),
+                Some("Hue, Vietnam"),
+                Some("Laos and Vietnam"),
+            )],
+        ),
         // "<Body> (ACR) concluded its <ordinal> meeting": the body's meeting, whatever its kind
         (
             "HUE, 7 March 2026 – The Network of ASEAN Defence and Security Institutions (NADI) wrapped up its ninth meeting today.",
