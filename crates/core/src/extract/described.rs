@@ -137,8 +137,8 @@ const GATHERED: &[&str] = &[
 ];
 
 /// Words anywhere in the members' sentence saying they met: "At their annual meeting in Bali,
-/// ASEAN defence chiefs agreed …", "… have begun their annual meeting", "… the joint statement
-/// that ends their annual summit".
+/// ASEAN defence chiefs agreed …", "… have started their annual meeting", "… the communiqué
+/// closing their annual summit".
 const THEIR_MEETING: &[&str] = &[
     "their meeting",
     "their annual meeting",

@@ -1187,8 +1187,8 @@ impl Extractor<'_> {
                         && to_come(n)
                         && only_numbered(&to_come);
                     let same_year = series_year.as_deref() == Some(m.id.as_str());
-                    // "… met in Vientiane on Tuesday; … the 5th … EWG, which will continue in
-                    // Vientiane, and the 6th … in Moscow": the one numbered meeting of the
+                    // "… met in Hue on Tuesday; … the 7th … EWG, which goes on in Hue, and the
+                    // 8th … in Perth": the one numbered meeting of the
                     // series held where it was.
                     let same_place = this_years
                         && m.place.is_some()

@@ -277,7 +277,7 @@ const EDITION_JOINS: &[&str] = &[" of the ", " since the "];
 const EDITION_HEADS: &[&str] = &["meeting", "edition", "conference", "session"];
 
 /// Words before the ordinal that make the meeting the one a body named before holds ("… (NADI)
-/// concluded its sixth meeting").
+/// wrapped up its ninth meeting").
 const OWN_EDITION: &[&str] = &["its"];
 
 /// Words of a sentence naming next year's host.
@@ -429,8 +429,8 @@ fn without_duration(lower: &str) -> String {
     }
 }
 
-/// A meeting's place from a dateline or headline: after its venue when it has one ("Rizqun
-/// International Hotel, Bandar Seri Begawan, Brunei").
+/// A meeting's place from a dateline or headline: after its venue when it has one ("Harbour
+/// View Hotel, Hue, Vietnam").
 fn place_at_venue(m: &mut Meeting, place: String) {
     m.place = Some(match m.place.take() {
         Some(venue) => format!("{venue}, {place}"),
@@ -985,7 +985,7 @@ impl<'a> Extractor<'a> {
             .filter(|&i| {
                 let m = &self.meetings[i];
                 let on_the_day = m.when.as_ref().is_some_and(|w| Some(w.start) == today);
-                // "… was held at the Rizqun International Hotel": a venue alone is placed in
+                // "… was held at the Harbour View Hotel": a venue alone is placed in
                 // the dateline's city.
                 let unplaced = m
                     .place
@@ -1651,7 +1651,7 @@ impl<'a> Extractor<'a> {
                             .find(|m| m.range.start == head_end + j.len())
                     })
                     .map(|m| m.body);
-                // "The Network of … (NADI) concluded its sixth meeting": the body "its" refers
+                // "The Network of … (NADI) wrapped up its ninth meeting": the body "its" refers
                 // to holds the meeting, whatever its kind.
                 let its = word_before(text, *at).is_some_and(|w| OWN_EDITION.contains(&w));
                 let before = || {
@@ -2032,7 +2032,7 @@ impl<'a> Extractor<'a> {
             let opens = rest.is_some_and(|r| r.starts_with([' ', ',']));
             // "The conference in Nay Pyi Taw sees …": the place right after the words.
             let placed = rest.is_some_and(|r| r.starts_with(ANAPHOR_PLACE_LEAD));
-            // "The meeting was chaired by … through videoconferencing": held online.
+            // "The meeting, chaired by Laos through videoconferencing, …": held online.
             let online = text::virtual_in(sentence).is_some();
             if opens
                 && (placed || online || ANAPHOR_OCCURRENCE_VERBS.iter().any(|v| lower.contains(v)))

@@ -474,8 +474,8 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .or_else(|| off_coast(sentence))
 }
 
-/// The known city (and its country) a name opens with, the longest: "Vientiane in the Lao
-/// People's Democratic Republic" → Vientiane.
+/// The known city (and its country) a name opens with, the longest: "Hue in the Socialist
+/// Republic of Vietnam" → Hue.
 fn city_opening(name: &str) -> Option<(&'static str, &'static str)> {
     CITIES
         .iter()
@@ -607,7 +607,7 @@ fn venue_in(sentence: &str) -> Option<String> {
             let Some(rest) = sentence[end..].strip_prefix(", ") else {
                 break;
             };
-            // "…, Vientiane in the Lao People's Democratic Republic": the known city the name
+            // "…, Hue in the Socialist Republic of Vietnam": the known city the name
             // opens with.
             let Some(place) = name_at(sentence, end + 2).and_then(|p| {
                 if is_place_name(&p) {

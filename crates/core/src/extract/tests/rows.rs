@@ -74,10 +74,10 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
-        // "After the signing of the <Place> Joint Declaration, <Name>, chairman of this <ordinal>
-        // meeting …": the person, not the document before its comma
+        // "… after the <Place> Joint Declaration, <Name>, chairman of the <ordinal> meeting, …":
+        // the person, not the document before its comma
         (
-            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May.\n\nAfter the signing of the Hue Joint Declaration, Tran Van Binh, chairman of this ninth meeting of the harbour chiefs, named the outcomes.",
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May.\n\nRight after the Hue Joint Declaration, Tran Van Binh, chairman of the ninth meeting, listed its outcomes.",
             "2026-05-08",
             "ahcm-9",
             &[("chair", Some("Tran Van Binh"))],
@@ -1795,7 +1795,7 @@ fn own_edition_and_event_rows() {
         // "The two-day event, chaired and hosted by <X>, was held at <venue>" after a dateline:
         // the chair, and the venue in the dateline's city
         (
-            "HUE, 7 March 2026 – The Network of ASEAN Defence and Security Institutions (NADI) wrapped up its ninth meeting today.\n\nThe two-day event, chaired and hosted by the Hue Institute of Strategy, was held at the Perfume River Hotel.",
+            "HUE, 7 March 2026 – The Network of ASEAN Defence and Security Institutions (NADI) wrapped up its ninth meeting today.\n\nThe two-day event, chaired and hosted by the Hue Institute of Strategy, took place at the Perfume River Hotel.",
             "2026-03-07",
             &[(
                 "nadi-9",
@@ -2662,9 +2662,9 @@ fn series_history_rows() {
 #[test]
 fn partner_informal_meeting_rows() {
     check_known_rows(&[
-        // "an unofficial meeting between ASEAN defense ministers and the <partner> Secretary"
+        // "Ministers from ASEAN sat down with the <partner> secretary in an unofficial meeting"
         (
-            "The general also attended an unofficial meeting between ASEAN defense ministers and the Canadian defence secretary.",
+            "Ministers from ASEAN sat down with the Canadian defence secretary in an unofficial meeting on harbour safety.",
             "2026-11-26",
             &[("asean-canada-dmim-2026", Some("2026"), None, None)],
         ),
@@ -2809,23 +2809,23 @@ fn other_event_name_rows() {
 #[test]
 fn members_gathered_rows() {
     check_known_rows(&[
-        // "a meeting of military commanders of the 10-member <ASEAN> …, the … of the South China
-        // Sea": the chiefs of defence forces; a partner's name inside a sea's names no partner
+        // "a meeting of military commanders of the ten-nation <ASEAN> … in the South China Sea":
+        // the chiefs of defence forces; a partner's name inside a sea's names no partner
         (
-            "The plan was agreed at a meeting of military commanders of the 10-member Association of Southeast Asian Nations (ASEAN) in Hue, which will host the drill in the Gulf of Tonkin, the northern waters of the South China Sea.",
+            "Officers said a meeting of military commanders of the ten-nation Association of Southeast Asian Nations (ASEAN) in Hue chose to stage the harbour drill off the coast, in the South China Sea.",
             "2026-06-09",
             &[("acdfm-2026", Some("2026"), Some("Hue, Vietnam"), None)],
         ),
-        // "<members> from <ASEAN> have begun their annual meeting": the meeting named after
+        // "<members> from <ASEAN> … opened their annual meeting": the meeting named after
         // "their", the members its subject
         (
-            "HUE – Defence ministers from the Association of Southeast Asian Nations (ASEAN) have begun their annual meeting, with harbour safety first on the agenda.",
+            "HUE – Defence ministers from the Association of Southeast Asian Nations (ASEAN) put harbour safety first as they opened their annual meeting.",
             "2026-07-11",
             &[("admm-2026", Some("2026"), Some("Hue, Vietnam"), None)],
         ),
-        // "… the statement that ends their annual summit"
+        // "… would come out of their annual summit"
         (
-            "HUE – Southeast Asian defense ministers chose on Wednesday to drop the statement that usually ends their annual summit.",
+            "HUE – Southeast Asian defense ministers said on Wednesday that no closing communiqué would come out of their annual summit.",
             "2026-07-11",
             &[("admm-2026", Some("8 July 2026"), Some("Hue, Vietnam"), None)],
         ),
