@@ -69,6 +69,8 @@ const OTHER_EVENT_WORDS: usize = 3;
 
 /// A partner's name joined to ASEAN's before a meeting's name ("China-ASEAN …").
 const PARTNER_BEFORE_ASEAN: &str = "-ASEAN";
+/// A partner's name joined to ASEAN's after it ("ASEAN-US DMIM").
+const PARTNER_AFTER_ASEAN: &str = "ASEAN-";
 
 /// Lowercase words that may end a meeting's name written in lowercase ("the ASEAN-Japan
 /// Defence Ministers' informal meeting"), before its head noun.
@@ -1936,6 +1938,16 @@ impl<'a> Extractor<'a> {
 
     /// "a meeting between X and Y", "X convened with Y".
     fn bilateral_meeting(&mut self, para: &mut Para<'_>) {
+        // "an unofficial meeting between ASEAN and the US": the partner's informal meeting, read
+        // already, not a meeting of two sides besides.
+        let partners_read = para.mentioned.iter().any(|&i| {
+            self.meetings[i].acronym.as_deref().is_some_and(|a| {
+                a.starts_with(PARTNER_AFTER_ASEAN) || a.contains(PARTNER_BEFORE_ASEAN)
+            })
+        });
+        if partners_read {
+            return;
+        }
         let cite = para.cite.clone();
         if let Some(i) = self.bilateral(para.text, &cite) {
             para.mentioned.push(i);

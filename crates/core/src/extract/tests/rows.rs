@@ -2662,6 +2662,13 @@ fn series_history_rows() {
 #[test]
 fn partner_informal_meeting_rows() {
     check_known_rows(&[
+        // "an unofficial meeting between ASEAN and <partner>": the partner's informal meeting
+        // only, no meeting of two sides besides
+        (
+            "The harbour ministers will also join an unofficial meeting between ASEAN and the US.",
+            "2026-08-28",
+            &[("asean-us-dmim-2026", Some("2026"), None, None)],
+        ),
         // "Ministers from ASEAN sat down with the <partner> secretary in an unofficial meeting"
         (
             "Ministers from ASEAN sat down with the Canadian defence secretary in an unofficial meeting on harbour safety.",
