@@ -372,7 +372,7 @@ fn partner_of_asean(sentence: &str, at: usize, len: usize) -> bool {
 }
 
 /// ASEAN's half of a partner's series' name written with a hyphen.
-const ASEAN_HYPHEN: &str = "ASEAN-";
+pub(super) const ASEAN_HYPHEN: &str = "ASEAN-";
 
 /// Whether `sentence[at..at + len]` stands as a word (or a word with a possessive after it).
 fn word_at(sentence: &str, at: usize, len: usize) -> bool {

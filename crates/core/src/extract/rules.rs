@@ -69,8 +69,6 @@ const OTHER_EVENT_WORDS: usize = 3;
 
 /// A partner's name joined to ASEAN's before a meeting's name ("China-ASEAN …").
 const PARTNER_BEFORE_ASEAN: &str = "-ASEAN";
-/// A partner's name joined to ASEAN's after it ("ASEAN-US DMIM").
-const PARTNER_AFTER_ASEAN: &str = "ASEAN-";
 
 /// Lowercase words that may end a meeting's name written in lowercase ("the ASEAN-Japan
 /// Defence Ministers' informal meeting"), before its head noun.
@@ -1942,7 +1940,7 @@ impl<'a> Extractor<'a> {
         // already, not a meeting of two sides besides.
         let partners_read = para.mentioned.iter().any(|&i| {
             self.meetings[i].acronym.as_deref().is_some_and(|a| {
-                a.starts_with(PARTNER_AFTER_ASEAN) || a.contains(PARTNER_BEFORE_ASEAN)
+                a.starts_with(super::described::ASEAN_HYPHEN) || a.contains(PARTNER_BEFORE_ASEAN)
             })
         });
         if partners_read {
