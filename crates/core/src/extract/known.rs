@@ -312,14 +312,16 @@ const ASEAN_IN_FULL: &[&str] = &[
 ];
 const ASEAN: &str = "asean";
 
-/// A form as statements spell it: both apostrophes, none, "Defense", "Center", "Expert Working
+/// A form as statements spell it: both apostrophes, none, "Chief's", "Defense", "Center", "Expert Working
 /// Group", "Meeting Plus", "Meeting - Plus" and "Meeting -Plus" for "Meeting-Plus".
 fn spellings(form: &str) -> Vec<String> {
     let mut out = vec![form.to_ascii_lowercase()];
     // Each respelling applies to every form so far: "Defense" with no apostrophe too, and a
     // possessive's apostrophe where the form has none ("defence chiefs' meeting").
-    let respell: [(&str, &str); 15] = [
+    let respell: &[(&str, &str)] = &[
         ("chiefs ", "chiefs' "),
+        // "Navy Chief's Meeting": a singular possessive for the plural one.
+        ("chiefs' ", "chief's "),
         ("ministers ", "ministers' "),
         ("officials ", "officials' "),
         ("experts ", "experts' "),
@@ -335,7 +337,7 @@ fn spellings(form: &str) -> Vec<String> {
         ("-plus", "–plus"),
         ("-plus", " -plus"),
     ];
-    for (from, to) in respell {
+    for &(from, to) in respell {
         for k in 0..out.len() {
             let v = out[k].replace(from, to);
             if !out.contains(&v) {
@@ -649,6 +651,11 @@ mod tests {
             (
                 "The Experts’ Working Group (EWG) on Military Medicines met.",
                 &[("EWG-MM", None, None)],
+            ),
+            // a singular possessive for the plural one
+            (
+                "the harbour met before the 2019 ASEAN Navy Chief's Meeting",
+                &[("ANCM", None, Some(2019))],
             ),
             // "Defense" spelling
             (
