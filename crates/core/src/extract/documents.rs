@@ -272,6 +272,126 @@ const NAMED_LIST_CUES: &[&str] = &[
 /// The words between the items of such a list.
 const LIST_SEPARATORS: &[&str] = &[", and ", " and ", ", "];
 
+/// Plural heads of papers a meeting adopts several of at once, each named by what it is on ("four
+/// concept papers, namely …"), with the singular each item's name opens with.
+const PAPERS: &[(&str, &str)] = &[
+    ("concept papers", "Concept paper"),
+    ("concept notes", "Concept note"),
+    ("concept documents", "Concept document"),
+];
+
+/// Words after [`PAPERS`] that open the list of what each is on.
+const PAPERS_LIST_CUES: &[&str] = &[
+    ", namely ",
+    " namely ",
+    ", one on ",
+    " one on ",
+    " on ",
+    ": ",
+    ", including ",
+    " including ",
+];
+
+/// Words between two items of such a list; " and " only before one of [`NEXT_ITEM`] or a
+/// gerund ("… framework and ADMM+ experts' working group" is one item).
+const PAPERS_SEPARATORS: &[&str] = &[
+    ", and the other on ",
+    " and the other on ",
+    ", and another on ",
+    " and another on ",
+    ", and on ",
+    " and on ",
+    ", on ",
+    ", and ",
+    ", ",
+    " and ",
+];
+
+/// Words that end such a list: a clause goes on after it.
+const PAPERS_LIST_ENDS: &[&str] = &[
+    " which ",
+    ", which",
+    " that ",
+    "; ",
+    " to be ",
+    ", to ",
+    " in order to ",
+];
+
+/// Openers of an item that say no more than "on" did.
+const PAPERS_ITEM_OPENERS: &[&str] = &["on ", "the other on ", "another on "];
+
+/// The papers a sentence adopts several of, one per item of the list after [`PAPERS`]: "adopted
+/// two concept papers, one on ‘X’ and the other on ‘Y’", "concept papers, namely establishing X,
+/// the setting up of Y". An item after "on", or in lowercase, is "Concept paper on <item>"; a
+/// capitalised one keeps its own name ("including the Harbour Work Programme 2027-2029").
+fn papers_listed(sentence: &str) -> Vec<(String, Range<usize>)> {
+    let lower = sentence.to_ascii_lowercase();
+    let Some((head_end, singular)) = PAPERS
+        .iter()
+        .find_map(|(plural, one)| lower.find(plural).map(|at| (at + plural.len(), *one)))
+    else {
+        return Vec::new();
+    };
+    let Some(cue) = PAPERS_LIST_CUES
+        .iter()
+        .find(|c| lower[head_end..].starts_with(**c))
+    else {
+        return Vec::new();
+    };
+    // "concept papers on A and B": each is a paper on its item, capitalised or not.
+    let on_each = cue.ends_with(" on ");
+    let mut at = head_end + cue.len();
+    let end = PAPERS_LIST_ENDS
+        .iter()
+        .filter_map(|e| lower[at..].find(e).map(|k| at + k))
+        .min()
+        .unwrap_or(sentence.len());
+    let mut out = Vec::new();
+    while at < end {
+        let rest = &sentence[at..end];
+        // The first separator that splits here (" and " only before a new item).
+        let next = PAPERS_SEPARATORS
+            .iter()
+            .filter_map(|sep| {
+                rest.match_indices(sep)
+                    .find(|(k, _)| {
+                        *sep != " and " || {
+                            let after = rest[k + sep.len()..].split_whitespace().next();
+                            after.is_some_and(|w| NEXT_ITEM.contains(&w) || w.ends_with(GERUND_END))
+                        }
+                    })
+                    .map(|(k, _)| (k, sep.len()))
+            })
+            // The longest of those at the first place ("and the other on" over "and").
+            .min_by_key(|&(k, len)| (k, std::cmp::Reverse(len)));
+        let (len, skip) = next.unwrap_or((rest.len(), 0));
+        let raw = &rest[..len];
+        let opener = PAPERS_ITEM_OPENERS
+            .iter()
+            .find(|o| raw.starts_with(**o))
+            .map_or(0, |o| o.len());
+        let item = raw[opener..]
+            .trim()
+            .trim_matches(|c: char| SINGLE_QUOTES.contains(&c) || "“”\".,".contains(c));
+        let start = at + raw.find(item).unwrap_or(0);
+        if item.split_whitespace().count() >= MIN_QUALIFIER_WORDS {
+            let own = item.strip_prefix("the ").unwrap_or(item);
+            let name = if own.starts_with(char::is_uppercase) && !on_each {
+                own.to_string()
+            } else {
+                format!("{singular} on {item}")
+            };
+            out.push((name, start..start + item.len()));
+        }
+        if next.is_none() {
+            break;
+        }
+        at += len + skip;
+    }
+    out
+}
+
 /// Openers of a sentence that lists what the sentence (or the paragraph) before adopted: "These
 /// included the terms of reference for …".
 const LIST_ANAPHORS: &[&str] = &[
@@ -398,12 +518,27 @@ pub fn documents(text: &str) -> Vec<Document> {
             }
         }
         if has_verb {
-            for item in listed(sentence).into_iter().chain(named_list(sentence)) {
+            let items = listed(sentence)
+                .into_iter()
+                .chain(named_list(sentence))
+                .map(|r| (sentence[r.clone()].to_string(), r, false))
+                .chain(
+                    papers_listed(sentence)
+                        .into_iter()
+                        .map(|(n, r)| (n, r, true)),
+                );
+            for (name, item, paper) in items {
                 let start = range.start + item.start;
                 let end = range.start + item.end;
                 // An item holds the document read above in part ("Concept Paper on X" of
-                // "Concept Paper on X from a Y Perspective"): the item names it in full.
-                out.retain(|d| !(d.range.start >= start && d.range.end <= end));
+                // "Concept Paper on X from a Y Perspective"): the item names it in full. One
+                // of several papers stands for what was read across it ("concept papers on A
+                // and on B" as one, "‘B’" alone).
+                out.retain(|d| {
+                    let inside = d.range.start >= start && d.range.end <= end;
+                    let overlaps = d.range.start < end && start < d.range.end;
+                    !(inside || paper && overlaps)
+                });
                 if out
                     .iter()
                     .any(|d| d.range.start < end && start < d.range.end)
@@ -411,7 +546,7 @@ pub fn documents(text: &str) -> Vec<Document> {
                     continue;
                 }
                 out.push(Document {
-                    name: sentence[item].to_string(),
+                    name,
                     range: start..end,
                     sentence: range.clone(),
                 });
@@ -1105,6 +1240,39 @@ mod tests {
             (
                 "All ministers supported the proposal of the Harbour Minister for joint coastal drills.",
                 &["proposal of the Harbour Minister for joint coastal drills"],
+            ),
+            // several papers adopted at once: one per item of the list after them ("namely",
+            // "one on … and the other on …", "on … and on …", "including")
+            (
+                "The chiefs adopted three concept papers, namely setting up a harbour pilots' exchange, the creation of a river safety desk and a coastal survey network.",
+                &[
+                    "Concept paper on setting up a harbour pilots' exchange",
+                    "Concept paper on the creation of a river safety desk",
+                    "Concept paper on a coastal survey network",
+                ],
+            ),
+            (
+                "The ministers will adopt two concept papers, one on ‘Harbour Pilot Exchanges’ and the other on ‘River Patrol Rules’.",
+                &[
+                    "Concept paper on Harbour Pilot Exchanges",
+                    "Concept paper on River Patrol Rules",
+                ],
+            ),
+            (
+                "Officials endorsed concept papers on harbour pilot exchanges and on river patrol rules.",
+                &[
+                    "Concept paper on harbour pilot exchanges",
+                    "Concept paper on river patrol rules",
+                ],
+            ),
+            (
+                "They approved several concept notes, including the Harbour Work Programme 2027-2029 and the Review of River Patrols, which run to 2029.",
+                &["Harbour Work Programme 2027-2029", "Review of River Patrols"],
+            ),
+            // … but " and " before no new item stays inside one
+            (
+                "They adopted concept papers, namely the pooling of tugs and pilots, the river desk.",
+                &["Concept paper on the pooling of tugs and pilots", "Concept paper on the river desk"],
             ),
             // lowercase document words, or a head alone: no name
             ("They adopted a joint statement at the end.", &[]),
