@@ -1576,6 +1576,11 @@ impl Extractor<'_> {
                 let mut named: Vec<(std::ops::Range<usize>, usize)> = (0..self.meetings.len())
                     .filter_map(|i| Some((naming_span(sentence, &self.meetings[i])?, i)))
                     .collect();
+                // A name two meetings share ("ADMM-Plus" of the 12th and of next year's) tells
+                // neither.
+                let spans: Vec<std::ops::Range<usize>> =
+                    named.iter().map(|(r, _)| r.clone()).collect();
+                named.retain(|(r, _)| spans.iter().filter(|s| *s == r).count() == 1);
                 // A name inside a longer one ("2nd ASEAN … Community" in "2nd ASEAN …
                 // Community Leaders Conference") is not a naming of its own.
                 named.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));

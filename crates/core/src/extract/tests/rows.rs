@@ -1040,6 +1040,23 @@ fn the_numbered_meeting_held_where_the_reported_one_met_is_that_meeting() {
     );
 }
 
+/// A name two meetings share ("ADMM-Plus" of the reported 7th and of next year's) pairs neither
+/// with the meeting named beside it: next year's ADMM, chaired by the incoming chair, does not
+/// take the 7th's place.
+#[test]
+fn a_name_two_meetings_share_pairs_neither() {
+    check_known_rows(&[(
+        "The 7th ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus-7) opened in Hue on 4 May.\n\n\
+            Laos will chair the ADMM and ADMM-Plus in 2027.",
+        "2026-05-05",
+        &[
+            ("admm-plus-7", Some("4 May"), Some("Hue, Vietnam"), None),
+            ("admm-2027", Some("2027"), None, Some("Laos")),
+            ("admm-plus-2027", Some("2027"), None, Some("Laos")),
+        ],
+    )]);
+}
+
 /// A day without its year after the statement's day is this year's in a sentence about what is
 /// to come ("are scheduled to take part … from June 16 to 20") or writing this year, last year's
 /// otherwise.
