@@ -326,6 +326,9 @@ const YEAR_POSSESSIVES: &[&str] = &["year's", "year’s"];
 /// What ends the clause after a series' name: the next item or clause.
 const CLAUSE_ENDS: &[&str] = &[" and ", ",", ";", ".", " where ", " which ", " to "];
 
+/// What ends the clause after a meeting's name in which "this year" is its year.
+const YEAR_CLAUSE_ENDS: &[&str] = &[",", ";", ".", " which ", " where ", " while "];
+
 /// Words in that clause giving the meeting's year relative to the statement's.
 const CLAUSE_YEAR_SHIFTS: &[(&str, i16)] = &[("last year", -1), ("next year", 1)];
 
@@ -1697,6 +1700,22 @@ impl Extractor<'_> {
             if let Some(d) = date_near(sentence, at.unwrap_or(0), clock, &MEETING_DATE) {
                 m.date = Some(d.text);
                 m.when = Some(d.when);
+            }
+        }
+        // "will organise the 14th ANCM in Da Nang later this year": no day, the year (a
+        // numbered meeting; one named by its series alone is read by [`Self::occurrence`]).
+        if m.date.is_none() && m.number.is_some() {
+            let clause = naming_span(sentence, m).map_or("", |r| {
+                let after = &sentence[r.end..];
+                let end = YEAR_CLAUSE_ENDS
+                    .iter()
+                    .filter_map(|e| after.find(e))
+                    .min()
+                    .unwrap_or(after.len());
+                &after[..end]
+            });
+            if let Some(year) = clock.year.filter(|_| clause.contains(THIS_YEAR)) {
+                set_year(m, year);
             }
         }
         // A state alone gives way to a city of it a later sentence names ("held in Indonesia",

@@ -472,6 +472,39 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .or_else(|| venue_in(sentence))
         .or_else(|| virtual_in(sentence))
         .or_else(|| off_coast(sentence))
+        .or_else(|| host_city(sentence))
+}
+
+/// Verbs whose subject, a city, is where the meeting is: "Manila is set to host the …", "Da
+/// Nang will be the venue for the …".
+const CITY_HOST_VERBS: &[&str] = &[
+    " hosted ",
+    " hosts ",
+    " will host ",
+    " is to host ",
+    " is set to host ",
+    " is due to host ",
+    " will play host to ",
+    " played host to ",
+    " will be the venue for ",
+    " is the venue for ",
+    " was the venue for ",
+    " will be the venue of ",
+    " was the venue of ",
+];
+
+/// The most words a city's name runs ("Bandar Seri Begawan").
+const CITY_WORDS: usize = 3;
+
+/// A known city that [`CITY_HOST_VERBS`] make the host: its last words before the verb.
+fn host_city(sentence: &str) -> Option<String> {
+    CITY_HOST_VERBS.iter().find_map(|verb| {
+        let at = sentence.find(verb)?;
+        let words: Vec<&str> = sentence[..at].split_whitespace().collect();
+        (1..=CITY_WORDS.min(words.len()))
+            .rev()
+            .find_map(|n| known_city(&words[words.len() - n..].join(" ")))
+    })
 }
 
 /// The known city (and its country) a name opens with, the longest: "Hue in the Socialist

@@ -578,6 +578,13 @@ fn chair_phrasing_rows() {
 #[test]
 fn day_phrasing_rows() {
     check_meeting_rows(&[
+        // no day, "later this year" after a numbered meeting's name: the statement's year
+        (
+            "Laos will organise the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Pakse later this year.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("2026")), ("place", Some("Pakse, Laos"))],
+        ),
         // a dateline with its weekday, then "On <days>,": the report's day is not the meeting's
         (
             "HANOI, Friday, 8 May (HNA) — On 5 and 6 May, the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) took stock of the year.",
@@ -662,6 +669,19 @@ fn day_phrasing_rows() {
 #[test]
 fn place_phrasing_rows() {
     check_meeting_rows(&[
+        // a known city as the host: "<City> is set to host …", "<City> will be the venue for …"
+        (
+            "Pakse is set to host the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in October.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Pakse, Laos")), ("chair", None)],
+        ),
+        (
+            "Pakse will be the venue for the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in October.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("place", Some("Pakse, Laos"))],
+        ),
         // "in the <nationality> resort island of <place>": the place named by its kind, not the
         // adjective
         (
