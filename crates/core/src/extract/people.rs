@@ -364,21 +364,10 @@ fn co_chair_after(sentence: &str, end: usize) -> Option<String> {
         .then_some(person)
 }
 
-/// Verbs whose subject hosts the meeting, and so chairs it as ASEAN meetings go: "Hun Manith,
-/// head of the department, hosted the 19th AMIM".
-const HOSTING_VERBS: &[&str] = &[
-    " hosted the ",
-    " hosts the ",
-    " will host the ",
-    " is to host the ",
-    " is set to host the ",
-    " is due to host the ",
-];
-
-/// The host named as [`HOSTING_VERBS`]' subject: a person, a state or a body. It chairs the
+/// The host named as [`text::HOSTING_VERBS`]' subject: a person, a state or a body. It chairs the
 /// meeting when the statement names no chair ([`super::meetings::Extractor::hosts_chair`]).
 pub(super) fn host_subject(sentence: &str) -> Option<String> {
-    subject_of(sentence, HOSTING_VERBS)
+    subject_of(sentence, text::HOSTING_VERBS)
         .or_else(|| hosted_by(sentence))
         .or_else(|| host_state(sentence))
 }

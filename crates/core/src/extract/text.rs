@@ -475,15 +475,20 @@ pub fn place_in(sentence: &str) -> Option<String> {
         .or_else(|| host_city(sentence))
 }
 
-/// Verbs whose subject, a city, is where the meeting is: "Manila is set to host the …", "Da
-/// Nang will be the venue for the …".
-const CITY_HOST_VERBS: &[&str] = &[
-    " hosted ",
-    " hosts ",
-    " will host ",
-    " is to host ",
-    " is set to host ",
-    " is due to host ",
+/// Verbs whose subject hosts the meeting, and so chairs it as ASEAN meetings go: "Hun Manith,
+/// head of the department, hosted the 19th AMIM".
+pub(super) const HOSTING_VERBS: &[&str] = &[
+    " hosted the ",
+    " hosts the ",
+    " will host the ",
+    " is to host the ",
+    " is set to host the ",
+    " is due to host the ",
+];
+
+/// Verbs besides [`HOSTING_VERBS`] whose subject, a city, is where the meeting is: "Da Nang will
+/// be the venue for the …".
+const VENUE_VERBS: &[&str] = &[
     " will play host to ",
     " played host to ",
     " will be the venue for ",
@@ -496,9 +501,10 @@ const CITY_HOST_VERBS: &[&str] = &[
 /// The most words a city's name runs ("Bandar Seri Begawan").
 const CITY_WORDS: usize = 3;
 
-/// A known city that [`CITY_HOST_VERBS`] make the host: its last words before the verb.
+/// A known city that [`HOSTING_VERBS`] or [`VENUE_VERBS`] make the host ("Manila is set to
+/// host the …"): its last words before the verb.
 fn host_city(sentence: &str) -> Option<String> {
-    CITY_HOST_VERBS.iter().find_map(|verb| {
+    HOSTING_VERBS.iter().chain(VENUE_VERBS).find_map(|verb| {
         let at = sentence.find(verb)?;
         let words: Vec<&str> = sentence[..at].split_whitespace().collect();
         (1..=CITY_WORDS.min(words.len()))
