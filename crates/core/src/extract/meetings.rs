@@ -11,7 +11,7 @@ use super::people::{
 };
 use super::spans::{
     floor_char, is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
-    sentence_around, strip_the,
+    ordinal, sentence_around, strip_the,
 };
 use super::text::{bare, find_dates, name_at, place_in, COUNTRIES};
 use super::{clip, fact_id, known, push_cite, MEETING_SERIES};
@@ -534,6 +534,21 @@ fn not_one_instance(text: &str, range: std::ops::Range<usize>) -> bool {
         || names_the_role(text, range.end)
 }
 
+/// Words before a numbered series that make it the framework something else is held under:
+/// "the experts' group met under the fifth ADMM-Plus".
+const NUMBERED_FRAMEWORK_LEADS: &[&str] = &["under the", "auspices of the", "framework of the"];
+
+/// Whether the series mentioned at `name` is numbered by an ordinal after
+/// [`NUMBERED_FRAMEWORK_LEADS`]: a framework, not one of its meetings.
+fn under_numbered(text: &str, name: &std::ops::Range<usize>) -> bool {
+    let lead = text[..name.start].trim_end();
+    let Some((before, last)) = lead.rsplit_once(' ') else {
+        return false;
+    };
+    let before = before.to_ascii_lowercase();
+    ordinal(last).is_some() && NUMBERED_FRAMEWORK_LEADS.iter().any(|l| before.ends_with(l))
+}
+
 /// Verbs saying someone led a meeting, which then took place: "the meeting, marking …, was
 /// chaired by".
 const LED_VERBS: &[&str] = &[" chaired", " co-chaired", " presided", " hosted"];
@@ -643,7 +658,7 @@ impl Extractor<'_> {
             // "the inaugural ADMM+ Disaster Relief Exercise": the exercise's number, not the
             // series'.
             let event = event_follows(text[m.range.end..].trim_start());
-            if m.number.is_some() && (group_follows || event) {
+            if m.number.is_some() && (group_follows || event || under_numbered(text, &m.range)) {
                 continue;
             }
             // "AIME-23" in a statement of 2023: an exercise's year, not its 23rd edition.

@@ -948,9 +948,9 @@ fn a_spaced_plus_names_only_the_plus_series() {
     )]);
 }
 
-/// Phrasing class "the <ordinal> <series> EWG on …" and "the <ordinal> <series full name>
-/// (<ACR>) Experts' Working Group (EWG) on …": a meeting of the series' working group, not the
-/// series' own numbered meeting.
+/// Phrasing class "the <ordinal> <series> EWG on …", "the <ordinal> <series full name>
+/// (<ACR>) Experts' Working Group (EWG) on …" and "<group> under the <ordinal> <series>": a
+/// meeting of the series' working group, not the series' own numbered meeting.
 #[test]
 fn a_series_group_is_no_meeting_of_the_series() {
     check_known_rows(&[
@@ -963,6 +963,14 @@ fn a_series_group_is_no_meeting_of_the_series() {
             "The second ASEAN Defence Ministers’ Meeting-Plus (ADMM-Plus) Experts’ Working Group (EWG) on Maritime Security Meeting was held in Kota Kinabalu, Malaysia from 8 to 10 February 2026.",
             "2026-02-11",
             &[("ewg-ms-2", Some("from 8 to 10 February 2026"), Some("Kota Kinabalu, Malaysia"), None)],
+        ),
+        // "<group> … under the <ordinal> <series>": the numbered series is the framework the
+        // group meets under, so the chair a later sentence names is the group's
+        (
+            "Harbour experts met in Hue on Monday for the 7th ADMM-Plus Experts' Working Group on Maritime Security (EWG-MS-7) under the sixth ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus).\n\n\
+                During the two-day meeting, which is co-chaired by Laos and Japan, the experts will share lessons.",
+            "2026-05-06",
+            &[("ewg-ms-7", Some("4 May 2026"), Some("Hue, Vietnam"), Some("Laos and Japan"))],
         ),
     ]);
 }
