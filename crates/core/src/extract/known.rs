@@ -484,6 +484,9 @@ fn ordinal_of_head(text: &str, at: usize) -> Option<u32> {
         .flatten()
 }
 
+/// Endings of an ordinal that a text may write apart from its digits ("9 th").
+const SPLIT_ORDINAL_ENDS: &[&str] = &["st", "nd", "rd", "th"];
+
 /// An ordinal or a year just before a name, "the" aside: "the 17th …", "the seventh …", "the
 /// 2019 …".
 fn before_name(text: &str, at: usize) -> (Option<u32>, Option<i16>) {
@@ -513,6 +516,12 @@ fn before_name(text: &str, at: usize) -> (Option<u32>, Option<i16>) {
     }
     if let Some(n) = super::spans::ordinal(word) {
         return (Some(n), None);
+    }
+    // "the 9 th ADMM": an ordinal's ending written apart from its digits.
+    if SPLIT_ORDINAL_ENDS.contains(&word.to_ascii_lowercase().as_str()) {
+        if let Some(n) = words.next().and_then(|d| d.parse::<u32>().ok()) {
+            return (Some(n), None);
+        }
     }
     if word.len() == 4 && !closed {
         if let Ok(year @ 1990..=2100) = word.parse::<i16>() {
@@ -656,6 +665,11 @@ mod tests {
             (
                 "the harbour met before the 2019 ASEAN Navy Chief's Meeting",
                 &[("ANCM", None, Some(2019))],
+            ),
+            // an ordinal's ending written apart from its digits
+            (
+                "talks ahead of the 9 th ADMM in the autumn",
+                &[("ADMM", Some(9), None)],
             ),
             // "Defense" spelling
             (
