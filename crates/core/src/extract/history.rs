@@ -73,6 +73,9 @@ const NEXT_EDITION: &[&str] = &[
     "the next meeting",
     "the next conference",
     "the next edition",
+    // "The chiefs will meet again in Hue next year."
+    "will meet again",
+    "will reconvene",
 ];
 
 /// Words after [`NEXT_EDITION`] giving its year relative to the statement's.

@@ -2240,6 +2240,16 @@ fn known_series_instance_rows() {
                 ("aarm-2027", Some("2027"), Some("Malaysia"), None),
             ],
         ),
+        // "<Members> will meet again / will reconvene in <City> in <year>": that year's meeting
+        // of the reported series, there
+        (
+            "The 31st ASEAN Armies Rifle Meet (AARM-31) opened in Hue on 2 November.\n\nThe armies will reconvene in Pakse in 2028.",
+            "2026-11-03",
+            &[
+                ("aarm-31", Some("2 November"), Some("Hue, Vietnam"), None),
+                ("aarm-2028", Some("2028"), Some("Pakse, Laos"), None),
+            ],
+        ),
         // "The events, chaired by <State>, went over what the <series> meetings held in <month>
         // left": the events are the meetings spoken of before, each of them chaired by it
         (
