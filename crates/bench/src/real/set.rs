@@ -251,6 +251,20 @@ mod tests {
         }
     }
 
+    /// The probes' gold parses, and every probe is dev: they were read while tuning before their
+    /// gold was written, so none can be held out.
+    #[test]
+    fn the_probe_gold_loads_and_is_all_dev() {
+        let set = RealSet::load(&crate::repo_root().join("tests/realdev/probes")).unwrap();
+        assert!(set.statements.len() >= 150);
+        for s in &set.statements {
+            let m = &s.statement;
+            assert_eq!(m.split, Split::Dev, "{}", m.id);
+            assert_eq!(m.sha256.len(), 64, "{}", m.id);
+            assert!(m.id.starts_with(m.file.trim_end_matches(".txt")), "{}", m.id);
+        }
+    }
+
     #[test]
     fn sha256_is_the_usual_one() {
         assert_eq!(
