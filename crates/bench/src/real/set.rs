@@ -261,7 +261,11 @@ mod tests {
             let m = &s.statement;
             assert_eq!(m.split, Split::Dev, "{}", m.id);
             assert_eq!(m.sha256.len(), 64, "{}", m.id);
-            assert!(m.id.starts_with(m.file.trim_end_matches(".txt")), "{}", m.id);
+            assert!(
+                m.id.starts_with(m.file.trim_end_matches(".txt")),
+                "{}",
+                m.id
+            );
         }
     }
 

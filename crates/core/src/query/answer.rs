@@ -9,7 +9,7 @@ use super::collector::has_names;
 use super::expand::{floor_weight, idf, rare_weight};
 use super::listing::{listing, listing_intent, name_key, series_timeline};
 use super::passages::paragraph_kind;
-use super::plan::{of_another_series, phrase_query, plan, Plan};
+use super::plan::{is_instance_of, of_another_series, phrase_query, plan, Plan};
 use super::request::Request;
 use super::time::{speaks_of_the_future, Around, Fit};
 use super::{union, Answer, Citation, Hit, QueryError, Scope};
@@ -435,8 +435,8 @@ fn search(
     let Plan {
         concepts,
         named_facts,
+        named_series,
         should,
-        ..
     } = plan;
     // Unscoped, the disjunction is the whole query, so tantivy can rank it with block-max WAND
     // (wrapped in a one-clause conjunction it would score every matching document).
@@ -697,7 +697,7 @@ fn search(
         );
     }
     if let Some(around) = within.around {
-        nearest_first(&mut candidates, around, index);
+        nearest_first(&mut candidates, around, index, &named_series);
     }
 
     let mut shown = Shown::default();
@@ -884,8 +884,15 @@ const NEAR_SHARE: f32 = 0.0;
 /// ranked a meeting two years ahead over the one due in months. Among the leading results that
 /// hold as much of the question as the best and score at least [`NEAR_SHARE`] of it, facts
 /// dated within the days asked about come nearest to today first (the next one for days ahead,
-/// the last one for days behind); the others keep their order after them.
-fn nearest_first(candidates: &mut [Candidate], around: &Around, index: &AgendaIndex) {
+/// the last one for days behind); the others keep their order after them. When the question
+/// names a meeting series, its own meetings within the days come first ("the next ADMM-Plus" is
+/// not an "ADMM-Plus … Exercise", nor the ADMM held the day before).
+fn nearest_first(
+    candidates: &mut [Candidate],
+    around: &Around,
+    index: &AgendaIndex,
+    named_series: &[String],
+) {
     let Some(first) = candidates.first() else {
         return;
     };
@@ -900,8 +907,17 @@ fn nearest_first(candidates: &mut [Candidate], around: &Around, index: &AgendaIn
             .flatten()
             .and_then(|f| around.distance(f))
     };
+    let of_named_series = |c: &Candidate| {
+        (!c.paragraph)
+            .then(|| index.fact(&c.id))
+            .flatten()
+            .is_some_and(|f| is_instance_of(f, named_series))
+    };
     // Stable: equal distances, and the undated, keep their rank order.
-    candidates[..run].sort_by_key(|c| distance(c).unwrap_or(i64::MAX));
+    candidates[..run].sort_by_key(|c| match distance(c) {
+        Some(days) => (false, !of_named_series(c), days),
+        None => (true, true, i64::MAX),
+    });
 }
 
 /// A document that covers enough of the question, before its citations are made.

@@ -162,6 +162,17 @@ fn contradicts_number(fact: &Fact, numbers: &[u32]) -> bool {
     }
 }
 
+/// Whether `fact` is a meeting of one of the series the question names, numbered or not.
+pub(crate) fn is_instance_of(fact: &Fact, named_series: &[String]) -> bool {
+    match fact {
+        Fact::Meeting(m) => m
+            .acronym
+            .as_deref()
+            .is_some_and(|a| named_series.contains(&series_key(a))),
+        _ => false,
+    }
+}
+
 /// Whether `fact` is a numbered meeting of a series other than those the question names
 /// ("17th ANCM" when "17th ADMM" is asked).
 pub(crate) fn of_another_series(fact: &Fact, named_series: &[String]) -> bool {

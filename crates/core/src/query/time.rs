@@ -424,19 +424,34 @@ impl Around {
 
     /// How many days a fact's milestones within the days lie from today, for days that run on
     /// from today or back to it (the next meeting is the nearest ahead, the last the nearest
-    /// behind); `None` for other days or a fact without a milestone within them.
+    /// behind); `None` for other days or a fact without a milestone within them. A milestone
+    /// known to the day counts from its nearest day; one known only by its month or year, from
+    /// the middle of its part within the days (a meeting of "2013" asked about in May may be
+    /// behind: it does not come before one due on 29 August).
     pub(crate) fn distance(&self, fact: &Fact) -> Option<i64> {
         let within = milestones::milestones_of(fact)
             .into_iter()
             .filter(|m| m.overlaps(self.from, self.to));
         let days = |a: Date, b: Date| i64::from((b - a).get_days());
+        let middle = |m: &Milestone, near: i64, far: i64| match m.range.precision {
+            Precision::Day => near,
+            _ => (near + far) / 2,
+        };
         if self.ahead {
             within
-                .map(|m| days(self.from, m.range.start.max(self.from)))
+                .map(|m| {
+                    let near = days(self.from, m.range.start.max(self.from));
+                    let far = days(self.from, m.range.end.min(self.to));
+                    middle(&m, near, far)
+                })
                 .min()
         } else if self.behind {
             within
-                .map(|m| days(m.range.end.min(self.to), self.to))
+                .map(|m| {
+                    let near = days(m.range.end.min(self.to), self.to);
+                    let far = days(m.range.start.max(self.from), self.to);
+                    middle(&m, near, far)
+                })
                 .min()
         } else {
             None
@@ -700,9 +715,14 @@ mod tests {
     #[test]
     fn distance_from_today_of_a_meeting_within_the_days() {
         let today = date(2024, 6, 1);
-        let rows: [(&str, &str, Option<i64>); 7] = [
+        let rows: [(&str, &str, Option<i64>); 10] = [
             ("next meeting", "10 June 2024", Some(9)),
-            ("next meeting", "2025", Some(214)),
+            // Known by its year: from the middle of the year (1 January is 214 days ahead).
+            ("next meeting", "2025", Some(396)),
+            // Known by the year under way: from the middle of what is left of it.
+            ("next meeting", "2024", Some(106)),
+            ("next meeting", "June 2024", Some(14)),
+            ("last meeting", "2024", Some(75)),
             ("upcoming meetings", "1 – 3 June 2024", Some(0)),
             ("next meeting", "3 March 2024", None),
             ("last meeting", "20 May 2024", Some(11)),

@@ -253,6 +253,33 @@ The ASEAN Navy Chiefs' Meeting of 2025 will be held in Manila, the navy chiefs o
     );
 }
 
+/// Phrasing class "the next <series>" (issue 22, real "when is the next ADMM-Plus?"): the
+/// series' own next meeting comes first, before an exercise held under the series' name sooner
+/// or in a year under way (rows: the exercise's date → the first result).
+#[test]
+fn the_next_meeting_of_a_named_series_comes_before_its_exercises() {
+    let report = "+++\nid = \"r\"\ntitle = \"Plans for the year\"\nsource = \"S\"\npublished = \"2013-05-10\"\n+++\n\n\
+The 2nd ADMM-Plus will be held on 29 August 2013. The ADMM-Plus Military Medicine Exercise brings the ADMM-Plus armed forces together.\n";
+    let rows = [("2013", "admm-plus-2"), ("June 2013", "admm-plus-2")];
+    for (exercise_date, first) in rows {
+        let facts = format!(
+            "[[meeting]]\nid = \"admm-plus-2\"\nname = \"2nd ADMM-Plus\"\nacronym = \"ADMM-Plus-2\"\nnumber = 2\ndate = \"29 August 2013\"\ncites = [\"r#1\"]\n\n\
+[[meeting]]\nid = \"mmx-2013\"\nname = \"ADMM-Plus Military Medicine Exercise\"\nacronym = \"MMX\"\ndate = \"{exercise_date}\"\ncites = [\"r#1\"]\n\n\
+[[mechanism]]\nid = \"admm-plus\"\nname = \"ASEAN Defence Ministers' Meeting-Plus\"\nacronym = \"ADMM-Plus\"\ncites = [\"r#1\"]\n"
+        );
+        let index = index_of(&[("r", report)], &facts);
+        let today = jiff::civil::date(2013, 5, 14);
+        let a = crate::query::answer_on(&index, Scope::Ask, "when is the next ADMM-Plus?", today)
+            .unwrap();
+        let ids: Vec<String> = a.results.iter().map(Hit::id).collect();
+        assert_eq!(
+            ids.first().map(String::as_str),
+            Some(first),
+            "{exercise_date}: {ids:?}"
+        );
+    }
+}
+
 /// Phrasing class "the meeting named only in the lead" ("They agreed to adopt …" several
 /// paragraphs below "the 8th ADMM"): the lead's words count half for the paragraphs below.
 #[test]
