@@ -5,12 +5,12 @@
 
 use super::fields::{date_in, MEETING_DATE};
 use super::known::{FIRST_WORDS, ORDINAL_FILLERS};
-use super::meetings::{new_meeting, Extractor};
+use super::meetings::{new_meeting, Extractor, OCCURRENCE_VERBS};
 use super::people::first_naming;
 use super::spans::{is_exercise, name_before, ordinal, EXERCISE_HEADS};
 use super::text::{self, bare, find_dates, place_in, sentences};
 use super::{fact_id, known, push_cite};
-use crate::corpus::{Initiative, Meeting};
+use crate::corpus::{BodyKind, Initiative, Meeting};
 use crate::dates::Precision;
 
 /// Head nouns of one exercise, lowercase.
@@ -31,6 +31,22 @@ const NAME_STOPS: &[&str] = &[
     "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were",
     "will", "would", "be", "been", "that", "which", "who", "their", "its", "his", "her", "this",
 ];
+
+/// Lowercase words a capitalised exercise's name holds between its capitalised ones ("Maritime
+/// Security and Counter-Terrorism Exercise").
+const NAME_CONNECTORS: &[&str] = &["and", "&", "of"];
+
+/// The capitalised words before an exercise's head it needs: "Table Top Exercise".
+const MIN_QUALIFIER_WORDS: usize = 2;
+
+/// The word that opens an ASEAN exercise's name ("ASEAN-India Maritime Exercise", "Asean …").
+const ASEAN: &str = "ASEAN";
+
+/// The longest a short form in brackets after an exercise's head runs, in bytes.
+const MAX_SHORT_FORM: usize = 12;
+
+/// What joins an exercise's head to its capitalised topic: "Exercise on Peacekeeping".
+const TOPIC_LEAD: &str = " on ";
 
 /// Words saying a sentence is about the exercise spoken of last.
 const EXERCISE_REFERENCES: &[&str] = &["the exercise", "this exercise", "the drill"];
@@ -166,6 +182,140 @@ impl Extractor<'_> {
                 }
                 let key = name.trim_end_matches(|c: char| !c.is_alphanumeric());
                 let i = self.exercise(key, &text::capitalise_first(&name), number, sentence, cite);
+                found.push(i);
+            }
+        }
+        found
+    }
+
+    /// "the ADMM-Plus Maritime Security Field Training Exercise, ongoing from 30 April", "the
+    /// Harbour Rescue Exercise opened in Hue": an exercise named in capitals (two words at
+    /// least before its head, "on <Name>" after it), in a sentence saying it is held or when:
+    /// the exercise of the statement's year, or its numbered one.
+    pub(super) fn capitalised_exercises(
+        &mut self,
+        text: &str,
+        cite: &str,
+        mentioned: &[usize],
+    ) -> Vec<usize> {
+        let mut found = Vec::new();
+        // Only a statement about an exercise (its headline says so) names one this loosely:
+        // elsewhere such a name is in passing, and its fact would crowd the report's answers.
+        let about_an_exercise = self
+            .statement
+            .title
+            .split_whitespace()
+            .any(|w| EXERCISE_HEADS.contains(&bare(w).to_ascii_lowercase().as_str()));
+        if !about_an_exercise {
+            return found;
+        }
+        for (_, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            let held = OCCURRENCE_VERBS.iter().any(|v| lower.contains(v))
+                || date_in(sentence, self.clock, &MEETING_DATE).is_some();
+            if !held {
+                continue;
+            }
+            let words: Vec<(usize, &str)> = sentence
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+                .collect();
+            for (k, &(head_at, w)) in words.iter().enumerate() {
+                let head = bare(w);
+                let capital_head = head.starts_with(char::is_uppercase)
+                    && EXERCISE_HEADS.contains(&head.to_ascii_lowercase().as_str());
+                if !capital_head || w.starts_with('(') {
+                    continue;
+                }
+                // Back over capitalised words and inner connectors to the name's start.
+                let mut start = k;
+                while start > 0 {
+                    let prev = words[start - 1].1;
+                    let inner = NAME_CONNECTORS.contains(&prev) && start < k;
+                    if prev.ends_with([',', ';', ':', '.', ')'])
+                        || !(text::capitalised(prev) || inner)
+                    {
+                        break;
+                    }
+                    start -= 1;
+                }
+                // "The Harbour Rescue Exercise": the sentence's capital article is no part of it.
+                while start < k
+                    && (NAME_CONNECTORS.contains(&words[start].1)
+                        || DETERMINERS.contains(&words[start].1.to_ascii_lowercase().as_str()))
+                {
+                    start += 1;
+                }
+                if k - start < MIN_QUALIFIER_WORDS {
+                    continue;
+                }
+                // A name cut short ("…, Disaster Relief … Exercise", "(ADMM) Plus … Exercise") or
+                // a group's topic ("Working Group on Maritime Security … Exercises") is no
+                // exercise's whole name.
+                let before = start.checked_sub(1).map(|b| words[b].1);
+                if before.is_some_and(|b| {
+                    TOPIC_LEAD.trim() == b
+                        || b.ends_with(')')
+                        || bare(b).is_empty()
+                        || b.ends_with([',', '/']) && text::capitalised(b)
+                }) {
+                    continue;
+                }
+                // One a known exercise names, or another rule read already ("… Exercise (MS & CT
+                // FTX)").
+                // The span runs over a short form in brackets after the head ("… Exercise
+                // (AUMX)": a known exercise's).
+                let head_end = head_at + w.trim_end_matches([',', '.', ';', ':']).len();
+                let short = sentence[head_end..]
+                    .strip_prefix(" (")
+                    .and_then(|r| r.find(')'))
+                    .filter(|&c| c <= MAX_SHORT_FORM)
+                    .map_or(0, |c| c + 3);
+                let span = words[start].0..head_end + short;
+                let read = known::mentions(sentence, self.bodies)
+                    .iter()
+                    .filter(|m| m.body.kind == BodyKind::Exercise)
+                    .any(|m| m.range.start < span.end && span.start < m.range.end)
+                    || mentioned.iter().chain(&found).any(|&i| {
+                        super::people::naming_span(sentence, &self.meetings[i])
+                            .is_some_and(|r| r.start < span.end && span.start < r.end)
+                    });
+                let name_only = &sentence[span.start..head_end];
+                if read || known::named(name_only, self.bodies).is_some() {
+                    continue;
+                }
+                // "… Exercise (TTX) on Peacekeeping Operations": a capitalised topic after "on",
+                // past the head's short form.
+                let topic = sentence[head_end + short..]
+                    .strip_prefix(TOPIC_LEAD)
+                    .and_then(|rest| text::name_at(rest, 0));
+                let from = words[start].0;
+                let mut name = sentence[from..head_end].to_string();
+                if let Some(topic) = topic {
+                    name = format!("{name}{TOPIC_LEAD}{topic}");
+                }
+                // "ASEAN Defence Ministers' Meeting (ADMM)-Plus Maritime …": a known series
+                // opening the name goes by its acronym. A name opened by neither such a series
+                // nor ASEAN tells no exercise of ASEAN's ("the Table Top Exercise").
+                let series = known::mentions(&name, self.bodies)
+                    .into_iter()
+                    .find(|m| m.range.start == 0);
+                let mut short = name.clone();
+                match series
+                    .as_ref()
+                    .and_then(|m| Some((m, m.body.acronym.as_ref()?)))
+                {
+                    Some((m, acronym)) => {
+                        let rest = &name[m.range.end..];
+                        short = format!("{acronym}{rest}");
+                        name = format!("{}{rest}", m.body.name);
+                    }
+                    None if !name.to_ascii_uppercase().starts_with(ASEAN) => continue,
+                    None => {}
+                }
+                let at = sentence.as_ptr() as usize - text.as_ptr() as usize + from;
+                let number = ordinal_before(text, at);
+                let i = self.exercise(&short, &name, number, sentence, cite);
                 found.push(i);
             }
         }

@@ -34,7 +34,7 @@ const BETWEEN_LEADS: &[&str] = &[
 const MET_WITH: &[&str] = &[" convened with ", " met with "];
 
 /// Words saying a series' meeting took place, for one named without a number.
-const OCCURRENCE_VERBS: &[&str] = &[
+pub(super) const OCCURRENCE_VERBS: &[&str] = &[
     "was held",
     "were held",
     " held in ",

@@ -506,6 +506,10 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| p.mention_all(x.host_in_year(p.text, &p.cite)),
     |x, p| p.mention_all(x.exercise_short_forms(p.text, &p.cite)),
     |x, p| p.mention_all(x.exercise_phrases(p.text, &p.cite)),
+    |x, p| {
+        let found = x.capitalised_exercises(p.text, &p.cite, &p.mentioned);
+        p.mention_all(found)
+    },
     |x, p| p.mention_all(x.partner_informal_meetings(p.text, &p.cite)),
     |x, p| p.mention_all(x.partner_exercises(p.text, &p.cite)),
     |x, p| p.mention_all(x.ministers_meetings(p.text, &p.cite)),

@@ -3154,6 +3154,72 @@ fn exercise_rows() {
     .is_empty());
 }
 
+/// Phrasing class "an exercise named in capitals after its series, in a statement about it"
+/// (probe statements on the ADMM-Plus maritime exercises): rows of (headline, paragraph) → the
+/// meetings, as (id, date, place). The name runs from the series (or ASEAN) to the head word;
+/// under a headline about something else, or without a series or ASEAN opening it, no exercise.
+#[test]
+fn capitalised_exercise_rows() {
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        &'a [(&'a str, Option<&'a str>, Option<&'a str>)],
+    );
+    let rows: &[Row] = &[
+        (
+            "Eighteen navies open harbour security exercise",
+            "The ASEAN Defence Ministers' Meeting (ADMM)-Plus Harbour Security Field Training Exercise (FTX), under way from 3 to 14 May, gathers eighteen navies.",
+            &[(
+                "admm-plus-harbour-security-field-training-exercise-2026",
+                Some("from 3 to 14 May"),
+                None,
+            )],
+        ),
+        (
+            "Mine clearance drill opens",
+            "The ADMM-Plus Mine Clearance and Rescue Exercise opened in Danang on 2 June.",
+            &[(
+                "admm-plus-mine-clearance-and-rescue-exercise-2026",
+                Some("2 June"),
+                Some("Danang"),
+            )],
+        ),
+        // under a headline about something else, a name in passing
+        (
+            "Ministers meet in Hue",
+            "They praised the ADMM-Plus Mine Clearance and Rescue Exercise, which opened in Danang on 2 June.",
+            &[],
+        ),
+        (
+            "Sailors begin a week of drills",
+            "The ASEAN Coastal Rescue Exercise began in Hue on 4 May.",
+            &[("asean-coastal-rescue-exercise-2026", Some("4 May"), Some("Hue, Vietnam"))],
+        ),
+        // no series or ASEAN opening the name: whose exercise it is, the name does not say
+        (
+            "Staff officers start an exercise",
+            "The Harbour Table Top Exercise was held on 2 May.",
+            &[],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (headline, text, want) in rows {
+        let got: Vec<_> =
+            meetings_with_known_bodies(&format!("{headline}\n\n{text}\n"), "2026-06-10")
+                .into_iter()
+                .map(|m| (m.id, m.date, m.place))
+                .collect();
+        let want: Vec<_> = want
+            .iter()
+            .map(|(id, d, p)| (id.to_string(), d.map(str::to_string), p.map(str::to_string)))
+            .collect();
+        if got != want {
+            wrong.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 /// Phrasing class "an exercise's handle holding its year" ("… Exercise (AIME-23)" in a statement
 /// of 2023): the exercise of that year, the first when "the first" opens it, and the statement's
 /// facts valid (regression: a meeting listed the handle's mechanism, whose id a meeting took,
