@@ -87,6 +87,12 @@ impl DateRange {
     pub fn overlaps(&self, from: Date, to: Date) -> bool {
         from <= to && self.start <= to && from <= self.end
     }
+
+    /// Whether both ranges are the same days told as precisely, however each was written
+    /// ("November 1" and "Saturday" read as 1 November 2025).
+    pub fn same_days(&self, other: &DateRange) -> bool {
+        self.start == other.start && self.end == other.end && self.precision == other.precision
+    }
 }
 
 impl fmt::Display for DateRange {

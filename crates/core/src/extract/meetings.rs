@@ -373,6 +373,15 @@ fn opens_longer_bracket(text: &str, span: std::ops::Range<usize>) -> bool {
     text[..span.start].trim_end().ends_with('(') && !text[span.end..].trim_start().starts_with(')')
 }
 
+/// Whether both meetings are dated to the same days, however each sentence wrote them.
+fn same_days(a: &Option<dates::DateRange>, b: &Option<dates::DateRange>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.same_days(b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// Whether `day` is a day of the month `month` ("18 November 2026" in "November 2026"): the
 /// same meeting's date, told more precisely.
 fn day_in_month(day: &Option<dates::DateRange>, month: &Option<dates::DateRange>) -> bool {
@@ -1188,7 +1197,9 @@ impl Extractor<'_> {
                     };
                     let alone = this_years && only_numbered(&|_| true);
                     let same_when = m.when.is_some()
-                        && (n.when == m.when || day_in_month(&m.when, &n.when) || is_exercise(m));
+                        && (same_days(&n.when, &m.when)
+                            || day_in_month(&m.when, &n.when)
+                            || is_exercise(m));
                     // "the forthcoming ADMM" (its year alone) and "the 19th ADMM in October",
                     // still to come: the one coming meeting of the series that year.
                     // Past editions the statement recalls without a date ("the 30th and 31st

@@ -1856,6 +1856,18 @@ fn own_edition_and_event_rows() {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // "<series> to be held on <weekday>", then "the <nth> <series> in <place> on <day>":
+        // the same days however written, one meeting (probe class "Saturday" / "November 1")
+        (
+            "The minister will speak at the ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus) to be held on Saturday.\n\nHe will attend the 12th ADMM-Plus in Kuala Lumpur on November 1.",
+            "2025-10-29",
+            &[(
+                "admm-plus-12",
+                Some("November 1"),
+                Some("Kuala Lumpur, Malaysia"),
+                None,
+            )],
+        ),
         // "the first <series> <Name> Exercise was held": the exercise's first, not the series'
         (
             "The first ADMM-Plus Harbour Rescue Exercise was held in Hue in June.",
