@@ -8,6 +8,13 @@ use std::ops::Range;
 
 /// The sign some statements write for "-Plus" after an acronym ("ADMM+").
 pub(super) const PLUS_SIGN: &str = "+";
+
+/// The sign written apart from the acronym, which then closes a bracket or a clause: "the
+/// ASEAN Defence Ministers Meeting Plus (ADMM +)".
+const SPACED_PLUS_SIGN: &str = " +";
+
+/// What may follow [`SPACED_PLUS_SIGN`] for it to be the series' sign (not a sum: "ADMM + 1").
+const SPACED_PLUS_ENDS: &[char] = &[')', ',', '.', ';', ':'];
 /// The ending of a "-Plus" body's acronym.
 const PLUS_SUFFIX: &str = "-Plus";
 
@@ -56,13 +63,24 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
             let plus_body = bodies
                 .iter()
                 .find(|b| b.acronym.as_deref() == Some(&format!("{acronym}{PLUS_SUFFIX}")));
+            let spaced_plus = format!("{acronym}{SPACED_PLUS_SIGN}");
             for (at, _) in text.match_indices(acronym.as_str()) {
                 let end = at + acronym.len();
+                let spaced_end = end + SPACED_PLUS_SIGN.len();
                 match plus_body {
                     Some(p)
                         if text[at..].starts_with(&plus) && bounded(text, at, end + 1, true) =>
                     {
                         found.push((at..end + 1, p));
+                    }
+                    Some(p)
+                        if text[at..].starts_with(&spaced_plus)
+                            && text[spaced_end..]
+                                .chars()
+                                .next()
+                                .is_none_or(|c| SPACED_PLUS_ENDS.contains(&c)) =>
+                    {
+                        found.push((at..spaced_end, p));
                     }
                     _ if bounded(text, at, end, true) => found.push((at..end, body)),
                     _ => {}
@@ -645,6 +663,11 @@ mod tests {
             // "ADMM+" for the "-Plus" series
             (
                 "ADMM+ talks follow the ADMM",
+                &[("ADMM-Plus", None, None), ("ADMM", None, None)],
+            ),
+            // … and "ADMM +" closing a bracket; a sum is no series
+            (
+                "the ministers' meeting plus partners (ADMM +) met after ADMM + 1 talks",
                 &[("ADMM-Plus", None, None), ("ADMM", None, None)],
             ),
             // a number after a space, with or without its ordinal ending; not a day of a date
