@@ -39,6 +39,7 @@ pub fn answer_on(
         }
         if scope == Scope::Ask {
             series_at_a_glance(index, &mut a, text, today);
+            first_edition_first(index, &mut a, text);
         }
         return Ok(a);
     };
@@ -126,6 +127,80 @@ fn series_at_a_glance(index: &AgendaIndex, a: &mut Answer, text: &str, today: Da
     let at = a.results.len().min(1);
     a.results.splice(at..at, glance);
 }
+
+/// Words asking for a series' first meeting: "the inaugural ADMM-Plus", "when was the ADMM set
+/// up", lowercase, matched as whole words.
+const FIRST_EDITION_CUES: &[&str] = &[
+    "first",
+    "first-ever",
+    "inaugural",
+    "maiden",
+    "launched",
+    "set up",
+    "founded",
+    "inception",
+];
+
+/// Regression (issue 22, probe questions "in which city was the ADMM-Plus launched?", "where and
+/// when was the inaugural ADMM-Plus convened?"): a question asking for the first meeting of a
+/// series it names by acronym, and naming no other number, shows the series' first meeting
+/// when the corpus knows it, right after the best result. The longest acronym named wins ("ADMM-Plus" over "ADMM"); one
+/// followed by a capitalised word is a part of a longer name ("ADMM-Plus EWG"), not the series.
+fn first_edition_first(index: &AgendaIndex, a: &mut Answer, text: &str) {
+    let lower = format!(" {} ", text.to_lowercase().replace(['?', ',', '.'], " "));
+    let cued = FIRST_EDITION_CUES
+        .iter()
+        .any(|c| lower.contains(&format!(" {c} ")));
+    if !cued || text.chars().any(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let firsts = index.facts.iter().filter_map(|f| match f {
+        Fact::Meeting(m) if m.number == Some(1) => Some(&**m),
+        _ => None,
+    });
+    let named = |acronym: &str| {
+        text.match_indices(acronym).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let rest = &text[at + acronym.len()..];
+            let bounded = !before.is_some_and(char::is_alphanumeric)
+                && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+            let next_word = rest.split_whitespace().next().unwrap_or("");
+            bounded && !next_word.starts_with(char::is_uppercase)
+        })
+    };
+    let Some(first) = firsts
+        .filter_map(|m| {
+            // "ADMM-Plus-1" is of the "ADMM-Plus".
+            let acronym = m
+                .acronym
+                .as_deref()?
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .trim_end_matches(['-', ' ']);
+            named(acronym).then_some((acronym.len(), m))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, m)| m)
+    else {
+        return;
+    };
+    let Some(fact) = index.fact(&first.id) else {
+        return;
+    };
+    if a.results
+        .iter()
+        .take(FIRST_EDITION_AT + 1)
+        .any(|h| h.id() == first.id)
+    {
+        return;
+    }
+    a.results.retain(|h| h.id() != first.id);
+    let at = a.results.len().min(FIRST_EDITION_AT);
+    a.results.insert(at, listed(index, fact));
+}
+
+/// Where [`first_edition_first`] puts the first meeting: after the best result, which may hold
+/// what else is asked ("who headed China's delegation to the first ADMM-Plus?").
+const FIRST_EDITION_AT: usize = 1;
 
 /// Whether the text has a word of substance (not a question word).
 fn has_words(text: &str) -> bool {

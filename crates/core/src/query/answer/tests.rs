@@ -280,6 +280,57 @@ The 2nd ADMM-Plus will be held on 29 August 2013. The ADMM-Plus Military Medicin
     }
 }
 
+/// Phrasing class "the first / inaugural <series>, where it was launched or set up" (issue 22,
+/// probe questions): the series' first meeting is among the first two results; a question
+/// naming another number, or a longer name the acronym opens, is answered as without the rule.
+#[test]
+fn a_question_for_a_series_first_meeting_shows_it() {
+    let report = "+++\nid = \"r\"\ntitle = \"Ministers meet online\"\nsource = \"S\"\npublished = \"2021-06-16\"\n+++\n\n\
+The 8th ADMM-Plus launched a harbour plan in the city of Hue on 16 June 2021.\n\n\
+The 7th ADMM-Plus launched a harbour drill in the city of Hue in 2020.\n\n\
+Ten years earlier the 1st ADMM-Plus met in Hanoi on 12 October 2010.\n\n\
+The ADMM-Plus EWG on harbour safety was launched in the city of Hue in 2019.\n";
+    let meeting = |n: u32, date: &str, cite: &str| {
+        format!("[[meeting]]\nid = \"admm-plus-{n}\"\nname = \"ADMM-Plus {n}\"\nacronym = \"ADMM-Plus\"\nnumber = {n}\ndate = \"{date}\"\ncites = [\"{cite}\"]\n\n")
+    };
+    let facts = meeting(8, "16 June 2021", "r#1")
+        + &meeting(7, "2020", "r#2")
+        + &meeting(1, "12 October 2010", "r#3");
+    let facts = facts.as_str();
+    let index = index_of(&[("r", report)], facts);
+    let today = jiff::civil::date(2026, 1, 1);
+    let ids = |q: &str| -> Vec<String> {
+        crate::query::answer_on(&index, Scope::Ask, q, today)
+            .unwrap()
+            .results
+            .iter()
+            .map(Hit::id)
+            .collect()
+    };
+    for q in [
+        "in which city was the ADMM-Plus launched?",
+        "where was the inaugural ADMM-Plus held?",
+    ] {
+        let got = ids(q);
+        assert!(
+            got.iter().take(2).any(|id| id == "admm-plus-1"),
+            "{q}: {got:?}"
+        );
+    }
+    for q in [
+        "was the 8th ADMM-Plus launched online?",
+        "when was the ADMM-Plus EWG on harbour safety launched?",
+    ] {
+        let plain: Vec<String> = answer(&index, Scope::Ask, q)
+            .unwrap()
+            .results
+            .iter()
+            .map(Hit::id)
+            .collect();
+        assert_eq!(ids(q), plain, "{q}");
+    }
+}
+
 /// Phrasing class "the meeting named only in the lead" ("They agreed to adopt …" several
 /// paragraphs below "the 8th ADMM"): the lead's words count half for the paragraphs below.
 #[test]
