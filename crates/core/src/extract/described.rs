@@ -302,10 +302,7 @@ fn series_of(partner: &str, sentence: &str) -> (String, String) {
 
 /// Byte ranges of "informal … meeting" in `sentence`, lowercase or capitalised.
 fn informal_meetings(sentence: &str) -> Vec<usize> {
-    let words: Vec<(usize, &str)> = sentence
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = super::text::word_offsets(sentence, sentence).collect();
     let lower = |w: &str| super::text::bare(w).to_ascii_lowercase();
     words
         .iter()
@@ -669,10 +666,7 @@ impl Extractor<'_> {
             if !asean {
                 continue;
             }
-            let words: Vec<(usize, &str)> = sentence
-                .split_whitespace()
-                .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
-                .collect();
+            let words: Vec<(usize, &str)> = super::text::word_offsets(sentence, sentence).collect();
             let Some(k) = words.iter().position(|(_, w)| {
                 PARTNER_EXERCISE_WORDS.contains(&bare(w)) && !w.starts_with(char::is_uppercase)
             }) else {

@@ -428,10 +428,7 @@ pub fn documents(text: &str) -> Vec<Document> {
         let has_verb =
             own_verb || verb_before && LIST_ANAPHORS.iter().any(|a| sentence.starts_with(a));
         verb_before = own_verb;
-        let words: Vec<(usize, &str)> = sentence
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
-            .collect();
+        let words: Vec<(usize, &str)> = super::text::word_offsets(sentence, sentence).collect();
         let mut i = 0;
         // The head of the lowercase document named last, which "another on …" repeats.
         let mut described_head: Option<String> = None;

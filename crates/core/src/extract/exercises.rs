@@ -216,10 +216,7 @@ impl Extractor<'_> {
             if !held {
                 continue;
             }
-            let words: Vec<(usize, &str)> = sentence
-                .split_whitespace()
-                .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
-                .collect();
+            let words: Vec<(usize, &str)> = super::text::word_offsets(sentence, sentence).collect();
             for (k, &(head_at, w)) in words.iter().enumerate() {
                 let head = bare(w);
                 let capital_head = head.starts_with(char::is_uppercase)

@@ -340,10 +340,7 @@ const FUTURE_MONTH_LEADS: &[&str] = &["for"];
 /// month when "last" or "next" (or a sentence about what will be) says so.
 fn month_alone(sentence: &str, lower: &str, at: usize, clock: Clock) -> Option<Found> {
     let year = clock.year?;
-    let words: Vec<(usize, &str)> = lower
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = super::text::word_offsets(lower, lower).collect();
     let found: Vec<Found> = words
         .windows(2)
         .filter_map(|pair| {
@@ -404,10 +401,7 @@ fn month_alone(sentence: &str, lower: &str, at: usize, clock: Clock) -> Option<F
 /// "today", "on Wednesday": the day meant, against the statement's day (a weekday is the
 /// last such day up to it, or the next after it in a sentence about what will be).
 fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
-    let words: Vec<(usize, &str)> = lower
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = super::text::word_offsets(lower, lower).collect();
     let (at, word, day) = words.iter().enumerate().find_map(|(k, &(at, w))| {
         let b = bare(w);
         // "today", not "today's".

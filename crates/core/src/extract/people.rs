@@ -845,9 +845,7 @@ const MEETING_WORDS: &[&str] = &["Meeting", "meeting", "Conference", "conference
 fn chairman_of(sentence: &str) -> Option<String> {
     let at = after_phrase(sentence, CHAIRMAN_OF)?;
     let mut meeting = false;
-    for (k, w) in sentence[at..]
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+    for (k, w) in super::text::word_offsets(sentence, &sentence[at..])
         .take_while(|(k, _)| k - at <= CHAIRMAN_RANK_WITHIN)
     {
         let b = text::bare(w);

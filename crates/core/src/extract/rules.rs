@@ -546,10 +546,7 @@ fn looks_like_acronym(s: &str) -> bool {
 /// of the") does not.
 fn force_name_before(text: &str, end: usize) -> Option<(usize, String, &'static str)> {
     let before = &text[..end];
-    let words: Vec<(usize, &str)> = before
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = super::text::word_offsets(text, before).collect();
     // The run of capitalised words and inner connectors right before the bracket.
     let mut start = words.len();
     while start > 0 {
@@ -1386,10 +1383,7 @@ impl<'a> Extractor<'a> {
     fn ordinal_names(&mut self, para: &mut Para<'_>) {
         let text = para.text;
         let cite = para.cite.clone();
-        for (at, word) in text
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        {
+        for (at, word) in super::text::word_offsets(text, text) {
             let Some(n) = ordinal(word) else { continue };
             let from = at + word.len();
             let Some(name) = dashed_name_at(text, from).map(|n| before_next_ordinal(&n)) else {
@@ -1425,10 +1419,7 @@ impl<'a> Extractor<'a> {
         let text = para.text;
         let cite = para.cite.clone();
         let known_spans = para.known.clone();
-        let words: Vec<(usize, &str)> = text
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-            .collect();
+        let words: Vec<(usize, &str)> = super::text::word_offsets(text, text).collect();
         for (k, &(at, word)) in words.iter().enumerate() {
             let token = bare(word);
             let (letters, number) = match token.rsplit_once('-') {
@@ -1536,10 +1527,7 @@ impl<'a> Extractor<'a> {
     /// <own words> <head>".
     fn sub_bodies(&mut self, para: &mut Para<'_>) {
         let text = para.text;
-        let words: Vec<(usize, &str)> = text
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-            .collect();
+        let words: Vec<(usize, &str)> = super::text::word_offsets(text, text).collect();
         let index_at = |byte: usize| words.iter().position(|(at, _)| *at >= byte);
         for m in known::mentions(text, self.bodies) {
             if m.number.is_some() || m.year.is_some() {
@@ -1630,10 +1618,7 @@ impl<'a> Extractor<'a> {
         let cite = para.cite.clone();
         let mentions = known::mentions(text, self.bodies);
         for (range, sentence) in sentences(text) {
-            let words: Vec<(usize, &str)> = sentence
-                .split_whitespace()
-                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-                .collect();
+            let words: Vec<(usize, &str)> = super::text::word_offsets(text, sentence).collect();
             for pair in words.windows(2) {
                 let [(at, first), (_, second)] = pair else {
                     continue;
@@ -1891,10 +1876,7 @@ impl<'a> Extractor<'a> {
         let text = para.text;
         let known = para.known.clone();
         let mut from = 0;
-        for (at, word) in text
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        {
+        for (at, word) in super::text::word_offsets(text, text) {
             if at < from || !text::capitalised(word) || para.in_pair(at) {
                 continue;
             }

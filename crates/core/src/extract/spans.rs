@@ -71,10 +71,7 @@ pub(super) fn locate_pairs(text: &str) -> Vec<Pair> {
         from = open + needle.len();
         // The same words as the miner's long form, but as written (apostrophes kept).
         let n = long.split_whitespace().count();
-        let before: Vec<(usize, &str)> = text[..open]
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-            .collect();
+        let before: Vec<(usize, &str)> = super::text::word_offsets(text, &text[..open]).collect();
         if before.len() < n {
             continue;
         }
@@ -124,10 +121,7 @@ fn loose_pairs(text: &str, out: &mut Vec<Pair>) {
         {
             continue;
         }
-        let words: Vec<(usize, &str)> = text[..open]
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-            .collect();
+        let words: Vec<(usize, &str)> = super::text::word_offsets(text, &text[..open]).collect();
         let window = &words[words.len().saturating_sub(letters.len() + 4)..];
         let Some(&(_, last)) = window.last() else {
             continue;
@@ -287,10 +281,7 @@ pub(super) fn strip_the(name: &str) -> String {
 /// " met with"), within its sentence.
 pub(super) fn name_before(text: &str, end: usize) -> Option<String> {
     let start = sentence_start(text, end);
-    let words: Vec<(usize, &str)> = text[start..end]
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = super::text::word_offsets(text, &text[start..end]).collect();
     let mut from = None;
     for &(at, w) in words.iter().rev() {
         if w.ends_with(',') {

@@ -929,3 +929,13 @@ fn check_sentence_rows(rows: &[(&str, Option<&str>)], read: fn(&str) -> Option<S
         assert_eq!(read(sentence).as_deref(), *want, "{sentence}");
     }
 }
+
+/// `text::word_offsets`: the words of a slice, each at its byte offset in the whole text.
+#[test]
+fn word_offsets_count_from_the_whole_text() {
+    let whole = "The  9th ADMM met.";
+    let got: Vec<(usize, &str)> = text::word_offsets(whole, &whole[5..]).collect();
+    assert_eq!(got, [(5, "9th"), (9, "ADMM"), (14, "met.")]);
+    let all: Vec<(usize, &str)> = text::word_offsets(whole, whole).collect();
+    assert_eq!(all[0], (0, "The"));
+}

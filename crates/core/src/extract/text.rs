@@ -1066,10 +1066,7 @@ fn may_start(word: &str) -> bool {
 /// Dates and timelines in `text`, longest first at each place, left to right, not overlapping.
 /// `year` completes dates written without one; with `need_year` those are skipped instead.
 pub fn find_dates(text: &str, year: Option<i16>, need_year: bool) -> Vec<Found> {
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = word_offsets(text, text).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -1223,3 +1220,13 @@ pub(super) const CLAUSE_PARTICIPLES: &[&str] = &[
 
 /// Words opening a planned thing's object that make it someone's, with no name of its own.
 pub(super) const POSSESSIVE_OPENERS: &[&str] = &["its", "their", "his", "her", "our", "my"];
+
+/// The words of `part`, a slice of `whole`, each with its byte offset in `whole`.
+pub(super) fn word_offsets<'p>(
+    whole: &str,
+    part: &'p str,
+) -> impl Iterator<Item = (usize, &'p str)> + 'p {
+    let base = whole.as_ptr() as usize;
+    part.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - base, w))
+}
