@@ -143,9 +143,10 @@ const FIRST_EDITION_CUES: &[&str] = &[
 
 /// Regression (issue 22, probe questions "in which city was the ADMM-Plus launched?", "where and
 /// when was the inaugural ADMM-Plus convened?"): a question asking for the first meeting of a
-/// series it names by acronym, and naming no other number, shows the series' first meeting
-/// when the corpus knows it, right after the best result. The longest acronym named wins ("ADMM-Plus" over "ADMM"); one
-/// followed by a capitalised word is a part of a longer name ("ADMM-Plus EWG"), not the series.
+/// series it names by acronym (in any case), and naming no other number, shows the series' first
+/// meeting when the corpus knows it, right after the best result. The longest acronym named wins
+/// ("ADMM-Plus" over "ADMM"); one followed by a capitalised word is a part of a longer name
+/// ("ADMM-Plus EWG"), not the series.
 fn first_edition_first(index: &AgendaIndex, a: &mut Answer, text: &str) {
     let lower = format!(" {} ", text.to_lowercase().replace(['?', ',', '.'], " "));
     let cued = FIRST_EDITION_CUES
@@ -158,15 +159,19 @@ fn first_edition_first(index: &AgendaIndex, a: &mut Answer, text: &str) {
         Fact::Meeting(m) if m.number == Some(1) => Some(&**m),
         _ => None,
     });
+    // ASCII lowercase keeps every byte where it was: offsets in `folded` are offsets in `text`.
+    let folded = text.to_ascii_lowercase();
     let named = |acronym: &str| {
-        text.match_indices(acronym).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let rest = &text[at + acronym.len()..];
-            let bounded = !before.is_some_and(char::is_alphanumeric)
-                && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
-            let next_word = rest.split_whitespace().next().unwrap_or("");
-            bounded && !next_word.starts_with(char::is_uppercase)
-        })
+        folded
+            .match_indices(&acronym.to_ascii_lowercase())
+            .any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let rest = &text[at + acronym.len()..];
+                let bounded = !before.is_some_and(char::is_alphanumeric)
+                    && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+                let next_word = rest.split_whitespace().next().unwrap_or("");
+                bounded && !next_word.starts_with(char::is_uppercase)
+            })
     };
     let Some(first) = firsts
         .filter_map(|m| {

@@ -310,6 +310,7 @@ The ADMM-Plus EWG on harbour safety was launched in the city of Hue in 2019.\n";
     for q in [
         "in which city was the ADMM-Plus launched?",
         "where was the inaugural ADMM-Plus held?",
+        "in which city was the admm-plus launched?",
     ] {
         let got = ids(q);
         assert!(
