@@ -913,8 +913,9 @@ fn nearest_first(
             .flatten()
             .is_some_and(|f| is_instance_of(f, named_series))
     };
-    // Stable: equal distances, and the undated, keep their rank order.
-    candidates[..run].sort_by_key(|c| match distance(c) {
+    // Stable: equal distances, and the undated, keep their rank order. Each key is computed
+    // once (a distance reads the fact's milestones).
+    candidates[..run].sort_by_cached_key(|c| match distance(c) {
         Some(days) => (false, !of_named_series(c), days),
         None => (true, true, i64::MAX),
     });
