@@ -78,6 +78,9 @@ pub(super) const OCCURRENCE_VERBS: &[&str] = &[
     "commenced",
     "concluded",
     "concludes",
+    // "the ADMM and the ADMM-Plus that ended on Tuesday"
+    " ended",
+    " ends ",
     "wrapped up",
     "will hold",
     "to hold",

@@ -1856,6 +1856,16 @@ fn own_edition_and_event_rows() {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // "chaired the <series> and the <series> that ended on <weekday>": both meetings, on the
+        // weekday's day (probe class "ended")
+        (
+            "Minister Sato chaired the two-day ADMM and the ADMM-Plus that ended on Tuesday in Clark.",
+            "2026-10-30",
+            &[
+                ("admm-2026", Some("27 October 2026"), Some("Clark, Philippines"), Some("Minister Sato")),
+                ("admm-plus-2026", Some("27 October 2026"), Some("Clark, Philippines"), Some("Minister Sato")),
+            ],
+        ),
         // "<series> to be held on <weekday>", then "the <nth> <series> in <place> on <day>":
         // the same days however written, one meeting (probe class "Saturday" / "November 1")
         (
