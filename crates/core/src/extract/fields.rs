@@ -83,6 +83,19 @@ const TODAY: &str = "today";
 const YESTERDAY: &str = "yesterday";
 /// The day after the statement's.
 const TOMORROW: &str = "tomorrow";
+/// Parts of the statement's own day after "this": "this morning, he attended the ADMM-Plus".
+const PARTS_OF_TODAY: &[&str] = &["morning", "afternoon", "evening"];
+/// The word before a [`PARTS_OF_TODAY`] word.
+const THIS: &str = "this";
+/// The statement's own evening.
+const TONIGHT: &str = "tonight";
+
+/// Whether word `k` of `words` (lowercase) names the statement's own day: "today", "tonight",
+/// "this morning".
+fn names_today(words: &[&str], k: usize) -> bool {
+    let w = words[k].trim_end_matches([',', '.', ';']);
+    w == TODAY || w == TONIGHT || PARTS_OF_TODAY.contains(&w) && k > 0 && bare(words[k - 1]) == THIS
+}
 
 /// Words right before a weekday that make it the day of what they tell: "on Sunday", and in
 /// news style with no "on", "met Sunday", "held a meeting Sunday".
@@ -105,7 +118,8 @@ pub(super) fn names_a_day(words: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.iter().enumerate().any(|(k, w)| {
         let b = bare(w);
-        [TODAY, YESTERDAY, TOMORROW].contains(&b)
+        [YESTERDAY, TOMORROW].contains(&b)
+            || names_today(&words, k)
             || is_weekday(b) && k > 0 && WEEKDAY_LEADS.contains(&bare(words[k - 1]))
     })
 }
@@ -402,10 +416,11 @@ fn month_alone(sentence: &str, lower: &str, at: usize, clock: Clock) -> Option<F
 /// last such day up to it, or the next after it in a sentence about what will be).
 fn relative_day(sentence: &str, lower: &str, published: Date) -> Option<Found> {
     let words: Vec<(usize, &str)> = super::text::word_offsets(lower, lower).collect();
+    let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
     let (at, word, day) = words.iter().enumerate().find_map(|(k, &(at, w))| {
         let b = bare(w);
-        // "today", not "today's".
-        if w.trim_end_matches([',', '.', ';']) == TODAY {
+        // "today", not "today's"; "this morning".
+        if names_today(&plain, k) {
             return Some((at, b, published));
         }
         if w.trim_end_matches([',', '.', ';']) == YESTERDAY {

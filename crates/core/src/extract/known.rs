@@ -324,9 +324,13 @@ fn with_acronyms_spelled_out(form: &str, bodies: &[Body]) -> Vec<String> {
 
 /// ASEAN's name in full, read as its acronym ("Association of Southeast Asian Nations Defense
 /// Ministers' Meeting" is the ASEAN Defence Ministers' Meeting), and the acronym.
+/// Longest first: "Association of Southeast Asian (ASEAN) Defense Ministers' Meeting" leaves
+/// out "Nations".
 const ASEAN_IN_FULL: &[&str] = &[
     "association of southeast asian nations",
     "association of south east asian nations",
+    "association of south-east asian nations",
+    "association of southeast asian",
 ];
 const ASEAN: &str = "asean";
 

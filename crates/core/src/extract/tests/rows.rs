@@ -627,6 +627,19 @@ fn day_phrasing_rows() {
             "ahcm-9",
             &[("date", Some("8 May 2026"))],
         ),
+        // "this morning" / "tonight", the statement's own day (probe class "this morning")
+        (
+            "This morning, the minister attended the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Vientiane.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("8 May 2026"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) closes tonight in Vientiane.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("8 May 2026"))],
+        ),
         // "tomorrow", the day after the statement's
         (
             "Tomorrow, the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) will sit in Vientiane.",
@@ -1053,6 +1066,34 @@ fn one_meeting_and_whole_sides() {
         "2026-05-08",
     );
     assert!(meetings_of(&facts).is_empty(), "{facts:?}");
+}
+
+/// Probe phrasing class "the Association of Southeast Asian (ASEAN) Defense Ministers’ Meeting
+/// (ADMM)": ASEAN's name in full without "Nations" still reads as ASEAN, so the meeting is the
+/// known series' under its own name and acronym, not one named "ASEAN) Defense …".
+#[test]
+fn asean_in_full_without_nations_names_the_known_series() {
+    let facts = extract_with(
+        &statement(
+            "Headline\n\nMinister Sato met his Thai counterpart on the sidelines of the Association of Southeast Asian (ASEAN) Defense Ministers’ Meeting (ADMM) in Kuala Lumpur on Friday, Oct. 30.\n",
+            Format::Text,
+            Some("2026-10-31"),
+        ),
+        &shipped_bodies(),
+    );
+    let meetings = meetings_of(&facts);
+    let named: Vec<(&str, &str, Option<&str>)> = meetings
+        .iter()
+        .map(|m| (m.id.as_str(), m.name.as_str(), m.acronym.as_deref()))
+        .collect();
+    assert_eq!(
+        named,
+        [(
+            "admm-2026",
+            "ASEAN Defence Ministers' Meeting",
+            Some("ADMM")
+        )]
+    );
 }
 
 /// Regression (real-set phrasing class "the Nth …, which will continue in <city>, and the
