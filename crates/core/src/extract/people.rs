@@ -892,6 +892,22 @@ const HANDOVER_OBJECTS: &[&str] = &[
 /// The word before a handover's receiver.
 const HANDOVER_TO: &str = " to ";
 
+/// Verbs of the next chair taking the office: "Vietnam will take over the role of the ADMM
+/// Chair from Thailand".
+const TAKEOVER_VERBS: &[&str] = &[
+    " take over ",
+    " takes over ",
+    " took over ",
+    " taking over ",
+];
+
+/// The word before the chair the office is taken from.
+const TAKEOVER_FROM: &str = " from ";
+
+/// Words between a subject and [`TAKEOVER_VERBS`] ("Vietnam will take over"), left out of the
+/// subject's name.
+const TAKEOVER_AUXILIARIES: &[&str] = &[" will", " is to", " is set to", " is due to"];
+
 /// Bytes from the handover verb to [`HANDOVER_TO`], at most.
 const HANDOVER_SPAN: usize = 120;
 
@@ -911,10 +927,13 @@ pub(super) struct Handover {
 /// sentence when the verb is the second of two joined by "and" ("X received … and passed the
 /// baton to Y"); either side is a person (two words at least) or a state.
 pub(super) fn handover(sentence: &str) -> Option<Handover> {
-    let (at, verb) = HANDOVER_VERBS
+    let Some((at, verb)) = HANDOVER_VERBS
         .iter()
         .filter_map(|v| sentence.find(v).map(|i| (i, *v)))
-        .min_by_key(|(i, _)| *i)?;
+        .min_by_key(|(i, _)| *i)
+    else {
+        return takeover(sentence);
+    };
     let from = at + verb.len();
     let to = sentence[from..]
         .find(HANDOVER_TO)
@@ -954,6 +973,38 @@ pub(super) fn handover(sentence: &str) -> Option<Handover> {
         let joined = clause.split_whitespace().any(|w| w == "and");
         (joined && !clause.contains(',')).then_some(opening)
     });
+    Some(Handover {
+        giver,
+        receiver,
+        handed,
+    })
+}
+
+/// A handover told from the taker's side: "Vietnam will take over the role of the ADMM and
+/// ADMM-Plus Chair from Thailand": the subject receives, the state or person after "from" gives.
+fn takeover(sentence: &str) -> Option<Handover> {
+    let (at, verb) = TAKEOVER_VERBS
+        .iter()
+        .filter_map(|v| sentence.find(v).map(|i| (i, *v)))
+        .min_by_key(|(i, _)| *i)?;
+    let from = at + verb.len();
+    let to = sentence[from..]
+        .find(TAKEOVER_FROM)
+        .filter(|&t| t <= HANDOVER_SPAN)?;
+    let handed = from..from + to;
+    let object = sentence[handed.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| HANDOVER_OBJECTS.contains(&w.to_lowercase().as_str()));
+    if !object {
+        return None;
+    }
+    let subject_end = TAKEOVER_AUXILIARIES
+        .iter()
+        .find(|a| sentence[..at].ends_with(**a))
+        .map_or(at, |a| at - a.len());
+    let receiver = name_ending_at(sentence, subject_end).and_then(person_or_state);
+    let giver_at = past_possessor(sentence, handed.end + TAKEOVER_FROM.len());
+    let giver = person_at(sentence, giver_at).and_then(person_or_state);
     Some(Handover {
         giver,
         receiver,

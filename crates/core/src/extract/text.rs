@@ -480,6 +480,11 @@ pub fn place_in(sentence: &str) -> Option<String> {
 pub(super) const HOSTING_VERBS: &[&str] = &[
     " hosted the ",
     " hosts the ",
+    // "Cambodia had hosted the ADMM and ADMM-Plus", "Indonesia is hosting the meeting"
+    " had hosted the ",
+    " has hosted the ",
+    " is hosting the ",
+    " was hosting the ",
     " will host the ",
     " is to host the ",
     " is set to host the ",

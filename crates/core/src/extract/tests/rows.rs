@@ -287,6 +287,29 @@ fn chair_phrasing_rows() {
             "ahcm-10",
             &[("chair", Some("Navy Chief Admiral Chai Wong"))],
         ),
+        // handover told by the taker: "<State> will take over the role of the <series> Chair
+        // from <State> right after the <nth> <series> concludes": the giver chairs that meeting
+        // (probe class "take over … from")
+        (
+            "Laos will take over the role of the AHCM Chair from Vietnam right after the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) concludes on 7 May.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
+        // the host's verb in the perfect or progressive: "<State> had hosted / is hosting the
+        // <meeting>" (probe class "had hosted", "is hosting")
+        (
+            "The minister said he was proud that Cambodia had hosted the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Hue on 4 May.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Cambodia"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May.\n\nVietnam is hosting the meeting as the current chair of the AHCM.",
+            "2026-05-05",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
         // handover in a second verb: "<Name> received the chiefs and passed the baton to <Name>";
         // the giver named short is named as the statement names him in full
         (
