@@ -927,24 +927,9 @@ pub(super) struct Handover {
 /// sentence when the verb is the second of two joined by "and" ("X received … and passed the
 /// baton to Y"); either side is a person (two words at least) or a state.
 pub(super) fn handover(sentence: &str) -> Option<Handover> {
-    let Some((at, verb)) = HANDOVER_VERBS
-        .iter()
-        .filter_map(|v| sentence.find(v).map(|i| (i, *v)))
-        .min_by_key(|(i, _)| *i)
-    else {
+    let Some((at, handed)) = office_handed(sentence, HANDOVER_VERBS, HANDOVER_TO) else {
         return takeover(sentence);
     };
-    let from = at + verb.len();
-    let to = sentence[from..]
-        .find(HANDOVER_TO)
-        .filter(|&t| t <= HANDOVER_SPAN)?;
-    let handed = from..from + to;
-    let object = sentence[handed.clone()]
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| HANDOVER_OBJECTS.contains(&w.to_lowercase().as_str()));
-    if !object {
-        return None;
-    }
     // A title without a name ("the Lao Defence Minister") names no one.
     let person = |name: String| {
         let state = text::COUNTRIES.contains(&name.as_str());
@@ -980,24 +965,32 @@ pub(super) fn handover(sentence: &str) -> Option<Handover> {
     })
 }
 
-/// A handover told from the taker's side: "Vietnam will take over the role of the ADMM and
-/// ADMM-Plus Chair from Thailand": the subject receives, the state or person after "from" gives.
-fn takeover(sentence: &str) -> Option<Handover> {
-    let (at, verb) = TAKEOVER_VERBS
+/// The first of `verbs` in `sentence` and the words after it up to `side` (" to ", " from "),
+/// when they name the office ([`HANDOVER_OBJECTS`]): the verb's byte and the office's bytes.
+fn office_handed(
+    sentence: &str,
+    verbs: &[&str],
+    side: &str,
+) -> Option<(usize, std::ops::Range<usize>)> {
+    let (at, verb) = verbs
         .iter()
         .filter_map(|v| sentence.find(v).map(|i| (i, *v)))
         .min_by_key(|(i, _)| *i)?;
     let from = at + verb.len();
     let to = sentence[from..]
-        .find(TAKEOVER_FROM)
+        .find(side)
         .filter(|&t| t <= HANDOVER_SPAN)?;
     let handed = from..from + to;
-    let object = sentence[handed.clone()]
+    sentence[handed.clone()]
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| HANDOVER_OBJECTS.contains(&w.to_lowercase().as_str()));
-    if !object {
-        return None;
-    }
+        .any(|w| HANDOVER_OBJECTS.contains(&w.to_lowercase().as_str()))
+        .then_some((at, handed))
+}
+
+/// A handover told from the taker's side: "Vietnam will take over the role of the ADMM and
+/// ADMM-Plus Chair from Thailand": the subject receives, the state or person after "from" gives.
+fn takeover(sentence: &str) -> Option<Handover> {
+    let (at, handed) = office_handed(sentence, TAKEOVER_VERBS, TAKEOVER_FROM)?;
     let subject_end = TAKEOVER_AUXILIARIES
         .iter()
         .find(|a| sentence[..at].ends_with(**a))

@@ -1948,12 +1948,13 @@ fn known_series_instance_rows() {
             "2026-09-03",
             &[("ahre-1", Some("June"), Some("Hue, Vietnam"), None)],
         ),
-        // "take over the <series> and <series> Chair … after the <nth> <series> concludes on
-        // <day>": the chair is a role; only the numbered meeting is one
+        // "take over the <series> and <series> Chair from <State> … after the <nth> <series>
+        // concludes on <day>": the chair is a role; only the numbered meeting is one, chaired
+        // by the state handing the role on
         (
             "Ruritania will take over the role of the ADMM and ADMM-Plus Chair from Thailand right after the 6th ADMM-Plus concludes on November 18.",
             "2026-11-10",
-            &[("admm-plus-6", Some("November 18"), None, None)],
+            &[("admm-plus-6", Some("November 18"), None, Some("Thailand"))],
         ),
         (
             "The ANCM chairmanship passes to Ruritania when the conference concludes on November 18.",
