@@ -141,6 +141,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.merge_occurrences();
     x.early_chair();
     x.handover_chairs();
+    x.asean_chair_chairs();
     x.chairs_in_full();
     x.year_of_named();
     x.joined_meetings_share();

@@ -923,6 +923,45 @@ fn host_rows() {
     check_sentence_rows(rows, super::people::host_subject);
 }
 
+/// The state a sentence names ASEAN's chair, and the year it names for it (probe classes "as
+/// ASEAN Chair for <year>", "<State>' ASEAN Chairmanship", "as <State> chairs ASEAN").
+#[test]
+fn asean_chair_rows() {
+    let rows: &[(&str, Option<&str>)] = &[
+        (
+            "Laos, as ASEAN Chair for 2026, welcomed the ministers.",
+            Some("Laos 2026"),
+        ),
+        (
+            "Vietnam has backed Laos' ASEAN Chairmanship this year.",
+            Some("Laos"),
+        ),
+        (
+            "He met the minister, the host as Malaysia chairs ASEAN this year.",
+            Some("Malaysia"),
+        ),
+        (
+            "Laos, this year's chair of ASEAN, welcomed them.",
+            Some("Laos"),
+        ),
+        // another year's chair, or no state
+        (
+            "The Philippines, the incoming ASEAN chair, will host it.",
+            None,
+        ),
+        (
+            "The ministers thanked the ASEAN Chair for the welcome.",
+            None,
+        ),
+    ];
+    check_sentence_rows(rows, |s| {
+        super::people::asean_chair(s).map(|(state, year)| match year {
+            Some(y) => format!("{state} {y}"),
+            None => state.to_string(),
+        })
+    });
+}
+
 /// Rows of one sentence and what `read` should make of it.
 fn check_sentence_rows(rows: &[(&str, Option<&str>)], read: fn(&str) -> Option<String>) {
     for (sentence, want) in rows {

@@ -1920,6 +1920,13 @@ fn own_edition_and_event_rows() {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // a state named ASEAN's chair chairs the ADMM's meetings of that year that name no
+        // chair (probe class "as ASEAN Chair", "<State>' ASEAN Chairmanship")
+        (
+            "Senior officials met in Vientiane on 4 May for the ASEAN Defence Senior Officials' Meeting.\n\nLaos, as ASEAN Chair for 2026, welcomed the delegates.",
+            "2026-05-05",
+            &[("adsom-2026", Some("4 May"), Some("Vientiane, Laos"), Some("Laos"))],
+        ),
         // "chaired the <series> and the <series> that ended on <weekday>": both meetings, on the
         // weekday's day (probe class "ended")
         (
