@@ -371,11 +371,40 @@ pub(super) fn host_subject(sentence: &str) -> Option<String> {
     subject_of(sentence, text::HOSTING_VERBS)
         .or_else(|| hosted_by(sentence))
         .or_else(|| host_state(sentence))
+        .or_else(|| host_before_state(sentence))
+}
+
+/// Where the first of [`text::HOSTING_VERBS`] ends in `sentence`: what it hosted is named next.
+pub(super) fn hosting_verb_end(sentence: &str) -> Option<usize> {
+    text::HOSTING_VERBS
+        .iter()
+        .filter_map(|v| sentence.find(v).map(|at| at + v.len()))
+        .min()
+}
+
+/// The lowercase word before a state that names it the host: "At the meeting, host Singapore
+/// reiterated …".
+const HOST_BEFORE: &str = "host ";
+
+/// The state [`HOST_BEFORE`] names.
+fn host_before_state(sentence: &str) -> Option<String> {
+    sentence.match_indices(HOST_BEFORE).find_map(|(at, _)| {
+        let whole = at == 0 || sentence[..at].ends_with(' ');
+        let name = name_at(sentence, at + HOST_BEFORE.len()).filter(|_| whole)?;
+        state_opening(&name)
+    })
 }
 
 /// Words before a meeting's host in the passive: "Hosted by Malaysia, the retreat …", "the
 /// meeting was hosted by Vietnam".
-const HOSTED_BY: &[&str] = &["was hosted by ", "is hosted by ", "will be hosted by "];
+const HOSTED_BY: &[&str] = &[
+    "was hosted by ",
+    "is hosted by ",
+    "will be hosted by ",
+    // "the exercise, hosted by the Harbour Navy, …", "the exercise hosted by the Harbour Navy"
+    ", hosted by ",
+    ") hosted by ",
+];
 /// The same, opening the sentence.
 const HOSTED_BY_OPENING: &str = "Hosted by ";
 
@@ -387,7 +416,11 @@ const HOSTED_BY_ANY: &str = " hosted by ";
 /// named.
 pub(super) fn host_state(sentence: &str) -> Option<String> {
     let at = sentence.find(HOSTED_BY_ANY)? + HOSTED_BY_ANY.len();
-    let name = name_at(sentence, at)?;
+    state_opening(&name_at(sentence, at)?)
+}
+
+/// The state a name is or opens with, the longest ("Vietnam People's Army" → Vietnam).
+fn state_opening(name: &str) -> Option<String> {
     text::COUNTRIES
         .iter()
         .filter(|c| name == **c || name.starts_with(&format!("{c} ")))
@@ -530,12 +563,20 @@ pub(super) fn one_word_name(name: &str) -> bool {
 /// the relative clause ("KSAL Yudo, who chaired the meeting, said …").
 fn subject_end(sentence: &str, verbs: &[&str]) -> Option<usize> {
     let at = verbs.iter().filter_map(|v| sentence.find(v)).min()?;
+    // "the Harbour Navy also hosted the …": the subject before the adverb.
+    let at = SUBJECT_ADVERBS
+        .iter()
+        .find(|a| sentence[..at].ends_with(**a))
+        .map_or(at, |a| at - a.len());
     Some(
         sentence[..at]
             .strip_suffix(RELATIVE_WHO)
             .map_or(at, |before| before.trim_end_matches(',').len()),
     )
 }
+
+/// Adverbs between a subject and its verb, left out of the subject ("X also hosted").
+const SUBJECT_ADVERBS: &[&str] = &[" also", " successfully", " again", " jointly", " recently"];
 
 /// The subject of the first of `verbs` in `sentence`: a name of two words at least or a state,
 /// not ranks alone.
@@ -657,7 +698,16 @@ const CAPACITY_LEADS: &[&str] = &[
 fn name_ending_at(sentence: &str, end: usize) -> Option<String> {
     let words: Vec<&str> = sentence[..end].split_whitespace().collect();
     let mut n = 0;
-    for w in words.iter().rev() {
+    // "Under the 17th AHCM, the Harbour Navy hosted": the name starts after the comma closing
+    // the clause that opens the sentence.
+    let opened = CLAUSE_OPENERS
+        .iter()
+        .any(|o| sentence.starts_with(&format!("{o} ")));
+    let clause_words = opened
+        .then(|| sentence[..end].find(", "))
+        .flatten()
+        .map_or(0, |comma| sentence[..=comma].split_whitespace().count());
+    for w in words[clause_words.min(words.len())..].iter().rev() {
         let ok = text::capitalised(w) || text::connector(text::bare(w));
         if !ok || n == SUBJECT_WORDS_MAX {
             break;
@@ -688,6 +738,10 @@ fn name_ending_at(sentence: &str, end: usize) -> Option<String> {
     let name = name.trim_end_matches(',').to_string();
     (lettered && !NO_NAME_SUBJECTS.contains(&name.as_str())).then_some(name)
 }
+
+/// Words opening a sentence with a clause before its subject ("Under the 17th AHCM, the navy
+/// hosted …").
+const CLAUSE_OPENERS: &[&str] = &["Under", "In", "At", "After", "During", "Following", "On"];
 
 /// The chair a sentence names for meeting `m`: [`chair_in`], unless the sentence names `m` only
 /// after a "chaired by" clause set off after another subject ("The sessions, chaired by Laos, went over

@@ -6,8 +6,8 @@ use super::fields::theme;
 use super::known::{GROUP_FOLLOWERS, PLUS_SIGN};
 use super::meetings::{naming_year, set_year, Extractor, SeriesName, NAMED_YEARS};
 use super::people::{
-    attendance, chair_in, chair_of, first_naming, handover, host_subject, observer_sentence,
-    CHAIRMANSHIP_WORDS,
+    attendance, chair_in, chair_of, first_naming, handover, host_subject, hosting_verb_end,
+    observer_sentence, CHAIRMANSHIP_WORDS,
 };
 use super::spans::{
     after_phrase, contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans,
@@ -485,6 +485,10 @@ impl Para<'_> {
         self.pairs.iter().any(|p| (p.start..p.end).contains(&at))
     }
 }
+
+/// Bytes after a hosting verb within which the meeting named is what it hosted ("hosted the
+/// 2nd …").
+const HOSTED_OBJECT_SPAN: usize = 60;
 
 type Rule = fn(&mut Extractor<'_>, &mut Para<'_>);
 
@@ -2104,14 +2108,23 @@ impl<'a> Extractor<'a> {
                     push_cite(&mut m.cites, para.cite.clone());
                 }
             }
-            // The host goes to the meeting the sentence names first ("Hosted by X, the ADMM
-            // Retreat was held before the 3rd ADMM-Plus"), else to the paragraph's.
-            let hosted_one = para
+            // The host goes to the meeting named right after the hosting verb ("Under the 17th
+            // AHCM, the navy hosted the 2nd AHX"), else to the one the sentence names first
+            // ("Hosted by X, the ADMM Retreat was held before the 3rd ADMM-Plus"), else to the
+            // paragraph's.
+            let named: Vec<(usize, usize)> = para
                 .mentioned
                 .iter()
                 .filter_map(|&k| Some((first_naming(sentence, &self.meetings[k])?, k)))
-                .min()
-                .map_or(i, |(_, k)| k);
+                .collect();
+            let object = hosting_verb_end(sentence).and_then(|end| {
+                named
+                    .iter()
+                    .filter(|(at, _)| (end..=end + HOSTED_OBJECT_SPAN).contains(at))
+                    .min()
+                    .map(|&(_, k)| k)
+            });
+            let hosted_one = object.unwrap_or_else(|| named.iter().min().map_or(i, |&(_, k)| k));
             let hosted = !handing && !self.hosts.iter().any(|(k, _)| *k == hosted_one);
             if let Some(host) = host_subject(sentence).filter(|_| hosted) {
                 self.hosts.push((hosted_one, host));

@@ -915,6 +915,13 @@ fn host_rows() {
             "Held in Kuala Lumpur and hosted by Malaysia as this year's chair, the retreat met.",
             Some("Malaysia"),
         ),
+        // "host <State>" before its verb; ", hosted by <Body>," set off; an adverb before the
+        // verb; a clause opening the sentence (probe classes "host Singapore", "hosted by the
+        // RSAF", "also hosted")
+        ("At the meeting, host Vietnam reiterated its commitment.", Some("Vietnam")),
+        ("The conference, hosted by the Harbour Navy, set up a hotline.", Some("Harbour Navy")),
+        ("Under the 17th AHCM, the Harbour Navy also hosted the 2nd AHX.", Some("Harbour Navy")),
+        ("The host city welcomed the delegates.", None),
         ("It hosted the meeting.", None),
         // a year and a connector before the verb name nobody
         ("Manila takes over the chair in 2026 and will host the ADMM.", None),

@@ -287,6 +287,20 @@ fn chair_phrasing_rows() {
             "ahcm-10",
             &[("chair", Some("Navy Chief Admiral Chai Wong"))],
         ),
+        // the host goes to the meeting named right after its verb, not to the one the opening
+        // clause names (probe class "Under the <nth> <series>, <host> also hosted the <nth> …")
+        (
+            "Under the 17th ASEAN Harbour Chiefs' Meeting (AHCM-17), the Harbour Navy also hosted the 2nd ASEAN Harbour Exercise (AHX-2) in Hue on 4 May.",
+            "2026-05-05",
+            "ahx-2",
+            &[("chair", Some("Harbour Navy"))],
+        ),
+        (
+            "Under the 17th ASEAN Harbour Chiefs' Meeting (AHCM-17), the Harbour Navy also hosted the 2nd ASEAN Harbour Exercise (AHX-2) in Hue on 4 May.",
+            "2026-05-05",
+            "ahcm-17",
+            &[("chair", None)],
+        ),
         // handover told by the taker: "<State> will take over the role of the <series> Chair
         // from <State> right after the <nth> <series> concludes": the giver chairs that meeting
         // (probe class "take over … from")
