@@ -137,6 +137,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.dateline_place();
     x.dateline_date();
     x.speech_day();
+    x.lead_day();
     x.hosts_chair();
     x.merge_occurrences();
     x.early_chair();

@@ -2,7 +2,7 @@
 //! that recognise meeting and body mentions, then the rules that attach fields to the meetings
 //! the paragraph mentions.
 
-use super::fields::theme;
+use super::fields::{date_in, theme, MEETING_DATE};
 use super::known::{GROUP_FOLLOWERS, PLUS_SIGN};
 use super::meetings::{naming_year, set_year, Extractor, SeriesName, NAMED_YEARS};
 use super::people::{
@@ -353,6 +353,18 @@ fn give_day(m: &mut Meeting, day: text::Found) -> bool {
     }
     same_year
 }
+
+/// Words in a lead that tell of a meeting held, unnamed ([`Extractor::lead_day`]): "a regional
+/// defence summit on Saturday", "the defence ministers vowed on Wednesday".
+const LEAD_EVENT_WORDS: &[&str] = &[
+    "summit",
+    "meeting",
+    "talks",
+    "conference",
+    "forum",
+    "ministers",
+    "chiefs",
+];
 
 /// Words opening a sentence about a speech given at the meeting it names.
 const SPEECH_AT: &[&str] = &[
@@ -936,21 +948,9 @@ impl<'a> Extractor<'a> {
     /// the admiral said …") after a lead dating the speech ("… a senior official said on
     /// November 5"): the day of the speech is the meeting's, when nothing dates it by the day.
     pub(super) fn speech_day(&mut self) {
-        let Some(i) = self.main_meeting else { return };
-        if self.meetings[i]
-            .when
-            .as_ref()
-            .is_some_and(|w| w.precision == crate::dates::Precision::Day)
-        {
+        let Some((i, lead)) = self.dayless_report() else {
             return;
-        }
-        let lead: Vec<&Paragraph> = self
-            .statement
-            .paragraphs
-            .iter()
-            .filter(|p| !p.heading)
-            .take(DATELINE_PARAGRAPHS)
-            .collect();
+        };
         let spoken_at = lead.iter().any(|p| {
             sentences(&p.text).into_iter().any(|(_, s)| {
                 let lower = s.to_ascii_lowercase();
@@ -978,6 +978,64 @@ impl<'a> Extractor<'a> {
         let m = &mut self.meetings[i];
         if give_day(m, day) {
             push_cite(&mut m.cites, cite);
+        }
+    }
+
+    /// The meeting the statement reports, when nothing dates it by the day, and the lead
+    /// paragraphs ([`DATELINE_PARAGRAPHS`]) that may.
+    fn dayless_report(&self) -> Option<(usize, Vec<&'a Paragraph>)> {
+        let i = self.main_meeting?;
+        let by_day = self.meetings[i]
+            .when
+            .as_ref()
+            .is_some_and(|w| w.precision == crate::dates::Precision::Day);
+        let lead = self
+            .statement
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .take(DATELINE_PARAGRAPHS)
+            .collect();
+        (!by_day).then_some((i, lead))
+    }
+
+    /// A lead that tells of an event on a day and names no meeting ("… following the
+    /// conclusion of a regional defence summit on Saturday (Oct 20)"), before the paragraph
+    /// naming the meeting the statement reports ("At the end of the 5th ADMM-Plus, …"): the
+    /// lead's day is that meeting's, when nothing dates it by the day.
+    pub(super) fn lead_day(&mut self) {
+        let Some((i, lead)) = self.dayless_report() else {
+            return;
+        };
+        let Some((first, rest)) = lead.split_first() else {
+            return;
+        };
+        let first_cite = cite(self.statement, first);
+        // The reported meeting may cite the lead already for its dateline's place.
+        let names_one = self
+            .meetings
+            .iter()
+            .enumerate()
+            .any(|(k, m)| k != i && m.cites.contains(&first_cite));
+        let reported_after = rest
+            .iter()
+            .any(|p| self.meetings[i].cites.contains(&cite(self.statement, p)));
+        if names_one || !reported_after {
+            return;
+        }
+        let day = sentences(&first.text).into_iter().find_map(|(_, s)| {
+            let lower = s.to_ascii_lowercase();
+            LEAD_EVENT_WORDS
+                .iter()
+                .any(|w| contains_word(&lower, w))
+                .then(|| date_in(s, self.clock, &MEETING_DATE))
+                .flatten()
+                .filter(|d| d.when.precision == crate::dates::Precision::Day)
+        });
+        let Some(day) = day else { return };
+        let m = &mut self.meetings[i];
+        if give_day(m, day) {
+            push_cite(&mut m.cites, first_cite);
         }
     }
 

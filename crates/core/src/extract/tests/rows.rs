@@ -664,6 +664,21 @@ fn day_phrasing_rows() {
             "ahcm-9",
             &[("date", Some("8 May 2026"))],
         ),
+        // a lead telling of an unnamed event on a day, the next paragraph naming the meeting
+        // reported without a day: the lead's day (probe class "a regional defence summit on
+        // <Weekday> (<Month> <day>)", "the chiefs vowed on <Weekday>")
+        (
+            "HUE - Partners backed the harbour guidelines after a regional summit ended on Tuesday (May 5).\n\nAt the end of the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), the chiefs condemned piracy.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("May 5"))],
+        ),
+        (
+            "The harbour chiefs of ASEAN vowed on Wednesday to work together.\n\nThe declaration was released after the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9), which was held in Hue.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("date", Some("6 May 2026"))],
+        ),
         // "this morning" / "tonight", the statement's own day (probe class "this morning")
         (
             "This morning, the minister attended the 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) in Vientiane.",
