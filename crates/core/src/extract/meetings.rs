@@ -345,6 +345,14 @@ const CLAUSE_ENDS: &[&str] = &[" and ", ",", ";", ".", " where ", " which ", " t
 /// What ends the clause after a meeting's name in which "this year" is its year.
 const YEAR_CLAUSE_ENDS: &[&str] = &[",", ";", ".", " which ", " where ", " while "];
 
+/// Words opening the clause after a numbered meeting's name that give its past year ("the
+/// third ADMM-Plus was held in 2015").
+const HELD_IN_YEAR: &[&str] = &["was held in ", "took place in ", "was convened in "];
+
+/// Words after a numbered meeting's clause that go on to another edition ("…, and the fourth
+/// last year in the Philippines").
+const AND_THE_NEXT: &str = ", and the ";
+
 /// Words in that clause giving the meeting's year relative to the statement's.
 const CLAUSE_YEAR_SHIFTS: &[(&str, i16)] = &[("last year", -1), ("next year", 1)];
 
@@ -1759,6 +1767,26 @@ impl Extractor<'_> {
         self.meetings.len() - 1
     }
 
+    /// A numbered meeting's sentence going on to another edition of its series with ", and the
+    /// <ordinal>" after its naming at byte `at`: the meeting's own part, the other edition's
+    /// number and its part ("fourth last year in the Philippines").
+    fn elliptical_edition<'s>(
+        &self,
+        i: usize,
+        sentence: &'s str,
+        at: Option<usize>,
+    ) -> Option<(&'s str, u32, &'s str)> {
+        let number = self.meetings[i].number?;
+        let at = at?;
+        let cut = at + sentence.get(at..)?.find(AND_THE_NEXT)?;
+        let tail = &sentence[cut + AND_THE_NEXT.len()..];
+        let mut words = tail.split_whitespace();
+        let other = ordinal(words.next()?)?;
+        // "…, and the seventh ADMM Plus": another meeting named in full, not left out.
+        let named = words.next().is_some_and(super::text::capitalised);
+        (other != number && !named).then_some((&sentence[..cut], other, tail))
+    }
+
     /// Date, place, chair, participants and observers from the sentence naming the meeting at
     /// byte `at` of it (when the caller knows where).
     pub(super) fn describe_meeting(
@@ -1769,9 +1797,21 @@ impl Extractor<'_> {
         cite: &str,
     ) {
         let clock = self.clock;
+        let at = at.or_else(|| first_naming(sentence, &self.meetings[i]));
+        // "The third ADMM-Plus was held in 2015, and the fourth last year in the Philippines":
+        // the clause after ", and the <ordinal>" tells of the series' other edition.
+        if let Some((own, other, tail)) = self.elliptical_edition(i, sentence, at) {
+            self.describe_meeting(i, own, at, cite);
+            let m = &self.meetings[i];
+            let (Some(acronym), Some(series)) = (m.acronym.clone(), m.series.clone()) else {
+                return;
+            };
+            let k = self.numbered_meeting(&acronym, other, &series, cite);
+            self.describe_meeting(k, tail, Some(0), cite);
+            return;
+        }
         let m = &mut self.meetings[i];
         push_cite(&mut m.cites, cite.to_string());
-        let at = at.or_else(|| first_naming(sentence, m));
         // The date and the place named after the meeting first ("… spoke in Hanoi of the X
         // Meeting to be held in Tokyo"), else anywhere in its sentence.
         if m.date.is_none() {
@@ -1792,7 +1832,16 @@ impl Extractor<'_> {
                     .unwrap_or(after.len());
                 &after[..end]
             });
+            // "The third ADMM-Plus was held in 2015": a past edition's year.
+            let held_in = HELD_IN_YEAR
+                .iter()
+                .find_map(|lead| clause.trim_start().strip_prefix(lead))
+                .and_then(|rest| rest.get(..4))
+                .and_then(|y| y.parse::<i16>().ok())
+                .filter(|y| NAMED_YEARS.contains(y) && clock.year.is_none_or(|now| *y <= now));
             if let Some(year) = clock.year.filter(|_| clause.contains(THIS_YEAR)) {
+                set_year(m, year);
+            } else if let Some(year) = held_in {
                 set_year(m, year);
             }
         }

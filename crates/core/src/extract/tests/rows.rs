@@ -1956,6 +1956,26 @@ fn known_series_instance_rows() {
             "2026-05-05",
             &[("adsom-2026", Some("4 May"), Some("Vientiane, Laos"), Some("Laos"))],
         ),
+        // "the <nth> <series> was held in <year>, and the <(n+1)th> <when> in <place>": the
+        // past edition's year, and the other edition the clause left unnamed; an edition named
+        // in full after ", and the" is no such clause (probe class "and the fourth last year")
+        (
+            "The 5th ADMM-Plus ended in Hue on Saturday.\n\nThe third ADMM-Plus was held in 2015, and the fourth last year in Laos.",
+            "2018-10-20",
+            &[
+                ("admm-plus-5", Some("20 October 2018"), Some("Hue, Vietnam"), None),
+                ("admm-plus-3", Some("2015"), None, None),
+                ("admm-plus-4", Some("2017"), Some("Laos"), None),
+            ],
+        ),
+        (
+            "Officials prepared the 14th ADMM, and the seventh ADMM-Plus in Hue.",
+            "2020-10-20",
+            &[
+                ("admm-14", None, Some("Hue, Vietnam"), None),
+                ("admm-plus-7", None, Some("Hue, Vietnam"), None),
+            ],
+        ),
         // "chaired the <series> and the <series> that ended on <weekday>": both meetings, on the
         // weekday's day (probe class "ended")
         (
