@@ -913,11 +913,7 @@ impl<'a> Extractor<'a> {
     pub(super) fn dateline_date(&mut self) {
         let Some(i) = self.main_meeting else { return };
         let Some(p) = self
-            .statement
-            .paragraphs
-            .iter()
-            .filter(|p| !p.heading)
-            .take(DATELINE_PARAGRAPHS)
+            .lead_paragraphs()
             .find(|p| self.meetings[i].cites.contains(&cite(self.statement, p)))
         else {
             return;
@@ -981,6 +977,15 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The statement's first paragraphs below its headline ([`DATELINE_PARAGRAPHS`]).
+    fn lead_paragraphs(&self) -> impl Iterator<Item = &'a Paragraph> {
+        self.statement
+            .paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .take(DATELINE_PARAGRAPHS)
+    }
+
     /// The meeting the statement reports, when nothing dates it by the day, and the lead
     /// paragraphs ([`DATELINE_PARAGRAPHS`]) that may.
     fn dayless_report(&self) -> Option<(usize, Vec<&'a Paragraph>)> {
@@ -989,13 +994,7 @@ impl<'a> Extractor<'a> {
             .when
             .as_ref()
             .is_some_and(|w| w.precision == crate::dates::Precision::Day);
-        let lead = self
-            .statement
-            .paragraphs
-            .iter()
-            .filter(|p| !p.heading)
-            .take(DATELINE_PARAGRAPHS)
-            .collect();
+        let lead = self.lead_paragraphs().collect();
         (!by_day).then_some((i, lead))
     }
 
@@ -1060,19 +1059,13 @@ impl<'a> Extractor<'a> {
         if placed.is_empty() {
             return;
         }
-        let found = self
-            .statement
-            .paragraphs
-            .iter()
-            .filter(|p| !p.heading)
-            .take(DATELINE_PARAGRAPHS)
-            .find_map(|p| {
-                let filed_from = dateline(&p.text)?;
-                // "SEOUL, … -- The minister will travel to Cambodia next week to attend …": the
-                // journey's end, not where the report was filed.
-                let place = text::journey_end(&p.text).unwrap_or(filed_from);
-                Some((place, cite(self.statement, p)))
-            });
+        let found = self.lead_paragraphs().find_map(|p| {
+            let filed_from = dateline(&p.text)?;
+            // "SEOUL, … -- The minister will travel to Cambodia next week to attend …": the
+            // journey's end, not where the report was filed.
+            let place = text::journey_end(&p.text).unwrap_or(filed_from);
+            Some((place, cite(self.statement, p)))
+        });
         if let Some((place, cite)) = found {
             for i in placed {
                 let m = &mut self.meetings[i];
