@@ -7,8 +7,7 @@ use super::fields::{
 };
 use super::known::GROUP_FOLLOWERS;
 use super::people::{
-    asean_chair, attendance, chair_of, first_naming, handover, host_state, in_full, merge_people,
-    naming_span,
+    attendance, chair_of, first_naming, handover, host_state, in_full, merge_people, naming_span,
 };
 use super::spans::{
     floor_char, is_exercise, is_meeting_name, is_two_digit_year, lead_end, name_before, offset_in,
@@ -33,18 +32,6 @@ const BETWEEN_LEADS: &[&str] = &[
 
 /// Verbs between the two sides of a meeting: "X convened with Y".
 const MET_WITH: &[&str] = &[" convened with ", " met with "];
-
-/// Series whose meetings the state holding ASEAN's chairmanship chairs, by acronym or name
-/// ([`Extractor::asean_chair_chairs`]).
-const ASEAN_CHAIR_SERIES: &[&str] = &[
-    "ADMM",
-    "ADMM-Plus",
-    "ADMM Retreat",
-    "ADSOM",
-    "ADSOM-Plus",
-    "ADSOM WG",
-    "ADSOM-Plus WG",
-];
 
 /// Words saying a series' meeting took place, for one named without a number.
 pub(super) const OCCURRENCE_VERBS: &[&str] = &[
@@ -1366,42 +1353,6 @@ impl Extractor<'_> {
                 (m.cites.iter().map(paragraph).min(), other_year, i)
             })
         })
-    }
-
-    /// After every paragraph and the other chair rules: a meeting of a series chaired by
-    /// ASEAN's chair ([`ASEAN_CHAIR_SERIES`]) with no chair, of the year a sentence names a
-    /// state ASEAN's chair for (else the statement's), is chaired by that state ("Laos, as
-    /// ASEAN Chair for 2026, welcomed …"). Two states named so leave it empty.
-    pub(super) fn asean_chair_chairs(&mut self) {
-        let Some(statement_year) = self.clock.year else {
-            return;
-        };
-        let mut named: Vec<(&'static str, i16)> = Vec::new();
-        for p in self.statement.paragraphs.iter().filter(|p| !p.heading) {
-            for (_, sentence) in super::text::sentences(&p.text) {
-                if let Some((state, year)) = asean_chair(sentence) {
-                    let held = (state, year.unwrap_or(statement_year));
-                    if !named.contains(&held) {
-                        named.push(held);
-                    }
-                }
-            }
-        }
-        for &(state, year) in &named {
-            if named.iter().any(|&(s, y)| y == year && s != state) {
-                continue;
-            }
-            for m in &mut self.meetings {
-                let follows = [m.acronym.as_deref(), m.series.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .any(|s| ASEAN_CHAIR_SERIES.contains(&s));
-                let of_year = m.when.as_ref().is_some_and(|w| w.start.year() == year);
-                if follows && of_year && m.chair.is_none() {
-                    m.chair = Some(state.to_string());
-                }
-            }
-        }
     }
 
     /// After every paragraph: a meeting no sentence gave a chair is chaired by its host, and

@@ -1,8 +1,7 @@
 //! People and states around a meeting: who chaired it, who took part and who observed, and the
 //! one way they are merged into a meeting.
 
-use super::meetings::NAMED_YEARS;
-use super::spans::{after_phrase, floor_char, strip_the, without_brackets};
+use super::spans::{after_phrase, strip_the, without_brackets};
 use super::text::{self, capitalise_first, name_at};
 use crate::corpus::Meeting;
 
@@ -918,49 +917,6 @@ fn chairman_of(sentence: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// Words naming the ASEAN chairmanship a state holds: "Laos, as ASEAN Chair for 2026",
-/// "Laos' ASEAN Chairmanship", "as Malaysia chairs ASEAN this year".
-const ASEAN_CHAIR_PHRASES: &[&str] = &[
-    "asean chair",
-    "chair of asean",
-    "chairman of asean",
-    "chairmanship of asean",
-    "chairs asean",
-    "chairing asean",
-];
-
-/// Words before the phrase within [`ASEAN_CHAIR_STATE_SPAN`] that make the state another
-/// year's chair, or the office not held ("the incoming ASEAN chair", "bid for").
-const NOT_THE_HOLDER: &[&str] = &["incoming", "next", "future", "former", "previous", " bid"];
-
-/// Bytes before an [`ASEAN_CHAIR_PHRASES`] phrase the state is named within.
-const ASEAN_CHAIR_STATE_SPAN: usize = 40;
-
-/// Bytes after the phrase a year it is held in is named within ("ASEAN Chair for 2026").
-const ASEAN_CHAIR_YEAR_SPAN: usize = 14;
-
-/// The state a sentence names as holding ASEAN's chairmanship, and the year it names for it:
-/// the last state named just before the phrase ([`ASEAN_CHAIR_PHRASES`]).
-pub(super) fn asean_chair(sentence: &str) -> Option<(&'static str, Option<i16>)> {
-    let lower = sentence.to_ascii_lowercase();
-    let (at, phrase) = ASEAN_CHAIR_PHRASES
-        .iter()
-        .filter_map(|p| lower.find(p).map(|i| (i, *p)))
-        .min_by_key(|(i, _)| *i)?;
-    let from = floor_char(sentence, at.saturating_sub(ASEAN_CHAIR_STATE_SPAN));
-    let before = &sentence[from..at];
-    let lower_before = &lower[from..at];
-    if NOT_THE_HOLDER.iter().any(|w| lower_before.contains(w)) {
-        return None;
-    }
-    let state = super::history::subject_state(before)?;
-    let after = &sentence[at + phrase.len()..];
-    let year = after[..floor_char(after, ASEAN_CHAIR_YEAR_SPAN)]
-        .split(|c: char| !c.is_ascii_digit())
-        .find_map(|w| w.parse::<i16>().ok().filter(|y| NAMED_YEARS.contains(y)));
-    Some((state, year))
 }
 
 /// Verbs of a chair handing its office on: "X handed over the chairmanship of the ADMM to Y".

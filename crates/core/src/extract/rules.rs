@@ -498,6 +498,61 @@ impl Para<'_> {
     }
 }
 
+/// Series whose meetings the state holding ASEAN's chairmanship chairs, by acronym or name
+/// ([`Extractor::asean_chair_chairs`]).
+const ASEAN_CHAIR_SERIES: &[&str] = &[
+    "ADMM",
+    "ADMM-Plus",
+    "ADMM Retreat",
+    "ADSOM",
+    "ADSOM-Plus",
+    "ADSOM WG",
+    "ADSOM-Plus WG",
+];
+
+/// Words naming the ASEAN chairmanship a state holds: "Laos, as ASEAN Chair for 2026",
+/// "Laos' ASEAN Chairmanship", "as Malaysia chairs ASEAN this year".
+const ASEAN_CHAIR_PHRASES: &[&str] = &[
+    "asean chair",
+    "chair of asean",
+    "chairman of asean",
+    "chairmanship of asean",
+    "chairs asean",
+    "chairing asean",
+];
+
+/// Words before the phrase within [`ASEAN_CHAIR_STATE_SPAN`] that make the state another
+/// year's chair, or the office not held ("the incoming ASEAN chair", "bid for").
+const NOT_THE_HOLDER: &[&str] = &["incoming", "next", "future", "former", "previous", " bid"];
+
+/// Bytes before an [`ASEAN_CHAIR_PHRASES`] phrase the state is named within.
+const ASEAN_CHAIR_STATE_SPAN: usize = 40;
+
+/// Bytes after the phrase a year it is held in is named within ("ASEAN Chair for 2026").
+const ASEAN_CHAIR_YEAR_SPAN: usize = 14;
+
+/// The state a sentence names as holding ASEAN's chairmanship, and the year it names for it:
+/// the last state named just before the phrase ([`ASEAN_CHAIR_PHRASES`]).
+pub(super) fn asean_chair(sentence: &str) -> Option<(&'static str, Option<i16>)> {
+    let lower = sentence.to_ascii_lowercase();
+    let (at, phrase) = ASEAN_CHAIR_PHRASES
+        .iter()
+        .filter_map(|p| lower.find(p).map(|i| (i, *p)))
+        .min_by_key(|(i, _)| *i)?;
+    let from = floor_char(sentence, at.saturating_sub(ASEAN_CHAIR_STATE_SPAN));
+    let before = &sentence[from..at];
+    let lower_before = &lower[from..at];
+    if NOT_THE_HOLDER.iter().any(|w| lower_before.contains(w)) {
+        return None;
+    }
+    let state = super::history::subject_state(before)?;
+    let after = &sentence[at + phrase.len()..];
+    let year = after[..floor_char(after, ASEAN_CHAIR_YEAR_SPAN)]
+        .split(|c: char| !c.is_ascii_digit())
+        .find_map(|w| w.parse::<i16>().ok().filter(|y| NAMED_YEARS.contains(y)));
+    Some((state, year))
+}
+
 /// Bytes after a hosting verb within which the meeting named is what it hosted ("hosted the
 /// 2nd …").
 const HOSTED_OBJECT_SPAN: usize = 60;
@@ -974,6 +1029,42 @@ impl<'a> Extractor<'a> {
         let m = &mut self.meetings[i];
         if give_day(m, day) {
             push_cite(&mut m.cites, cite);
+        }
+    }
+
+    /// After every paragraph and the other chair rules: a meeting of a series chaired by
+    /// ASEAN's chair ([`ASEAN_CHAIR_SERIES`]) with no chair, of the year a sentence names a
+    /// state ASEAN's chair for (else the statement's), is chaired by that state ("Laos, as
+    /// ASEAN Chair for 2026, welcomed …"). Two states named so leave it empty.
+    pub(super) fn asean_chair_chairs(&mut self) {
+        let Some(statement_year) = self.clock.year else {
+            return;
+        };
+        let mut named: Vec<(&'static str, i16)> = Vec::new();
+        for p in self.statement.paragraphs.iter().filter(|p| !p.heading) {
+            for (_, sentence) in super::text::sentences(&p.text) {
+                if let Some((state, year)) = asean_chair(sentence) {
+                    let held = (state, year.unwrap_or(statement_year));
+                    if !named.contains(&held) {
+                        named.push(held);
+                    }
+                }
+            }
+        }
+        for &(state, year) in &named {
+            if named.iter().any(|&(s, y)| y == year && s != state) {
+                continue;
+            }
+            for m in &mut self.meetings {
+                let follows = [m.acronym.as_deref(), m.series.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|s| ASEAN_CHAIR_SERIES.contains(&s));
+                let of_year = m.when.as_ref().is_some_and(|w| w.start.year() == year);
+                if follows && of_year && m.chair.is_none() {
+                    m.chair = Some(state.to_string());
+                }
+            }
         }
     }
 

@@ -962,7 +962,7 @@ fn asean_chair_rows() {
         ),
     ];
     check_sentence_rows(rows, |s| {
-        super::people::asean_chair(s).map(|(state, year)| match year {
+        super::rules::asean_chair(s).map(|(state, year)| match year {
             Some(y) => format!("{state} {y}"),
             None => state.to_string(),
         })
