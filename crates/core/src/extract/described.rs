@@ -8,7 +8,7 @@
 use super::fields::{date_near, is_weekday, MEETING_DATE};
 use super::known;
 use super::meetings::{modifies_next, Extractor};
-use super::spans::{floor_char, ordinal, ordinal_before};
+use super::spans::{floor_char, is_meeting_head, ordinal, ordinal_before};
 use super::text::{bare, find_word, sentences};
 use crate::corpus::BodyKind;
 use crate::dates::MONTH_NAMES;
@@ -21,7 +21,7 @@ const PARTNERS: &[(&str, &[&str])] = &[
     ("US", &["U.S.", "US", "United States", "American"]),
     ("China", &["China", "Chinese"]),
     ("Japan", &["Japan", "Japanese"]),
-    ("Korea", &["Korea", "Korean", "ROK"]),
+    ("Korea", &["Republic of Korea", "Korea", "Korean", "ROK"]),
     ("India", &["India", "Indian"]),
     ("Russia", &["Russia", "Russian"]),
     ("New Zealand", &["New Zealand"]),
@@ -62,10 +62,29 @@ const ASEAN_OWN: &[&str] = &[
     "of southeast asian",
 ];
 
-/// The words that open the description ("an unofficial meeting"), lowercase, and the head that
-/// closes it.
+/// The words that open the description ("an unofficial meeting"), lowercase, and the heads that
+/// close it: one meeting, or one with each partner named ("held informal meetings with China,
+/// Japan and the US").
 const INFORMAL: &[&str] = &["informal", "unofficial", "non-formal"];
 const MEETING: &str = "meeting";
+const MEETINGS: &str = "meetings";
+const OF: &str = "of ";
+
+/// A meeting told by its verb, lowercase: "meeting informally on the sidelines, the ministers of
+/// ASEAN and China …", "met informally".
+const MET: &[&str] = &["met", "meet", "meets", "meeting"];
+const INFORMALLY: &str = "informally";
+
+/// ASEAN's series that stand for its side of a partner's informal meeting ("the ADMM will issue
+/// a declaration ahead of informal meetings with China").
+const ASEAN_SERIES_SIDE: &[&str] = &["ADMM"];
+
+/// Bytes before "informal" within which "ASEAN-<Partner> <Capital>" makes the phrase part of a
+/// name the name rules read ("the ASEAN-India Defence Ministers' Informal Meeting").
+const NAMED_SPAN: usize = 60;
+
+/// Capitalised words after "ASEAN-<Partner>" read for a meeting's head noun.
+const NAME_WORDS: usize = 8;
 
 /// The most words between "informal" and "meeting" ("Informal Defence Ministers' Meeting").
 const WORDS_BETWEEN: usize = 3;
@@ -300,22 +319,96 @@ fn series_of(partner: &str, sentence: &str) -> (String, String) {
     )
 }
 
-/// Byte ranges of "informal … meeting" in `sentence`, lowercase or capitalised.
-fn informal_meetings(sentence: &str) -> Vec<usize> {
+/// "informal … meeting(s)" in `sentence`, lowercase or capitalised, or a meeting verb before
+/// "informally": where each opens, and whether it is plural.
+fn informal_meetings(sentence: &str) -> Vec<(usize, bool)> {
     let words: Vec<(usize, &str)> = super::text::word_offsets(sentence, sentence).collect();
     let lower = |w: &str| super::text::bare(w).to_ascii_lowercase();
-    words
+    let mut found: Vec<(usize, bool)> = words
         .iter()
         .enumerate()
         .filter(|(_, (_, w))| INFORMAL.contains(&lower(w).as_str()))
-        .filter(|(k, _)| {
-            words[k + 1..]
+        .filter_map(|(k, (at, _))| {
+            let head = words[k + 1..]
                 .iter()
                 .take(WORDS_BETWEEN + 1)
-                .any(|(_, w)| lower(w) == MEETING)
+                .map(|(_, w)| lower(w))
+                .find(|w| w == MEETING || w == MEETINGS)?;
+            Some((*at, head == MEETINGS))
         })
-        .map(|(_, (at, _))| *at)
-        .collect()
+        .collect();
+    found.extend(
+        words
+            .windows(2)
+            .filter(|w| MET.contains(&lower(w[0].1).as_str()) && lower(w[1].1) == INFORMALLY)
+            .map(|w| (w[0].0, false)),
+    );
+    found.sort_unstable();
+    found
+}
+
+/// Whether the description at byte `at` is left to the name rules: it is part of a name
+/// "ASEAN-<Partner> …" (or "<Partner>-ASEAN …") opening within [`NAMED_SPAN`] bytes before it
+/// ("the ASEAN-India Defence Ministers' Informal Meeting"), or the sentence names the meeting
+/// so ("… dubbed the US-ASEAN Defense Forum"), not a partnership ("the ASEAN-US Comprehensive
+/// Strategic Partnership").
+fn within_partner_name(sentence: &str, at: usize) -> bool {
+    PARTNERS.iter().any(|(_, words)| {
+        words.iter().any(|w| {
+            [format!("ASEAN-{w} "), format!("{w}-ASEAN ")]
+                .iter()
+                .flat_map(|form| sentence.match_indices(form.as_str()))
+                .any(|(i, form)| {
+                    let name = &sentence[i + form.len()..];
+                    let capitals = name
+                        .split_whitespace()
+                        .take(NAME_WORDS)
+                        .take_while(|w| w.starts_with(char::is_uppercase));
+                    let opens_here = i <= at && at - i <= NAMED_SPAN;
+                    name.starts_with(char::is_uppercase)
+                        && (opens_here || capitals.clone().any(is_meeting_head))
+                })
+        })
+    })
+}
+
+/// Words right before a description (articles aside) that set it after another event the
+/// sentence told first, lowercase.
+const AFTER_ANOTHER_EVENT: &[&str] = &["ahead of", "before", "after", "following"];
+const ARTICLES: &[&str] = &["the", "a", "an", "its", "their"];
+
+/// Whether `before` (the sentence up to a description) ends in [`AFTER_ANOTHER_EVENT`] words.
+fn follows_another_event(before: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    let mut head = lower.trim_end();
+    if let Some(article) = ARTICLES.iter().find(|a| head.ends_with(&format!(" {a}"))) {
+        head = head[..head.len() - article.len()].trim_end();
+    }
+    AFTER_ANOTHER_EVENT
+        .iter()
+        .any(|w| head == *w || head.ends_with(&format!(" {w}")))
+}
+
+/// Whether `after` (lowercase, right after the meeting word) opens with [`ASEAN_OWN`] words that
+/// make the meeting ASEAN's own: "of ASEAN defence ministers", not "of ASEAN-Japan defence
+/// ministers".
+fn asean_own(after: &str) -> bool {
+    ASEAN_OWN
+        .iter()
+        .any(|o| after.starts_with(o) && !after[o.len()..].starts_with('-'))
+}
+
+/// The partners `sentence` names, each once, in the order first named.
+fn partners_named(sentence: &str) -> Vec<&'static str> {
+    let mut named: Vec<(usize, &str)> = partner_mentions(sentence).collect();
+    named.sort_unstable();
+    let mut out: Vec<&str> = Vec::new();
+    for (_, p) in named {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// The partner named in `sentence` nearest to byte `at`.
@@ -327,10 +420,7 @@ fn partner_near(sentence: &str, at: usize) -> Option<&'static str> {
 
 /// How many partners `sentence` names.
 fn partners_in(sentence: &str) -> usize {
-    let mut named: Vec<&str> = partner_mentions(sentence).map(|(_, p)| p).collect();
-    named.sort_unstable();
-    named.dedup();
-    named.len()
+    partners_named(sentence).len()
 }
 
 /// Where `sentence` names a partner, and which: a word of its own or the partner's half of
@@ -589,67 +679,85 @@ impl Extractor<'_> {
     pub(super) fn partner_informal_meetings(&mut self, text: &str, cite: &str) -> Vec<usize> {
         let mut found = Vec::new();
         for (_, sentence) in sentences(text) {
-            // "the ASEAN-India Defence Ministers' Informal Meeting", a name; not "the Asean-India
-            // defence ministers' informal meeting", which only this rule reads.
-            let named = PARTNERS.iter().any(|(_, words)| {
-                words.iter().any(|w| {
-                    [format!("ASEAN-{w} "), format!("{w}-ASEAN ")]
-                        .iter()
-                        .flat_map(|form| sentence.match_indices(form.as_str()))
-                        .any(|(i, form)| sentence[i + form.len()..].starts_with(char::is_uppercase))
-                })
-            });
-            let asean = ASEAN_SIDE.iter().any(|s| sentence.contains(s));
-            if named || !asean {
+            let asean = ASEAN_SIDE
+                .iter()
+                .chain(ASEAN_SERIES_SIDE)
+                .any(|s| sentence.contains(s));
+            if !asean {
                 continue;
             }
             let mentions = informal_meetings(sentence);
-            for (k, &at) in mentions.iter().enumerate() {
+            for (k, &(at, plural)) in mentions.iter().enumerate() {
+                // "the ASEAN-India Defence Ministers' Informal Meeting", a name; not "the
+                // Asean-India defence ministers' informal meeting", which only this rule reads.
+                if within_partner_name(sentence, at) {
+                    continue;
+                }
                 // Each of two mentions is described by its own part of the sentence: "after the
                 // first informal meeting in Hanoi in May, the second …".
-                let part = match (k, mentions.get(k + 1)) {
-                    (0, None) => sentence,
-                    (0, Some(&next)) => &sentence[..next],
-                    (_, next) => &sentence[at..next.copied().unwrap_or(sentence.len())],
+                let next = mentions.get(k + 1).map(|m| m.0);
+                // "… on Monday, ahead of informal meetings with India": what comes before is
+                // another event.
+                let own_start = k > 0 || follows_another_event(&sentence[..at]);
+                let part = match (own_start, next) {
+                    (false, None) => sentence,
+                    (false, Some(next)) => &sentence[..next],
+                    (true, next) => &sentence[at..next.unwrap_or(sentence.len())],
                 };
-                let part_at = if k == 0 { at } else { 0 };
+                let part_at = if own_start { 0 } else { at };
                 let rest = sentence[at..].to_ascii_lowercase();
                 let after = rest
                     .find(MEETING)
-                    .map_or("", |i| rest[i + MEETING.len()..].trim_start());
-                if ASEAN_OWN.iter().any(|o| after.starts_with(o)) {
+                    .map(|i| rest[i..].trim_start_matches(|c: char| c.is_alphabetic()))
+                    .map_or("", str::trim_start);
+                // "ASEAN Plus One's informal meetings of defence ministers": a kind of meeting.
+                if asean_own(after) || plural && after.starts_with(OF) {
                     continue;
                 }
-                let Some(partner) = partner_near(sentence, at) else {
-                    continue;
+                // "held informal meetings with China, Japan and the US": one with each.
+                let partners = match (plural, partners_named(sentence)) {
+                    (true, named) if named.len() > 1 => named,
+                    _ => partner_near(sentence, at).into_iter().collect(),
                 };
-                let (short, name) = series_of(partner, sentence);
-                // "the 2026 Informal Defence Ministers' Meeting": the year before the phrase.
-                let year_before = sentence[..at]
-                    .split_whitespace()
-                    .next_back()
-                    .filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-                    .map(str::to_string);
-                let i = match ordinal_before(sentence, at) {
-                    Some(n) => self.numbered_meeting(&short, n, &name, cite),
-                    None => {
-                        let year = year_before
-                            .or_else(|| {
-                                date_near(sentence, at, self.clock, &MEETING_DATE)
-                                    .map(|d| d.when.start.year().to_string())
-                            })
-                            .or_else(|| self.clock.year.map(|y| y.to_string()));
-                        let Some(year) = year else { continue };
-                        self.series_instance(Some(&short), &name, &year, cite)
+                for partner in partners {
+                    if let Some(i) = self.partner_informal_meeting(partner, sentence, at, cite) {
+                        self.describe_meeting(i, part, Some(part_at), cite);
+                        if !found.contains(&i) {
+                            found.push(i);
+                        }
                     }
-                };
-                self.describe_meeting(i, part, Some(part_at), cite);
-                if !found.contains(&i) {
-                    found.push(i);
                 }
             }
         }
         found
+    }
+
+    /// `partner`'s informal meeting described at byte `at` of `sentence`: numbered by an
+    /// ordinal before it ("the second informal meeting"), else of the year before it ("the 2026
+    /// Informal Defence Ministers' Meeting"), of its date's year, or of the statement's.
+    fn partner_informal_meeting(
+        &mut self,
+        partner: &str,
+        sentence: &str,
+        at: usize,
+        cite: &str,
+    ) -> Option<usize> {
+        let (short, name) = series_of(partner, sentence);
+        if let Some(n) = ordinal_before(sentence, at) {
+            return Some(self.numbered_meeting(&short, n, &name, cite));
+        }
+        let year_before = sentence[..at]
+            .split_whitespace()
+            .next_back()
+            .filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+            .map(str::to_string);
+        let year = year_before
+            .or_else(|| {
+                date_near(sentence, at, self.clock, &MEETING_DATE)
+                    .map(|d| d.when.start.year().to_string())
+            })
+            .or_else(|| self.clock.year.map(|y| y.to_string()))?;
+        Some(self.series_instance(Some(&short), &name, &year, cite))
     }
 
     /// "ASEAN and China launched the first-ever maritime exercise off Zhanjiang on 22 October",

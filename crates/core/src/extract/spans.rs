@@ -186,6 +186,11 @@ pub(super) fn head_before_of(name: &str) -> Option<String> {
     Some(head(before))
 }
 
+/// Whether `word` (any case) is the head noun of a meeting's name ("Forum", "meeting").
+pub(super) fn is_meeting_head(word: &str) -> bool {
+    MEETING_HEADS.contains(&bare(word).to_ascii_lowercase().as_str())
+}
+
 pub(super) fn is_meeting_name(name: &str) -> bool {
     let h = head(name);
     MEETING_HEADS.contains(&h.as_str())

@@ -2926,6 +2926,52 @@ fn partner_informal_meeting_rows() {
             "2026-06-04",
             &[],
         ),
+        // "held informal meetings" with partners listed: one meeting with each
+        (
+            "Harbour ministers from ASEAN and their counterparts from India, Canada and the US held informal meetings on June 3 in Hue.",
+            "2026-06-05",
+            &[
+                ("asean-india-dmim-2026", Some("June 3"), Some("Hue, Vietnam"), None),
+                ("asean-canada-dmim-2026", Some("June 3"), Some("Hue, Vietnam"), None),
+                ("asean-us-dmim-2026", Some("June 3"), Some("Hue, Vietnam"), None),
+            ],
+        ),
+        // "an informal meeting of ASEAN-<Partner> defence ministers": the partner's, not ASEAN's own
+        (
+            "The minister will attend an informal meeting of ASEAN-Canada defence ministers on Friday.",
+            "2026-06-05",
+            &[("asean-canada-dmim-2026", Some("12 June 2026"), None, None)],
+        ),
+        // the ADMM as ASEAN's side; the day of the event told before "ahead of" is not its own
+        (
+            "The ADMM will sign a harbour pact on Monday, ahead of informal meetings with a visiting delegation from dialogue partner India.",
+            "2026-06-05",
+            &[("asean-india-dmim-2026", Some("2026"), None, None)],
+        ),
+        // "Meeting informally …, the defence ministers of ASEAN and <partner>"
+        (
+            "Meeting informally after the harbour talks, the defence ministers of ASEAN and Russia discussed port safety.",
+            "2026-06-05",
+            &[("asean-russia-dmim-2026", Some("2026"), None, None)],
+        ),
+        // a partnership named "ASEAN-<Partner> …" later in the sentence names no meeting
+        (
+            "At a separate ASEAN-India defence ministers' informal meeting, she hailed the ASEAN-India Comprehensive Strategic Partnership.",
+            "2026-06-05",
+            &[("asean-india-dmim-2026", Some("2026"), None, None)],
+        ),
+        // the sentence names the meeting "<Partner>-ASEAN … Forum": left to the name rules
+        (
+            "Harbour ministers held an informal meeting with the US minister in Hue on June 3, an event dubbed the US-ASEAN Harbour Forum.",
+            "2026-06-05",
+            &[],
+        ),
+        // "informal meetings of defence ministers": a kind of meeting, none held
+        (
+            "The officials set the calendar for ASEAN Plus One's informal meetings of defence ministers and a joint sail with Russia.",
+            "2026-06-05",
+            &[],
+        ),
     ]);
 }
 
