@@ -1197,7 +1197,11 @@ pub(super) fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
         // "held".
         let held = lower.find(" held ")?;
         let with = lower[held..].find(" with the ")? + held;
-        (with - held <= HELD_WITH_SPAN).then_some(with + " with ".len())
+        // "held in conjunction with the inaugural Airshow": another event, not who came.
+        let beside = NOT_ATTENDANCE_WITH
+            .iter()
+            .any(|w| lower[..with].ends_with(w));
+        (with - held <= HELD_WITH_SPAN && !beside).then_some(with + " with ".len())
     }) else {
         return (participants, observers);
     };
@@ -1232,12 +1236,62 @@ pub(super) fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {
                 .find_map(|v| who.strip_suffix(v))
                 .unwrap_or(who);
             observers.push(text::fix_country(strip_the(who.trim()).as_str()));
-        } else {
+        } else if let Some(item) = participant(item) {
             participants.push(capitalise_first(item));
         }
     }
     (participants, observers)
 }
+
+/// An attendance item as who took part: without an opening adverbial ("For the first time, the
+/// ministers …") or a clause after it ("… countries who discussed …", "…, Xinhua news agency
+/// reported"); none when what is left is too long to be a name, a delegation or a list of them.
+fn participant(item: &str) -> Option<&str> {
+    let lower = item.to_ascii_lowercase();
+    let from = PARTICIPANT_OPENERS
+        .iter()
+        .find(|o| lower.starts_with(*o))
+        .map_or(0, |o| o.len());
+    // "…, the Hue daily reported": the source's clause opens at the comma before its verb.
+    let reported = REPORTING_VERBS
+        .iter()
+        .filter_map(|v| lower[from..].find(v).map(|k| from + k))
+        .min()
+        .map(|k| lower[from..k].rfind(", ").map_or(k, |c| from + c));
+    let to = PARTICIPANT_CLAUSE_CUTS
+        .iter()
+        .filter_map(|c| lower[from..].find(c).map(|k| from + k))
+        .chain(reported)
+        .min()
+        .unwrap_or(item.len());
+    let who = item[from..to].trim().trim_end_matches([',', ';', ':']);
+    let words = who.split_whitespace().count();
+    // "… Partners, namely Australia, China, …": a list of states is long and still a name.
+    let list = who.matches(',').count() >= LIST_COMMAS;
+    (words > 0 && (words <= MAX_PARTICIPANT_WORDS || list)).then_some(who)
+}
+
+/// Commas that make a long attendance item a list of who took part.
+const LIST_COMMAS: usize = 3;
+
+/// Adverbials that open an attendance item, lowercase.
+const PARTICIPANT_OPENERS: &[&str] = &["for the first time, ", "for the first time "];
+
+/// Words that open a clause after who took part, lowercase.
+const PARTICIPANT_CLAUSE_CUTS: &[&str] = &[
+    " who ",
+    " which ",
+    " and was ",
+    " was ",
+    " were ",
+    " during ",
+];
+
+/// Verbs of a source's clause after who took part ("…, Xinhua news agency reported").
+const REPORTING_VERBS: &[&str] = &[" reported", " reports", " said", " says"];
+
+/// The most words of one item of who took part; more is a sentence's remnant.
+const MAX_PARTICIPANT_WORDS: usize = 18;
 
 /// "Timor-Leste took part as an observer." → Timor-Leste.
 pub(super) fn observer_sentence(sentence: &str) -> Option<String> {
@@ -1274,6 +1328,19 @@ const ATTENDANCE_LEADS: &[&str] = &[
 /// Bytes from "held" to "with the" at most, for "… was held on 1 November with the defence
 /// ministers of …".
 const HELD_WITH_SPAN: usize = 40;
+
+/// Words before "with the" after "held" that tie the meeting to something else, not to who
+/// attended: "held in conjunction with the …", "in line with the …".
+const NOT_ATTENDANCE_WITH: &[&str] = &[
+    " in conjunction",
+    " in line",
+    " in accordance",
+    " in cooperation",
+    " in collaboration",
+    " in partnership",
+    " coinciding",
+    " to coincide",
+];
 
 /// Words that end the attendance clause.
 const ATTENDANCE_CLAUSE_ENDS: &[&str] = &[", where", ", during", ", which", ", to "];

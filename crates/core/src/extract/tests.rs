@@ -488,6 +488,44 @@ fn an_observer_after_with_is_named_alone_and_the_participants_keep_the_rest() {
     );
 }
 
+/// Phrasing class "held … with the <who>": who attended, unless "with" ties the meeting to
+/// another event ("held in conjunction with the harbour fair").
+#[test]
+fn held_with_names_who_attended_unless_it_ties_another_event() {
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "The 4th AHCM was held on 2 May with the harbour chiefs of six ASEAN states.",
+            &["The harbour chiefs of six ASEAN states"],
+        ),
+        (
+            "The 4th AHCM was held in conjunction with the inaugural Hue Harbour Fair 2026.",
+            &[],
+        ),
+        (
+            "The 4th AHCM was held in Hue in line with the harbour charter.",
+            &[],
+        ),
+        // an opening adverbial and a clause after who attended are not part of who
+        (
+            "The 4th AHCM brought together for the first time, the harbour chiefs of ten ASEAN states, the Hue daily reported.",
+            &["The harbour chiefs of ten ASEAN states"],
+        ),
+        (
+            "The 4th AHCM was attended by harbour chiefs from ASEAN states who discussed port safety and shared data.",
+            &["Harbour chiefs from ASEAN states"],
+        ),
+        // a sentence's remnant after the lead is no one who attended
+        (
+            "The 4th AHCM brought together harbour chiefs of ten states and Canada, Hue's port chief Rear Admiral Tran Van Minh underlining the river's importance to the trade of the whole region",
+            &[],
+        ),
+    ];
+    for (sentence, want) in rows {
+        let (participants, _) = super::people::attendance(sentence);
+        assert_eq!(participants, *want, "{sentence}");
+    }
+}
+
 #[test]
 fn a_numbered_bilateral_dialogue_is_a_meeting_and_a_plans_verb_leaves_its_items() {
     let text = "Viet Nam, Singapore hold third defence policy dialogue\n\nHANOI, 12 March 2025 – Deputy Minister Hoang Xuan Chien and Permanent Secretary Chan Heng Kee co-chaired the 3rd Viet Nam – Singapore Defence Policy Dialogue in Hanoi on 12 March.\n\nUnder the plans adopted at the dialogue, the two ministries will:\n- set up a joint working group on cyber security by the end of 2025;\n- conduct a bilateral search-and-rescue exercise in 2026;\n";
