@@ -95,6 +95,9 @@ pub(super) const OCCURRENCE_VERBS: &[&str] = &[
     " gather in",
     " gather for",
     "will take place",
+    "to take place",
+    "takes place",
+    "taking place",
     "scheduled",
     "slated",
     " opens ",
@@ -554,6 +557,20 @@ fn not_one_instance(text: &str, range: std::ops::Range<usize>) -> bool {
         || names_the_role(text, range.end)
 }
 
+/// Whether `lead` (lowercase, before a series' name) ends, a year aside, in words that make the
+/// series' meeting the frame of another event the sentence tells: "in the framework of the
+/// 2020", "on the sidelines of the".
+fn frames_another(lead: &str) -> bool {
+    let lead = match lead.rsplit_once(' ') {
+        Some((before, last)) if naming_year(last).is_some() => before,
+        _ => lead,
+    };
+    FRAMEWORK_LEADS
+        .iter()
+        .chain(AROUND_A_MEETING)
+        .any(|f| lead.ends_with(f))
+}
+
 /// Words before a numbered series that make it the framework something else is held under:
 /// "the experts' group met under the fifth ADMM-Plus".
 const NUMBERED_FRAMEWORK_LEADS: &[&str] = &["under the", "auspices of the", "framework of the"];
@@ -726,12 +743,14 @@ impl Extractor<'_> {
             };
             let Some(i) = i else { continue };
             let here = offset_in(sentence, text, m.range.start);
-            // "met in Hue on 2 May ahead of the ADSOM": what comes before the cue is the other
-            // meeting's; the one to come is described from its own name on.
+            // "met in Hue on 2 May ahead of the ADSOM", "held on 18 February in the framework
+            // of the 2020 ADMM Retreat": what comes before the cue is the other meeting's; this
+            // one is described from its own name on.
             let lead = text[..lead_end(text, m.range.start)]
                 .trim_end()
                 .to_ascii_lowercase();
-            match here.filter(|_| ends_with_cue(&lead, UNDATED_CUES_AHEAD)) {
+            let own_from_name = ends_with_cue(&lead, UNDATED_CUES_AHEAD) || frames_another(&lead);
+            match here.filter(|_| own_from_name) {
                 Some(at) => self.describe_meeting(i, &sentence[at..], Some(0), cite),
                 None => self.describe_meeting(i, sentence, here, cite),
             }
@@ -1041,11 +1060,20 @@ impl Extractor<'_> {
         let start = date.when.start;
         let mut id = format!("{}-{}", fact_id(&short), start.year());
         if let Some(i) = self.meetings.iter().position(|m| m.id == id) {
-            // an ADSOM WG in March and another in June: two meetings.
-            let other_month = self.meetings[i]
-                .when
+            // an ADSOM WG in March and another in June: two meetings. One known by its year
+            // alone is this one, now dated by the day.
+            let known = self.meetings[i].when.clone();
+            let by_year = known
                 .as_ref()
-                .is_some_and(|w| w.start.month() != start.month());
+                .is_none_or(|w| w.precision == dates::Precision::Year);
+            let other_month = known.is_some_and(|w| w.start.month() != start.month());
+            if by_year && date.when.precision != dates::Precision::Year {
+                let m = &mut self.meetings[i];
+                m.date = Some(date.text);
+                m.when = Some(date.when);
+                self.describe_meeting(i, sentence, Some(here), cite);
+                return Some(i);
+            }
             if !other_month {
                 push_cite(&mut self.meetings[i].cites, cite.to_string());
                 return Some(i);

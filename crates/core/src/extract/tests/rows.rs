@@ -2854,6 +2854,37 @@ fn series_history_rows() {
     ]);
 }
 
+/// A known series' meeting named as the frame of another ("held on 18 February in the framework
+/// of the 2020 ADMM Retreat"), or still to come ("… of the ADMM Retreat to take place on 19
+/// February"): the frame takes no day told before its name; its instance known by the year is
+/// dated by the day a later sentence gives.
+#[test]
+fn framed_and_coming_series_meeting_rows() {
+    check_known_rows(&[
+        (
+            "The ADSOM WG was held on February 18 in the framework of the 2020 ADMM Retreat in Hanoi.",
+            "2020-02-18",
+            &[
+                ("adsom-wg-2020", Some("February 18"), Some("Hanoi, Vietnam"), None),
+                ("admm-retreat-2020", Some("2020"), Some("Hanoi, Vietnam"), None),
+            ],
+        ),
+        (
+            "The officials reviewed documents of the ADMM Retreat to take place on February 19.",
+            "2020-02-18",
+            &[("admm-retreat-2020", Some("February 19"), None, None)],
+        ),
+        (
+            "The ADSOM WG was held on February 18 on the sidelines of the 2020 ADMM Retreat in Hanoi. The officials reviewed documents of the ADMM Retreat to take place on February 19.",
+            "2020-02-18",
+            &[
+                ("adsom-wg-2020", Some("February 18"), Some("Hanoi, Vietnam"), None),
+                ("admm-retreat-2020", Some("February 19"), Some("Hanoi, Vietnam"), None),
+            ],
+        ),
+    ]);
+}
+
 /// A partner's informal meeting with the ASEAN ministers named by description (`described.rs`):
 /// by its ordinal, by the year before it, by its date; no partner or no ASEAN side, no meeting;
 /// a sentence naming the series as "ASEAN-<Partner> …" is left to the name rules.
