@@ -635,9 +635,11 @@ fn named_as_chair(sentence: &str) -> Option<String> {
         } else if is_aseans_office(&sentence[at + cue.len()..]) {
             return None;
         }
-        // "X, in his capacity as chair": the name before the capacity.
+        // "X, in his capacity as chair", "X will serve as chair": the name before the
+        // capacity or the verb.
         let at = CAPACITY_LEADS
             .iter()
+            .chain(CHAIR_SUBJECT_LINKS)
             .find_map(|c| lower[..at].strip_suffix(c).map(str::len))
             .unwrap_or(at);
         // "After the signing of the Hue Joint Declaration, X, chairman of …": the name after
@@ -680,6 +682,41 @@ fn is_aseans_office(after: &str) -> bool {
         .next()
         .is_some_and(|w| text::capitalised(w) && !first.ends_with([',', '.', ';']));
     text::bare(first).eq_ignore_ascii_case("asean") && !name_follows
+}
+
+/// Verbs between a chair's name and [`AS_CHAIR`]: "Vietnam will serve as chair of …".
+const CHAIR_SUBJECT_LINKS: &[&str] = &[" will serve", " serves", " served", " will act", " acts"];
+
+/// Words after the next chair's name, before the meeting it will chair: "a handover between
+/// Cambodia and Indonesia as the next chairman of the 20th AMIM".
+const AS_NEXT_CHAIR: &[&str] = &[
+    " as the next chairman of ",
+    " as the next chair of ",
+    " as next chair of ",
+    " as the incoming chairman of ",
+    " as the incoming chair of ",
+];
+
+/// The words of two sides a handover is "between", the second taking the office.
+const BETWEEN: &str = "between ";
+const AND: &str = " and ";
+
+/// "<State or person> as the next chairman of <meeting>": the next chair, and the byte of
+/// `sentence` where the meeting it will chair is named. Of "between A and B", B.
+pub(super) fn next_chair(sentence: &str) -> Option<(String, usize)> {
+    let lower = sentence.to_ascii_lowercase();
+    let (at, cue) = AS_NEXT_CHAIR
+        .iter()
+        .find_map(|c| lower.find(c).map(|at| (at, *c)))?;
+    let second = lower[..at]
+        .rfind(BETWEEN)
+        .and_then(|b| lower[b..at].rfind(AND).map(|k| b + k + AND.len()))
+        .filter(|&from| !lower[from..at].contains(','));
+    let holder = match second {
+        Some(from) => person_or_state(sentence[from..at].trim().to_string()),
+        None => name_ending_at(sentence, at).and_then(person_or_state),
+    }?;
+    Some((holder, at + cue.len()))
 }
 
 /// Words between a chair's name and [`AS_CHAIR`]: "X, in his capacity as chair".

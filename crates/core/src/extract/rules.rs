@@ -553,6 +553,9 @@ pub(super) fn asean_chair(sentence: &str) -> Option<(&'static str, Option<i16>)>
     Some((state, year))
 }
 
+/// Bytes after the next chair's cue within which the meeting it will chair is named.
+const NEXT_CHAIR_SPAN: usize = 20;
+
 /// Bytes after a hosting verb within which the meeting named is what it hosted ("hosted the
 /// 2nd …").
 const HOSTED_OBJECT_SPAN: usize = 60;
@@ -589,6 +592,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     |x, p| x.chairmanship_handed(p),
     |x, p| x.chairmanship_handed_over(p),
     |x, p| x.chair_this_year(p),
+    |x, p| x.next_chair_named(p),
     |x, p| x.named_bodies(p),
     |x, p| x.bilateral_meeting(p),
     // Fields of the meetings mentioned.
@@ -1808,6 +1812,32 @@ impl<'a> Extractor<'a> {
                 let i = self.numbered_meeting(acronym, n, &series.name, &cite);
                 self.describe_meeting(i, sentence, offset_in(sentence, text, *at), &cite);
                 para.mention(i);
+            }
+        }
+    }
+
+    /// "… Indonesia as the next chairman of the 20th AMIM": the meeting named right after the
+    /// cue is chaired by the one named before it ([`people::next_chair`]), when no sentence gave
+    /// it a chair.
+    fn next_chair_named(&mut self, para: &mut Para<'_>) {
+        for (_, sentence) in sentences(para.text) {
+            let Some((holder, at)) = super::people::next_chair(sentence) else {
+                continue;
+            };
+            let named_after = para
+                .mentioned
+                .iter()
+                .copied()
+                .filter_map(|i| {
+                    let k = first_naming(&sentence[at..], &self.meetings[i])?;
+                    (k <= NEXT_CHAIR_SPAN).then_some((k, i))
+                })
+                .min();
+            if let Some((_, i)) = named_after {
+                let m = &mut self.meetings[i];
+                if m.chair.is_none() {
+                    m.chair = Some(holder);
+                }
             }
         }
     }

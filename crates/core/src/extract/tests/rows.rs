@@ -74,6 +74,27 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // "a handover ceremony between A and B as the next chairman of the <next meeting>": B
+        // chairs the next meeting, not the one reported
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May. It closed with a handover ceremony between Vietnam and Laos as the next chairman of the 10th AHCM in 2027.",
+            "2026-05-08",
+            "ahcm-10",
+            &[("chair", Some("Laos"))],
+        ),
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) was held in Hue on 4 May. It closed with a handover ceremony between Vietnam and Laos as the next chairman of the 10th AHCM in 2027.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", None)],
+        ),
+        // "<State> will serve as chair of <meeting>"
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) will open in Hue on 4 May. Vietnam will serve as chair of the 9th AHCM.",
+            "2026-04-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
         // "… after the <Place> Joint Declaration, <Name>, chairman of the <ordinal> meeting, …":
         // the person, not the document before its comma
         (
