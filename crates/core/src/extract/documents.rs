@@ -1068,7 +1068,8 @@ const PREAMBLE_WORDS: &[&str] = &[
     "HEREBY",
 ];
 
-fn is_day_or_month(word: &str) -> bool {
+/// Whether a word is a weekday's or a month's name ("Tuesday", "March").
+pub(super) fn is_day_or_month(word: &str) -> bool {
     let b = bare(word).to_ascii_lowercase();
     super::fields::is_weekday(&b) || MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(&b))
 }

@@ -1336,11 +1336,41 @@ impl Extractor<'_> {
         if fact_id(&d.name).is_empty() {
             return;
         }
-        let sentence = &text[d.sentence.clone()];
-        let named = (0..self.meetings.len())
-            .filter_map(|i| Some((first_naming(sentence, &self.meetings[i])?, i)))
-            .min()
-            .map(|(_, i)| i);
+        let Some(i) = self.outcome_meeting(&text[d.sentence.clone()]) else {
+            return;
+        };
+        self.add_outcome(i, super::text::capitalise_first(&d.name), cite);
+    }
+
+    /// The meeting whose outcome a document named in `sentence` is: the meeting the sentence
+    /// names (the first, when it names several), else the one the statement reports, when that
+    /// is of the statement's year.
+    pub(super) fn outcome_meeting(&self, sentence: &str) -> Option<usize> {
+        self.outcome_meeting_near(sentence, 0)
+    }
+
+    /// [`Self::outcome_meeting`] for a document at byte `at` of `sentence`: of the meetings the
+    /// sentence names, the last named before it ("the ADMM and the ADMM-Plus, which issued a
+    /// joint communique"), else the first after it.
+    pub(super) fn outcome_meeting_near(&self, sentence: &str, at: usize) -> Option<usize> {
+        // Where each meeting is named first, and how long the naming is: "ADMM-Plus" names the
+        // ADMM-Plus, not the ADMM its first letters name.
+        let namings: Vec<(usize, usize, usize)> = (0..self.meetings.len())
+            .filter_map(|i| {
+                let r = naming_span(sentence, &self.meetings[i])?;
+                Some((r.start, r.len(), i))
+            })
+            .collect();
+        let named = namings
+            .iter()
+            .filter(|&&(n, _, _)| n < at)
+            .max_by_key(|&&(n, len, _)| (n, len))
+            .or_else(|| {
+                namings
+                    .iter()
+                    .min_by_key(|&&(n, len, _)| (n, std::cmp::Reverse(len)))
+            })
+            .map(|&(_, _, i)| i);
         let year = self.clock.year;
         let reported = || {
             self.reported_meeting().filter(|&i| {
@@ -1350,10 +1380,11 @@ impl Extractor<'_> {
                     .is_none_or(|w| Some(w.start.year()) == year)
             })
         };
-        let Some(i) = named.or_else(reported) else {
-            return;
-        };
-        let name = super::text::capitalise_first(&d.name);
+        named.or_else(reported)
+    }
+
+    /// Lists `name` among the outcomes of meeting `i`, citing `cite`.
+    pub(super) fn add_outcome(&mut self, i: usize, name: String, cite: &str) {
         let m = &mut self.meetings[i];
         if !m.outcomes.contains(&name) {
             m.outcomes.push(name);

@@ -13,6 +13,7 @@ mod fields;
 mod history;
 pub mod known;
 mod meetings;
+mod outcomes;
 mod people;
 mod rules;
 mod spans;
@@ -182,10 +183,16 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         }
     }
     let mut initiatives = initiatives;
+    let mut unnamed = Vec::new();
     for p in statement.paragraphs.iter().filter(|p| !p.heading) {
         let instruments =
             instrument_initiatives(&mut initiatives, &p.text, bodies, &cite(statement, p));
-        for d in documents::documents(&p.text) {
+        let named = documents::documents(&p.text);
+        for o in outcomes::unnamed_outcomes(&p.text, &named) {
+            let sentence = p.text[o.sentence.clone()].to_string();
+            unnamed.push((o, (sentence, cite(statement, p))));
+        }
+        for d in named {
             // "… Encounters at Sea (CUES)": a known instrument is named in full above.
             if instruments
                 .iter()
@@ -197,6 +204,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
             x.outcome(&d, &p.text, &cite(statement, p));
         }
     }
+    unnamed_outcome_initiatives(&mut x, &mut initiatives, unnamed);
     // A convention or code is never a body, nor a mechanism a meeting discussed.
     let instrument =
         |m: &crate::corpus::Mechanism| m.category.as_deref() == Some(BodyKind::Instrument.as_str());
@@ -412,6 +420,64 @@ fn document_initiative(
         cites: vec![cite.to_string()],
         period: None,
     });
+}
+
+/// A meeting's own outcome document named without a name ("…, said a joint declaration"), as
+/// an initiative titled after the meeting its sentence names or the statement reports: "Joint
+/// Declaration of the 16th ASEAN Defence Ministers' Meeting (ADMM-16)". None of a kind the
+/// statement names a document of ("the Vientiane Joint Declaration"): the mention is that one.
+fn unnamed_outcome_initiatives(
+    x: &mut Extractor,
+    initiatives: &mut Vec<Initiative>,
+    found: Vec<(outcomes::UnnamedOutcome, (String, String))>,
+) {
+    let named_kinds: Vec<String> = initiatives.iter().map(|i| i.name.to_lowercase()).collect();
+    for (o, (sentence, cite)) in outcomes::standing(found) {
+        let kind = outcomes::kind_word(o.title);
+        if named_kinds.iter().any(|n| n.contains(&kind)) {
+            continue;
+        }
+        let Some(i) = x.outcome_meeting_near(&sentence, o.range.start - o.sentence.start) else {
+            continue;
+        };
+        let m = &x.meetings[i];
+        // "9th ADMM" in full: "9th ASEAN Defence Ministers' Meeting".
+        let series = m.acronym.as_deref().and_then(|a| {
+            let full = known::named(a, x.bodies).map(|b| b.name.clone());
+            Some((a, full.or_else(|| m.series.clone())?))
+        });
+        let meeting = match series {
+            Some((a, full)) if contains_word(&m.name, a) => m.name.replacen(a, &full, 1),
+            _ => m.name.clone(),
+        };
+        let name = match (&m.acronym, m.number) {
+            (Some(a), Some(n)) => format!("{} of the {meeting} ({a}-{n})", o.title),
+            (Some(a), None) if !meeting.contains(a.as_str()) => {
+                format!("{} of the {meeting} ({a})", o.title)
+            }
+            _ => format!("{} of the {meeting}", o.title),
+        };
+        let id = fact_id(&name);
+        match initiatives.iter_mut().find(|i| i.id == id) {
+            Some(known) => push_cite(&mut known.cites, cite.clone()),
+            None => initiatives.push(Initiative {
+                id,
+                name: name.clone(),
+                aliases: Vec::new(),
+                expected_outcome: None,
+                timeline: None,
+                area: None,
+                // Its sentence is the meeting's report, cited; as a summary it would make the
+                // document answer for the meeting.
+                summary: None,
+                origin: Origin::Extracted,
+                cites: vec![cite.clone()],
+                period: None,
+            }),
+        }
+        // Among the meeting's own outcomes, its title alone: the meeting's name is the card's.
+        x.add_outcome(i, o.title.to_string(), &cite);
+    }
 }
 
 /// The words between a group's name and its topic: "… Working Group on Military Medicine".

@@ -1023,3 +1023,42 @@ fn word_offsets_count_from_the_whole_text() {
     let all: Vec<(usize, &str)> = text::word_offsets(whole, whole).collect();
     assert_eq!(all[0], (0, "The"));
 }
+
+/// Phrasing class "a meeting's unnamed joint outcome" (reports that close with "…, said a joint
+/// statement" or "the X and the Y, which issued a joint communique"): one initiative titled after
+/// the meeting that issued it, listed among that meeting's outcomes; none where the statement
+/// names the document ("the Harbour Joint Declaration"), which a bare mention repeats.
+#[test]
+fn a_meetings_unnamed_joint_outcome_is_titled_after_it() {
+    let text = "Harbour chiefs vow closer ties\n\nPORT LOUIS, 3 March 2025 – The 7th ASEAN Military Intelligence Meeting (AMIM-7) was held in Port Louis on 3 March 2025.\n\nThe chiefs pledged to share more, said a joint statement. The joint statement also named piracy.\n";
+    let facts = extract(&statement(text, Format::Text, None));
+    let initiatives = initiatives_of(&facts);
+    let names: Vec<&str> = initiatives.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Joint Statement of the 7th ASEAN Military Intelligence Meeting (AMIM-7)"]
+    );
+    assert_eq!(initiatives[0].cites.len(), 1, "{initiatives:#?}");
+    assert_eq!(meeting(&facts, "amim-7").outcomes, ["Joint Statement"]);
+
+    let pair = "Ministers meet in Port Louis\n\nPORT LOUIS, 3 March 2025 – The 9th ASEAN Defence Ministers' Meeting (ADMM-9) and the 9th ADMM-Plus were held in Port Louis on 2 March 2025.\n\nThe minister said Mauritius hosted the ADMM and the ADMM-Plus, which issued a joint communique on Tuesday.\n";
+    let facts = extract(&statement(pair, Format::Text, None));
+    let names: Vec<String> = initiatives_of(&facts)
+        .iter()
+        .map(|i| i.name.clone())
+        .collect();
+    assert!(
+        names.len() == 1
+            && names[0].starts_with("Joint Communique of the ")
+            && names[0].contains("Plus"),
+        "{names:?}"
+    );
+
+    let named = "Ministers adopt a declaration\n\nThe 9th ASEAN Defence Ministers' Meeting (ADMM-9) adopted the Port Louis Joint Declaration on Harbour Safety. The joint declaration was signed by all.\n";
+    let facts = extract(&statement(named, Format::Text, None));
+    let names: Vec<&str> = initiatives_of(&facts)
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(names, ["Port Louis Joint Declaration on Harbour Safety"]);
+}
