@@ -227,7 +227,8 @@ pub const ADOPTION_VERBS: &[&str] = &[
 ];
 
 /// Lowercase words a document's name may hold between its capitalised ones.
-const NAME_CONNECTORS: &[&str] = &["on", "of", "the", "for", "and", "in", "to", "a", "an", "by"];
+pub(super) const NAME_CONNECTORS: &[&str] =
+    &["on", "of", "the", "for", "and", "in", "to", "a", "an", "by"];
 
 /// Prepositions that join a capitalised document name to the capitalised name it goes on with
 /// ("… Strategic Plan under the Harbour Vision 2040", "Joint Statement … against Disease

@@ -204,6 +204,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
             x.outcome(&d, &p.text, &cite(statement, p));
         }
     }
+    titled_document_initiative(&mut x, &mut initiatives, statement);
     unnamed_outcome_initiatives(&mut x, &mut initiatives, unnamed);
     // A convention or code is never a body, nor a mechanism a meeting discussed.
     let instrument =
@@ -420,6 +421,47 @@ fn document_initiative(
         cites: vec![cite.to_string()],
         period: None,
     });
+}
+
+/// A statement that is itself a document ([`outcomes::titled_document`]): an initiative named by
+/// its title, an outcome of the meeting the title names, unless the text names it already.
+fn titled_document_initiative(
+    x: &mut Extractor,
+    initiatives: &mut Vec<Initiative>,
+    statement: &Statement,
+) {
+    let Some(name) = outcomes::titled_document(&statement.title) else {
+        return;
+    };
+    if initiatives
+        .iter()
+        .any(|i| outcomes::same_document(&i.name, name))
+    {
+        return;
+    }
+    let Some(p) = statement.paragraphs.first() else {
+        return;
+    };
+    let cite = cite(statement, p);
+    let id = fact_id(name);
+    if id.is_empty() || initiatives.iter().any(|i| i.id == id) {
+        return;
+    }
+    initiatives.push(Initiative {
+        id,
+        name: name.to_string(),
+        aliases: Vec::new(),
+        expected_outcome: None,
+        timeline: None,
+        area: None,
+        summary: None,
+        origin: Origin::Extracted,
+        cites: vec![cite.clone()],
+        period: None,
+    });
+    if let Some(i) = x.outcome_meeting(name) {
+        x.add_outcome(i, name.to_string(), &cite);
+    }
 }
 
 /// A meeting's own outcome document named without a name ("…, said a joint declaration"), as

@@ -2,8 +2,9 @@
 //! declaration", "concluded with the signing of a joint statement", "the ADMM-Plus could issue a
 //! joint communique". The extractor makes it an initiative titled after its meeting.
 
-use super::documents::{is_day_or_month, Document, ADOPTION_VERBS};
-use super::text::{bare, sentences, word_offsets};
+use super::documents::{is_day_or_month, Document, ADOPTION_VERBS, NAME_CONNECTORS};
+use super::ends_with_document_head;
+use super::text::{bare, capitalised, sentences, word_offsets};
 use std::ops::Range;
 
 /// Heads of an unnamed outcome document, longest first, with the title it gets.
@@ -155,6 +156,55 @@ pub fn kind_word(title: &str) -> String {
     title.rsplit(' ').next().unwrap_or(title).to_lowercase()
 }
 
+/// Heads a statement's title opens with when the statement is the document itself.
+const TITLE_HEADS: &[&str] = &[
+    "joint statement ",
+    "joint declaration ",
+    "declaration ",
+    "concept paper ",
+    "chairman's statement ",
+];
+
+/// The fewest words of such a title: "Joint Statement of ANCM-12".
+const MIN_TITLE_WORDS: usize = 4;
+
+/// The document a statement is, named by its title: "Joint Statement of the 15th ASEAN Chiefs of
+/// Defence Forces' Informal Meeting" (its text then opens "WE, the Chiefs …"). A headline about
+/// one ("Joint Declaration … signed in Bangkok") has lowercase words beyond connectors: none.
+pub fn titled_document(title: &str) -> Option<&str> {
+    let title = title.trim();
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let named = words.iter().all(|w| {
+        capitalised(w) || NAME_CONNECTORS.contains(&w.to_lowercase().as_str()) || bare(w).is_empty()
+    });
+    (TITLE_HEADS.iter().any(|h| lower.starts_with(h))
+        && words.len() >= MIN_TITLE_WORDS
+        && named
+        && !ends_with_document_head(title))
+    .then_some(title)
+}
+
+/// The words two names of one document open with alike, when the text names it shorter or
+/// longer than the title ("Joint Statement by the Harbour Ministers" for "… on Safe Ports").
+const SAME_OPENING_WORDS: usize = 5;
+
+/// Whether `other` names the document a title names: it holds the title, or both open with the
+/// same [`SAME_OPENING_WORDS`] words.
+pub fn same_document(other: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| bare(w).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(other), words(title));
+    let opening = a.len() >= SAME_OPENING_WORDS
+        && b.len() >= SAME_OPENING_WORDS
+        && a[..SAME_OPENING_WORDS] == b[..SAME_OPENING_WORDS];
+    opening || other.to_lowercase().contains(&title.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +216,39 @@ mod tests {
             .into_iter()
             .map(|(o, ())| o.title)
             .collect()
+    }
+
+    /// Titles of statements that are a document, and headlines about one.
+    #[test]
+    fn titled_document_rows() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "Joint Statement of the 4th Harbour Chiefs' Meeting on Pilots – Sharing the Load",
+                Some("Joint Statement of the 4th Harbour Chiefs' Meeting on Pilots – Sharing the Load"),
+            ),
+            ("Joint Declaration of Harbour Ministers on Safe Ports", Some("Joint Declaration of Harbour Ministers on Safe Ports")),
+            ("Joint Declaration of Harbour Ministers signed in Port Louis", None),
+            ("Joint declaration on safe ports in the region", None),
+            ("Harbour ministers sign joint statement", None),
+            ("Joint Statement", None),
+        ];
+        for (title, want) in rows {
+            assert_eq!(titled_document(title), *want, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_document_named_shorter_is_the_same() {
+        let title = "Joint Statement by the Harbour Ministers on Safe Ports";
+        assert!(same_document(
+            "Joint Statement by the Harbour Ministers",
+            title
+        ));
+        assert!(same_document(
+            "The Port Louis Joint Statement by the Harbour Ministers on Safe Ports",
+            title
+        ));
+        assert!(!same_document("Joint Statement on Pilots", title));
     }
 
     /// Phrasing classes met in real reports of a meeting's unnamed outcome, in our own words.
