@@ -409,18 +409,32 @@ fn document_initiative(
         push_cite(&mut known.cites, cite.to_string());
         return;
     }
+    let summary = Some(clip(&text[d.sentence.clone()], 300));
     initiatives.push(Initiative {
+        timeline,
+        ..extracted_initiative(id, text::capitalise_first(&d.name), summary, cite)
+    });
+}
+
+/// An initiative read from a statement's text, citing `cite`.
+fn extracted_initiative(
+    id: String,
+    name: String,
+    summary: Option<String>,
+    cite: &str,
+) -> Initiative {
+    Initiative {
         id,
-        name: text::capitalise_first(&d.name),
+        name,
         aliases: Vec::new(),
         expected_outcome: None,
-        timeline,
+        timeline: None,
         area: None,
-        summary: Some(clip(&text[d.sentence.clone()], 300)),
+        summary,
         origin: Origin::Extracted,
         cites: vec![cite.to_string()],
         period: None,
-    });
+    }
 }
 
 /// A statement that is itself a document ([`outcomes::titled_document`]): an initiative named by
@@ -447,18 +461,7 @@ fn titled_document_initiative(
     if id.is_empty() || initiatives.iter().any(|i| i.id == id) {
         return;
     }
-    initiatives.push(Initiative {
-        id,
-        name: name.to_string(),
-        aliases: Vec::new(),
-        expected_outcome: None,
-        timeline: None,
-        area: None,
-        summary: None,
-        origin: Origin::Extracted,
-        cites: vec![cite.clone()],
-        period: None,
-    });
+    initiatives.push(extracted_initiative(id, name.to_string(), None, &cite));
     if let Some(i) = x.outcome_meeting(name) {
         x.add_outcome(i, name.to_string(), &cite);
     }
@@ -502,20 +505,9 @@ fn unnamed_outcome_initiatives(
         let id = fact_id(&name);
         match initiatives.iter_mut().find(|i| i.id == id) {
             Some(known) => push_cite(&mut known.cites, cite.clone()),
-            None => initiatives.push(Initiative {
-                id,
-                name: name.clone(),
-                aliases: Vec::new(),
-                expected_outcome: None,
-                timeline: None,
-                area: None,
-                // Its sentence is the meeting's report, cited; as a summary it would make the
-                // document answer for the meeting.
-                summary: None,
-                origin: Origin::Extracted,
-                cites: vec![cite.clone()],
-                period: None,
-            }),
+            // No summary: its sentence is the meeting's report, cited; as a summary it would
+            // make the document answer for the meeting.
+            None => initiatives.push(extracted_initiative(id, name.clone(), None, &cite)),
         }
         // Among the meeting's own outcomes, its title alone: the meeting's name is the card's.
         x.add_outcome(i, o.title.to_string(), &cite);
@@ -563,17 +555,10 @@ fn instrument_initiatives(
             push_cite(&mut known.cites, cite.to_string());
             continue;
         }
+        let summary = Some(clip(sentence, 300));
         initiatives.push(Initiative {
-            id,
-            name: m.body.name.clone(),
             aliases: m.body.acronym.iter().cloned().collect(),
-            expected_outcome: None,
-            timeline: None,
-            area: None,
-            summary: Some(clip(sentence, 300)),
-            origin: Origin::Extracted,
-            cites: vec![cite.to_string()],
-            period: None,
+            ..extracted_initiative(id, m.body.name.clone(), summary, cite)
         });
     }
     at
