@@ -486,6 +486,16 @@ fn unnamed_outcome_initiatives(
             continue;
         };
         let m = &x.meetings[i];
+        // "… agreed, in a joint declaration, to a plan for the 9th ADMM in 2015": a meeting still
+        // to come issued nothing.
+        let later = m
+            .when
+            .as_ref()
+            .zip(x.clock.year)
+            .is_some_and(|(w, year)| w.start.year() > year);
+        if later {
+            continue;
+        }
         // "9th ADMM" in full: "9th ASEAN Defence Ministers' Meeting".
         let series = m.acronym.as_deref().and_then(|a| {
             let full = known::named(a, x.bodies).map(|b| b.name.clone());

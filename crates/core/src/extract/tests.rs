@@ -1061,4 +1061,9 @@ fn a_meetings_unnamed_joint_outcome_is_titled_after_it() {
         .map(|i| i.name.as_str())
         .collect();
     assert_eq!(names, ["Port Louis Joint Declaration on Harbour Safety"]);
+
+    // The meeting a sentence names for later issued nothing yet.
+    let later = "Ministers plan harbour work\n\nIn a joint declaration, the ministers agreed to a plan for approval at the 9th ASEAN Defence Ministers' Meeting (ADMM-9) in Port Louis in 2026.\n";
+    let facts = extract(&statement(later, Format::Text, Some("2025-05-02")));
+    assert!(initiatives_of(&facts).is_empty(), "{facts:#?}");
 }
