@@ -437,6 +437,9 @@ fn extracted_initiative(
     }
 }
 
+/// The opening paragraphs of a statement read for a document's name when its title is not one.
+const TITLE_LINES: usize = 3;
+
 /// A statement that is itself a document ([`outcomes::titled_document`]): an initiative named by
 /// its title, an outcome of the meeting the title names, unless the text names it already.
 fn titled_document_initiative(
@@ -444,7 +447,17 @@ fn titled_document_initiative(
     initiatives: &mut Vec<Initiative>,
     statement: &Statement,
 ) {
-    let Some(name) = outcomes::titled_document(&statement.title) else {
+    // The title, else a line of the page's head ("Web Content Viewer", "Actions", then the
+    // document's name).
+    let lines = statement
+        .paragraphs
+        .iter()
+        .take(TITLE_LINES)
+        .filter(|p| !p.text.contains('\n'));
+    let Some((name, p)) = std::iter::once((statement.title.as_str(), statement.paragraphs.first()))
+        .chain(lines.map(|p| (p.text.as_str(), Some(p))))
+        .find_map(|(line, p)| Some((outcomes::titled_document(line)?, p?)))
+    else {
         return;
     };
     if initiatives
@@ -453,9 +466,6 @@ fn titled_document_initiative(
     {
         return;
     }
-    let Some(p) = statement.paragraphs.first() else {
-        return;
-    };
     let cite = cite(statement, p);
     let id = fact_id(name);
     if id.is_empty() || initiatives.iter().any(|i| i.id == id) {
@@ -478,7 +488,7 @@ fn unnamed_outcome_initiatives(
 ) {
     let named_kinds: Vec<String> = initiatives.iter().map(|i| i.name.to_lowercase()).collect();
     for (o, (sentence, cite)) in outcomes::standing(found) {
-        let kind = outcomes::kind_word(o.title);
+        let kind = o.title.to_lowercase();
         if named_kinds.iter().any(|n| n.contains(&kind)) {
             continue;
         }

@@ -151,11 +151,6 @@ pub fn standing<T>(outcomes: Vec<(UnnamedOutcome, T)>) -> Vec<(UnnamedOutcome, T
         .collect()
 }
 
-/// The word of a title that a named document of the same kind holds ("statement").
-pub fn kind_word(title: &str) -> String {
-    title.rsplit(' ').next().unwrap_or(title).to_lowercase()
-}
-
 /// Heads a statement's title opens with when the statement is the document itself.
 const TITLE_HEADS: &[&str] = &[
     "joint statement ",

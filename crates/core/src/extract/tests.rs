@@ -1067,3 +1067,19 @@ fn a_meetings_unnamed_joint_outcome_is_titled_after_it() {
     let facts = extract(&statement(later, Format::Text, Some("2025-05-02")));
     assert!(initiatives_of(&facts).is_empty(), "{facts:#?}");
 }
+
+/// Phrasing class "the statement is the document" (a ministry page of a joint statement, pasted
+/// with its menu lines first): the document's name is an initiative, an outcome of its meeting.
+#[test]
+fn a_statement_that_is_a_document_names_it() {
+    let text = "Web Content Viewer\n\nActions\n\nJoint Statement of the 4th ASEAN Military Intelligence Meeting on Sharing for Safety\n\nWE, the Chiefs of Military Intelligence, took part in the 4th ASEAN Military Intelligence Meeting (AMIM-4), convened in Port Louis on 2 March 2025;\n";
+    let facts = extract(&statement(text, Format::Text, None));
+    let name =
+        "Joint Statement of the 4th ASEAN Military Intelligence Meeting on Sharing for Safety";
+    let names: Vec<&str> = initiatives_of(&facts)
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(names, [name]);
+    assert_eq!(meeting(&facts, "amim-4").outcomes, [name]);
+}
