@@ -406,6 +406,62 @@ const LIST_ANAPHORS: &[&str] = &[
     "These are ",
 ];
 
+/// Counts before a plural head that say how many documents a name lists ("two joint statements
+/// on A and B").
+const COUNTS: &[(&str, usize)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("2", 2),
+    ("3", 3),
+    ("4", 4),
+];
+
+/// Where a counted name's list of topics is cut into items.
+const TOPIC_SEPARATORS: &[&str] = &[", and ", " and ", ", "];
+
+/// A document whose name is a counted plural head and its topics ("two joint statements on
+/// Confidence-Building Measures and Counter-Terrorism", in `text`) is that many documents, one per
+/// topic ("Joint statement on Confidence-Building Measures", …); any other is itself.
+pub fn counted(d: Document, text: &str) -> Vec<Document> {
+    let count = text[..d.range.start]
+        .split_whitespace()
+        .next_back()
+        .and_then(|w| COUNTS.iter().find(|(c, _)| w.eq_ignore_ascii_case(c)))
+        .map(|&(_, n)| n);
+    let lower = d.name.to_lowercase();
+    // Counted papers are read by [`papers_listed`].
+    let split = DOCUMENT_HEADS
+        .iter()
+        .filter(|h| h.ends_with('s') && !PAPERS.iter().any(|(p, _)| p == *h))
+        .find_map(|h| Some((h, lower.strip_prefix(h)?.strip_prefix(" on ")?)))
+        .map(|(h, _)| {
+            let topics = &d.name[h.len() + " on ".len()..];
+            let mut items = vec![topics.to_string()];
+            for sep in TOPIC_SEPARATORS {
+                items = items
+                    .iter()
+                    .flat_map(|i| i.split(sep).map(str::to_string).collect::<Vec<_>>())
+                    .collect();
+            }
+            (&d.name[..h.len() - 1], items)
+        });
+    match (count, split) {
+        (Some(n), Some((head, items)))
+            if items.len() == n && items.iter().all(|i| !i.trim().is_empty()) =>
+        {
+            items
+                .into_iter()
+                .map(|item| Document {
+                    name: format!("{head} on {}", item.trim()),
+                    ..d.clone()
+                })
+                .collect()
+        }
+        _ => vec![d],
+    }
+}
+
 /// A document named in a text: its name and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -1388,6 +1444,38 @@ mod tests {
         ];
         for (text, want) in rows {
             let got: Vec<String> = documents(text).into_iter().map(|d| d.name).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    /// Phrasing class "counted documents and their topics": one document per topic when the
+    /// count says so.
+    #[test]
+    fn counted_rows() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "The meeting also adopted two joint statements on Harbour Safety and Pilot Training.",
+                &["Joint statement on Harbour Safety", "Joint statement on Pilot Training"],
+            ),
+            (
+                "The chiefs endorsed two action plans on Pilot Exchanges and Tug Sharing.",
+                &["Action plan on Pilot Exchanges", "Action plan on Tug Sharing"],
+            ),
+            (
+                "The meeting adopted joint statements on Harbour Safety and Pilot Training.",
+                &["Joint statements on Harbour Safety and Pilot Training"],
+            ),
+            (
+                "The meeting adopted two joint statements on Harbour Safety.",
+                &["Joint statements on Harbour Safety"],
+            ),
+        ];
+        for (text, want) in rows {
+            let got: Vec<String> = documents(text)
+                .into_iter()
+                .flat_map(|d| counted(d, text))
+                .map(|d| super::super::text::capitalise_first(&d.name))
+                .collect();
             assert_eq!(got, *want, "{text}");
         }
     }

@@ -187,7 +187,10 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     for p in statement.paragraphs.iter().filter(|p| !p.heading) {
         let instruments =
             instrument_initiatives(&mut initiatives, &p.text, bodies, &cite(statement, p));
-        let named = documents::documents(&p.text);
+        let named: Vec<documents::Document> = documents::documents(&p.text)
+            .into_iter()
+            .flat_map(|d| documents::counted(d, &p.text))
+            .collect();
         for o in outcomes::unnamed_outcomes(&p.text, &named) {
             let sentence = p.text[o.sentence.clone()].to_string();
             unnamed.push((o, (sentence, cite(statement, p))));
