@@ -27,6 +27,8 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "joint declaration",
     "joint statements",
     "joint statement",
+    "thematic statements",
+    "thematic statement",
     "strategy paper",
     "work programme",
     "work program",
@@ -1435,6 +1437,11 @@ mod tests {
             (
                 "The ministers adopted three documents. These included the Guidelines for Harbour Interaction to ease tensions.",
                 &["Guidelines for Harbour Interaction"],
+            ),
+            // a thematic statement, lowercase, told by what it is on
+            (
+                "The officials agreed on the issue of a thematic statement on harbour epidemics, the ceremony for the tenth year of the forum and other matters.",
+                &["thematic statement on harbour epidemics"],
             ),
             // a colon after other words opens no list
             (
