@@ -408,6 +408,67 @@ const LIST_ANAPHORS: &[&str] = &[
     "These are ",
 ];
 
+/// Words between a document's head and its title: "a working paper entitled Harbour Drill".
+const TITLE_CUES: &[&str] = &["titled", "entitled", "themed", "called"];
+
+/// Heads beside [`DOCUMENT_HEADS`] that a title may follow.
+const TITLED_HEADS: &[&str] = &["working paper", "declaration"];
+
+/// Quotes a title may stand in, opening and closing.
+const TITLE_QUOTES: &[(char, char)] = &[('“', '”'), ('"', '"'), ('‘', '’')];
+
+/// Documents named by a title after their head ("the Joint Declaration themed “Safe Harbours,
+/// Shared Future”", "a working paper entitled Harbour Drill"): the head as written, then the
+/// title in quotes.
+pub fn titled(text: &str) -> Vec<Document> {
+    let mut out = Vec::new();
+    for (range, sentence) in sentences(text) {
+        let lower = sentence.to_lowercase();
+        if lower.len() != sentence.len() {
+            continue;
+        }
+        // Where the heads read end: "Joint Declaration themed …" is read once, by its longest.
+        let mut taken: Vec<usize> = Vec::new();
+        for head in DOCUMENT_HEADS.iter().chain(TITLED_HEADS) {
+            for (at, _) in lower.match_indices(head) {
+                if taken.contains(&(at + head.len())) {
+                    continue;
+                }
+                let after = &lower[at + head.len()..];
+                let Some(cue) = TITLE_CUES.iter().find(|c| {
+                    after
+                        .strip_prefix(' ')
+                        .is_some_and(|a| a.starts_with(&format!("{c} ")))
+                }) else {
+                    continue;
+                };
+                let from = at + head.len() + 1 + cue.len() + 1;
+                let rest = &sentence[from..];
+                let title = match TITLE_QUOTES.iter().find(|(o, _)| rest.starts_with(*o)) {
+                    Some(&(open, close)) => rest[open.len_utf8()..]
+                        .split(close)
+                        .next()
+                        .filter(|t| !t.is_empty() && t.len() < rest.len() - open.len_utf8())
+                        .map(|t| t.trim_end_matches([',', '.']).to_string()),
+                    None => name_at(sentence, from),
+                };
+                let Some(title) = title.filter(|t| t.split_whitespace().count() >= 2) else {
+                    continue;
+                };
+                let end =
+                    (from + rest.find(&title).map_or(0, |k| k + title.len())).min(sentence.len());
+                taken.push(at + head.len());
+                out.push(Document {
+                    name: format!("{} “{title}”", &sentence[at..at + head.len()]),
+                    range: range.start + at..range.start + end,
+                    sentence: range.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Counts before a plural head that say how many documents a name lists ("two joint statements
 /// on A and B").
 const COUNTS: &[(&str, usize)] = &[
@@ -1451,6 +1512,27 @@ mod tests {
         ];
         for (text, want) in rows {
             let got: Vec<String> = documents(text).into_iter().map(|d| d.name).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    /// Phrasing class "a document and its title".
+    #[test]
+    fn titled_rows() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "In the Joint Declaration themed “Safe Harbours, Shared Future”, the ministers agreed.",
+                &["Joint Declaration “Safe Harbours, Shared Future”"],
+            ),
+            (
+                "The ministry said it tabled a working paper entitled Harbour Pilot Exchange that aims to help.",
+                &["working paper “Harbour Pilot Exchange”"],
+            ),
+            ("The paper called for restraint.", &[]),
+            ("The ministers signed a declaration called a milestone.", &[]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<String> = titled(text).into_iter().map(|d| d.name).collect();
             assert_eq!(got, *want, "{text}");
         }
     }

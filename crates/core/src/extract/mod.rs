@@ -187,9 +187,17 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     for p in statement.paragraphs.iter().filter(|p| !p.heading) {
         let instruments =
             instrument_initiatives(&mut initiatives, &p.text, bodies, &cite(statement, p));
+        // A document named by its title is that one, not a document read around it.
+        let titled = documents::titled(&p.text);
         let named: Vec<documents::Document> = documents::documents(&p.text)
             .into_iter()
+            .filter(|d| {
+                !titled
+                    .iter()
+                    .any(|t| t.range.start < d.range.end && d.range.start < t.range.end)
+            })
             .flat_map(|d| documents::counted(d, &p.text))
+            .chain(titled.iter().cloned())
             .collect();
         for o in outcomes::unnamed_outcomes(&p.text, &named) {
             let sentence = p.text[o.sentence.clone()].to_string();
@@ -277,9 +285,11 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.mechanisms
         .retain(|m| m.acronym.is_some() || !initiatives.iter().any(|i| i.id == m.id));
     // A planned exercise ("conduct a joint drill in 2027") is a meeting still to come.
-    let (planned, initiatives): (Vec<Initiative>, Vec<Initiative>) = initiatives
-        .into_iter()
-        .partition(|i| exercises::named_as_one_exercise(&i.name));
+    let (planned, initiatives): (Vec<Initiative>, Vec<Initiative>) =
+        initiatives.into_iter().partition(|i| {
+            // "Working paper “ASEAN Military Exercise”" is a paper.
+            exercises::named_as_one_exercise(&i.name) && !opens_with_document_head(&i.name)
+        });
     for i in planned {
         exercises::planned_exercise(&mut x.meetings, i);
     }
@@ -365,7 +375,12 @@ fn document_head_ends(name: &str, last: bool) -> bool {
 }
 
 /// Heads beside [`documents::DOCUMENT_HEADS`] that make a name opening with them a document's.
-const OPENING_DOCUMENT_HEADS: &[&str] = &["declaration", "protocol", "code of conduct"];
+const OPENING_DOCUMENT_HEADS: &[&str] = &[
+    "declaration",
+    "protocol",
+    "code of conduct",
+    "working paper",
+];
 
 /// Words that may lead the years ending a document's name ("… for 2026-2028").
 const YEARS_LEADS: &[&str] = &["for", "from", "to", "in", "of"];
