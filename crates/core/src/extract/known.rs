@@ -140,9 +140,9 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
         if range.start < taken_until {
             continue;
         }
-        // "… Ministers' Meeting (ADMM) Plus": the "-Plus" series.
-        if let Some((plus, end)) = plus_after_bracket(text, range.end, body, bodies) {
-            (body, range) = (plus, range.start..end);
+        // "… Ministers' Meeting (ADMM) Plus": the "-Plus" series; "… (ADMM) Retreat".
+        if let Some((longer, end)) = suffixed_after_bracket(text, range.end, body, bodies) {
+            (body, range) = (longer, range.start..end);
         }
         // "the 6th ADMM-Plus EWG on …": a group named after its parent series is the group.
         if let Some(last) = out
@@ -179,26 +179,46 @@ pub fn mentions<'b>(text: &str, bodies: &'b [Body]) -> Vec<Mention<'b>> {
     out
 }
 
-/// The "-Plus" body of `body` and where its name ends, when " (ACR) Plus" or " (ACR)-Plus" follows
-/// the name of `body` ending at byte `end`.
-fn plus_after_bracket<'b>(
+/// The body named by `body`'s acronym and the words after its bracket, and where those words
+/// end, when " (ACR) Words" or " (ACR)-Words" follows the name of `body` ending at byte `end`:
+/// "… Ministers' Meeting (ADMM) Plus" is the "-Plus" series, "… (ADMM) Retreat" the retreat,
+/// "… (ADSOM) Working Group" the working group. The longest such name wins.
+fn suffixed_after_bracket<'b>(
     text: &str,
     end: usize,
     body: &Body,
     bodies: &'b [Body],
 ) -> Option<(&'b Body, usize)> {
     let acronym = body.acronym.as_deref()?;
-    let plus = bodies
-        .iter()
-        .find(|b| b.acronym.as_deref() == Some(&format!("{acronym}{PLUS_SUFFIX}")))?;
     let rest = text[end..].strip_prefix(" (")?.strip_prefix(acronym)?;
-    let word = PLUS_SUFFIX.trim_start_matches('-');
     let tail = rest
         .strip_prefix(") ")
-        .or_else(|| rest.strip_prefix(")-"))?
-        .strip_prefix(word)?;
+        .or_else(|| rest.strip_prefix(")-"))?;
     let at = text.len() - tail.len();
-    bounded(text, at - word.len(), at, false).then_some((plus, at))
+    let lower_tail = tail.to_ascii_lowercase();
+    bodies
+        .iter()
+        .filter(|b| !std::ptr::eq(*b, body))
+        .flat_map(|b| {
+            b.acronym
+                .iter()
+                .chain(std::iter::once(&b.name))
+                .chain(&b.aliases)
+                .map(move |form| (b, form))
+        })
+        .filter_map(|(b, form)| {
+            let suffix = form
+                .get(..acronym.len())
+                .filter(|head| head.eq_ignore_ascii_case(acronym))
+                .and_then(|_| form[acronym.len()..].strip_prefix([' ', '-']))?;
+            let suffix = suffix.to_ascii_lowercase();
+            let suffix_end = at + suffix.len();
+            (!suffix.is_empty()
+                && lower_tail.starts_with(&suffix)
+                && bounded(text, at, suffix_end, false))
+            .then_some((b, suffix_end))
+        })
+        .max_by_key(|(_, e)| *e)
 }
 
 /// Whether the acronym at `range` (its number ending at `end`) stands in brackets right after a
@@ -590,6 +610,7 @@ mod tests {
                 &["ADMM Plus"],
             ),
             body(Some("ADMM"), "ASEAN Defence Ministers' Meeting", &[]),
+            body(None, "ADMM Retreat", &["ADMM-Retreat"]),
             body(Some("AOE"), "ASEAN Our Eyes", &["Our Eyes Initiative"]),
             body(
                 Some("EWG-MM"),
@@ -713,6 +734,12 @@ mod tests {
             (
                 "the First ASEAN Defence Ministers’ Meeting - Plus and the 12th ASEAN Defence Ministers' Meeting – Plus",
                 &[("ADMM-Plus", Some(1), None), ("ADMM-Plus", Some(12), None)],
+            ),
+            // "Meeting (ACR) Retreat": the words after the bracket name another series of the
+            // acronym, in any case
+            (
+                "The Asean Defence Ministers' Meeting (ADMM) retreat agreed; the ASEAN Defence Ministers' Meeting (ADMM) retreated",
+                &[("ADMM Retreat", None, None), ("ADMM", None, None)],
             ),
             // "Meeting -Plus": a space before the hyphen only
             (

@@ -145,6 +145,22 @@ const FRAMEWORK_LEADS: &[&str] = &[
     "members of the",
 ];
 
+/// A [`FRAMEWORK_LEADS`] lead after which the series' name followed by "in <Place>" is a meeting
+/// held there, the frame of the events the sentence tells: "held informal meetings in the
+/// framework of the ADMM Retreat in Bangkok".
+const FRAMED_AT_A_PLACE: &str = "framework of the";
+
+/// Words before a series' name saying someone chaired it, a meeting when a day follows the name
+/// ("after chairing the ADMM Retreat yesterday"); without a day it is a chairmanship ("the
+/// second time Singapore is chairing the ADMM").
+const CHAIRED_THE: &[&str] = &["chairing the", "chaired the"];
+
+/// How many bytes after the name a day is looked for, for [`CHAIRED_THE`].
+const CHAIRED_DAY_SPAN: usize = 30;
+
+/// How many bytes after the name "in <Place>" is read for [`FRAMED_AT_A_PLACE`].
+const FRAMED_PLACE_SPAN: usize = 40;
+
 /// Words right after a series' name that make the name a modifier, never one meeting ("the
 /// ADMM-Plus countries", "the ADMM process"), even in a sentence dated and speaking of meeting.
 const MODIFIED_BY_SERIES: &[&str] = &[
@@ -944,10 +960,17 @@ impl Extractor<'_> {
             .get(start.saturating_sub(GROUP_OF_WINDOW)..)
             .unwrap_or("")
             .to_ascii_lowercase();
+        let framed_at_a_place = lead.ends_with(FRAMED_AT_A_PLACE)
+            && next.starts_with(IN_YEAR)
+            && place_in(&format!(
+                " {}",
+                &next[..floor_char(next, FRAMED_PLACE_SPAN)]
+            ))
+            .is_some();
         if GROUPS_OF
             .iter()
             .any(|g| lead.ends_with(g) || window.contains(g))
-            || FRAMEWORK_LEADS.iter().any(|f| lead.ends_with(f))
+            || FRAMEWORK_LEADS.iter().any(|f| lead.ends_with(f)) && !framed_at_a_place
         {
             return None;
         }
@@ -987,7 +1010,16 @@ impl Extractor<'_> {
             && (AT_THE.iter().any(|c| lead.ends_with(c))
                 || LED_VERBS.iter().any(|v| lower.contains(v)));
         let at_on_a_weekday = AT_THE.iter().any(|c| lead.ends_with(c)) && placed_on_a_weekday();
-        if !near && !placed_on_a_day() && !coming && !at_or_led && !at_on_a_weekday {
+        let chaired_on_a_day = CHAIRED_THE.iter().any(|c| lead.ends_with(c))
+            && names_a_day(&next[..floor_char(next, CHAIRED_DAY_SPAN)]);
+        if !near
+            && !chaired_on_a_day
+            && !placed_on_a_day()
+            && !coming
+            && !at_or_led
+            && !at_on_a_weekday
+            && !framed_at_a_place
+        {
             return None;
         }
         // "said on the eve of an ADMM-Plus meeting …, after they were invited in 2019": a date

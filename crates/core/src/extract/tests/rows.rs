@@ -2890,6 +2890,30 @@ fn framed_and_coming_series_meeting_rows() {
                 ("admm-retreat-2020", Some("2020"), Some("Hanoi, Vietnam"), None),
             ],
         ),
+        // probe class "held informal meetings … in the framework of the <series> in <place>":
+        // the series' meeting held there; without a place it stays a framework
+        (
+            "Ministers and their partners held talks on 17 March, in the framework of the ADMM Retreat in Hue.",
+            "2026-03-18",
+            &[("admm-retreat-2026", Some("17 March"), Some("Hue, Vietnam"), None)],
+        ),
+        (
+            "Ministers and their partners held talks on 17 March, in the framework of the ADMM Retreat.",
+            "2026-03-18",
+            &[],
+        ),
+        // probe class "<Series> (ACR) Retreat" and "after chairing the <series> yesterday": a
+        // meeting when a day follows; a chairmanship without one
+        (
+            "The minister spoke after chairing the ASEAN Defence Ministers' Meeting (ADMM) retreat yesterday.",
+            "2026-03-18",
+            &[("admm-retreat-2026", Some("17 March 2026"), None, None)],
+        ),
+        (
+            "This is the second time that Laos is chairing the ADMM Retreat since its first in 2006.",
+            "2026-03-18",
+            &[],
+        ),
         (
             "The officials reviewed documents of the ADMM Retreat to take place on February 19.",
             "2020-02-18",
