@@ -5,7 +5,7 @@
 //! and dialogue partners", "a meeting of their defence ministers in Singapore last week"), and a
 //! series' members meeting ("ASEAN navy chiefs met in Pattaya on Sunday").
 
-use super::fields::{date_near, is_weekday, MEETING_DATE};
+use super::fields::{date_near, is_weekday, opens_with_a_day, MEETING_DATE};
 use super::known;
 use super::meetings::{modifies_next, Extractor};
 use super::spans::{floor_char, is_meeting_head, ordinal, ordinal_before};
@@ -154,6 +154,17 @@ const GATHERED: &[&str] = &[
     "hold a meeting",
     "hold their",
 ];
+
+/// Verbs saying the members decided something, lowercase: a meeting when a day stands right
+/// before or after the verb ("Southeast Asian defence ministers agreed Thursday to …", "… on
+/// Friday adopted …").
+const DECIDED_ON_A_DAY: &[&str] = &[
+    "agreed", "adopted", "signed", "endorsed", "approved", "pledged",
+];
+
+/// Words in the members' sentence placing what they decided at another event ("… agreed
+/// Tuesday to set up a hotline on the sidelines of a regional retreat"): no meeting of their own.
+const AT_ANOTHER_EVENT: &[&str] = &["sidelines of", "sideline of", "margins of"];
 
 /// Words anywhere in the members' sentence saying they met: "At their annual meeting in Bali,
 /// ASEAN defence chiefs agreed …", "… have started their annual meeting", "… the communiqué
@@ -594,9 +605,20 @@ impl Extractor<'_> {
                 let rest = &lower[side_end..];
                 // Where the verb stands in `lower`: after the members, or "at their meeting"
                 // anywhere in the sentence.
+                let elsewhere = AT_ANOTHER_EVENT.iter().any(|e| lower.contains(e));
+                let decided = DECIDED_ON_A_DAY
+                    .iter()
+                    .filter(|_| !elsewhere)
+                    .filter_map(|v| {
+                        let k = find_word(rest, v)?;
+                        let on_a_day =
+                            opens_with_a_day(&rest[k + v.len()..]) || opens_with_a_day(&rest[..k]);
+                        on_a_day.then_some((k, k + v.len()))
+                    });
                 let verb = GATHERED
                     .iter()
                     .filter_map(|v| find_word(rest, v).map(|k| (k, k + v.len())))
+                    .chain(decided)
                     .filter(|(k, _)| *k <= GATHERED_SPAN && !rest[..*k].contains([';', ':']))
                     .min()
                     .map(|(k, e)| (side_end + k, side_end + e))

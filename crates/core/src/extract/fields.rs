@@ -109,6 +109,13 @@ const WEEKDAY_LEADS: &[&str] = &[
     "began",
     "concluded",
     "ended",
+    // what the members decided that day: "ministers agreed Thursday to …"
+    "agreed",
+    "adopted",
+    "signed",
+    "endorsed",
+    "approved",
+    "pledged",
 ];
 
 /// Whether `words` name a day by a weekday after one of [`WEEKDAY_LEADS`] ("on Wednesday") or
@@ -122,6 +129,16 @@ pub(super) fn names_a_day(words: &str) -> bool {
             || names_today(&words, k)
             || is_weekday(b) && k > 0 && WEEKDAY_LEADS.contains(&bare(words[k - 1]))
     })
+}
+
+/// Whether `words` open on a day, in at most two words: "Thursday", "on Friday", "today",
+/// "yesterday" (a news lede's "ministers agreed Thursday to …").
+pub(super) fn opens_with_a_day(words: &str) -> bool {
+    let lower = words.to_ascii_lowercase();
+    let mut it = lower.split_whitespace().map(bare);
+    let first = it.next().unwrap_or_default();
+    let day = |w: &str| is_weekday(w) || [TODAY, YESTERDAY].contains(&w);
+    day(first) || first == "on" && it.next().is_some_and(day)
 }
 
 /// Where a clause about something else starts, after a weekday: "met Sunday at the review,

@@ -3162,6 +3162,29 @@ fn members_gathered_rows() {
             "2026-07-11",
             &[],
         ),
+        // probe class "<members> from ASEAN agreed <weekday> to …", "… on <weekday> adopted":
+        // a decision on a day is their meeting that day; without a day, or at another event's
+        // sidelines, it is none
+        (
+            "HUE - Defence ministers from the Association of South-East Asian Nations agreed Thursday to pool their training ranges.",
+            "2026-07-11",
+            &[("admm-2026", Some("9 July 2026"), Some("Hue, Vietnam"), None)],
+        ),
+        (
+            "Southeast Asian defence ministers on Friday adopted rules for chance encounters at sea.",
+            "2026-07-11",
+            &[("admm-2026", Some("10 July 2026"), None, None)],
+        ),
+        (
+            "ASEAN defence ministers agreed to pool their training ranges.",
+            "2026-07-11",
+            &[],
+        ),
+        (
+            "ASEAN defence ministers agreed Thursday to set up a hotline on the sidelines of a regional retreat.",
+            "2026-07-11",
+            &[],
+        ),
         // "<members> of the <series>-Plus countries … slated to meet in <place> in <month>": the
         // series names the members' side (and the partners), not a meeting of its own
         (
