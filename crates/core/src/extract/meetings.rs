@@ -667,6 +667,9 @@ pub(super) struct Extractor<'a> {
     pub(super) paragraphs_read: usize,
     /// A chair a paragraph named for "the meeting" before any meeting was named, and where.
     pub(super) early_chair: Option<(String, String)>,
+    /// Each state's delegation and its head ([`super::people::delegation_heads`]), with the
+    /// meeting its sentence names alone (else the one the statement reports) and where.
+    pub(super) delegations: Vec<(Option<usize>, String, String)>,
 }
 
 impl Extractor<'_> {
@@ -1315,7 +1318,11 @@ impl Extractor<'_> {
             for c in gone.cites {
                 push_cite(&mut kept.cites, c);
             }
-            for slot in [&mut self.last_meeting, &mut self.main_meeting] {
+            let delegations = self.delegations.iter_mut().map(|(k, _, _)| k);
+            for slot in [&mut self.last_meeting, &mut self.main_meeting]
+                .into_iter()
+                .chain(delegations)
+            {
                 *slot = slot.and_then(|k| match k.cmp(&i) {
                     std::cmp::Ordering::Less => Some(k),
                     std::cmp::Ordering::Equal => Some(into),
@@ -1344,6 +1351,22 @@ impl Extractor<'_> {
                     })
                     .map(|m| m.name.clone())
             })
+    }
+
+    /// After every paragraph: each delegation and its head attended the meeting its sentence
+    /// named alone, else the one the statement reports ("A Vietnamese delegation led by X
+    /// attended the meeting" after a paragraph naming the next ADMM is at the ADSOM reported).
+    pub(super) fn delegations_attend(&mut self) {
+        let reported = self.reported_meeting();
+        for (named, item, cite) in std::mem::take(&mut self.delegations) {
+            let Some(i) = named.or(reported) else {
+                continue;
+            };
+            let m = &mut self.meetings[i];
+            if super::people::merge_people(m, vec![item], Vec::new()) {
+                push_cite(&mut m.cites, cite);
+            }
+        }
     }
 
     /// After every paragraph: a chair named for "the meeting" before any meeting was named

@@ -123,6 +123,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
         hosts: Vec::new(),
         paragraphs_read: 0,
         early_chair: None,
+        delegations: Vec::new(),
     };
     for p in &statement.paragraphs {
         if !p.heading {
@@ -142,6 +143,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.hosts_chair();
     x.merge_occurrences();
     x.early_chair();
+    x.delegations_attend();
     x.handover_chairs();
     x.asean_chair_chairs();
     x.chairs_in_full();

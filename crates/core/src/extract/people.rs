@@ -1224,6 +1224,104 @@ fn chairmanship_of(sentence: &str) -> Option<String> {
     })
 }
 
+/// The word naming a state's delegation.
+const DELEGATION: &str = "delegation";
+
+/// Words after [`DELEGATION`] that lead to its head: "the Vietnamese delegation, led by …".
+const LED_BY: &[&str] = &[" led by ", " headed by "];
+
+/// Verbs before [`DELEGATION`] whose subject is its head: "General X led the Thai delegation".
+const LED_THE: &[&str] = &[" led ", " headed "];
+
+/// Bytes from [`DELEGATION`] to [`LED_BY`], or from [`LED_THE`] to [`DELEGATION`], at most.
+const DELEGATION_SPAN: usize = 90;
+
+/// Each state's delegation and who led it, as a participant: "Vietnam (delegation led by General
+/// X)". Phrasings: "the <state's> delegation (…), led by X", "the delegation of the <state's>
+/// ministry … was led by X", "X led a <state's> delegation to …". A delegation whose state or
+/// head is not named gives none.
+pub(super) fn delegation_heads(sentence: &str) -> Vec<String> {
+    let lower = sentence.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for (at, _) in lower.match_indices(DELEGATION) {
+        let end = at + DELEGATION.len();
+        // "… led by X": the state named from a few words before the word to the verb.
+        let led_by = LED_BY
+            .iter()
+            .filter_map(|l| lower[end..].find(l).map(|k| (end + k, l.len())))
+            .filter(|&(k, _)| k - end <= DELEGATION_SPAN && !lower[end..k].contains(['.', ';']))
+            .min();
+        // The words before it, back to a clause's edge: "…, and the delegation" has none.
+        let side_start = text::word_offsets(&lower[..at], &lower[..at])
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .take(STATE_WORDS_BEFORE)
+            .take_while(|(_, w)| !w.ends_with([',', ';']) && *w != "and")
+            .last()
+            .map_or(at, |(k, _)| k);
+        let (state_words, head) = match led_by {
+            Some((k, len)) => (&sentence[side_start..k], person_at(sentence, k + len)),
+            None => {
+                // "X led a Vietnamese delegation": the subject of the verb before it.
+                let Some((verb, len)) = LED_THE
+                    .iter()
+                    .filter_map(|l| lower[..at].rfind(l).map(|k| (k, l.len())))
+                    .filter(|&(k, len)| at - (k + len) <= DELEGATION_SPAN / 3)
+                    .max()
+                else {
+                    continue;
+                };
+                (
+                    &sentence[verb + len..at],
+                    name_ending_at(sentence, verb).and_then(person_or_state),
+                )
+            }
+        };
+        push_delegation(&mut found, text::first_state(state_words), head);
+    }
+    // "Brunei Darussalam was represented by Colonel X": the state right before the verb.
+    for lead in REPRESENTED_BY {
+        for (at, _) in lower.match_indices(lead) {
+            let before = &sentence[..at];
+            let state_start = before
+                .char_indices()
+                .rev()
+                .filter(|(_, c)| c.is_whitespace())
+                .nth(1)
+                .map_or(0, |(k, _)| k);
+            let state = text::first_state(&before[state_start..]);
+            push_delegation(&mut found, state, person_at(sentence, at + lead.len()));
+        }
+    }
+    found
+}
+
+/// Adds "<state> (delegation led by <head>)" once, for a named state and a head of two words at
+/// least that is no state ("led by Vietnam" names no one).
+fn push_delegation(found: &mut Vec<String>, state: Option<&str>, head: Option<String>) {
+    let (Some(state), Some(head)) = (state, head) else {
+        return;
+    };
+    if head.split_whitespace().count() < 2 || text::COUNTRIES.contains(&head.as_str()) {
+        return;
+    }
+    let item = format!("{state} (delegation led by {head})");
+    if !found.contains(&item) {
+        found.push(item);
+    }
+}
+
+/// Verbs after a state naming who spoke for it: "Brunei was represented by Colonel X".
+const REPRESENTED_BY: &[&str] = &[
+    " was represented by ",
+    " were represented by ",
+    " will be represented by ",
+];
+
+/// Words before [`DELEGATION`] its state may be named in: "the Lao People's Army delegation".
+const STATE_WORDS_BEFORE: usize = 4;
+
 /// Participants and observers: "with the attendance of X as well as Y as an observer",
 /// "attended by X and Y", "with the participation of X".
 pub(super) fn attendance(sentence: &str) -> (Vec<String>, Vec<String>) {

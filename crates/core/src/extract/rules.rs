@@ -6,8 +6,8 @@ use super::fields::{date_in, theme, MEETING_DATE};
 use super::known::{GROUP_FOLLOWERS, PLUS_SIGN};
 use super::meetings::{naming_year, set_year, Extractor, SeriesName, NAMED_YEARS};
 use super::people::{
-    attendance, chair_in, chair_of, first_naming, handover, host_subject, hosting_verb_end,
-    observer_sentence, CHAIRMANSHIP_WORDS,
+    attendance, chair_in, chair_of, delegation_heads, first_naming, handover, host_subject,
+    hosting_verb_end, observer_sentence, CHAIRMANSHIP_WORDS,
 };
 use super::spans::{
     after_phrase, contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans,
@@ -2220,6 +2220,23 @@ impl<'a> Extractor<'a> {
     /// Who chaired and who attended, from any sentence of a paragraph about the meeting ("The
     /// retreat was attended by …. Timor-Leste took part as an observer.").
     fn chair_and_attendance(&mut self, para: &mut Para<'_>) {
+        // Each delegation goes to the one meeting its sentence names, else to the reported one.
+        for (_, sentence) in sentences(para.text) {
+            let heads = delegation_heads(sentence);
+            if heads.is_empty() {
+                continue;
+            }
+            let named: Vec<usize> = para
+                .mentioned
+                .iter()
+                .copied()
+                .filter(|&k| first_naming(sentence, &self.meetings[k]).is_some())
+                .collect();
+            let alone = (named.len() == 1).then(|| named[0]);
+            for item in heads {
+                self.delegations.push((alone, item, para.cite.clone()));
+            }
+        }
         let Some(i) = self.target(para) else {
             // "The meeting was co-chaired by …" before any meeting is named: kept for the
             // meeting the statement reports ([`Extractor::early_chair`]).

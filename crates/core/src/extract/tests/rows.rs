@@ -3694,3 +3694,68 @@ fn once_on_the_occasion_of_the_series_is_its_meeting_of_the_year() {
         The ministers set the talks up on the occasion of the ADMM-Plus.\n";
     assert_eq!(known_meeting_ids(text, "2026-11-21"), ["admm-plus-2026"]);
 }
+
+/// Each state's delegation and its head, as a participant of the meeting its sentence names
+/// alone, else of the meeting the statement reports: one row per phrasing class met in real
+/// reports, as (paragraphs, [(meeting id, participants)]).
+#[test]
+fn delegation_rows() {
+    type Row<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+    let rows: &[Row] = &[
+        // "The delegation of the <state's> ministry, led by <rank> <name>, …" after the
+        // sentence naming the meeting
+        (
+            "The 17th ASEAN Defence Ministers' Meeting (ADMM-17) was held in Hue on 4 May. The delegation of the Thai Ministry of Defence, led by General Somchai Prasert, Minister of Defence, spoke first.",
+            &[("admm-17", &["Thailand (delegation led by General Somchai Prasert)"])],
+        ),
+        // "<title> <name> led a <state> delegation to attend the <series>": its subject
+        (
+            "Deputy Minister Lieutenant General Le Van Binh led a Vietnamese delegation to attend the ASEAN Defence Senior Officials' Meeting (ADSOM) in Hue on 2 August.",
+            &[(
+                "adsom-2026",
+                &["Vietnam (delegation led by Deputy Minister Lieutenant General Le Van Binh)"],
+            )],
+        ),
+        // "<state> was represented by <rank> <name>"
+        (
+            "The 17th ASEAN Defence Ministers' Meeting (ADMM-17) was held in Hue on 4 May. Brunei Darussalam was represented by Colonel Haji Ali Rahman.",
+            &[("admm-17", &["Brunei Darussalam (delegation led by Colonel Haji Ali Rahman)"])],
+        ),
+        // "A <state> delegation led by <name> attended the meeting" after a paragraph naming the
+        // next meeting: the reported meeting's, not the one named last
+        (
+            "ASEAN senior defence officials met in Hue on 2 August for the ASEAN Defence Senior Officials' Meeting (ADSOM).\n\nThey prepared the 17th ASEAN Defence Ministers' Meeting (ADMM-17).\n\nA Lao delegation led by Major General Khamla Vong attended the meeting.",
+            &[
+                ("adsom-2026", &["Laos (delegation led by Major General Khamla Vong)"]),
+                ("admm-17", &[]),
+            ],
+        ),
+        // no state, or a state for a head: none
+        (
+            "The 17th ASEAN Defence Ministers' Meeting (ADMM-17) was held in Hue on 4 May. A delegation led by Vietnam attended, and the delegation led by General Tran Van Nam arrived late.",
+            &[("admm-17", &[])],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in rows {
+        let facts = extract_with(
+            &statement(
+                &format!("Headline\n\n{text}\n"),
+                Format::Text,
+                Some("2026-08-03"),
+            ),
+            &shipped_bodies(),
+        );
+        for (id, people) in *want {
+            let got = meetings_of(&facts)
+                .into_iter()
+                .find(|m| m.id == *id)
+                .map(|m| m.participants.clone());
+            let want: Vec<String> = people.iter().map(|p| p.to_string()).collect();
+            if got.as_ref() != Some(&want) {
+                wrong.push(format!("{text}\n  {id}: got {got:?}\n  want {want:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
