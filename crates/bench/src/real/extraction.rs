@@ -720,6 +720,7 @@ mod tests {
                 aliases: vec!["ASEAN navy chiefs meeting".into()],
                 kind: BodyKind::MeetingSeries,
                 members: Vec::new(),
+                first: None,
             },
             Body {
                 acronym: Some("ACMM".into()),
@@ -727,6 +728,7 @@ mod tests {
                 aliases: Vec::new(),
                 kind: BodyKind::Centre,
                 members: Vec::new(),
+                first: None,
             },
         ];
         type Gold<'a> = (Option<&'a str>, &'a str);

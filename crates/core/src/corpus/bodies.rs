@@ -77,6 +77,10 @@ pub struct Body {
     /// ("navy chiefs"), so "ASEAN navy chiefs met in Pattaya on Sunday" names one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// The year of the first edition, for a series with instances: "the first ADMM-Plus" (or
+    /// the inaugural one) is that year's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<i16>,
 }
 
 impl Body {
@@ -97,6 +101,9 @@ struct RawFile {
     #[serde(default)]
     body: Vec<Spanned<Body>>,
 }
+
+/// The years a series' `first` edition may fall in.
+const FIRST_YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
 
 /// Parses and validates the file; every problem is reported, each with its line.
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Body>, Vec<CorpusError>> {
@@ -141,6 +148,23 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Body>, Vec<CorpusError>> {
                 _ => {
                     owner.insert(words, line);
                 }
+            }
+        }
+        if let Some(year) = body.first {
+            if !body.kind.has_instances() {
+                errors.push(error(
+                    line,
+                    "only a meeting series or an exercise has a `first` year".into(),
+                ));
+            } else if !FIRST_YEARS.contains(&year) {
+                errors.push(error(
+                    line,
+                    format!(
+                        "`first` year {year} is not between {} and {}",
+                        FIRST_YEARS.start(),
+                        FIRST_YEARS.end()
+                    ),
+                ));
             }
         }
         if !body.members.is_empty() && body.kind != BodyKind::MeetingSeries {
@@ -230,6 +254,25 @@ members = [\"Harbour chiefs\", \" \"]
                 "bodies.toml:6: only a meeting series has `members` (who meets)",
                 "bodies.toml:6: member \"Harbour chiefs\" already names the series at line 1",
                 "bodies.toml:6: a member phrase is empty",
+            ]
+        );
+        // A first edition's year: only for a series with instances, and a plausible year.
+        let first = "\
+[[body]]
+name = \"Harbour Chiefs Meeting\"
+kind = \"meeting-series\"
+first = 1066
+
+[[body]]
+name = \"Harbour Network\"
+kind = \"network\"
+first = 2001
+";
+        assert_eq!(
+            messages(first),
+            [
+                "bodies.toml:1: `first` year 1066 is not between 1900 and 2100",
+                "bodies.toml:6: only a meeting series or an exercise has a `first` year",
             ]
         );
     }

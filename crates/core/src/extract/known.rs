@@ -585,6 +585,7 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             kind: BodyKind::MeetingSeries,
             members: Vec::new(),
+            first: None,
         }
     }
 

@@ -1353,6 +1353,22 @@ impl Extractor<'_> {
             })
     }
 
+    /// After every paragraph: the first edition of a known series with a `first` year, undated,
+    /// is of that year ("15 years since the first ADMM-Plus was held in Hanoi" is the 2010 one,
+    /// not this year's).
+    pub(super) fn first_editions_dated(&mut self) {
+        for m in self.meetings.iter_mut().filter(|m| m.number == Some(1)) {
+            let first = self
+                .bodies
+                .iter()
+                .find(|b| b.acronym.is_some() && b.acronym == m.acronym)
+                .and_then(|b| b.first);
+            if let Some(year) = first {
+                set_year(m, year);
+            }
+        }
+    }
+
     /// After every paragraph: each delegation and its head attended the meeting its sentence
     /// named alone, else the one the statement reports ("A Vietnamese delegation led by X
     /// attended the meeting" after a paragraph naming the next ADMM is at the ADSOM reported).

@@ -141,6 +141,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     x.speech_day();
     x.lead_day();
     x.hosts_chair();
+    x.first_editions_dated();
     x.merge_occurrences();
     x.early_chair();
     x.delegations_attend();

@@ -1970,6 +1970,17 @@ fn own_edition_and_event_rows() {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // probe class "… to participate in the <series>. It is 15 years since the first
+        // <series> was held in <place>": the first edition is of the series' `first` year, and
+        // this year's meeting stays apart from it
+        (
+            "The minister flew to Hue to take part in the ADMM-Plus.\n\nThe first ADMM-Plus was held in Hanoi, fifteen years ago.",
+            "2025-10-30",
+            &[
+                ("admm-plus-2025", Some("2025"), Some("Hue, Vietnam"), None),
+                ("admm-plus-1", Some("2010"), Some("Hanoi, Vietnam"), None),
+            ],
+        ),
         // a state named ASEAN's chair chairs the ADMM's meetings of that year that name no
         // chair (probe class "as ASEAN Chair", "<State>' ASEAN Chairmanship")
         (
