@@ -7,7 +7,7 @@ use super::known::{GROUP_FOLLOWERS, PLUS_SIGN};
 use super::meetings::{naming_year, set_year, Extractor, SeriesName, NAMED_YEARS};
 use super::people::{
     attendance, chair_in, chair_of, delegation_heads, first_naming, handover, host_subject,
-    hosting_verb_end, observer_sentence, CHAIRMANSHIP_WORDS,
+    hosting_verb_end, naming_span, observer_sentence, CHAIRMANSHIP_WORDS,
 };
 use super::spans::{
     after_phrase, contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans,
@@ -559,6 +559,41 @@ const NEXT_CHAIR_SPAN: usize = 20;
 /// Bytes after a hosting verb within which the meeting named is what it hosted ("hosted the
 /// 2nd …").
 const HOSTED_OBJECT_SPAN: usize = 60;
+
+/// What may stand between two meetings a hosting verb's object joins ("the ADMM and the
+/// ADMM-Plus", "… Meeting (ADMM) and ADMM-Plus"), a bracketed acronym aside.
+const OBJECT_JOINERS: &[&str] = &[
+    "and",
+    "and the",
+    ",",
+    ", the",
+    "as well as",
+    "as well as the",
+];
+
+/// The meeting named first after a hosting verb (`first`, its naming's bytes and index) and each
+/// meeting of `spans` joined to it, in turn, by [`OBJECT_JOINERS`].
+fn joined_objects(
+    sentence: &str,
+    first: (std::ops::Range<usize>, usize),
+    spans: &[(std::ops::Range<usize>, usize)],
+) -> Vec<usize> {
+    let (mut end, mut found) = (first.0.end, vec![first.1]);
+    while let Some((r, k)) = spans.iter().find(|(r, k)| {
+        r.start >= end && !found.contains(k) && {
+            let between = sentence[end..r.start].trim();
+            let between = match between.strip_prefix('(').and_then(|b| b.split_once(')')) {
+                Some((_, rest)) => rest.trim(),
+                None => between,
+            };
+            OBJECT_JOINERS.contains(&between)
+        }
+    }) {
+        end = r.end;
+        found.push(*k);
+    }
+    found
+}
 
 type Rule = fn(&mut Extractor<'_>, &mut Para<'_>);
 
@@ -2301,22 +2336,32 @@ impl<'a> Extractor<'a> {
             // AHCM, the navy hosted the 2nd AHX"), else to the one the sentence names first
             // ("Hosted by X, the ADMM Retreat was held before the 3rd ADMM-Plus"), else to the
             // paragraph's.
-            let named: Vec<(usize, usize)> = para
+            let spans: Vec<(std::ops::Range<usize>, usize)> = para
                 .mentioned
                 .iter()
-                .filter_map(|&k| Some((first_naming(sentence, &self.meetings[k])?, k)))
+                .filter_map(|&k| Some((naming_span(sentence, &self.meetings[k])?, k)))
                 .collect();
             let object = hosting_verb_end(sentence).and_then(|end| {
-                named
+                spans
                     .iter()
-                    .filter(|(at, _)| (end..=end + HOSTED_OBJECT_SPAN).contains(at))
-                    .min()
-                    .map(|&(_, k)| k)
+                    .filter(|(r, _)| (end..=end + HOSTED_OBJECT_SPAN).contains(&r.start))
+                    .min_by_key(|(r, _)| r.start)
+                    .cloned()
             });
-            let hosted_one = object.unwrap_or_else(|| named.iter().min().map_or(i, |&(_, k)| k));
-            let hosted = !handing && !self.hosts.iter().any(|(k, _)| *k == hosted_one);
-            if let Some(host) = host_subject(sentence).filter(|_| hosted) {
-                self.hosts.push((hosted_one, host));
+            // "Cambodia hosted the ADMM and the ADMM-Plus": every meeting the object joins.
+            let hosted_ones = match object {
+                Some(first) => joined_objects(sentence, first, &spans),
+                None => vec![spans
+                    .iter()
+                    .min_by_key(|(r, _)| r.start)
+                    .map_or(i, |(_, k)| *k)],
+            };
+            if let Some(host) = host_subject(sentence).filter(|_| !handing) {
+                for hosted_one in hosted_ones {
+                    if !self.hosts.iter().any(|(k, _)| *k == hosted_one) {
+                        self.hosts.push((hosted_one, host.clone()));
+                    }
+                }
             }
             let m = &mut self.meetings[i];
             // An observer named in the attendance clause is the sentence's only one.

@@ -1970,6 +1970,16 @@ fn own_edition_and_event_rows() {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // probe class "<state> had hosted the <series> (ACR) and <series>": the host chairs
+        // every meeting the object joins, not the first alone
+        (
+            "Laos hosted the ASEAN Defence Ministers' Meeting (ADMM) and the ADMM-Plus in Vientiane on 20 November.",
+            "2026-11-21",
+            &[
+                ("admm-2026", Some("20 November"), Some("Vientiane, Laos"), Some("Laos")),
+                ("admm-plus-2026", Some("20 November"), Some("Vientiane, Laos"), Some("Laos")),
+            ],
+        ),
         // probe class "… to participate in the <series>. It is 15 years since the first
         // <series> was held in <place>": the first edition is of the series' `first` year, and
         // this year's meeting stays apart from it
