@@ -156,14 +156,14 @@ const GATHERED: &[&str] = &[
 ];
 
 /// Verbs saying the members decided something, lowercase: a meeting when a day stands right
-/// before or after the verb ("Southeast Asian defence ministers agreed Thursday to …", "… on
-/// Friday adopted …").
+/// before or after the verb ("ASEAN defence ministers agreed Monday to …", "… on Friday
+/// adopted …").
 const DECIDED_ON_A_DAY: &[&str] = &[
     "agreed", "adopted", "signed", "endorsed", "approved", "pledged",
 ];
 
-/// Words in the members' sentence placing what they decided at another event ("… agreed
-/// Tuesday to set up a hotline on the sidelines of a regional retreat"): no meeting of their own.
+/// Words in the members' sentence placing what they decided at another event ("… agreed Monday
+/// to share tide charts on the sidelines of a harbour forum"): no meeting of their own.
 const AT_ANOTHER_EVENT: &[&str] = &["sidelines of", "sideline of", "margins of"];
 
 /// Words anywhere in the members' sentence saying they met: "At their annual meeting in Bali,

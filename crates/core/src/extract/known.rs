@@ -739,7 +739,7 @@ mod tests {
             // "Meeting (ACR) Retreat": the words after the bracket name another series of the
             // acronym, in any case
             (
-                "The Asean Defence Ministers' Meeting (ADMM) retreat agreed; the ASEAN Defence Ministers' Meeting (ADMM) retreated",
+                "The Asean Defence Ministers' Meeting (ADMM) retreat closed in Hue; the ASEAN Defence Ministers' Meeting (ADMM) retreated",
                 &[("ADMM Retreat", None, None), ("ADMM", None, None)],
             ),
             // "Meeting -Plus": a space before the hyphen only

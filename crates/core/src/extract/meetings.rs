@@ -146,13 +146,13 @@ const FRAMEWORK_LEADS: &[&str] = &[
 ];
 
 /// A [`FRAMEWORK_LEADS`] lead after which the series' name followed by "in <Place>" is a meeting
-/// held there, the frame of the events the sentence tells: "held informal meetings in the
-/// framework of the ADMM Retreat in Bangkok".
+/// held there, the frame of the events the sentence tells: "talks took place in the framework of
+/// the ADMM Retreat in Hue".
 const FRAMED_AT_A_PLACE: &str = "framework of the";
 
 /// Words before a series' name saying someone chaired it, a meeting when a day follows the name
-/// ("after chairing the ADMM Retreat yesterday"); without a day it is a chairmanship ("the
-/// second time Singapore is chairing the ADMM").
+/// ("spoke after chairing the ADMM Retreat today"); without a day it is a chairmanship ("Laos is
+/// chairing the ADMM for a second term").
 const CHAIRED_THE: &[&str] = &["chairing the", "chaired the"];
 
 /// How many bytes after the name a day is looked for, for [`CHAIRED_THE`].
@@ -1354,8 +1354,8 @@ impl Extractor<'_> {
     }
 
     /// After every paragraph: the first edition of a known series with a `first` year, undated,
-    /// is of that year ("15 years since the first ADMM-Plus was held in Hanoi" is the 2010 one,
-    /// not this year's).
+    /// is of that year ("fifteen years after the first ADMM-Plus in Hanoi" is the 2010 one, not
+    /// this year's).
     pub(super) fn first_editions_dated(&mut self) {
         for m in self.meetings.iter_mut().filter(|m| m.number == Some(1)) {
             let first = self

@@ -1280,7 +1280,7 @@ pub(super) fn delegation_heads(sentence: &str) -> Vec<String> {
         };
         push_delegation(&mut found, text::first_state(state_words), head);
     }
-    // "Brunei Darussalam was represented by Colonel X": the state right before the verb.
+    // "Brunei was represented by Colonel X": the state right before the verb.
     for lead in REPRESENTED_BY {
         for (at, _) in lower.match_indices(lead) {
             let before = &sentence[..at];

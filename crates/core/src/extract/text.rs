@@ -480,7 +480,7 @@ pub fn place_in(sentence: &str) -> Option<String> {
 pub(super) const HOSTING_VERBS: &[&str] = &[
     " hosted the ",
     " hosts the ",
-    // "Cambodia had hosted the ADMM and ADMM-Plus", "Indonesia is hosting the meeting"
+    // "Laos had hosted the ADMM and the ADMM-Plus", "Indonesia is hosting the meeting"
     " had hosted the ",
     " has hosted the ",
     " is hosting the ",

@@ -1980,9 +1980,9 @@ fn known_series_instance_rows() {
                 ("admm-plus-2026", Some("20 November"), Some("Vientiane, Laos"), Some("Laos")),
             ],
         ),
-        // probe class "… to participate in the <series>. It is 15 years since the first
-        // <series> was held in <place>": the first edition is of the series' `first` year, and
-        // this year's meeting stays apart from it
+        // probe class "… to take part in the <series>", then the first <series> told as years
+        // ago in <place>: the first edition is of the series' `first` year, and this year's
+        // meeting stays apart from it
         (
             "The minister flew to Hue to take part in the ADMM-Plus.\n\nThe first ADMM-Plus was held in Hanoi, fifteen years ago.",
             "2025-10-30",
@@ -2926,12 +2926,12 @@ fn framed_and_coming_series_meeting_rows() {
         // probe class "<Series> (ACR) Retreat" and "after chairing the <series> yesterday": a
         // meeting when a day follows; a chairmanship without one
         (
-            "The minister spoke after chairing the ASEAN Defence Ministers' Meeting (ADMM) retreat yesterday.",
+            "The minister took questions after chairing the ASEAN Defence Ministers' Meeting (ADMM) retreat yesterday.",
             "2026-03-18",
             &[("admm-retreat-2026", Some("17 March 2026"), None, None)],
         ),
         (
-            "This is the second time that Laos is chairing the ADMM Retreat since its first in 2006.",
+            "Laos is chairing the ADMM Retreat for a second term.",
             "2026-03-18",
             &[],
         ),
@@ -3187,12 +3187,12 @@ fn members_gathered_rows() {
         // a decision on a day is their meeting that day; without a day, or at another event's
         // sidelines, it is none
         (
-            "HUE - Defence ministers from the Association of South-East Asian Nations agreed Thursday to pool their training ranges.",
+            "HUE - The defence ministers of the Association of South-East Asian Nations agreed Thursday to pool their training ranges.",
             "2026-07-11",
             &[("admm-2026", Some("9 July 2026"), Some("Hue, Vietnam"), None)],
         ),
         (
-            "Southeast Asian defence ministers on Friday adopted rules for chance encounters at sea.",
+            "Southeast Asian defence ministers on Friday adopted a shared drill calendar.",
             "2026-07-11",
             &[("admm-2026", Some("10 July 2026"), None, None)],
         ),
@@ -3202,7 +3202,7 @@ fn members_gathered_rows() {
             &[],
         ),
         (
-            "ASEAN defence ministers agreed Thursday to set up a hotline on the sidelines of a regional retreat.",
+            "ASEAN defence ministers agreed Monday to share tide charts on the sidelines of a harbour forum.",
             "2026-07-11",
             &[],
         ),
@@ -3729,18 +3729,18 @@ fn delegation_rows() {
             "The 17th ASEAN Defence Ministers' Meeting (ADMM-17) was held in Hue on 4 May. The delegation of the Thai Ministry of Defence, led by General Somchai Prasert, Minister of Defence, spoke first.",
             &[("admm-17", &["Thailand (delegation led by General Somchai Prasert)"])],
         ),
-        // "<title> <name> led a <state> delegation to attend the <series>": its subject
+        // "<rank> <name> led a <state> delegation to the <series>": its subject
         (
-            "Deputy Minister Lieutenant General Le Van Binh led a Vietnamese delegation to attend the ASEAN Defence Senior Officials' Meeting (ADSOM) in Hue on 2 August.",
+            "In Hue on 2 August, Major General Le Van Binh led a Vietnamese delegation to the ASEAN Defence Senior Officials' Meeting (ADSOM).",
             &[(
                 "adsom-2026",
-                &["Vietnam (delegation led by Deputy Minister Lieutenant General Le Van Binh)"],
+                &["Vietnam (delegation led by Major General Le Van Binh)"],
             )],
         ),
         // "<state> was represented by <rank> <name>"
         (
-            "The 17th ASEAN Defence Ministers' Meeting (ADMM-17) was held in Hue on 4 May. Brunei Darussalam was represented by Colonel Haji Ali Rahman.",
-            &[("admm-17", &["Brunei Darussalam (delegation led by Colonel Haji Ali Rahman)"])],
+            "The 17th ASEAN Defence Ministers' Meeting (ADMM-17) was held in Hue on 4 May. Brunei was represented by Colonel Haji Ali Rahman.",
+            &[("admm-17", &["Brunei (delegation led by Colonel Haji Ali Rahman)"])],
         ),
         // "A <state> delegation led by <name> attended the meeting" after a paragraph naming the
         // next meeting: the reported meeting's, not the one named last
