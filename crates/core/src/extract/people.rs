@@ -1251,15 +1251,7 @@ pub(super) fn delegation_heads(sentence: &str) -> Vec<String> {
             .filter_map(|l| lower[end..].find(l).map(|k| (end + k, l.len())))
             .filter(|&(k, _)| k - end <= DELEGATION_SPAN && !lower[end..k].contains(['.', ';']))
             .min();
-        // The words before it, back to a clause's edge: "…, and the delegation" has none.
-        let side_start = text::word_offsets(&lower[..at], &lower[..at])
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .take(STATE_WORDS_BEFORE)
-            .take_while(|(_, w)| !w.ends_with([',', ';']) && *w != "and")
-            .last()
-            .map_or(at, |(k, _)| k);
+        let side_start = clause_words_before(&lower, at, STATE_WORDS_BEFORE);
         let (state_words, head) = match led_by {
             Some((k, len)) => (&sentence[side_start..k], person_at(sentence, k + len)),
             None => {
@@ -1283,18 +1275,25 @@ pub(super) fn delegation_heads(sentence: &str) -> Vec<String> {
     // "Brunei was represented by Colonel X": the state right before the verb.
     for lead in REPRESENTED_BY {
         for (at, _) in lower.match_indices(lead) {
-            let before = &sentence[..at];
-            let state_start = before
-                .char_indices()
-                .rev()
-                .filter(|(_, c)| c.is_whitespace())
-                .nth(1)
-                .map_or(0, |(k, _)| k);
-            let state = text::first_state(&before[state_start..]);
+            let state_start = clause_words_before(&lower, at, STATE_WORDS_REPRESENTED);
+            let state = text::first_state(&sentence[state_start..at]);
             push_delegation(&mut found, state, person_at(sentence, at + lead.len()));
         }
     }
     found
+}
+
+/// Where the last `n` words of `lower[..at]` start, back to a clause's edge (a word ending in a
+/// comma or semicolon, or "and"): "…, and the delegation" has no words of its own before it.
+fn clause_words_before(lower: &str, at: usize, n: usize) -> usize {
+    text::word_offsets(lower, &lower[..at])
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(n)
+        .take_while(|(_, w)| !w.ends_with([',', ';']) && *w != "and")
+        .last()
+        .map_or(at, |(k, _)| k)
 }
 
 /// Adds "<state> (delegation led by <head>)" once, for a named state and a head of two words at
@@ -1321,6 +1320,9 @@ const REPRESENTED_BY: &[&str] = &[
 
 /// Words before [`DELEGATION`] its state may be named in: "the Lao People's Army delegation".
 const STATE_WORDS_BEFORE: usize = 4;
+
+/// Words before [`REPRESENTED_BY`] the state is named in: "Brunei Darussalam was represented".
+const STATE_WORDS_REPRESENTED: usize = 2;
 
 /// Participants and observers: "with the attendance of X as well as Y as an observer",
 /// "attended by X and Y", "with the participation of X".
