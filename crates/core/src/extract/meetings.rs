@@ -606,6 +606,10 @@ fn under_numbered(text: &str, name: &std::ops::Range<usize>) -> bool {
 /// chaired by".
 const LED_VERBS: &[&str] = &[" chaired", " co-chaired", " presided", " hosted"];
 
+/// Verbs in the present saying someone leads a meeting, which makes it a meeting only when
+/// the series' own clause gives its year ("when Laos chairs the ADMM next year").
+const LEADS_VERBS: &[&str] = &[" chairs", " hosts"];
+
 /// What comes between a series' name and its place: "… Conference in Vientiane".
 const PLACE_LEADS: &[&str] = &[" in ", " at "];
 
@@ -1011,7 +1015,10 @@ impl Extractor<'_> {
         let clause_year = self.year_after_name(next);
         let at_or_led = clause_year.is_some()
             && (AT_THE.iter().any(|c| lead.ends_with(c))
-                || LED_VERBS.iter().any(|v| lower.contains(v)));
+                || LED_VERBS
+                    .iter()
+                    .chain(LEADS_VERBS)
+                    .any(|v| lower.contains(v)));
         let at_on_a_weekday = AT_THE.iter().any(|c| lead.ends_with(c)) && placed_on_a_weekday();
         let chaired_on_a_day = CHAIRED_THE.iter().any(|c| lead.ends_with(c))
             && names_a_day(&next[..floor_char(next, CHAIRED_DAY_SPAN)]);

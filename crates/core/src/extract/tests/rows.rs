@@ -1970,6 +1970,13 @@ fn own_edition_and_event_rows() {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // probe class "… when <state's office> chairs the <series> next year": a leading
+        // verb in the present makes a meeting when the series' clause gives its year
+        (
+            "Officials said they are ready for the day their ministry chairs the ADMM next year.",
+            "2026-08-14",
+            &[("admm-2027", Some("2027"), None, None)],
+        ),
         // probe class "<state> had hosted the <series> (ACR) and <series>": the host chairs
         // every meeting the object joins, not the first alone
         (
