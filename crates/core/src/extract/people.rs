@@ -16,6 +16,10 @@ const CHAIR_LEADS: &[&str] = &[
     "chaired by ",
     "chaired and hosted by ",
     "co-chaired and co-hosted by ",
+    // an exercise's co-hosts lead it as co-chairs do a meeting
+    "co-hosted by ",
+    "co-organised by ",
+    "co-organized by ",
     "chaired virtually by ",
     "chaired online by ",
     "under the chairmanship of ",

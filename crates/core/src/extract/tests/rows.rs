@@ -74,6 +74,17 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // probe class "<exercise> is co-hosted / co-organised by <A> and <B>": the co-hosts
+        // lead the exercise as co-chairs
+        (
+            "The 3rd ASEAN Harbour Rescue Exercise (AHRX-3) opened in Hue on 4 May. The exercise is co-organised by the Vietnam People's Navy and the Royal Harbour Guard.",
+            "2026-05-08",
+            "ahrx-3",
+            &[(
+                "chair",
+                Some("Vietnam People's Navy and the Royal Harbour Guard"),
+            )],
+        ),
         // "a handover ceremony between A and B as the next chairman of the <next meeting>": B
         // chairs the next meeting, not the one reported
         (
