@@ -222,6 +222,7 @@ pub(super) fn chair_in(sentence: &str) -> Option<String> {
         return (!rank_alone(&person)).then_some(person);
     }
     chair_subject(sentence)
+        .or_else(|| chairing_apposition(sentence))
         .or_else(|| named_as_chair(sentence))
         .or_else(|| series_chair_title(sentence))
         .or_else(|| opening_chair_clause(sentence))
@@ -372,6 +373,7 @@ fn co_chair_after(sentence: &str, end: usize) -> Option<String> {
 /// meeting when the statement names no chair ([`super::meetings::Extractor::hosts_chair`]).
 pub(super) fn host_subject(sentence: &str) -> Option<String> {
     subject_of(sentence, text::HOSTING_VERBS)
+        .or_else(|| host_apposition(sentence))
         .or_else(|| hosted_by(sentence))
         .or_else(|| host_state(sentence))
         .or_else(|| host_before_state(sentence))
@@ -383,6 +385,23 @@ pub(super) fn hosting_verb_end(sentence: &str) -> Option<usize> {
         .iter()
         .filter_map(|v| sentence.find(v).map(|at| at + v.len()))
         .min()
+}
+
+/// Words opening a sentence whose apposition after them names the host: "The host, <title>
+/// <name>, said …".
+const HOST_APPOSITION_OPENINGS: &[&str] = &["The host, "];
+
+/// The host a [`HOST_APPOSITION_OPENINGS`] opening names, up to the apposition's closing comma:
+/// a person of two words at least, or a state.
+fn host_apposition(sentence: &str) -> Option<String> {
+    let opening = HOST_APPOSITION_OPENINGS
+        .iter()
+        .find(|o| sentence.starts_with(**o))?;
+    let rest = &sentence[opening.len()..];
+    let name = person_at(rest, 0)?;
+    rest[name.len()..].starts_with(',').then_some(())?;
+    let (_, person) = past_state_possessive(rest, 0)?;
+    person_or_state(person)
 }
 
 /// The lowercase word before a state that names it the host: "At the meeting, host Singapore
@@ -807,6 +826,46 @@ pub(super) fn chair_of(sentence: &str, m: &Meeting) -> Option<String> {
         _ => Some(chair),
     }
 }
+
+/// Words opening an apposition that says the name before it chairs the meeting spoken of: "X,
+/// chairing the meeting, welcomed …".
+const CHAIRING_APPOSITIONS: &[&str] =
+    &[", chairing the ", ", who chaired the ", ", who chairs the "];
+
+/// The chair before a [`CHAIRING_APPOSITIONS`] apposition whose object is a meeting spoken of
+/// before ([`CHAIRED_ANAPHORS`]): the person, or the state of an office named without one ("The
+/// Malaysian Defence Minister, chairing the meeting, …": Malaysia).
+fn chairing_apposition(sentence: &str) -> Option<String> {
+    CHAIRING_APPOSITIONS.iter().find_map(|lead| {
+        let at = sentence.find(lead)?;
+        let rest = &sentence[at + lead.len()..];
+        let object = CHAIRED_ANAPHORS.iter().find(|a| rest.starts_with(**a))?;
+        if !rest[object.len()..].starts_with(',') {
+            return None;
+        }
+        let name = name_ending_at(sentence, at)?;
+        let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let office_of_state = words.len() >= 2
+            && words[1..]
+                .iter()
+                .all(|w| ROLE_WORDS.contains(w) || DEPARTMENT_WORDS.contains(w));
+        match text::STATE_ADJECTIVES
+            .iter()
+            .find(|(a, _)| words.first() == Some(a))
+        {
+            Some((_, state)) if office_of_state => Some(state.to_string()),
+            _ => person_or_state(name),
+        }
+    })
+}
+
+/// Capitalised words of an office's name besides its [`ROLE_WORDS`] ("Defence Minister", "Navy
+/// Chief").
+const DEPARTMENT_WORDS: &[&str] = &[
+    "Defence", "Defense", "Navy", "Army", "Air", "Force", "Naval", "Military", "Forces", "Armed",
+    "General",
+];
 
 /// Words for a meeting spoken of before, as the object of a chairing verb ("chaired the event,").
 const CHAIRED_ANAPHORS: &[&str] = &["event", "meeting", "conference", "session", "talks"];

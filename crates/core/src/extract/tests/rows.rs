@@ -74,6 +74,29 @@ fn mechanism_names(text: &str) -> Vec<(String, String)> {
 #[test]
 fn chair_phrasing_rows() {
     check_meeting_rows(&[
+        // probe class "The host, <title> <name>, said …": the host named in an apposition
+        // chairs when no chair is named
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. The host, Harbour Chief Admiral Tran Van Binh, said the harbours must work together.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Harbour Chief Admiral Tran Van Binh"))],
+        ),
+        // probe class "The <state adjective> <office>, chairing the meeting, …": the office's
+        // state, when no person is named
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. The Vietnamese Defence Minister, chairing the meeting, welcomed the delegations.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Vietnam"))],
+        ),
+        // the same apposition after a person: the person
+        (
+            "The 9th ASEAN Harbour Chiefs' Meeting (AHCM-9) opened in Hue on 4 May. Admiral Tran Van Binh, chairing the meeting, welcomed the delegations.",
+            "2026-05-08",
+            "ahcm-9",
+            &[("chair", Some("Admiral Tran Van Binh"))],
+        ),
         // probe class "<exercise> is co-hosted / co-organised by <A> and <B>": the co-hosts
         // lead the exercise as co-chairs
         (
