@@ -134,6 +134,7 @@ pub fn extract_with(statement: &Statement, bodies: &[Body]) -> Vec<Fact> {
     // known.
     for p in statement.paragraphs.iter().filter(|p| p.heading) {
         x.host_in_year(&p.text, &cite(statement, p));
+        x.headline_host(&p.text);
     }
     x.reported_instance();
     x.dateline_place();

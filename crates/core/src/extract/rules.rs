@@ -2373,6 +2373,34 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// A headline's host ("<Navy> Hosts the 17th <series>"): the host of the statement's
+    /// meeting of that series and edition (number or year), read after every paragraph.
+    pub(super) fn headline_host(&mut self, text: &str) {
+        for (_, sentence) in sentences(text) {
+            let (Some(host), Some(end)) = (host_subject(sentence), hosting_verb_end(sentence))
+            else {
+                continue;
+            };
+            let Some(named) = known::mentions(&sentence[end..], self.bodies)
+                .into_iter()
+                .find(|m| m.range.start <= HOSTED_OBJECT_SPAN)
+            else {
+                continue;
+            };
+            let edition = |m: &Meeting| match (named.number, named.year) {
+                (Some(n), _) => m.number == Some(n),
+                (None, Some(y)) => m.when.as_ref().is_some_and(|w| w.start.year() == y),
+                (None, None) => false,
+            };
+            let hosted = self.meetings.iter().position(|m| {
+                named.body.acronym.is_some() && m.series == named.body.acronym && edition(m)
+            });
+            if let Some(i) = hosted.filter(|i| !self.hosts.iter().any(|(k, _)| k == i)) {
+                self.hosts.push((i, host));
+            }
+        }
+    }
+
     /// Mechanisms named where a meeting is named are the ones it discussed.
     fn mechanisms_discussed(&mut self, para: &mut Para<'_>) {
         for &i in &para.mentioned {

@@ -489,6 +489,9 @@ pub(super) const HOSTING_VERBS: &[&str] = &[
     " is to host the ",
     " is set to host the ",
     " is due to host the ",
+    // a headline's capitals: "<Navy> Hosts the 17th <series>"
+    " Hosts the ",
+    " Hosted the ",
 ];
 
 /// Verbs besides [`HOSTING_VERBS`] whose subject, a city, is where the meeting is: "Da Nang will

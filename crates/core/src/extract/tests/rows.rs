@@ -2640,6 +2640,24 @@ fn headline_place_row() {
     assert_eq!(m.place.as_deref(), Some("Hue, Vietnam"));
 }
 
+/// Probe class: a headline in capitals names the host ("<Navy> Hosts the 17th <series>"): it
+/// chairs that edition when the text names no chair, not another meeting the text names.
+#[test]
+fn headline_host_row() {
+    let facts = extract_with(
+        &statement(
+            "Royal Harbour Navy Hosts the 30th ASEAN Navy Chiefs' Meeting\n\nThe 30th ANCM opened in Hue on 4 May. Delegates also planned the 2nd ASEAN Harbour Rescue Exercise (AHRX-2) for 2027.\n",
+            Format::Text,
+            Some("2026-05-05"),
+        ),
+        &shipped_bodies(),
+    );
+    let m = meeting(&facts, "ancm-30");
+    assert_eq!(m.chair.as_deref(), Some("Royal Harbour Navy"));
+    let m = meeting(&facts, "ahrx-2");
+    assert_eq!(m.chair, None);
+}
+
 /// A series' history and next turn (`history.rs`): "first held in <year>" is its first
 /// meeting; "<State> first attended the conference in <year>; it hosted the event in <year>
 /// and <year>" are past meetings, those hosted placed in the state; "held its fourth iteration
