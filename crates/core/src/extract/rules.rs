@@ -822,6 +822,34 @@ fn own_and_head(own: &[String], head: String) -> String {
     }
 }
 
+/// Capitalised words of a unit within a force, or of an office in one, whose holder serves in the
+/// force named after "of the" ("Chief of the General Staff of the …", "Director of the
+/// Operations Department of the …"); the force's own head ("Commander of the …") is none.
+const UNIT_WORDS: &[&str] = &[
+    "Staff",
+    "Department",
+    "Directorate",
+    "Director",
+    "Division",
+    "Bureau",
+];
+
+/// Words before a force's "of the" within which a [`UNIT_WORDS`] word makes it a unit's.
+const UNIT_WORDS_BEFORE: usize = 3;
+
+/// Whether the force named at byte `start` of `text` follows a unit within it: "<unit word> …
+/// of the <force>".
+fn after_a_unit(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix("of the ") else {
+        return false;
+    };
+    before
+        .split_whitespace()
+        .rev()
+        .take(UNIT_WORDS_BEFORE)
+        .any(|w| UNIT_WORDS.contains(&bare(w)))
+}
+
 /// How many forces named in one sentence make it a list of who came.
 const LISTED_FORCES: usize = 3;
 
@@ -1392,6 +1420,11 @@ impl<'a> Extractor<'a> {
                 .filter(|(s, _, _)| sentence_around(text, *s).as_ptr() == sentence.as_ptr())
                 .count()
                 >= LISTED_FORCES;
+            // "Deputy Chief of the General Staff of the <force>": a unit within the force names
+            // it, where a person serves, not a body the statement is about.
+            if after_a_unit(text, *start) {
+                continue;
+            }
             // Described by no sentence: a force is named in many, about other things.
             if !listed {
                 self.mechanism(None, name, category, "", &para.cite);

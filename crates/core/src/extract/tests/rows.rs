@@ -1741,6 +1741,17 @@ fn state_ministry_rows() {
 #[test]
 fn state_force_rows() {
     check_mechanism_rows(&[
+        // real-set class "<rank> <name>, Deputy Chief of the General Staff of the <force>": a
+        // unit within the force names it, where the person serves; no body
+        (
+            "Maj. Gen. Bounmy Keo, Deputy Chief of the General Staff of the Lao People's Army, opened the talks.",
+            &[],
+        ),
+        // the force's own head ("Commander of the <force>") keeps it a body
+        (
+            "Rear Admiral Hamid Ali, Commander of the Royal Brunei Navy, opened the talks.",
+            &[("Royal Brunei Navy", "armed forces")],
+        ),
         (
             "The Philippine Air Force hosted it. The Royal Brunei Navy and Lao People's Armed Forces sent ships, and the People's Army and the Navy stayed home.",
             &[
