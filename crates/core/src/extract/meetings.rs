@@ -377,11 +377,17 @@ const PLACE_AND_DAY_SPAN: usize = 60;
 /// on to one ("the ADMM-Plus Counter-Terrorism Table-Top Exercise").
 fn event_follows(next: &str) -> bool {
     let event_head = |w: &str| EVENTS_UNDER_SERIES.contains(&bare(w).to_ascii_lowercase().as_str());
+    // "… Leaders Conference and the 22nd …": the name up to the list's "and the".
+    let own_name = |n: String| n.split(NAME_LIST_JOINER).next().map(str::to_string);
     next.split_whitespace().next().is_some_and(event_head)
         || next.starts_with(char::is_uppercase)
             && name_at(next, 0)
+                .and_then(own_name)
                 .is_some_and(|n| n.split_whitespace().next_back().is_some_and(event_head))
 }
+
+/// What joins two names in a list, which [`name_at`] runs across.
+const NAME_LIST_JOINER: &str = " and the ";
 
 /// Whether two short names hold the same words in any order: "(MM EWG)" is "EWG-MM".
 fn same_words_any_order(a: &str, b: &str) -> bool {

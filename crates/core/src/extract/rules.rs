@@ -13,7 +13,7 @@ use super::spans::{
     after_phrase, contains_word, cut_at_meeting_head, dashed_name_at, enumeration_spans,
     floor_char, head, head_before_of, is_meeting_name, is_two_digit_year, locate_pairs,
     named_as_exercise, offset_in, ordinal, ordinal_before, sentence_around, strip_the, word_before,
-    Pair, MECHANISM_HEADS,
+    Pair, MECHANISM_HEADS, NOT_MEETINGS,
 };
 use super::text::{self, bare, dateline, initials, initials_of, name_at, place_in, sentences};
 use super::{cite, known, push_cite, MEETING_SERIES};
@@ -1663,6 +1663,13 @@ impl<'a> Extractor<'a> {
                 letters
             };
             let Some(number) = number else { continue };
+            // "the 55th RBAF anniversary": the body's years, not a meeting of it.
+            let anniversary = words.get(k + 1).is_some_and(|(_, w)| {
+                NOT_MEETINGS.contains(&bare(w).to_ascii_lowercase().as_str())
+            });
+            if anniversary {
+                continue;
+            }
             // "the 16th EWG on Counter-Terrorism": a longer known name, which the known bodies
             // read.
             let longer_known = known_spans

@@ -50,7 +50,7 @@ pub(super) const MECHANISM_HEADS: &[(&str, &str)] = &[
 ];
 
 /// Words that make a name ending in a meeting head no meeting ("the 15th Anniversary of …").
-const NOT_MEETINGS: &[&str] = &["anniversary", "founding"];
+pub(super) const NOT_MEETINGS: &[&str] = &["anniversary", "founding"];
 
 /// A "Full Name (ACR)" pair with where its name starts in the paragraph.
 pub(super) struct Pair {

@@ -2651,6 +2651,25 @@ fn headline_place_row() {
     assert_eq!(m.place.as_deref(), Some("Hue, Vietnam"));
 }
 
+/// Precision rows from the real set: "the <ordinal> <ACR> anniversary celebration" is the body's
+/// years, and "the <ordinal> <known community> Leaders Conference and the <ordinal> <series>" is
+/// the conference's edition, not one of the community's; the listed meetings stay.
+#[test]
+fn an_anniversary_or_a_longer_event_name_is_no_edition_of_the_body() {
+    let text = "Harbour news\n\nThe king spoke to the Royal Harbour Guard (RHG) during the 40th RHG anniversary celebration in Hue.\n\nThe 3rd ASEAN Military Intelligence Community Leaders Conference and the 30th ASEAN Military Intelligence Meeting were held in Hue over two days.\n";
+    let facts = extract_with(
+        &statement(text, Format::Text, Some("2026-05-02")),
+        &shipped_bodies(),
+    );
+    let mut ids: Vec<&str> = facts
+        .iter()
+        .filter(|f| matches!(f, Fact::Meeting(_)))
+        .map(Fact::id)
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["amiclc-3", "amim-30"]);
+}
+
 /// Probe class: a headline in capitals names the host ("<Navy> Hosts the 17th <series>"): it
 /// chairs that edition when the text names no chair, not another meeting the text names.
 #[test]
