@@ -850,6 +850,10 @@ fn after_a_unit(text: &str, start: usize) -> bool {
         .any(|w| UNIT_WORDS.contains(&bare(w)))
 }
 
+/// Lowercase nouns after a meeting's head that make the head describe them, no meeting's name
+/// ("ASEAN dialogue partners").
+const HEAD_DESCRIBES: &[&str] = &["partner", "partners", "partnership", "relations"];
+
 /// How many forces named in one sentence make it a list of who came.
 const LISTED_FORCES: usize = 3;
 
@@ -1511,6 +1515,14 @@ impl<'a> Extractor<'a> {
             let Some(name) = name.filter(|n| self.names_meetings(n)) else {
                 continue;
             };
+            // "the 4th ASEAN dialogue partner": the head describes the noun after it.
+            let described = text[at + name.len().min(text.len() - at)..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| HEAD_DESCRIBES.contains(&bare(w)));
+            if described {
+                continue;
+            }
             // "the consideration of ASEAN and the ASEAN Defence Ministers' Meeting": two names,
             // the second read from its own start. "the Declaration of the East Asia Summit on
             // …": a document's name, which the document rules read.

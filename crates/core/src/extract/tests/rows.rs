@@ -2630,6 +2630,14 @@ fn fragment_and_head_alone_rows() {
             "{names:?} in: {text}"
         );
     }
+    // real-set class "the <ordinal> ASEAN dialogue partner": a meeting's head describing the
+    // noun after it names no meeting
+    let facts = extract(&statement(
+        "Harbour drill\n\nWith the harbour drill, Laos becomes the 4th ASEAN dialogue partner to hold one.\n",
+        Format::Text,
+        Some("2026-05-02"),
+    ));
+    assert!(meetings_of(&facts).is_empty(), "{:?}", meetings_of(&facts));
     // a body named by its head alone: "Working Group (WG)" after a series' pair
     assert!(mechanism_names(
         "The paper was discussed at the ASEAN Harbour Chiefs' Meeting (AHCM) Working Group (WG) in May."
