@@ -116,7 +116,7 @@ const AROUND_A_MEETING: &[&str] = &[
 
 /// Lowercase heads right after a series' name that make it an event under the series, not
 /// one of its meetings ("an ADMM-Plus conference on …", "the ADMM-Plus workshop").
-const EVENTS_UNDER_SERIES: &[&str] = &[
+pub(super) const EVENTS_UNDER_SERIES: &[&str] = &[
     "conference",
     "workshop",
     "seminar",
@@ -127,6 +127,13 @@ const EVENTS_UNDER_SERIES: &[&str] = &[
     "course",
     "forum",
 ];
+
+/// [`OCCURRENCE_VERBS`] whose object, after the series' name, may be another event ("… to hold
+/// a harbour conference").
+const TRANSITIVE_HOLDS: &[&str] = &["to hold", "will hold", "to host", "will host"];
+
+/// Words after a [`TRANSITIVE_HOLDS`] verb within which an event's head names its object.
+pub(super) const HELD_OBJECT_WORDS: usize = 6;
 
 /// Words right before a series' name that make it a framework, not one meeting ("under the
 /// ADMM-Plus, the exercise will take place", "platforms such as the ADMM-Plus").
@@ -1011,10 +1018,23 @@ impl Extractor<'_> {
         // Words that speak of the meeting as one to come, or of its being held.
         let told = UNDATED_FUTURE.iter().any(|v| lower.contains(v)) || cued;
         let coming = told || weak;
+        // "the ADMM approved a plan to hold a harbour conference": the verb's object is another
+        // event, not a meeting of the series named before it.
+        let holds_an_event = |after: &str| {
+            after
+                .split(|c| matches!(c, ',' | ';' | '.'))
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(HELD_OBJECT_WORDS)
+                .any(|w| EVENTS_UNDER_SERIES.contains(&bare(w)))
+        };
         let near = OCCURRENCE_VERBS.iter().any(|v| {
-            lower
-                .match_indices(v)
-                .any(|(at, _)| at.abs_diff(here) <= OCCURRENCE_SPAN)
+            lower.match_indices(v).any(|(at, _)| {
+                let after = &lower[at + v.len()..];
+                at.abs_diff(here) <= OCCURRENCE_SPAN
+                    && !(at > here && TRANSITIVE_HOLDS.contains(v) && holds_an_event(after))
+            })
         });
         // "at the ADMM in Vientiane in 2024", "when Laos chaired the ADMM in 2024": a meeting
         // when its own clause gives the year.

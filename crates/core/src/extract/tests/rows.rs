@@ -2638,6 +2638,22 @@ fn fragment_and_head_alone_rows() {
         Some("2026-05-02"),
     ));
     assert!(meetings_of(&facts).is_empty(), "{:?}", meetings_of(&facts));
+    // probe class "the <series> approved <state>'s proposal to host next year a conference":
+    // the verb's object is another event, no edition of the series named before it
+    for text in [
+        "The ADMM approved a plan to hold a harbour safety conference next year.",
+        "Ministers at the ADMM approved the proposal of Laos to host next year a harbour safety conference.",
+    ] {
+        let facts = extract_with(
+            &statement(
+                &format!("Headline\n\n{text}\n"),
+                Format::Text,
+                Some("2026-05-02"),
+            ),
+            &shipped_bodies(),
+        );
+        assert!(meetings_of(&facts).is_empty(), "{text}: {:?}", meetings_of(&facts));
+    }
     // a body named by its head alone: "Working Group (WG)" after a series' pair
     assert!(mechanism_names(
         "The paper was discussed at the ASEAN Harbour Chiefs' Meeting (AHCM) Working Group (WG) in May."
