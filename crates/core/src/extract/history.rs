@@ -3,9 +3,9 @@
 //! meeting". Each is a meeting of the series the sentence names, else of the series
 //! the statement reports.
 
-use super::meetings::{set_year, Extractor, EVENTS_UNDER_SERIES, HELD_OBJECT_WORDS};
+use super::meetings::{object_is_an_event, set_year, Extractor};
 use super::spans::{contains_word, ordinal};
-use super::text::{bare, find_dates, place_in, sentences, COUNTRIES};
+use super::text::{find_dates, place_in, sentences, COUNTRIES};
 use super::{known, MEETING_SERIES};
 use crate::dates::Precision;
 
@@ -286,15 +286,7 @@ impl Extractor<'_> {
                 let Some(when) = when else { continue };
                 // "to host next year an ADMM-Plus conference": an event under a series, no
                 // edition of the one named before the verb.
-                let object = rest
-                    .split(|c| matches!(c, ',' | ';' | '.'))
-                    .next()
-                    .unwrap_or("");
-                let hosts_an_event = object
-                    .split_whitespace()
-                    .take(HELD_OBJECT_WORDS)
-                    .any(|w| EVENTS_UNDER_SERIES.contains(&bare(w)));
-                if hosts_an_event {
+                if object_is_an_event(rest) {
                     continue;
                 }
                 let before = &sentence[..at];

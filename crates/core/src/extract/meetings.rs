@@ -116,7 +116,7 @@ const AROUND_A_MEETING: &[&str] = &[
 
 /// Lowercase heads right after a series' name that make it an event under the series, not
 /// one of its meetings ("an ADMM-Plus conference on …", "the ADMM-Plus workshop").
-pub(super) const EVENTS_UNDER_SERIES: &[&str] = &[
+const EVENTS_UNDER_SERIES: &[&str] = &[
     "conference",
     "workshop",
     "seminar",
@@ -133,7 +133,19 @@ pub(super) const EVENTS_UNDER_SERIES: &[&str] = &[
 const TRANSITIVE_HOLDS: &[&str] = &["to hold", "will hold", "to host", "will host"];
 
 /// Words after a [`TRANSITIVE_HOLDS`] verb within which an event's head names its object.
-pub(super) const HELD_OBJECT_WORDS: usize = 6;
+const HELD_OBJECT_WORDS: usize = 6;
+
+/// Whether the words after a holding or hosting verb (`after`, lowercase), up to its clause's
+/// end, name another event as its object: "… a harbour conference next year".
+pub(super) fn object_is_an_event(after: &str) -> bool {
+    after
+        .split([',', ';', '.'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(HELD_OBJECT_WORDS)
+        .any(|w| EVENTS_UNDER_SERIES.contains(&bare(w)))
+}
 
 /// Words right before a series' name that make it a framework, not one meeting ("under the
 /// ADMM-Plus, the exercise will take place", "platforms such as the ADMM-Plus").
@@ -1020,20 +1032,11 @@ impl Extractor<'_> {
         let coming = told || weak;
         // "the ADMM approved a plan to hold a harbour conference": the verb's object is another
         // event, not a meeting of the series named before it.
-        let holds_an_event = |after: &str| {
-            after
-                .split(|c| matches!(c, ',' | ';' | '.'))
-                .next()
-                .unwrap_or("")
-                .split_whitespace()
-                .take(HELD_OBJECT_WORDS)
-                .any(|w| EVENTS_UNDER_SERIES.contains(&bare(w)))
-        };
         let near = OCCURRENCE_VERBS.iter().any(|v| {
             lower.match_indices(v).any(|(at, _)| {
                 let after = &lower[at + v.len()..];
                 at.abs_diff(here) <= OCCURRENCE_SPAN
-                    && !(at > here && TRANSITIVE_HOLDS.contains(v) && holds_an_event(after))
+                    && !(at > here && TRANSITIVE_HOLDS.contains(v) && object_is_an_event(after))
             })
         });
         // "at the ADMM in Vientiane in 2024", "when Laos chaired the ADMM in 2024": a meeting
