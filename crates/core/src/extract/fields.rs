@@ -216,9 +216,18 @@ pub(super) fn date_near(
     // "HANOI, Friday, 11 December (VNA) — On 9 and 10 December, …": the dateline's day is the
     // report's, not the meeting's (a dateline alone dates it later, `dateline_date`).
     let dateline_end = super::text::dateline_head(sentence).map_or(0, str::len);
+    // "If the ministers approve it in October, an ADMM-Plus meeting will be held next year": a
+    // day in the condition before the meeting's clause is the condition's.
+    let condition_end = CONDITION_OPENERS
+        .iter()
+        .any(|o| lower.starts_with(o))
+        .then(|| lower.find(", "))
+        .flatten()
+        .filter(|&comma| comma < at)
+        .unwrap_or(0);
     let taken: Vec<Found> = find_dates(sentence, clock.year, false)
         .into_iter()
-        .filter(|d| d.range.start >= dateline_end)
+        .filter(|d| d.range.start >= dateline_end.max(condition_end))
         .filter(|d| {
             let lead = lead(d);
             let after_place =
@@ -239,6 +248,7 @@ pub(super) fn date_near(
                 .months
                 .then(|| month_alone(sentence, &lower, at, clock))
                 .flatten()
+                .filter(|d| d.range.start >= condition_end)
         })
         .or_else(|| relative_day(sentence, &lower, clock.published?))
         .or_else(|| {
@@ -254,6 +264,9 @@ pub(super) fn date_near(
                 .flatten()
         })
 }
+
+/// Words opening a sentence with a condition, whose dates are not the meeting's named after it.
+const CONDITION_OPENERS: &[&str] = &["if ", "unless ", "should "];
 
 /// Words for a year said against the statement's, and how many years from it they point to.
 const RELATIVE_YEARS: &[(&str, i16)] = &[("next year", 1), ("last year", -1)];

@@ -2015,6 +2015,13 @@ fn own_edition_and_event_rows() {
 #[test]
 fn known_series_instance_rows() {
     check_known_rows(&[
+        // probe class "If <they> approve it in <month>, a <series> meeting will be hosted by
+        // <state> next year": the condition's month is not the meeting's
+        (
+            "If the ministers approve it in March, an ADMM-Plus meeting will be hosted by Laos next year.",
+            "2026-01-14",
+            &[("admm-plus-2027", Some("2027"), Some("Laos"), Some("Laos"))],
+        ),
         // probe class "… when <state's office> chairs the <series> next year": a leading
         // verb in the present makes a meeting when the series' clause gives its year
         (
